@@ -21,7 +21,11 @@ public abstract class AuthenticatorHarness : IAsyncLifetime
     protected static InboundActivityContext TeamsActivity { get; } =
         new(TestTokenIssuer.ChannelId, TestTokenIssuer.ServiceUrl, CustomerTenantId);
 
-    public async Task InitializeAsync() => Issuer = await TestTokenIssuer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        Issuer = await TestTokenIssuer.StartAsync();
+        Issuer.Clock = Clock;
+    }
 
     public async Task DisposeAsync()
     {

@@ -57,8 +57,8 @@ public sealed class BotConnectorTokenTests : AuthenticatorHarness
     {
         var result = await AuthenticateTokenAsync(t =>
         {
-            t.NotBefore = DateTimeOffset.UtcNow.AddHours(-1);
-            t.Expires = DateTimeOffset.UtcNow.AddMinutes(-6);
+            t.NotBefore = Clock.GetUtcNow().AddHours(-1);
+            t.Expires = Clock.GetUtcNow().AddMinutes(-6);
         });
 
         AssertRejected(result, 401, "expired");
@@ -69,8 +69,8 @@ public sealed class BotConnectorTokenTests : AuthenticatorHarness
     {
         var result = await AuthenticateTokenAsync(t =>
         {
-            t.NotBefore = DateTimeOffset.UtcNow.AddHours(-1);
-            t.Expires = DateTimeOffset.UtcNow.AddMinutes(-4);
+            t.NotBefore = Clock.GetUtcNow().AddHours(-1);
+            t.Expires = Clock.GetUtcNow().AddMinutes(-4);
         });
 
         AssertAccepted(result);
@@ -79,13 +79,13 @@ public sealed class BotConnectorTokenTests : AuthenticatorHarness
     [Fact]
     public async Task Rejects_token_not_yet_valid_beyond_clock_skew()
     {
-        AssertRejected(await AuthenticateTokenAsync(t => t.NotBefore = DateTimeOffset.UtcNow.AddMinutes(6)), 401, "not yet valid");
+        AssertRejected(await AuthenticateTokenAsync(t => t.NotBefore = Clock.GetUtcNow().AddMinutes(6)), 401, "not yet valid");
     }
 
     [Fact]
     public async Task Accepts_token_not_yet_valid_within_clock_skew()
     {
-        AssertAccepted(await AuthenticateTokenAsync(t => t.NotBefore = DateTimeOffset.UtcNow.AddMinutes(4)));
+        AssertAccepted(await AuthenticateTokenAsync(t => t.NotBefore = Clock.GetUtcNow().AddMinutes(4)));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TestSigningKey> _published = new();
     private readonly List<TestSigningKey> _owned = [];
     private int _keyRequests;
+    private int _metadataRequests;
+    private bool _unavailable;
 
     private TestTokenIssuer(WebApplication app)
     {
@@ -47,6 +49,9 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The clock default token lifetimes are taken from; set it to the clock the code under test uses.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Bot Connector style metadata (issuer https://api.botframework.com).</summary>
     public string MetadataUrl => BaseUrl + BotFrameworkMetadataPath;
@@ -62,6 +67,12 @@ public sealed class TestTokenIssuer : IAsyncDisposable
 
     /// <summary>How many times either JWKS document has been served.</summary>
     public int KeyRequests => Volatile.Read(ref _keyRequests);
+
+    /// <summary>How many times either metadata document has been requested, answered or not.</summary>
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>While true every document is answered with 503, as during an outage.</summary>
+    public bool Unavailable { get => Volatile.Read(ref _unavailable); set => Volatile.Write(ref _unavailable, value); }
 
     public static async Task<TestTokenIssuer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -125,9 +136,9 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         return signingInput + "." + Base64UrlEncoder.Encode(Sign(spec, key, Encoding.ASCII.GetBytes(signingInput)));
     }
 
-    private static Dictionary<string, object> Payload(TokenSpec spec)
+    private Dictionary<string, object> Payload(TokenSpec spec)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var notBefore = spec.NotBefore ?? now.AddSeconds(-5);
         var payload = new Dictionary<string, object>
         {
@@ -181,7 +192,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
 
     private void MapEndpoints()
     {
-        _app.MapGet(BotFrameworkMetadataPath, (HttpRequest request) => Results.Json(new Dictionary<string, object>
+        _app.MapGet(BotFrameworkMetadataPath, (HttpRequest request) => Metadata(new Dictionary<string, object>
         {
             ["issuer"] = BotFrameworkIssuer,
             ["authorization_endpoint"] = "https://invalid.botframework.com",
@@ -189,7 +200,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
         }));
-        _app.MapGet(EntraMetadataPath, (HttpRequest request) => Results.Json(new Dictionary<string, object>
+        _app.MapGet(EntraMetadataPath, (HttpRequest request) => Metadata(new Dictionary<string, object>
         {
             ["issuer"] = "https://login.microsoftonline.com/{tenantid}/v2.0",
             ["jwks_uri"] = Origin(request) + EntraKeysPath,
@@ -201,8 +212,19 @@ public sealed class TestTokenIssuer : IAsyncDisposable
 
     private static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
+    private IResult Metadata(Dictionary<string, object> document)
+    {
+        Interlocked.Increment(ref _metadataRequests);
+        return Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Json(document);
+    }
+
     private IResult Keys(TestKeySet keySet)
     {
+        if (Unavailable)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         Interlocked.Increment(ref _keyRequests);
         var keys = _published.Values.Where(k => k.KeySet == keySet).Select(k => k.ToJwk()).ToList();
         return Results.Json(new { keys });
