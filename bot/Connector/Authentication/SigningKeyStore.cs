@@ -8,7 +8,7 @@ namespace LearningBot.Connector.Authentication;
 /// <summary>A key from a JWKS document with the non-standard members the Bot Framework and Entra ID add.</summary>
 /// <param name="Endorsements">Channels the key is endorsed for (Bot Connector keys), empty when absent.</param>
 /// <param name="Issuer">The issuer the key may sign for (Entra ID keys; may contain <c>{tenantid}</c>).</param>
-public sealed record SigningKey(JsonWebKey Key, IReadOnlyList<string> Endorsements, string? Issuer);
+internal sealed record SigningKey(JsonWebKey Key, IReadOnlyList<string> Endorsements, string? Issuer);
 
 /// <summary>The keys published at one metadata URL, as fetched at one moment.</summary>
 internal sealed record SigningKeySet(IReadOnlyDictionary<string, SigningKey> Keys, string? MetadataIssuer, DateTimeOffset FetchedAt);
@@ -180,9 +180,10 @@ internal sealed partial class SigningKeyStore(
             {
                 _current = await store.FetchAsync(metadataUrl).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException
-                                           or InvalidDataException or InvalidOperationException or ArgumentException)
+            catch (Exception ex)
             {
+                // Any failure (network, timeout, bad JSON, bad key) leaves the keys already held in place; a
+                // background refresh has nobody to throw to.
                 LogFetchFailed(store._logger, metadataUrl, ex);
             }
             finally
