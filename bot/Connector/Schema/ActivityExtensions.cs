@@ -80,8 +80,15 @@ public static partial class ActivityExtensions
             }
         }
 
-        // Any other mention keeps the name it shows, with a space on each side so words do not run together.
-        text = AtTag().Replace(text, m => $" {m.Groups["name"].Value} ");
+        // Any other mention keeps the name it shows, spaced off from a word it would otherwise run into.
+        var source = text;
+        text = AtTag().Replace(source, m =>
+        {
+            var before = m.Index > 0 && char.IsLetterOrDigit(source[m.Index - 1]) ? " " : string.Empty;
+            var end = m.Index + m.Length;
+            var after = end < source.Length && char.IsLetterOrDigit(source[end]) ? " " : string.Empty;
+            return before + m.Groups["name"].Value + after;
+        });
         return Whitespace().Replace(text, " ").Trim();
     }
 
