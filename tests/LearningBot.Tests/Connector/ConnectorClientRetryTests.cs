@@ -129,6 +129,43 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_that_times_out_is_tried_again()
+    {
+        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:00.300" });
+        _connector.StallNext(TimeSpan.FromSeconds(5));
+
+        var team = await services.ClientFor(_connector.ServiceUrl).GetTeamDetailsAsync("19:team");
+
+        Assert.Equal("Learning Hub", team.Name);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_send_that_times_out_is_not_sent_again()
+    {
+        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:00.300" });
+        _connector.StallNext(TimeSpan.FromSeconds(5));
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => services.ClientFor(_connector.ServiceUrl).SendToConversationAsync("a:1", Hello));
+
+        Assert.Null(failure.StatusCode);
+        Assert.Equal("Timeout", failure.Code);
+        Assert.IsType<TimeoutException>(failure.InnerException);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_turned_into_a_connector_failure()
+    {
+        _connector.StallNext(TimeSpan.FromSeconds(5));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetTeamDetailsAsync("19:team", cancel.Token));
+
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
     public void Retry_After_is_read_as_seconds_or_as_an_HTTP_date()
     {
         var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -31,6 +31,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<FakeFailure> _failures = new();
+    private readonly ConcurrentQueue<TimeSpan> _stalls = new();
     private readonly ConcurrentDictionary<string, SentActivity> _activities = new();
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly ConcurrentQueue<ConversationParameters> _created = new();
@@ -103,6 +104,15 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="times"/> requests are answered only after <paramref name="delay"/> (to test client timeouts).</summary>
+    public void StallNext(TimeSpan delay, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _stalls.Enqueue(delay);
+        }
+    }
+
     /// <summary>
     /// A handler that connects every host name to this server and trusts only its certificate, so a client
     /// can call the real connector host names (e.g. <c>https://smba.trafficmanager.net/teams/</c>) locally.
@@ -142,6 +152,18 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var request = await RecordAsync(context);
         _requests.Enqueue(request);
+
+        if (_stalls.TryDequeue(out var stall))
+        {
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
 
         if (_failures.TryDequeue(out var failure))
         {
