@@ -34,7 +34,14 @@ public sealed class TableServiceClient : IDisposable
     {
     }
 
-    private TableServiceClient(Uri endpoint, ITableRequestAuthorizer authorizer, TableClientOptions? options, ILogger? logger)
+    /// <summary>For tests that put a fault-injecting handler in front of the real transport.</summary>
+    internal TableServiceClient(TableConnectionString connection, TableClientOptions options, HttpMessageHandler handler)
+        : this(connection.TableEndpoint, new SharedKeyAuthorizer(connection.AccountName, connection.AccountKey, options.SharedKeyScheme), options, null, handler)
+    {
+        AccountName = connection.AccountName;
+    }
+
+    private TableServiceClient(Uri endpoint, ITableRequestAuthorizer authorizer, TableClientOptions? options, ILogger? logger, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
@@ -45,7 +52,7 @@ public sealed class TableServiceClient : IDisposable
         Endpoint = endpoint;
         AccountName = endpoint.Host.Split('.')[0];
         _serviceBase = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        _pipeline = new TablePipeline(authorizer, options ?? new TableClientOptions(), logger ?? NullLogger.Instance);
+        _pipeline = new TablePipeline(authorizer, options ?? new TableClientOptions(), logger ?? NullLogger.Instance, handler);
     }
 
     public Uri Endpoint { get; }

@@ -91,7 +91,7 @@ internal sealed partial class TablePipeline : IDisposable
     internal static TableStorageException ToException(TableHttpResponse response, string operation)
     {
         var (code, message) = ReadError(response.Body.WrittenSpan);
-        return TableStorageException.Create(response.Status, code, message, operation);
+        return TableStorageException.Create(response.Status, code ?? response.ErrorCode, message, operation);
     }
 
     /// <summary>Reads <c>{"odata.error":{"code":…,"message":{"value":…}}}</c>; tolerant of anything else.</summary>
@@ -100,6 +100,11 @@ internal sealed partial class TablePipeline : IDisposable
         if (body.IsEmpty)
         {
             return (null, null);
+        }
+
+        if (body[0] == (byte)'<')
+        {
+            return (null, XmlElement(body, "Message"u8));
         }
 
         try
@@ -129,6 +134,24 @@ internal sealed partial class TablePipeline : IDisposable
         {
             return (null, null);
         }
+    }
+
+    /// <summary>Authorization failures come back as a small XML document; only its message is wanted.</summary>
+    private static string? XmlElement(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name)
+    {
+        Span<byte> open = stackalloc byte[name.Length + 2];
+        open[0] = (byte)'<';
+        name.CopyTo(open[1..]);
+        open[^1] = (byte)'>';
+        var start = body.IndexOf(open);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var content = body[(start + open.Length)..];
+        var end = content.IndexOf("</"u8);
+        return System.Text.Encoding.UTF8.GetString(end < 0 ? content : content[..end]);
     }
 
     private async Task<TableHttpResponse> SendOnceAsync(TableRequest request, CancellationToken cancellationToken)
@@ -167,6 +190,7 @@ internal sealed partial class TablePipeline : IDisposable
                 ETag.FromHeader(Header(response, "ETag")),
                 Header(response, "x-ms-continuation-NextPartitionKey"),
                 Header(response, "x-ms-continuation-NextRowKey"),
+                response.IsSuccessStatusCode ? null : Header(response, "x-ms-error-code"),
                 body);
         }
     }

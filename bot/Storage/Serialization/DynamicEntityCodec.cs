@@ -105,7 +105,7 @@ internal sealed class DynamicEntityCodec : IEntityWriter, IEntityReader<TableEnt
         ("Edm.Binary", _) => Codec<byte[]?>().Read(ref reader, names),
         ("Edm.Int32", _) => Codec<int>().Read(ref reader, names),
         ("Edm.Boolean", _) or (_, JsonTokenType.True or JsonTokenType.False) => Codec<bool>().Read(ref reader, names),
-        (_, JsonTokenType.Number) => reader.TryGetInt32(out var small) ? small : reader.GetDouble(),
+        (_, JsonTokenType.Number) => reader.TryGetInt32(out var small) ? small : (object)reader.GetDouble(),
         _ => reader.GetString(),
     };
 

@@ -54,7 +54,8 @@ internal static class ValueCodecs
         if (utc < TableEntityRules.MinDateTime)
         {
             throw new ArgumentOutOfRangeException(names.Clr, utc,
-                $"Property '{names.Clr}' is {utc:O}; the Table service stores dates from {TableEntityRules.MinDateTime:O} onwards.");
+                $"Property '{names.Clr}' is {utc:O}; the Table service stores dates from {TableEntityRules.MinDateTime:O} onwards. " +
+                "A date that may be unset should be a nullable DateTime? or DateTimeOffset?.");
         }
 
         Span<byte> text = stackalloc byte[40];
