@@ -74,7 +74,7 @@ public sealed class TableClient : ITableClient
     {
         var uri = EntityUri(partitionKey, rowKey, select is null ? null : "?$select=" + Uri.EscapeDataString(string.Join(',', select)));
         using var response = await SendAsync(HttpMethod.Get, uri, "GetEntity", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (response.Status == HttpStatusCode.NotFound)
+        if (response.Status == HttpStatusCode.NotFound && !IsTableMissing(response))
         {
             return null;
         }
@@ -119,7 +119,7 @@ public sealed class TableClient : ITableClient
     {
         using var response = await SendAsync(HttpMethod.Delete, EntityUri(partitionKey, rowKey), "DeleteEntity",
             ifMatch: ifMatch.IsEmpty ? ETag.All : ifMatch, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess || response.Status == HttpStatusCode.NotFound
+        return response.IsSuccess || (response.Status == HttpStatusCode.NotFound && !IsTableMissing(response))
             ? new TableResponse((int)response.Status, default)
             : throw TablePipeline.ToException(response, "Delete entity");
     }
@@ -275,6 +275,10 @@ public sealed class TableClient : ITableClient
 
         return values;
     }
+
+    /// <summary>A 404 for a missing table is a setup fault, never "no such entity".</summary>
+    private static bool IsTableMissing(TableHttpResponse response) =>
+        (response.ErrorCode ?? TablePipeline.ReadError(response.Body.WrittenSpan).Code) == "TableNotFound";
 
     private TableResponse Written(TableHttpResponse response, string operation) => response.IsSuccess
         ? new TableResponse((int)response.Status, response.ETag)

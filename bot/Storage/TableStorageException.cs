@@ -54,6 +54,8 @@ public class TableStorageException : Exception
             (409, "TableAlreadyExists") => new TableStorageException(code, errorCode, TableErrorKind.TableAlreadyExists, $"{operation}: the table already exists.{detail}"),
             (409, _) => new EntityAlreadyExistsException(errorCode, $"{operation}: an entity with this PartitionKey and RowKey already exists.{detail}"),
             (412, _) => new ConcurrencyConflictException(errorCode, $"{operation}: the entity was changed or removed since it was read (ETag mismatch); read it again and retry.{detail}"),
+            (404, "TableNotFound") => new TableStorageException(code, errorCode, TableErrorKind.NotFound,
+                $"{operation}: the table does not exist; create it first (CreateIfNotExistsAsync).{detail}"),
             (404, _) => new EntityNotFoundException(errorCode, $"{operation}: not found ({errorCode ?? "ResourceNotFound"}).{detail}"),
             (503, _) => new TableStorageException(code, errorCode, TableErrorKind.Throttled, $"{operation}: the service is busy (503).{detail}"),
             (>= 500, _) => new TableStorageException(code, errorCode, TableErrorKind.Transient, $"{operation}: server error {code}.{detail}"),

@@ -19,7 +19,12 @@ public sealed class TableClientEntityTests(AzuriteFixture azurite)
         Assert.Equal(409, second.Status);
         await table.DeleteAsync();
         await table.DeleteAsync();
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => table.AddEntityAsync(Progress("p", "r")));
+        var add = await Assert.ThrowsAsync<TableStorageException>(() => table.AddEntityAsync(Progress("p", "r")));
+        var read = await Assert.ThrowsAsync<TableStorageException>(() => table.GetEntityIfExistsAsync<ProgressEntity>("p", "r"));
+        var delete = await Assert.ThrowsAsync<TableStorageException>(() => table.DeleteEntityAsync("p", "r"));
+
+        Assert.All([add, read, delete], e => Assert.Equal(("TableNotFound", TableErrorKind.NotFound), (e.ErrorCode, e.Kind)));
+        Assert.Contains("table does not exist", read.Message, StringComparison.Ordinal);
     }
 
     [Fact]
