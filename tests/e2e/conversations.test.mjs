@@ -1,6 +1,7 @@
 // What the Playground, standing in for Teams, sends the bot in each kind of conversation.
 // These pin the channel behaviour the bot's router relies on (conversation types, install events,
-// mentions) so a Playground upgrade that changes it is noticed here first.
+// mentions) so a Playground upgrade that changes it is noticed here first. It runs with the
+// community mock tenant, whose ids have the same shapes as Teams ids (28:bot, 29:user, 19:channel).
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from './harness.mjs';
@@ -9,7 +10,7 @@ let stack;
 let chat;
 
 before(async () => {
-  stack = await startStack({ suite: 'conversations' });
+  stack = await startStack({ suite: 'conversations', playgroundConfig: 'scripts/playground/community.yml' });
 });
 
 after(async () => {
@@ -66,6 +67,8 @@ test('a team channel carries the team and channel in channelData', { timeout: 90
   assert.equal(sent.activity.channelData.team.id, team.id);
   assert.equal(sent.activity.conversation.conversationType, 'channel');
   // A new post starts a thread: the conversation id is the channel id plus ";messageid=<post id>".
-  assert.match(sent.activity.conversation.id, new RegExp(`^${team.id};messageid=\\d+$`));
+  const [channelId, thread] = sent.activity.conversation.id.split(';');
+  assert.equal(channelId, team.id, 'General has the team id');
+  assert.match(thread, /^messageid=\d+$/);
   assert.ok(sent.activity.entities.some((e) => e.type === 'mention' && e.mentioned.id === chat.context.bot.id));
 });

@@ -14,7 +14,7 @@
 // (for example under a debugger); Azurite and the bot are then not started.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,7 +139,8 @@ class Service {
  * Starts Azurite, the bot and the Playground, and launches Chromium.
  * @param {object} options
  * @param {string} options.suite           name used for the log folder (artifacts/e2e/logs/<suite>)
- * @param {string} [options.playgroundConfig]  YAML for the Playground's mock users, chats and team
+ * @param {string} [options.playgroundConfig]  path of a YAML file with the Playground's mock tenant,
+ *   users, group chat and team (see scripts/playground/community.yml); the built-in one otherwise
  * @param {Record<string,string>} [options.botEnv]  extra environment for the bot
  */
 export async function startStack({ suite, playgroundConfig, botEnv = {} } = {}) {
@@ -225,10 +226,7 @@ export class Stack {
       TEAMSAPPTESTER_BROWSER: 'none',
       M365_AGENTS_PLAYGROUND_LOGFILE: join(this.logDir, 'playground-internal.log'),
     };
-    if (playgroundConfig) {
-      env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = join(cwd, '.m365agentsplayground.yml');
-      writeFileSync(env.M365_AGENTS_PLAYGROUND_CONFIG_PATH, playgroundConfig);
-    }
+    if (playgroundConfig) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = resolve(REPO_ROOT, playgroundConfig);
     const requested = await freePort();
     const playground = this.spawn('playground', join(BIN, 'agentsplayground'),
       ['-e', this.botEndpoint, '-c', 'msteams', '-p', String(requested), '--disable-telemetry'],
@@ -238,7 +236,7 @@ export class Stack {
     await waitFor('Playground', async () => {
       port ??= playground.output.match(/Listening on (\d+)/)?.[1];
       return port && (await fetch(`http://127.0.0.1:${port}/_debug/ping`)).ok;
-    }, { timeoutMs: 60_000, alive: () => playground.death() });
+    }, { timeoutMs: 60_000, alive: () => playground.death() && `${playground.death()}\n${tail(env.M365_AGENTS_PLAYGROUND_LOGFILE)}` });
     this.playgroundUrl = `http://127.0.0.1:${port}`;
     this.connectorUrl = `${this.playgroundUrl}/_connector`;
   }
@@ -473,6 +471,15 @@ export class PlaygroundPage {
     const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
+  }
+}
+
+/** The end of a log file, for error messages (the Playground writes why it failed only there). */
+function tail(file, lines = 15) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
   }
 }
 
