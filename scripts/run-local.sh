@@ -87,12 +87,17 @@ start bot - env -C "$BOT_DIR" \
 wait_for_http "$BOT_URL/healthz" "${PIDS[-1]}" 90 "the bot" || die "the bot is not healthy at $BOT_URL/healthz"
 
 PLAYGROUND_URL="http://127.0.0.1:$PLAYGROUND_PORT"
-say "starting the Agents Playground on $PLAYGROUND_URL (log .data/logs/playground.log and devTools/)"
+say "starting the Agents Playground on $PLAYGROUND_URL (logs .data/logs/playground*.log)"
+# Its own log (why it failed, if it did) goes to .data/logs/ rather than ./devTools/.
+export M365_AGENTS_PLAYGROUND_LOGFILE="$LOG_DIR/playground-internal.log"
+: > "$M365_AGENTS_PLAYGROUND_LOGFILE"
 TEAMSAPPTESTER_BROWSER=none start playground "$LOG_DIR/playground.log" \
   "$REPO_ROOT/node_modules/.bin/agentsplayground" -e "$BOT_URL/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry
-wait_for_http "$PLAYGROUND_URL/_debug/ping" "${PIDS[-1]}" 60 "the Playground" \
-  || die "the Playground did not start; see .data/logs/playground.log"
+if ! wait_for_http "$PLAYGROUND_URL/_debug/ping" "${PIDS[-1]}" 60 "the Playground"; then
+  tail -n 5 "$M365_AGENTS_PLAYGROUND_LOGFILE" >&2
+  die "the Playground did not start (a bad M365_AGENTS_PLAYGROUND_CONFIG_PATH file is the usual cause)"
+fi
 # The Playground silently moves to a random port when its own is taken; make sure it did not.
 grep -q "Listening on $PLAYGROUND_PORT\$" "$LOG_DIR/playground.log" \
   || die "the Playground is not listening on $PLAYGROUND_PORT: $(grep -m1 'Listening on' "$LOG_DIR/playground.log" || true)"
