@@ -112,9 +112,9 @@ public static class CardSubmission
 
     private static string? CheckText(JsonObject input, string value)
     {
-        if (input["maxLength"] is JsonValue max && max.TryGetValue(out int limit) && limit > 0 && value.Length > limit)
+        if (Number(input["maxLength"]) is > 0 and var limit && value.Length > limit)
         {
-            return $"This is {value.Length} characters long; the limit is {limit}.";
+            return $"This is {value.Length} characters long; the limit is {Format(limit)}.";
         }
 
         if (input["regex"]?.GetValue<string>() is { Length: > 0 } pattern)

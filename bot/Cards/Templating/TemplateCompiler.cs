@@ -29,7 +29,16 @@ internal sealed class TemplateCompiler(string templateName)
         JsonObject obj => CompileObject(obj, where),
         JsonArray array => CompileArray(array, where),
         JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => CompileString(value.GetValue<string>(), where),
-        _ => new ConstantNode(node?.DeepClone()),
+        _ => new ConstantNode(Primitive(node)),
+    };
+
+    // Parsed leaves wrap a JsonElement, which is slow to clone; plain values clone cheaply on every bind.
+    private static JsonValue? Primitive(JsonNode? node) => JsValues.FromNode(node) switch
+    {
+        bool b => JsonValue.Create(b),
+        double d => JsonValue.Create(d),
+        string s => JsonValue.Create(s),
+        _ => null,
     };
 
     private TemplateNode CompileObject(JsonObject obj, string where)
