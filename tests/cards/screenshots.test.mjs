@@ -1,6 +1,6 @@
 // Renders every card template (bound with its sample data by the official templating library) with the
-// official adaptivecards renderer in headless Chromium, at phone width in a light and a dark theme, and saves
-// artifacts/cards/<name>.png and <name>.dark.png so a person can look at each one.
+// official adaptivecards renderer in headless Chromium, at phone width in light, dark and high-contrast themes,
+// and saves artifacts/cards/<name>.png, <name>.dark.png and <name>.contrast.png so a person can look at each one.
 //
 //   node --test tests/cards/
 import { test, before, after } from 'node:test';
@@ -25,6 +25,7 @@ const templateDirs = [
 
 const themes = {
   light: { suffix: '', page: '#ffffff', text: { default: '#242424', subtle: '#616161', attention: '#c4314b', good: '#237b4b', warning: '#835c00', accent: '#5b5fc7' } },
+  contrast: { suffix: '.contrast', page: '#000000', text: { default: '#ffffff', subtle: '#ffffff', attention: '#ffff00', good: '#3ff23f', warning: '#ffff00', accent: '#1aebff' } },
   dark: { suffix: '.dark', page: '#292929', text: { default: '#ffffff', subtle: '#d6d6d6', attention: '#f9526b', good: '#92c353', warning: '#f8d22a', accent: '#7f85f5' } },
 };
 

@@ -123,6 +123,7 @@ internal sealed class ExpressionParser
         var left = ParseEquality();
         while (true)
         {
+            SkipSpace();
             Comparison op;
             if (Accept("<=")) op = Comparison.LessOrEqual;
             else if (Accept(">=")) op = Comparison.GreaterOrEqual;

@@ -119,6 +119,19 @@ public sealed class CardTemplateBindTests
         Assert.Equal(1, data!["o"]!["x"]!.GetValue<int>());
     }
 
+    [Fact]
+    public void One_template_binds_safely_from_many_threads()
+    {
+        var template = CardTemplate.Load(CardPaths.CardFile("welcome"));
+        var data = CardPaths.ReadJson(Path.Combine(CardPaths.Cards, "welcome.data.json"));
+        var expected = template.Bind(data).ToJsonString();
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = template.Bind(data).ToJsonString());
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
     [Theory]
     [InlineData(0d, "0")]
     [InlineData(1.5, "1.5")]
