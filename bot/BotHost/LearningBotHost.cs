@@ -44,6 +44,7 @@ public static class LearningBotHost
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<BotRouter>();
         services.AddSingleton<BotAdapter>();
+        services.AddSingleton<ProactiveMessenger>();
 
         services.AddWelcome();
         return services;
