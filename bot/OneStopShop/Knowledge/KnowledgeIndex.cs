@@ -129,7 +129,7 @@ public sealed class KnowledgeIndex
             var slot = s.SlotCount++;
             s.SlotOfToken[i] = slot;
             s.SlotToken[slot] = i;
-            s.SlotIdf[slot] = snapshot.MaxIdf;
+            s.SlotIdf[slot] = (float)(snapshot.MaxIdf * _ranking.UnknownWordWeight * (StopWords.IsWeak(text.Surface(i)) ? 0.3 : 1.0));
             s.SlotResolved[slot] = SlotMatch.Unknown;
             var bit = 1u << slot;
             if (snapshot.Vocabulary.TryGetTerm(text.Term(i), out var id) && snapshot.DocumentFrequency(id) > 0)

@@ -27,6 +27,12 @@ public sealed record RankingOptions
     /// <summary>Weight of a word reached by correcting one typo.</summary>
     public double TypoWeight { get; init; } = 0.8;
 
+    /// <summary>
+    /// How much a question word found in no article counts against confidence, as a share of the rarest
+    /// word's weight. Below 1 because small knowledge bases lack many ordinary words.
+    /// </summary>
+    public double UnknownWordWeight { get; init; } = 0.6;
+
     /// <summary>Shortest query word (in letters) that may be corrected for a typo.</summary>
     public int TypoMinimumLength { get; init; } = 5;
 }

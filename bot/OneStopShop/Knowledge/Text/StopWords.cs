@@ -24,5 +24,18 @@ internal static class StopWords
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Everyday question words that are not stop words but say little about the topic when no article uses them.
+    private static readonly HashSet<string> Weak =
+    [
+        "apply", "applying", "start", "starting", "go", "going", "find", "make", "take", "give", "use", "using", "join",
+        "happen", "mean", "means", "explain", "look", "looking", "way", "ways", "best", "good", "need", "needs", "able",
+        "allowed", "possible", "right", "new", "next", "one", "still", "really", "also", "okay", "ok", "hi", "hello",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup =
+        Weak.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool Contains(ReadOnlySpan<char> word) => Lookup.Contains(word);
+
+    public static bool IsWeak(ReadOnlySpan<char> word) => WeakLookup.Contains(word);
 }
