@@ -1,7 +1,7 @@
 namespace LearningBot.OneStopShop.Knowledge;
 
-/// <summary>One entry of a term's postings: the article and its BM25F pseudo-frequency for the term.</summary>
-/// <param name="Weight">Field-weighted, length-normalised term frequency summed over the fields.</param>
+/// <summary>One entry of a term's postings: the article and its BM25F term weight, ready to multiply by IDF.</summary>
+/// <param name="Weight">The saturated BM25F weight tf·(k1+1)/(k1+tf), where tf is the field-weighted, length-normalised frequency summed over the fields.</param>
 /// <param name="Fields">Which fields hold the term (bit per field: title, tags, summary, body).</param>
 internal readonly record struct Posting(int Doc, float Weight, byte Fields);
 
@@ -168,7 +168,8 @@ internal sealed class IndexSnapshot
 
             foreach (var term in touched)
             {
-                postings[term][filled[term]++] = new Posting(d, accumulated[term], fieldBits[term]);
+                var tf = accumulated[term];
+                postings[term][filled[term]++] = new Posting(d, (float)(tf * (ranking.K1 + 1) / (ranking.K1 + tf)), fieldBits[term]);
                 accumulated[term] = 0;
                 fieldBits[term] = 0;
             }

@@ -193,9 +193,8 @@ public sealed class KnowledgeIndex
         return true;
     }
 
-    private void Score(IndexSnapshot snapshot, SearchScratch s)
+    private static void Score(IndexSnapshot snapshot, SearchScratch s)
     {
-        var k1 = (float)_ranking.K1;
         var scores = s.Scores;
         for (var q = 0; q < s.TermCount; q++)
         {
@@ -208,7 +207,7 @@ public sealed class KnowledgeIndex
                     s.Touched[s.TouchedCount++] = posting.Doc;
                 }
 
-                scores[posting.Doc] += weight * posting.Weight * (k1 + 1) / (k1 + posting.Weight);
+                scores[posting.Doc] += weight * posting.Weight;
             }
         }
 

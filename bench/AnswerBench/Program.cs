@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using AnswerBench;
+using LearningBot.OneStopShop.Knowledge;
+
+// Answer latency of the one-stop shop, in process: over the real knowledge base with its evaluation
+// questions (or the test fixtures while the real set is absent), and over a generated 5,000-article base.
+var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
+var answers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
+var realKnowledge = Path.Combine(root, "knowledge");
+var realQuestions = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop", "questions.json");
+var synonyms = SynonymTable.Load(Path.Combine(realKnowledge, KnowledgeLoader.SynonymsFile));
+
+KnowledgeBase knowledgeBase;
+string questionsFile;
+string label;
+if (Directory.Exists(Path.Combine(realKnowledge, KnowledgeLoader.ArticlesFolder)) && File.Exists(realQuestions))
+{
+    knowledgeBase = KnowledgeLoader.Load(realKnowledge);
+    questionsFile = realQuestions;
+    label = "real knowledge base";
+}
+else
+{
+    var fixtures = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop", "Fixtures");
+    knowledgeBase = new KnowledgeBase(
+        KnowledgeLoader.LoadArticles(Path.Combine(fixtures, "knowledge", KnowledgeLoader.ArticlesFolder)),
+        KnowledgeLoader.LoadWhosWho(Path.Combine(fixtures, "knowledge", KnowledgeLoader.WhosWhoFile)),
+        synonyms);
+    questionsFile = Path.Combine(fixtures, "fixture-questions.json");
+    label = "fixture knowledge base (real one not present yet)";
+}
+
+var options = new AnswerOptions();
+var engine = AnswerEngine.FromKnowledgeBase(knowledgeBase, options);
+var evaluation = AnswerEvaluation.LoadQuestions(questionsFile);
+Console.WriteLine($"{label}: {knowledgeBase.Articles.Count} articles, {knowledgeBase.WhosWho.People.Count} people, {evaluation.Count} questions");
+Console.WriteLine(LatencyProbe.Measure("  evaluation questions", engine, [.. evaluation.Select(q => q.Question)], answers));
+
+var generator = new GeneratedKnowledge(knowledgeBase.Articles, synonyms, seed: 20261122);
+var generated = generator.Articles(5_000);
+var build = Stopwatch.StartNew();
+var large = AnswerEngine.FromKnowledgeBase(new KnowledgeBase(generated, knowledgeBase.WhosWho, synonyms), options);
+build.Stop();
+var words = generated.Sum(a => a.Body.Split(' ').Length);
+Console.WriteLine($"generated knowledge base: {generated.Count} articles, ~{words / generated.Count} body words each, built in {build.ElapsedMilliseconds} ms");
+var questions = generator.Questions(generated, 2_000);
+Console.WriteLine(LatencyProbe.Measure("  generated questions", large, questions, answers));
+var answered = questions.Count(q => large.Answer(q).Kind != AnswerKind.NotSure);
+Console.WriteLine($"  answered (not 'not sure'): {answered * 100.0 / questions.Count:F1} % of generated questions");
+
+var upserts = new List<double>();
+for (var i = 0; i < 20; i++)
+{
+    var article = generated[i] with { Title = $"Updated guidance {i} on rota planning", Body = generated[i].Body + " Revised." };
+    var start = Stopwatch.GetTimestamp();
+    large.Upsert(article);
+    upserts.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+}
+
+upserts.Sort();
+Console.WriteLine($"  upsert on 5,000 articles: median {upserts[upserts.Count / 2]:F1} ms, max {upserts[^1]:F1} ms");
+return 0;
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository or pass its root as the first argument.");
+}
