@@ -34,6 +34,38 @@ var options = new AnswerOptions();
 var engine = AnswerEngine.FromKnowledgeBase(knowledgeBase, options);
 var evaluation = AnswerEvaluation.LoadQuestions(questionsFile);
 Console.WriteLine($"{label}: {knowledgeBase.Articles.Count} articles, {knowledgeBase.WhosWho.People.Count} people, {evaluation.Count} questions");
+var report = AnswerEvaluation.Run(engine, evaluation);
+Console.WriteLine($"  top-1 {report.Top1Accuracy:P1}  top-3 {report.Top3Accuracy:P1}  escalations not sure {report.EscalationAccuracy:P1}  answerable wrongly not sure {report.WronglyNotSure:P1}  confidently wrong {report.ConfidentlyWrong.Count}");
+var escalationConfidences = report.Outcomes.Where(o => o.Question.IsEscalation).Select(o => o.Answer.Confidence).DefaultIfEmpty(0);
+Console.WriteLine($"  threshold {options.ConfidenceThreshold:F2}; highest confidence on an escalate-question {escalationConfidences.Max():F3}");
+if (Environment.GetEnvironmentVariable("ANSWER_BENCH_MISSES") == "1")
+{
+    foreach (var miss in report.Outcomes.Where(o => !o.Top1))
+    {
+        var a = miss.Answer;
+        var given = a.Kind switch { AnswerKind.Article => a.Article!.Id, AnswerKind.Person => a.Person!.Person.Id, _ => "not sure" };
+        var expected = miss.Question.IsPerson ? miss.Question.ExpectedPerson : string.Join('|', miss.Question.Expected ?? []);
+        Console.WriteLine($"    MISS {a.Confidence:F2} '{miss.Question.Question}' -> {given} (expected {expected}; top {string.Join(',', a.Suggestions.Select(h => h.Article.Id))})");
+    }
+}
+
+if (Environment.GetEnvironmentVariable("ANSWER_BENCH_FEATURES") is { Length: > 0 } featuresFile)
+{
+    // Ranking evidence per question, for calibrating the confidence model.
+    using var writer = new StreamWriter(featuresFile);
+    writer.WriteLine("kind,rank1_right,top3_right,coverage,margin,field,evidence,title_evidence,confidence,person_conf,person_right");
+    foreach (var outcome in report.Outcomes)
+    {
+        var q = outcome.Question;
+        var search = engine.Knowledge.Search(q.Question);
+        var expected = q.Expected ?? [];
+        var rank1 = search.Best is { } best && expected.Contains(best.Article.Id);
+        var people = engine.Directory.Match(q.Question);
+        var personRight = people.Count > 0 && people[0].Person.Id == q.ExpectedPerson;
+        writer.WriteLine(string.Join(',', q.Kind ?? "article", rank1 ? 1 : 0, outcome.Top3 ? 1 : 0, search.Coverage, search.Margin, search.FieldMatch, search.Evidence, search.TitleEvidence, search.Confidence, people.Count > 0 ? people[0].Confidence : 0, personRight ? 1 : 0));
+    }
+}
+
 Console.WriteLine(LatencyProbe.Measure("  evaluation questions", engine, [.. evaluation.Select(q => q.Question)], answers));
 
 var generator = new GeneratedKnowledge(knowledgeBase.Articles, synonyms, seed: 20261122);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Knowledge;
@@ -10,6 +11,7 @@ namespace LearningBot.OneStopShop.Knowledge;
 public sealed class AnswerEngine
 {
     private readonly AnswerOptions _options;
+    private readonly Regex? _outOfScope;
 
     public AnswerEngine(KnowledgeIndex knowledge, DirectoryIndex directory, IOptions<AnswerOptions> options)
     {
@@ -17,6 +19,9 @@ public sealed class AnswerEngine
         Knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
         Directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _options = options.Value;
+        _outOfScope = string.IsNullOrWhiteSpace(_options.OutOfScopePattern)
+            ? null
+            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
     }
 
     public KnowledgeIndex Knowledge { get; }
@@ -53,12 +58,13 @@ public sealed class AnswerEngine
             return new AnswerResult(AnswerKind.Person, best.Confidence, null, best, search.Hits, people, best.Reasons);
         }
 
-        if (search.Best is { } hit && search.Confidence >= _options.ConfidenceThreshold)
+        var articleConfidence = _outOfScope?.IsMatch(question) == true ? search.Confidence * _options.OutOfScopeFactor : search.Confidence;
+        if (search.Best is { } hit && articleConfidence >= _options.ConfidenceThreshold)
         {
-            return new AnswerResult(AnswerKind.Article, search.Confidence, hit.Article, null, search.Hits, people, search.MatchedTerms);
+            return new AnswerResult(AnswerKind.Article, articleConfidence, hit.Article, null, search.Hits, people, search.MatchedTerms);
         }
 
-        var confidence = Math.Max(search.Confidence, people.Count > 0 ? people[0].Confidence : 0);
+        var confidence = Math.Max(articleConfidence, people.Count > 0 ? people[0].Confidence : 0);
         return new AnswerResult(AnswerKind.NotSure, confidence, null, null, search.Hits, people, search.MatchedTerms);
     }
 

@@ -17,5 +17,17 @@ public sealed record AnswerOptions
     /// <summary>How many articles (and people) to suggest alongside the answer.</summary>
     public int SuggestionCount { get; init; } = 3;
 
+    /// <summary>
+    /// Words that mark a question as personal admin or logistics rather than learning advice (pay, passwords,
+    /// parking, leave, a booking on a given day). Matching questions need twice the evidence to be answered.
+    /// </summary>
+    public string OutOfScopePattern { get; init; } =
+        @"\b(tomorrow|yesterday|today|tonight|next (week|month|monday|tuesday|wednesday|thursday|friday)|this (week|month)|last (week|month|year)"
+        + @"|password|payslip|pay ?day|get paid|band \d|salary|wages?|refund|mileage|expenses|parking|car park|canteen|wi-?fi|annual leave|holiday|dbs"
+        + @"|lunch|menu|confirmed|turned down|reset|room \d+|\d+(st|nd|rd|th)|awards?)\b";
+
+    /// <summary>Factor applied to the confidence of a question matching <see cref="OutOfScopePattern"/>.</summary>
+    public double OutOfScopeFactor { get; init; } = 0.5;
+
     public RankingOptions Ranking { get; init; } = new();
 }

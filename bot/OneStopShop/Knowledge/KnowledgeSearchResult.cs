@@ -22,5 +22,11 @@ public sealed record KnowledgeSearchResult(
 {
     public static KnowledgeSearchResult None { get; } = new([], 0, 0, 0, 0, []);
 
+    /// <summary>Rarity-weighted mass of the question's words found in the first hit, relative to the rarest possible word.</summary>
+    public double Evidence { get; init; }
+
+    /// <summary>Rarity-weighted mass of the question's words found in the first hit's title or tags, relative to the rarest possible word.</summary>
+    public double TitleEvidence { get; init; }
+
     public ArticleHit? Best => Hits.Count > 0 ? Hits[0] : null;
 }

@@ -39,6 +39,9 @@ public static class DirectoryKinds
     public static IReadOnlySet<string> RoleKinds { get; } =
         new HashSet<string>([LdLead, ClinicalLead, OccupationalLead, NetworkLead, LdSupport]);
 
+    /// <summary>Organisation kind of people who serve every organisation (the L&amp;D Support Team).</summary>
+    public const string AllOrganisations = "all";
+
     public static IReadOnlySet<string> OrganisationKinds { get; } = new HashSet<string>(
-        ["primary-care", "acute-trust", "mental-health-trust", "ambulance-trust", "council", "voluntary-sector", "independent-sector"]);
+        ["primary-care", "acute-trust", "mental-health-trust", "ambulance-trust", "council", "voluntary-sector", "independent-sector", AllOrganisations]);
 }

@@ -68,9 +68,9 @@ public sealed class AnswerEngineTests
     public void Makes_an_upserted_article_answerable_at_once()
     {
         var engine = FixtureEngine();
-        Assert.Equal(AnswerKind.NotSure, engine.Answer("Is there a menopause support course?").Kind);
+        Assert.Equal(AnswerKind.NotSure, engine.Answer("menopause awareness sessions").Kind);
         engine.Upsert(Article("menopause-support", "Menopause support at work", "Sessions for staff and managers on menopause support.", ["menopause", "wellbeing"]));
-        var answer = engine.Answer("Is there a menopause support course?");
+        var answer = engine.Answer("menopause awareness sessions");
         Assert.Equal(AnswerKind.Article, answer.Kind);
         Assert.Equal("menopause-support", answer.Article?.Id);
     }
