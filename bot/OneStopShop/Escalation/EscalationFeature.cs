@@ -1,0 +1,214 @@
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.Connector.Schema;
+
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>
+/// "Ask the L&amp;D team": the ask form and its submit (anyone), the expert channel command and the ticket buttons
+/// (L&amp;D team only), and the asker's rating and reopen buttons.
+/// </summary>
+public sealed class EscalationFeature(
+    TicketWorkflow workflow,
+    TicketCards cards,
+    SupportTeam supportTeam,
+    ExpertChannelStore channels,
+    TimeProvider clock) : IBotFeature
+{
+    public const string NotTeamMember =
+        "Only members of the L&D team can do that. If you should be one, ask the L&D Support Team to add you.";
+
+    private const string TicketGone = "I can't find that question any more.";
+
+    public void MapRoutes(BotRoutes routes) => routes
+        .OnCardAction(EscalationVerbs.Escalate, (turn, action) => Task.FromResult(ShowForm(action.GetString("question") ?? string.Empty)))
+        .OnCommand(turn => turn.SendCardAsync(cards.Form(string.Empty, string.Empty, NewClientToken())),
+            "ask the L&D team", "ask the L&amp;D team", "ask the LD team", "ask the L and D team", "ask L&D", "escalate")
+        .OnCardAction(EscalationVerbs.Submit, SubmitAsync)
+        .OnCardAction(EscalationVerbs.Cancel, (_, _) => Task.FromResult(CardActionResult.Message("OK, I haven't sent anything to the L&D team.")))
+        .OnCommand(SetExpertChannelAsync, "set expert channel", "set the expert channel", "use this channel for questions")
+        .OnCardAction(EscalationVerbs.Assign, (turn, action) => ActAsExpertAsync(turn, action, workflow.AssignAsync))
+        .OnCardAction(EscalationVerbs.Close, (turn, action) => ActAsExpertAsync(turn, action, workflow.CloseAsync))
+        .OnCardAction(EscalationVerbs.Answer, AnswerAsync)
+        .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
+        .OnCardAction(EscalationVerbs.Rate, RateAsync);
+
+    private CardActionResult ShowForm(string question) =>
+        CardActionResult.Replace(cards.Form(question.Trim(), string.Empty, NewClientToken()));
+
+    private async Task<CardActionResult> SubmitAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var token = action.GetString("clientToken") is { Length: > 0 } t ? t : turn.Activity.Id ?? NewClientToken();
+        var question = action.GetString("question") ?? string.Empty;
+        var context = action.GetString("context") ?? string.Empty;
+        var form = cards.Form(question, context, token);
+        var problems = CardSubmission.Validate(form, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+        }
+
+        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token), ActorOf(turn), question, context, turn.Aborted);
+        return CardActionResult.Replace(cards.Sent(ticket));
+    }
+
+    private async Task SetExpertChannelAsync(ITurnContext turn)
+    {
+        var activity = turn.Activity;
+        var channelData = activity.GetTeamsChannelData();
+        if (activity.Conversation?.ConversationType != "channel" && channelData.Channel is null)
+        {
+            await turn.SendTextAsync("Please do this in the L&D team's channel: @mention me there and say \"set expert channel\".");
+            return;
+        }
+
+        if (!await supportTeam.IncludesAsync(activity.From, turn.Aborted))
+        {
+            await turn.SendTextAsync(NotTeamMember);
+            return;
+        }
+
+        var reference = turn.ConversationReference;
+        var channelId = ChannelRoot(reference.Conversation!.Id!);
+        var channelName = channelData.Channel?.Name ?? "General";
+        await channels.SetAsync(
+            new ExpertChannel(
+                reference with { Conversation = reference.Conversation with { Id = channelId } },
+                channelData.Team?.Id,
+                channelData.Team?.Name,
+                channelName,
+                ActorOf(turn).Name,
+                clock.GetUtcNow()),
+            ActorOf(turn),
+            turn.Aborted);
+
+        var posted = await workflow.PostWaitingTicketsAsync(turn.Aborted);
+        var waiting = posted switch
+        {
+            0 => string.Empty,
+            1 => " I've posted the 1 question that was waiting.",
+            _ => $" I've posted the {posted} questions that were waiting.",
+        };
+        await turn.SendTextAsync($"Done: questions for the L&D team will be posted in this channel ({channelName}).{waiting}");
+    }
+
+    private async Task<CardActionResult> ActAsExpertAsync(
+        ITurnContext turn, CardActionRequest action, Func<string, Actor, CancellationToken, Task<TicketChange?>> act)
+    {
+        if (!await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
+        {
+            return CardActionResult.Message(NotTeamMember);
+        }
+
+        if (action.GetString("ticketId") is not { Length: > 0 } ticketId)
+        {
+            return CardActionResult.Message(TicketGone);
+        }
+
+        var change = await act(ticketId, ActorOf(turn), turn.Aborted);
+        return ChannelCard(change);
+    }
+
+    private async Task<CardActionResult> AnswerAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (!await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
+        {
+            return CardActionResult.Message(NotTeamMember);
+        }
+
+        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        {
+            return CardActionResult.Message(TicketGone);
+        }
+
+        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var card = cards.Channel(ticket);
+        var problems = CardSubmission.Validate(card, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(card, submitted, problems));
+        }
+
+        var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
+        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), action.GetString("answer") ?? string.Empty, addToKnowledgeBase, turn.Aborted);
+        return ChannelCard(change);
+    }
+
+    /// <summary>Reopen comes from the channel (L&amp;D team) or from the asker's own answer or update card.</summary>
+    private async Task<CardActionResult> ReopenAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        {
+            return CardActionResult.Message(TicketGone);
+        }
+
+        var actor = ActorOf(turn);
+        var isAsker = ticket.AskerKey == actor.Key;
+        if (!isAsker && !await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
+        {
+            return CardActionResult.Message(NotTeamMember);
+        }
+
+        var change = await workflow.ReopenAsync(ticketId, actor, turn.Aborted);
+        if (!isAsker || IsInExpertChannel(turn, change?.Ticket))
+        {
+            return ChannelCard(change);
+        }
+
+        return change is null
+            ? CardActionResult.Message(TicketGone)
+            : CardActionResult.Replace(cards.Update(change.Ticket,
+                change.Changed ? "Your question is open again" : "Your question is already open",
+                $"The L&D team will pick it up again. Your reference is {change.Ticket.Id}."));
+    }
+
+    private async Task<CardActionResult> RateAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        {
+            return CardActionResult.Message(TicketGone);
+        }
+
+        if (ticket.AskerKey != ActorOf(turn).Key)
+        {
+            return CardActionResult.Message("Only the person who asked can rate this answer.");
+        }
+
+        var rating = action.GetString("rating") == TicketWorkflow.Helpful ? TicketWorkflow.Helpful : TicketWorkflow.NotHelpful;
+        var change = await workflow.RateAsync(ticketId, ActorOf(turn), rating, turn.Aborted);
+        if (change is not { Changed: true })
+        {
+            return CardActionResult.Message(change?.DeclinedReason ?? TicketGone);
+        }
+
+        var thanks = rating == TicketWorkflow.Helpful
+            ? "Thanks, I've told the L&D team it helped."
+            : "Thanks for telling us. If you still need help, press \"I still need help\" and the L&D team will pick it up again.";
+        return CardActionResult.Replace(cards.Answer(change.Ticket, thanks));
+    }
+
+    private CardActionResult ChannelCard(TicketChange? change) =>
+        change is null
+            ? CardActionResult.Message(TicketGone)
+            : CardActionResult.Replace(cards.Channel(change.Ticket, change.DeclinedReason ?? string.Empty));
+
+    private static bool IsInExpertChannel(ITurnContext turn, TicketEntity? ticket) =>
+        SentMessage.FromJson(ticket?.ChannelMessage)?.Conversation.Conversation?.Id is { } channelId
+        && ChannelRoot(turn.Activity.Conversation?.Id ?? string.Empty) == channelId;
+
+    private static Actor ActorOf(ITurnContext turn)
+    {
+        var from = turn.Activity.From;
+        var key = ConversationReferenceStore.PersonKey(from) ?? "unknown";
+        return new Actor(key, from?.Name is { Length: > 0 } name ? name : "Someone", from?.Id);
+    }
+
+    private static string NewClientToken() => Guid.NewGuid().ToString("N");
+
+    private static string ChannelRoot(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
+}

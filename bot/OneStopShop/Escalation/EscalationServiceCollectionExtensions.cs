@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LearningBot.OneStopShop.Escalation;
+
+public static class EscalationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers "Ask the L&amp;D team". Articles made from answers go to <see cref="IKnowledgeArticleWriter"/>: register
+    /// the knowledge store's adapter before this call to replace the default draft table.
+    /// </summary>
+    public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.SectionName));
+        services.AddSingleton<AnswerDeadline>();
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<ExpertChannelStore>();
+        services.AddSingleton<SupportTeam>();
+        services.AddSingleton<TicketCards>();
+        services.AddSingleton<TicketWorkflow>();
+        services.TryAddSingleton<IKnowledgeArticleWriter, KnowledgeArticleDrafts>();
+        services.AddSingleton<OverdueTicketCheck>();
+        services.AddHostedService(provider => provider.GetRequiredService<OverdueTicketCheck>());
+        services.AddSingleton<Connector.Hosting.IBotFeature, EscalationFeature>();
+        return services;
+    }
+}

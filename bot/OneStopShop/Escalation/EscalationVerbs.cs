@@ -1,0 +1,15 @@
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>The card verbs the escalation capability answers.</summary>
+public static class EscalationVerbs
+{
+    /// <summary>"Ask the L&amp;D team" (from the answers' not-sure card and 👎 rating), data <c>{ "question": "…" }</c>.</summary>
+    public const string Escalate = "ask.escalate";
+    public const string Submit = "escalate.submit";
+    public const string Cancel = "escalate.cancel";
+    public const string Assign = "ticket.assign";
+    public const string Answer = "ticket.answer";
+    public const string Close = "ticket.close";
+    public const string Reopen = "ticket.reopen";
+    public const string Rate = "ticket.rate";
+}

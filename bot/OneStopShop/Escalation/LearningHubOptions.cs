@@ -1,0 +1,38 @@
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>Settings of the Learning Hub (configuration section <c>LearningHub</c>).</summary>
+public sealed record LearningHubOptions
+{
+    public const string SectionName = "LearningHub";
+
+    /// <summary>
+    /// Person keys (Entra object id, or Teams user id) of the L&amp;D Support Team: they act on escalated questions
+    /// and choose the expert channel. Members of the expert channel's team count too, when
+    /// <see cref="EscalationOptions.ExpertChannelTeamCounts"/> is on.
+    /// </summary>
+    public IReadOnlyList<string> SupportTeam { get; init; } = [];
+
+    public EscalationOptions Escalation { get; init; } = new();
+}
+
+/// <summary>How questions escalated to the L&amp;D team are promised and chased (section <c>LearningHub:Escalation</c>).</summary>
+public sealed record EscalationOptions
+{
+    /// <summary>The answer is promised this many working days (Monday to Friday, not bank holidays) after the question.</summary>
+    public int AnswerWithinWorkingDays { get; init; } = 2;
+
+    /// <summary>Bank holidays that are not working days, as yyyy-MM-dd.</summary>
+    public IReadOnlyList<DateOnly> BankHolidays { get; init; } = [];
+
+    /// <summary>The time zone working days and promised times are counted in (IANA id).</summary>
+    public string TimeZone { get; init; } = "Europe/London";
+
+    /// <summary>How often tickets past their promised time are looked for; zero turns the check off.</summary>
+    public TimeSpan OverdueCheckInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whether members of the team that owns the expert channel may act on tickets.</summary>
+    public bool ExpertChannelTeamCounts { get; init; } = true;
+
+    /// <summary>How long a team membership answer from Teams is remembered.</summary>
+    public TimeSpan MembershipCacheDuration { get; init; } = TimeSpan.FromMinutes(10);
+}

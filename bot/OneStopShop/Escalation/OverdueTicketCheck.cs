@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>Every <see cref="EscalationOptions.OverdueCheckInterval"/>, flags tickets past their promised answer time.</summary>
+public sealed class OverdueTicketCheck(
+    TicketWorkflow workflow,
+    IOptions<LearningHubOptions> options,
+    TimeProvider clock,
+    ILogger<OverdueTicketCheck> logger) : BackgroundService
+{
+    /// <summary>One pass: returns how many tickets became overdue.</summary>
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken) => workflow.FlagOverdueAsync(cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.Escalation.OverdueCheckInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            logger.LogInformation("The overdue ticket check is off");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var flagged = await RunOnceAsync(stoppingToken);
+                if (flagged > 0)
+                {
+                    logger.LogInformation("Flagged {TicketCount} overdue tickets", flagged);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One failed pass (storage or Teams briefly unavailable) must not stop later ones.
+                logger.LogError(exception, "The overdue ticket check failed; it runs again in {Interval}", interval);
+            }
+        }
+    }
+}

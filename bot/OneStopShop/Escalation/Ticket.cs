@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>Where an escalated question is: Unassigned → Assigned → Answered → Closed, and reopenable.</summary>
+public enum TicketStatus
+{
+    Unassigned,
+    Assigned,
+    Answered,
+    Closed,
+}
+
+/// <summary>Someone who did something to a ticket: their person key (Entra object id, or Teams id) and name.</summary>
+public sealed record Actor(string Key, string Name, string? TeamsUserId = null);
+
+/// <summary>
+/// A question escalated to the L&amp;D team. Stored with its history in one partition (the ticket id), so a status
+/// change and its history line are written together, guarded by the ticket's ETag.
+/// </summary>
+public sealed record TicketEntity : ITableEntity
+{
+    public const string TicketRowKey = "ticket";
+
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = TicketRowKey;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string Question { get; init; } = string.Empty;
+    public string Context { get; init; } = string.Empty;
+    public string AskerKey { get; init; } = string.Empty;
+    public string AskerName { get; init; } = string.Empty;
+    public TicketStatus Status { get; init; }
+    public string? AssigneeKey { get; init; }
+    public string? AssigneeName { get; init; }
+    public string? Answer { get; init; }
+    public string? AnsweredByName { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset PromisedBy { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public bool IsOverdue { get; init; }
+    public bool ReminderSent { get; init; }
+
+    /// <summary>The ticket's card in the expert channel (<see cref="Connector.Hosting.SentMessage"/> as JSON), once posted.</summary>
+    public string? ChannelMessage { get; init; }
+
+    /// <summary>"helpful" or "not-helpful", from the asker.</summary>
+    public string? Rating { get; init; }
+
+    /// <summary>The knowledge-base article made from the answer, when the expert asked for one.</summary>
+    public string? ArticleId { get; init; }
+
+    /// <summary>What kinds of personal data were removed from the question before it was stored.</summary>
+    public string? RemovedIdentifiers { get; init; }
+
+    public string Id => PartitionKey;
+
+    public bool IsOpen => Status is TicketStatus.Unassigned or TicketStatus.Assigned;
+
+    /// <summary>
+    /// A ticket id from the form's client token (or the activity id), so a double-clicked submit, or Teams
+    /// redelivering it, names the same ticket. Looks like <c>LD-7KQ2-M4XD</c>: easy to read out and quote.
+    /// </summary>
+    public static string IdFor(string clientToken)
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(clientToken));
+        var id = new StringBuilder("LD-", 12);
+        for (var i = 0; i < 8; i++)
+        {
+            if (i == 4)
+            {
+                id.Append('-');
+            }
+
+            id.Append(alphabet[hash[i] % alphabet.Length]);
+        }
+
+        return id.ToString();
+    }
+}
+
+/// <summary>One line of a ticket's history: who did what, when.</summary>
+public sealed record TicketHistoryEntity : ITableEntity
+{
+    public const string RowKeyPrefix = "history-";
+
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string Action { get; init; } = string.Empty;
+    public string ActorKey { get; init; } = string.Empty;
+    public string ActorName { get; init; } = string.Empty;
+    public DateTimeOffset At { get; init; }
+    public string? Detail { get; init; }
+
+    public static TicketHistoryEntity For(string ticketId, string action, Actor actor, DateTimeOffset at, string? detail = null) => new()
+    {
+        PartitionKey = ticketId,
+        RowKey = $"{RowKeyPrefix}{at.UtcTicks:D19}-{Guid.NewGuid():N}"[..(RowKeyPrefix.Length + 19 + 9)],
+        Action = action,
+        ActorKey = actor.Key,
+        ActorName = actor.Name,
+        At = at,
+        Detail = detail,
+    };
+}

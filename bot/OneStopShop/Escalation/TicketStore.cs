@@ -1,0 +1,123 @@
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Escalation;
+
+/// <summary>What a change function decided about a ticket it was shown.</summary>
+public abstract record TicketDecision
+{
+    /// <summary>Write <paramref name="Ticket"/> (and <paramref name="History"/>, if any) if nobody changed the ticket meanwhile.</summary>
+    public sealed record Apply(TicketEntity Ticket, TicketHistoryEntity? History) : TicketDecision;
+
+    /// <summary>Leave the ticket as it is, for the reason given (shown to the person who asked for the change).</summary>
+    public sealed record Decline(string Reason) : TicketDecision;
+}
+
+/// <summary>The outcome of <see cref="TicketStore.ChangeAsync"/>: the ticket as it now is, and whether this call changed it.</summary>
+public sealed record TicketChange(TicketEntity Ticket, bool Changed, string? DeclinedReason);
+
+/// <summary>Tickets and their history in table storage, with optimistic concurrency on every change.</summary>
+public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> logger)
+{
+    public const string TableName = "EscalationTickets";
+    private const int MaxAttempts = 5;
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    /// <summary>Creates the ticket with its first history line; if the id is taken (a repeated submit) returns the stored one.</summary>
+    public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            var written = await table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.Add, ticket), new(TableTransactionActionType.Add, history)], cancellationToken);
+            return (ticket with { ETag = written[0].ETag }, true);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Kind == TableErrorKind.EntityAlreadyExists)
+        {
+            logger.LogInformation("Ticket {TicketId} already exists; the submit was repeated", ticket.Id);
+            var existing = await FindAsync(ticket.Id, cancellationToken);
+            return (existing ?? throw new InvalidOperationException($"Ticket {ticket.Id} exists but cannot be read."), false);
+        }
+    }
+
+    public async Task<TicketEntity?> FindAsync(string ticketId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.GetEntityIfExistsAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the ticket, asks <paramref name="decide"/> what to do, and writes the result only if the ticket is still
+    /// the version that was read. When someone else wrote first, it reads again and asks again, so the decision is
+    /// always made on the latest state (two experts pressing "assign to me": the second sees the first has it).
+    /// Returns null when there is no such ticket.
+    /// </summary>
+    public async Task<TicketChange?> ChangeAsync(string ticketId, Func<TicketEntity, TicketDecision> decide, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            switch (decide(current))
+            {
+                case TicketDecision.Decline decline:
+                    return new TicketChange(current, false, decline.Reason);
+                case TicketDecision.Apply apply:
+                    try
+                    {
+                        var updated = apply.Ticket with { PartitionKey = current.PartitionKey, RowKey = current.RowKey };
+                        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
+                        if (apply.History is { } history)
+                        {
+                            actions.Add(new(TableTransactionActionType.Add, history with { PartitionKey = current.PartitionKey }));
+                        }
+
+                        var written = await table.SubmitTransactionAsync(actions, cancellationToken);
+                        return new TicketChange(updated with { ETag = written[0].ETag }, true, null);
+                    }
+                    catch (TableTransactionFailedException exception) when (exception.Kind == TableErrorKind.ConcurrencyConflict && attempt < MaxAttempts)
+                    {
+                        logger.LogInformation("Ticket {TicketId} changed while being updated; deciding again (attempt {Attempt})", ticketId, attempt);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException("Unknown ticket decision.");
+            }
+        }
+    }
+
+    /// <summary>Every ticket not yet closed (open, or answered and waiting for the asker).</summary>
+    public async Task<IReadOnlyList<TicketEntity>> ListNotClosedAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketEntity.TicketRowKey} and Status ne {nameof(TicketStatus.Closed)}");
+        var tickets = new List<TicketEntity>();
+        await foreach (var ticket in table.QueryAsync<TicketEntity>(filter, cancellationToken: cancellationToken))
+        {
+            tickets.Add(ticket);
+        }
+
+        return tickets;
+    }
+
+    public async Task<IReadOnlyList<TicketHistoryEntity>> HistoryAsync(string ticketId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ticketId} and RowKey ge {TicketHistoryEntity.RowKeyPrefix} and RowKey lt {"history."}");
+        var history = new List<TicketHistoryEntity>();
+        await foreach (var line in table.QueryAsync<TicketHistoryEntity>(filter, cancellationToken: cancellationToken))
+        {
+            history.Add(line);
+        }
+
+        return history;
+    }
+}
