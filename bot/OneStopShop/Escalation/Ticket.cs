@@ -57,6 +57,9 @@ public sealed record TicketEntity : ITableEntity
     /// <summary>What kinds of personal data were removed from the question before it was stored.</summary>
     public string? RemovedIdentifiers { get; init; }
 
+    /// <summary>Goes up by one with every change; also numbers the history lines, so they read in order.</summary>
+    public int Version { get; init; }
+
     public string Id => PartitionKey;
 
     public bool IsOpen => Status is TicketStatus.Unassigned or TicketStatus.Assigned;
@@ -84,7 +87,7 @@ public sealed record TicketEntity : ITableEntity
     }
 }
 
-/// <summary>One line of a ticket's history: who did what, when.</summary>
+/// <summary>One line of a ticket's history: who did what, when. Its row key is the ticket version the change made.</summary>
 public sealed record TicketHistoryEntity : ITableEntity
 {
     public const string RowKeyPrefix = "history-";
@@ -100,10 +103,11 @@ public sealed record TicketHistoryEntity : ITableEntity
     public DateTimeOffset At { get; init; }
     public string? Detail { get; init; }
 
+    public static string RowKeyFor(int version) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RowKeyPrefix}{version:D6}");
+
     public static TicketHistoryEntity For(string ticketId, string action, Actor actor, DateTimeOffset at, string? detail = null) => new()
     {
         PartitionKey = ticketId,
-        RowKey = $"{RowKeyPrefix}{at.UtcTicks:D19}-{Guid.NewGuid():N}"[..(RowKeyPrefix.Length + 19 + 9)],
         Action = action,
         ActorKey = actor.Key,
         ActorName = actor.Name,

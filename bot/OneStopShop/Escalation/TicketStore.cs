@@ -27,6 +27,8 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
     public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
+        ticket = ticket with { Version = 1 };
+        history = history with { PartitionKey = ticket.PartitionKey, RowKey = TicketHistoryEntity.RowKeyFor(ticket.Version) };
         try
         {
             var written = await table.SubmitTransactionAsync(
@@ -71,11 +73,12 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
                 case TicketDecision.Apply apply:
                     try
                     {
-                        var updated = apply.Ticket with { PartitionKey = current.PartitionKey, RowKey = current.RowKey };
+                        var updated = apply.Ticket with { PartitionKey = current.PartitionKey, RowKey = current.RowKey, Version = current.Version + 1 };
                         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
                         if (apply.History is { } history)
                         {
-                            actions.Add(new(TableTransactionActionType.Add, history with { PartitionKey = current.PartitionKey }));
+                            var line = history with { PartitionKey = current.PartitionKey, RowKey = TicketHistoryEntity.RowKeyFor(updated.Version) };
+                            actions.Add(new(TableTransactionActionType.Add, line));
                         }
 
                         var written = await table.SubmitTransactionAsync(actions, cancellationToken);

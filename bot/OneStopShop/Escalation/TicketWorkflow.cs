@@ -215,12 +215,12 @@ public sealed class TicketWorkflow(
         foreach (var listed in await tickets.ListNotClosedAsync(cancellationToken))
         {
             var ticket = listed.IsOpen && listed.ChannelMessage is null ? await PostToChannelAsync(listed, cancellationToken) : listed;
-            if (!ticket.IsOpen || ticket.IsOverdue || ticket.PromisedBy > now)
+            if (!ticket.IsOpen || ticket.IsOverdue || ticket.PromisedBy >= now)
             {
                 continue;
             }
 
-            var change = await tickets.ChangeAsync(ticket.Id, current => current.IsOpen && !current.ReminderSent
+            var change = await tickets.ChangeAsync(ticket.Id, current => current.IsOpen && !current.ReminderSent && current.PromisedBy < now
                 ? new TicketDecision.Apply(current with { IsOverdue = true, ReminderSent = true }, TicketHistoryEntity.For(current.Id, "overdue", System, now))
                 : new TicketDecision.Decline("not due a reminder"), cancellationToken);
             if (change is not { Changed: true })

@@ -1,0 +1,337 @@
+using System.Text.Json.Nodes;
+using LearningBot.OneStopShop.Escalation;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using static LearningBot.Tests.OneStopShop.Escalation.EscalationScenario;
+
+namespace LearningBot.Tests.OneStopShop.Escalation;
+
+/// <summary>
+/// "Ask the L&amp;D team" through the real pipeline (endpoint → router → escalation → Azurite tables → connector):
+/// the asker in their 1:1 chat, the L&amp;D team in the expert channel.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Question = "Is there funding for a Level 3 diploma in adult care for our bank staff?";
+
+    private readonly RecordingKnowledgeWriter _knowledge = new();
+    private EscalationScenario _hub = null!;
+
+    public async Task InitializeAsync() => _hub = await EscalationScenario.StartAsync(azurite, _knowledge);
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task Escalating_stores_a_ticket_posts_it_to_the_expert_channel_and_tells_the_asker_the_promised_time()
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var (ticketId, sent) = await _hub.EscalateAsync(Question, "I looked at the apprenticeships page.");
+
+        Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", ticketId);
+        Assert.Contains("You'll have an answer by **Tuesday 24 November at 14:30**", Text(sent), StringComparison.Ordinal);
+        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        Assert.NotNull(ticket);
+        Assert.Equal(TicketStatus.Unassigned, ticket.Status);
+        Assert.Equal(Question, ticket.Question);
+        Assert.Equal("I looked at the apprenticeships page.", ticket.Context);
+        Assert.Equal(Asker.AadObjectId, ticket.AskerKey);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T14:30:00Z"), ticket.PromisedBy);
+        Assert.NotNull(ticket.ChannelMessage);
+        var post = Assert.Single(_hub.ChannelPosts());
+        var card = Text(post.Activity);
+        Assert.Contains(ticketId, card, StringComparison.Ordinal);
+        Assert.Contains(Question, card, StringComparison.Ordinal);
+        Assert.Contains("Assign to me", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_the_team_button_opens_the_form_prefilled_and_editable()
+    {
+        var form = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Escalate, new JsonObject { ["question"] = Question }));
+
+        var question = Descendants(form).Single(n => n["id"]?.GetValue<string>() == "question");
+        Assert.Equal("Input.Text", question["type"]!.GetValue<string>());
+        Assert.Equal(Question, question["value"]!.GetValue<string>());
+        Assert.True(question["isRequired"]!.GetValue<bool>());
+        Assert.Equal(1000, question["maxLength"]!.GetValue<int>());
+        Assert.Contains(Descendants(form), n => n["id"]?.GetValue<string>() == "context");
+        Assert.Contains("NHS numbers", Text(form), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_the_team_command_opens_an_empty_form()
+    {
+        await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "ask the L&D team"));
+
+        var reply = Assert.Single(_hub.Connector.Sent);
+        Assert.Contains("Your question", Text(reply.Activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_double_clicked_submit_creates_one_ticket()
+    {
+        await _hub.SetExpertChannelAsync();
+        await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "help"));
+        var token = Guid.NewGuid().ToString("N");
+
+        var cards = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, Question)))));
+
+        var references = cards.Select(Reference).Distinct().ToList();
+        var ticketId = Assert.Single(references);
+        Assert.Single(_hub.ChannelPosts());
+        var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
+        Assert.Equal(["asked"], history.Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task A_submit_without_a_question_shows_the_form_again_with_the_problem_and_stores_nothing()
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var card = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("token-1", "   ", "some context")));
+
+        Assert.Contains("Please write your question", Text(card), StringComparison.Ordinal);
+        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor("token-1"), CancellationToken.None));
+        Assert.Empty(_hub.ChannelPosts());
+    }
+
+    [Fact]
+    public async Task Identifiers_are_removed_before_storing_and_the_asker_is_told()
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var (ticketId, sent) = await _hub.EscalateAsync("Can I train a carer for patient 943 476 5919?", "Call me on 07700 900123");
+
+        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        Assert.Equal("Can I train a carer for patient [NHS number removed]?", ticket!.Question);
+        Assert.Equal("Call me on [phone number removed]", ticket.Context);
+        Assert.Contains("I removed an NHS number and a phone number", Text(sent), StringComparison.Ordinal);
+        Assert.DoesNotContain("5919", Text(_hub.ChannelPosts().Single().Activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assigning_updates_the_channel_card_in_place_and_tells_the_asker()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        var before = _hub.Connector.Sent.Count;
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
+
+        Assert.Contains("Assigned to Sam Patel", Text(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Assign to me", Text(card), StringComparison.Ordinal);
+        Assert.Equal(1, _hub.ChannelCardUpdates());
+        Assert.Contains("Assigned to Sam Patel", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
+        var told = Assert.Single(_hub.AskerCards(before));
+        Assert.Contains("Sam Patel from the L&D team is looking at your question", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_experts_assigning_at_once_one_wins_and_the_other_sees_who_has_it()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        var data = new JsonObject { ["ticketId"] = ticketId };
+
+        var cards = await Task.WhenAll(
+            _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Assign, data.DeepClone().AsObject())),
+            _hub.InvokeCardAsync(_hub.ChannelAction(Grace, EscalationVerbs.Assign, data.DeepClone().AsObject())));
+
+        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        var winner = ticket!.AssigneeName!;
+        Assert.Contains(winner, new[] { Sam.Name, Grace.Name });
+        var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
+        Assert.Single(history, h => h.Action == "assigned");
+        var loserCard = Text(cards[winner == Sam.Name ? 1 : 0]);
+        Assert.Contains($"{winner} has already picked this question up.", loserCard, StringComparison.Ordinal);
+        Assert.Contains($"Assigned to {winner}", loserCard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_answer_reaches_the_asker_one_to_one_and_the_channel_card_shows_it()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
+        var before = _hub.Connector.Sent.Count;
+        const string answer = "Yes: the support scheme funds it for staff on 16 hours a week or more, bank staff included.";
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer,
+            new JsonObject { ["ticketId"] = ticketId, ["answer"] = answer, ["addToKnowledgeBase"] = "false" }));
+
+        Assert.Contains("Answered by Sam Patel", Text(card), StringComparison.Ordinal);
+        Assert.Contains(answer, _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
+        var delivered = Assert.Single(_hub.AskerCards(before));
+        Assert.Contains(answer, delivered, StringComparison.Ordinal);
+        Assert.Contains("Yes, it helped", delivered, StringComparison.Ordinal);
+        var created = Assert.Single(_hub.Connector.Sent.Skip(before), s => s.ConversationId == _hub.AskerChat);
+        Assert.Null(created.ReplyToId);
+        Assert.Empty(_knowledge.Saved);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_is_refused_with_the_problem_marked()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "" }));
+
+        Assert.Contains("Please write the answer", Text(card), StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Unassigned, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Ticking_add_to_the_knowledge_base_saves_an_article_from_the_answer()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        const string answer = "Yes, the support scheme funds it.\n\nSend me their names and I'll book them.";
+
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Grace, EscalationVerbs.Answer,
+            new JsonObject { ["ticketId"] = ticketId, ["answer"] = answer, ["addToKnowledgeBase"] = "true" }));
+
+        var (article, editedBy) = Assert.Single(_knowledge.Saved);
+        Assert.Equal("Grace Lewis", editedBy);
+        Assert.Equal(Question, article.Title);
+        Assert.Equal("Yes, the support scheme funds it.", article.Summary);
+        Assert.Contains("diploma", article.Tags);
+        Assert.Equal(answer, article.Body);
+        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        Assert.Equal(article.Id, ticket!.ArticleId);
+        Assert.Contains("knowledge base", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_and_reopening_tell_the_asker_and_update_the_channel_card()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        var data = new JsonObject { ["ticketId"] = ticketId };
+        var before = _hub.Connector.Sent.Count;
+
+        var closed = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Close, data.DeepClone().AsObject()));
+        var reopenedByAsker = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Reopen, data.DeepClone().AsObject()));
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Close, data.DeepClone().AsObject()));
+        var reopenedByTeam = await _hub.InvokeCardAsync(_hub.ChannelAction(Grace, EscalationVerbs.Reopen, data.DeepClone().AsObject()));
+
+        Assert.Contains("Status\nClosed", Text(closed), StringComparison.Ordinal);
+        Assert.Contains("Your question is open again", Text(reopenedByAsker), StringComparison.Ordinal);
+        Assert.Contains("Waiting for someone to pick it up", Text(reopenedByTeam), StringComparison.Ordinal);
+        var told = _hub.AskerCards(before);
+        Assert.Equal(3, told.Count);
+        Assert.Contains("Your question has been closed", told[0], StringComparison.Ordinal);
+        Assert.Contains("Your question has been closed", told[1], StringComparison.Ordinal);
+        Assert.Contains("Grace Lewis from the L&D team reopened your question", told[2], StringComparison.Ordinal);
+        Assert.Equal(4, _hub.ChannelCardUpdates());
+        var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
+        Assert.Equal(["asked", "closed", "reopened", "closed", "reopened"], history.Select(h => h.Action));
+        Assert.Equal([Asker.Name, Sam.Name, Asker.Name, Sam.Name, Grace.Name], history.Select(h => h.ActorName));
+    }
+
+    [Fact]
+    public async Task The_asker_rates_the_answer_and_the_team_sees_it()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+
+        var rated = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+        var byOther = await _hub.InvokeAsync(_hub.ChannelAction(Sam, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "not-helpful" }));
+
+        Assert.Contains("Thanks, I've told the L&D team it helped.", Text(rated), StringComparison.Ordinal);
+        Assert.DoesNotContain("Yes, it helped", Text(rated), StringComparison.Ordinal);
+        Assert.Contains("Alex Morgan found the answer helpful.", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.activity.message", byOther["type"]!.GetValue<string>());
+        Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+    }
+
+    [Theory]
+    [InlineData(EscalationVerbs.Assign)]
+    [InlineData(EscalationVerbs.Close)]
+    [InlineData(EscalationVerbs.Answer)]
+    [InlineData(EscalationVerbs.Reopen)]
+    public async Task Someone_outside_the_team_is_refused_with_a_message_and_nothing_changes(string verb)
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+
+        var body = await _hub.InvokeAsync(_hub.ChannelAction(Outsider, verb, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Guess." }));
+
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal(EscalationFeature.NotTeamMember, body["value"]!.GetValue<string>());
+        Assert.Equal(TicketStatus.Unassigned, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
+        Assert.Equal(0, _hub.ChannelCardUpdates());
+    }
+
+    [Fact]
+    public async Task Members_of_the_expert_channels_team_may_act()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        _hub.Connector.Members.Add(new LearningBot.Connector.Schema.TeamsChannelAccount { Id = Outsider.Id, Name = Outsider.Name, AadObjectId = Outsider.AadObjectId });
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
+
+        Assert.Contains("Assigned to Olly Reed", Text(card), StringComparison.Ordinal);
+        var lookup = Assert.Single(_hub.Connector.Requests, r => r.Method == "GET" && r.Segments.Contains("members"));
+        Assert.Equal(["v3", "conversations", Channel, "members", Outsider.Id], lookup.Segments);
+    }
+
+    [Fact]
+    public async Task Only_the_team_can_set_the_expert_channel_and_only_in_a_channel()
+    {
+        await _hub.Bot.PostActivityAsync(_hub.ChannelMessage(Outsider, "set expert channel"));
+        await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Sam, "set expert channel", "a:sam"));
+
+        var replies = _hub.Connector.Sent.Select(s => s.Activity.Text).ToList();
+        Assert.Equal([EscalationFeature.NotTeamMember, "Please do this in the L&D team's channel: @mention me there and say \"set expert channel\"."], replies);
+        Assert.Null(await _hub.Bot.Services.GetRequiredService<ExpertChannelStore>().GetAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Setting_the_expert_channel_posts_questions_that_were_waiting()
+    {
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        Assert.Empty(_hub.ChannelPosts());
+
+        await _hub.Bot.PostActivityAsync(_hub.ChannelMessage(Sam, "use this channel for questions"));
+
+        var channel = await _hub.Bot.Services.GetRequiredService<ExpertChannelStore>().GetAsync(CancellationToken.None);
+        Assert.Equal(Channel, channel?.Conversation.Conversation?.Id);
+        Assert.Equal(Channel, channel?.TeamId);
+        var reply = Assert.Single(_hub.Connector.Sent, s => s.ReplyToId is not null && s.ConversationId.StartsWith(Channel, StringComparison.Ordinal));
+        Assert.Contains("I've posted the 1 question that was waiting.", reply.Activity.Text, StringComparison.Ordinal);
+        Assert.Contains(ticketId, Text(Assert.Single(_hub.ChannelPosts()).Activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overdue_tickets_are_flagged_in_the_channel_with_one_reminder_each()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (lateId, _) = await _hub.EscalateAsync(Question);
+        var (answeredId, _) = await _hub.EscalateAsync("Where do I find the Care Certificate workbook?");
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = answeredId, ["answer"] = "On the hub." }));
+        var check = _hub.Bot.Services.GetRequiredService<OverdueTicketCheck>();
+
+        var early = await check.RunOnceAsync(CancellationToken.None);
+        _hub.Clock.Advance(TimeSpan.FromDays(4)); // Tuesday 24 November 14:30
+        var onTime = await check.RunOnceAsync(CancellationToken.None);
+        _hub.Clock.Advance(TimeSpan.FromMinutes(1));
+        var late = await check.RunOnceAsync(CancellationToken.None);
+        var again = await check.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal([0, 0, 1, 0], new[] { early, onTime, late, again });
+        Assert.Contains("Overdue: the answer was promised by Tuesday 24 November at 14:30.", _hub.ChannelCardNow(lateId), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", _hub.ChannelCardNow(answeredId), StringComparison.Ordinal);
+        var reminder = Assert.Single(_hub.ChannelPosts(), p => p.Activity.Attachments is null);
+        Assert.Equal(
+            $"Reminder: question {lateId} from Alex Morgan was promised an answer by Tuesday 24 November at 14:30 and is still waiting for someone to pick it up.",
+            reminder.Activity.Text);
+        var ticket = await _hub.Tickets.FindAsync(lateId, CancellationToken.None);
+        Assert.True(ticket!.IsOverdue);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.OneStopShop.Escalation;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Tests.OneStopShop.Escalation;
+
+/// <summary>Someone in the tenant: their Teams id, Entra object id and name.</summary>
+public sealed record Person(string Id, string AadObjectId, string Name);
+
+/// <summary>
+/// The real bot (Azurite storage, fake connector) with an asker, two L&amp;D team members and an outsider, a clock
+/// that stands still on Friday 20 November 2026 14:30 UK time, and helpers to act as each of them.
+/// </summary>
+public sealed class EscalationScenario : IAsyncDisposable
+{
+    public const string ChannelThread = "19:hub@thread.tacv2;messageid=1700000000000";
+    public const string Channel = "19:hub@thread.tacv2";
+
+    public static readonly Person Asker = new("29:1-alex", "6a1b0c2d-0000-4000-8000-00000000a1e5", "Alex Morgan");
+    public static readonly Person Sam = new("29:sam-patel", "3c9d5e2f-6071-4d84-9eaf-2b4a5c6d7e83", "Sam Patel");
+    public static readonly Person Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
+    public static readonly Person Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
+
+    private EscalationScenario(BotTestHost bot, ManualClock clock)
+    {
+        Bot = bot;
+        Clock = clock;
+    }
+
+    public BotTestHost Bot { get; }
+
+    public ManualClock Clock { get; }
+
+    public FakeConnector Connector => Bot.Connector;
+
+    public string AskerChat { get; } = "a:" + Guid.NewGuid().ToString("N");
+
+    public TicketStore Tickets => Bot.Services.GetRequiredService<TicketStore>();
+
+    /// <summary>Starts the bot on empty escalation tables. Sam and Grace are on the configured support team.</summary>
+    public static async Task<EscalationScenario> StartAsync(
+        AzuriteFixture azurite, IKnowledgeArticleWriter? knowledge = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        foreach (var table in new[] { TicketStore.TableName, ExpertChannelStore.TableName, KnowledgeArticleDrafts.TableName })
+        {
+            await azurite.ServiceClient.DeleteTableAsync(table);
+        }
+
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-20T14:30:00Z"));
+        var all = new Dictionary<string, string?>
+        {
+            ["LearningHub:SupportTeam:0"] = Sam.AadObjectId,
+            ["LearningHub:SupportTeam:1"] = Grace.Id,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var bot = await BotTestHost.StartAsync(azurite, all, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            if (knowledge is not null)
+            {
+                services.AddSingleton(knowledge);
+            }
+        });
+        return new EscalationScenario(bot, clock);
+    }
+
+    /// <summary>The person's message in their 1:1 chat (so the bot can reach them later).</summary>
+    public JsonObject PersonalMessage(Person person, string text, string? conversationId = null) =>
+        As(person, TeamsActivities.Message(Connector.ServiceUrl, text, conversationId ?? AskerChat));
+
+    /// <summary>An @mention of the bot in the expert channel.</summary>
+    public JsonObject ChannelMessage(Person person, string text) =>
+        As(person, TeamsActivities.ChannelMention(Connector.ServiceUrl, text));
+
+    public JsonObject PersonalAction(Person person, string verb, JsonObject data) =>
+        As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, AskerChat));
+
+    public JsonObject ChannelAction(Person person, string verb, JsonObject data)
+    {
+        var activity = As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, ChannelThread));
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["isGroup"] = true;
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = Channel, ["name"] = "Learning Hub" };
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "General" };
+        return activity;
+    }
+
+    public async Task SetExpertChannelAsync()
+    {
+        await Bot.PostActivityAsync(ChannelMessage(Sam, "set expert channel"));
+    }
+
+    /// <summary>The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it.</summary>
+    public async Task<(string TicketId, JsonObject SentCard)> EscalateAsync(string question, string context = "")
+    {
+        await Bot.PostActivityAsync(PersonalMessage(Asker, "help"));
+        var form = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Escalate, new JsonObject { ["question"] = question }));
+        var token = ClientToken(form);
+        var sent = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, question, context)));
+        return (Reference(sent), sent);
+    }
+
+    public static JsonObject Submit(string clientToken, string question, string context = "") => new()
+    {
+        ["clientToken"] = clientToken,
+        ["question"] = question,
+        ["context"] = context,
+    };
+
+    /// <summary>Posts an invoke and returns its answer body ({statusCode, type, value}).</summary>
+    public async Task<JsonObject> InvokeAsync(JsonObject activity)
+    {
+        var response = await Bot.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        return await BotTestHost.ReadJsonAsync(response);
+    }
+
+    /// <summary>Posts an invoke that must answer with a card, and returns the card.</summary>
+    public async Task<JsonObject> InvokeCardAsync(JsonObject activity)
+    {
+        var body = await InvokeAsync(activity);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
+        return body["value"]!.AsObject();
+    }
+
+    /// <summary>Messages the bot posted as new messages in the expert channel.</summary>
+    public IReadOnlyList<SentActivity> ChannelPosts() =>
+        [.. Connector.Sent.Where(s => s.ConversationId == Channel && s.ReplyToId is null)];
+
+    /// <summary>Cards the asker received in their 1:1 chat after <paramref name="after"/> sends.</summary>
+    public IReadOnlyList<string> AskerCards(int after = 0) =>
+        [.. Connector.Sent.Skip(after).Where(s => s.ConversationId == AskerChat && s.Activity.Attachments is { Count: > 0 }).Select(s => Text(s.Activity))];
+
+    /// <summary>What the ticket's card in the channel shows now (after any in-place updates).</summary>
+    public string ChannelCardNow(string ticketId) =>
+        Text(Connector.Current(Channel)
+            .Last(s => s.Activity.Attachments is { Count: > 0 } && Text(s.Activity).Contains(ticketId, StringComparison.Ordinal)).Activity);
+
+    public int ChannelCardUpdates() =>
+        Connector.Requests.Count(r => r.Method == "PUT" && r.Segments.Count > 2 && r.Segments[2] == Channel);
+
+    public static string ClientToken(JsonObject form) =>
+        Descendants(form).Select(n => n["data"]?["clientToken"]?.GetValue<string>()).First(t => t is not null)!;
+
+    public static string Reference(JsonObject sentCard) =>
+        Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
+
+    /// <summary>Every string in a card, unescaped, one per line: what a reader sees (plus ids and verbs).</summary>
+    public static string Text(JsonNode? card) =>
+        string.Join('\n', Strings(card));
+
+    public static string Text(LearningBot.Connector.Schema.Activity activity) =>
+        activity.Attachments is { Count: > 0 } attachments
+            ? string.Join('\n', attachments.Select(a => Text(JsonNode.Parse(a.Content!.Value.GetRawText()))))
+            : activity.Text ?? string.Empty;
+
+    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
+        JsonArray array => array.SelectMany(Descendants),
+        _ => [],
+    };
+
+    public ValueTask DisposeAsync() => Bot.DisposeAsync();
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
+        _ => [],
+    };
+
+    private static JsonObject As(Person person, JsonObject activity)
+    {
+        activity["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId };
+        return activity;
+    }
+}
+
+/// <summary>A knowledge store seam that keeps what it was given, to check what the workflow saves.</summary>
+public sealed class RecordingKnowledgeWriter : IKnowledgeArticleWriter
+{
+    private readonly List<(KnowledgeArticle Article, string EditedBy)> _saved = [];
+
+    public IReadOnlyList<(KnowledgeArticle Article, string EditedBy)> Saved
+    {
+        get
+        {
+            lock (_saved)
+            {
+                return [.. _saved];
+            }
+        }
+    }
+
+    public Task SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    {
+        lock (_saved)
+        {
+            _saved.Add((article, editedBy));
+        }
+
+        return Task.CompletedTask;
+    }
+}
