@@ -33,8 +33,9 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
         ArgumentException.ThrowIfNullOrEmpty(personId);
         if (!IsEntraId(personId) || await GetPersonAsync(personId, cancellationToken) is not { Source: PersonSource.Graph })
         {
-            return await table.GetManagerAsync(personId, cancellationToken) is { } manager
-                ? await GetPersonAsync(manager.Id, cancellationToken) ?? manager
+            // People outside Entra ID (added, or seeded) usually have a manager who is in it.
+            return await table.GetPersonAsync(personId, cancellationToken) is { ManagerId: { Length: > 0 } managerId }
+                ? await GetPersonAsync(managerId, cancellationToken)
                 : null;
         }
 
