@@ -56,6 +56,7 @@ public static class LearningBotHost
     {
         app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
         app.MapGet("/healthz", HealthCheck.WriteAsync);
+        app.MapInformationPages();
         return app;
     }
 
