@@ -8,13 +8,13 @@ namespace LearningBot.OneStopShop.Escalation;
 /// (Saturdays, Sundays and configured bank holidays do not count). A question asked on a non-working day
 /// starts its clock at 09:00 on the next working day. Times are shown in the hub's time zone.
 /// </summary>
-public sealed class AnswerDeadline(IOptions<LearningHubOptions> options)
+public sealed class AnswerDeadline(IOptions<EscalationOptions> options)
 {
     private static readonly TimeOnly StartOfDay = new(9, 0);
 
-    private readonly EscalationOptions _options = options.Value.Escalation;
-    private readonly HashSet<DateOnly> _holidays = [.. options.Value.Escalation.BankHolidays];
-    private readonly TimeZoneInfo _zone = FindZone(options.Value.Escalation.TimeZone);
+    private readonly EscalationOptions _options = options.Value;
+    private readonly HashSet<DateOnly> _holidays = [.. options.Value.BankHolidays];
+    private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
 
     public int WorkingDays => _options.AnswerWithinWorkingDays;
 

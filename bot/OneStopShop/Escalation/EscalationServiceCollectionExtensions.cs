@@ -10,7 +10,8 @@ public static class EscalationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.SectionName));
+        services.AddOptions<SupportTeamOptions>().Bind(configuration.GetSection(SupportTeamOptions.Section));
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section));
         services.AddSingleton<AnswerDeadline>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ExpertChannelStore>();

@@ -5,7 +5,7 @@ namespace LearningBot.OneStopShop.Escalation;
 /// <summary>Every <see cref="EscalationOptions.OverdueCheckInterval"/>, flags tickets past their promised answer time.</summary>
 public sealed class OverdueTicketCheck(
     TicketWorkflow workflow,
-    IOptions<LearningHubOptions> options,
+    IOptions<EscalationOptions> options,
     TimeProvider clock,
     ILogger<OverdueTicketCheck> logger) : BackgroundService
 {
@@ -14,7 +14,7 @@ public sealed class OverdueTicketCheck(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.Escalation.OverdueCheckInterval;
+        var interval = options.Value.OverdueCheckInterval;
         if (interval <= TimeSpan.Zero)
         {
             logger.LogInformation("The overdue ticket check is off");

@@ -12,7 +12,8 @@ namespace LearningBot.OneStopShop.Escalation;
 /// </summary>
 public sealed class SupportTeam
 {
-    private readonly IOptionsMonitor<LearningHubOptions> _options;
+    private readonly IOptionsMonitor<SupportTeamOptions> _team;
+    private readonly IOptionsMonitor<EscalationOptions> _options;
     private readonly ExpertChannelStore _channels;
     private readonly IConnectorClientFactory _connectors;
     private readonly TimeProvider _clock;
@@ -20,12 +21,14 @@ public sealed class SupportTeam
     private readonly ConcurrentDictionary<string, (bool IsMember, DateTimeOffset Until)> _membership = new(StringComparer.Ordinal);
 
     public SupportTeam(
-        IOptionsMonitor<LearningHubOptions> options,
+        IOptionsMonitor<SupportTeamOptions> team,
+        IOptionsMonitor<EscalationOptions> options,
         ExpertChannelStore channels,
         IConnectorClientFactory connectors,
         TimeProvider clock,
         ILogger<SupportTeam> logger)
     {
+        _team = team;
         _options = options;
         _channels = channels;
         _connectors = connectors;
@@ -41,13 +44,13 @@ public sealed class SupportTeam
             return false;
         }
 
-        var listed = _options.CurrentValue.SupportTeam;
+        var listed = _team.CurrentValue.SupportTeam;
         if (IsListed(listed, person.AadObjectId) || IsListed(listed, person.Id))
         {
             return true;
         }
 
-        var escalation = _options.CurrentValue.Escalation;
+        var escalation = _options.CurrentValue;
         if (!escalation.ExpertChannelTeamCounts || person.Id is not { Length: > 0 } userId)
         {
             return false;

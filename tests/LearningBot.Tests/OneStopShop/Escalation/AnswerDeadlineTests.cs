@@ -55,23 +55,24 @@ public sealed class AnswerDeadlineTests
     [Fact]
     public void Reads_the_support_team_from_configuration()
     {
-        var options = Options(("LearningHub:SupportTeam:0", "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"), ("LearningHub:SupportTeam:1", "29:sam"));
+        var settings = new[] { ("LearningHub:SupportTeam:0", "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"), ("LearningHub:SupportTeam:1", "29:sam") };
 
-        Assert.Equal(["0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:sam"], options.SupportTeam);
-        Assert.Equal(2, options.Escalation.AnswerWithinWorkingDays);
+        Assert.Equal(["0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:sam"], Options<SupportTeamOptions>(SupportTeamOptions.Section, settings).SupportTeam);
+        Assert.Equal(2, Options<EscalationOptions>(EscalationOptions.Section, settings).AnswerWithinWorkingDays);
     }
 
     private static AnswerDeadline Deadline(params (string Key, string Value)[] settings) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options(settings)));
+        new(Microsoft.Extensions.Options.Options.Create(Options<EscalationOptions>(EscalationOptions.Section, settings)));
 
-    private static LearningHubOptions Options(params (string Key, string Value)[] settings)
+    private static T Options<T>(string section, params (string Key, string Value)[] settings)
+        where T : class
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection();
-        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.SectionName));
+        services.AddOptions<T>().Bind(configuration.GetSection(section));
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<LearningHubOptions>>().Value;
+        return provider.GetRequiredService<IOptions<T>>().Value;
     }
 }

@@ -335,3 +335,27 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(ticket!.IsOverdue);
     }
 }
+
+/// <summary>With no knowledge store registered, answers for the knowledge base are kept as drafts in table storage.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EscalationDraftArticleTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task An_answer_for_the_knowledge_base_is_kept_as_a_draft_article()
+    {
+        await using var hub = await EscalationScenario.StartAsync(azurite);
+        await hub.SetExpertChannelAsync();
+        var (ticketId, _) = await hub.EscalateAsync("How do I book the Care Certificate for a new volunteer?");
+
+        await hub.InvokeCardAsync(hub.ChannelAction(Sam, EscalationVerbs.Answer,
+            new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Book it on the hub's e-learning page.", ["addToKnowledgeBase"] = "true" }));
+
+        var ticket = await hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        var drafts = hub.Bot.Services.GetRequiredService<IKnowledgeArticleWriter>();
+        var draft = await Assert.IsType<KnowledgeArticleDrafts>(drafts).FindAsync(ticket!.ArticleId!, CancellationToken.None);
+        Assert.NotNull(draft);
+        Assert.Equal("How do I book the Care Certificate for a new volunteer?", draft.Title);
+        Assert.Equal("Book it on the hub's e-learning page.", draft.Body);
+        Assert.Equal("Sam Patel", draft.Owner);
+    }
+}

@@ -1,23 +1,23 @@
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Settings of the Learning Hub (configuration section <c>LearningHub</c>).</summary>
-public sealed record LearningHubOptions
+/// <summary>
+/// The L&amp;D Support Team, from section <c>LearningHub</c> (<c>LearningHub:SupportTeam:0</c>, …), the same setting the
+/// rest of the hub reads: person keys (Entra object id, or Teams user id). They act on escalated questions and
+/// choose the expert channel; members of the expert channel's team count too, when
+/// <see cref="EscalationOptions.ExpertChannelTeamCounts"/> is on.
+/// </summary>
+public sealed record SupportTeamOptions
 {
-    public const string SectionName = "LearningHub";
+    public const string Section = "LearningHub";
 
-    /// <summary>
-    /// Person keys (Entra object id, or Teams user id) of the L&amp;D Support Team: they act on escalated questions
-    /// and choose the expert channel. Members of the expert channel's team count too, when
-    /// <see cref="EscalationOptions.ExpertChannelTeamCounts"/> is on.
-    /// </summary>
     public IReadOnlyList<string> SupportTeam { get; init; } = [];
-
-    public EscalationOptions Escalation { get; init; } = new();
 }
 
 /// <summary>How questions escalated to the L&amp;D team are promised and chased (section <c>LearningHub:Escalation</c>).</summary>
 public sealed record EscalationOptions
 {
+    public const string Section = "LearningHub:Escalation";
+
     /// <summary>The answer is promised this many working days (Monday to Friday, not bank holidays) after the question.</summary>
     public int AnswerWithinWorkingDays { get; init; } = 2;
 
