@@ -19,6 +19,7 @@ public sealed class EscalationFeature(
         "Only members of the L&D team can do that. If you should be one, ask the L&D Support Team to add you.";
 
     private const string TicketGone = "I can't find that question any more.";
+    private const int MaxQuestion = 1000;
 
     public void MapRoutes(BotRoutes routes) => routes
         .OnCardAction(EscalationVerbs.Escalate, (turn, action) => Task.FromResult(ShowForm(action.GetString("question") ?? string.Empty)))
@@ -33,8 +34,12 @@ public sealed class EscalationFeature(
         .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
         .OnCardAction(EscalationVerbs.Rate, RateAsync);
 
-    private CardActionResult ShowForm(string question) =>
-        CardActionResult.Replace(cards.Form(question.Trim(), string.Empty, NewClientToken()));
+    /// <summary>The form, pre-filled with the question (cut to the form's 1000-character limit).</summary>
+    private CardActionResult ShowForm(string question)
+    {
+        var text = question.Trim();
+        return CardActionResult.Replace(cards.Form(text.Length > MaxQuestion ? text[..MaxQuestion] : text, string.Empty, NewClientToken()));
+    }
 
     private async Task<CardActionResult> SubmitAsync(ITurnContext turn, CardActionRequest action)
     {
@@ -179,7 +184,7 @@ public sealed class EscalationFeature(
         var change = await workflow.RateAsync(ticketId, ActorOf(turn), rating, turn.Aborted);
         if (change is not { Changed: true })
         {
-            return CardActionResult.Message(change?.DeclinedReason ?? TicketGone);
+            return CardActionResult.Message(change?.Notice ?? TicketGone);
         }
 
         var thanks = rating == TicketWorkflow.Helpful
@@ -191,7 +196,7 @@ public sealed class EscalationFeature(
     private CardActionResult ChannelCard(TicketChange? change) =>
         change is null
             ? CardActionResult.Message(TicketGone)
-            : CardActionResult.Replace(cards.Channel(change.Ticket, change.DeclinedReason ?? string.Empty));
+            : CardActionResult.Replace(cards.Channel(change.Ticket, change.Notice ?? string.Empty));
 
     private static bool IsInExpertChannel(ITurnContext turn, TicketEntity? ticket) =>
         SentMessage.FromJson(ticket?.ChannelMessage)?.Conversation.Conversation?.Id is { } channelId

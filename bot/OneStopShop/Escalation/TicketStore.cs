@@ -12,8 +12,11 @@ public abstract record TicketDecision
     public sealed record Decline(string Reason) : TicketDecision;
 }
 
-/// <summary>The outcome of <see cref="TicketStore.ChangeAsync"/>: the ticket as it now is, and whether this call changed it.</summary>
-public sealed record TicketChange(TicketEntity Ticket, bool Changed, string? DeclinedReason);
+/// <summary>
+/// The outcome of <see cref="TicketStore.ChangeAsync"/>: the ticket as it now is, whether this call changed it, and a
+/// note for the person who acted (why nothing changed, or what did not work out).
+/// </summary>
+public sealed record TicketChange(TicketEntity Ticket, bool Changed, string? Notice);
 
 /// <summary>Tickets and their history in table storage, with optimistic concurrency on every change.</summary>
 public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> logger)

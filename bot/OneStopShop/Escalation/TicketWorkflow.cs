@@ -153,8 +153,11 @@ public sealed class TicketWorkflow(
             change = await SaveArticleAsync(change, expert, now, cancellationToken);
         }
 
-        await AfterChangeAsync(change, cancellationToken, ticket => NotifyAskerAsync(ticket, cards.Answer(ticket), cancellationToken));
-        return change;
+        var delivered = true;
+        await AfterChangeAsync(change, cancellationToken, async ticket => delivered = await NotifyAskerAsync(ticket, cards.Answer(ticket), cancellationToken));
+        return delivered || change is null
+            ? change
+            : change with { Notice = $"I couldn't reach {change.Ticket.AskerName} in Teams, so please send them the answer another way." };
     }
 
     public async Task<TicketChange?> CloseAsync(string ticketId, Actor expert, CancellationToken cancellationToken)
@@ -184,7 +187,7 @@ public sealed class TicketWorkflow(
             cancellationToken);
 
         await AfterChangeAsync(change, cancellationToken, ticket => ticket.AskerKey == actor.Key
-            ? Task.CompletedTask
+            ? Task.FromResult(true)
             : NotifyAskerAsync(ticket, cards.Update(ticket,
                 "Your question has been reopened",
                 $"{actor.Name} from the L&D team reopened your question and will follow it up."),
@@ -200,7 +203,7 @@ public sealed class TicketWorkflow(
             : new TicketDecision.Apply(ticket with { Rating = rating }, TicketHistoryEntity.For(ticketId, "rated", asker, now, rating)),
             cancellationToken);
 
-        await AfterChangeAsync(change, cancellationToken, _ => Task.CompletedTask);
+        await AfterChangeAsync(change, cancellationToken, _ => Task.FromResult(true));
         return change;
     }
 
@@ -256,7 +259,7 @@ public sealed class TicketWorkflow(
         }
     }
 
-    private async Task AfterChangeAsync(TicketChange? change, CancellationToken cancellationToken, Func<TicketEntity, Task> notify)
+    private async Task AfterChangeAsync<T>(TicketChange? change, CancellationToken cancellationToken, Func<TicketEntity, Task<T>> notify)
     {
         if (change is not { Changed: true })
         {
@@ -285,19 +288,24 @@ public sealed class TicketWorkflow(
         }
     }
 
-    private async Task NotifyAskerAsync(TicketEntity ticket, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+    /// <summary>Sends a card to the asker's 1:1 chat; false when they cannot be reached (never talked to the bot 1:1, or removed it).</summary>
+    private async Task<bool> NotifyAskerAsync(TicketEntity ticket, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
     {
         try
         {
-            if (await messenger.SendCardToPersonAsync(ticket.AskerKey, card, cancellationToken) is null)
+            if (await messenger.SendCardToPersonAsync(ticket.AskerKey, card, cancellationToken) is not null)
             {
-                logger.LogWarning("Could not reach the asker of ticket {TicketId} in a 1:1 chat", ticket.Id);
+                return true;
             }
+
+            logger.LogWarning("Could not reach the asker of ticket {TicketId} in a 1:1 chat", ticket.Id);
         }
         catch (ConnectorException exception)
         {
             logger.LogWarning(exception, "Could not tell the asker of ticket {TicketId} about a change", ticket.Id);
         }
+
+        return false;
     }
 
     private async Task SendReminderAsync(TicketEntity ticket, CancellationToken cancellationToken)

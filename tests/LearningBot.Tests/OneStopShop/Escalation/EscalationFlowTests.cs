@@ -173,6 +173,19 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_expert_is_told_when_the_asker_cannot_be_reached_in_teams()
+    {
+        await _hub.SetExpertChannelAsync();
+        var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
+        var ticketId = Reference(sent);
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+
+        Assert.Contains("I couldn't reach Olly Reed in Teams, so please send them the answer another way.", Text(card), StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Answered, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task An_empty_answer_is_refused_with_the_problem_marked()
     {
         await _hub.SetExpertChannelAsync();

@@ -51,7 +51,7 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
         Assert.Equal([TicketStatus.Unassigned, TicketStatus.Assigned], seen);
         Assert.NotNull(change);
         Assert.False(change.Changed);
-        Assert.Equal("Grace Lewis has it", change.DeclinedReason);
+        Assert.Equal("Grace Lewis has it", change.Notice);
         var stored = await store.FindAsync(id, CancellationToken.None);
         Assert.Equal("grace", stored!.AssigneeKey);
         Assert.Equal(2, stored.Version);
