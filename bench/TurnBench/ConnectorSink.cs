@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LearningBot.Bench.TurnBench;
+
+/// <summary>
+/// A loopback stand-in for the Bot Connector: accepts every conversation call the bot makes,
+/// answers <c>{"id":"..."}</c>, and completes the waiting turn when a <c>message</c> whose
+/// <c>replyToId</c> matches arrives (the arrival time is taken before the body is read).
+/// </summary>
+internal sealed class ConnectorSink : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private long _replyIds;
+    private long _calls;
+    private long _unmatched;
+
+    private ConnectorSink(WebApplication app) => _app = app;
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>Every call the bot made to the connector, replies included.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Messages whose replyToId matched no waiting turn (late, duplicate or unknown).</summary>
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    public static async Task<ConnectorSink> StartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var sink = new ConnectorSink(app);
+        app.Map("/v3/{**path}", sink.HandleAsync);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sink.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        return sink;
+    }
+
+    /// <summary>Registers a turn before its activity is posted; the task yields the reply's arrival timestamp.</summary>
+    public Task<long> Expect(string activityId)
+    {
+        var arrival = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting[activityId] = arrival;
+        return arrival.Task;
+    }
+
+    public void Forget(string activityId) => _waiting.TryRemove(activityId, out _);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var arrived = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _calls);
+        var (type, replyToId) = await ReadTypeAndReplyToAsync(context.Request.BodyReader, context.RequestAborted);
+        if (type == "message" && replyToId is not null)
+        {
+            if (_waiting.TryRemove(replyToId, out var turn))
+            {
+                turn.TrySetResult(arrived);
+            }
+            else
+            {
+                Interlocked.Increment(ref _unmatched);
+            }
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"id\":\"{Interlocked.Increment(ref _replyIds)}\"}}", context.RequestAborted);
+    }
+
+    private static async Task<(string? Type, string? ReplyToId)> ReadTypeAndReplyToAsync(PipeReader body, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(ct);
+            if (read.IsCompleted)
+            {
+                var found = FindTopLevel(read.Buffer);
+                body.AdvanceTo(read.Buffer.End);
+                return found;
+            }
+
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static (string? Type, string? ReplyToId) FindTopLevel(ReadOnlySequence<byte> json)
+    {
+        if (json.IsEmpty)
+        {
+            return (null, null);
+        }
+
+        var reader = new Utf8JsonReader(json);
+        string? type = null, replyToId = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (null, null);
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            var isReplyTo = reader.ValueTextEquals("replyToId"u8);
+            reader.Read();
+            if (isType && reader.TokenType == JsonTokenType.String)
+            {
+                type = reader.GetString();
+            }
+            else if (isReplyTo && reader.TokenType == JsonTokenType.String)
+            {
+                replyToId = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (type, replyToId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

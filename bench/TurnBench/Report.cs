@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace LearningBot.Bench.TurnBench;
+
+/// <summary>A peer and the goal the subject must meet against it.</summary>
+internal sealed record Goal(string Peer, double MinThroughputRatio, double? MaxP99Ratio)
+{
+    /// <summary>Parses <c>peer:minThroughputRatio[:maxP99Ratio]</c>, e.g. <c>floor:0.5:2</c>.</summary>
+    public static Goal Parse(string text)
+    {
+        var parts = text.Split(':');
+        return new Goal(
+            parts[0],
+            double.Parse(parts[1], CultureInfo.InvariantCulture),
+            parts.Length > 2 ? double.Parse(parts[2], CultureInfo.InvariantCulture) : null);
+    }
+}
+
+/// <summary>Prints the comparison table and the subject's ratios to each peer.</summary>
+internal static class Report
+{
+    public static string Render(RunResult subject, IReadOnlyList<RunResult> peers, IReadOnlyList<Goal> goals)
+    {
+        var text = new StringBuilder();
+        var rows = new[] { subject }.Concat(peers).ToList();
+        var width = Math.Max(8, rows.Max(r => r.Name.Length));
+        text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}"));
+        text.AppendLine(new string('-', width + 70));
+        foreach (var r in rows)
+        {
+            text.AppendLine(Inv($"{r.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {r.Errors,6}  {Optional(r.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}"));
+        }
+
+        text.AppendLine();
+        foreach (var peer in peers)
+        {
+            var throughput = subject.TurnsPerSecond / peer.TurnsPerSecond;
+            var p99 = subject.P99Ms / peer.P99Ms;
+            var goal = goals.FirstOrDefault(g => g.Peer == peer.Name);
+            var line = Inv($"{subject.Name} vs {peer.Name}: turns/s x{throughput:F2}");
+            if (goal is not null)
+            {
+                line += Inv($" (goal >= x{goal.MinThroughputRatio:F2}: {Verdict(throughput >= goal.MinThroughputRatio)})");
+            }
+
+            line += Inv($", p99 x{p99:F2}");
+            if (goal?.MaxP99Ratio is { } maxP99)
+            {
+                line += Inv($" (goal <= x{maxP99:F2}: {Verdict(p99 <= maxP99)})");
+            }
+
+            text.AppendLine(line);
+        }
+
+        var withErrors = rows.Where(r => r.Errors > 0).ToList();
+        foreach (var r in withErrors)
+        {
+            var codes = string.Join(", ", r.ErrorStatusCodes.Select(kv => $"{kv.Key}x{kv.Value}"));
+            text.AppendLine(Inv($"{r.Name}: {r.HttpErrors} non-2xx ({codes}), {r.TransportErrors} transport failures, {r.Timeouts} replies not received in time"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Optional(double? value, string format) =>
+        value?.ToString(format, CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
