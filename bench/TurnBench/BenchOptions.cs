@@ -13,11 +13,12 @@ internal sealed record BenchOptions(
     TimeSpan ReplyTimeout,
     int? Pid,
     int? AuxPid,
+    bool ExpectCard,
     string? JsonOut)
 {
     public const string Usage = """
         TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
-                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--json FILE]
+                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--json FILE]
         TurnBench report FILE...   (result files; the first is the system compared with the others)
         """;
 
@@ -49,6 +50,7 @@ internal sealed record BenchOptions(
             ReplyTimeout: TimeSpan.FromMilliseconds(GetInt("timeout-ms", 10_000)),
             Pid: Get("pid") is null ? null : GetInt("pid", 0),
             AuxPid: Get("aux-pid") is null ? null : GetInt("aux-pid", 0),
+            ExpectCard: Get("expect-card") is "true",
             JsonOut: Get("json"));
 
         if (options.Turns < 1 || options.Users < 1 || options.Warmup < 0)

@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace LearningBot.Bench.TurnBench;
 
+/// <summary>When a turn's reply reached the sink, and whether it carried an Adaptive Card.</summary>
+internal readonly record struct ReplyArrival(long Timestamp, bool HasAdaptiveCard);
+
 /// <summary>
 /// A loopback stand-in for the Bot Connector: accepts every conversation call the bot makes,
 /// answers <c>{"id":"..."}</c>, and completes the waiting turn when a <c>message</c> whose
@@ -16,7 +19,7 @@ namespace LearningBot.Bench.TurnBench;
 /// </summary>
 internal sealed class ConnectorSink : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ReplyArrival>> _waiting = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private long _replyIds;
     private long _calls;
@@ -46,10 +49,10 @@ internal sealed class ConnectorSink : IAsyncDisposable
         return sink;
     }
 
-    /// <summary>Registers a turn before its activity is posted; the task yields the reply's arrival timestamp.</summary>
-    public Task<long> Expect(string activityId)
+    /// <summary>Registers a turn before its activity is posted; the task yields the reply's arrival.</summary>
+    public Task<ReplyArrival> Expect(string activityId)
     {
-        var arrival = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrival = new TaskCompletionSource<ReplyArrival>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[activityId] = arrival;
         return arrival.Task;
     }
@@ -60,12 +63,12 @@ internal sealed class ConnectorSink : IAsyncDisposable
     {
         var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _calls);
-        var (type, replyToId) = await ReadTypeAndReplyToAsync(context.Request.BodyReader, context.RequestAborted);
+        var (type, replyToId, hasCard) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
         if (type == "message" && replyToId is not null)
         {
             if (_waiting.TryRemove(replyToId, out var turn))
             {
-                turn.TrySetResult(arrived);
+                turn.TrySetResult(new ReplyArrival(arrived, hasCard));
             }
             else
             {
@@ -77,7 +80,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await context.Response.WriteAsync($"{{\"id\":\"{Interlocked.Increment(ref _replyIds)}\"}}", context.RequestAborted);
     }
 
-    private static async Task<(string? Type, string? ReplyToId)> ReadTypeAndReplyToAsync(PipeReader body, CancellationToken ct)
+    private static async Task<(string? Type, string? ReplyToId, bool HasCard)> ReadReplyAsync(PipeReader body, CancellationToken ct)
     {
         while (true)
         {
@@ -93,40 +96,72 @@ internal sealed class ConnectorSink : IAsyncDisposable
         }
     }
 
-    private static (string? Type, string? ReplyToId) FindTopLevel(ReadOnlySequence<byte> json)
+    private static (string? Type, string? ReplyToId, bool HasCard) FindTopLevel(ReadOnlySequence<byte> json)
     {
-        if (json.IsEmpty)
-        {
-            return (null, null);
-        }
-
         var reader = new Utf8JsonReader(json);
         string? type = null, replyToId = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var hasCard = false;
+        try
         {
-            return (null, null);
+            if (json.IsEmpty || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (null, null, false);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                var isReplyTo = reader.ValueTextEquals("replyToId"u8);
+                var isAttachments = reader.ValueTextEquals("attachments"u8);
+                reader.Read();
+                if (isType && reader.TokenType == JsonTokenType.String)
+                {
+                    type = reader.GetString();
+                }
+                else if (isReplyTo && reader.TokenType == JsonTokenType.String)
+                {
+                    replyToId = reader.GetString();
+                }
+                else if (isAttachments && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    hasCard = HasAdaptiveCard(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return (null, null, false);
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        return (type, replyToId, hasCard);
+    }
+
+    /// <summary>Walks an attachments array, looking for the Adaptive Card content type.</summary>
+    private static bool HasAdaptiveCard(ref Utf8JsonReader reader)
+    {
+        var found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            var isType = reader.ValueTextEquals("type"u8);
-            var isReplyTo = reader.ValueTextEquals("replyToId"u8);
-            reader.Read();
-            if (isType && reader.TokenType == JsonTokenType.String)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                type = reader.GetString();
-            }
-            else if (isReplyTo && reader.TokenType == JsonTokenType.String)
-            {
-                replyToId = reader.GetString();
-            }
-            else
-            {
-                reader.Skip();
+                var isContentType = reader.ValueTextEquals("contentType"u8);
+                reader.Read();
+                if (isContentType && reader.TokenType == JsonTokenType.String)
+                {
+                    found |= reader.ValueTextEquals("application/vnd.microsoft.card.adaptive"u8);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
         }
 
-        return (type, replyToId);
+        return found;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 namespace LearningBot.Bench.TurnBench;
 
 /// <summary>What one phase of closed-loop load produced.</summary>
-internal sealed record PhaseOutcome(TimeSpan Elapsed, double[] LatenciesMs, int HttpErrors, int TransportErrors, int Timeouts, IReadOnlyDictionary<int, int> StatusCodes)
+internal sealed record PhaseOutcome(TimeSpan Elapsed, double[] LatenciesMs, int HttpErrors, int TransportErrors, int Timeouts, int WrongReplies, IReadOnlyDictionary<int, int> StatusCodes)
 {
-    public int Errors => HttpErrors + TransportErrors + Timeouts;
+    public int Errors => HttpErrors + TransportErrors + Timeouts + WrongReplies;
 }
 
 /// <summary>
@@ -33,6 +33,7 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActiv
             states.Sum(s => s.HttpErrors),
             states.Sum(s => s.TransportErrors),
             states.Sum(s => s.Timeouts),
+            states.Sum(s => s.WrongReplies),
             codes);
     }
 
@@ -57,7 +58,13 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActiv
                 }
 
                 var arrived = await reply.WaitAsync(options.ReplyTimeout, ct);
-                tally.LatenciesMs.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
+                if (options.ExpectCard && !arrived.HasAdaptiveCard)
+                {
+                    tally.WrongReplies++;
+                    continue;
+                }
+
+                tally.LatenciesMs.Add(Stopwatch.GetElapsedTime(sent, arrived.Timestamp).TotalMilliseconds);
             }
             catch (TimeoutException)
             {
@@ -89,6 +96,8 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActiv
         public int TransportErrors { get; set; }
 
         public int Timeouts { get; set; }
+
+        public int WrongReplies { get; set; }
 
         public void HttpError(int status)
         {

@@ -93,6 +93,7 @@ static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long conn
         outcome.HttpErrors,
         outcome.TransportErrors,
         outcome.Timeouts,
+        outcome.WrongReplies,
         outcome.StatusCodes.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
         options.Pid is { } pid ? ProcessProbe.PeakRssMb(pid) : null,
         options.Pid is { } pid2 ? ProcessProbe.RssMb(pid2) : null,

@@ -57,7 +57,7 @@ internal static class Report
         foreach (var r in withErrors)
         {
             var codes = string.Join(", ", r.ErrorStatusCodes.Select(kv => $"{kv.Key}x{kv.Value}"));
-            text.AppendLine(Inv($"{r.Name}: {r.HttpErrors} non-2xx ({codes}), {r.TransportErrors} transport failures, {r.Timeouts} replies not received in time"));
+            text.AppendLine(Inv($"{r.Name}: {r.HttpErrors} non-2xx ({codes}), {r.TransportErrors} transport failures, {r.Timeouts} replies not received in time, {r.WrongReplies} replies without the expected card"));
         }
 
         return text.ToString();

@@ -21,6 +21,7 @@ internal sealed record RunResult(
     int HttpErrors,
     int TransportErrors,
     int Timeouts,
+    int WrongReplies,
     IReadOnlyDictionary<string, int> ErrorStatusCodes,
     double? PeakRssMb,
     double? EndRssMb,
