@@ -2,22 +2,24 @@
 # Turn benchmark: LearningBot's `help` turn against the floor (minimal ASP.NET Core endpoint)
 # and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run.
 #
-#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--timeout-ms 10000] [--no-build]
+#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
 #
 # Starts Azurite, the bot (Release, local run: no app id, so no auth), the floor and the peer on
-# free loopback ports, measures each in turn with TurnBench, prints the table, stops everything.
+# free loopback ports, measures each in turn with TurnBench (rounds interleaved: bot, floor, peer,
+# bot, ...; each round has its own warm-up), prints the table, stops everything.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TURNS=3000 USERS=16 WARMUP=500 TIMEOUT_MS=10000 BUILD=1
+TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 TIMEOUT_MS=10000 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --turns) TURNS="$2"; shift 2 ;;
     --users) USERS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -130,19 +132,23 @@ wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-
 log "ready: azurite :$AZURITE_PORT, LearningBot :$BOT_PORT, floor :$FLOOR_PORT, sdk-peer :$PEER_PORT"
 
 measure() {
-  local name="$1" port="$2" pid="$3"
-  shift 3
+  local name="$1" port="$2" pid="$3" round="$4"
+  shift 4
   dotnet "$BENCH_DLL" run --name "$name" --target "http://127.0.0.1:$port/api/messages" \
     --turns "$TURNS" --users "$USERS" --warmup "$WARMUP" --timeout-ms "$TIMEOUT_MS" \
-    --text help --pid "$pid" --json "$OUT/$name.json" "$@" >/dev/null
+    --text help --pid "$pid" --json "$OUT/$name.$round.json" "$@" >/dev/null
 }
 
-measure LearningBot "$BOT_PORT" "$BOT_PID" --expect-card true --aux-pid "$AZURITE_PID"
-measure floor "$FLOOR_PORT" "$FLOOR_PID"
-measure sdk-peer "$PEER_PORT" "$PEER_PID"
+rm -f "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
+for round in $(seq 1 "$ROUNDS"); do
+  log "round $round of $ROUNDS"
+  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --expect-card true --aux-pid "$AZURITE_PID"
+  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round"
+  measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round"
+done
 
 echo
-echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $(nproc) cores."
-dotnet "$BENCH_DLL" report "$OUT/LearningBot.json" "$OUT/floor.json" "$OUT/sdk-peer.json" \
-  --goal floor:0.5:2 --goal sdk-peer:1.5
+echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $ROUNDS round(s) each (median shown), $(nproc) cores."
+dotnet "$BENCH_DLL" report --goal floor:0.5:2 --goal sdk-peer:1.5 \
+  "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
 log "results as JSON in $OUT"

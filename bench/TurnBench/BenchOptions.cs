@@ -19,7 +19,9 @@ internal sealed record BenchOptions(
     public const string Usage = """
         TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
                       [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--json FILE]
-        TurnBench report FILE...   (result files; the first is the system compared with the others)
+        TurnBench report [--goal PEER:MIN_RATIO[:MAX_P99_RATIO]]... FILE...
+            (result files; the first file's system is compared with the others; several
+             rounds of one system are summarised by the round with the median turns/s)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)

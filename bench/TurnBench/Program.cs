@@ -125,7 +125,15 @@ static int PrintReport(IReadOnlyList<string> args)
         return Fail(BenchOptions.Usage);
     }
 
-    var results = files.Select(f => RunResult.FromJson(File.ReadAllText(f))).ToList();
-    Console.WriteLine(Report.Render(results[0], results[1..], goals));
+    var systems = files.Select(f => RunResult.FromJson(File.ReadAllText(f)))
+        .GroupBy(r => r.Name)
+        .Select(rounds => new SystemRuns(rounds.ToList()))
+        .ToList();
+    if (systems.Count < 2)
+    {
+        return Fail(BenchOptions.Usage);
+    }
+
+    Console.WriteLine(Report.Render(systems[0], systems[1..], goals));
     return 0;
 }

@@ -17,50 +17,81 @@ internal sealed record Goal(string Peer, double MinThroughputRatio, double? MaxP
     }
 }
 
+/// <summary>
+/// All measured rounds of one system. The table shows the round with the median turns/s (so one
+/// disturbed round on a shared machine moves nothing), with errors summed and peak memory maxed
+/// over every round.
+/// </summary>
+internal sealed class SystemRuns(IReadOnlyList<RunResult> rounds)
+{
+    public IReadOnlyList<RunResult> Rounds { get; } = rounds;
+
+    public RunResult Median { get; } = rounds.OrderBy(r => r.TurnsPerSecond).ElementAt(rounds.Count / 2);
+
+    public string Name => Median.Name;
+
+    public int Errors => Rounds.Sum(r => r.Errors);
+
+    public double? PeakRssMb => Rounds.Max(r => r.PeakRssMb);
+}
+
 /// <summary>Prints the comparison table and the subject's ratios to each peer.</summary>
 internal static class Report
 {
-    public static string Render(RunResult subject, IReadOnlyList<RunResult> peers, IReadOnlyList<Goal> goals)
+    public static string Render(SystemRuns subject, IReadOnlyList<SystemRuns> peers, IReadOnlyList<Goal> goals)
     {
         var text = new StringBuilder();
-        var rows = new[] { subject }.Concat(peers).ToList();
-        var width = Math.Max(8, rows.Max(r => r.Name.Length));
+        var systems = new[] { subject }.Concat(peers).ToList();
+        var width = Math.Max(8, systems.Max(s => s.Name.Length));
         text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}"));
         text.AppendLine(new string('-', width + 70));
-        foreach (var r in rows)
+        foreach (var s in systems)
         {
-            text.AppendLine(Inv($"{r.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {r.Errors,6}  {Optional(r.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}"));
+            var r = s.Median;
+            text.AppendLine(Inv($"{s.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {s.Errors,6}  {Optional(s.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}"));
         }
 
         text.AppendLine();
         foreach (var peer in peers)
         {
-            var throughput = subject.TurnsPerSecond / peer.TurnsPerSecond;
-            var p99 = subject.P99Ms / peer.P99Ms;
-            var goal = goals.FirstOrDefault(g => g.Peer == peer.Name);
-            var line = Inv($"{subject.Name} vs {peer.Name}: turns/s x{throughput:F2}");
-            if (goal is not null)
-            {
-                line += Inv($" (goal >= x{goal.MinThroughputRatio:F2}: {Verdict(throughput >= goal.MinThroughputRatio)})");
-            }
-
-            line += Inv($", p99 x{p99:F2}");
-            if (goal?.MaxP99Ratio is { } maxP99)
-            {
-                line += Inv($" (goal <= x{maxP99:F2}: {Verdict(p99 <= maxP99)})");
-            }
-
-            text.AppendLine(line);
+            text.AppendLine(Ratios(subject.Median, peer.Median, goals.FirstOrDefault(g => g.Peer == peer.Name)));
         }
 
-        var withErrors = rows.Where(r => r.Errors > 0).ToList();
-        foreach (var r in withErrors)
+        if (systems.Any(s => s.Rounds.Count > 1))
+        {
+            text.AppendLine();
+            foreach (var s in systems)
+            {
+                text.AppendLine(Inv($"{s.Name} rounds, turns/s: {string.Join(", ", s.Rounds.Select(r => r.TurnsPerSecond.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            }
+        }
+
+        foreach (var r in systems.SelectMany(s => s.Rounds).Where(r => r.Errors > 0))
         {
             var codes = string.Join(", ", r.ErrorStatusCodes.Select(kv => $"{kv.Key}x{kv.Value}"));
             text.AppendLine(Inv($"{r.Name}: {r.HttpErrors} non-2xx ({codes}), {r.TransportErrors} transport failures, {r.Timeouts} replies not received in time, {r.WrongReplies} replies without the expected card"));
         }
 
         return text.ToString();
+    }
+
+    private static string Ratios(RunResult subject, RunResult peer, Goal? goal)
+    {
+        var throughput = subject.TurnsPerSecond / peer.TurnsPerSecond;
+        var p99 = subject.P99Ms / peer.P99Ms;
+        var line = Inv($"{subject.Name} vs {peer.Name}: turns/s x{throughput:F2}");
+        if (goal is not null)
+        {
+            line += Inv($" (goal >= x{goal.MinThroughputRatio:F2}: {Verdict(throughput >= goal.MinThroughputRatio)})");
+        }
+
+        line += Inv($", p99 x{p99:F2}");
+        if (goal?.MaxP99Ratio is { } maxP99)
+        {
+            line += Inv($" (goal <= x{maxP99:F2}: {Verdict(p99 <= maxP99)})");
+        }
+
+        return line;
     }
 
     private static string Optional(double? value, string format) =>
