@@ -113,12 +113,18 @@ public sealed record Entity
 public sealed record MessageReaction
 {
     public string? Type { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
 }
 
 public sealed record SuggestedActions
 {
     public IReadOnlyList<string>? To { get; init; }
     public IReadOnlyList<CardAction>? Actions { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
 }
 
 public sealed record CardAction
@@ -126,6 +132,9 @@ public sealed record CardAction
     public string? Type { get; init; }
     public string? Title { get; init; }
     public JsonElement? Value { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
 }
 
 /// <summary>Where to reach a conversation later (proactive messages).</summary>
@@ -138,6 +147,9 @@ public sealed record ConversationReference
     public string? ChannelId { get; init; }
     public string? ServiceUrl { get; init; }
     public string? Locale { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
 }
 
 /// <summary>Body of <c>POST v3/conversations</c>.</summary>

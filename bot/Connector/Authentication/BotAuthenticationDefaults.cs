@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace LearningBot.Connector.Authentication;
+
+/// <summary>Public-cloud values from the Bot Framework authentication documentation.</summary>
+public static class BotAuthenticationDefaults
+{
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string GovernmentBotFrameworkIssuer = "https://api.botframework.us";
+    public const string BotFrameworkOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string EntraOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Tenants whose Entra ID tokens Azure Bot Service itself uses when calling bots.</summary>
+    public static readonly IReadOnlyList<string> BotFrameworkTenants =
+    [
+        "d6d49420-f39b-4df7-a1dc-d59a935871db",
+        "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+        "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
+    ];
+
+    public static readonly IReadOnlyList<string> AllowedSigningAlgorithms = ["RS256", "RS384", "RS512"];
+
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static string EntraV1Issuer(string tenantId) =>
+        string.Format(CultureInfo.InvariantCulture, "https://sts.windows.net/{0}/", tenantId);
+
+    public static string EntraV2Issuer(string tenantId) =>
+        string.Format(CultureInfo.InvariantCulture, "https://login.microsoftonline.com/{0}/v2.0", tenantId);
+
+    /// <summary>The Bot Connector issuer, both Entra ID issuers of each Bot Framework tenant, and those of the bot's own tenant.</summary>
+    public static List<string> ValidIssuers(string? botTenantId)
+    {
+        var tenants = BotFrameworkTenants.ToList();
+        if (Guid.TryParse(botTenantId, out _))
+        {
+            tenants.Add(botTenantId!);
+        }
+
+        return [BotFrameworkIssuer, .. tenants.SelectMany(t => new[] { EntraV1Issuer(t), EntraV2Issuer(t) })];
+    }
+
+    public static bool IsBotFrameworkIssuer(string? issuer) =>
+        string.Equals(issuer, BotFrameworkIssuer, StringComparison.Ordinal) ||
+        string.Equals(issuer, GovernmentBotFrameworkIssuer, StringComparison.Ordinal);
+}

@@ -1,0 +1,317 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LearningBot.Connector.Authentication;
+
+/// <summary>
+/// Validates the bearer token on an inbound activity: Bot Connector tokens (endorsements, <c>serviceurl</c>)
+/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the tenant allow-list.
+/// </summary>
+internal sealed partial class BotAuthenticator : IBotAuthenticator
+{
+    private const string AnonymousAuthenticationType = "anonymous";
+    private const string TenantIdTemplate = "{tenantid}";
+
+    private readonly BotIdentityOptions _identity;
+    private readonly BotAuthenticationOptions _options;
+    private readonly SigningKeyStore _keys;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotAuthenticator> _logger;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly HashSet<string> _validIssuers;
+
+    public BotAuthenticator(
+        IOptions<BotIdentityOptions> identity,
+        IOptions<BotAuthenticationOptions> options,
+        SigningKeyStore keys,
+        TimeProvider time,
+        ILogger<BotAuthenticator> logger)
+    {
+        _identity = identity.Value;
+        _options = options.Value;
+        _keys = keys;
+        _time = time;
+        _logger = logger;
+        _validIssuers = new HashSet<string>(_options.ValidIssuers, StringComparer.Ordinal);
+    }
+
+    public bool IsDisabled => _identity.IsLocalRun;
+
+    private string? AppId => _identity.MicrosoftAppId;
+
+    public async ValueTask<BotAuthenticationResult> AuthenticateAsync(
+        string? authorizationHeader, InboundActivityContext activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var result = await EvaluateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
+        if (result.StatusCode == StatusCodes.Status403Forbidden)
+        {
+            LogForbidden(_logger, result.Failure, activity.ChannelId, activity.TenantId);
+        }
+        else if (!result.Succeeded)
+        {
+            LogUnauthorized(_logger, result.Failure);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<BotAuthenticationResult> EvaluateAsync(
+        string? authorizationHeader, InboundActivityContext activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(authorizationHeader))
+        {
+            return IsDisabled
+                ? CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(new ClaimsIdentity([], AnonymousAuthenticationType))
+                : BotAuthenticationResult.Unauthorized("Authorization header is missing");
+        }
+
+        // With no app id a header is still validated; it then fails on the audience, as the Bot Framework does.
+        if (!TryReadBearerToken(authorizationHeader, out var rawToken))
+        {
+            return BotAuthenticationResult.Unauthorized("Authorization header is not 'Bearer <token>'");
+        }
+
+        if (!TryParse(rawToken, out var token))
+        {
+            return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
+        }
+
+        if (!BotAuthenticationDefaults.AllowedSigningAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        {
+            return BotAuthenticationResult.Unauthorized($"signing algorithm '{Safe(token.Alg)}' is not allowed");
+        }
+
+        if (!_validIssuers.Contains(token.Issuer))
+        {
+            return BotAuthenticationResult.Unauthorized($"issuer '{Safe(token.Issuer)}' is not accepted");
+        }
+
+        if (string.IsNullOrEmpty(token.Kid))
+        {
+            return BotAuthenticationResult.Unauthorized("token has no key id");
+        }
+
+        var isBotConnector = BotAuthenticationDefaults.IsBotFrameworkIssuer(token.Issuer);
+        var metadataUrl = isBotConnector ? _options.OpenIdMetadataUrl : _options.EntraOpenIdMetadataUrl;
+        var lookup = await _keys.FindAsync(metadataUrl, token.Kid, cancellationToken).ConfigureAwait(false);
+        if (lookup.Key is null)
+        {
+            return BotAuthenticationResult.Unauthorized(lookup.KeysUnavailable
+                ? "signing keys could not be retrieved"
+                : $"signing key '{Safe(token.Kid)}' is unknown");
+        }
+
+        var validation = await _handler.ValidateTokenAsync(token, ValidationParameters(token.Issuer, lookup.Key.Key)).ConfigureAwait(false);
+        if (!validation.IsValid)
+        {
+            return BotAuthenticationResult.Unauthorized(Describe(validation.Exception));
+        }
+
+        if (!HasAudience(token))
+        {
+            return BotAuthenticationResult.Unauthorized(IsDisabled
+                ? "no MicrosoftAppId is configured, so no token can be accepted"
+                : "token audience is not this bot");
+        }
+
+        return isBotConnector
+            ? CheckBotConnectorToken(token, lookup.Key, validation.ClaimsIdentity, activity)
+            : CheckEntraToken(token, lookup.Key, lookup.KeySet!, validation.ClaimsIdentity, activity);
+    }
+
+    /// <summary>Bot Connector token: <c>serviceurl</c> must match (401), the key must endorse the channel (403).</summary>
+    private BotAuthenticationResult CheckBotConnectorToken(
+        JsonWebToken token, SigningKey key, ClaimsIdentity identity, InboundActivityContext activity)
+    {
+        if (!token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) || string.IsNullOrWhiteSpace(serviceUrl))
+        {
+            return BotAuthenticationResult.Unauthorized("token has no serviceurl claim");
+        }
+
+        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity's serviceUrl");
+        }
+
+        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
+        {
+            return BotAuthenticationResult.Forbidden($"signing key '{Safe(token.Kid)}' is not endorsed for channel '{Safe(activity.ChannelId)}'");
+        }
+
+        return CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(identity);
+    }
+
+    /// <summary>Entra ID token: <c>tid</c> agrees with <c>iss</c> and the key's issuer, no skill callers, then the tenant allow-list.</summary>
+    private BotAuthenticationResult CheckEntraToken(
+        JsonWebToken token, SigningKey key, SigningKeySet keySet, ClaimsIdentity identity, InboundActivityContext activity)
+    {
+        var tenantId = PayloadString(token, "tid");
+        if (tenantId is null || !string.Equals(IssuerTenant(token.Issuer), tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Unauthorized("token tid does not agree with its issuer");
+        }
+
+        if (!KeyMaySignFor(key, keySet, token.Issuer, tenantId))
+        {
+            return BotAuthenticationResult.Unauthorized($"signing key '{Safe(token.Kid)}' may not sign for issuer '{Safe(token.Issuer)}'");
+        }
+
+        var callerAppId = PayloadString(token, "azp") ?? PayloadString(token, "appid");
+        if (callerAppId is not null && !IsTrustedCaller(callerAppId))
+        {
+            return BotAuthenticationResult.Unauthorized($"tokens from other apps (skills) are not accepted: caller '{Safe(callerAppId)}'");
+        }
+
+        if (PayloadString(token, "serviceurl") is { } serviceUrl &&
+            !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity's serviceUrl");
+        }
+
+        // Azure Bot Service's own tenants say nothing about the customer; the activity names the tenant then.
+        var tenant = BotAuthenticationDefaults.BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase)
+            ? activity.TenantId
+            : tenantId;
+        return CheckTenant(tenant) ?? BotAuthenticationResult.Success(identity, callerAppId);
+    }
+
+    private BotAuthenticationResult? CheckTenant(string? tenantId)
+    {
+        if (_options.AllowedTenants.Count == 0 ||
+            (tenantId is not null && _options.AllowedTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return BotAuthenticationResult.Forbidden($"tenant '{Safe(tenantId)}' is not allowed");
+    }
+
+    private bool IsTrustedCaller(string callerAppId) =>
+        string.Equals(callerAppId, AppId, StringComparison.OrdinalIgnoreCase) ||
+        _options.AllowedCallers.Contains(callerAppId, StringComparer.OrdinalIgnoreCase);
+
+    private bool HasAudience(JsonWebToken token) =>
+        !string.IsNullOrWhiteSpace(AppId) && token.Audiences.Contains(AppId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Entra ID keys name the issuer they sign for, often as a template. A v1 token (sts.windows.net) is matched
+    /// against the metadata's v2 issuer for its tenant, since v2 keys carry only the v2 form.
+    /// </summary>
+    private static bool KeyMaySignFor(SigningKey key, SigningKeySet keySet, string issuer, string tenantId)
+    {
+        if (string.IsNullOrWhiteSpace(key.Issuer))
+        {
+            return true;
+        }
+
+        var keyIssuer = key.Issuer.Replace(TenantIdTemplate, tenantId, StringComparison.OrdinalIgnoreCase);
+        var v2Issuer = keySet.MetadataIssuer?.Replace(TenantIdTemplate, tenantId, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(keyIssuer, issuer, StringComparison.Ordinal) || string.Equals(keyIssuer, v2Issuer, StringComparison.Ordinal);
+    }
+
+    private TokenValidationParameters ValidationParameters(string issuer, SecurityKey key) => new()
+    {
+        ValidateIssuer = true,
+        ValidIssuer = issuer,
+        ValidateAudience = false, // compared by hand against the app id, as the Bot Framework does
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = BotAuthenticationDefaults.ClockSkew,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        IssuerSigningKey = key,
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = BotAuthenticationDefaults.AllowedSigningAlgorithms,
+        LifetimeValidator = ValidateLifetime,
+    };
+
+    /// <summary>Lifetime against the injected clock (which tests control), with the Bot Framework's five-minute skew.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (expires is null)
+        {
+            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+        }
+
+        if (now - parameters.ClockSkew > expires.Value)
+        {
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };
+        }
+
+        if (notBefore is { } nbf && now + parameters.ClockSkew < nbf)
+        {
+            throw new SecurityTokenNotYetValidException("The token is not yet valid.") { NotBefore = nbf };
+        }
+
+        return true;
+    }
+
+    private static bool TryReadBearerToken(string header, out string token)
+    {
+        var parts = header.Split(' ');
+        token = parts.Length == 2 ? parts[1] : string.Empty;
+        return parts.Length == 2 && string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase) && token.Length > 0;
+    }
+
+    private bool TryParse(string rawToken, out JsonWebToken token)
+    {
+        token = null!;
+        if (!_handler.CanReadToken(rawToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            token = _handler.ReadJsonWebToken(rawToken);
+            return !token.IsEncrypted;
+        }
+        catch (Exception ex) when (ex is SecurityTokenMalformedException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string? PayloadString(JsonWebToken token, string claim) =>
+        token.TryGetPayloadValue<string>(claim, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static string? IssuerTenant(string issuer) =>
+        Uri.TryCreate(issuer, UriKind.Absolute, out var uri)
+            ? uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
+            : null;
+
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "token has expired",
+        SecurityTokenNotYetValidException => "token is not yet valid",
+        SecurityTokenNoExpirationException => "token has no expiry",
+        SecurityTokenInvalidLifetimeException => "token lifetime is invalid",
+        SecurityTokenInvalidAlgorithmException => "signing algorithm is not allowed",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "token signature is invalid",
+        SecurityTokenInvalidIssuerException => "issuer is not accepted",
+        null => "token validation failed",
+        _ => $"token validation failed ({exception.GetType().Name})",
+    };
+
+    /// <summary>Token and activity values are attacker-controlled: keep them short and printable before they reach a log.</summary>
+    private static string Safe(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var clipped = value.Length > 80 ? value[..80] + "…" : value;
+        return string.Concat(clipped.Select(c => char.IsControl(c) ? '?' : c));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound request rejected (401): {Failure}")]
+    private static partial void LogUnauthorized(ILogger logger, string? failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound request forbidden (403): {Failure} (channel {ChannelId}, tenant {TenantId})")]
+    private static partial void LogForbidden(ILogger logger, string? failure, string? channelId, string? tenantId);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Connector.Client;
+
+/// <summary>Creates connector clients over the one pooled HttpClient registered as <see cref="HttpClientName"/>.</summary>
+public sealed class ConnectorClientFactory(
+    IHttpClientFactory httpClientFactory,
+    IBotAccessTokenProvider tokens,
+    IOptions<ConnectorClientOptions> options,
+    IOptions<ConnectorRetryOptions> retryOptions,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : IConnectorClientFactory
+{
+    public const string HttpClientName = "BotConnector";
+
+    private readonly ConnectorHostPolicy _hostPolicy = new(options.Value.EffectiveAllowedConnectorHosts);
+    private readonly ConnectorRetryPolicy _retry = new(retryOptions.Value);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ConnectorClient>();
+
+    public IConnectorClient Create(string serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"'{serviceUrl}' is not an absolute http(s) serviceUrl.", nameof(serviceUrl));
+        }
+
+        // Fail before any call: with credentials, only allow-listed connector hosts (or loopback, without a token) are reachable.
+        if (tokens.IssuesTokens && !ConnectorHostPolicy.IsLoopback(uri) && !_hostPolicy.MayReceiveToken(uri))
+        {
+            throw new UntrustedConnectorHostException(uri);
+        }
+
+        return new ConnectorClient(uri, httpClientFactory.CreateClient(HttpClientName), tokens, _hostPolicy, _retry, time, _logger);
+    }
+}

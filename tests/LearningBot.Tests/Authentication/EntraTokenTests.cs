@@ -1,0 +1,178 @@
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.Authentication;
+
+/// <summary>Tokens issued by Entra ID for single-tenant bots and Azure Bot Service's migration (bot-protocol.md §1.3).</summary>
+public sealed class EntraTokenTests : AuthenticatorHarness
+{
+    private const string OtherAppId = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+
+    [Fact]
+    public async Task Accepts_Entra_v1_token_from_the_bot_tenant()
+    {
+        var result = await AuthenticateTokenAsync(t => t.AsEntraV1(TestTokenIssuer.BotTenantId));
+
+        AssertAccepted(result);
+        Assert.Equal(TestTokenIssuer.AppId, result.CallerAppId);
+    }
+
+    [Fact]
+    public async Task Accepts_Entra_v2_token_from_the_bot_tenant()
+    {
+        var result = await AuthenticateTokenAsync(t => t.AsEntraV2(TestTokenIssuer.BotTenantId));
+
+        AssertAccepted(result);
+        Assert.Equal(TestTokenIssuer.AppId, result.CallerAppId);
+    }
+
+    [Theory]
+    [InlineData("d6d49420-f39b-4df7-a1dc-d59a935871db")]
+    [InlineData("f8cdef31-a31e-4b4a-93e4-5f571e91255a")]
+    [InlineData("69e9b82d-4842-4902-8d1e-abc5b98a55e8")]
+    public async Task Accepts_Entra_tokens_from_the_Bot_Framework_tenants(string tenantId)
+    {
+        AssertAccepted(await AuthenticateTokenAsync(t => t.AsEntraV1(tenantId)));
+        AssertAccepted(await AuthenticateTokenAsync(t => t.AsEntraV2(tenantId)));
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_from_a_tenant_that_is_not_listed()
+    {
+        AssertRejected(await AuthenticateTokenAsync(t => t.AsEntraV2(CustomerTenantId)), 401, "issuer");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_from_the_bot_tenant_when_no_tenant_is_configured()
+    {
+        var authenticator = CreateAuthenticator(s => s["MicrosoftAppTenantId"] = null);
+
+        AssertRejected(await AuthenticateTokenAsync(t => t.AsEntraV2(TestTokenIssuer.BotTenantId), authenticator), 401, "issuer");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_whose_tid_disagrees_with_its_issuer()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV2(TestTokenIssuer.BotTenantId);
+            t.Claims["tid"] = BotFrameworkTenantId;
+        });
+
+        AssertRejected(result, 401, "tid does not agree");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_without_tid()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV1(TestTokenIssuer.BotTenantId);
+            t.Claims["tid"] = null;
+        });
+
+        AssertRejected(result, 401, "tid does not agree");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_with_wrong_audience()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV2(TestTokenIssuer.BotTenantId);
+            t.Audience = "https://api.botframework.com";
+        });
+
+        AssertRejected(result, 401, "audience");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_signed_with_a_Bot_Connector_key()
+    {
+        // Non-Bot-Connector issuers take their keys from the Entra ID metadata only.
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV2(TestTokenIssuer.BotTenantId);
+            t.SigningKey = Issuer.BotFrameworkKey;
+        });
+
+        AssertRejected(result, 401, "unknown");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_signed_by_a_key_bound_to_another_tenant()
+    {
+        var otherTenantKey = Issuer.AddKey(
+            TestKeySet.Entra, "other-tenant-key", issuer: $"https://login.microsoftonline.com/{CustomerTenantId}/v2.0");
+
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV2(TestTokenIssuer.BotTenantId);
+            t.SigningKey = otherTenantKey;
+        });
+
+        AssertRejected(result, 401, "may not sign for issuer");
+    }
+
+    [Fact]
+    public async Task Accepts_v1_token_signed_by_a_key_bound_to_the_v2_issuer_of_its_tenant()
+    {
+        var tenantKey = Issuer.AddKey(
+            TestKeySet.Entra, "tenant-key", issuer: $"https://login.microsoftonline.com/{TestTokenIssuer.BotTenantId}/v2.0");
+
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV1(TestTokenIssuer.BotTenantId);
+            t.SigningKey = tenantKey;
+        });
+
+        AssertAccepted(result);
+    }
+
+    [Fact]
+    public async Task Rejects_v2_skill_token_from_another_app()
+    {
+        var result = await AuthenticateTokenAsync(t => t.AsEntraV2(TestTokenIssuer.BotTenantId, callerAppId: OtherAppId));
+
+        AssertRejected(result, 401, "skills");
+    }
+
+    [Fact]
+    public async Task Rejects_v1_skill_token_from_another_app()
+    {
+        var result = await AuthenticateTokenAsync(t => t.AsEntraV1(BotFrameworkTenantId, callerAppId: OtherAppId));
+
+        AssertRejected(result, 401, "skills");
+    }
+
+    [Fact]
+    public async Task Accepts_another_app_listed_as_an_allowed_caller()
+    {
+        var authenticator = CreateAuthenticator(s => s["BotAuthentication:AllowedCallers:0"] = OtherAppId);
+
+        var result = await AuthenticateTokenAsync(t => t.AsEntraV2(TestTokenIssuer.BotTenantId, callerAppId: OtherAppId), authenticator);
+
+        AssertAccepted(result);
+        Assert.Equal(OtherAppId, result.CallerAppId);
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_whose_serviceurl_differs_from_the_activity()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.AsEntraV2(TestTokenIssuer.BotTenantId);
+            t.ServiceUrl = "https://evil.example.com/";
+        });
+
+        AssertRejected(result, 401, "serviceurl does not match");
+    }
+
+    [Fact]
+    public async Task Rejects_Entra_token_when_configured_issuers_leave_Entra_out()
+    {
+        var authenticator = CreateAuthenticator(s => s["BotAuthentication:ValidIssuers:0"] = TestTokenIssuer.BotFrameworkIssuer);
+
+        AssertRejected(await AuthenticateTokenAsync(t => t.AsEntraV2(BotFrameworkTenantId), authenticator), 401, "issuer");
+        AssertAccepted(await AuthenticateTokenAsync(null, authenticator));
+    }
+}
