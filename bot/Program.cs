@@ -1,7 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using LearningBot.BotHost;
 
-/// <summary>Entry point, visible to the in-process test host.</summary>
-public partial class Program;
+var app = LearningBotHost.Build(args);
+app.Run();

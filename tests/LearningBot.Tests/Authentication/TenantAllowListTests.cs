@@ -74,6 +74,6 @@ public sealed class TenantAllowListTests : AuthenticatorHarness
         AssertRejected(await AuthenticateAsync(null, TeamsActivity with { TenantId = OtherTenantId }, authenticator), 403, "is not allowed");
     }
 
-    private Connector.Authentication.IBotAuthenticator AllowOnly(string tenantId) =>
+    private LearningBot.Connector.Authentication.IBotAuthenticator AllowOnly(string tenantId) =>
         CreateAuthenticator(s => s["BotAuthentication:AllowedTenants:0"] = tenantId);
 }

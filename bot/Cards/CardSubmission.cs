@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace LearningBot.Cards;
+
+/// <summary>One input whose submitted value breaks the card's own rules.</summary>
+/// <param name="InputId">The input's <c>id</c>.</param>
+/// <param name="Problem">What is wrong, in plain words, for logs and tests.</param>
+/// <param name="Message">What the person is shown: the input's <c>errorMessage</c>, or <see cref="Problem"/> when it has none.</param>
+public sealed record CardInputProblem(string InputId, string Problem, string Message);
+
+/// <summary>
+/// Server-side checking of a card submission against the rules the card declares (<c>isRequired</c>,
+/// <c>maxLength</c>, <c>regex</c>, <c>min</c>/<c>max</c>, choice values), for when a client skips its own
+/// checks (older clients using the <c>Action.Submit</c> fallback, or a crafted request).
+/// </summary>
+public static class CardSubmission
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Reads submitted values: the <c>value.action.data</c> of an <c>adaptiveCard/action</c> invoke or the
+    /// <c>value</c> of an <c>Action.Submit</c> message, both of which merge the action's data with the inputs.
+    /// </summary>
+    public static JsonObject ReadSubmitted(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element)!.DeepClone().AsObject() : [];
+
+    /// <summary>Checks every input in the bound card against the submitted values.</summary>
+    public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted)
+    {
+        var problems = new List<CardInputProblem>();
+        foreach (var (input, _) in Inputs(card))
+        {
+            var id = input["id"]?.GetValue<string>();
+            if (id is null)
+            {
+                continue;
+            }
+
+            var value = Text(submitted[id]);
+            if (Check(input, value) is { } problem)
+            {
+                var message = input["errorMessage"]?.GetValue<string>() is { Length: > 0 } custom ? custom : problem;
+                problems.Add(new CardInputProblem(id, problem, message));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The card again, with the submitted values kept and each problem written beneath its input (in words, with
+    /// the attention colour only as emphasis) plus a line at the top saying how many answers need another look.
+    /// </summary>
+    public static JsonObject WithProblemsMarked(JsonObject card, JsonObject submitted, IReadOnlyList<CardInputProblem> problems)
+    {
+        var result = card.DeepClone().AsObject();
+        var byId = problems.ToDictionary(p => p.InputId, StringComparer.Ordinal);
+        foreach (var (input, parent) in Inputs(result).ToList())
+        {
+            var id = input["id"]?.GetValue<string>();
+            if (id is null)
+            {
+                continue;
+            }
+
+            KeepValue(input, submitted[id]);
+            if (byId.TryGetValue(id, out var problem))
+            {
+                parent.Insert(parent.IndexOf(input) + 1, ProblemText(problem.Message, $"{id}-problem"));
+            }
+        }
+
+        if (problems.Count > 0 && result["body"] is JsonArray body)
+        {
+            var summary = problems.Count == 1
+                ? "Please check the answer marked below."
+                : $"Please check the {problems.Count} answers marked below.";
+            body.Insert(0, ProblemText(summary, "form-problems"));
+        }
+
+        return result;
+    }
+
+    private static string? Check(JsonObject input, string value)
+    {
+        var type = input["type"]?.GetValue<string>();
+        var required = input["isRequired"]?.GetValueKind() == JsonValueKind.True;
+        if (type == "Input.Toggle")
+        {
+            var on = Text(input["valueOn"]) is { Length: > 0 } v ? v : "true";
+            return required && value != on ? "This needs to be ticked." : null;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? "This needs an answer." : null;
+        }
+
+        return type switch
+        {
+            "Input.Text" => CheckText(input, value),
+            "Input.Number" => CheckNumber(input, value),
+            "Input.Date" => CheckOrdered(input, value, "yyyy-MM-dd", "a date"),
+            "Input.Time" => CheckOrdered(input, value, "HH:mm", "a time"),
+            "Input.ChoiceSet" => CheckChoices(input, value),
+            _ => null,
+        };
+    }
+
+    private static string? CheckText(JsonObject input, string value)
+    {
+        if (Number(input["maxLength"]) is > 0 and var limit && value.Length > limit)
+        {
+            return $"This is {value.Length} characters long; the limit is {Format(limit)}.";
+        }
+
+        if (input["regex"]?.GetValue<string>() is { Length: > 0 } pattern)
+        {
+            try
+            {
+                if (!Regex.IsMatch(value, pattern, RegexOptions.None, RegexTimeout))
+                {
+                    return "This is not in the expected format.";
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return "This is not in the expected format.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CheckNumber(JsonObject input, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            return "This needs to be a number.";
+        }
+
+        var min = Number(input["min"]);
+        var max = Number(input["max"]);
+        return (min, max) switch
+        {
+            ({ } low, _) when number < low => $"This needs to be {Format(low)} or more.",
+            (_, { } high) when number > high => $"This needs to be {Format(high)} or less.",
+            _ => null,
+        };
+    }
+
+    private static string? CheckOrdered(JsonObject input, string value, string format, string what)
+    {
+        if (!DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return $"This needs to be {what}.";
+        }
+
+        // Both formats sort as text, so ordinal comparison orders them correctly.
+        if (Text(input["min"]) is { Length: > 0 } min && string.CompareOrdinal(value, min) < 0)
+        {
+            return $"This needs to be {min} or later.";
+        }
+
+        if (Text(input["max"]) is { Length: > 0 } max && string.CompareOrdinal(value, max) > 0)
+        {
+            return $"This needs to be {max} or earlier.";
+        }
+
+        return null;
+    }
+
+    private static string? CheckChoices(JsonObject input, string value)
+    {
+        if (input["choices"] is not JsonArray choices || input.ContainsKey("choices.data"))
+        {
+            return null;
+        }
+
+        var allowed = choices.OfType<JsonObject>().Select(c => Text(c["value"])).ToHashSet(StringComparer.Ordinal);
+        if (allowed.Contains(value))
+        {
+            return null;
+        }
+
+        var multi = input["isMultiSelect"]?.GetValueKind() == JsonValueKind.True;
+        var picked = multi ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [value];
+        return picked.All(allowed.Contains) ? null : "This needs to be one of the options given.";
+    }
+
+    private static void KeepValue(JsonObject input, JsonNode? submitted)
+    {
+        if (submitted is null)
+        {
+            return;
+        }
+
+        var text = Text(submitted);
+        if (input["type"]?.GetValue<string>() == "Input.Number")
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            {
+                input["value"] = number;
+            }
+            else
+            {
+                input.Remove("value");
+            }
+
+            return;
+        }
+
+        input["value"] = text;
+    }
+
+    private static JsonObject ProblemText(string message, string id) => new()
+    {
+        ["type"] = "TextBlock",
+        ["id"] = id,
+        ["text"] = message,
+        ["color"] = "attention",
+        ["weight"] = "Bolder",
+        ["spacing"] = "Small",
+        ["wrap"] = true,
+    };
+
+    /// <summary>Every input in the card (also inside containers, columns and show-card actions), with the list holding it.</summary>
+    private static IEnumerable<(JsonObject Input, JsonArray Parent)> Inputs(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj.ToList())
+                {
+                    foreach (var found in Inputs(value))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonObject item && item["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
+                    {
+                        yield return (item, array);
+                    }
+
+                    foreach (var found in Inputs(array[i]))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        null => string.Empty,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when Templating.JsValues.FromNode(v) is double number => Templating.JsValues.FormatNumber(number),
+        JsonValue v => v.ToJsonString(),
+        _ => node.ToJsonString(),
+    };
+
+    private static double? Number(JsonNode? node) =>
+        double.TryParse(Text(node), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string Format(double value) => Templating.JsValues.FormatNumber(value);
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Cards.Templating;
+
+namespace LearningBot.Cards;
+
+/// <summary>
+/// An Adaptive Card template (the Adaptive Card Templating language), compiled once and bound many times.
+/// Supported: <c>${path}</c> with nested properties, <c>[n]</c> indexes, <c>$root</c>, <c>$data</c>, <c>$index</c>;
+/// <c>$data</c> repetition and scoping; <c>$when</c>; <c>!</c>, <c>&amp;&amp;</c>, <c>||</c>, comparisons,
+/// <c>empty()</c>, <c>count()</c>; expressions inside longer text. Anything else throws
+/// <see cref="CardTemplateException"/> when the template is loaded.
+/// </summary>
+public sealed class CardTemplate
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    private readonly TemplateNode root;
+
+    private CardTemplate(string name, TemplateNode root)
+    {
+        Name = name;
+        this.root = root;
+    }
+
+    /// <summary>The card's name: its file name without <c>.json</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Compiles template JSON text.</summary>
+    /// <exception cref="CardTemplateException">The JSON is malformed or uses unsupported templating.</exception>
+    public static CardTemplate Parse(string name, string json)
+    {
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new CardTemplateException(name, $"the file is not valid JSON ({ex.Message})", ex);
+        }
+
+        if (parsed is not JsonObject card)
+        {
+            throw new CardTemplateException(name, null, "a card template must be a JSON object");
+        }
+
+        return new CardTemplate(name, new TemplateCompiler(name).CompileRoot(card));
+    }
+
+    /// <summary>Loads and compiles a template file; its name is the file name without <c>.json</c>.</summary>
+    public static CardTemplate Load(string path) =>
+        Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
+
+    /// <summary>Binds data into the template, like the reference library's <c>expand({ $root: data })</c>.</summary>
+    /// <exception cref="CardBindingException">The data lacks a value the card shows, or a value cannot be shown as text.</exception>
+    public JsonObject Bind(JsonNode? data) =>
+        (JsonObject)root.Expand(Scope.For(data), new BindContext(Name))!;
+
+    /// <inheritdoc cref="Bind(JsonNode?)"/>
+    public JsonObject Bind(JsonElement data) => Bind(JsonSerializer.SerializeToNode(data));
+}

@@ -1,0 +1,234 @@
+using System.Net.Mime;
+using System.Security.Claims;
+using System.Text.Json;
+using LearningBot.Connector.Authentication;
+using LearningBot.Connector.Client;
+using LearningBot.Connector.Schema;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Connector.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>, shaped like the SDK's CloudAdapter: read the activity, authenticate it,
+/// process it once, and answer with the protocol's status codes.
+/// </summary>
+public sealed class BotAdapter(
+    IBotAuthenticator authenticator,
+    IConnectorClientFactory connectors,
+    BotRouter router,
+    ActivityDeduplicator deduplicator,
+    ConversationReferenceStore references,
+    IOptions<BotHostingOptions> options,
+    ILogger<BotAdapter> logger)
+{
+    private static readonly ClaimsIdentity AnonymousIdentity = new();
+
+    public async Task ProcessAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, "Only POST is accepted here.");
+            return;
+        }
+
+        var (activity, problemStatus, problem) = await ReadActivityAsync(request, http.RequestAborted);
+        if (activity is null)
+        {
+            await WriteProblemAsync(http, problemStatus, problem!);
+            return;
+        }
+
+        var auth = await authenticator.AuthenticateAsync(
+            request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
+            new InboundActivityContext(activity.ChannelId, activity.ServiceUrl, activity.GetTenantId()),
+            http.RequestAborted);
+        if (!auth.Succeeded)
+        {
+            await RejectAsync(http, auth);
+            return;
+        }
+
+        var (response, _) = await deduplicator.ProcessOnceAsync(
+            activity, () => RunTurnAsync(activity, auth.Identity ?? AnonymousIdentity, http.RequestAborted));
+        await WriteResponseAsync(http, activity, response);
+    }
+
+    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, CancellationToken aborted)
+    {
+        var connector = connectors.Create(activity.ServiceUrl!);
+        var turn = new TurnContext(activity, identity, connector, aborted);
+        await references.RememberAsync(activity, aborted);
+        try
+        {
+            return await router.RouteAsync(turn);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            return await AnswerFailureAsync(turn, exception);
+        }
+    }
+
+    /// <summary>A failed turn never becomes a 500 (which would make the channel redeliver it): the user is told instead.</summary>
+    private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, Exception exception)
+    {
+        var reference = Guid.NewGuid().ToString("N")[..8];
+        logger.LogError(exception, "Turn failed for {ActivityType} {ActivityId} (reference {Reference})",
+            turn.Activity.Type, turn.Activity.Id, reference);
+        var message = $"Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, quote reference {reference} to the L&D Support Team.";
+        if (turn.Activity.IsInvoke)
+        {
+            return turn.Activity.Name == BotRouter.AdaptiveCardActionInvoke
+                ? new InvokeResponse(StatusCodes.Status200OK, AdaptiveCardInvokeResponse.Message(message))
+                : new InvokeResponse(StatusCodes.Status200OK, TaskModuleResponse.Message(message));
+        }
+
+        try
+        {
+            await turn.SendTextAsync(message);
+        }
+        catch (Exception sendFailure)
+        {
+            logger.LogWarning(sendFailure, "Could not tell the user about failure {Reference}", reference);
+        }
+
+        return null;
+    }
+
+    private async Task<(Activity? Activity, int Status, string? Problem)> ReadActivityAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxActivityBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent as application/json.");
+        }
+
+        using var buffer = new MemoryStream();
+        var overLimit = await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken);
+        if (overLimit)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            return (null, StatusCodes.Status400BadRequest, $"The body is not a valid activity: {exception.Message}");
+        }
+
+        var missing = activity switch
+        {
+            null => "a JSON object",
+            { Type: null or "" } => "'type'",
+            { ServiceUrl: null or "" } => "'serviceUrl'",
+            { Conversation.Id: null or "" } or { Conversation: null } => "'conversation.id'",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            return (null, StatusCodes.Status400BadRequest, $"The activity is missing {missing}.");
+        }
+
+        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUri)
+            || (serviceUri.Scheme != Uri.UriSchemeHttps && serviceUri.Scheme != Uri.UriSchemeHttp))
+        {
+            return (null, StatusCodes.Status400BadRequest, "The activity's 'serviceUrl' is not an absolute http(s) URL.");
+        }
+
+        return (activity, StatusCodes.Status200OK, null);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<bool> CopyWithLimitAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return true;
+            }
+
+            target.Write(chunk, 0, read);
+        }
+
+        return false;
+    }
+
+    private async Task RejectAsync(HttpContext http, BotAuthenticationResult auth)
+    {
+        logger.LogWarning("Rejected an activity with {Status}: {Failure}", auth.StatusCode, auth.Failure);
+        if (auth.StatusCode == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        }
+
+        var status = auth.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+            ? auth.StatusCode
+            : StatusCodes.Status401Unauthorized;
+        await WriteProblemAsync(http, status, auth.Failure ?? "The request is not authorised.");
+    }
+
+    private static async Task WriteResponseAsync(HttpContext http, Activity activity, InvokeResponse? response)
+    {
+        if (!activity.IsInvoke)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        response ??= new InvokeResponse(StatusCodes.Status501NotImplemented);
+        http.Response.StatusCode = response.Status;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, response.Body.GetType(), BotJson.Options, http.RequestAborted);
+        }
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string detail)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(
+            new { error = new { code = ReasonCode(status), message = detail } },
+            BotJson.Options,
+            http.RequestAborted);
+    }
+
+    private static string ReasonCode(int status) => status switch
+    {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        405 => "MethodNotAllowed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        _ => "Error",
+    };
+}
+
+public sealed record BotHostingOptions
+{
+    public const string Section = "BotHosting";
+
+    /// <summary>Largest activity accepted. Teams messages stay under about 100 KB; card submissions are smaller.</summary>
+    public long MaxActivityBytes { get; init; } = 1024 * 1024;
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using LearningBot.Connector.Schema;
+
+namespace LearningBot.Connector.Hosting;
+
+/// <summary>
+/// One inbound activity and the means to answer it, shaped like Microsoft.Bot.Builder's ITurnContext.
+/// </summary>
+public interface ITurnContext
+{
+    Activity Activity { get; }
+
+    /// <summary>The message text with the bot's own @mention removed and whitespace trimmed.</summary>
+    string Text { get; }
+
+    /// <summary>Who sent the activity, as proven by its token (anonymous in a local run).</summary>
+    ClaimsIdentity Identity { get; }
+
+    ConversationReference ConversationReference { get; }
+
+    CancellationToken Aborted { get; }
+
+    /// <summary>Replies in the activity's conversation (threaded to it where the channel supports threads).</summary>
+    Task<ResourceResponse> SendActivityAsync(Activity activity);
+
+    Task<ResourceResponse> SendTextAsync(string text);
+
+    Task<ResourceResponse> SendCardAsync(JsonObject card);
+
+    /// <summary>Replaces an earlier message of the bot's, for example a card after its button was pressed.</summary>
+    Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity);
+
+    Task SendTypingAsync();
+}

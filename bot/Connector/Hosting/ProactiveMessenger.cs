@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.Connector.Client;
+using LearningBot.Connector.Schema;
+
+namespace LearningBot.Connector.Hosting;
+
+/// <summary>
+/// Messages people and channels outside a turn (reminders, escalation answers, alerts), from the conversation
+/// references the bot has stored. Shaped like the SDK's ContinueConversation / CreateConversation.
+/// </summary>
+public sealed class ProactiveMessenger(
+    ConversationReferenceStore references,
+    IConnectorClientFactory connectors,
+    ILogger<ProactiveMessenger> logger)
+{
+    /// <summary>
+    /// Sends to a person's 1:1 chat with the bot. Returns null when the person cannot be reached: they have never
+    /// talked to the bot here, or they blocked or removed it.
+    /// </summary>
+    public async Task<SentMessage?> SendToPersonAsync(string personKey, Activity message, CancellationToken cancellationToken)
+    {
+        var chat = await references.FindPersonalChatAsync(personKey, cancellationToken);
+        if (chat is null)
+        {
+            logger.LogInformation("No 1:1 chat with person {PersonKey} is known yet", personKey);
+            return null;
+        }
+
+        try
+        {
+            return await SendAsync(chat, message, cancellationToken);
+        }
+        catch (ConnectorException exception) when (exception.IsRecipientUnreachable)
+        {
+            logger.LogInformation("Person {PersonKey} cannot be reached: {Code}", personKey, exception.SubCode ?? exception.Code);
+            return null;
+        }
+    }
+
+    public Task<SentMessage?> SendCardToPersonAsync(string personKey, JsonObject card, CancellationToken cancellationToken) =>
+        SendToPersonAsync(personKey, CardMessage(card), cancellationToken);
+
+    /// <summary>Sends into a stored conversation (a chat, or a channel: a new post in the channel).</summary>
+    public async Task<SentMessage> SendAsync(ConversationReference conversation, Activity message, CancellationToken cancellationToken)
+    {
+        var client = connectors.Create(conversation.ServiceUrl!);
+        var addressed = message.ApplyConversationReference(conversation) with { ReplyToId = null, Id = null };
+        var channelRoot = ChannelRoot(conversation.Conversation!.Id!);
+        var sent = await client.SendToConversationAsync(channelRoot, addressed, cancellationToken);
+        return new SentMessage(conversation with { Conversation = conversation.Conversation with { Id = channelRoot } }, sent.Id);
+    }
+
+    public Task<SentMessage> SendCardAsync(ConversationReference conversation, JsonObject card, CancellationToken cancellationToken) =>
+        SendAsync(conversation, CardMessage(card), cancellationToken);
+
+    /// <summary>Replaces a message the bot sent earlier, for everyone who sees it (e.g. a ticket card in a channel).</summary>
+    public async Task UpdateCardAsync(SentMessage sent, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (sent.ActivityId is null)
+        {
+            throw new InvalidOperationException("The channel did not return an id for that message, so it cannot be updated.");
+        }
+
+        var client = connectors.Create(sent.Conversation.ServiceUrl!);
+        var update = CardMessage(card).ApplyConversationReference(sent.Conversation) with { ReplyToId = null };
+        await client.UpdateActivityAsync(sent.Conversation.Conversation!.Id!, sent.ActivityId, update, cancellationToken);
+    }
+
+    public static Activity CardMessage(JsonObject card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [CardCatalog.ToAttachment(card)],
+    };
+
+    /// <summary>A channel reply thread id ("19:…;messageid=…") posts into the thread; proactive posts go to the channel.</summary>
+    private static string ChannelRoot(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
+}
+
+/// <summary>Where a proactive message went, so it can be updated later.</summary>
+public sealed record SentMessage(ConversationReference Conversation, string? ActivityId)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, BotJson.Options);
+
+    public static SentMessage? FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<SentMessage>(json, BotJson.Options);
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.Connector.Client;
+using LearningBot.Connector.Schema;
+
+namespace LearningBot.Connector.Hosting;
+
+internal sealed class TurnContext(
+    Activity activity,
+    ClaimsIdentity identity,
+    IConnectorClient connector,
+    CancellationToken aborted) : ITurnContext
+{
+    private ConversationReference? _reference;
+    private string? _text;
+
+    public Activity Activity { get; } = activity;
+
+    public ClaimsIdentity Identity { get; } = identity;
+
+    public CancellationToken Aborted { get; } = aborted;
+
+    public string Text => _text ??= Activity.RemoveRecipientMention() ?? string.Empty;
+
+    public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
+
+    public Task<ResourceResponse> SendActivityAsync(Activity activity)
+    {
+        var conversationId = Activity.Conversation?.Id
+            ?? throw new InvalidOperationException("The inbound activity has no conversation id.");
+        return string.IsNullOrEmpty(Activity.Id)
+            ? connector.SendToConversationAsync(conversationId, activity, Aborted)
+            : connector.ReplyToActivityAsync(conversationId, Activity.Id, activity, Aborted);
+    }
+
+    public Task<ResourceResponse> SendTextAsync(string text) =>
+        SendActivityAsync(Activity.CreateReply() with { Text = text, TextFormat = "markdown" });
+
+    public Task<ResourceResponse> SendCardAsync(JsonObject card) =>
+        SendActivityAsync(Activity.CreateReply() with { Attachments = [CardCatalog.ToAttachment(card)] });
+
+    public Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity)
+    {
+        var conversationId = Activity.Conversation?.Id
+            ?? throw new InvalidOperationException("The inbound activity has no conversation id.");
+        return connector.UpdateActivityAsync(conversationId, activityId, activity, Aborted);
+    }
+
+    public Task SendTypingAsync() =>
+        SendActivityAsync(Activity.CreateReply() with { Type = ActivityTypes.Typing });
+}

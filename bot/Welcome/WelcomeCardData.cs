@@ -1,0 +1,47 @@
+using LearningBot.Cards;
+
+namespace LearningBot.Welcome;
+
+/// <summary>Data for the <c>welcome</c> card, which also answers <c>help</c>.</summary>
+/// <param name="FirstName">Used for a personal greeting; leave null when unknown.</param>
+/// <param name="Capabilities">One entry, with its button, per thing the bot can do.</param>
+public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<CapabilityEntry> Capabilities) : ICardData
+{
+    public static string CardName => "welcome";
+
+    /// <summary>What LearningBot offers, in menu order.</summary>
+    public static IReadOnlyList<CapabilityEntry> StandardCapabilities { get; } =
+    [
+        new("Ask a learning question",
+            "Ask about courses, funding, e-learning or other ways to learn, and get an answer or a pointer to the right person.",
+            "Ask a question",
+            CardVerbs.AskStart),
+        new("Five Minute Review",
+            "A short, friendly check-in on how things are going, what to aim for next and what would help you learn.",
+            "Start a review",
+            CardVerbs.ReviewStart),
+        new("Record a feedback signal",
+            "Pass on what patients, service users or carers are telling us about skills and knowledge, without any personal details.",
+            "Record a signal",
+            CardVerbs.SignalStart),
+        new("Share good practice",
+            "Tell colleagues in other organisations about something that works well in your team.",
+            "Share practice",
+            CardVerbs.PracticeShare),
+        new("Latest digest",
+            "Catch up on new learning, events and good practice from across the community.",
+            "Read the digest",
+            CardVerbs.DigestLatest),
+    ];
+
+    /// <summary>The standard menu, greeting the person by first name when it is known.</summary>
+    public static WelcomeCardData For(string? firstName) =>
+        new(string.IsNullOrWhiteSpace(firstName) ? null : firstName.Trim(), StandardCapabilities);
+}
+
+/// <summary>One capability on the welcome card.</summary>
+/// <param name="Title">Short heading, for example "Five Minute Review".</param>
+/// <param name="Description">One plain sentence on what it does.</param>
+/// <param name="ButtonTitle">The button's label.</param>
+/// <param name="Verb">The verb the button sends; one of <see cref="CardVerbs"/>.</param>
+public sealed record CapabilityEntry(string Title, string Description, string ButtonTitle, string Verb);

@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace LearningBot.Tests.Cards;
+
+/// <summary>
+/// The rules every product card follows so it works in Teams on phones and in every theme. Each check returns
+/// the problems it found (empty when the card complies), as "path: problem".
+/// </summary>
+internal static partial class CardDesignRules
+{
+    /// <summary>Teams refuses bot messages near 100 KB counted as UTF-16; we keep cards at or below 80 KB.</summary>
+    public const int MaxUtf16Bytes = 80 * 1024;
+
+    public const int MaxActionsPerSet = 6;
+
+    public static int Utf16Size(JsonObject card) => Encoding.Unicode.GetByteCount(card.ToJsonString());
+
+    public static IEnumerable<string> Version(JsonObject card)
+    {
+        if (card["type"]?.GetValue<string>() != "AdaptiveCard")
+        {
+            yield return "$.type: must be AdaptiveCard";
+        }
+
+        if (card["version"]?.GetValue<string>() != "1.5")
+        {
+            yield return "$.version: must be 1.5, the highest Teams supports";
+        }
+    }
+
+    public static IEnumerable<string> Size(JsonObject card)
+    {
+        var size = Utf16Size(card);
+        if (size > MaxUtf16Bytes)
+        {
+            yield return $"$: {size} bytes as UTF-16, over {MaxUtf16Bytes}";
+        }
+    }
+
+    public static IEnumerable<string> ActionCounts(JsonObject card) =>
+        Objects(card).Where(o => o.Node["actions"] is JsonArray { Count: > MaxActionsPerSet })
+            .Select(o => $"{o.Path}.actions: {o.Node["actions"]!.AsArray().Count} actions, at most {MaxActionsPerSet}");
+
+    public static IEnumerable<string> PixelSizes(JsonObject card) =>
+        Objects(card).SelectMany(o => o.Node
+            .Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && PixelSize().IsMatch(v.GetValue<string>()))
+            .Select(p => $"{o.Path}.{p.Key}: fixed pixel size {p.Value}; use auto, stretch or a relative size"));
+
+    public static IEnumerable<string> TextWraps(JsonObject card) =>
+        Objects(card).Where(o => TypeOf(o.Node) == "TextBlock" && o.Node["wrap"]?.GetValueKind() != JsonValueKind.True)
+            .Select(o => $"{o.Path}: TextBlock needs wrap: true");
+
+    /// <summary>Action.Execute lives in an ActionSet, has a verb, and falls back to an Action.Submit carrying the same verb and data.</summary>
+    public static IEnumerable<string> ExecuteActions(JsonObject card)
+    {
+        foreach (var (path, action, container) in Objects(card))
+        {
+            if (TypeOf(action) != "Action.Execute")
+            {
+                continue;
+            }
+
+            if (container != "ActionSet")
+            {
+                yield return $"{path}: Action.Execute must sit inside an ActionSet";
+            }
+
+            var verb = action["verb"]?.GetValue<string>();
+            if (string.IsNullOrWhiteSpace(verb))
+            {
+                yield return $"{path}: Action.Execute needs a verb";
+            }
+
+            if (action["fallback"] is not JsonObject fallback || TypeOf(fallback) != "Action.Submit")
+            {
+                yield return $"{path}: Action.Execute needs a fallback Action.Submit for older clients";
+                continue;
+            }
+
+            var fallbackData = fallback["data"] as JsonObject;
+            if (fallbackData?["verb"]?.GetValue<string>() != verb)
+            {
+                yield return $"{path}.fallback: data.verb must be '{verb}'";
+            }
+
+            foreach (var (key, value) in action["data"] as JsonObject ?? [])
+            {
+                if (fallbackData is null || !JsonNode.DeepEquals(fallbackData[key], value))
+                {
+                    yield return $"{path}.fallback: data.{key} must match the Action.Execute data";
+                }
+            }
+
+            if (fallback["title"]?.GetValue<string>() != action["title"]?.GetValue<string>())
+            {
+                yield return $"{path}.fallback: title must match";
+            }
+        }
+    }
+
+    public static IEnumerable<string> SubmitVerbs(JsonObject card) =>
+        Objects(card).Where(o => TypeOf(o.Node) == "Action.Submit" && string.IsNullOrWhiteSpace(o.Node["data"]?["verb"]?.GetValue<string>()))
+            .Select(o => $"{o.Path}: Action.Submit needs data.verb so the router can route it");
+
+    public static IEnumerable<string> Inputs(JsonObject card)
+    {
+        foreach (var (path, input, _) in Objects(card).Where(o => TypeOf(o.Node)?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        {
+            if (string.IsNullOrWhiteSpace(input["id"]?.GetValue<string>()))
+            {
+                yield return $"{path}: input needs an id";
+            }
+
+            if (string.IsNullOrWhiteSpace(input["label"]?.GetValue<string>()))
+            {
+                yield return $"{path}: input needs a label for screen readers and small screens";
+            }
+
+            if (input["isRequired"]?.GetValueKind() == JsonValueKind.True && string.IsNullOrWhiteSpace(input["errorMessage"]?.GetValue<string>()))
+            {
+                yield return $"{path}: required input needs an errorMessage";
+            }
+        }
+    }
+
+    /// <summary>Colour only ever reinforces text, and Teams-unsupported styling is absent.</summary>
+    public static IEnumerable<string> ThemeSafety(JsonObject card)
+    {
+        foreach (var (path, node, _) in Objects(card))
+        {
+            var type = TypeOf(node);
+            if (node.ContainsKey("color") && (type != "TextBlock" || string.IsNullOrWhiteSpace(node["text"]?.GetValue<string>())))
+            {
+                yield return $"{path}: colour must sit on a TextBlock whose words carry the meaning";
+            }
+
+            if (type?.StartsWith("Action.", StringComparison.Ordinal) == true && node["style"]?.GetValue<string>() is "positive" or "destructive")
+            {
+                yield return $"{path}: Teams ignores positive/destructive action styles";
+            }
+
+            if (type == "Image" && string.IsNullOrWhiteSpace(node["altText"]?.GetValue<string>()))
+            {
+                yield return $"{path}: images need altText";
+            }
+
+            if (type == "Media")
+            {
+                yield return $"{path}: Teams does not support Media";
+            }
+        }
+    }
+
+    private static string? TypeOf(JsonObject node) =>
+        node["type"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    /// <summary>Every object in the card, with its path and the type of the element that holds it.</summary>
+    private static IEnumerable<(string Path, JsonObject Node, string? Container)> Objects(JsonObject card)
+    {
+        var pending = new Stack<(string, JsonNode?, string?)>();
+        pending.Push(("$", card, null));
+        while (pending.Count > 0)
+        {
+            var (path, node, container) = pending.Pop();
+            switch (node)
+            {
+                case JsonObject obj:
+                    yield return (path, obj, container);
+                    foreach (var (key, value) in obj)
+                    {
+                        pending.Push(($"{path}.{key}", value, TypeOf(obj)));
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        pending.Push(($"{path}[{i}]", array[i], container));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*\d+(\.\d+)?\s*px\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PixelSize();
+}

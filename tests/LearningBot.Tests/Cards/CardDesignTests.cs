@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+
+namespace LearningBot.Tests.Cards;
+
+/// <summary>Every product card, bound with its sample data, follows the design rules for Teams, phones and themes.</summary>
+public sealed class CardDesignTests
+{
+    public static TheoryData<string> Cards => CardPaths.CardNames();
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Uses_schema_version_1_5(string card) => Assert.Empty(CardDesignRules.Version(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Stays_within_80_KB_as_UTF16(string card) => Assert.Empty(CardDesignRules.Size(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Has_at_most_six_actions_per_set(string card) => Assert.Empty(CardDesignRules.ActionCounts(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Has_no_fixed_pixel_sizes(string card) => Assert.Empty(CardDesignRules.PixelSizes(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Wraps_all_text(string card) => Assert.Empty(CardDesignRules.TextWraps(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Puts_each_execute_action_in_an_action_set_with_a_submit_fallback(string card) =>
+        Assert.Empty(CardDesignRules.ExecuteActions(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Gives_every_submit_a_verb(string card) => Assert.Empty(CardDesignRules.SubmitVerbs(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Labels_inputs_and_explains_required_ones(string card) => Assert.Empty(CardDesignRules.Inputs(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Never_relies_on_colour_alone(string card) => Assert.Empty(CardDesignRules.ThemeSafety(BindSample(card)));
+
+    [Fact]
+    public void The_input_fixture_satisfies_the_rules_too()
+    {
+        var form = BindFile(Path.Combine(CardPaths.Fixtures, "input-form.json"));
+
+        Assert.Empty(CardDesignRules.Inputs(form).Concat(CardDesignRules.ExecuteActions(form)).Concat(CardDesignRules.TextWraps(form)));
+    }
+
+    [Fact]
+    public void Rules_catch_a_card_that_breaks_them()
+    {
+        var bad = JsonNode.Parse("""
+            {
+              "type": "AdaptiveCard", "version": "1.6",
+              "body": [
+                { "type": "TextBlock", "text": "No wrap", "color": "attention" },
+                { "type": "Container", "color": "good", "items": [] },
+                { "type": "Image", "url": "https://example.org/a.png", "width": "200px" },
+                { "type": "Input.Text", "id": "x", "isRequired": true },
+                { "type": "ActionSet", "actions": [
+                  { "type": "Action.Execute", "title": "Go", "verb": "go", "data": { "k": 1 }, "fallback": { "type": "Action.Submit", "title": "Go", "data": { "verb": "went" } } },
+                  { "type": "Action.Submit", "title": "A" }, { "type": "Action.Submit", "title": "B", "data": { "verb": "b" } },
+                  { "type": "Action.Submit", "title": "C", "data": { "verb": "c" } }, { "type": "Action.Submit", "title": "D", "data": { "verb": "d" } },
+                  { "type": "Action.Submit", "title": "E", "data": { "verb": "e" }, "style": "destructive" }, { "type": "Action.Submit", "title": "F", "data": { "verb": "f" } }
+                ] }
+              ],
+              "actions": [{ "type": "Action.Execute", "title": "Loose", "verb": "loose" }]
+            }
+            """)!.AsObject();
+
+        Assert.Single(CardDesignRules.Version(bad));
+        Assert.Single(CardDesignRules.ActionCounts(bad));
+        Assert.Single(CardDesignRules.PixelSizes(bad));
+        Assert.Single(CardDesignRules.TextWraps(bad));
+        Assert.Equal(4, CardDesignRules.ExecuteActions(bad).Count());
+        Assert.Single(CardDesignRules.SubmitVerbs(bad));
+        Assert.Equal(2, CardDesignRules.Inputs(bad).Count());
+        Assert.Equal(3, CardDesignRules.ThemeSafety(bad).Count());
+    }
+
+    [Fact]
+    public void Size_counts_utf16_bytes()
+    {
+        var card = new JsonObject { ["t"] = new string('é', 100) };
+
+        Assert.Equal(2 * card.ToJsonString().Length, CardDesignRules.Utf16Size(card));
+    }
+
+    private static JsonObject BindSample(string card) => BindFile(CardPaths.CardFile(card));
+
+    private static JsonObject BindFile(string templateFile) =>
+        CardTemplate.Load(templateFile).Bind(CardPaths.ReadJson(CardCatalog.SampleDataFile(templateFile)));
+}

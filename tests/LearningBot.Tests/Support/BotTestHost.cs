@@ -1,0 +1,182 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningBot.Connector.Client;
+using LearningBot.BotHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Tests.Support;
+
+/// <summary>
+/// The real bot host (same services, same endpoints) on an in-memory server, with its storage in Azurite
+/// and its outbound connector calls landing in a <see cref="FakeConnector"/>.
+/// </summary>
+public sealed class BotTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotTestHost(WebApplication app, FakeConnector connector)
+    {
+        _app = app;
+        Connector = connector;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public FakeConnector Connector { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BotTestHost> StartAsync(
+        AzuriteFixture azurite,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool httpsConnector = false)
+    {
+        var connector = await FakeConnector.StartAsync(https: httpsConnector);
+        var arguments = new Dictionary<string, string?>(FakeConnectorClients.FastRetries)
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["environment"] = "Development",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            arguments[key] = value;
+        }
+
+        var app = LearningBotHost.Build(
+            [.. arguments.Where(pair => pair.Value is not null).Select(pair => $"--{pair.Key}={pair.Value}")],
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                if (httpsConnector)
+                {
+                    builder.Services.AddHttpClient(ConnectorClientFactory.HttpClientName)
+                        .ConfigurePrimaryHttpMessageHandler(connector.CreateRoutingHandler);
+                }
+
+                services?.Invoke(builder.Services);
+            });
+        await app.StartAsync();
+        return new BotTestHost(app, connector);
+    }
+
+    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token = null) =>
+        PostRawAsync(activity.ToJsonString(), token);
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, string? token = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject()
+        ?? throw new InvalidOperationException("The response had no JSON body.");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
+
+/// <summary>Teams-shaped activities for tests, in the wire format Teams sends.</summary>
+public static class TeamsActivities
+{
+    public const string BotId = "28:learningbot";
+    public const string TenantId = "72f988bf-0000-4000-8000-2d7cd011db47";
+
+    public static JsonObject Message(string serviceUrl, string text, string? conversationId = null, string? userId = null) =>
+        Base("message", serviceUrl, conversationId, userId)
+            .With("text", text)
+            .With("textFormat", "plain");
+
+    public static JsonObject ChannelMention(string serviceUrl, string text)
+    {
+        var activity = Base("message", serviceUrl, "19:hub@thread.tacv2;messageid=1700000000000", null);
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["isGroup"] = true;
+        activity["text"] = $"<at>LearningBot</at> {text}";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>LearningBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "LearningBot" },
+        });
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "Learning Hub" };
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "General" };
+        return activity;
+    }
+
+    public static JsonObject InstallationUpdate(string serviceUrl, string action = "add", string? conversationId = null) =>
+        Base("installationUpdate", serviceUrl, conversationId, null).With("action", action);
+
+    public static JsonObject BotAdded(string serviceUrl, string? conversationId = null) =>
+        Base("conversationUpdate", serviceUrl, conversationId, null)
+            .With("membersAdded", new JsonArray(new JsonObject { ["id"] = BotId }));
+
+    public static JsonObject ExecuteAction(string serviceUrl, string verb, JsonObject? data = null, string? conversationId = null) =>
+        Base("invoke", serviceUrl, conversationId, null)
+            .With("name", "adaptiveCard/action")
+            .With("value", new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+                ["trigger"] = "manual",
+            });
+
+    public static JsonObject SubmitAction(string serviceUrl, string verb, string cardActivityId, string? conversationId = null) =>
+        Base("message", serviceUrl, conversationId, null)
+            .With("replyToId", cardActivityId)
+            .With("value", new JsonObject { ["verb"] = verb });
+
+    public static JsonObject Invoke(string serviceUrl, string name, JsonNode? value = null) =>
+        Base("invoke", serviceUrl, null, null).With("name", name).With("value", value ?? new JsonObject());
+
+    public static JsonObject Base(string type, string serviceUrl, string? conversationId, string? userId) => new()
+    {
+        ["type"] = type,
+        ["id"] = "f:" + Guid.NewGuid().ToString("N"),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = userId ?? "29:1-alex", ["name"] = "Alex Morgan", ["aadObjectId"] = "6a1b0c2d-0000-4000-8000-00000000a1e5" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "LearningBot" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = conversationId ?? "a:" + Guid.NewGuid().ToString("N"),
+            ["conversationType"] = "personal",
+            ["tenantId"] = TenantId,
+        },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        ["locale"] = "en-GB",
+    };
+
+    private static JsonObject With(this JsonObject activity, string name, JsonNode? value)
+    {
+        activity[name] = value;
+        return activity;
+    }
+
+    public static string Id(this JsonObject activity) => activity["id"]!.GetValue<string>();
+
+    public static string ConversationId(this JsonObject activity) => activity["conversation"]!["id"]!.GetValue<string>();
+
+    public static string Serialize(this JsonObject activity) => activity.ToJsonString(new JsonSerializerOptions());
+}

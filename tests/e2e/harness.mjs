@@ -1,0 +1,489 @@
+// End-to-end harness: Azurite + the bot + the Microsoft 365 Agents Playground + headless Chromium.
+//
+//   const stack = await startStack({ suite: 'welcome' });   // in before()
+//   const chat = await stack.openPlayground();              // one fresh browser context per test
+//   await chat.waitUntilConnected();
+//   await chat.send('help');
+//   const card = await chat.waitForCard('LearningBot');
+//   await chat.clickCardButton('Five Minute Review');
+//   await chat.screenshot('after-review');
+//   await stack.stop();                                     // in after(); safe to call twice
+//
+// Every process runs in its own process group and on a free port, so parallel runs do not clash.
+// Set E2E_BOT_ENDPOINT=http://127.0.0.1:3978/api/messages to drive a bot you started yourself
+// (for example under a debugger); Azurite and the bot are then not started.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'artifacts', 'e2e');
+const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+// Azurite's development account; the key is public and the same in every Azurite install.
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(what, probe, { timeoutMs, intervalMs = 250, alive = () => null }) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    const death = alive();
+    if (death) throw new Error(`${what}: ${death}`);
+    try {
+      if (await probe()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await delay(intervalMs);
+  }
+  throw new Error(`${what}: not ready after ${timeoutMs} ms${lastError ? ` (${lastError.message})` : ''}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const running = new Set();
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+// Last resort if the test process ends without calling stop(): no orphans left behind.
+process.once('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) killGroup(child, 'SIGKILL');
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
+class Service {
+  constructor(name, command, args, { cwd, env, logDir }) {
+    this.name = name;
+    this.output = '';
+    this.exit = null;
+    this.logFile = join(logDir, `${name}.log`);
+    const log = createWriteStream(this.logFile);
+    this.child = spawn(command, args, {
+      cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(this.child);
+    const capture = (chunk) => {
+      log.write(chunk);
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    this.child.stdout.on('data', capture);
+    this.child.stderr.on('data', capture);
+    this.exited = new Promise((ok) => {
+      this.child.once('exit', (code, signal) => {
+        running.delete(this.child);
+        this.exit = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        log.end();
+        ok();
+      });
+      this.child.once('error', (error) => {
+        running.delete(this.child);
+        this.exit = `could not start: ${error.message}`;
+        log.end();
+        ok();
+      });
+    });
+  }
+
+  /** Null while running, otherwise why it stopped plus the end of its output. */
+  death() {
+    return this.exit && `${this.name} ${this.exit}; last output:\n${this.output.slice(-3000)}`;
+  }
+
+  async stop() {
+    if (this.exit) return;
+    killGroup(this.child, 'SIGTERM');
+    const stopped = await Promise.race([this.exited.then(() => true), delay(5000).then(() => false)]);
+    if (!stopped) {
+      killGroup(this.child, 'SIGKILL');
+      await this.exited;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stack
+
+/**
+ * Starts Azurite, the bot and the Playground, and launches Chromium.
+ * @param {object} options
+ * @param {string} options.suite           name used for the log folder (artifacts/e2e/logs/<suite>)
+ * @param {string} [options.playgroundConfig]  path of a YAML file with the Playground's mock tenant,
+ *   users, group chat and team (see scripts/playground/community.yml); the built-in one otherwise
+ * @param {Record<string,string>} [options.botEnv]  extra environment for the bot
+ */
+export async function startStack({ suite, playgroundConfig, botEnv = {} } = {}) {
+  const stack = new Stack(suite ?? 'e2e');
+  try {
+    await stack.start({ playgroundConfig, botEnv });
+    return stack;
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+export class Stack {
+  constructor(suite) {
+    this.suite = suite;
+    this.services = [];
+    this.logDir = join(ARTIFACTS_DIR, 'logs', suite);
+    rmSync(this.logDir, { recursive: true, force: true });
+    mkdirSync(this.logDir, { recursive: true });
+    this.tempDir = mkdtempSync(join(tmpdir(), `learningbot-e2e-${suite}-`));
+    this.pages = [];
+  }
+
+  async start({ playgroundConfig, botEnv }) {
+    const external = process.env.E2E_BOT_ENDPOINT;
+    if (external) {
+      this.botEndpoint = external;
+    } else {
+      await this.startAzurite();
+      await this.startBot(botEnv);
+    }
+    await this.startPlayground(playgroundConfig);
+    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  }
+
+  async startAzurite() {
+    const port = await freePort();
+    const location = join(this.tempDir, 'azurite');
+    mkdirSync(location);
+    const azurite = this.spawn('azurite', join(BIN, 'azurite-table'),
+      ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--silent'],
+      { cwd: this.tempDir });
+    await waitFor('Azurite', async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/${DEV_ACCOUNT}/Tables`).catch(() => null);
+      return response !== null; // any HTTP answer (even 403 without auth) means it is listening
+    }, { timeoutMs: 30_000, alive: () => azurite.death() });
+    this.tableEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
+    this.storageConnectionString =
+      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${this.tableEndpoint};`;
+  }
+
+  async startBot(botEnv) {
+    const configuration = process.env.E2E_BOT_CONFIGURATION ?? 'Release';
+    const botDir = join(REPO_ROOT, 'bot', 'bin', configuration, 'net10.0');
+    if (!existsSync(join(botDir, 'LearningBot.dll'))) {
+      throw new Error(`${botDir}/LearningBot.dll not found: run "dotnet build LearningBot.sln -c ${configuration}" first`);
+    }
+    const port = await freePort();
+    this.botUrl = `http://127.0.0.1:${port}`;
+    this.botEndpoint = `${this.botUrl}/api/messages`;
+    // Run from the build folder, as the bot runs when deployed (appsettings.json and cards/ beside it).
+    const bot = this.spawn('bot', 'dotnet', ['LearningBot.dll'], {
+      cwd: botDir,
+      env: {
+        ASPNETCORE_ENVIRONMENT: 'Development',
+        DOTNET_ENVIRONMENT: 'Development',
+        ASPNETCORE_URLS: this.botUrl,
+        Storage__ConnectionString: this.storageConnectionString,
+        MicrosoftAppId: '',
+        ...botEnv,
+      },
+    });
+    await waitFor('bot /healthz', async () => (await fetch(`${this.botUrl}/healthz`)).ok,
+      { timeoutMs: 60_000, alive: () => bot.death() });
+  }
+
+  async startPlayground(playgroundConfig) {
+    // Its own folder, so its devTools/ log and any config file stay out of the repository.
+    const cwd = join(this.tempDir, 'playground');
+    mkdirSync(cwd);
+    const env = {
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(this.logDir, 'playground-internal.log'),
+    };
+    if (playgroundConfig) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = resolve(REPO_ROOT, playgroundConfig);
+    const requested = await freePort();
+    const playground = this.spawn('playground', join(BIN, 'agentsplayground'),
+      ['-e', this.botEndpoint, '-c', 'msteams', '-p', String(requested), '--disable-telemetry'],
+      { cwd, env });
+    // It moves to a random port when the requested one was taken meanwhile, and says where it went.
+    let port;
+    await waitFor('Playground', async () => {
+      port ??= playground.output.match(/Listening on (\d+)/)?.[1];
+      return port && (await fetch(`http://127.0.0.1:${port}/_debug/ping`)).ok;
+    }, { timeoutMs: 60_000, alive: () => playground.death() && `${playground.death()}\n${tail(env.M365_AGENTS_PLAYGROUND_LOGFILE)}` });
+    this.playgroundUrl = `http://127.0.0.1:${port}`;
+    this.connectorUrl = `${this.playgroundUrl}/_connector`;
+  }
+
+  spawn(name, command, args, { cwd, env = {} }) {
+    const service = new Service(name, command, args, { cwd, env, logDir: this.logDir });
+    this.services.push(service);
+    return service;
+  }
+
+  /** Why a started service stopped, or null while all run. */
+  death() {
+    return this.services.map((s) => s.death()).find(Boolean) ?? null;
+  }
+
+  /** The Playground's mock tenant: bot, currentUser, users, personalChat, groupChats, teams. */
+  async playgroundContext() {
+    const response = await fetch(`${this.playgroundUrl}/_internal/v1/testConfig`);
+    if (!response.ok) throw new Error(`Playground testConfig: HTTP ${response.status}`);
+    return (await response.json()).config;
+  }
+
+  /** A new browser context on the Playground UI (each test gets a clean page). */
+  async openPlayground() {
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const chat = new PlaygroundPage(this, page, await this.playgroundContext());
+    await chat.open();
+    this.pages.push(chat);
+    return chat;
+  }
+
+  async stop() {
+    for (const chat of this.pages.splice(0)) await chat.page.context().close().catch(() => {});
+    await this.browser?.close().catch(() => {});
+    this.browser = undefined;
+    for (const service of this.services.toReversed()) await service.stop();
+    rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page object for the Playground UI
+
+const PLAYGROUND = 'Microsoft 365 Agents Playground';
+const BOT_SIDE = 'User Application';
+
+/**
+ * One Playground tab. Bot messages are Fluent AI output cards (`.fai-OutputCard`); Adaptive Cards
+ * inside them carry the renderer's `.ac-adaptiveCard` class. Everything else is found by role/text.
+ */
+export class PlaygroundPage {
+  constructor(stack, page, context) {
+    this.stack = stack;
+    this.page = page;
+    this.context = context;
+    /** Every activity the Playground exchanged with the bot since this page opened. */
+    this.activityLog = [];
+    this.logWaiters = new Set();
+    page.on('websocket', (socket) => {
+      if (!socket.url().includes('/_ws/log/stream')) return;
+      socket.on('framereceived', ({ payload }) => this.onLogFrame(payload));
+    });
+  }
+
+  onLogFrame(payload) {
+    let item;
+    try {
+      item = JSON.parse(String(payload))?.log;
+    } catch {
+      return;
+    }
+    if (!item?.activityName) return;
+    const entry = {
+      direction: item.to === BOT_SIDE ? 'toBot' : item.from === BOT_SIDE ? 'fromBot' : 'other',
+      type: item.activityName,
+      conversationId: item.conversationId,
+      activity: item.request?.body,
+      status: item.response?.statusCode,
+      response: item.response?.body,
+      timestamp: item.timestamp,
+    };
+    this.activityLog.push(entry);
+    for (const waiter of this.logWaiters) waiter();
+  }
+
+  async open() {
+    this.openedAt = Date.now();
+    await this.page.goto(this.stack.playgroundUrl);
+    await this.page.getByRole('heading', { name: PLAYGROUND }).waitFor();
+  }
+
+  /**
+   * Resolves with the first activity log entry matching `predicate` (already seen or still to come).
+   * @param {(entry: {direction: string, type: string, conversationId: string, activity: any, status: number, response: any}) => boolean} predicate
+   */
+  async waitForActivity(predicate, { timeoutMs = 20_000, description = 'activity' } = {}) {
+    const found = () => this.activityLog.find(predicate);
+    if (found()) return found();
+    return new Promise((ok, fail) => {
+      const check = () => {
+        const entry = found();
+        if (entry) finish(() => ok(entry));
+      };
+      const timer = setTimeout(() => finish(() => fail(new Error(
+        `no ${description} within ${timeoutMs} ms; log: ${this.describeLog()}${this.stackDeath()}`))), timeoutMs);
+      const finish = (then) => {
+        clearTimeout(timer);
+        this.logWaiters.delete(check);
+        then();
+      };
+      this.logWaiters.add(check);
+    });
+  }
+
+  describeLog() {
+    return this.activityLog.map((e) => `${e.direction}:${e.type}:${e.status}`).join(', ') || '(empty)';
+  }
+
+  stackDeath() {
+    const death = this.stack.death();
+    return death ? `\n${death}` : '';
+  }
+
+  /**
+   * Waits until the Playground reached the bot and the bot accepted the conversationUpdate that
+   * the Playground sends on connect (after an installationUpdate with action "add").
+   */
+  async waitUntilConnected({ timeoutMs = 30_000 } = {}) {
+    const entry = await this.waitForActivity(
+      (e) => e.direction === 'toBot' && e.type === 'conversationUpdate' && e.status !== undefined
+        && e.timestamp >= this.openedAt - 1000,
+      { timeoutMs, description: 'conversationUpdate delivered to the bot' });
+    if (entry.status >= 400) {
+      throw new Error(`the bot answered the conversationUpdate with HTTP ${entry.status}: ${JSON.stringify(entry.response)}`);
+    }
+    return entry;
+  }
+
+  get composer() {
+    // In a channel every post has its own reply box; the first textbox is the composer for a new message.
+    return this.page.getByRole('textbox').first();
+  }
+
+  /**
+   * Types a message and sends it. In group chats and channels the bot only receives messages that
+   * @mention it, so `mention` defaults to true there; it picks the bot from the typeahead menu.
+   */
+  async send(text, { mention = this.current !== undefined && this.current !== 'personal' } = {}) {
+    const before = this.activityLog.length;
+    await this.composer.click();
+    if (mention) {
+      const botName = this.context.bot.name;
+      await this.page.keyboard.type(`@${botName.slice(0, 3)}`);
+      await this.page.getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(botName)}`) }).first().click();
+      await this.page.keyboard.type(' ');
+    }
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    return this.waitForActivity(
+      (e) => this.activityLog.indexOf(e) >= before && e.direction === 'toBot' && e.type === 'message' && e.status !== undefined,
+      { description: `message "${text}" delivered to the bot` });
+  }
+
+  /** Bot messages (text or cards) in the open conversation. */
+  botMessages(text) {
+    const all = this.page.locator('.fai-OutputCard');
+    return text === undefined ? all : all.filter({ hasText: text });
+  }
+
+  /** Adaptive Cards in the open conversation. */
+  cards(text) {
+    const all = this.page.locator('.ac-adaptiveCard');
+    return text === undefined ? all : all.filter({ hasText: text });
+  }
+
+  /** The newest bot message containing `text` (string or RegExp). */
+  async waitForBotMessage(text, { timeoutMs = 20_000 } = {}) {
+    const message = this.botMessages(text).last();
+    await this.waitVisible(message, `a bot message containing ${text}`, timeoutMs);
+    return message;
+  }
+
+  /** The newest Adaptive Card containing `text` (string or RegExp). */
+  async waitForCard(text, { timeoutMs = 20_000 } = {}) {
+    const card = this.cards(text).last();
+    await this.waitVisible(card, `an Adaptive Card containing ${text}`, timeoutMs);
+    return card;
+  }
+
+  async waitVisible(locator, what, timeoutMs) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: timeoutMs });
+    } catch (error) {
+      const shown = (await this.botMessages().allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').slice(0, 160));
+      throw new Error(`${what} did not appear within ${timeoutMs} ms.\nBot messages shown: ${JSON.stringify(shown)}\n`
+        + `Activity log: ${this.describeLog()}${this.stackDeath()}`, { cause: error });
+    }
+  }
+
+  /**
+   * Clicks the button titled `title` on the newest card that has one (or on `card` if given) and
+   * waits for the bot to answer the resulting invoke or message.
+   */
+  async clickCardButton(title, { card } = {}) {
+    const scope = card ?? this.cards().filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last();
+    const before = this.activityLog.length;
+    await scope.getByRole('button', { name: title, exact: true }).click();
+    return this.waitForActivity(
+      (e) => this.activityLog.indexOf(e) >= before && e.direction === 'toBot' && e.status !== undefined,
+      { description: `the bot's answer to "${title}"` });
+  }
+
+  /**
+   * Opens a conversation: 'personal', 'group' (the first group chat) or 'team' (a channel of the
+   * mock team, General by default). Opening a group chat or channel installs the bot there, which
+   * sends installationUpdate and conversationUpdate to the bot.
+   */
+  async switchTo(where, { channel = 'General' } = {}) {
+    const names = {
+      personal: this.context.personalChat?.name ?? 'Personal Chat',
+      group: this.context.groupChats?.[0]?.name ?? 'Group Chat',
+      team: `${this.context.teams?.[0]?.name ?? 'My Team'} - ${channel}`,
+    };
+    if (!names[where]) throw new Error(`unknown conversation "${where}": use personal, group or team`);
+    await this.page.getByRole('treeitem', { name: names[where], exact: true }).click();
+    this.current = where;
+  }
+
+  /** Saves artifacts/e2e/<name>.png. */
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+}
+
+/** The end of a log file, for error messages (the Playground writes why it failed only there). */
+function tail(file, lines = 15) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
