@@ -41,6 +41,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  cp "$WORK"/*.log "$OUT"/ 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -52,11 +53,13 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Waits until URL answers any HTTP status; fails early if the process died.
+# Waits until URL answers (with a 2xx when the fifth argument is 'healthy'); fails early if the
+# process died. The bot's /healthz answers 503 until it can reach its table storage.
 wait_http() {
-  local name="$1" url="$2" pid="$3" logfile="$4"
+  local name="$1" url="$2" pid="$3" logfile="$4" want="${5:-any}" fail=()
+  [[ $want == healthy ]] && fail=(-f)
   for _ in $(seq 1 240); do
-    if curl -s -o /dev/null --max-time 1 "$url"; then
+    if curl -s "${fail[@]}" -o /dev/null --max-time 6 "$url"; then
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -66,7 +69,7 @@ wait_http() {
     fi
     sleep 0.25
   done
-  log "$name did not answer $url within 60 s"
+  log "$name did not answer $url healthily in time; it says: $(curl -s --max-time 6 "$url" || true)"
   tail -n 30 "$logfile" >&2
   exit 1
 }
@@ -92,6 +95,9 @@ AZURITE_PID=$!
 PIDS+=("$AZURITE_PID")
 wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
 
+# Azurite's development account key: public, and the same in every install.
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
 # LearningBot: Release build, local run (no app id: inbound auth off, outbound without token).
 BOT_PORT="$(free_port)"
 (
@@ -100,7 +106,7 @@ BOT_PORT="$(free_port)"
   export ASPNETCORE_ENVIRONMENT=Development
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
-  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UDCCyIBs8PGA3a3ZbHMJLLwMA2H4YPdMk0Q==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
   exec dotnet LearningBot.dll
 ) >"$WORK/bot.log" 2>&1 &
 BOT_PID=$!
@@ -126,9 +132,9 @@ PEER_PORT="$(free_port)"
 PEER_PID=$!
 PIDS+=("$PEER_PID")
 
-wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log"
-wait_http floor "http://127.0.0.1:$FLOOR_PORT/healthz" "$FLOOR_PID" "$WORK/floor.log"
-wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-peer.log"
+wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log" healthy
+wait_http floor "http://127.0.0.1:$FLOOR_PORT/healthz" "$FLOOR_PID" "$WORK/floor.log" healthy
+wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-peer.log" healthy
 log "ready: azurite :$AZURITE_PORT, LearningBot :$BOT_PORT, floor :$FLOOR_PORT, sdk-peer :$PEER_PORT"
 
 measure() {
@@ -151,4 +157,8 @@ echo
 echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $ROUNDS round(s) each (median shown), $(nproc) cores."
 dotnet "$BENCH_DLL" report --goal floor:0.5:2 --goal sdk-peer:1.5 \
   "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
-log "results as JSON in $OUT"
+complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
+if [[ $complaints != 0 ]]; then
+  log "LearningBot logged $complaints warnings or errors during the run: see $OUT/bot.log"
+fi
+log "results as JSON, and the logs, in $OUT"
