@@ -5,7 +5,8 @@
 #   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
 #
 # Starts Azurite, the bot (Release, local run: no app id, so no auth), the floor and the peer on
-# free loopback ports, measures each in turn with TurnBench (rounds interleaved: bot, floor, peer,
+# free loopback ports (the .NET ones with TurnBench's GC probe as a startup hook, which reads
+# allocation and GC counters and changes nothing else), measures each in turn with TurnBench (rounds interleaved: bot, floor, peer,
 # bot, ...; each round has its own warm-up), prints the table, stops everything.
 set -euo pipefail
 
@@ -106,6 +107,7 @@ BOT_PORT="$(free_port)"
   export ASPNETCORE_ENVIRONMENT=Development
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc"
   export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
   exec dotnet LearningBot.dll
 ) >"$WORK/bot.log" 2>&1 &
@@ -117,6 +119,7 @@ FLOOR_PORT="$(free_port)"
 (
   cd "$FLOOR_DIR"
   export ASPNETCORE_URLS="http://127.0.0.1:$FLOOR_PORT"
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/floor.gc"
   exec dotnet LearningBot.Bench.Floor.dll
 ) >"$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
@@ -148,8 +151,8 @@ measure() {
 rm -f "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round of $ROUNDS"
-  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --expect-card true --aux-pid "$AZURITE_PID"
-  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round"
+  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round" --gc-file "$WORK/floor.gc"
   measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round"
 done
 

@@ -14,11 +14,12 @@ internal sealed record BenchOptions(
     int? Pid,
     int? AuxPid,
     bool ExpectCard,
+    string? GcFile,
     string? JsonOut)
 {
     public const string Usage = """
         TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
-                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--json FILE]
+                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--gc-file FILE] [--json FILE]
         TurnBench report [--goal PEER:MIN_RATIO[:MAX_P99_RATIO]]... FILE...
             (result files; the first file's system is compared with the others; several
              rounds of one system are summarised by the round with the median turns/s)
@@ -53,6 +54,7 @@ internal sealed record BenchOptions(
             Pid: Get("pid") is null ? null : GetInt("pid", 0),
             AuxPid: Get("aux-pid") is null ? null : GetInt("aux-pid", 0),
             ExpectCard: Get("expect-card") is "true",
+            GcFile: Get("gc-file"),
             JsonOut: Get("json"));
 
         if (options.Turns < 1 || options.Users < 1 || options.Warmup < 0)

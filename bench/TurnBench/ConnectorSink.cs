@@ -24,6 +24,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     private long _replyIds;
     private long _calls;
     private long _unmatched;
+    private long _bytes;
 
     private ConnectorSink(WebApplication app) => _app = app;
 
@@ -31,6 +32,9 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     /// <summary>Every call the bot made to the connector, replies included.</summary>
     public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Request body bytes of every call the bot made to the connector.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Messages whose replyToId matched no waiting turn (late, duplicate or unknown).</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
@@ -63,7 +67,8 @@ internal sealed class ConnectorSink : IAsyncDisposable
     {
         var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _calls);
-        var (type, replyToId, hasCard) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
+        var (type, replyToId, hasCard, length) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
+        Interlocked.Add(ref _bytes, length);
         if (type == "message" && replyToId is not null)
         {
             if (_waiting.TryRemove(replyToId, out var turn))
@@ -80,16 +85,17 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await context.Response.WriteAsync($"{{\"id\":\"{Interlocked.Increment(ref _replyIds)}\"}}", context.RequestAborted);
     }
 
-    private static async Task<(string? Type, string? ReplyToId, bool HasCard)> ReadReplyAsync(PipeReader body, CancellationToken ct)
+    private static async Task<(string? Type, string? ReplyToId, bool HasCard, long Length)> ReadReplyAsync(PipeReader body, CancellationToken ct)
     {
         while (true)
         {
             var read = await body.ReadAsync(ct);
             if (read.IsCompleted)
             {
-                var found = FindTopLevel(read.Buffer);
+                var (type, replyToId, hasCard) = FindTopLevel(read.Buffer);
+                var length = read.Buffer.Length;
                 body.AdvanceTo(read.Buffer.End);
-                return found;
+                return (type, replyToId, hasCard, length);
             }
 
             body.AdvanceTo(read.Buffer.Start, read.Buffer.End);

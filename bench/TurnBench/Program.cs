@@ -49,7 +49,9 @@ static async Task<int> RunAsync(BenchOptions options)
         Console.Error.WriteLine($"{options.Name}: warm-up done in {warm.Elapsed.TotalSeconds:F1}s with {warm.Errors} errors");
     }
 
+    var gcBefore = await GcReading.SettledAsync(options.GcFile);
     var callsBefore = sink.Calls;
+    var bytesBefore = sink.Bytes;
     var extraBefore = sink.Unmatched;
     var cpuBefore = options.Pid is { } p ? ProcessProbe.CpuTime(p) : null;
     var auxBefore = options.AuxPid is { } a ? ProcessProbe.CpuTime(a) : null;
@@ -58,8 +60,9 @@ static async Task<int> RunAsync(BenchOptions options)
     var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorBefore;
     var cpuAfter = options.Pid is { } q ? ProcessProbe.CpuTime(q) : null;
     var auxAfter = options.AuxPid is { } b ? ProcessProbe.CpuTime(b) : null;
+    var gcAfter = await GcReading.SettledAsync(options.GcFile);
 
-    var result = Summarise(options, outcome, sink.Calls - callsBefore, sink.Unmatched - extraBefore, cpuAfter - cpuBefore, auxAfter - auxBefore, generatorCpu);
+    var result = Summarise(options, outcome, sink.Calls - callsBefore, sink.Bytes - bytesBefore, sink.Unmatched - extraBefore, cpuAfter - cpuBefore, auxAfter - auxBefore, generatorCpu, gcBefore, gcAfter);
     var json = result.ToJson();
     if (options.JsonOut is { } file)
     {
@@ -70,7 +73,7 @@ static async Task<int> RunAsync(BenchOptions options)
     return 0;
 }
 
-static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long connectorCalls, long extraReplies, TimeSpan? targetCpu, TimeSpan? auxCpu, TimeSpan generatorCpu)
+static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long connectorCalls, long connectorBytes, long extraReplies, TimeSpan? targetCpu, TimeSpan? auxCpu, TimeSpan generatorCpu, GcReading? gcBefore, GcReading? gcAfter)
 {
     var latencies = outcome.LatenciesMs;
     Array.Sort(latencies);
@@ -101,7 +104,13 @@ static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long conn
         auxCpu?.TotalMilliseconds / perTurn,
         generatorCpu.TotalMilliseconds / perTurn,
         (double)connectorCalls / perTurn,
-        extraReplies);
+        (double)connectorBytes / perTurn,
+        extraReplies,
+        gcBefore is null || gcAfter is null ? null : (gcAfter.AllocatedBytes - gcBefore.AllocatedBytes) / 1024.0 / perTurn,
+        gcBefore is null || gcAfter is null ? null : gcAfter.Gen0 - gcBefore.Gen0,
+        gcBefore is null || gcAfter is null ? null : gcAfter.Gen1 - gcBefore.Gen1,
+        gcBefore is null || gcAfter is null ? null : gcAfter.Gen2 - gcBefore.Gen2,
+        gcBefore is null || gcAfter is null ? null : (gcAfter.Paused - gcBefore.Paused).TotalMilliseconds);
 }
 
 static int PrintReport(IReadOnlyList<string> args)

@@ -43,12 +43,12 @@ internal static class Report
         var text = new StringBuilder();
         var systems = new[] { subject }.Concat(peers).ToList();
         var width = Math.Max(8, systems.Max(s => s.Name.Length));
-        text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}"));
-        text.AppendLine(new string('-', width + 70));
+        text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}  {"alloc KB/turn",13}  {"GCs 0/1/2",10}"));
+        text.AppendLine(new string('-', width + 97));
         foreach (var s in systems)
         {
             var r = s.Median;
-            text.AppendLine(Inv($"{s.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {s.Errors,6}  {Optional(s.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}"));
+            text.AppendLine(Inv($"{s.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {s.Errors,6}  {Optional(s.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}  {Optional(r.AllocatedKbPerTurn, "F1"),13}  {Collections(r),10}"));
         }
 
         text.AppendLine();
@@ -96,6 +96,9 @@ internal static class Report
 
     private static string Optional(double? value, string format) =>
         value?.ToString(format, CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string Collections(RunResult r) =>
+        r.Gen0Collections is null ? "n/a" : Inv($"{r.Gen0Collections}/{r.Gen1Collections}/{r.Gen2Collections}");
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 

@@ -29,7 +29,13 @@ internal sealed record RunResult(
     double? AuxCpuMsPerTurn,
     double GeneratorCpuMsPerTurn,
     double ConnectorCallsPerTurn,
-    long ExtraReplies)
+    double ConnectorBytesPerTurn,
+    long ExtraReplies,
+    double? AllocatedKbPerTurn,
+    int? Gen0Collections,
+    int? Gen1Collections,
+    int? Gen2Collections,
+    double? GcPauseMs)
 {
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
