@@ -64,6 +64,14 @@ internal static class Report
             {
                 text.AppendLine(Inv($"{s.Name} rounds, turns/s: {string.Join(", ", s.Rounds.Select(r => r.TurnsPerSecond.ToString("F0", CultureInfo.InvariantCulture)))}"));
             }
+
+            // Round i of every system ran back to back, so a round's ratio shares that moment's machine load.
+            foreach (var peer in peers.Where(p => p.Rounds.Count == subject.Rounds.Count))
+            {
+                var ratios = subject.Rounds.Zip(peer.Rounds, (a, b) => a.TurnsPerSecond / b.TurnsPerSecond).ToList();
+                var median = ratios.Order().ElementAt(ratios.Count / 2);
+                text.AppendLine(Inv($"{subject.Name} vs {peer.Name}, turns/s ratio per round: {string.Join(", ", ratios.Select(r => "x" + r.ToString("F2", CultureInfo.InvariantCulture)))} (median x{median:F2})"));
+            }
         }
 
         foreach (var r in systems.SelectMany(s => s.Rounds).Where(r => r.Errors > 0))
