@@ -87,6 +87,24 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Older_clients_submit_fallback_creates_the_ticket_and_replaces_the_form_in_place()
+    {
+        await _hub.SetExpertChannelAsync();
+        await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "help"));
+        var submit = _hub.PersonalMessage(Asker, string.Empty);
+        submit["replyToId"] = "1700000000777";
+        submit["value"] = new JsonObject { ["verb"] = EscalationVerbs.Submit, ["clientToken"] = "fallback-token", ["question"] = Question, ["context"] = "" };
+
+        await _hub.Bot.PostActivityAsync(submit);
+
+        var ticket = await _hub.Tickets.FindAsync(TicketEntity.IdFor("fallback-token"), CancellationToken.None);
+        Assert.NotNull(ticket);
+        var update = Assert.Single(_hub.Connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/activities/1700000000777", StringComparison.Ordinal));
+        Assert.Contains(ticket.Id, update.Body, StringComparison.Ordinal);
+        Assert.Single(_hub.ChannelPosts());
+    }
+
+    [Fact]
     public async Task A_submit_without_a_question_shows_the_form_again_with_the_problem_and_stores_nothing()
     {
         await _hub.SetExpertChannelAsync();
