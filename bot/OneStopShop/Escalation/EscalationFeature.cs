@@ -54,7 +54,8 @@ public sealed class EscalationFeature(
             return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
         }
 
-        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token), ActorOf(turn), question, context, turn.Aborted);
+        var asker = ActorOf(turn);
+        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token, asker.Key), asker, question, context, turn.Aborted);
         return CardActionResult.Replace(cards.Sent(ticket));
     }
 

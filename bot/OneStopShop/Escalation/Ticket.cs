@@ -65,13 +65,14 @@ public sealed record TicketEntity : ITableEntity
     public bool IsOpen => Status is TicketStatus.Unassigned or TicketStatus.Assigned;
 
     /// <summary>
-    /// A ticket id from the form's client token (or the activity id), so a double-clicked submit, or Teams
-    /// redelivering it, names the same ticket. Looks like <c>LD-7KQ2-M4XD</c>: easy to read out and quote.
+    /// A ticket id from the form's client token (or the activity id) and the asker, so a double-clicked submit, or
+    /// Teams redelivering it, names the same ticket, and nobody else's submit can. Looks like <c>LD-7KQ2-M4XD</c>:
+    /// easy to read out and quote.
     /// </summary>
-    public static string IdFor(string clientToken)
+    public static string IdFor(string clientToken, string askerKey)
     {
         const string alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(clientToken));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(askerKey + "\n" + clientToken));
         var id = new StringBuilder("LD-", 12);
         for (var i = 0; i < 8; i++)
         {

@@ -97,11 +97,24 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await _hub.Bot.PostActivityAsync(submit);
 
-        var ticket = await _hub.Tickets.FindAsync(TicketEntity.IdFor("fallback-token"), CancellationToken.None);
+        var ticket = await _hub.Tickets.FindAsync(TicketEntity.IdFor("fallback-token", Asker.AadObjectId), CancellationToken.None);
         Assert.NotNull(ticket);
         var update = Assert.Single(_hub.Connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/activities/1700000000777", StringComparison.Ordinal));
         Assert.Contains(ticket.Id, update.Body, StringComparison.Ordinal);
         Assert.Single(_hub.ChannelPosts());
+    }
+
+    [Fact]
+    public async Task The_same_form_token_from_someone_else_never_reaches_the_askers_ticket()
+    {
+        await _hub.SetExpertChannelAsync();
+        var mine = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("shared-token", Question)));
+
+        var theirs = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("shared-token", "Another question")));
+
+        Assert.NotEqual(Reference(mine), Reference(theirs));
+        Assert.DoesNotContain(Question, Text(theirs), StringComparison.Ordinal);
+        Assert.Equal(2, _hub.ChannelPosts().Count);
     }
 
     [Fact]
@@ -112,7 +125,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var card = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("token-1", "   ", "some context")));
 
         Assert.Contains("Please write your question", Text(card), StringComparison.Ordinal);
-        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor("token-1"), CancellationToken.None));
+        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor("token-1", Asker.AadObjectId), CancellationToken.None));
         Assert.Empty(_hub.ChannelPosts());
     }
 

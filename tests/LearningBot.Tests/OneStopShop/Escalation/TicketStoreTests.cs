@@ -17,7 +17,7 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
     public async Task A_ticket_is_created_once_whatever_the_number_of_submits()
     {
         var store = await NewStoreAsync();
-        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"));
+        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"), Alex.Key);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             store.CreateAsync(NewTicket(id, $"question {i}"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None)));
@@ -32,7 +32,7 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
     {
         var store = await NewStoreAsync();
         var rival = new TicketStore(azurite.ServiceClient, NullLogger<TicketStore>.Instance);
-        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"));
+        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"), Alex.Key);
         await store.CreateAsync(NewTicket(id, "question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
         var seen = new List<TicketStatus>();
 
@@ -71,8 +71,8 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
     public async Task Lists_tickets_that_are_not_closed()
     {
         var store = await NewStoreAsync();
-        var open = TicketEntity.IdFor("open-" + Guid.NewGuid());
-        var closed = TicketEntity.IdFor("closed-" + Guid.NewGuid());
+        var open = TicketEntity.IdFor("open-" + Guid.NewGuid(), Alex.Key);
+        var closed = TicketEntity.IdFor("closed-" + Guid.NewGuid(), Alex.Key);
         await store.CreateAsync(NewTicket(open, "q1"), TicketHistoryEntity.For(open, "asked", Alex, Now), CancellationToken.None);
         await store.CreateAsync(NewTicket(closed, "q2"), TicketHistoryEntity.For(closed, "asked", Alex, Now), CancellationToken.None);
         await store.ChangeAsync(closed, t => new TicketDecision.Apply(t with { Status = TicketStatus.Closed }, null), CancellationToken.None);
