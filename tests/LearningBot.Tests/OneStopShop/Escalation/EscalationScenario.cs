@@ -158,7 +158,7 @@ public sealed class EscalationScenario : IAsyncDisposable
 
     public static string Text(LearningBot.Connector.Schema.Activity activity) =>
         activity.Attachments is { Count: > 0 } attachments
-            ? string.Join('\n', attachments.Select(a => Text(JsonNode.Parse(a.Content!.Value.GetRawText()))))
+            ? string.Join('\n', attachments.Select(a => Text(a.Content)))
             : activity.Text ?? string.Empty;
 
     public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
