@@ -3,6 +3,7 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.FiveMinuteReview;
 using LearningBot.Storage;
 using LearningBot.Welcome;
 
@@ -47,6 +48,7 @@ public static class LearningBotHost
         services.AddSingleton<ProactiveMessenger>();
 
         services.AddWelcome();
+        services.AddFiveMinuteReview(configuration);
         return services;
     }
 
@@ -54,6 +56,11 @@ public static class LearningBotHost
     {
         app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
         app.MapGet("/healthz", HealthCheck.WriteAsync);
+        foreach (var feature in app.Services.GetServices<IEndpointFeature>())
+        {
+            feature.MapEndpoints(app);
+        }
+
         return app;
     }
 

@@ -136,6 +136,14 @@ public sealed class ReviewStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>Replaces a saved review at the version read; throws <see cref="ConcurrencyConflictException"/> if it changed.</summary>
+    public async Task<ReviewEntity> UpdateReviewAsync(ReviewEntity review, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var response = await table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
+        return review with { ETag = response.ETag };
+    }
+
     /// <summary>Records the person's acknowledgment (once); false when it was acknowledged already.</summary>
     public async Task<(bool Recorded, ReviewEntity Review)> AcknowledgeAsync(ReviewEntity review, string comment, DateTimeOffset now, CancellationToken cancellationToken)
     {
