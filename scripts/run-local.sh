@@ -8,6 +8,8 @@
 #   AZURITE_TABLE_PORT=10002   port of the Azurite table service
 #   CONFIGURATION=Debug        dotnet build configuration
 #   M365_AGENTS_PLAYGROUND_CONFIG_PATH=path/to/file.yml   mock users, group chat and team
+#       (default scripts/playground/community.yml: you are Priya Shah, a manager and L&D Support
+#       Team member, so every capability can be tried; set it to "" for the Playground's own users)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -16,6 +18,10 @@ BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 CONFIGURATION="${CONFIGURATION:-Debug}"
+export M365_AGENTS_PLAYGROUND_CONFIG_PATH="${M365_AGENTS_PLAYGROUND_CONFIG_PATH-$REPO_ROOT/scripts/playground/community.yml}"
+[[ -n "$M365_AGENTS_PLAYGROUND_CONFIG_PATH" ]] || unset M365_AGENTS_PLAYGROUND_CONFIG_PATH
+# The local user (Priya Shah in community.yml) may act for the L&D Support Team.
+LOCAL_SUPPORT_TEAM_MEMBER="${LOCAL_SUPPORT_TEAM_MEMBER:-0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50}"
 DATA_DIR="$REPO_ROOT/.data"
 LOG_DIR="$DATA_DIR/logs"
 
@@ -83,6 +89,7 @@ say "starting the bot on $BOT_URL (its log follows)"
 start bot - env -C "$BOT_DIR" \
   ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development ASPNETCORE_URLS="$BOT_URL" \
   Storage__ConnectionString="$(azurite_connection_string "$AZURITE_TABLE_PORT")" \
+  LearningHub__SupportTeam__0="$LOCAL_SUPPORT_TEAM_MEMBER" \
   dotnet LearningBot.dll
 wait_for_http "$BOT_URL/healthz" "${PIDS[-1]}" 90 "the bot" || die "the bot is not healthy at $BOT_URL/healthz"
 

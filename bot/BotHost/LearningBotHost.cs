@@ -4,6 +4,7 @@ using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.FiveMinuteReview;
+using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Welcome;
 
@@ -47,6 +48,7 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
 
+        services.AddPeopleDirectory(configuration);
         services.AddWelcome();
         services.AddFiveMinuteReview(configuration);
         return services;
@@ -56,6 +58,7 @@ public static class LearningBotHost
     {
         app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
         app.MapGet("/healthz", HealthCheck.WriteAsync);
+        app.MapInformationPages();
         foreach (var feature in app.Services.GetServices<IEndpointFeature>())
         {
             feature.MapEndpoints(app);

@@ -132,11 +132,20 @@ public sealed class FiveMinuteReviewFeature(
             return CardActionResult.Replace(CardSubmission.WithProblemsMarked(teamCard, submitted, problems));
         }
 
-        var person = await people.AddPersonAsync(caller, new NewPerson(
-            ReviewForms.Text(submitted, "newName"),
-            Optional(ReviewForms.Text(submitted, "newRole")),
-            Optional(ReviewForms.Text(submitted, "newOrganisation")),
-            Optional(ReviewForms.Text(submitted, "newOrganisationKind"))), turn.Aborted);
+        Person person;
+        try
+        {
+            person = await people.AddPersonAsync(caller, new NewPerson(
+                ReviewForms.Text(submitted, "newName"),
+                Optional(ReviewForms.Text(submitted, "newRole")),
+                Optional(ReviewForms.Text(submitted, "newOrganisation")),
+                Optional(ReviewForms.Text(submitted, "newOrganisationKind"))), turn.Aborted);
+        }
+        catch (ArgumentException exception)
+        {
+            return CardActionResult.Replace(await team.RenderAsync(caller, exception.Message, turn.Aborted));
+        }
+
         logger.LogInformation("Manager {ManagerId} added person {PersonId} without a Teams account", caller, person.Id);
         var draft = await store.GetDraftAsync(caller, person.Id, turn.Aborted)
             ?? await StartDraftAsync(caller, turn.Activity.From?.Name, person.Id, turn.Aborted);

@@ -52,11 +52,11 @@ public static class ReviewChoices
 
     public static IReadOnlyList<Choice> OrganisationKinds { get; } =
     [
-        new("voluntary", "Voluntary sector"),
-        new("independent", "Independent care provider"),
-        new("acute", "Hospital trust"),
-        new("mental-health", "Mental health trust"),
-        new("ambulance", "Ambulance trust"),
+        new("voluntary-sector", "Voluntary sector"),
+        new("independent-sector", "Independent care provider"),
+        new("acute-trust", "Hospital trust"),
+        new("mental-health-trust", "Mental health trust"),
+        new("ambulance-trust", "Ambulance trust"),
         new("primary-care", "Primary care"),
         new("council", "City council"),
     ];

@@ -12,10 +12,13 @@ namespace LearningBot.Welcome;
 /// </summary>
 public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature
 {
-    /// <summary>Teams often sends both installationUpdate and conversationUpdate for one install: welcome once.</summary>
-    private static readonly TimeSpan WelcomeQuietPeriod = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// One install makes Teams send both an installationUpdate and a conversationUpdate (bot added), in either
+    /// order. The second of such a pair is quiet; a repeat of the same event (a reinstall) welcomes again.
+    /// </summary>
+    private static readonly TimeSpan PairWindow = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _welcomedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Welcomed> _lastWelcome = new(StringComparer.Ordinal);
 
     public void MapRoutes(BotRoutes routes)
     {
@@ -45,14 +48,20 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
     private async Task WelcomeOnceAsync(ITurnContext turn)
     {
         var conversationId = turn.Activity.Conversation!.Id!;
-        var now = clock.GetUtcNow();
-        var claimed = _welcomedAt.AddOrUpdate(conversationId, now, (_, last) => now - last < WelcomeQuietPeriod ? last : now);
-        if (claimed != now)
+        var now = new Welcomed(clock.GetUtcNow(), turn.Activity.Type!);
+        var kept = _lastWelcome.AddOrUpdate(conversationId, now, (_, last) => last.Pairs(now) ? last : now);
+        if (!ReferenceEquals(kept, now))
         {
             return;
         }
 
         await turn.SendCardAsync(MenuCard(turn));
+    }
+
+    private sealed record Welcomed(DateTimeOffset At, string EventType)
+    {
+        public bool Pairs(Welcomed next) =>
+            !string.Equals(EventType, next.EventType, StringComparison.OrdinalIgnoreCase) && next.At - At < PairWindow;
     }
 
     private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(MenuCard(turn));

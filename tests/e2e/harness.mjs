@@ -377,7 +377,8 @@ export class PlaygroundPage {
   }
 
   get composer() {
-    return this.page.getByRole('textbox');
+    // In a channel every post has its own reply box; the first textbox is the composer for a new message.
+    return this.page.getByRole('textbox').first();
   }
 
   /**

@@ -1,0 +1,33 @@
+namespace LearningBot.OneStopShop.Knowledge;
+
+/// <summary>Settings of the one-stop shop's answering (configuration section <c>OneStopShop</c>).</summary>
+public sealed record AnswerOptions
+{
+    public const string SectionName = "OneStopShop";
+
+    /// <summary>The knowledge folder (articles/, whos-who.json, synonyms.txt); relative paths start at the content root.</summary>
+    public string KnowledgePath { get; init; } = "knowledge";
+
+    /// <summary>Below this an article answer becomes "I'm not sure" (chosen on the evaluation questions).</summary>
+    public double ConfidenceThreshold { get; init; } = 0.3;
+
+    /// <summary>Below this a who-question is not answered with a person.</summary>
+    public double PersonConfidenceThreshold { get; init; } = 0.6;
+
+    /// <summary>How many articles (and people) to suggest alongside the answer.</summary>
+    public int SuggestionCount { get; init; } = 3;
+
+    /// <summary>
+    /// Words that mark a question as personal admin or logistics rather than learning advice (pay, passwords,
+    /// parking, leave, a booking on a given day). Matching questions need twice the evidence to be answered.
+    /// </summary>
+    public string OutOfScopePattern { get; init; } =
+        @"\b(tomorrow|yesterday|today|tonight|next (week|month|monday|tuesday|wednesday|thursday|friday)|this (week|month)|last (week|month|year)"
+        + @"|password|payslip|pay ?day|get paid|band \d|salary|wages?|refund|mileage|expenses|parking|car park|canteen|wi-?fi|annual leave|holiday|dbs"
+        + @"|lunch|menu|confirmed|turned down|reset|room \d+|\d+(st|nd|rd|th)|awards?)\b";
+
+    /// <summary>Factor applied to the confidence of a question matching <see cref="OutOfScopePattern"/>.</summary>
+    public double OutOfScopeFactor { get; init; } = 0.5;
+
+    public RankingOptions Ranking { get; init; } = new();
+}

@@ -1,0 +1,20 @@
+namespace LearningBot.OneStopShop.Knowledge;
+
+/// <summary>One curated answer in the one-stop shop's knowledge base.</summary>
+/// <param name="Id">Stable kebab-case identifier, also used by <paramref name="Related"/> links.</param>
+/// <param name="Body">The article body as Markdown.</param>
+public sealed record KnowledgeArticle(
+    string Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Audience,
+    IReadOnlyList<string> Organisations,
+    string Owner,
+    DateOnly ReviewBy,
+    IReadOnlyList<string> Related,
+    string Body)
+{
+    /// <summary>True when the article should be reviewed by its owner on or before <paramref name="today"/>.</summary>
+    public bool IsDueForReview(DateOnly today) => ReviewBy <= today;
+}

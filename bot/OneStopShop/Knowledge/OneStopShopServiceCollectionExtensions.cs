@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.OneStopShop.Knowledge;
+
+/// <summary>Registers the one-stop shop's answering with its options and knowledge folder.</summary>
+public static class OneStopShopServiceCollectionExtensions
+{
+    public static IServiceCollection AddOneStopShopKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.SectionName));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<AnswerOptions>>().Value;
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            var folder = Path.IsPathRooted(options.KnowledgePath)
+                ? options.KnowledgePath
+                : Path.Combine(environment.ContentRootPath, options.KnowledgePath);
+            var engine = AnswerEngine.Load(folder, options);
+            provider.GetRequiredService<ILogger<AnswerEngine>>().LogInformation(
+                "Loaded {ArticleCount} knowledge articles and {PeopleCount} directory entries from {KnowledgeFolder}",
+                engine.Knowledge.Count, engine.Directory.WhosWho.People.Count, folder);
+            return engine;
+        });
+        return services;
+    }
+}

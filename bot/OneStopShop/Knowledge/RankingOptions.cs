@@ -1,0 +1,38 @@
+namespace LearningBot.OneStopShop.Knowledge;
+
+/// <summary>BM25F weights: how much each field counts and how strongly its length is normalised.</summary>
+public sealed record RankingOptions
+{
+    public double K1 { get; init; } = 1.2;
+
+    public double TitleWeight { get; init; } = 3.0;
+
+    public double TagsWeight { get; init; } = 2.5;
+
+    public double SummaryWeight { get; init; } = 1.5;
+
+    public double BodyWeight { get; init; } = 1.0;
+
+    public double TitleLengthNormalisation { get; init; } = 0.5;
+
+    public double TagsLengthNormalisation { get; init; } = 0.3;
+
+    public double SummaryLengthNormalisation { get; init; } = 0.6;
+
+    public double BodyLengthNormalisation { get; init; } = 0.75;
+
+    /// <summary>Weight of a synonym-group match relative to the word as typed (1.0).</summary>
+    public double SynonymWeight { get; init; } = 0.45;
+
+    /// <summary>Weight of a word reached by correcting one typo.</summary>
+    public double TypoWeight { get; init; } = 0.8;
+
+    /// <summary>
+    /// How much a question word found in no article counts against confidence, as a share of the rarest
+    /// word's weight. Below 1 because small knowledge bases lack many ordinary words.
+    /// </summary>
+    public double UnknownWordWeight { get; init; } = 0.6;
+
+    /// <summary>Shortest query word (in letters) that may be corrected for a typo.</summary>
+    public int TypoMinimumLength { get; init; } = 5;
+}

@@ -1,0 +1,64 @@
+using LearningBot.OneStopShop.Knowledge;
+using Xunit.Abstractions;
+
+namespace LearningBot.Tests.OneStopShop;
+
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    private const double RequiredTop1 = 0.85;
+
+    [Fact]
+    public void Answers_the_evaluation_questions()
+    {
+        var articles = Path.Combine(KnowledgeFixtures.RealKnowledgeFolder, KnowledgeLoader.ArticlesFolder);
+        if (!Directory.Exists(articles) || !File.Exists(KnowledgeFixtures.RealQuestionsFile))
+        {
+            output.WriteLine(
+                $"SKIPPED: the real knowledge base ({articles}) or evaluation set ({KnowledgeFixtures.RealQuestionsFile}) " +
+                "is not in the repository yet; Answers_the_fixture_evaluation_questions covers the engine meanwhile.");
+            return;
+        }
+
+        var engine = AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder);
+        var report = AnswerEvaluation.Run(engine, AnswerEvaluation.LoadQuestions(KnowledgeFixtures.RealQuestionsFile));
+        Print(report);
+        Assert.True(report.Top1Accuracy >= RequiredTop1, $"top-1 accuracy {report.Top1Accuracy:P1} is below {RequiredTop1:P0}");
+    }
+
+    [Fact]
+    public void Answers_the_fixture_evaluation_questions()
+    {
+        var engine = KnowledgeFixtures.FixtureEngine();
+        var report = AnswerEvaluation.Run(engine, AnswerEvaluation.LoadQuestions(KnowledgeFixtures.FixtureQuestionsFile));
+        Print(report);
+        Assert.True(report.Top1Accuracy >= RequiredTop1, $"top-1 accuracy {report.Top1Accuracy:P1} is below {RequiredTop1:P0}");
+        Assert.Equal(1.0, report.EscalationAccuracy);
+        Assert.DoesNotContain(report.ConfidentlyWrong, o => o.Question.IsEscalation);
+    }
+
+    private void Print(EvaluationReport report)
+    {
+        output.WriteLine($"answerable questions: {report.Answerable}, escalate-questions: {report.Escalations}");
+        output.WriteLine($"top-1 accuracy: {report.Top1Accuracy:P1}");
+        output.WriteLine($"top-3 accuracy: {report.Top3Accuracy:P1}");
+        output.WriteLine($"escalate-questions correctly not sure: {report.EscalationAccuracy:P1}");
+        output.WriteLine($"answerable questions wrongly not sure: {report.WronglyNotSure:P1}");
+        output.WriteLine($"confidently wrong: {report.ConfidentlyWrong.Count}");
+        foreach (var outcome in report.Outcomes.Where(o => !o.Top1))
+        {
+            var answer = outcome.Answer;
+            var given = answer.Kind switch
+            {
+                AnswerKind.Article => answer.Article!.Id,
+                AnswerKind.Person => answer.Person!.Person.Id,
+                _ => $"not sure (best {answer.Suggestions.FirstOrDefault()?.Article.Id ?? "none"})",
+            };
+            output.WriteLine($"  MISS [{answer.Confidence:F2}] {outcome.Question.Question} -> {given}");
+        }
+
+        foreach (var outcome in report.Outcomes)
+        {
+            output.WriteLine($"  [{outcome.Answer.Kind} {outcome.Answer.Confidence:F2}] {outcome.Question.Question}");
+        }
+    }
+}
