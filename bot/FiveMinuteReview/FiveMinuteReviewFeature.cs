@@ -194,7 +194,7 @@ public sealed class FiveMinuteReviewFeature(
             : forms.Render(draft, step);
 
     private string DefaultNextReview(ReviewEntity draft) =>
-        draft.NextReviewDue.Length > 0 ? draft.NextReviewDue : ReviewDates.Day(ReviewDates.Today(clock).AddMonths(options.Value.CadenceMonths));
+        draft.NextReviewOn.Length > 0 ? draft.NextReviewOn : ReviewDates.Day(ReviewDates.Today(clock).AddMonths(options.Value.CadenceMonths));
 
     private static string AfterSaveText(ReviewEntity draft)
     {

@@ -37,7 +37,7 @@ public static class PrintPage
         Fact(html, "Organisation", review.Organisation);
         Fact(html, "Reviewed by", review.ManagerName);
         Fact(html, "Date", review.ConfirmedAt is { } at ? ReviewDates.InWords(at) : null);
-        Fact(html, "Next review", ReviewDates.InWords(review.NextReviewDue));
+        Fact(html, "Next review", ReviewDates.InWords(review.NextReviewOn));
         html.Append("</dl>\n");
         foreach (var section in ReviewSummary.Sections(review))
         {

@@ -6,7 +6,9 @@ namespace LearningBot.FiveMinuteReview;
 public static class ReviewDates
 {
     public const string DayFormat = "yyyy-MM-dd";
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // The bot runs in globalization-invariant mode, so English month names are spelt out here.
+    private static readonly string[] Months =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     public static DateTimeOffset Today(TimeProvider clock) => clock.GetUtcNow().UtcDateTime.Date is var day ? new DateTimeOffset(day, TimeSpan.Zero) : default;
 
@@ -18,7 +20,11 @@ public static class ReviewDates
             : null;
 
     /// <summary>For example "22 November 2026".</summary>
-    public static string InWords(DateTimeOffset date) => date.UtcDateTime.ToString("d MMMM yyyy", English);
+    public static string InWords(DateTimeOffset date)
+    {
+        var day = date.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"{day.Day} {Months[day.Month - 1]} {day.Year}");
+    }
 
     public static string InWords(string? day) => ParseDay(day) is { } date ? InWords(date) : string.Empty;
 }

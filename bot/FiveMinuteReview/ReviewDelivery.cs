@@ -58,14 +58,14 @@ public sealed class ReviewDelivery(
         };
         var acknowledged = review.AcknowledgedAt is { } at ? $"{first} acknowledged this review on {ReviewDates.InWords(at)}." : string.Empty;
         return cards.Render(new ReviewSavedCardData(heading, review.PersonName, first, savedLine, review.AcknowledgedAt is null ? delivery : string.Empty,
-            acknowledged, review.PersonComment, ReviewSummary.Sections(review), ReviewDates.InWords(review.NextReviewDue), printUrl));
+            acknowledged, review.PersonComment, ReviewSummary.Sections(review), ReviewDates.InWords(review.NextReviewOn), printUrl));
     }
 
     public JsonObject PersonCard(ReviewEntity review) =>
         cards.Render(new ReviewPersonCardData(
             review.ReviewId, review.ManagerId, review.ManagerName, ReviewSummary.FirstName(review.ManagerName),
             ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt), ReviewSummary.Sections(review, forPerson: true),
-            ReviewDates.InWords(review.NextReviewDue), review.AcknowledgedAt is not null,
+            ReviewDates.InWords(review.NextReviewOn), review.AcknowledgedAt is not null,
             review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment));
 
     /// <summary>Sends the person a short card asking for their view; false when they cannot be reached.</summary>

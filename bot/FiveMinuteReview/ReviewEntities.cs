@@ -57,7 +57,7 @@ public sealed record ReviewEntity : ITableEntity
     public string Concern { get; init; } = string.Empty;
 
     /// <summary>yyyy-MM-dd.</summary>
-    public string NextReviewDue { get; init; } = string.Empty;
+    public string NextReviewOn { get; init; } = string.Empty;
     public DateTimeOffset? ConfirmedAt { get; init; }
     public double? DurationSeconds { get; init; }
     public DateTimeOffset? SentToPersonAt { get; init; }

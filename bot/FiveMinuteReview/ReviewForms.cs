@@ -46,7 +46,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             Wellbeing = draft.Wellbeing,
             Concern = draft.Concern,
             Sections = step == ReviewSteps.Summary ? ReviewSummary.Sections(draft) : [],
-            NextReview = nextReview ?? (draft.NextReviewDue.Length > 0 ? draft.NextReviewDue : string.Empty),
+            NextReview = nextReview ?? (draft.NextReviewOn.Length > 0 ? draft.NextReviewOn : string.Empty),
             AfterSave = afterSave,
         };
     }
@@ -98,7 +98,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             Wellbeing = Text(submitted, "wellbeing"),
             Concern = Text(submitted, "concern"),
         },
-        _ => draft with { NextReviewDue = Text(submitted, "nextReview") },
+        _ => draft with { NextReviewOn = Text(submitted, "nextReview") },
     };
 
     /// <summary>True when the draft already holds exactly what was submitted for the step (a repeated press).</summary>

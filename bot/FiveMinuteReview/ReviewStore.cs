@@ -110,7 +110,7 @@ public sealed class ReviewStore(TableServiceClient tables)
             OrganisationKind = review.OrganisationKind,
             LastReviewId = review.ReviewId,
             LastReviewedAt = review.ConfirmedAt,
-            NextReviewDue = ReviewDates.ParseDay(review.NextReviewDue),
+            NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
         };
 
         await table.UpsertEntityAsync(
