@@ -9,8 +9,13 @@ namespace LearningBot.FiveMinuteReview;
 /// </summary>
 public static class PrintPage
 {
-    public static async Task<IResult> HandleAsync(string id, string? exp, string? sig, PrintLinks links, ReviewStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string id, string? exp, string? sig, PrintLinks links, ReviewStore store, HttpContext http, CancellationToken cancellationToken)
     {
+        // Private content: never cached by browsers or proxies, never leaked as a referrer, never framed.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.XFrameOptions = "DENY";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         switch (links.Check(id, exp, sig))
         {
             case PrintLinkCheck.Invalid:
