@@ -41,6 +41,7 @@ public static class LearningBotHost
         services.AddConnectorClient(configuration);
         services.AddTableStorage(configuration);
         services.AddCards();
+        services.AddPeopleDirectory(configuration);
 
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
@@ -48,7 +49,6 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
 
-        services.AddPeopleDirectory(configuration);
         services.AddWelcome();
         services.AddFiveMinuteReview(configuration);
         return services;
