@@ -143,7 +143,9 @@ public sealed class FiveMinuteReviewFeature(
         }
         catch (ArgumentException exception)
         {
-            return CardActionResult.Replace(await team.RenderAsync(caller, exception.Message, turn.Aborted));
+            // The directory's messages are written for the manager; only the parameter name is trimmed off.
+            var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : exception.Message;
+            return CardActionResult.Replace(await team.RenderAsync(caller, message, turn.Aborted));
         }
 
         logger.LogInformation("Manager {ManagerId} added person {PersonId} without a Teams account", caller, person.Id);
