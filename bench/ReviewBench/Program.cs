@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 var reviews = IntArgument("--reviews", 200);
 var warmup = IntArgument("--warmup", 10);
-var output = StringArgument("--out", "artifacts/bench/review.json");
+var output = StringArgument("--out", null) ?? "artifacts/bench/review.json";
 
 // A Bot Connector stand-in that accepts every send, so confirming can deliver the person's copy.
 var connectorBuilder = WebApplication.CreateSlimBuilder();
