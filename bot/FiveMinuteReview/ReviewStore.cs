@@ -98,41 +98,50 @@ public sealed class ReviewStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         var partition = Partition(review.ManagerId);
         var saved = review with { PartitionKey = partition, RowKey = ReviewKey(review.ReviewId) };
-        var existingIndex = await table.GetEntityIfExistsAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
-        var index = new PersonIndexEntity
-        {
-            PartitionKey = partition,
-            RowKey = PersonKey(review.PersonId),
-            ManagerId = review.ManagerId,
-            PersonId = review.PersonId,
-            PersonName = review.PersonName,
-            Organisation = review.Organisation,
-            OrganisationKind = review.OrganisationKind,
-            LastReviewId = review.ReviewId,
-            LastReviewedAt = review.ConfirmedAt,
-            NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
-        };
-
         await table.UpsertEntityAsync(
             new ReviewLocatorEntity { PartitionKey = LocatorPartition, RowKey = TableKeys.Encode(review.ReviewId), ManagerId = review.ManagerId },
             TableUpdateMode.Replace, cancellationToken);
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, saved),
-                existingIndex is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, index)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag),
-                new TableTransactionAction(TableTransactionActionType.Delete, new ReviewEntity { PartitionKey = partition, RowKey = DraftKey(review.PersonId) }, draftVersion),
-            ], cancellationToken);
-            return ConfirmOutcome.Saved;
-        }
-        catch (TableTransactionFailedException)
-        {
-            return await GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) is not null
-                ? ConfirmOutcome.AlreadySaved
-                : ConfirmOutcome.DraftChanged;
+            var existingIndex = await table.GetEntityIfExistsAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
+            var index = new PersonIndexEntity
+            {
+                PartitionKey = partition,
+                RowKey = PersonKey(review.PersonId),
+                ManagerId = review.ManagerId,
+                PersonId = review.PersonId,
+                PersonName = review.PersonName,
+                Organisation = review.Organisation,
+                OrganisationKind = review.OrganisationKind,
+                LastReviewId = review.ReviewId,
+                LastReviewedAt = review.ConfirmedAt,
+                NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
+            };
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, saved),
+                    existingIndex is null
+                        ? new TableTransactionAction(TableTransactionActionType.Add, index)
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new ReviewEntity { PartitionKey = partition, RowKey = DraftKey(review.PersonId) }, draftVersion),
+                ], cancellationToken);
+                return ConfirmOutcome.Saved;
+            }
+            catch (TableTransactionFailedException failure)
+            {
+                if (await GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) is not null)
+                {
+                    return ConfirmOutcome.AlreadySaved;
+                }
+
+                // Only the person's row moved on (a reminder was recorded meanwhile): read it again and retry.
+                if (failure.FailedActionIndex != 1 || attempt >= 3)
+                {
+                    return ConfirmOutcome.DraftChanged;
+                }
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 // the Playground has one user; his acknowledgment then arrives in Priya's real Playground chat.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, startStack } from './harness.mjs';
 
 const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
 let tomChat;
@@ -153,9 +154,13 @@ test('a manager completes a full review in at most 8 card presses and the person
 
   // The printable page from the saved card opens as a clean HTML page.
   const printUrl = JSON.stringify(confirm.response.value).match(/"url":"([^"]+\/print\?[^"]+)"/)?.[1];
-  const page = await fetch(printUrl.replace(/\\u0026/g, '&'));
-  assert.equal(page.status, 200);
-  assert.match(await page.text(), /Five Minute Review/);
+  const printable = await chat.page.context().newPage();
+  const opened = await printable.goto(printUrl.replace(/\\u0026/g, '&'));
+  assert.equal(opened.status(), 200);
+  assert.match(await printable.locator('h1').innerText(), /Five Minute Review/);
+  await printable.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await printable.emulateMedia({ media: 'print' });
+  await printable.screenshot({ path: join(ARTIFACTS_DIR, 'review-9-printable.png'), fullPage: true });
 
   console.log(`# review: ${presses} card presses; Tom's copy delivered to ${tomChat}`);
 });

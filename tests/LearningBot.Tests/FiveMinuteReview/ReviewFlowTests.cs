@@ -125,6 +125,26 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Confirm_still_saves_when_a_reminder_was_recorded_on_the_persons_row_meanwhile()
+    {
+        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Reliable." }));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Lead a huddle", ["objective1When"] = "2027-01-10" }));
+        var summary = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var row = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
+        Assert.True(await _h.Store.TryClaimReminderAsync(row, row with { DueReminderFor = "2026-11-25" }, CancellationToken.None));
+
+        var saved = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }));
+
+        Assert.Contains("Review with Tom Okafor saved", ReviewHarness.Text(saved), StringComparison.Ordinal);
+        var index = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
+        Assert.Equal(new DateTimeOffset(2027, 2, 22, 0, 0, 0, TimeSpan.Zero), index.NextReviewDue);
+        Assert.Null(index.DueReminderFor);
+    }
+
+    [Fact]
     public async Task Only_the_manager_can_open_a_review_and_others_are_told_clearly()
     {
         var refusal = await _h.PressAsync(ReviewHarness.Outsider, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId });
