@@ -133,7 +133,7 @@ public sealed class ReviewHarness : IAsyncDisposable
     /// <summary>Cards the bot sent proactively into a user's 1:1 chat.</summary>
     public IReadOnlyList<string> CardsSentTo(TestUser user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Attachments is { Count: > 0 })
-            .Select(s => Text(JsonNode.Parse(s.Activity.Attachments![0].Content!.Value.GetRawText())!.AsObject()))];
+            .Select(s => Text(JsonNode.Parse(s.Activity.Attachments![0].Content!.ToJsonString())!.AsObject()))];
 
     public IReadOnlyList<string> TextsSentTo(TestUser user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Text is { Length: > 0 }).Select(s => s.Activity.Text!)];
