@@ -259,8 +259,8 @@ public sealed class FiveMinuteReviewFeature(
             return CardActionResult.Replace(CardSubmission.WithProblemsMarked(shown, submitted, problems));
         }
 
-        var cardVersion = new ETag(action.GetString("etag") ?? string.Empty);
-        if (draft!.ETag != cardVersion)
+        // The summary the manager confirmed must still be the draft's content: only the person's own view may have arrived since.
+        if (draft!.ETag != new ETag(action.GetString("etag") ?? string.Empty) && draft.Revision != CardRevision(action))
         {
             return CardActionResult.Replace(forms.Render(draft, draft.Step, ConflictNote));
         }
@@ -275,7 +275,7 @@ public sealed class FiveMinuteReviewFeature(
             DurationSeconds = Math.Round((now - draft.StartedAt).TotalSeconds, 1),
             ETag = default,
         };
-        switch (await store.ConfirmAsync(review, cardVersion, turn.Aborted))
+        switch (await store.ConfirmAsync(review, draft.ETag, turn.Aborted))
         {
             case ConfirmOutcome.Saved:
                 logger.LogInformation("Review {ReviewId} confirmed after {DurationSeconds} s", review.ReviewId, review.DurationSeconds);
@@ -381,40 +381,48 @@ public sealed class FiveMinuteReviewFeature(
     }
 
     /// <summary>
-    /// Writes the step's answers at the version the card was made from. When someone saved in between, a repeat of
-    /// the same press moves on quietly; anything else gets the latest draft back, to show with a note.
+    /// Writes the step's answers at the version the card was made from. When someone saved in between: a repeat of
+    /// the same press moves on quietly; if only the person's own view arrived meanwhile, the answers are written
+    /// onto the latest draft; anything else (another device) gets the latest draft back, to show with a note.
     /// </summary>
     private async Task<(ReviewEntity? Draft, ReviewEntity? Conflict)> SaveStepAsync(
         ReviewEntity draft, int step, int target, JsonObject submitted, CardActionRequest action, CancellationToken cancellationToken,
         DateTimeOffset? viewRequestedAt = null)
     {
         var cardVersion = new ETag(action.GetString("etag") ?? string.Empty);
-        var changed = ReviewForms.Apply(draft, step, submitted) with
+        var cardRevision = CardRevision(action);
+        var latest = draft;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            Step = target,
-            UpdatedAt = clock.GetUtcNow(),
-            ViewRequestedAt = viewRequestedAt ?? draft.ViewRequestedAt,
-        };
-        if (draft.ETag != cardVersion)
-        {
-            return ReviewForms.AlreadyHolds(draft, step, submitted) && draft.Step == target ? (draft, null) : (null, draft);
-        }
-
-        try
-        {
-            return (await store.SaveDraftAsync(changed, cardVersion, cancellationToken), null);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            var latest = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken);
-            if (latest is null)
+            if (latest.ETag != cardVersion && latest.Revision != cardRevision)
             {
-                throw;
+                return ReviewForms.AlreadyHolds(latest, step, submitted) && latest.Step == target ? (latest, null) : (null, latest);
             }
 
-            return ReviewForms.AlreadyHolds(latest, step, submitted) && latest.Step == target ? (latest, null) : (null, latest);
+            var changed = ReviewForms.Apply(latest, step, submitted) with
+            {
+                Step = target,
+                Revision = latest.Revision + 1,
+                UpdatedAt = clock.GetUtcNow(),
+                ViewRequestedAt = viewRequestedAt ?? latest.ViewRequestedAt,
+            };
+            try
+            {
+                return (await store.SaveDraftAsync(changed, latest.ETag, cancellationToken), null);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                latest = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken)
+                    ?? throw new InvalidOperationException("The draft was deleted while it was being saved.");
+            }
         }
+
+        return (null, latest);
     }
+
+    private static int? CardRevision(CardActionRequest action) =>
+        action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("revision", out var revision) && revision.ValueKind == JsonValueKind.Number
+            && revision.TryGetInt32(out var value) ? value : null;
 
     private static IReadOnlyList<CardInputProblem> Problems(JsonObject shown, int step, JsonObject submitted, bool strict)
     {

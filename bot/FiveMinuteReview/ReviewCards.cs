@@ -26,6 +26,7 @@ public sealed record ReviewFormCardData
     public required string ReviewId { get; init; }
     public required string PersonId { get; init; }
     public required string Etag { get; init; }
+    public required int Revision { get; init; }
     public required string PersonName { get; init; }
     public required string FirstName { get; init; }
     public required int Step { get; init; }

@@ -35,6 +35,9 @@ public sealed record ReviewEntity : ITableEntity
 
     /// <summary>The step the manager is on (1 to <see cref="ReviewSteps.Count"/>, then the summary).</summary>
     public int Step { get; init; } = 1;
+
+    /// <summary>Counts the manager's saves; the person sending their view does not change it.</summary>
+    public int Revision { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 

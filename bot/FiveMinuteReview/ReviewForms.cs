@@ -25,6 +25,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             ReviewId = draft.ReviewId,
             PersonId = draft.PersonId,
             Etag = draft.ETag.ToString(),
+            Revision = draft.Revision,
             PersonName = draft.PersonName,
             FirstName = firstName,
             Step = step,

@@ -253,6 +253,14 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var resumed = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId }));
         Assert.Contains("More shadowing would help.", ReviewHarness.Text(resumed), StringComparison.Ordinal);
+
+        // The manager carries on from the card shown before Tom answered: no conflict, nothing of Tom's lost.
+        var next = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, asked, "Save and continue", new JsonObject { ["personView"] = "Said the same in person." }));
+        Assert.Contains("Step 3 of 4", ReviewHarness.Text(next), StringComparison.Ordinal);
+        Assert.DoesNotContain("another device", ReviewHarness.Text(next), StringComparison.Ordinal);
+        var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
+        Assert.Equal("More shadowing would help.", draft!.PersonOwnView);
+        Assert.Equal("Said the same in person.", draft.PersonView);
         Assert.Contains(_h.TextsSentTo(ReviewHarness.Manager), t => t.Contains("has sent their view", StringComparison.Ordinal));
     }
 
