@@ -4,6 +4,7 @@ using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.FiveMinuteReview;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Welcome;
@@ -51,6 +52,7 @@ public static class LearningBotHost
 
         services.AddWelcome();
         services.AddEscalation(configuration);
+        services.AddFiveMinuteReview(configuration);
         return services;
     }
 
@@ -59,6 +61,11 @@ public static class LearningBotHost
         app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
         app.MapGet("/healthz", HealthCheck.WriteAsync);
         app.MapInformationPages();
+        foreach (var feature in app.Services.GetServices<IEndpointFeature>())
+        {
+            feature.MapEndpoints(app);
+        }
+
         return app;
     }
 

@@ -1,0 +1,94 @@
+using LearningBot.Cards;
+
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>A value and its words, for choice sets filled from data.</summary>
+public sealed record ChoiceData(string Title, string Value);
+
+/// <summary>A titled block of text on a summary.</summary>
+public sealed record SummarySection(string Title, string Text);
+
+/// <summary>One line of text in a list.</summary>
+public sealed record CardLine(string Line);
+
+/// <summary>Data for <c>review-team</c>: the people a manager looks after, with their review status.</summary>
+public sealed record ReviewTeamCardData(string Note, bool HasPeople, IReadOnlyList<TeamMemberData> People, IReadOnlyList<ChoiceData> OrganisationKinds) : ICardData
+{
+    public static string CardName => "review-team";
+}
+
+/// <param name="Status">Says the status in words ("Overdue: …"); <paramref name="StatusColor"/> only emphasises it.</param>
+public sealed record TeamMemberData(string PersonId, string Name, string Detail, string Status, string StatusColor, string History, string ButtonTitle);
+
+/// <summary>Data for the step cards (<c>review-feedback</c>, <c>-view</c>, <c>-objectives</c>, <c>-learning</c>, <c>-summary</c>).</summary>
+public sealed record ReviewFormCardData
+{
+    public required string ReviewId { get; init; }
+    public required string PersonId { get; init; }
+    public required string Etag { get; init; }
+    public required int Revision { get; init; }
+    public required string PersonName { get; init; }
+    public required string FirstName { get; init; }
+    public required int Step { get; init; }
+    public int StepCount { get; init; } = ReviewSteps.Count;
+    public string Note { get; init; } = string.Empty;
+
+    public string WentWell { get; init; } = string.Empty;
+    public string EvenBetter { get; init; } = string.Empty;
+
+    public string PersonOwnView { get; init; } = string.Empty;
+    public string ViewRequestedOn { get; init; } = string.Empty;
+    public string PersonView { get; init; } = string.Empty;
+    public bool CanAskForView { get; init; }
+    public bool HasCarried { get; init; }
+    public IReadOnlyList<CarriedObjectiveData> Carried { get; init; } = [];
+    public string CarriedNote { get; init; } = string.Empty;
+
+    public string EarliestDate { get; init; } = string.Empty;
+    public IReadOnlyList<ObjectiveData> Objectives { get; init; } = [];
+
+    public string LearningTopics { get; init; } = string.Empty;
+    public string Approaches { get; init; } = string.Empty;
+    public string Overall { get; init; } = string.Empty;
+    public string Wellbeing { get; init; } = string.Empty;
+    public string Concern { get; init; } = string.Empty;
+
+    public IReadOnlyList<SummarySection> Sections { get; init; } = [];
+    public string NextReview { get; init; } = string.Empty;
+    public string AfterSave { get; init; } = string.Empty;
+}
+
+/// <param name="Id">The input id of its "how did it go?" choice.</param>
+public sealed record CarriedObjectiveData(string Id, string What, string Detail, string Outcome);
+
+public sealed record ObjectiveData(int Number, string WhatId, string WhenId, string MeasureId, string WhatLabel, string What, string ByWhen, string Measure, bool Required);
+
+/// <summary>Data for <c>review-saved</c>: the manager's copy of a saved review.</summary>
+public sealed record ReviewSavedCardData(
+    string Heading, string PersonName, string FirstName, string SavedLine, string DeliveryLine, string AcknowledgedLine, string PersonComment,
+    IReadOnlyList<SummarySection> Sections, string NextReviewInWords, string PrintUrl) : ICardData
+{
+    public static string CardName => "review-saved";
+}
+
+/// <summary>Data for <c>review-person</c>: the reviewed person's copy, to acknowledge.</summary>
+public sealed record ReviewPersonCardData(
+    string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, string HeldOn,
+    IReadOnlyList<SummarySection> Sections, string NextReviewInWords, bool Acknowledged, string AcknowledgedOn, string PersonComment) : ICardData
+{
+    public static string CardName => "review-person";
+}
+
+/// <summary>Data for <c>review-ask</c>: asks the person for their view before the conversation.</summary>
+public sealed record ReviewAskCardData(string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, bool Answered) : ICardData
+{
+    public static string CardName => "review-ask";
+}
+
+/// <summary>Data for <c>review-coverage</c>: aggregate figures for the L&amp;D Support Team.</summary>
+public sealed record ReviewCoverageCardData(
+    int Months, string AsOf, string Overall, IReadOnlyList<CardLine> Organisations, string MedianTime,
+    IReadOnlyList<CardLine> Needs, IReadOnlyList<CardLine> Approaches, int Threshold) : ICardData
+{
+    public static string CardName => "review-coverage";
+}

@@ -1,0 +1,86 @@
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>A fixed answer on a card: the value stored and the words shown.</summary>
+public sealed record Choice(string Value, string Title);
+
+/// <summary>The fixed answers the review cards offer, and the limits on what people type.</summary>
+public static class ReviewChoices
+{
+    public const int TextLimit = 1000;
+    public const int ObjectiveLimit = 300;
+    public const int TopicsLimit = 300;
+    public const int NameLimit = 100;
+    public const int MaxObjectives = 3;
+
+    public static IReadOnlyList<Choice> Outcomes { get; } =
+    [
+        new("met", "Done"),
+        new("partly", "Partly done"),
+        new("not-yet", "Not yet"),
+        new("dropped", "No longer needed"),
+    ];
+
+    public static IReadOnlyList<Choice> Overall { get; } =
+    [
+        new("on-track", "On track"),
+        new("needs-support", "Needs some support"),
+        new("exceeding", "Going beyond what we agreed"),
+    ];
+
+    public static IReadOnlyList<Choice> Wellbeing { get; } =
+    [
+        new("good", "Feeling good"),
+        new("okay", "Okay, some ups and downs"),
+        new("struggling", "Finding things hard at the moment"),
+        new("not-said", "Preferred not to say"),
+    ];
+
+    /// <summary>Approaches to learning beyond courses, each an article in the knowledge base (<c>knowledge/articles/&lt;id&gt;.md</c>).</summary>
+    public static IReadOnlyList<Choice> LearningApproaches { get; } =
+    [
+        new("work-based-learning", "Learning through everyday work"),
+        new("job-shadowing", "Shadowing someone"),
+        new("mentoring", "A mentor"),
+        new("coaching", "Coaching"),
+        new("reading-and-self-study", "Reading and self-study"),
+        new("e-learning", "E-learning"),
+        new("action-learning-sets", "An action learning set"),
+        new("communities-of-practice", "A community of practice"),
+        new("secondments", "A secondment or rotation"),
+        new("informal-learning", "Informal learning from colleagues"),
+    ];
+
+    public static IReadOnlyList<Choice> OrganisationKinds { get; } =
+    [
+        new("voluntary-sector", "Voluntary sector"),
+        new("independent-sector", "Independent care provider"),
+        new("acute-trust", "Hospital trust"),
+        new("mental-health-trust", "Mental health trust"),
+        new("ambulance-trust", "Ambulance trust"),
+        new("primary-care", "Primary care"),
+        new("council", "City council"),
+    ];
+
+    public static string TitleOf(IReadOnlyList<Choice> choices, string? value) =>
+        choices.FirstOrDefault(c => c.Value == value)?.Title ?? string.Empty;
+}
+
+/// <summary>The four steps of a review, then the summary.</summary>
+public static class ReviewSteps
+{
+    public const int Feedback = 1;
+    public const int TheirView = 2;
+    public const int Objectives = 3;
+    public const int Learning = 4;
+    public const int Summary = 5;
+    public const int Count = 4;
+
+    public static string CardName(int step) => step switch
+    {
+        Feedback => "review-feedback",
+        TheirView => "review-view",
+        Objectives => "review-objectives",
+        Learning => "review-learning",
+        _ => "review-summary",
+    };
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.Connector.Schema;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>
+/// Gets a saved review to the people it belongs to: the person's copy in Teams to acknowledge, the manager's copy
+/// with a printable link, and short notes to the manager when the person answers.
+/// </summary>
+public sealed class ReviewDelivery(
+    ReviewStore store,
+    ProactiveMessenger messenger,
+    PrintLinks printLinks,
+    CardCatalog cards,
+    IHttpContextAccessor http,
+    IOptions<ReviewOptions> options,
+    TimeProvider clock,
+    ILogger<ReviewDelivery> logger)
+{
+    /// <summary>Sends the person their copy when they use Teams, and returns the manager's saved card.</summary>
+    public async Task<JsonObject> DeliverAsync(ReviewEntity review, CancellationToken cancellationToken)
+    {
+        if (review.PersonUsesTeams)
+        {
+            var sent = await messenger.SendCardToPersonAsync(review.PersonId, PersonCard(review), cancellationToken);
+            if (sent is not null)
+            {
+                var saved = await store.GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken);
+                if (saved is not null)
+                {
+                    review = await MarkSentAsync(saved, cancellationToken);
+                }
+            }
+        }
+
+        return await SavedCardAsync(review, cancellationToken);
+    }
+
+    public Task<JsonObject> SavedCardAsync(ReviewEntity review, CancellationToken cancellationToken) =>
+        Task.FromResult(SavedCard(review, $"Review with {review.PersonName} saved"));
+
+    public JsonObject SavedCard(ReviewEntity review, string heading)
+    {
+        var first = ReviewSummary.FirstName(review.PersonName);
+        var (printUrl, expires) = PrintLink(review.ReviewId);
+        var minutes = review.DurationSeconds is { } seconds ? Math.Max(1, (int)Math.Round(seconds / 60)) : (int?)null;
+        var savedLine = $"Saved on {ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt)}."
+            + (minutes is { } m ? $" It took {m} minute{(m == 1 ? string.Empty : "s")}." : string.Empty);
+        var printNote = printUrl.Length > 0 ? $" The printable link works until {ReviewDates.InWords(expires)}." : string.Empty;
+        var delivery = (review.PersonUsesTeams, review.SentToPersonAt) switch
+        {
+            (false, _) => $"{first} doesn't use Teams, so print this review and give them a copy.{printNote}",
+            (true, not null) => $"{first} has been sent a copy in Teams to read and acknowledge.",
+            _ => $"{first} hasn't used LearningBot in Teams yet, so I couldn't send them a copy. Print it for them instead.{printNote}",
+        };
+        var acknowledged = review.AcknowledgedAt is { } at ? $"{first} acknowledged this review on {ReviewDates.InWords(at)}." : string.Empty;
+        return cards.Render(new ReviewSavedCardData(heading, review.PersonName, first, savedLine, review.AcknowledgedAt is null ? delivery : string.Empty,
+            acknowledged, review.PersonComment, ReviewSummary.Sections(review), ReviewDates.InWords(review.NextReviewOn), printUrl));
+    }
+
+    public JsonObject PersonCard(ReviewEntity review) =>
+        cards.Render(new ReviewPersonCardData(
+            review.ReviewId, review.ManagerId, review.ManagerName, ReviewSummary.FirstName(review.ManagerName),
+            ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt), ReviewSummary.Sections(review, forPerson: true),
+            ReviewDates.InWords(review.NextReviewOn), review.AcknowledgedAt is not null,
+            review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment));
+
+    /// <summary>Sends the person a short card asking for their view; false when they cannot be reached.</summary>
+    public async Task<bool> AskForViewAsync(ReviewEntity draft, CancellationToken cancellationToken)
+    {
+        var card = cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), Answered: false));
+        return await messenger.SendCardToPersonAsync(draft.PersonId, card, cancellationToken) is not null;
+    }
+
+    public async Task TellManagerAsync(string managerId, string text, CancellationToken cancellationToken)
+    {
+        var message = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" };
+        if (await messenger.SendToPersonAsync(managerId, message, cancellationToken) is null)
+        {
+            logger.LogInformation("Could not reach manager {ManagerId} with a review update", managerId);
+        }
+    }
+
+    public async Task TellManagerOfAcknowledgmentAsync(ReviewEntity review, CancellationToken cancellationToken)
+    {
+        var card = SavedCard(review, $"{review.PersonName} acknowledged their review");
+        if (await messenger.SendCardToPersonAsync(review.ManagerId, card, cancellationToken) is null)
+        {
+            logger.LogInformation("Could not tell manager {ManagerId} about the acknowledgment of review {ReviewId}", review.ManagerId, review.ReviewId);
+        }
+    }
+
+    private async Task<ReviewEntity> MarkSentAsync(ReviewEntity saved, CancellationToken cancellationToken)
+    {
+        var marked = saved with { SentToPersonAt = clock.GetUtcNow() };
+        try
+        {
+            return await store.UpdateReviewAsync(marked, cancellationToken);
+        }
+        catch (Storage.ConcurrencyConflictException)
+        {
+            // The person acknowledged already: that says more than "sent".
+            return await store.GetReviewAsync(saved.ManagerId, saved.ReviewId, cancellationToken) ?? marked;
+        }
+    }
+
+    private (string Url, DateTimeOffset Expires) PrintLink(string reviewId)
+    {
+        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
+            ? configured
+            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : null;
+        if (baseUrl is null)
+        {
+            return (string.Empty, default);
+        }
+
+        var (path, expires) = printLinks.Create(reviewId);
+        return (baseUrl.TrimEnd('/') + path, expires);
+    }
+}

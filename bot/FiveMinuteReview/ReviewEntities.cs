@@ -1,0 +1,127 @@
+using System.Text.Json;
+using LearningBot.Connector;
+using LearningBot.Storage;
+
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>An objective agreed at a review.</summary>
+/// <param name="ByWhen">yyyy-MM-dd.</param>
+public sealed record Objective(string What, string ByWhen, string Measure);
+
+/// <summary>An objective from last time, with how it went.</summary>
+/// <param name="Outcome">One of <see cref="ReviewChoices.Outcomes"/>, empty until answered.</param>
+public sealed record CarriedObjective(string What, string ByWhen, string Measure, string Outcome);
+
+/// <summary>
+/// A review, as a draft (RowKey <c>draft|person</c>) or once confirmed (RowKey <c>review|id</c>), in the partition
+/// of the manager who runs it: only that manager's queries ever reach it.
+/// </summary>
+public sealed record ReviewEntity : ITableEntity
+{
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string ReviewId { get; init; } = string.Empty;
+    public string ManagerId { get; init; } = string.Empty;
+    public string ManagerName { get; init; } = string.Empty;
+    public string PersonId { get; init; } = string.Empty;
+    public string PersonName { get; init; } = string.Empty;
+    public string? PersonJobTitle { get; init; }
+    public string? Organisation { get; init; }
+    public string? OrganisationKind { get; init; }
+    public bool PersonUsesTeams { get; init; }
+
+    /// <summary>The step the manager is on (1 to <see cref="ReviewSteps.Count"/>, then the summary).</summary>
+    public int Step { get; init; } = 1;
+
+    /// <summary>Counts the manager's saves; the person sending their view does not change it.</summary>
+    public int Revision { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public string WentWell { get; init; } = string.Empty;
+    public string EvenBetter { get; init; } = string.Empty;
+    public string PersonView { get; init; } = string.Empty;
+
+    /// <summary>What the person wrote themselves, in answer to the card sent before the conversation.</summary>
+    public string PersonOwnView { get; init; } = string.Empty;
+    public DateTimeOffset? ViewRequestedAt { get; init; }
+    public string CarriedJson { get; init; } = "[]";
+    public string CarriedNote { get; init; } = string.Empty;
+    public string ObjectivesJson { get; init; } = "[]";
+    public string LearningTopics { get; init; } = string.Empty;
+
+    /// <summary>Knowledge-base article ids, comma separated.</summary>
+    public string Approaches { get; init; } = string.Empty;
+    public string Overall { get; init; } = string.Empty;
+    public string Wellbeing { get; init; } = string.Empty;
+    public string Concern { get; init; } = string.Empty;
+
+    /// <summary>yyyy-MM-dd.</summary>
+    public string NextReviewOn { get; init; } = string.Empty;
+    public DateTimeOffset? ConfirmedAt { get; init; }
+    public double? DurationSeconds { get; init; }
+    public DateTimeOffset? SentToPersonAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string PersonComment { get; init; } = string.Empty;
+
+    public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
+
+    public IReadOnlyList<Objective> Objectives => Read<Objective>(ObjectivesJson);
+
+    public IReadOnlyList<string> ApproachIds => Approaches.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsConfirmed => ConfirmedAt is not null;
+
+    public ReviewEntity WithCarried(IEnumerable<CarriedObjective> carried) => this with { CarriedJson = Write(carried) };
+
+    public ReviewEntity WithObjectives(IEnumerable<Objective> objectives) => this with { ObjectivesJson = Write(objectives) };
+
+    private static IReadOnlyList<T> Read<T>(string json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, BotJson.Options) ?? [];
+
+    private static string Write<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items.ToList(), BotJson.Options);
+}
+
+/// <summary>
+/// One row per person a manager looks after (RowKey <c>person|id</c>): their latest review and when the next is
+/// due, so "my team" and the reminders read one small row per person.
+/// </summary>
+public sealed record PersonIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string ManagerId { get; init; } = string.Empty;
+    public string PersonId { get; init; } = string.Empty;
+    public string PersonName { get; init; } = string.Empty;
+    public string? Organisation { get; init; }
+    public string? OrganisationKind { get; init; }
+    public string? LastReviewId { get; init; }
+    public DateTimeOffset? LastReviewedAt { get; init; }
+
+    /// <summary>Midnight UTC of the day the next review is due; null until the first review.</summary>
+    public DateTimeOffset? NextReviewDue { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>The due date (yyyy-MM-dd) the "due soon" reminder was sent for.</summary>
+    public string? DueReminderFor { get; init; }
+
+    /// <summary>The due date (yyyy-MM-dd) the "overdue" reminder was sent for.</summary>
+    public string? OverdueReminderFor { get; init; }
+}
+
+/// <summary>Finds the manager's partition from a review id alone (for printable links): partition <c>locator</c>.</summary>
+public sealed record ReviewLocatorEntity : ITableEntity
+{
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string ManagerId { get; init; } = string.Empty;
+}

@@ -1,0 +1,49 @@
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>Settings for the Five Minute Review (section <c>FiveMinuteReview</c>).</summary>
+public sealed record ReviewOptions
+{
+    public const string Section = "FiveMinuteReview";
+
+    /// <summary>How long until the next review, counted from the day one is confirmed.</summary>
+    public int CadenceMonths { get; init; } = 3;
+
+    /// <summary>A review counts as due (and the manager is reminded) this many days before its date.</summary>
+    public int DueSoonDays { get; init; } = 7;
+
+    /// <summary>How often the reminder job looks for reviews that are due or overdue.</summary>
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Turns the reminder job off (for example on a second instance).</summary>
+    public bool RemindersEnabled { get; init; } = true;
+
+    /// <summary>How long a printable page link works.</summary>
+    public TimeSpan PrintLinkLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Base64 key (32 bytes or more) that signs printable page links. Every instance must share it; when it is
+    /// missing a random key is made at start-up and links stop working when the bot restarts.
+    /// </summary>
+    public string? LinkSigningKey { get; init; }
+
+    /// <summary>The bot's public address for links (for example https://learningbot.example.org); the request's own address when unset.</summary>
+    public string? PublicBaseUrl { get; init; }
+
+    /// <summary>The window the L&amp;D team's coverage figures look back over.</summary>
+    public int CoverageMonths { get; init; } = 12;
+
+    /// <summary>Learning-need counts below this are shown as "fewer than N" so nobody can be singled out.</summary>
+    public int SmallNumberThreshold { get; init; } = 3;
+}
+
+/// <summary>The learning and development hub (section <c>LearningHub</c>).</summary>
+public sealed record LearningHubOptions
+{
+    public const string Section = "LearningHub";
+
+    /// <summary>Person keys (Entra object ids) of the L&amp;D Support Team, who may see aggregate figures.</summary>
+    public IReadOnlyList<string> SupportTeam { get; init; } = [];
+
+    public bool IsSupportTeam(string? personKey) =>
+        personKey is { Length: > 0 } && SupportTeam.Any(member => string.Equals(member.Trim(), personKey, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,347 @@
+using System.Runtime.CompilerServices;
+using LearningBot.Storage;
+
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>What happened when a manager confirmed a review.</summary>
+public enum ConfirmOutcome
+{
+    /// <summary>Saved now: the review, the person's row and the draft's removal went in together.</summary>
+    Saved,
+
+    /// <summary>It had been saved already (a second press or a redelivery): nothing changed.</summary>
+    AlreadySaved,
+
+    /// <summary>The draft changed (another device) or vanished since the summary was shown: nothing was saved.</summary>
+    DraftChanged,
+}
+
+/// <summary>
+/// Reviews in one table, partitioned by the manager who runs them: drafts (<c>draft|person</c>), confirmed
+/// reviews (<c>review|id</c>) and one index row per person (<c>person|id</c>). A manager's team is one
+/// partition query, and confirming is one entity group transaction.
+/// </summary>
+public sealed class ReviewStore(TableServiceClient tables)
+{
+    public const string TableName = "FiveMinuteReviews";
+    private const string DraftPrefix = "draft|";
+    private const string ReviewPrefix = "review|";
+    private const string PersonPrefix = "person|";
+    private const string LocatorPartition = "locator";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    public static string Partition(string managerId) => TableKeys.Encode(managerId);
+
+    public static string DraftKey(string personId) => DraftPrefix + TableKeys.Encode(personId);
+
+    public static string ReviewKey(string reviewId) => ReviewPrefix + TableKeys.Encode(reviewId);
+
+    public static string PersonKey(string personId) => PersonPrefix + TableKeys.Encode(personId);
+
+    public async Task<ReviewEntity?> GetDraftAsync(string managerId, string personId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.GetEntityIfExistsAsync<ReviewEntity>(Partition(managerId), DraftKey(personId), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Starts a draft, or returns the one that already exists for this manager and person.</summary>
+    public async Task<ReviewEntity> CreateDraftAsync(ReviewEntity draft, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var keyed = draft with { PartitionKey = Partition(draft.ManagerId), RowKey = DraftKey(draft.PersonId) };
+        try
+        {
+            var response = await table.AddEntityAsync(keyed, cancellationToken);
+            return keyed with { ETag = response.ETag };
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            return await table.GetEntityAsync<ReviewEntity>(keyed.PartitionKey, keyed.RowKey, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Replaces the draft if nobody saved it since <paramref name="ifMatch"/>; throws <see cref="ConcurrencyConflictException"/> otherwise.</summary>
+    public async Task<ReviewEntity> SaveDraftAsync(ReviewEntity draft, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var response = await table.UpdateEntityAsync(draft, ifMatch, TableUpdateMode.Replace, cancellationToken);
+        return draft with { ETag = response.ETag };
+    }
+
+    public async Task DeleteDraftAsync(string managerId, string personId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(Partition(managerId), DraftKey(personId), cancellationToken: cancellationToken);
+    }
+
+    public async Task<ReviewEntity?> GetReviewAsync(string managerId, string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.GetEntityIfExistsAsync<ReviewEntity>(Partition(managerId), ReviewKey(reviewId), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The manager who holds a review, for links that carry only the review id.</summary>
+    public async Task<ReviewEntity?> FindReviewAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var locator = await table.GetEntityIfExistsAsync<ReviewLocatorEntity>(LocatorPartition, TableKeys.Encode(reviewId), cancellationToken: cancellationToken);
+        return locator is null ? null : await GetReviewAsync(locator.ManagerId, reviewId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the review, updates the person's row and deletes the draft (at the version the manager saw) in one
+    /// transaction. Safe to repeat: a review that exists already is left alone.
+    /// </summary>
+    public async Task<ConfirmOutcome> ConfirmAsync(ReviewEntity review, ETag draftVersion, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var partition = Partition(review.ManagerId);
+        var saved = review with { PartitionKey = partition, RowKey = ReviewKey(review.ReviewId) };
+        await table.UpsertEntityAsync(
+            new ReviewLocatorEntity { PartitionKey = LocatorPartition, RowKey = TableKeys.Encode(review.ReviewId), ManagerId = review.ManagerId },
+            TableUpdateMode.Replace, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var existingIndex = await table.GetEntityIfExistsAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
+            var index = new PersonIndexEntity
+            {
+                PartitionKey = partition,
+                RowKey = PersonKey(review.PersonId),
+                ManagerId = review.ManagerId,
+                PersonId = review.PersonId,
+                PersonName = review.PersonName,
+                Organisation = review.Organisation,
+                OrganisationKind = review.OrganisationKind,
+                LastReviewId = review.ReviewId,
+                LastReviewedAt = review.ConfirmedAt,
+                NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
+            };
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, saved),
+                    existingIndex is null
+                        ? new TableTransactionAction(TableTransactionActionType.Add, index)
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new ReviewEntity { PartitionKey = partition, RowKey = DraftKey(review.PersonId) }, draftVersion),
+                ], cancellationToken);
+                return ConfirmOutcome.Saved;
+            }
+            catch (TableTransactionFailedException failure)
+            {
+                if (await GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) is not null)
+                {
+                    return ConfirmOutcome.AlreadySaved;
+                }
+
+                // Only the person's row moved on (a reminder was recorded meanwhile): read it again and retry.
+                if (failure.FailedActionIndex != 1 || attempt >= 3)
+                {
+                    return ConfirmOutcome.DraftChanged;
+                }
+            }
+        }
+    }
+
+    /// <summary>Replaces a saved review at the version read; throws <see cref="ConcurrencyConflictException"/> if it changed.</summary>
+    public async Task<ReviewEntity> UpdateReviewAsync(ReviewEntity review, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var response = await table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
+        return review with { ETag = response.ETag };
+    }
+
+    /// <summary>Records the person's acknowledgment (once); false when it was acknowledged already.</summary>
+    public async Task<(bool Recorded, ReviewEntity Review)> AcknowledgeAsync(ReviewEntity review, string comment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (review.AcknowledgedAt is not null)
+            {
+                return (false, review);
+            }
+
+            var acknowledged = review with { AcknowledgedAt = now, PersonComment = comment };
+            var index = await table.GetEntityIfExistsAsync<PersonIndexEntity>(review.PartitionKey, PersonKey(review.PersonId), cancellationToken: cancellationToken);
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, acknowledged, review.ETag)];
+            if (index is not null && index.LastReviewId == review.ReviewId)
+            {
+                actions.Add(new(TableTransactionActionType.UpdateReplace, index with { AcknowledgedAt = now }, index.ETag));
+            }
+
+            try
+            {
+                var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+                return (true, acknowledged with { ETag = responses[0].ETag });
+            }
+            catch (TableTransactionFailedException) when (attempt < 3)
+            {
+                review = await table.GetEntityAsync<ReviewEntity>(review.PartitionKey, review.RowKey, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the latest draft, retrying when someone saved in between.</summary>
+    public async Task<ReviewEntity?> UpdateDraftAsync(string managerId, string personId, Func<ReviewEntity, ReviewEntity> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var draft = await GetDraftAsync(managerId, personId, cancellationToken);
+            if (draft is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return await SaveDraftAsync(change(draft), draft.ETag, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>A manager's drafts and person rows, in one partition query.</summary>
+    public async Task<TeamRows> GetTeamRowsAsync(string managerId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var partition = Partition(managerId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and ((RowKey ge {DraftPrefix} and RowKey lt {"draft}"}) or (RowKey ge {PersonPrefix} and RowKey lt {"person}"}))");
+        var drafts = new Dictionary<string, ReviewEntity>(StringComparer.Ordinal);
+        var people = new Dictionary<string, PersonIndexEntity>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TeamRow>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(DraftPrefix, StringComparison.Ordinal))
+            {
+                drafts[row.PersonId] = new ReviewEntity { PersonId = row.PersonId, ReviewId = row.ReviewId ?? string.Empty, Step = row.Step ?? 1, StartedAt = row.StartedAt ?? default };
+            }
+            else
+            {
+                people[row.PersonId] = row.ToIndex();
+            }
+        }
+
+        return new TeamRows(drafts, people);
+    }
+
+    /// <summary>Adds a row for a person the manager looks after, so coverage counts people not yet reviewed.</summary>
+    public async Task RememberPersonAsync(string managerId, string personId, string name, string? organisation, string? organisationKind, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new PersonIndexEntity
+            {
+                PartitionKey = Partition(managerId),
+                RowKey = PersonKey(personId),
+                ManagerId = managerId,
+                PersonId = personId,
+                PersonName = name,
+                Organisation = organisation,
+                OrganisationKind = organisationKind,
+            }, cancellationToken);
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            // Known already.
+        }
+    }
+
+    /// <summary>Every person row, across managers, whose next review is on or before <paramref name="until"/>.</summary>
+    public async IAsyncEnumerable<PersonIndexEntity> QueryDueAsync(DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {PersonPrefix} and RowKey lt {"person}"} and NextReviewDue le {until}");
+        await foreach (var row in table.QueryAsync<PersonIndexEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Every person row across managers (for coverage).</summary>
+    public async IAsyncEnumerable<PersonIndexEntity> QueryPeopleAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {PersonPrefix} and RowKey lt {"person}"}");
+        await foreach (var row in table.QueryAsync<PersonIndexEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Confirmed reviews since <paramref name="since"/>, with only the fields aggregates need.</summary>
+    public async IAsyncEnumerable<ReviewEntity> QueryConfirmedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {ReviewPrefix} and RowKey lt {"review}"} and ConfirmedAt ge {since}");
+        string[] select = [nameof(ReviewEntity.PersonId), nameof(ReviewEntity.Organisation), nameof(ReviewEntity.LearningTopics), nameof(ReviewEntity.Approaches), nameof(ReviewEntity.ConfirmedAt), nameof(ReviewEntity.DurationSeconds)];
+        await foreach (var row in table.QueryAsync<ReviewEntity>(filter, select: select, cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Claims a reminder for one due date: only the writer whose version still matches sends it.</summary>
+    public async Task<bool> TryClaimReminderAsync(PersonIndexEntity row, PersonIndexEntity claimed, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A draft or person row read together for "my team".</summary>
+    private sealed record TeamRow : ITableEntity
+    {
+        public string PartitionKey { get; init; } = string.Empty;
+        public string RowKey { get; init; } = string.Empty;
+        public DateTimeOffset? Timestamp { get; init; }
+        public ETag ETag { get; init; }
+        public string ManagerId { get; init; } = string.Empty;
+        public string PersonId { get; init; } = string.Empty;
+        public string PersonName { get; init; } = string.Empty;
+        public string? Organisation { get; init; }
+        public string? OrganisationKind { get; init; }
+        public string? ReviewId { get; init; }
+        public int? Step { get; init; }
+        public DateTimeOffset? StartedAt { get; init; }
+        public string? LastReviewId { get; init; }
+        public DateTimeOffset? LastReviewedAt { get; init; }
+        public DateTimeOffset? NextReviewDue { get; init; }
+        public DateTimeOffset? AcknowledgedAt { get; init; }
+        public string? DueReminderFor { get; init; }
+        public string? OverdueReminderFor { get; init; }
+
+        public PersonIndexEntity ToIndex() => new()
+        {
+            PartitionKey = PartitionKey,
+            RowKey = RowKey,
+            ETag = ETag,
+            ManagerId = ManagerId,
+            PersonId = PersonId,
+            PersonName = PersonName,
+            Organisation = Organisation,
+            OrganisationKind = OrganisationKind,
+            LastReviewId = LastReviewId,
+            LastReviewedAt = LastReviewedAt,
+            NextReviewDue = NextReviewDue,
+            AcknowledgedAt = AcknowledgedAt,
+            DueReminderFor = DueReminderFor,
+            OverdueReminderFor = OverdueReminderFor,
+        };
+    }
+}
+
+/// <summary>A manager's drafts and person rows, by person id.</summary>
+public sealed record TeamRows(IReadOnlyDictionary<string, ReviewEntity> Drafts, IReadOnlyDictionary<string, PersonIndexEntity> People);

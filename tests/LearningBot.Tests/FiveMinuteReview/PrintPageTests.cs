@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using LearningBot.FiveMinuteReview;
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.FiveMinuteReview;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class PrintPageTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private ReviewHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await ReviewHarness.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private async Task<string> PrintPathAsync()
+    {
+        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.VolunteerId)));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Residents <b>love</b> the Tuesday visits & chats." }));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Try the memory café", ["objective1When"] = "2027-01-20" }));
+        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var saved = ReviewHarness.Text(ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })));
+        var start = saved.IndexOf("https://learningbot.example.org", StringComparison.Ordinal);
+        var url = saved[start..saved.IndexOf('"', start)];
+        return new Uri(url).PathAndQuery;
+    }
+
+    [Fact]
+    public async Task A_signed_link_serves_a_clean_printable_page_with_everything_encoded()
+    {
+        var response = await _h.Bot.Client.GetAsync(await PrintPathAsync());
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("@page { size: A4;", html, StringComparison.Ordinal);
+        Assert.Contains("Margaret O&#39;Neill", html, StringComparison.Ordinal);
+        Assert.Contains("Residents &lt;b&gt;love&lt;/b&gt; the Tuesday visits &amp; chats.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>love</b>", html, StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_link_is_refused_and_an_old_one_has_expired()
+    {
+        var path = await PrintPathAsync();
+
+        var tampered = await _h.Bot.Client.GetAsync(path.Replace("sig=", "sig=x", StringComparison.Ordinal));
+        var longer = await _h.Bot.Client.GetAsync(path.Replace("exp=", "exp=9", StringComparison.Ordinal));
+        _h.Clock.Now = _h.Clock.Now.AddDays(8);
+        var expired = await _h.Bot.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, longer.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Links_from_another_key_do_not_verify()
+    {
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        PrintLinks Links(byte fill) => new(Microsoft.Extensions.Options.Options.Create(new ReviewOptions { LinkSigningKey = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) }),
+            clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintLinks>.Instance);
+        var (path, _) = Links(1).Create("abc");
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + path).Query);
+
+        Assert.Equal(PrintLinkCheck.Valid, Links(1).Check("abc", query["exp"], query["sig"]));
+        Assert.Equal(PrintLinkCheck.Invalid, Links(2).Check("abc", query["exp"], query["sig"]));
+        Assert.Equal(PrintLinkCheck.Invalid, Links(1).Check("abd", query["exp"], query["sig"]));
+    }
+}
