@@ -3,6 +3,7 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop;
 using LearningBot.Storage;
 using LearningBot.Welcome;
 
@@ -47,6 +48,7 @@ public static class LearningBotHost
         services.AddSingleton<ProactiveMessenger>();
 
         services.AddWelcome();
+        services.AddOneStopShop(configuration);
         return services;
     }
 

@@ -11,8 +11,6 @@ public static class PlannedFeatures
 {
     public static IReadOnlyList<PlannedFeature> All { get; } =
     [
-        new(CardVerbs.AskStart, "Ask a learning question",
-            "ask any learning and development question in your own words, get an answer from our knowledge base and who's who, or have it passed to the L&D team, who will answer you here."),
         new(CardVerbs.ReviewStart, "Five Minute Review",
             "run a Five Minute Review with one of your people, step by step, for paid staff and volunteers alike, and print it for people who do not use a computer."),
         new(CardVerbs.SignalStart, "Record a feedback signal",

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.OneStopShop;
+
+/// <summary>
+/// The one-stop shop: any text nobody else claims is a question, answered with an article, a person from the
+/// directory or an honest "not sure" with a way to the L&amp;D team. Every question and rating is logged (scrubbed of
+/// personal data) for the L&amp;D Support Team's gaps report.
+/// </summary>
+public sealed partial class OneStopShopFeature(
+    AnswerEngine engine,
+    QuestionLog log,
+    AnswerCardFactory cardFactory,
+    IOptionsMonitor<LearningHubOptions> hub,
+    TimeProvider clock,
+    ILogger<OneStopShopFeature> logger) : IBotFeature
+{
+    public void MapRoutes(BotRoutes routes)
+    {
+        routes
+            .OnUnrecognisedMessage(OnMessageAsync)
+            .OnCommand(turn => turn.SendCardAsync(cardFactory.AskForm()), "ask", "ask a question")
+            .OnCommand(turn => SendGapsReportAsync(turn, string.Empty), "gaps report", "gaps")
+            .OnCardAction(AskVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cardFactory.AskForm())))
+            .OnCardAction(AskVerbs.Question, OnQuestionSubmittedAsync)
+            .OnCardAction(AskVerbs.Article, OnArticleChosenAsync)
+            .OnCardAction(AskVerbs.Rate, OnRatedAsync);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn)
+    {
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await turn.SendTextAsync(
+                "I'm not sure what you mean yet. Type a question in your own words, type **help** to see what I can do, or use the buttons on my menu card.");
+            return;
+        }
+
+        if (GapsCommand().Match(text) is { Success: true } gaps)
+        {
+            await SendGapsReportAsync(turn, gaps.Groups["period"].Value);
+            return;
+        }
+
+        var answered = await AnswerAsync(turn, text, QuestionOrigins.Asked, showQuestion: false);
+        await turn.SendCardAsync(answered);
+    }
+
+    private async Task<CardActionResult> OnQuestionSubmittedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var submitted = CardSubmission.ReadSubmitted(action.Data.ValueKind == JsonValueKind.Object ? action.Data : null);
+        var form = cardFactory.AskForm();
+        var problems = CardSubmission.Validate(form, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+        }
+
+        var question = action.GetString(AskCardData.QuestionInputId)!.Trim();
+        return CardActionResult.Replace(await AnswerAsync(turn, question, QuestionOrigins.Asked, showQuestion: true));
+    }
+
+    private async Task<CardActionResult> OnArticleChosenAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("id") is not { } id || engine.Knowledge.Find(id) is not { } article)
+        {
+            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base. Type your question again and I'll look for another answer.");
+        }
+
+        // Logged as a suggestion so the report can see which article people picked for a question it was unsure of.
+        var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
+        var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
+        var (record, logged) = await LogAsync(turn, asked, answer, QuestionOrigins.Suggestion);
+        return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged));
+    }
+
+    private async Task<CardActionResult> OnRatedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var questionId = action.GetString("questionId");
+        if (questionId is null || !TryReadHelpful(action.Data, out var helpful))
+        {
+            return CardActionResult.Message("Sorry, I couldn't read that rating. Please try again.");
+        }
+
+        var outcome = await log.RateAsync(questionId, helpful, ConversationReferenceStore.PersonKey(turn.Activity.From), turn.Aborted);
+        if (outcome is null)
+        {
+            return CardActionResult.Message("Sorry, I can no longer find that answer, so I couldn't record your rating.");
+        }
+
+        if (outcome.Recorded)
+        {
+            logger.LogInformation("Question {QuestionId} rated {Rating}", questionId, helpful ? "helpful" : "not helpful");
+        }
+
+        // The first rating counts; a second press shows the card as that rating left it.
+        return CardActionResult.Replace(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true));
+    }
+
+    private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
+    {
+        var answer = engine.Answer(question);
+        var (record, logged) = await LogAsync(turn, question, answer, origin);
+        if (answer.Kind == AnswerKind.NotSure)
+        {
+            return cardFactory.NotSure(record.Question, answer.Suggestions);
+        }
+
+        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged);
+    }
+
+    /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>
+    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, string question, AnswerResult answer, string origin)
+    {
+        var asker = ConversationReferenceStore.PersonKey(turn.Activity.From);
+        try
+        {
+            var record = await log.RecordAsync(question, answer, asker, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted);
+            if (record.Scrubbed)
+            {
+                logger.LogInformation("Personal details were removed from question {QuestionId}", record.QuestionId);
+            }
+
+            return (record, true);
+        }
+        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
+            var scrubbed = PersonalDataScrubber.Scrub(question).Text;
+            return (new QuestionRecord
+            {
+                Question = scrubbed,
+                Kind = answer.Kind.ToString(),
+                ArticleId = answer.Article?.Id,
+                PersonId = answer.Person?.Person.Id,
+                NetworkId = answer.Person?.Network?.Id,
+            }, false);
+        }
+    }
+
+    private async Task SendGapsReportAsync(ITurnContext turn, string periodText)
+    {
+        if (!hub.CurrentValue.IsSupportTeam(ConversationReferenceStore.PersonKey(turn.Activity.From)))
+        {
+            await turn.SendTextAsync(
+                "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.");
+            return;
+        }
+
+        if (ReportPeriod.Parse(periodText, clock.GetUtcNow()) is not { } period)
+        {
+            await turn.SendTextAsync(
+                "I didn't understand that period. Try **gaps report** (the last 30 days), **gaps report 7 days**, **gaps report last month** or **gaps report 2026-11**.");
+            return;
+        }
+
+        var records = new List<QuestionRecord>();
+        await foreach (var record in log.ListAsync(period.From, period.To, turn.Aborted))
+        {
+            records.Add(record);
+        }
+
+        var summary = Answers.GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
+        await turn.SendCardAsync(cardFactory.GapsReport(summary));
+    }
+
+    private static bool TryReadHelpful(JsonElement data, out bool helpful)
+    {
+        helpful = false;
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("helpful", out var value))
+        {
+            return false;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                helpful = value.GetBoolean();
+                return true;
+            case JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed):
+                helpful = parsed;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    [GeneratedRegex(@"^gaps?\s+report\b\s*(?<period>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex GapsCommand();
+}
