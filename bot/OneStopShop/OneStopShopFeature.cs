@@ -45,6 +45,13 @@ public sealed partial class OneStopShopFeature(
             return;
         }
 
+        if (SmallTalk().IsMatch(text))
+        {
+            await turn.SendTextAsync(
+                "Hello! Ask me a learning question in your own words, for example \"how do I find a mentor?\", or type **help** to see what else I can do.");
+            return;
+        }
+
         if (GapsCommand().Match(text) is { Success: true } gaps)
         {
             await SendGapsReportAsync(turn, gaps.Groups["period"].Value);
@@ -108,7 +115,8 @@ public sealed partial class OneStopShopFeature(
 
     private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
-        var answer = engine.Answer(question);
+        // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
+        var answer = engine.Answer(PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal));
         var (record, logged) = await LogAsync(turn, question, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
@@ -193,6 +201,11 @@ public sealed partial class OneStopShopFeature(
                 return false;
         }
     }
+
+    /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
+    [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex SmallTalk();
 
     [GeneratedRegex(@"^gaps?\s+report\b\s*(?<period>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex GapsCommand();

@@ -6,9 +6,9 @@ using LearningBot.OneStopShop.Knowledge;
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>Builds the one-stop shop's cards from answers and from the question log.</summary>
-public sealed class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock)
+public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock)
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public JsonObject AskForm(string question = "") => cards.Render(new AskCardData(question));
 
@@ -25,7 +25,9 @@ public sealed class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, Ti
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
         {
-            var network = match?.Network ?? (record.NetworkId is { } networkId ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Id == networkId) : null);
+            var network = match?.Network
+                ?? (record.NetworkId is { } networkId ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Id == networkId) : null)
+                ?? NetworkLedBy(person, record.Question);
             return Person(record, person, network, feedback, showQuestion);
         }
 
@@ -54,9 +56,9 @@ public sealed class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, Ti
         return cards.Render(new GapsReportCardData(
             summary.Period.Label,
             figures,
-            [.. summary.Unanswered.Select(q => new ReportQuestion(q.Question, q.Count, q.LastAsked.ToString("d MMM", British)))],
+            [.. summary.Unanswered.Select(q => new ReportQuestion(q.Question, q.Count, q.LastAsked.ToString("d MMM", Invariant)))],
             [.. summary.WorstRated.Select(r => new ReportRating(r.Title,
-                $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({r.UnhelpfulShare.ToString("P0", British)})"))]));
+                $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({Math.Round(r.UnhelpfulShare * 100).ToString(Invariant)}%)"))]));
     }
 
     private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion)
@@ -75,7 +77,7 @@ public sealed class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, Ti
             article.Title,
             article.Summary,
             article.Owner,
-            article.ReviewBy.ToString("d MMMM yyyy", British),
+            article.ReviewBy.ToString("d MMMM yyyy", Invariant),
             article.IsDueForReview(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
             layout.Blocks,
             layout.Truncated,
@@ -105,7 +107,16 @@ public sealed class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, Ti
             feedback.OfferEscalation));
     }
 
+    /// <summary>The network the person leads, when it is relevant: they lead it as their job, or the question is about a network.</summary>
+    private LearningNetwork? NetworkLedBy(Person person, string question) =>
+        person.Kind == DirectoryKinds.NetworkLead || NetworkWords().IsMatch(question)
+            ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Lead == person.Id || n.Lead == person.Name)
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(network|networks|join|group|community)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, 100)]
+    private static partial System.Text.RegularExpressions.Regex NetworkWords();
+
     private Person? FindPerson(string id) => engine.Directory.WhosWho.People.FirstOrDefault(p => p.Id == id);
 
-    private static string Count(int value) => value.ToString("N0", British);
+    private static string Count(int value) => value.ToString("N0", Invariant);
 }

@@ -55,7 +55,7 @@ public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To
         new(now.AddDays(-days), now, days == 1 ? "the last day" : $"the last {days} days");
 
     public static ReportPeriod Month(DateTimeOffset first) =>
-        new(first, first.AddMonths(1), first.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        new(first, first.AddMonths(1), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"^(for\s+)?((the\s+)?(last|past)\s+)?((?<days>\d{1,3})\s*(?<unit>days?|d|weeks?|w))$|^(?<this>this month)$|^(?<last>last month)$|^(?<year>\d{4})-(?<month>\d{1,2})$",
         RegexOptions.CultureInvariant, 100)]
