@@ -18,13 +18,18 @@ public sealed record AnswerOptions
     public int SuggestionCount { get; init; } = 3;
 
     /// <summary>
-    /// Words that mark a question as personal admin or logistics rather than learning advice (pay, passwords,
-    /// parking, leave, a booking on a given day). Matching questions need twice the evidence to be answered.
+    /// Words that mark a question as personal admin, logistics or HR casework rather than learning advice (pay,
+    /// passwords and log-ins, parking and travel, leave, a booking on a given day, bullying or grievances).
+    /// Matching questions need twice the evidence to be answered.
     /// </summary>
     public string OutOfScopePattern { get; init; } =
         @"\b(tomorrow|yesterday|today|tonight|next (week|month|monday|tuesday|wednesday|thursday|friday)|this (week|month)|last (week|month|year)"
         + @"|password|payslip|pay ?day|get paid|band \d|salary|wages?|refund|mileage|expenses|parking|car park|canteen|wi-?fi|annual leave|holiday|dbs"
-        + @"|lunch|menu|confirmed|turned down|reset|room \d+|\d+(st|nd|rd|th)|awards?)\b";
+        + @"|lunch|menu|confirmed|turned down|reset|room \d+|\d+(st|nd|rd|th)|awards?"
+        + @"|(mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        + @"|cancel\w*|my booking|my place|rebook|reschedule|log ?in|username|badge|id card|smartcard|bank details|pension|sick (pay|leave)"
+        + @"|rota|on call|overtime|bull(y|ying|ied)|harass\w*|grievance|disciplinary|bus|taxi|train times|strike|weather|dress code"
+        + @"|which ward|where is the|vaccinations?|flu jab)\b";
 
     /// <summary>Factor applied to the confidence of a question matching <see cref="OutOfScopePattern"/>.</summary>
     public double OutOfScopeFactor { get; init; } = 0.5;
