@@ -58,7 +58,7 @@ public sealed class AnswerEngine
             return new AnswerResult(AnswerKind.Person, best.Confidence, null, best, search.Hits, people, best.Reasons);
         }
 
-        var articleConfidence = _outOfScope?.IsMatch(question) == true ? search.Confidence * _options.OutOfScopeFactor : search.Confidence;
+        var articleConfidence = search.Confidence * Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
         if (search.Best is { } hit && articleConfidence >= _options.ConfidenceThreshold)
         {
             return new AnswerResult(AnswerKind.Article, articleConfidence, hit.Article, null, search.Hits, people, search.MatchedTerms);
@@ -67,6 +67,9 @@ public sealed class AnswerEngine
         var confidence = Math.Max(articleConfidence, people.Count > 0 ? people[0].Confidence : 0);
         return new AnswerResult(AnswerKind.NotSure, confidence, null, null, search.Hits, people, search.MatchedTerms);
     }
+
+    /// <summary>How many admin or logistics cues the question holds (at most two): each one halves the confidence.</summary>
+    private int OutOfScopeCues(string question) => _outOfScope is null ? 0 : Math.Min(2, _outOfScope.Matches(question).Count);
 
     /// <summary>Adds or replaces an article; it is searchable when this returns.</summary>
     public void Upsert(KnowledgeArticle article) => Knowledge.Upsert(article);

@@ -20,7 +20,8 @@ public sealed record AnswerOptions
     /// <summary>
     /// Words that mark a question as personal admin, logistics or HR casework rather than learning advice (pay,
     /// passwords and log-ins, parking and travel, leave, a booking on a given day, bullying or grievances).
-    /// Matching questions need twice the evidence to be answered.
+    /// Each cue found (up to two) halves the confidence, so "what time does the course on the 9th start" needs
+    /// four times the evidence of a learning question.
     /// </summary>
     public string OutOfScopePattern { get; init; } =
         @"\b(tomorrow|yesterday|today|tonight|next (week|month|monday|tuesday|wednesday|thursday|friday)|this (week|month)|last (week|month|year)"
@@ -29,9 +30,9 @@ public sealed record AnswerOptions
         + @"|(mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
         + @"|cancel\w*|my booking|my place|rebook|reschedule|log ?in|username|badge|id card|smartcard|bank details|pension|sick (pay|leave)"
         + @"|rota|on call|overtime|bull(y|ying|ied)|harass\w*|grievance|disciplinary|bus|taxi|train times|strike|weather|dress code"
-        + @"|which ward|where is the|vaccinations?|flu jab)\b";
+        + @"|which ward|where is the|what time|vaccinations?|flu jab)\b";
 
-    /// <summary>Factor applied to the confidence of a question matching <see cref="OutOfScopePattern"/>.</summary>
+    /// <summary>Factor applied to the confidence for each cue of <see cref="OutOfScopePattern"/> in the question (at most two).</summary>
     public double OutOfScopeFactor { get; init; } = 0.5;
 
     public RankingOptions Ranking { get; init; } = new();
