@@ -4,6 +4,7 @@ using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop;
+using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Welcome;
 
@@ -40,6 +41,7 @@ public static class LearningBotHost
         services.AddConnectorClient(configuration);
         services.AddTableStorage(configuration);
         services.AddCards();
+        services.AddPeopleDirectory(configuration);
 
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
@@ -56,6 +58,7 @@ public static class LearningBotHost
     {
         app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
         app.MapGet("/healthz", HealthCheck.WriteAsync);
+        app.MapInformationPages();
         return app;
     }
 

@@ -5,6 +5,7 @@ using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.People;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed partial class OneStopShopFeature(
     AnswerEngine engine,
     QuestionLog log,
     AnswerCardFactory cardFactory,
+    IPeopleDirectory people,
     IOptionsMonitor<LearningHubOptions> hub,
     TimeProvider clock,
     ILogger<OneStopShopFeature> logger) : IBotFeature
@@ -116,7 +118,8 @@ public sealed partial class OneStopShopFeature(
     private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
         // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
-        var answer = engine.Answer(PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal));
+        var words = PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
+        var answer = engine.Answer(words, await AskerContextAsync(turn));
         var (record, logged) = await LogAsync(turn, question, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
@@ -124,6 +127,27 @@ public sealed partial class OneStopShopFeature(
         }
 
         return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged);
+    }
+
+    /// <summary>Who is asking, so "my L&amp;D lead" finds the lead of the asker's own kind of organisation; null when unknown.</summary>
+    private async Task<AnswerContext?> AskerContextAsync(ITurnContext turn)
+    {
+        if (ConversationReferenceStore.PersonKey(turn.Activity.From) is not { } personKey)
+        {
+            return null;
+        }
+
+        try
+        {
+            var person = await people.GetPersonAsync(personKey, turn.Aborted);
+            return person?.OrganisationKind is { Length: > 0 } kind ? new AnswerContext(kind, person.Organisation) : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The context only sharpens "my L&D lead"; a directory outage (table or Graph) must not stop the answer.
+            logger.LogWarning(exception, "Could not look up the asker in the people directory; answering without their organisation");
+            return null;
+        }
     }
 
     /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>

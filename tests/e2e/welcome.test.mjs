@@ -63,17 +63,17 @@ test('shows the welcome card again when the user types help', { timeout: 90_000 
   await assertWelcomeCard(chat.cards('LearningBot').last());
 });
 
-test('replaces the card with a coming-soon card when Five Minute Review is chosen', { timeout: 90_000 }, async () => {
+test('replaces the card with an honest not-ready-yet card when a planned feature is chosen', { timeout: 90_000 }, async () => {
   const chat = await connectedChat();
   await chat.waitForCard('LearningBot');
   const cardsBefore = await chat.cards().count();
 
-  const answer = await chat.clickCardButton('Start a review');
+  const answer = await chat.clickCardButton('Read the digest');
 
   assert.ok(answer.status < 400, `the bot answered HTTP ${answer.status}: ${JSON.stringify(answer.response)}`);
-  await chat.waitForCard(/coming soon/i);
+  await chat.waitForCard(/not ready yet/i);
   assert.equal(await chat.cards().count(), cardsBefore, 'the card is replaced, not followed by a new one');
-  assert.equal(await chat.cards('LearningBot').filter({ hasText: 'Five Minute Review' }).count(), 0,
+  assert.equal(await chat.cards('LearningBot').filter({ hasText: 'Record a feedback signal' }).count(), 0,
     'the welcome card is gone');
 });
 

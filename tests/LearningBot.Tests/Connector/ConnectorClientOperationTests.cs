@@ -5,25 +5,9 @@ using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Connector;
 
-public sealed class ConnectorClientOperationTests : IAsyncLifetime
+public sealed class ConnectorClientOperationTests : ConnectorClientTest
 {
     private const string ChannelThread = "19:abc123@thread.tacv2;messageid=1700000000001";
-    private FakeConnector _connector = null!;
-    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
-    private IConnectorClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _services = FakeConnectorClients.Build();
-        _client = _services.ClientFor(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     private static Activity Message(string text) => new()
     {
@@ -38,13 +22,13 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task Send_posts_to_the_conversation_with_its_id_escaped()
     {
-        var sent = await _client.SendToConversationAsync(ChannelThread, Message("hello"));
+        var sent = await Client.SendToConversationAsync(ChannelThread, Message("hello"));
 
-        var request = Assert.Single(_connector.Requests);
+        var request = Assert.Single(Connector.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/_connector/v3/conversations/19%3Aabc123%40thread.tacv2%3Bmessageid%3D1700000000001/activities", request.Path);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        var stored = Assert.Single(_connector.Sent);
+        var stored = Assert.Single(Connector.Sent);
         Assert.Equal(stored.ActivityId, sent.Id);
         Assert.Equal(ChannelThread, stored.ConversationId);
         Assert.Equal("hello", stored.Activity.Text);
@@ -53,9 +37,9 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task Outbound_activity_leaves_out_id_timestamp_and_nulls()
     {
-        await _client.SendToConversationAsync(ChannelThread, Message("hello"));
+        await Client.SendToConversationAsync(ChannelThread, Message("hello"));
 
-        var body = _connector.Requests.Single().BodyJson!;
+        var body = Connector.Requests.Single().BodyJson!;
         Assert.False(body.ContainsKey("id"));
         Assert.False(body.ContainsKey("timestamp"));
         Assert.False(body.ContainsKey("locale"));
@@ -66,12 +50,12 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task Reply_posts_under_the_activity_it_answers()
     {
-        var reply = await _client.ReplyToActivityAsync("a:1x-Personal_Chat", "1699999999999", Message("thanks"));
+        var reply = await Client.ReplyToActivityAsync("a:1x-Personal_Chat", "1699999999999", Message("thanks"));
 
-        var request = Assert.Single(_connector.Requests);
+        var request = Assert.Single(Connector.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/_connector/v3/conversations/a%3A1x-Personal_Chat/activities/1699999999999", request.Path);
-        var stored = Assert.Single(_connector.Sent);
+        var stored = Assert.Single(Connector.Sent);
         Assert.Equal("1699999999999", stored.ReplyToId);
         Assert.Equal(stored.ActivityId, reply.Id);
     }
@@ -79,35 +63,35 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task Update_puts_the_new_activity_at_its_id()
     {
-        var sent = await _client.SendToConversationAsync("a:1", Message("draft"));
+        var sent = await Client.SendToConversationAsync("a:1", Message("draft"));
 
-        var updated = await _client.UpdateActivityAsync("a:1", sent.Id!, Message("final"));
+        var updated = await Client.UpdateActivityAsync("a:1", sent.Id!, Message("final"));
 
-        var request = _connector.Requests[^1];
+        var request = Connector.Requests[^1];
         Assert.Equal("PUT", request.Method);
         Assert.Equal($"/_connector/v3/conversations/a%3A1/activities/{sent.Id}", request.Path);
         Assert.Equal(sent.Id, updated.Id);
-        Assert.Equal("final", Assert.Single(_connector.Current("a:1")).Activity.Text);
+        Assert.Equal("final", Assert.Single(Connector.Current("a:1")).Activity.Text);
     }
 
     [Fact]
     public async Task Delete_removes_the_activity()
     {
-        var sent = await _client.SendToConversationAsync("a:1", Message("oops"));
+        var sent = await Client.SendToConversationAsync("a:1", Message("oops"));
 
-        await _client.DeleteActivityAsync("a:1", sent.Id!);
+        await Client.DeleteActivityAsync("a:1", sent.Id!);
 
-        var request = _connector.Requests[^1];
+        var request = Connector.Requests[^1];
         Assert.Equal("DELETE", request.Method);
         Assert.Equal($"/_connector/v3/conversations/a%3A1/activities/{sent.Id}", request.Path);
-        Assert.Empty(_connector.Current("a:1"));
+        Assert.Empty(Connector.Current("a:1"));
     }
 
     [Fact]
     public async Task Create_conversation_posts_a_personal_chat_request_and_returns_its_id()
     {
         using var tenant = JsonDocument.Parse("""{"tenant":{"id":"tenant-1"}}""");
-        var created = await _client.CreateConversationAsync(new ConversationParameters
+        var created = await Client.CreateConversationAsync(new ConversationParameters
         {
             IsGroup = false,
             Bot = new ChannelAccount { Id = "28:bot-app-id" },
@@ -116,7 +100,7 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
             TenantId = "tenant-1",
         });
 
-        var request = Assert.Single(_connector.Requests);
+        var request = Assert.Single(Connector.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/_connector/v3/conversations", request.Path);
         var body = request.BodyJson!;
@@ -132,7 +116,7 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     public async Task Create_conversation_in_a_channel_returns_the_thread_and_first_activity()
     {
         using var channel = JsonDocument.Parse("""{"channel":{"id":"19:courses@thread.tacv2"}}""");
-        var created = await _client.CreateConversationAsync(new ConversationParameters
+        var created = await Client.CreateConversationAsync(new ConversationParameters
         {
             IsGroup = true,
             ChannelData = channel.RootElement.Clone(),
@@ -140,38 +124,38 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
         });
 
         Assert.Equal($"19:courses@thread.tacv2;messageid={created.ActivityId}", created.Id);
-        Assert.False(_connector.Requests.Single().BodyJson!["activity"]!.AsObject().ContainsKey("id"));
+        Assert.False(Connector.Requests.Single().BodyJson!["activity"]!.AsObject().ContainsKey("id"));
     }
 
     [Fact]
     public async Task Members_are_listed_and_one_member_is_fetched_by_escaped_id()
     {
-        _connector.Members.AddRange([Member(1), Member(2)]);
+        Connector.Members.AddRange([Member(1), Member(2)]);
 
-        var all = await _client.GetConversationMembersAsync("a:1");
-        var one = await _client.GetConversationMemberAsync("a:1", "29:user-2");
+        var all = await Client.GetConversationMembersAsync("a:1");
+        var one = await Client.GetConversationMemberAsync("a:1", "29:user-2");
 
         Assert.Equal(["29:user-1", "29:user-2"], all.Select(m => m.Id));
         Assert.Equal("user2@example.org", one.UserPrincipalName);
-        Assert.Equal("/_connector/v3/conversations/a%3A1/members", _connector.Requests[0].Path);
-        Assert.Equal("/_connector/v3/conversations/a%3A1/members/29%3Auser-2", _connector.Requests[1].Path);
+        Assert.Equal("/_connector/v3/conversations/a%3A1/members", Connector.Requests[0].Path);
+        Assert.Equal("/_connector/v3/conversations/a%3A1/members/29%3Auser-2", Connector.Requests[1].Path);
     }
 
     [Fact]
     public async Task Paged_members_follow_the_continuation_token()
     {
-        _connector.Members.AddRange(Enumerable.Range(1, 120).Select(Member));
+        Connector.Members.AddRange(Enumerable.Range(1, 120).Select(Member));
 
-        var first = await _client.GetConversationPagedMembersAsync("a:1", pageSize: 50);
-        var second = await _client.GetConversationPagedMembersAsync("a:1", pageSize: 50, continuationToken: first.ContinuationToken);
-        var third = await _client.GetConversationPagedMembersAsync("a:1", pageSize: 50, continuationToken: second.ContinuationToken);
+        var first = await Client.GetConversationPagedMembersAsync("a:1", pageSize: 50);
+        var second = await Client.GetConversationPagedMembersAsync("a:1", pageSize: 50, continuationToken: first.ContinuationToken);
+        var third = await Client.GetConversationPagedMembersAsync("a:1", pageSize: 50, continuationToken: second.ContinuationToken);
 
         Assert.Equal(50, first.Members!.Count);
         Assert.Equal(50, second.Members!.Count);
         Assert.Equal(20, third.Members!.Count);
         Assert.Null(third.ContinuationToken);
         Assert.Equal("29:user-51", second.Members[0].Id);
-        Assert.Equal("/_connector/v3/conversations/a%3A1/pagedmembers?pageSize=50&continuationToken=50", _connector.Requests[1].RawTarget);
+        Assert.Equal("/_connector/v3/conversations/a%3A1/pagedmembers?pageSize=50&continuationToken=50", Connector.Requests[1].RawTarget);
     }
 
     [Theory]
@@ -180,20 +164,20 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     [InlineData(1000, 500)]
     public async Task Paged_members_page_size_is_clamped_to_50_through_500(int asked, int sent)
     {
-        await _client.GetConversationPagedMembersAsync("a:1", pageSize: asked);
+        await Client.GetConversationPagedMembersAsync("a:1", pageSize: asked);
 
-        Assert.Equal(sent.ToString(System.Globalization.CultureInfo.InvariantCulture), _connector.Requests.Single().QueryValues["pageSize"]);
+        Assert.Equal(sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Connector.Requests.Single().QueryValues["pageSize"]);
     }
 
     [Fact]
     public async Task Team_details_and_channels_are_read_by_escaped_team_id()
     {
-        var team = await _client.GetTeamDetailsAsync("19:team@thread.tacv2");
-        var channels = await _client.GetTeamChannelsAsync("19:team@thread.tacv2");
+        var team = await Client.GetTeamDetailsAsync("19:team@thread.tacv2");
+        var channels = await Client.GetTeamChannelsAsync("19:team@thread.tacv2");
 
         Assert.Equal("Learning Hub", team.Name);
-        Assert.Equal("/_connector/v3/teams/19%3Ateam%40thread.tacv2", _connector.Requests[0].Path);
-        Assert.Equal("/_connector/v3/teams/19%3Ateam%40thread.tacv2/conversations", _connector.Requests[1].Path);
+        Assert.Equal("/_connector/v3/teams/19%3Ateam%40thread.tacv2", Connector.Requests[0].Path);
+        Assert.Equal("/_connector/v3/teams/19%3Ateam%40thread.tacv2/conversations", Connector.Requests[1].Path);
         Assert.Contains(channels, c => c.Name is null && c.Id == "19:team@thread.tacv2");
         Assert.Contains(channels, c => c.Name == "Courses");
     }
@@ -204,7 +188,7 @@ public sealed class ConnectorClientOperationTests : IAsyncLifetime
     public async Task Paths_are_joined_under_the_service_url_path(string basePath)
     {
         await using var connector = await FakeConnector.StartAsync(basePath: "/teams");
-        var client = _services.ClientFor($"http://127.0.0.1:{connector.Port}{basePath}");
+        var client = Services.ClientFor($"http://127.0.0.1:{connector.Port}{basePath}");
 
         await client.SendToConversationAsync("a:1", Message("hi"));
 

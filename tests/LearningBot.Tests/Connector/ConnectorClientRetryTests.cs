@@ -7,49 +7,33 @@ using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Connector;
 
-public sealed class ConnectorClientRetryTests : IAsyncLifetime
+public sealed class ConnectorClientRetryTests : ConnectorClientTest
 {
-    private FakeConnector _connector = null!;
-    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
-    private IConnectorClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _services = FakeConnectorClients.Build();
-        _client = _services.ClientFor(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     private static readonly Activity Hello = new() { Type = ActivityTypes.Message, Text = "hello" };
 
     [Fact]
     public async Task Throttled_send_waits_for_Retry_After_then_succeeds()
     {
-        _connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, RetryAfter: "1"));
+        Connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, RetryAfter: "1"));
         var clock = Stopwatch.StartNew();
 
-        var sent = await _client.SendToConversationAsync("a:1", Hello);
+        var sent = await Client.SendToConversationAsync("a:1", Hello);
 
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {clock.Elapsed}");
-        Assert.Equal(2, _connector.Requests.Count);
-        Assert.Equal(sent.Id, Assert.Single(_connector.Sent).ActivityId);
+        Assert.Equal(2, Connector.Requests.Count);
+        Assert.Equal(sent.Id, Assert.Single(Connector.Sent).ActivityId);
     }
 
     [Fact]
     public async Task Precondition_failed_send_is_retried()
     {
-        _connector.FailNext(new FakeFailure(412, TeamsErrorCodes.PreconditionFailed));
+        Connector.FailNext(new FakeFailure(412, TeamsErrorCodes.PreconditionFailed));
 
-        await _client.SendToConversationAsync("a:1", Hello);
+        await Client.SendToConversationAsync("a:1", Hello);
 
-        Assert.Equal(2, _connector.Requests.Count);
-        Assert.Single(_connector.Sent);
+        Assert.Equal(2, Connector.Requests.Count);
+        Assert.Single(Connector.Sent);
     }
 
     [Theory]
@@ -58,34 +42,34 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     [InlineData(504)]
     public async Task Send_is_not_retried_on_a_server_error_because_it_could_post_twice(int status)
     {
-        _connector.FailNext(new FakeFailure(status));
+        Connector.FailNext(new FakeFailure(status));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", Hello));
 
         Assert.Equal((HttpStatusCode)status, failure.StatusCode);
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
     }
 
     [Fact]
     public async Task Update_is_retried_on_a_server_error()
     {
-        var sent = await _client.SendToConversationAsync("a:1", Hello);
-        _connector.FailNext(new FakeFailure(503), times: 2);
+        var sent = await Client.SendToConversationAsync("a:1", Hello);
+        Connector.FailNext(new FakeFailure(503), times: 2);
 
-        await _client.UpdateActivityAsync("a:1", sent.Id!, Hello with { Text = "edited" });
+        await Client.UpdateActivityAsync("a:1", sent.Id!, Hello with { Text = "edited" });
 
-        Assert.Equal(4, _connector.Requests.Count);
-        Assert.Equal("edited", Assert.Single(_connector.Current("a:1")).Activity.Text);
+        Assert.Equal(4, Connector.Requests.Count);
+        Assert.Equal("edited", Assert.Single(Connector.Current("a:1")).Activity.Text);
     }
 
     [Fact]
     public async Task Retries_stop_after_the_cap_and_the_last_failure_is_thrown()
     {
-        _connector.FailNext(new FakeFailure(503, "ServiceUnavailable"), times: 10);
+        Connector.FailNext(new FakeFailure(503, "ServiceUnavailable"), times: 10);
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.GetTeamDetailsAsync("19:team"));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.GetTeamDetailsAsync("19:team"));
 
-        Assert.Equal(1 + 3, _connector.Requests.Count);
+        Assert.Equal(1 + 3, Connector.Requests.Count);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failure.StatusCode);
         Assert.Equal("ServiceUnavailable", failure.Code);
         Assert.True(failure.IsTransient);
@@ -94,11 +78,11 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_Retry_After_longer_than_the_longest_wait_is_handed_to_the_caller()
     {
-        _connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, RetryAfter: "120"));
+        Connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, RetryAfter: "120"));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", Hello));
 
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
         Assert.Equal(TimeSpan.FromSeconds(120), failure.RetryAfter);
         Assert.True(failure.Has(TeamsErrorCodes.Throttled));
     }
@@ -106,21 +90,21 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     [Fact]
     public async Task Client_errors_are_not_retried()
     {
-        _connector.FailNext(new FakeFailure(400, TeamsErrorCodes.BadArgument, "Unknown activity type"));
+        Connector.FailNext(new FakeFailure(400, TeamsErrorCodes.BadArgument, "Unknown activity type"));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.GetConversationMembersAsync("a:1"));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.GetConversationMembersAsync("a:1"));
 
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
         Assert.Equal("Unknown activity type", failure.ErrorMessage);
     }
 
     [Fact]
     public async Task A_connector_that_is_not_listening_fails_with_no_status()
     {
-        var port = _connector.Port;
-        await _connector.DisposeAsync();
-        _connector = await FakeConnector.StartAsync();
-        var client = _services.ClientFor($"http://127.0.0.1:{port}/_connector");
+        var port = Connector.Port;
+        await Connector.DisposeAsync();
+        Connector = await FakeConnector.StartAsync();
+        var client = Services.ClientFor($"http://127.0.0.1:{port}/_connector");
 
         var failure = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", Hello));
 
@@ -131,38 +115,38 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_read_that_times_out_is_tried_again()
     {
-        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:00.300" });
-        _connector.StallNext(TimeSpan.FromSeconds(5));
+        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:01.500" });
+        Connector.StallNext(TimeSpan.FromSeconds(5));
 
-        var team = await services.ClientFor(_connector.ServiceUrl).GetTeamDetailsAsync("19:team");
+        var team = await services.ClientFor(Connector.ServiceUrl).GetTeamDetailsAsync("19:team");
 
         Assert.Equal("Learning Hub", team.Name);
-        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(2, Connector.Requests.Count);
     }
 
     [Fact]
     public async Task A_send_that_times_out_is_not_sent_again()
     {
-        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:00.300" });
-        _connector.StallNext(TimeSpan.FromSeconds(5));
+        await using var services = FakeConnectorClients.Build(new Dictionary<string, string?> { ["ConnectorClient:RequestTimeout"] = "00:00:01.500" });
+        Connector.StallNext(TimeSpan.FromSeconds(5));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => services.ClientFor(_connector.ServiceUrl).SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => services.ClientFor(Connector.ServiceUrl).SendToConversationAsync("a:1", Hello));
 
         Assert.Null(failure.StatusCode);
         Assert.Equal("Timeout", failure.Code);
         Assert.IsType<TimeoutException>(failure.InnerException);
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
     }
 
     [Fact]
     public async Task Cancellation_by_the_caller_is_not_turned_into_a_connector_failure()
     {
-        _connector.StallNext(TimeSpan.FromSeconds(5));
+        Connector.StallNext(TimeSpan.FromSeconds(5));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetTeamDetailsAsync("19:team", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.GetTeamDetailsAsync("19:team", cancel.Token));
 
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
     }
 
     [Fact]

@@ -5,25 +5,9 @@ using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Connector;
 
-public sealed class ConnectorErrorTests : IAsyncLifetime
+public sealed class ConnectorErrorTests : ConnectorClientTest
 {
     private static readonly Activity Hello = new() { Type = ActivityTypes.Message, Text = "hello" };
-    private FakeConnector _connector = null!;
-    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
-    private IConnectorClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _services = FakeConnectorClients.Build();
-        _client = _services.ClientFor(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(403, TeamsErrorCodes.ConversationBlockedByUser, true)]
@@ -34,9 +18,9 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [InlineData(401, TeamsErrorCodes.BotNotRegistered, false)]
     public async Task Error_bodies_surface_the_status_and_Teams_code(int status, string code, bool unreachable)
     {
-        _connector.FailNext(new FakeFailure(status, code, "Teams said no"));
+        Connector.FailNext(new FakeFailure(status, code, "Teams said no"));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", Hello));
 
         Assert.Equal((HttpStatusCode)status, failure.StatusCode);
         Assert.Equal(code, failure.Code);
@@ -49,12 +33,12 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_nested_sub_code_such_as_MessageWritesBlocked_is_surfaced()
     {
-        _connector.FailNext(new FakeFailure(403, Body: """
+        Connector.FailNext(new FakeFailure(403, Body: """
             {"error":{"code":"Forbidden","message":"Failed to send activity",
               "innerHttpError":{"statusCode":403,"body":{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}}}}
             """));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", Hello));
 
         Assert.Equal("Forbidden", failure.Code);
         Assert.Equal(TeamsErrorCodes.MessageWritesBlocked, failure.SubCode);
@@ -65,9 +49,9 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_subCode_member_is_surfaced()
     {
-        _connector.FailNext(new FakeFailure(403, Body: """{"error":{"code":"Forbidden","subCode":"MessageWritesBlocked","message":"blocked"}}"""));
+        Connector.FailNext(new FakeFailure(403, Body: """{"error":{"code":"Forbidden","subCode":"MessageWritesBlocked","message":"blocked"}}"""));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.ReplyToActivityAsync("a:1", "1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.ReplyToActivityAsync("a:1", "1", Hello));
 
         Assert.Equal(TeamsErrorCodes.MessageWritesBlocked, failure.SubCode);
     }
@@ -75,9 +59,9 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_bare_code_and_message_body_is_understood()
     {
-        _connector.FailNext(new FakeFailure(405, Body: """{"code":"BadArgument","message":"Unknown conversation"}"""));
+        Connector.FailNext(new FakeFailure(405, Body: """{"code":"BadArgument","message":"Unknown conversation"}"""));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", Hello));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", Hello));
 
         Assert.Equal(TeamsErrorCodes.BadArgument, failure.Code);
     }
@@ -85,9 +69,9 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_still_gives_the_status()
     {
-        _connector.FailNext(new FakeFailure(500, Body: "<html>Internal error</html>"));
+        Connector.FailNext(new FakeFailure(500, Body: "<html>Internal error</html>"));
 
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.GetConversationMemberAsync("a:1", "29:x"));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.GetConversationMemberAsync("a:1", "29:x"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
         Assert.Null(failure.Code);
@@ -96,7 +80,7 @@ public sealed class ConnectorErrorTests : IAsyncLifetime
     [Fact]
     public async Task The_connector_rejects_an_activity_without_a_type()
     {
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => _client.SendToConversationAsync("a:1", new Activity { Text = "no type" }));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync("a:1", new Activity { Text = "no type" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
         Assert.Equal(TeamsErrorCodes.BadArgument, failure.Code);

@@ -36,9 +36,10 @@ public sealed class BotTestHost : IAsyncDisposable
         AzuriteFixture azurite,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool httpsConnector = false)
+        bool httpsConnector = false,
+        string connectorBasePath = "/_connector")
     {
-        var connector = await FakeConnector.StartAsync(https: httpsConnector);
+        var connector = await FakeConnector.StartAsync(https: httpsConnector, basePath: connectorBasePath);
         var arguments = new Dictionary<string, string?>(FakeConnectorClients.FastRetries)
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,

@@ -86,6 +86,15 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task My_L_and_D_lead_is_the_lead_for_the_askers_kind_of_organisation()
+    {
+        // Priya Shah works for a voluntary-sector trust in the seeded people directory.
+        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?"), "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"));
+
+        Assert.Contains("Tomasz Nowicki", Json(SentCard(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_network_question_shows_how_to_join()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who runs the mentoring network"));

@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace LearningBot.People;
+
+/// <summary>
+/// People from Microsoft Graph (Entra ID): the user, their manager and their direct reports, each answer cached
+/// briefly. Everyone else, including the people managers add and anyone seeded from the CSV, comes from
+/// <see cref="TablePeopleDirectory"/>. Needs the application permission <c>User.Read.All</c>.
+/// A person read through <see cref="GetManagerAsync"/> carries no <see cref="Person.ManagerId"/>; ask
+/// <see cref="GetPersonAsync"/> for that.
+/// </summary>
+public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDirectory table, IMemoryCache cache, GraphPeopleOptions options)
+    : IPeopleDirectory
+{
+    public const string Scope = "https://graph.microsoft.com/.default";
+    private const int MaxReportPages = 50;
+
+    private static readonly string[] UserFields =
+        ["id", "displayName", "jobTitle", "department", "companyName", "mail", "officeLocation"];
+
+    public async Task<Person?> GetPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        var fromGraph = IsEntraId(personId) ? await CachedAsync("user", personId, FetchUserAsync, cancellationToken) : null;
+        return fromGraph ?? await table.GetPersonAsync(personId, cancellationToken);
+    }
+
+    public async Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        if (!IsEntraId(personId) || await GetPersonAsync(personId, cancellationToken) is not { Source: PersonSource.Graph })
+        {
+            // People outside Entra ID (added, or seeded) usually have a manager who is in it.
+            return await table.GetPersonAsync(personId, cancellationToken) is { ManagerId: { Length: > 0 } managerId }
+                ? await GetPersonAsync(managerId, cancellationToken)
+                : null;
+        }
+
+        return await CachedAsync("manager", personId, FetchManagerAsync, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Person>> GetPeopleManagedByAsync(string managerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(managerId);
+        var fromGraph = IsEntraId(managerId)
+            ? await CachedAsync("reports", managerId, FetchDirectReportsAsync, cancellationToken) ?? []
+            : [];
+        var fromTable = await table.GetPeopleManagedByAsync(managerId, cancellationToken);
+        var inGraph = fromGraph.Select(person => person.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return TablePeopleDirectory.InListOrder(fromGraph.Concat(fromTable.Where(person => !inGraph.Contains(person.Id))));
+    }
+
+    public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(managerId);
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        if (IsEntraId(personId) && await CachedAsync("manager", personId, FetchManagerAsync, cancellationToken) is { } manager
+            && string.Equals(manager.Id, managerId, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return await table.IsManagerOfAsync(managerId, personId, cancellationToken);
+    }
+
+    public Task<Person> AddPersonAsync(string managerId, NewPerson person, CancellationToken cancellationToken) =>
+        table.AddPersonAsync(managerId, person, cancellationToken);
+
+    public Task RemoveAddedPersonAsync(string managerId, string personId, CancellationToken cancellationToken) =>
+        table.RemoveAddedPersonAsync(managerId, personId, cancellationToken);
+
+    /// <summary>Entra object ids are GUIDs; anything else (local ids, test ids) never costs a Graph call.</summary>
+    private static bool IsEntraId(string personId) => Guid.TryParse(personId, out _);
+
+    private async Task<T?> CachedAsync<T>(string kind, string id, Func<string, CancellationToken, Task<T?>> fetch, CancellationToken cancellationToken)
+        where T : class
+    {
+        var key = $"people:graph:{kind}:{id.ToUpperInvariant()}";
+        if (cache.TryGetValue(key, out T? cached))
+        {
+            return cached;
+        }
+
+        var value = await fetch(id, cancellationToken);
+        cache.Set(key, value, options.CacheDuration);
+        return value;
+    }
+
+    private async Task<Person?> FetchUserAsync(string personId, CancellationToken cancellationToken)
+    {
+        var user = await NullWhenNotFoundAsync(graph.Users[personId].GetAsync(request =>
+        {
+            request.QueryParameters.Select = UserFields;
+            request.QueryParameters.Expand = ["manager($select=id)"];
+        }, cancellationToken));
+        return user is null ? null : ToPerson(user, user.Manager?.Id);
+    }
+
+    private async Task<Person?> FetchManagerAsync(string personId, CancellationToken cancellationToken)
+    {
+        var manager = await NullWhenNotFoundAsync(graph.Users[personId].Manager.GetAsync(
+            request => request.QueryParameters.Select = UserFields, cancellationToken));
+        return manager is User user ? ToPerson(user, managerId: null) : null;
+    }
+
+    private async Task<IReadOnlyList<Person>?> FetchDirectReportsAsync(string managerId, CancellationToken cancellationToken)
+    {
+        var people = new List<Person>();
+        var page = await NullWhenNotFoundAsync(graph.Users[managerId].DirectReports.GetAsync(
+            request => request.QueryParameters.Select = UserFields, cancellationToken));
+        for (var pages = 1; page is not null; pages++)
+        {
+            // Direct reports can also be organisational contacts or devices; only users are people to review.
+            people.AddRange(page.Value?.OfType<User>().Select(user => ToPerson(user, managerId)) ?? []);
+            if (page.OdataNextLink is not { Length: > 0 } next || pages == MaxReportPages)
+            {
+                break;
+            }
+
+            page = await graph.Users[managerId].DirectReports.WithUrl(next).GetAsync(cancellationToken: cancellationToken);
+        }
+
+        return people;
+    }
+
+    private static async Task<T?> NullWhenNotFoundAsync<T>(Task<T?> request)
+        where T : class
+    {
+        try
+        {
+            return await request;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    private static Person ToPerson(User user, string? managerId) => new(
+        user.Id ?? string.Empty,
+        user.DisplayName ?? user.Mail ?? user.Id ?? string.Empty,
+        Blank(user.JobTitle),
+        Blank(user.CompanyName) ?? Blank(user.Department),
+        OrganisationKind: null,
+        Blank(user.Mail),
+        UsesTeams: true,
+        PersonSource.Graph,
+        managerId);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

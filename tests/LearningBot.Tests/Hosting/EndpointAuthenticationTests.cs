@@ -1,0 +1,118 @@
+using System.Net;
+using LearningBot.Connector.Client;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>
+/// The endpoint with authentication on, as in a real tenant: tokens from a local OpenID metadata/JWKS issuer,
+/// replies to the real Teams connector host name routed to a local fake connector over HTTPS.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly FixedTokenProvider _outboundToken = new("outbound-token");
+    private TestTokenIssuer _issuer = null!;
+    private BotTestHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await TestTokenIssuer.StartAsync();
+        _bot = await BotTestHost.StartAsync(
+            azurite,
+            _issuer.BotSettings(),
+            services => services.AddSingleton<IBotAccessTokenProvider>(_outboundToken),
+            httpsConnector: true,
+            connectorBasePath: "/teams");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Valid_token_is_accepted_and_the_reply_carries_the_bots_own_token()
+    {
+        var response = await _bot.PostActivityAsync(Help(), _issuer.CreateToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_bot.Connector.Requests);
+        Assert.Equal("Bearer outbound-token", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Missing_token_is_401_with_a_bearer_challenge_and_nothing_is_sent()
+    {
+        var response = await _bot.PostActivityAsync(Help());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Token_for_another_bot_is_401()
+    {
+        var token = _issuer.CreateToken(spec => spec.Audience = Guid.NewGuid().ToString());
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Token_for_another_service_url_is_401()
+    {
+        var token = _issuer.CreateToken(spec => spec.ServiceUrl = "https://smba.trafficmanager.net/emea/");
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Key_not_endorsed_for_teams_is_403()
+    {
+        var key = _issuer.AddKey(TestKeySet.BotFramework, "webchat-only", ["webchat"]);
+        var token = _issuer.CreateToken(spec => spec.SigningKey = key);
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Forged_token_signed_with_an_unpublished_key_is_401()
+    {
+        var forger = _issuer.CreateKey(TestKeySet.BotFramework, _issuer.BotFrameworkKey.KeyId, ["msteams"]);
+        var token = _issuer.CreateToken(spec => spec.SigningKey = forger);
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_activity_is_400_even_with_a_valid_token()
+    {
+        var response = await _bot.PostRawAsync("{\"type\":", _issuer.CreateToken());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_says_authentication_is_on()
+    {
+        var body = await BotTestHost.ReadJsonAsync(await _bot.Client.GetAsync("/healthz"));
+
+        Assert.Equal("on", body["authentication"]!.GetValue<string>());
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Help() =>
+        TeamsActivities.Message(TestTokenIssuer.ServiceUrl, "help");
+}

@@ -1,0 +1,79 @@
+using LearningBot.Connector.Hosting;
+using LearningBot.Connector.Schema;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
+
+namespace LearningBot.Tests.Hosting;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string AlexAadId = "6a1b0c2d-0000-4000-8000-00000000a1e5";
+    private BotTestHost _bot = null!;
+
+    private ProactiveMessenger Messenger => _bot.Services.GetRequiredService<ProactiveMessenger>();
+
+    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Reaches_a_person_in_the_chat_they_last_used()
+    {
+        var hello = TeamsActivities.Message(_bot.Connector.ServiceUrl, "hello");
+        await _bot.PostActivityAsync(hello);
+
+        var sent = await Messenger.SendCardToPersonAsync(AlexAadId, SampleCard(), CancellationToken.None);
+
+        Assert.NotNull(sent);
+        var delivered = _bot.Connector.Sent.Last();
+        Assert.Equal(hello.ConversationId(), delivered.ConversationId);
+        Assert.Null(delivered.ReplyToId);
+        Assert.Equal("29:1-alex", delivered.Activity.Recipient?.Id);
+        Assert.Equal(TeamsActivities.BotId, delivered.Activity.From?.Id);
+    }
+
+    [Fact]
+    public async Task Returns_null_for_someone_who_never_talked_to_the_bot()
+    {
+        var sent = await Messenger.SendCardToPersonAsync("never-seen-" + Guid.NewGuid(), SampleCard(), CancellationToken.None);
+
+        Assert.Null(sent);
+    }
+
+    [Fact]
+    public async Task Returns_null_when_the_person_blocked_the_bot()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "hello"));
+        _bot.Connector.FailNext(new FakeFailure(403, "ConversationBlockedByUser", "User blocked the conversation with the bot."));
+
+        var sent = await Messenger.SendCardToPersonAsync(AlexAadId, SampleCard(), CancellationToken.None);
+
+        Assert.Null(sent);
+    }
+
+    [Fact]
+    public async Task Posts_to_the_channel_not_the_thread_and_updates_the_post_in_place()
+    {
+        var mention = TeamsActivities.ChannelMention(_bot.Connector.ServiceUrl, "help");
+        await _bot.PostActivityAsync(mention);
+        var store = _bot.Services.GetRequiredService<ConversationReferenceStore>();
+        var thread = await store.FindConversationAsync(mention.ConversationId(), CancellationToken.None);
+
+        var sent = await Messenger.SendCardAsync(thread!, SampleCard(), CancellationToken.None);
+        await Messenger.UpdateCardAsync(SentMessage.FromJson(sent.ToJson())!, SampleCard("Updated"), CancellationToken.None);
+
+        Assert.Equal("19:hub@thread.tacv2", sent.Conversation.Conversation?.Id);
+        var update = Assert.Single(_bot.Connector.Requests, request => request.Method == "PUT");
+        Assert.Contains(Uri.EscapeDataString("19:hub@thread.tacv2"), update.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("Updated", update.Body, StringComparison.Ordinal);
+    }
+
+    private static JsonObject SampleCard(string text = "Reminder") => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+    };
+}

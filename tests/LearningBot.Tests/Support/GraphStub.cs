@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Tests.Support;
+
+/// <summary>A user in the stub's directory (Graph property names in camelCase on the wire).</summary>
+public sealed record GraphStubUser(
+    string Id,
+    string DisplayName,
+    string? JobTitle = null,
+    string? Department = null,
+    string? CompanyName = null,
+    string? Mail = null,
+    string? OfficeLocation = null,
+    string? ManagerId = null);
+
+/// <summary>An organisational contact: Graph lists these among a manager's direct reports too.</summary>
+public sealed record GraphStubContact(string Id, string DisplayName, string ManagerId);
+
+/// <summary>One request the stub received.</summary>
+public sealed record GraphStubRequest(string Path, IReadOnlyDictionary<string, string> Query, string? Authorization);
+
+/// <summary>
+/// Microsoft Graph v1.0 on a real Kestrel server at a free 127.0.0.1 port, answering the user, manager and
+/// directReports operations with the documented JSON: <c>@odata.context</c>, <c>value</c>, <c>@odata.type</c> on
+/// directory objects, <c>@odata.nextLink</c> paging, <c>$select</c> honoured, and the documented 404 error body.
+/// Point a real <c>GraphServiceClient</c> at <see cref="BaseUrl"/>.
+/// </summary>
+public sealed class GraphStub : IAsyncDisposable
+{
+    private const string JsonContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+    private static readonly string[] UserProperties =
+        ["id", "displayName", "jobTitle", "department", "companyName", "mail", "officeLocation"];
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, GraphStubUser> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<object> _reportOrder = new();
+    private readonly ConcurrentQueue<GraphStubRequest> _requests = new();
+
+    private GraphStub(WebApplication app) => _app = app;
+
+    /// <summary>e.g. <c>http://127.0.0.1:53123/v1.0</c>.</summary>
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Direct reports per page; Graph's default is 100.</summary>
+    public int PageSize { get; set; } = 100;
+
+    public IReadOnlyList<GraphStubRequest> Requests => [.. _requests];
+
+    public static async Task<GraphStub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var stub = new GraphStub(app);
+        app.Run(stub.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        stub.BaseUrl = address.TrimEnd('/') + "/v1.0";
+        return stub;
+    }
+
+    public GraphStub AddUser(GraphStubUser user)
+    {
+        _users[user.Id] = user;
+        _reportOrder.Enqueue(user);
+        return this;
+    }
+
+    public GraphStub AddContact(GraphStubContact contact)
+    {
+        _reportOrder.Enqueue(contact);
+        return this;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        _requests.Enqueue(new GraphStubRequest(request.Path.Value ?? string.Empty, query, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null));
+
+        var segments = (request.Path.Value ?? string.Empty).Trim('/').Split('/');
+        var (status, body) = (request.Method, segments) switch
+        {
+            ("GET", ["v1.0", "users", var id]) => GetUser(Uri.UnescapeDataString(id), query),
+            ("GET", ["v1.0", "users", var id, "manager"]) => GetManager(Uri.UnescapeDataString(id), query),
+            ("GET", ["v1.0", "users", var id, "directReports"]) => GetDirectReports(Uri.UnescapeDataString(id), query),
+            _ => (StatusCodes.Status400BadRequest, Error("BadRequest", $"Resource not found for the segment '{segments.LastOrDefault()}'.")),
+        };
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        context.Response.Headers["request-id"] = Guid.NewGuid().ToString();
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    private (int, JsonObject) GetUser(string id, Dictionary<string, string> query)
+    {
+        if (!_users.TryGetValue(id, out var user))
+        {
+            return NotFound(id);
+        }
+
+        var selected = Selected(query);
+        var body = new JsonObject { ["@odata.context"] = $"{BaseUrl}/$metadata#users({string.Join(',', selected)})/$entity" };
+        WriteProperties(body, user, selected);
+        if (query.TryGetValue("$expand", out var expand) && expand.StartsWith("manager", StringComparison.Ordinal)
+            && user.ManagerId is not null && _users.TryGetValue(user.ManagerId, out var manager))
+        {
+            body["manager"] = DirectoryObject(manager, ["id"]);
+        }
+
+        return (StatusCodes.Status200OK, body);
+    }
+
+    private (int, JsonObject) GetManager(string id, Dictionary<string, string> query)
+    {
+        if (!_users.TryGetValue(id, out var user) || user.ManagerId is null || !_users.TryGetValue(user.ManagerId, out var manager))
+        {
+            return NotFound(id);
+        }
+
+        var body = DirectoryObject(manager, Selected(query));
+        body.Insert(0, "@odata.context", $"{BaseUrl}/$metadata#directoryObjects/$entity");
+        return (StatusCodes.Status200OK, body);
+    }
+
+    private (int, JsonObject) GetDirectReports(string id, Dictionary<string, string> query)
+    {
+        if (!_users.ContainsKey(id))
+        {
+            return NotFound(id);
+        }
+
+        var selected = Selected(query);
+        var reports = _reportOrder
+            .Where(entry => entry is GraphStubUser user ? string.Equals(user.ManagerId, id, StringComparison.OrdinalIgnoreCase)
+                : string.Equals(((GraphStubContact)entry).ManagerId, id, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var skip = query.TryGetValue("$skiptoken", out var token) ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var page = new JsonArray([.. reports.Skip(skip).Take(PageSize).Select(entry => (JsonNode)(entry is GraphStubUser user
+            ? DirectoryObject(user, selected)
+            : Contact((GraphStubContact)entry, selected)))]);
+
+        var body = new JsonObject { ["@odata.context"] = $"{BaseUrl}/$metadata#directoryObjects({string.Join(',', selected)})" };
+        if (skip + PageSize < reports.Count)
+        {
+            var next = $"{BaseUrl}/users/{Uri.EscapeDataString(id)}/directReports?$select={Uri.EscapeDataString(string.Join(',', selected))}&$skiptoken={skip + PageSize}";
+            body["@odata.nextLink"] = next;
+        }
+
+        body["value"] = page;
+        return (StatusCodes.Status200OK, body);
+    }
+
+    private static JsonObject DirectoryObject(GraphStubUser user, IReadOnlyList<string> selected)
+    {
+        var body = new JsonObject { ["@odata.type"] = "#microsoft.graph.user" };
+        WriteProperties(body, user, selected);
+        return body;
+    }
+
+    private static JsonObject Contact(GraphStubContact contact, IReadOnlyList<string> selected)
+    {
+        var body = new JsonObject { ["@odata.type"] = "#microsoft.graph.orgContact", ["id"] = contact.Id };
+        if (selected.Contains("displayName"))
+        {
+            body["displayName"] = contact.DisplayName;
+        }
+
+        return body;
+    }
+
+    private static void WriteProperties(JsonObject body, GraphStubUser user, IReadOnlyList<string> selected)
+    {
+        foreach (var name in selected)
+        {
+            body[name] = name switch
+            {
+                "id" => user.Id,
+                "displayName" => user.DisplayName,
+                "jobTitle" => user.JobTitle,
+                "department" => user.Department,
+                "companyName" => user.CompanyName,
+                "mail" => user.Mail,
+                "officeLocation" => user.OfficeLocation,
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>The properties asked for with $select (id always comes back), else Graph's default set.</summary>
+    private static IReadOnlyList<string> Selected(Dictionary<string, string> query) =>
+        query.TryGetValue("$select", out var select)
+            ? ["id", .. select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(name => name != "id")]
+            : UserProperties;
+
+    private static (int, JsonObject) NotFound(string id) => (StatusCodes.Status404NotFound, Error(
+        "Request_ResourceNotFound",
+        $"Resource '{id}' does not exist or one of its queried reference-property objects are not present."));
+
+    private static JsonObject Error(string code, string message) => new()
+    {
+        ["error"] = new JsonObject
+        {
+            ["code"] = code,
+            ["message"] = message,
+            ["innerError"] = new JsonObject
+            {
+                ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+                ["request-id"] = Guid.NewGuid().ToString(),
+                ["client-request-id"] = Guid.NewGuid().ToString(),
+            },
+        },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
