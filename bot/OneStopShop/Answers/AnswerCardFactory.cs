@@ -113,7 +113,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Lead == person.Id || n.Lead == person.Name)
             : null;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(network|networks|join|group|community)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, 100)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(network|networks|join|group|community)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NetworkWords();
 
     private Person? FindPerson(string id) => engine.Directory.WhosWho.People.FirstOrDefault(p => p.Id == id);

@@ -58,7 +58,7 @@ public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To
         new(first, first.AddMonths(1), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"^(for\s+)?((the\s+)?(last|past)\s+)?((?<days>\d{1,3})\s*(?<unit>days?|d|weeks?|w))$|^(?<this>this month)$|^(?<last>last month)$|^(?<year>\d{4})-(?<month>\d{1,2})$",
-        RegexOptions.CultureInvariant, 100)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
 

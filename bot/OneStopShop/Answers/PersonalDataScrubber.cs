@@ -52,29 +52,29 @@ public static partial class PersonalDataScrubber
         return new ScrubbedText(text, removed);
     }
 
-    [GeneratedRegex(@"[\w.+'-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"[\w.+'-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
     // "dob 3rd march 1948", "date of birth: 03 Mar 48", "born on 1 May 1950": whatever follows the cue, up to a date's length.
     [GeneratedRegex(@"\b(d\.?o\.?b\.?|date of birth|born( on| in)?)\s*[:\-]?\s*(\d{1,2}(st|nd|rd|th)?\s*(of\s+)?[a-z]{3,9}\.?,?\s*\d{2,4}|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{4})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthDatePhrase();
 
-    [GeneratedRegex(@"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     // A day, a month name and a year of birth age (1900s or early 2000s); "3 March 2027" is a course date and stays.
     [GeneratedRegex(@"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19\d{2}|200\d|201[0-5])\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenDateWithYear();
 
-    [GeneratedRegex(@"\b\d{3}[ \-]?\d{3}[ \-]?\d{4}\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b\d{3}[ \-]?\d{3}[ \-]?\d{4}\b", RegexOptions.CultureInvariant)]
     private static partial Regex NhsNumber();
 
-    [GeneratedRegex(@"(\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneNumber();
 
     // Hospital numbers, client references and the like: any run of seven or more digits.
-    [GeneratedRegex(@"\b\d{7,}\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b\d{7,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex LongNumber();
 }

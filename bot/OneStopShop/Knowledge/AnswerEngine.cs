@@ -21,7 +21,7 @@ public sealed class AnswerEngine
         _options = options.Value;
         _outOfScope = string.IsNullOrWhiteSpace(_options.OutOfScopePattern)
             ? null
-            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     public KnowledgeIndex Knowledge { get; }
@@ -69,7 +69,22 @@ public sealed class AnswerEngine
     }
 
     /// <summary>How many admin or logistics cues the question holds (at most two): each one halves the confidence.</summary>
-    private int OutOfScopeCues(string question) => _outOfScope is null ? 0 : Math.Min(2, _outOfScope.Matches(question).Count);
+    private int OutOfScopeCues(string question)
+    {
+        if (_outOfScope is null)
+        {
+            return 0;
+        }
+
+        // Non-backtracking matching runs in linear time, so a busy machine cannot time it out and change the answer.
+        var cues = 0;
+        for (var match = _outOfScope.Match(question); match.Success && cues < 2; match = match.NextMatch())
+        {
+            cues++;
+        }
+
+        return cues;
+    }
 
     /// <summary>Adds or replaces an article; it is searchable when this returns.</summary>
     public void Upsert(KnowledgeArticle article) => Knowledge.Upsert(article);
