@@ -21,16 +21,22 @@ public sealed partial class OneStopShopFeature(
     QuestionLog log,
     AnswerCardFactory cardFactory,
     IPeopleDirectory people,
+    KnowledgeArticleStore articles,
     IOptionsMonitor<LearningHubOptions> hub,
     TimeProvider clock,
     ILogger<OneStopShopFeature> logger) : IBotFeature
 {
+    /// <summary>Longer messages are cut here before scrubbing and searching; no real question needs more.</summary>
+    private const int MaxAnsweredLength = 1000;
+
     public void MapRoutes(BotRoutes routes)
     {
         routes
             .OnUnrecognisedMessage(OnMessageAsync)
             .OnCommand(turn => turn.SendCardAsync(cardFactory.AskForm()), "ask", "ask a question")
             .OnCommand(turn => SendGapsReportAsync(turn, string.Empty), "gaps report", "gaps")
+            .OnCommand(turn => SendEditorAsync(turn, null), "new article")
+            .OnCardAction(ArticleEditorCardData.SaveVerb, OnArticleSavedAsync)
             .OnCardAction(AskVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cardFactory.AskForm())))
             .OnCardAction(AskVerbs.Question, OnQuestionSubmittedAsync)
             .OnCardAction(AskVerbs.Article, OnArticleChosenAsync)
@@ -57,6 +63,12 @@ public sealed partial class OneStopShopFeature(
         if (GapsCommand().Match(text) is { Success: true } gaps)
         {
             await SendGapsReportAsync(turn, gaps.Groups["period"].Value);
+            return;
+        }
+
+        if (EditCommand().Match(text) is { Success: true } edit)
+        {
+            await SendEditorAsync(turn, edit.Groups["id"].Value.ToLowerInvariant());
             return;
         }
 
@@ -118,6 +130,7 @@ public sealed partial class OneStopShopFeature(
     private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
         // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
+        question = question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question;
         var words = PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
         var answer = engine.Answer(words, await AskerContextAsync(turn));
         var (record, logged) = await LogAsync(turn, question, answer, origin);
@@ -181,7 +194,7 @@ public sealed partial class OneStopShopFeature(
 
     private async Task SendGapsReportAsync(ITurnContext turn, string periodText)
     {
-        if (!hub.CurrentValue.IsSupportTeam(ConversationReferenceStore.PersonKey(turn.Activity.From)))
+        if (!IsSupportTeam(turn))
         {
             await turn.SendTextAsync(
                 "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.");
@@ -203,6 +216,88 @@ public sealed partial class OneStopShopFeature(
 
         var summary = Answers.GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
         await turn.SendCardAsync(cardFactory.GapsReport(summary));
+    }
+
+    private bool IsSupportTeam(ITurnContext turn) => hub.CurrentValue.IsSupportTeam(ConversationReferenceStore.PersonKey(turn.Activity.From));
+
+    private async Task SendEditorAsync(ITurnContext turn, string? id)
+    {
+        if (!IsSupportTeam(turn))
+        {
+            await turn.SendTextAsync(
+                "Sorry, only the L&D Support Team can add or edit articles. If something is wrong or missing, ask a question and choose **Ask the L&D team**.");
+            return;
+        }
+
+        if (id is not null && engine.Knowledge.Find(id) is null)
+        {
+            await turn.SendTextAsync($"There is no article with the id **{id}**. Type **new article** to write one.");
+            return;
+        }
+
+        await turn.SendCardAsync(cardFactory.Editor(id is null ? null : engine.Knowledge.Find(id)));
+    }
+
+    private async Task<CardActionResult> OnArticleSavedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (!IsSupportTeam(turn))
+        {
+            return CardActionResult.Message("Sorry, only the L&D Support Team can add or edit articles.");
+        }
+
+        var isNew = action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("isNew", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
+        if (!isNew && existing is null)
+        {
+            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
+        }
+
+        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var form = cardFactory.Editor(existing);
+        var problems = CardSubmission.Validate(form, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+        }
+
+        var article = ArticleFromForm(submitted, existing);
+        if (isNew && engine.Knowledge.Find(article.Id) is not null)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
+        }
+
+        try
+        {
+            var who = turn.Activity.From?.Name is { Length: > 0 } name ? name : ConversationReferenceStore.PersonKey(turn.Activity.From) ?? "unknown";
+            var saved = await articles.SaveAsync(article, who, turn.Aborted);
+            return CardActionResult.Replace(cardFactory.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
+        }
+        catch (ArgumentException problem)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "related", problem.Message));
+        }
+    }
+
+    private static JsonObject WithProblem(JsonObject form, JsonObject submitted, string inputId, string message) =>
+        CardSubmission.WithProblemsMarked(form, submitted, [new CardInputProblem(inputId, message, message)]);
+
+    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing)
+    {
+        string Text(string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
+        static string[] List(string text) =>
+            [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+        return new KnowledgeArticle(
+            existing?.Id ?? Text("id").ToLowerInvariant(),
+            Text("title"),
+            Text("summary"),
+            List(Text("tags")),
+            existing?.Audience ?? ["worker"],
+            existing?.Organisations ?? ["all"],
+            Text("owner"),
+            DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            List(Text("related")),
+            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     private static bool TryReadHelpful(JsonElement data, out bool helpful)
@@ -230,6 +325,9 @@ public sealed partial class OneStopShopFeature(
     [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SmallTalk();
+
+    [GeneratedRegex(@"^edit\s+article\s+(?<id>[a-z0-9]+(-[a-z0-9]+)*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditCommand();
 
     [GeneratedRegex(@"^gaps?\s+report\b\s*(?<period>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GapsCommand();

@@ -34,6 +34,22 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return NotSure(record.Question, []);
     }
 
+    /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
+    public JsonObject Editor(KnowledgeArticle? article) => cards.Render(EditorData(article));
+
+    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null) => article is null
+        ? new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
+            (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)
+        : new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
+            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body);
+
+    /// <summary>The article as people will see it, with a line saying what just happened (no rating: nobody asked).</summary>
+    public JsonObject Preview(KnowledgeArticle article, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Article(new QuestionRecord(), article, new FeedbackState(false, false, false), showQuestion: false, notice);
+    }
+
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
         cards.Render(new NotSureCardData(question, [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
 
@@ -61,7 +77,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
                 $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({Math.Round(r.UnhelpfulShare * 100).ToString(Invariant)}%)"))]));
     }
 
-    private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion)
+    private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null)
     {
         var layout = ArticleBlocks.Layout(article.Body);
         var related = article.Related
@@ -84,7 +100,8 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             related,
             feedback.CanRate,
             feedback.Thanked,
-            feedback.OfferEscalation));
+            feedback.OfferEscalation,
+            notice));
     }
 
     private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)

@@ -56,9 +56,31 @@ public sealed record AnswerCardData(
     IReadOnlyList<ArticleLink> Related,
     bool CanRate,
     bool Thanked,
-    bool OfferEscalation) : ICardData
+    bool OfferEscalation,
+    string? Notice = null) : ICardData
 {
     public static string CardName => "answer-article";
+}
+
+/// <summary>Data for <c>answer-editor</c>: the L&amp;D team's form for a new or edited article.</summary>
+/// <param name="Tags">Comma-separated, as typed.</param>
+/// <param name="Related">Comma-separated article ids.</param>
+/// <param name="ReviewBy"><c>yyyy-MM-dd</c>.</param>
+public sealed record ArticleEditorCardData(
+    string Heading,
+    bool IsNew,
+    string Id,
+    string Title,
+    string Summary,
+    string Tags,
+    string Related,
+    string Owner,
+    string ReviewBy,
+    string Body) : ICardData
+{
+    public const string SaveVerb = "ask.article.save";
+
+    public static string CardName => "answer-editor";
 }
 
 /// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>

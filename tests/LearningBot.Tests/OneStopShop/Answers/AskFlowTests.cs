@@ -256,6 +256,72 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_support_team_writes_a_new_article_in_Teams_and_it_answers_at_once()
+    {
+        var id = "lone-working-" + Guid.NewGuid().ToString("N")[..6];
+        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "new article"), SupportTeamMember));
+        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
+        Assert.NotNull(FindElement(editor, e => e["id"]?.GetValue<string>() == "body"));
+
+        var saved = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        {
+            ["isNew"] = true,
+            ["articleId"] = string.Empty,
+            ["id"] = id,
+            ["title"] = "Lone working safety training",
+            ["summary"] = "Lone working training covers planning visits, checking in and what to do when a visit feels unsafe.",
+            ["tags"] = "lone working, lone worker, personal safety",
+            ["related"] = "mandatory-statutory-training",
+            ["owner"] = "Health and safety adviser, city council",
+            ["reviewBy"] = "2027-11-30",
+            ["body"] = "## Who it is for\nAnyone who visits people at home on their own.",
+        });
+
+        Assert.Contains("Saved as version 1", Json(saved), StringComparison.Ordinal);
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "is there lone worker training"));
+        Assert.Contains("Lone working safety training", Json(SentCard(_bot.Connector.Sent[^1])), StringComparison.Ordinal);
+        var history = await _bot.Services.GetRequiredService<KnowledgeArticleStore>().HistoryAsync(id, CancellationToken.None).ToListAsync();
+        Assert.Equal("Alex Morgan", Assert.Single(history).EditedBy);
+    }
+
+    [Fact]
+    public async Task Editing_an_article_opens_it_filled_in_and_a_missing_related_id_is_marked()
+    {
+        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"), SupportTeamMember));
+        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
+        Assert.Equal("Job shadowing", FindElement(editor, e => e["id"]?.GetValue<string>() == "title")["value"]!.GetValue<string>());
+
+        var refused = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        {
+            ["isNew"] = false,
+            ["articleId"] = "job-shadowing",
+            ["title"] = "Job shadowing",
+            ["summary"] = "Spend time alongside someone in another role.",
+            ["tags"] = "shadowing",
+            ["related"] = "no-such-article",
+            ["owner"] = "L&D Support Team",
+            ["reviewBy"] = "2027-06-30",
+            ["body"] = "Body.",
+        });
+
+        Assert.Contains("no-such-article", Json(refused), StringComparison.Ordinal);
+        Assert.NotNull(FindElement(refused, e => e["id"]?.GetValue<string>() == "related-problem"));
+        Assert.Equal("Job shadowing", _bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find("job-shadowing")!.Title);
+    }
+
+    [Fact]
+    public async Task Only_the_support_team_may_edit_articles()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"));
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, ArticleEditorCardData.SaveVerb, new JsonObject { ["isNew"] = true, ["id"] = "forged" }));
+
+        Assert.Contains("only the L&D Support Team", Assert.Single(_bot.Connector.Sent).Activity.Text, StringComparison.Ordinal);
+        var body = await BotTestHost.ReadJsonAsync(response);
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Null(_bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find("forged"));
+    }
+
+    [Fact]
     public async Task Greetings_and_empty_messages_get_a_pointer_not_a_logged_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "hi!"));
@@ -278,6 +344,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<JsonObject> ExecuteAsync(string verb, JsonObject data)
     {
         var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data));
+        var body = await BotTestHost.ReadJsonAsync(response);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        return body["value"]!.AsObject();
+    }
+
+    private async Task<JsonObject> ExecuteAsAsync(string personKey, string verb, JsonObject data)
+    {
+        var response = await _bot.PostActivityAsync(AsPerson(TeamsActivities.ExecuteAction(ServiceUrl, verb, data), personKey));
         var body = await BotTestHost.ReadJsonAsync(response);
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         return body["value"]!.AsObject();
