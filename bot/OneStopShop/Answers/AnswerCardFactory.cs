@@ -115,8 +115,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             person.Role,
             person.Organisation,
             person.Email,
-            person.Phone,
-            helpsWith.Length > 0 ? helpsWith : null,
+            Details(helpsWith, person),
             network is null ? null : new NetworkInfo(network.Name, network.Purpose, network.HowToJoin),
             engine.Directory.WhosWho.Note,
             feedback.CanRate,
@@ -132,6 +131,27 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(network|networks|join|group|community)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NetworkWords();
+
+    private static List<ReportFact> Details(string helpsWith, Person person)
+    {
+        var details = new List<ReportFact>();
+        if (helpsWith.Length > 0)
+        {
+            details.Add(new("Can help with", helpsWith));
+        }
+
+        if (person.Email is { Length: > 0 } email)
+        {
+            details.Add(new("Email", email));
+        }
+
+        if (person.Phone is { Length: > 0 } phone)
+        {
+            details.Add(new("Phone", phone));
+        }
+
+        return details;
+    }
 
     private Person? FindPerson(string id) => engine.Directory.WhosWho.People.FirstOrDefault(p => p.Id == id);
 

@@ -93,7 +93,7 @@ public sealed record NotSureCardData(string Question, IReadOnlyList<ArticleLink>
 public sealed record NetworkInfo(string Name, string Purpose, string HowToJoin);
 
 /// <summary>Data for <c>person-contact</c>: someone from the learning directory who can answer.</summary>
-/// <param name="HelpsWith">What they can help with, as a sentence fragment ("dementia care, ...").</param>
+/// <param name="Details">"Can help with", "Email" and "Phone" lines, where known.</param>
 /// <param name="DirectoryNote">The directory's own note (for example that contacts are sample data), when it has one.</param>
 public sealed record PersonCardData(
     string QuestionId,
@@ -103,8 +103,7 @@ public sealed record PersonCardData(
     string Role,
     string Organisation,
     string? Email,
-    string? Phone,
-    string? HelpsWith,
+    IReadOnlyList<ReportFact> Details,
     NetworkInfo? Network,
     string? DirectoryNote,
     bool CanRate,
