@@ -72,7 +72,7 @@ public sealed class CardCatalog
     public static Attachment ToAttachment(JsonObject card) => new()
     {
         ContentType = AdaptiveCardContentType,
-        Content = JsonSerializer.SerializeToElement(card, BotJson.Options),
+        Content = card,
     };
 
     private static List<CardTemplate> LoadTemplates(string directory)

@@ -33,7 +33,10 @@ public static class ConnectorClientServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 AllowAutoRedirect = false,
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // ConnectorClient logs every call itself; the factory's logging handlers would only repeat it,
+            // at the price of a log scope and a formatted URI on every reply.
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<IBotAccessTokenProvider>(sp => new CachingBotAccessTokenProvider(
             BotTokenConstants.CreateSource(sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Mime;
 using System.Security.Claims;
 using System.Text.Json;
@@ -110,7 +111,8 @@ public sealed class BotAdapter(
             return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent as application/json.");
         }
 
-        using var buffer = new MemoryStream();
+        // Sized from Content-Length (already checked against the limit) so a normal activity is copied once.
+        using var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 0);
         var overLimit = await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken);
         if (overLimit)
         {
@@ -156,21 +158,29 @@ public sealed class BotAdapter(
 
     private static async Task<bool> CopyWithLimitAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {
-        var chunk = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        // Pooled: a fresh 16 KB array per turn is zeroed and collected on every message.
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            total += read;
-            if (total > limit)
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return true;
+                total += read;
+                if (total > limit)
+                {
+                    return true;
+                }
+
+                target.Write(chunk, 0, read);
             }
 
-            target.Write(chunk, 0, read);
+            return false;
         }
-
-        return false;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private async Task RejectAsync(HttpContext http, BotAuthenticationResult auth)

@@ -33,7 +33,7 @@ public sealed class ConversationReferenceStore(TableServiceClient tables, ILogge
                 await WriteIfChangedAsync(conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) }, cancellationToken);
             }
         }
-        catch (TableStorageException exception)
+        catch (Exception exception) when (exception is TableStorageException or ArgumentException or HttpRequestException)
         {
             // Answering the person matters more than remembering the conversation; the next turn tries again.
             logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);

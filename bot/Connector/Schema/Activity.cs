@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace LearningBot.Connector.Schema;
@@ -93,7 +94,9 @@ public sealed record Attachment
 {
     public string? ContentType { get; init; }
     public string? ContentUrl { get; init; }
-    public JsonElement? Content { get; init; }
+
+    /// <summary>The card or other content; a node so a card built by the bot is sent without a copy.</summary>
+    public JsonNode? Content { get; init; }
     public string? Name { get; init; }
     public string? ThumbnailUrl { get; init; }
 

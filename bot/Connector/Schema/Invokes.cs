@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace LearningBot.Connector.Schema;
@@ -97,7 +98,7 @@ public sealed record TaskModuleResponse
                     Title = title,
                     Height = height,
                     Width = width,
-                    Card = new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonSerializer.SerializeToElement(card, BotJson.Options) },
+                    Card = new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card as JsonNode ?? JsonSerializer.SerializeToNode(card, BotJson.Options) },
                 },
             },
         };

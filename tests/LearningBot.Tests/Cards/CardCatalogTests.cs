@@ -130,7 +130,7 @@ public sealed class CardCatalogTests
         var attachment = Catalog.RenderAttachment(new ErrorCardData("ABCD-2345"));
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        Assert.Equal("AdaptiveCard", attachment.Content!.Value.GetProperty("type").GetString());
+        Assert.Equal("AdaptiveCard", attachment.Content!["type"]!.GetValue<string>());
         var wire = JsonSerializer.Serialize(attachment, BotJson.Options);
         Assert.Contains("\"contentType\":\"application/vnd.microsoft.card.adaptive\"", wire, StringComparison.Ordinal);
     }

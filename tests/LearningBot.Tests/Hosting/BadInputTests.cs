@@ -134,4 +134,29 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Conversation_id_too_long_to_store_still_gets_an_answer()
+    {
+        var activity = TeamsActivities.Message(_bot.Connector.ServiceUrl, "help", conversationId: "a:" + new string('z', 5000));
+
+        var response = await _bot.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_bot.Connector.Sent);
+    }
+
+    [Theory]
+    [InlineData("{\"action\": \"not an object\"}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Submit\", \"verb\": \"help\"}}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Execute\"}}")]
+    [InlineData("\"just text\"")]
+    public async Task Card_action_invoke_with_a_broken_value_is_400(string value)
+    {
+        var invoke = TeamsActivities.Invoke(_bot.Connector.ServiceUrl, "adaptiveCard/action", System.Text.Json.Nodes.JsonNode.Parse(value));
+
+        var response = await _bot.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

@@ -236,7 +236,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var attachment = Assert.Single(activity.Attachments ?? []);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        var card = attachment.Content!.Value.GetRawText();
+        var card = attachment.Content!.ToJsonString();
         foreach (var button in new[] { "Ask a learning question", "Five Minute Review", "Record a feedback signal", "Share good practice", "Latest digest" })
         {
             Assert.Contains(button, card, StringComparison.Ordinal);

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace LearningBot.Bench.TurnBench;
+
+/// <summary>Settings of one measured run against one system.</summary>
+internal sealed record BenchOptions(
+    string Name,
+    Uri Target,
+    int Turns,
+    int Users,
+    int Warmup,
+    string Text,
+    TimeSpan ReplyTimeout,
+    int? Pid,
+    int? AuxPid,
+    bool ExpectCard,
+    string? GcFile,
+    string? JsonOut)
+{
+    public const string Usage = """
+        TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
+                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--gc-file FILE] [--json FILE]
+        TurnBench report [--goal PEER:MIN_RATIO[:MAX_P99_RATIO]]... FILE...
+            (result files; the first file's system is compared with the others; several
+             rounds of one system are summarised by the round with the median turns/s)
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        string? Get(string key) => values.GetValueOrDefault(key);
+        int GetInt(string key, int fallback) =>
+            Get(key) is { } v ? int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
+
+        var target = Get("target") ?? throw new ArgumentException($"--target is required.\n{Usage}");
+        var options = new BenchOptions(
+            Name: Get("name") ?? target,
+            Target: new Uri(target, UriKind.Absolute),
+            Turns: GetInt("turns", 3000),
+            Users: GetInt("users", 16),
+            Warmup: GetInt("warmup", 500),
+            Text: Get("text") ?? "help",
+            ReplyTimeout: TimeSpan.FromMilliseconds(GetInt("timeout-ms", 10_000)),
+            Pid: Get("pid") is null ? null : GetInt("pid", 0),
+            AuxPid: Get("aux-pid") is null ? null : GetInt("aux-pid", 0),
+            ExpectCard: Get("expect-card") is "true",
+            GcFile: Get("gc-file"),
+            JsonOut: Get("json"));
+
+        if (options.Turns < 1 || options.Users < 1 || options.Warmup < 0)
+        {
+            throw new ArgumentException("--turns and --users must be positive, --warmup not negative.");
+        }
+
+        return options;
+    }
+}

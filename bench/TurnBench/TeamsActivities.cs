@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace LearningBot.Bench.TurnBench;
+
+/// <summary>One simulated Teams user chatting 1:1 with the bot.</summary>
+internal sealed record VirtualUser(int Number, string UserId, string AadObjectId, string ConversationId);
+
+/// <summary>
+/// Writes message activities shaped like the ones the Teams channel posts for a personal chat:
+/// channel <c>msteams</c>, <c>29:</c> user ids with an AAD object id, the bot as <c>28:&lt;appId&gt;</c>,
+/// a personal <c>a:</c> conversation carrying the tenant id, and <c>channelData.tenant</c>.
+/// </summary>
+internal sealed class TeamsActivities(Uri serviceUrl, string text)
+{
+    private static readonly string RunTag = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
+    private readonly string _serviceUrl = serviceUrl.ToString();
+    private readonly string _tenantId = Guid.NewGuid().ToString();
+    private readonly string _botId = "28:" + Guid.NewGuid();
+    private long _nextId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+
+    public VirtualUser CreateUser(int number) => new(
+        number,
+        UserId: $"29:1bench{RunTag}{number:D4}",
+        AadObjectId: Guid.NewGuid().ToString(),
+        ConversationId: $"a:1bench{RunTag}{number:D4}");
+
+    /// <summary>A fresh activity id, unique within the run (Teams message ids are numeric strings).</summary>
+    public string NextActivityId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public byte[] Message(VirtualUser user, string activityId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            var now = DateTimeOffset.UtcNow;
+            json.WriteStartObject();
+            json.WriteString("text", text);
+            json.WriteString("textFormat", "plain");
+            json.WriteString("type", "message");
+            json.WriteString("timestamp", now);
+            json.WriteString("localTimestamp", now);
+            json.WriteString("id", activityId);
+            json.WriteString("channelId", "msteams");
+            json.WriteString("serviceUrl", _serviceUrl);
+            json.WriteStartObject("from");
+            json.WriteString("id", user.UserId);
+            json.WriteString("name", $"Bench User {user.Number}");
+            json.WriteString("aadObjectId", user.AadObjectId);
+            json.WriteEndObject();
+            json.WriteStartObject("conversation");
+            json.WriteString("conversationType", "personal");
+            json.WriteString("tenantId", _tenantId);
+            json.WriteString("id", user.ConversationId);
+            json.WriteEndObject();
+            json.WriteStartObject("recipient");
+            json.WriteString("id", _botId);
+            json.WriteString("name", "LearningBot");
+            json.WriteEndObject();
+            json.WriteStartArray("entities");
+            json.WriteStartObject();
+            json.WriteString("locale", "en-GB");
+            json.WriteString("country", "GB");
+            json.WriteString("platform", "Web");
+            json.WriteString("timezone", "Europe/London");
+            json.WriteString("type", "clientInfo");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("channelData");
+            json.WriteStartObject("tenant");
+            json.WriteString("id", _tenantId);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("locale", "en-GB");
+            json.WriteString("localTimezone", "Europe/London");
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Turn benchmark: LearningBot's `help` turn against the floor (minimal ASP.NET Core endpoint)
+# and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run.
+#
+#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
+#
+# Starts Azurite, the bot (Release, local run: no app id, so no auth), the floor and the peer on
+# free loopback ports (the .NET ones with TurnBench's GC probe as a startup hook, which reads
+# allocation and GC counters and changes nothing else), measures each in turn with TurnBench (rounds interleaved: bot, floor, peer,
+# bot, ...; each round has its own warm-up), prints the table, stops everything.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 TIMEOUT_MS=10000 BUILD=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --turns) TURNS="$2"; shift 2 ;;
+    --users) USERS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+CONFIG=Release
+BOT_DIR="$ROOT/bot/bin/$CONFIG/net10.0"
+FLOOR_DIR="$ROOT/bench/Floor/bin/$CONFIG/net10.0"
+BENCH_DLL="$ROOT/bench/TurnBench/bin/$CONFIG/net10.0/TurnBench.dll"
+PEER_DIR="$ROOT/bench/sdk-peer"
+OUT="${BENCH_OUT:-$ROOT/artifacts/bench}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/learningbot-bench.XXXXXX")"
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  cp "$WORK"/*.log "$OUT"/ 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[turns] $*" >&2; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until URL answers (with a 2xx when the fifth argument is 'healthy'); fails early if the
+# process died. The bot's /healthz answers 503 until it can reach its table storage.
+wait_http() {
+  local name="$1" url="$2" pid="$3" logfile="$4" want="${5:-any}" fail=()
+  [[ $want == healthy ]] && fail=(-f)
+  for _ in $(seq 1 240); do
+    if curl -s "${fail[@]}" -o /dev/null --max-time 6 "$url"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$name exited before it was ready; last lines of its log:"
+      tail -n 30 "$logfile" >&2
+      exit 1
+    fi
+    sleep 0.25
+  done
+  log "$name did not answer $url healthily in time; it says: $(curl -s --max-time 6 "$url" || true)"
+  tail -n 30 "$logfile" >&2
+  exit 1
+}
+
+if [[ $BUILD == 1 ]]; then
+  log "building (Release)"
+  for project in bot/LearningBot.csproj bench/Floor/Floor.csproj bench/TurnBench/TurnBench.csproj; do
+    dotnet build "$ROOT/$project" -c "$CONFIG" --nologo -v quiet -clp:ErrorsOnly >&2
+  done
+  if [[ ! -d "$PEER_DIR/node_modules" || "$PEER_DIR/package-lock.json" -nt "$PEER_DIR/node_modules/.package-lock.json" ]]; then
+    log "installing the SDK peer (npm ci)"
+    (cd "$PEER_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+fi
+
+mkdir -p "$OUT"
+
+# Azurite (table service only), fresh data directory.
+AZURITE_PORT="$(free_port)"
+"$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+  --location "$WORK/azurite" --silent >"$WORK/azurite.log" 2>&1 &
+AZURITE_PID=$!
+PIDS+=("$AZURITE_PID")
+wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
+
+# Azurite's development account key: public, and the same in every install.
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+# LearningBot: Release build, local run (no app id: inbound auth off, outbound without token).
+BOT_PORT="$(free_port)"
+(
+  cd "$BOT_DIR"
+  export ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT"
+  export ASPNETCORE_ENVIRONMENT=Development
+  export Logging__LogLevel__Default=Warning
+  export MicrosoftAppId="" MicrosoftAppPassword=""
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc"
+  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+  exec dotnet LearningBot.dll
+) >"$WORK/bot.log" 2>&1 &
+BOT_PID=$!
+PIDS+=("$BOT_PID")
+
+# The floor: receive, post one reply, answer 200.
+FLOOR_PORT="$(free_port)"
+(
+  cd "$FLOOR_DIR"
+  export ASPNETCORE_URLS="http://127.0.0.1:$FLOOR_PORT"
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/floor.gc"
+  exec dotnet LearningBot.Bench.Floor.dll
+) >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+PIDS+=("$FLOOR_PID")
+
+# The SDK peer: Bot Framework JS SDK EchoBot, CloudAdapter without credentials.
+PEER_PORT="$(free_port)"
+(
+  cd "$PEER_DIR"
+  export PORT="$PEER_PORT" NODE_ENV=production
+  exec node --no-deprecation index.js
+) >"$WORK/sdk-peer.log" 2>&1 &
+PEER_PID=$!
+PIDS+=("$PEER_PID")
+
+wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log" healthy
+wait_http floor "http://127.0.0.1:$FLOOR_PORT/healthz" "$FLOOR_PID" "$WORK/floor.log" healthy
+wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-peer.log" healthy
+log "ready: azurite :$AZURITE_PORT, LearningBot :$BOT_PORT, floor :$FLOOR_PORT, sdk-peer :$PEER_PORT"
+
+measure() {
+  local name="$1" port="$2" pid="$3" round="$4"
+  shift 4
+  dotnet "$BENCH_DLL" run --name "$name" --target "http://127.0.0.1:$port/api/messages" \
+    --turns "$TURNS" --users "$USERS" --warmup "$WARMUP" --timeout-ms "$TIMEOUT_MS" \
+    --text help --pid "$pid" --json "$OUT/$name.$round.json" "$@" >/dev/null
+}
+
+rm -f "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
+for round in $(seq 1 "$ROUNDS"); do
+  log "round $round of $ROUNDS"
+  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round" --gc-file "$WORK/floor.gc"
+  measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round"
+done
+
+echo
+echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $ROUNDS round(s) each (median shown), $(nproc) cores."
+dotnet "$BENCH_DLL" report --goal floor:0.5:2 --goal sdk-peer:1.5 \
+  "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
+complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
+if [[ $complaints != 0 ]]; then
+  log "LearningBot logged $complaints warnings or errors during the run: see $OUT/bot.log"
+fi
+log "results as JSON, and the logs, in $OUT"
