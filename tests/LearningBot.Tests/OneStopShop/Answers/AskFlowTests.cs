@@ -367,7 +367,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var attachment = Assert.Single(sent.Activity.Attachments ?? []);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        return JsonNode.Parse(attachment.Content!.Value.GetRawText())!.AsObject();
+        return JsonNode.Parse(attachment.Content!.ToJsonString())!.AsObject();
     }
 
     private static List<JsonObject> Actions(JsonObject card, string verb) =>
