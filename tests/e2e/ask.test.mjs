@@ -69,3 +69,13 @@ test('opens the question form from the menu and answers what is typed in it', { 
   const answer = await chat.waitForCard('The Five Minute Review');
   assert.match(await answer.innerText(), /You asked: what is the five minute review/);
 });
+
+test('answers a question asked by @mentioning the bot in a team channel', { timeout: 120_000 }, async () => {
+  const chat = await connectedChat();
+  await chat.switchTo('team', { channel: 'General' });
+
+  await chat.send('what is an action learning set?');
+
+  const card = await chat.waitForCard('Action learning sets');
+  assert.match(await card.innerText(), /Was this helpful\?/);
+});
