@@ -5,6 +5,7 @@ using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.FiveMinuteReview;
+using LearningBot.OneStopShop;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Welcome;
@@ -53,6 +54,7 @@ public static class LearningBotHost
         services.AddWelcome();
         services.AddEscalation(configuration);
         services.AddFiveMinuteReview(configuration);
+        services.AddOneStopShop(configuration);
         return services;
     }
 

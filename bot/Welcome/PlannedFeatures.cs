@@ -11,8 +11,6 @@ public static class PlannedFeatures
 {
     public static IReadOnlyList<PlannedFeature> All { get; } =
     [
-        new(CardVerbs.AskStart, "Ask a learning question",
-            "ask any learning and development question in your own words, get an answer from our knowledge base and who's who, or have it passed to the L&D team, who will answer you here."),
         new(CardVerbs.SignalStart, "Record a feedback signal",
             "log what patients and service users say about staff skills, without any personal details, so the right clinical or occupational lead hears about it."),
         new(CardVerbs.PracticeShare, "Share good practice",

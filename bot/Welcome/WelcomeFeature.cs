@@ -7,8 +7,8 @@ using LearningBot.Connector.Schema;
 namespace LearningBot.Welcome;
 
 /// <summary>
-/// The front door: a welcome card on install, the same card for <c>help</c>, a friendly pointer for text
-/// nobody else understood, and an honest "coming soon" for capabilities that are not built yet.
+/// The front door: a welcome card on install, the same card for <c>help</c>, and an honest "coming soon" for
+/// capabilities that are not built yet. Text nobody else understood is a question for the one-stop shop.
 /// </summary>
 public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature
 {
@@ -26,8 +26,7 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
             .OnActivity(ActivityTypes.InstallationUpdate, OnInstallationUpdateAsync)
             .OnActivity(ActivityTypes.ConversationUpdate, OnConversationUpdateAsync)
             .OnCommand(ShowMenuAsync, "help", "menu", "start", "?")
-            .OnCardAction(CardVerbs.Help, (turn, _) => Task.FromResult(CardActionResult.Replace(MenuCard(turn))))
-            .OnUnrecognisedMessage(PointToHelpAsync);
+            .OnCardAction(CardVerbs.Help, (turn, _) => Task.FromResult(CardActionResult.Replace(MenuCard(turn))));
 
         foreach (var planned in PlannedFeatures.All)
         {
@@ -65,10 +64,6 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
     }
 
     private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(MenuCard(turn));
-
-    private Task PointToHelpAsync(ITurnContext turn) =>
-        turn.SendTextAsync(
-            "I'm not sure what you mean yet. Type **help** to see what I can do, or use the buttons on my menu card.");
 
     private JsonObject MenuCard(ITurnContext turn) =>
         cards.Render(WelcomeCardData.For(FirstName(turn.Activity.From?.Name)));

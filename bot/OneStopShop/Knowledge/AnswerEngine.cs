@@ -21,7 +21,7 @@ public sealed class AnswerEngine
         _options = options.Value;
         _outOfScope = string.IsNullOrWhiteSpace(_options.OutOfScopePattern)
             ? null
-            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     public KnowledgeIndex Knowledge { get; }
@@ -58,7 +58,7 @@ public sealed class AnswerEngine
             return new AnswerResult(AnswerKind.Person, best.Confidence, null, best, search.Hits, people, best.Reasons);
         }
 
-        var articleConfidence = _outOfScope?.IsMatch(question) == true ? search.Confidence * _options.OutOfScopeFactor : search.Confidence;
+        var articleConfidence = search.Confidence * Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
         if (search.Best is { } hit && articleConfidence >= _options.ConfidenceThreshold)
         {
             return new AnswerResult(AnswerKind.Article, articleConfidence, hit.Article, null, search.Hits, people, search.MatchedTerms);
@@ -66,6 +66,24 @@ public sealed class AnswerEngine
 
         var confidence = Math.Max(articleConfidence, people.Count > 0 ? people[0].Confidence : 0);
         return new AnswerResult(AnswerKind.NotSure, confidence, null, null, search.Hits, people, search.MatchedTerms);
+    }
+
+    /// <summary>How many admin or logistics cues the question holds (at most two): each one halves the confidence.</summary>
+    private int OutOfScopeCues(string question)
+    {
+        if (_outOfScope is null)
+        {
+            return 0;
+        }
+
+        // Non-backtracking matching runs in linear time, so a busy machine cannot time it out and change the answer.
+        var cues = 0;
+        for (var match = _outOfScope.Match(question); match.Success && cues < 2; match = match.NextMatch())
+        {
+            cues++;
+        }
+
+        return cues;
     }
 
     /// <summary>Adds or replaces an article; it is searchable when this returns.</summary>

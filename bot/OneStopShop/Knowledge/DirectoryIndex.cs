@@ -287,7 +287,8 @@ public sealed partial class DirectoryIndex
     [GeneratedRegex(@"\bwho\s+(is|are)\s+(it|this|that|they|these|those)\s+for\b|\bwho\s+it'?s\s+for\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhoItIsFor();
 
-    [GeneratedRegex(@"\b(contact|e-?mail|phone|ring|speak to|speak with|talk to|talk with|get in touch|reach|point of contact)\b", RegexOptions.IgnoreCase)]
+    // "Our volunteers have no email" mentions email as a medium; it is not asking for someone's address.
+    [GeneratedRegex(@"(?<!\b(no|without|any|not|have|has)\s)\b(contact|e-?mail|phone|ring|speak to|speak with|talk to|talk with|get in touch|reach|point of contact)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForContact();
 
     [GeneratedRegex(@"\b(my|our|me|us)\b", RegexOptions.IgnoreCase)]

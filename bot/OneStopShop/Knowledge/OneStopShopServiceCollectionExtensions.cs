@@ -12,9 +12,7 @@ public static class OneStopShopServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<AnswerOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            var folder = Path.IsPathRooted(options.KnowledgePath)
-                ? options.KnowledgePath
-                : Path.Combine(environment.ContentRootPath, options.KnowledgePath);
+            var folder = ResolveFolder(options.KnowledgePath, environment.ContentRootPath);
             var engine = AnswerEngine.Load(folder, options);
             provider.GetRequiredService<ILogger<AnswerEngine>>().LogInformation(
                 "Loaded {ArticleCount} knowledge articles and {PeopleCount} directory entries from {KnowledgeFolder}",
@@ -22,5 +20,18 @@ public static class OneStopShopServiceCollectionExtensions
             return engine;
         });
         return services;
+    }
+
+    /// <summary>A relative path starts at the content root, or beside the application when the content root lacks it.</summary>
+    private static string ResolveFolder(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var fromContentRoot = Path.Combine(contentRoot, path);
+        var besideApplication = Path.Combine(AppContext.BaseDirectory, path);
+        return System.IO.Directory.Exists(fromContentRoot) || !System.IO.Directory.Exists(besideApplication) ? fromContentRoot : besideApplication;
     }
 }

@@ -24,6 +24,9 @@ public sealed record RankingOptions
     /// <summary>Weight of a synonym-group match relative to the word as typed (1.0).</summary>
     public double SynonymWeight { get; init; } = 0.45;
 
+    /// <summary>Weight of two neighbouring question words found side by side in an article's title or tags.</summary>
+    public double PairWeight { get; init; } = 0.5;
+
     /// <summary>Weight of a word reached by correcting one typo.</summary>
     public double TypoWeight { get; init; } = 0.8;
 

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.OneStopShop.Knowledge;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>Builds the one-stop shop's cards from answers and from the question log.</summary>
+public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public JsonObject AskForm(string question = "") => cards.Render(new AskCardData(question));
+
+    /// <summary>The card for a logged question: its article, its person, or "not sure", with the feedback state.</summary>
+    /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
+    public JsonObject ForQuestion(QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        feedback = rateable ? feedback : feedback with { CanRate = false };
+        if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
+        {
+            return Article(record, article, feedback, showQuestion);
+        }
+
+        if (record.PersonId is { } personId && FindPerson(personId) is { } person)
+        {
+            var network = match?.Network
+                ?? (record.NetworkId is { } networkId ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Id == networkId) : null)
+                ?? NetworkLedBy(person, record.Question);
+            return Person(record, person, network, feedback, showQuestion);
+        }
+
+        return NotSure(record.Question, []);
+    }
+
+    /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
+    public JsonObject Editor(KnowledgeArticle? article) => cards.Render(EditorData(article));
+
+    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null) => article is null
+        ? new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
+            (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)
+        : new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
+            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body);
+
+    /// <summary>The article as people will see it, with a line saying what just happened (no rating: nobody asked).</summary>
+    public JsonObject Preview(KnowledgeArticle article, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Article(new QuestionRecord(), article, new FeedbackState(false, false, false), showQuestion: false, notice);
+    }
+
+    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
+        cards.Render(new NotSureCardData(question, [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
+
+    public JsonObject GapsReport(GapsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var figures = new List<ReportFact>
+        {
+            new("Questions asked", Count(summary.Questions)),
+            new("Answered with an article", Count(summary.AnsweredWithArticle)),
+            new("Answered with a contact", Count(summary.AnsweredWithPerson)),
+            new("Not sure", Count(summary.NotSure)),
+            new("Ratings", $"{summary.HelpfulRatings} helpful, {summary.UnhelpfulRatings} not helpful"),
+        };
+        if (summary.Scrubbed > 0)
+        {
+            figures.Add(new("Personal details removed", summary.Scrubbed == 1 ? "1 question" : $"{summary.Scrubbed} questions"));
+        }
+
+        return cards.Render(new GapsReportCardData(
+            summary.Period.Label,
+            figures,
+            [.. summary.Unanswered.Select(q => new ReportQuestion(q.Question, q.Count, q.LastAsked.ToString("d MMM", Invariant)))],
+            [.. summary.WorstRated.Select(r => new ReportRating(r.Title,
+                $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({Math.Round(r.UnhelpfulShare * 100).ToString(Invariant)}%)"))]));
+    }
+
+    private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null)
+    {
+        var layout = ArticleBlocks.Layout(article.Body);
+        var related = article.Related
+            .Select(id => engine.Knowledge.Find(id))
+            .OfType<KnowledgeArticle>()
+            .Take(3)
+            .Select(a => new ArticleLink(a.Id, a.Title))
+            .ToList();
+        return cards.Render(new AnswerCardData(
+            record.QuestionId,
+            record.Question,
+            showQuestion && record.Question.Length > 0,
+            article.Title,
+            article.Summary,
+            article.Owner,
+            article.ReviewBy.ToString("d MMMM yyyy", Invariant),
+            article.IsDueForReview(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            layout.Blocks,
+            layout.Truncated,
+            related,
+            feedback.CanRate,
+            feedback.Thanked,
+            feedback.OfferEscalation,
+            notice));
+    }
+
+    private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)
+    {
+        var helpsWith = string.Join(", ", new[] { person.Specialty }.Concat(person.Topics).OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        return cards.Render(new PersonCardData(
+            record.QuestionId,
+            record.Question,
+            showQuestion && record.Question.Length > 0,
+            person.Name,
+            person.Role,
+            person.Organisation,
+            person.Email,
+            Details(helpsWith, person),
+            network is null ? null : new NetworkInfo(network.Name, network.Purpose, network.HowToJoin),
+            engine.Directory.WhosWho.Note,
+            feedback.CanRate,
+            feedback.Thanked,
+            feedback.OfferEscalation));
+    }
+
+    /// <summary>The network the person leads, when it is relevant: they lead it as their job, or the question is about a network.</summary>
+    private LearningNetwork? NetworkLedBy(Person person, string question) =>
+        person.Kind == DirectoryKinds.NetworkLead || NetworkWords().IsMatch(question)
+            ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Lead == person.Id || n.Lead == person.Name)
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(network|networks|join|group|community)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NetworkWords();
+
+    private static List<ReportFact> Details(string helpsWith, Person person)
+    {
+        var details = new List<ReportFact>();
+        if (helpsWith.Length > 0)
+        {
+            details.Add(new("Can help with", helpsWith));
+        }
+
+        if (person.Email is { Length: > 0 } email)
+        {
+            details.Add(new("Email", email));
+        }
+
+        if (person.Phone is { Length: > 0 } phone)
+        {
+            details.Add(new("Phone", phone));
+        }
+
+        return details;
+    }
+
+    private Person? FindPerson(string id) => engine.Directory.WhosWho.People.FirstOrDefault(p => p.Id == id);
+
+    private static string Count(int value) => value.ToString("N0", Invariant);
+}

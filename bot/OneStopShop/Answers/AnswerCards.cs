@@ -1,0 +1,133 @@
+using LearningBot.Cards;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>Card verbs of the one-stop shop (<c>ask.start</c> is on the welcome card: <see cref="CardVerbs.AskStart"/>).</summary>
+public static class AskVerbs
+{
+    public const string Start = CardVerbs.AskStart;
+    public const string Question = "ask.question";
+    public const string Article = "ask.article";
+    public const string Rate = "ask.rate";
+
+    /// <summary>Handled by the escalation capability: data <c>{ question }</c>.</summary>
+    public const string Escalate = "ask.escalate";
+}
+
+/// <summary>Data for <c>answer-ask</c>: the "What would you like to know?" form.</summary>
+public sealed record AskCardData(string? Question = null) : ICardData
+{
+    public const string QuestionInputId = "question";
+    public const int MaxQuestionLength = 500;
+
+    public static string CardName => "answer-ask";
+}
+
+/// <summary>A button to another article.</summary>
+public sealed record ArticleLink(string Id, string Title);
+
+/// <summary>Where the answer card stands on feedback.</summary>
+/// <param name="CanRate">Show 👍/👎 (no rating yet).</param>
+/// <param name="Thanked">Show "Thanks for your feedback".</param>
+/// <param name="OfferEscalation">Show "Ask the L&amp;D team" (after a 👎).</param>
+public sealed record FeedbackState(bool CanRate, bool Thanked, bool OfferEscalation)
+{
+    public static FeedbackState NotRated { get; } = new(true, false, false);
+
+    public static FeedbackState After(bool helpful) => new(false, true, !helpful);
+}
+
+/// <summary>Data for <c>answer-article</c>: an article that answers the question.</summary>
+/// <param name="Question">The question as stored (personal details removed); shown when <paramref name="ShowQuestion"/>.</param>
+/// <param name="ReviewBy">The owner's review date, written out ("30 June 2027").</param>
+/// <param name="Body">The full article for "Read more".</param>
+/// <param name="Truncated">The article was too long for a card and its end is left off.</param>
+public sealed record AnswerCardData(
+    string QuestionId,
+    string Question,
+    bool ShowQuestion,
+    string Title,
+    string Summary,
+    string Owner,
+    string ReviewBy,
+    bool ReviewOverdue,
+    IReadOnlyList<ArticleBlock> Body,
+    bool Truncated,
+    IReadOnlyList<ArticleLink> Related,
+    bool CanRate,
+    bool Thanked,
+    bool OfferEscalation,
+    string? Notice = null) : ICardData
+{
+    public static string CardName => "answer-article";
+}
+
+/// <summary>Data for <c>answer-editor</c>: the L&amp;D team's form for a new or edited article.</summary>
+/// <param name="Tags">Comma-separated, as typed.</param>
+/// <param name="Related">Comma-separated article ids.</param>
+/// <param name="ReviewBy"><c>yyyy-MM-dd</c>.</param>
+public sealed record ArticleEditorCardData(
+    string Heading,
+    bool IsNew,
+    string Id,
+    string Title,
+    string Summary,
+    string Tags,
+    string Related,
+    string Owner,
+    string ReviewBy,
+    string Body) : ICardData
+{
+    public const string SaveVerb = "ask.article.save";
+
+    public static string CardName => "answer-editor";
+}
+
+/// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>
+public sealed record NotSureCardData(string Question, IReadOnlyList<ArticleLink> Suggestions) : ICardData
+{
+    public static string CardName => "not-sure";
+}
+
+/// <summary>A network a person leads, with how to join it.</summary>
+public sealed record NetworkInfo(string Name, string Purpose, string HowToJoin);
+
+/// <summary>Data for <c>person-contact</c>: someone from the learning directory who can answer.</summary>
+/// <param name="Details">"Can help with", "Email" and "Phone" lines, where known.</param>
+/// <param name="DirectoryNote">The directory's own note (for example that contacts are sample data), when it has one.</param>
+public sealed record PersonCardData(
+    string QuestionId,
+    string Question,
+    bool ShowQuestion,
+    string Name,
+    string Role,
+    string Organisation,
+    string? Email,
+    IReadOnlyList<ReportFact> Details,
+    NetworkInfo? Network,
+    string? DirectoryNote,
+    bool CanRate,
+    bool Thanked,
+    bool OfferEscalation) : ICardData
+{
+    public static string CardName => "person-contact";
+}
+
+/// <summary>One line of figures on the gaps report.</summary>
+public sealed record ReportFact(string Title, string Value);
+
+/// <summary>An unanswered question on the gaps report.</summary>
+public sealed record ReportQuestion(string Question, int Count, string LastAsked);
+
+/// <summary>A poorly rated answer on the gaps report.</summary>
+public sealed record ReportRating(string Title, string Summary);
+
+/// <summary>Data for <c>gaps-report</c>, shown to the L&amp;D Support Team only.</summary>
+public sealed record GapsReportCardData(
+    string Period,
+    IReadOnlyList<ReportFact> Figures,
+    IReadOnlyList<ReportQuestion> Unanswered,
+    IReadOnlyList<ReportRating> WorstRated) : ICardData
+{
+    public static string CardName => "gaps-report";
+}

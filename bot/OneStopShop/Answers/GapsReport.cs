@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>A reporting period: <see cref="From"/> inclusive to <see cref="To"/> exclusive, with a name people read.</summary>
+public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To, string Label)
+{
+    public const int DefaultDays = 30;
+    public const int MaxDays = 366;
+
+    /// <summary>
+    /// Reads what follows "gaps report": nothing (the last 30 days), "N days", "this month", "last month" or a month
+    /// as <c>yyyy-MM</c>. Null when the words are not a period it understands.
+    /// </summary>
+    public static ReportPeriod? Parse(string? text, DateTimeOffset now)
+    {
+        var words = (text ?? string.Empty).Trim().TrimEnd('.', '?', '!').Trim().ToLowerInvariant();
+        if (words.Length == 0)
+        {
+            return LastDays(DefaultDays, now);
+        }
+
+        var match = Pattern().Match(words);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (match.Groups["days"].Success)
+        {
+            var days = int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture);
+            var unit = match.Groups["unit"].Value;
+            days *= unit.StartsWith('w') ? 7 : 1;
+            return days is >= 1 and <= MaxDays ? LastDays(days, now) : null;
+        }
+
+        var thisMonth = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        if (match.Groups["this"].Success)
+        {
+            return Month(thisMonth);
+        }
+
+        if (match.Groups["last"].Success)
+        {
+            return Month(thisMonth.AddMonths(-1));
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && year is >= 2000 and <= 2100 ? Month(new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero)) : null;
+    }
+
+    public static ReportPeriod LastDays(int days, DateTimeOffset now) =>
+        new(now.AddDays(-days), now, days == 1 ? "the last day" : $"the last {days} days");
+
+    public static ReportPeriod Month(DateTimeOffset first) =>
+        new(first, first.AddMonths(1), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^(for\s+)?((the\s+)?(last|past)\s+)?((?<days>\d{1,3})\s*(?<unit>days?|d|weeks?|w))$|^(?<this>this month)$|^(?<last>last month)$|^(?<year>\d{4})-(?<month>\d{1,2})$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
+
+/// <summary>One question nobody could answer, grouped over the ways it was typed.</summary>
+public sealed record UnansweredQuestion(string Question, int Count, DateTimeOffset LastAsked);
+
+/// <summary>How an article (or a directory answer) was rated over the period.</summary>
+public sealed record RatedAnswer(string Id, string Title, int Helpful, int Unhelpful)
+{
+    public int Ratings => Helpful + Unhelpful;
+
+    public double UnhelpfulShare => Ratings == 0 ? 0 : (double)Unhelpful / Ratings;
+}
+
+/// <summary>The gaps in the knowledge base over a period: what people asked that it could not answer, and what they disliked.</summary>
+public sealed record GapsSummary(
+    ReportPeriod Period,
+    int Questions,
+    int AnsweredWithArticle,
+    int AnsweredWithPerson,
+    int NotSure,
+    int HelpfulRatings,
+    int UnhelpfulRatings,
+    int Scrubbed,
+    IReadOnlyList<UnansweredQuestion> Unanswered,
+    IReadOnlyList<RatedAnswer> WorstRated);
+
+/// <summary>Builds a <see cref="GapsSummary"/> from the question log.</summary>
+public static class GapsReport
+{
+    public const int MaxUnanswered = 10;
+    public const int MaxWorstRated = 5;
+
+    /// <param name="titleOf">The article's current title, or null when the article is gone.</param>
+    public static GapsSummary Build(ReportPeriod period, IEnumerable<QuestionRecord> records, Func<string, string?> titleOf)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(titleOf);
+        var all = records.ToList();
+        var asked = all.Where(r => r.Origin == QuestionOrigins.Asked).ToList();
+
+        var unanswered = asked
+            .Where(r => r.Kind == nameof(Knowledge.AnswerKind.NotSure) && r.NormalisedQuestion.Length > 0)
+            .GroupBy(r => r.NormalisedQuestion, StringComparer.Ordinal)
+            .Select(g => new UnansweredQuestion(
+                g.OrderByDescending(r => r.AskedAt).First().Question,
+                g.Count(),
+                g.Max(r => r.AskedAt)))
+            .OrderByDescending(q => q.Count)
+            .ThenByDescending(q => q.LastAsked)
+            .Take(MaxUnanswered)
+            .ToList();
+
+        var rated = all.Where(r => r.Helpful is not null).ToList();
+        var worst = rated
+            .Where(r => r.ArticleId is not null || r.PersonId is not null)
+            .GroupBy(r => r.ArticleId ?? "person:" + r.PersonId, StringComparer.Ordinal)
+            .Select(g => new RatedAnswer(
+                g.Key,
+                g.First().ArticleId is { } article ? titleOf(article) ?? article : "Directory: " + g.First().PersonId,
+                g.Count(r => r.Helpful == true),
+                g.Count(r => r.Helpful == false)))
+            .Where(a => a.Unhelpful > 0)
+            .OrderByDescending(a => a.UnhelpfulShare)
+            .ThenByDescending(a => a.Unhelpful)
+            .ThenBy(a => a.Title, StringComparer.Ordinal)
+            .Take(MaxWorstRated)
+            .ToList();
+
+        return new GapsSummary(
+            period,
+            asked.Count,
+            asked.Count(r => r.Kind == nameof(Knowledge.AnswerKind.Article)),
+            asked.Count(r => r.Kind == nameof(Knowledge.AnswerKind.Person)),
+            asked.Count(r => r.Kind == nameof(Knowledge.AnswerKind.NotSure)),
+            rated.Count(r => r.Helpful == true),
+            rated.Count(r => r.Helpful == false),
+            asked.Count(r => r.Scrubbed),
+            unanswered,
+            worst);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>
+/// Articles written or edited by the L&amp;D team in Teams: kept in table storage with every earlier version, and
+/// put into the answer engine as soon as they are saved. At start-up the stored articles are laid over the ones
+/// shipped in the repository (see <see cref="StoredArticlesLoader"/>).
+/// </summary>
+public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngine engine, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
+{
+    public const string ArticlesTable = "KnowledgeArticles";
+    public const string HistoryTable = "KnowledgeArticleHistory";
+    private const string ArticlePartition = "article";
+
+    /// <summary>Table storage holds at most 32K characters in one string property.</summary>
+    public const int MaxBodyLength = 30_000;
+
+    private readonly LazyTable _articles = new(tables, ArticlesTable);
+    private readonly LazyTable _history = new(tables, HistoryTable);
+
+    /// <summary>
+    /// Saves the article (new or edited) and a history row naming who edited it, then makes it searchable at once.
+    /// Throws <see cref="ArgumentException"/> (with a message fit to show the editor) when the article is invalid,
+    /// for example a related id that is not an article.
+    /// </summary>
+    public async Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentException.ThrowIfNullOrWhiteSpace(editedBy);
+        Check(article);
+        var articles = await _articles.GetAsync(cancellationToken);
+        var history = await _history.GetAsync(cancellationToken);
+        while (true)
+        {
+            var current = await articles.GetEntityIfExistsAsync<StoredArticle>(ArticlePartition, article.Id, cancellationToken: cancellationToken);
+            var version = (current?.Version ?? 0) + 1;
+            var saved = StoredArticle.From(article, version, editedBy, clock.GetUtcNow());
+            try
+            {
+                await history.AddEntityAsync(ArticleVersion.From(saved), cancellationToken);
+            }
+            catch (EntityAlreadyExistsException)
+            {
+                continue; // someone saved this version a moment ago: build on theirs
+            }
+
+            if (current is null)
+            {
+                await articles.UpsertEntityAsync(saved, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                try
+                {
+                    await articles.UpdateEntityAsync(saved, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    continue;
+                }
+            }
+
+            engine.Upsert(article);
+            logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, version);
+            return saved;
+        }
+    }
+
+    /// <summary>The stored version of an article, or null when only the repository's copy exists.</summary>
+    public async Task<StoredArticle?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        return await articles.GetEntityIfExistsAsync<StoredArticle>(ArticlePartition, TableKeys.Encode(id), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Every saved version of the article, newest first.</summary>
+    public async IAsyncEnumerable<ArticleVersion> HistoryAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var history = await _history.GetAsync(cancellationToken);
+        var versions = new List<ArticleVersion>();
+        await foreach (var version in history.QueryAsync<ArticleVersion>(TableFilter.Create($"PartitionKey eq {TableKeys.Encode(id)}"), cancellationToken: cancellationToken))
+        {
+            versions.Add(version);
+        }
+
+        foreach (var version in versions.OrderByDescending(v => v.Version))
+        {
+            yield return version;
+        }
+    }
+
+    /// <summary>Every stored article (the current version of each).</summary>
+    public async IAsyncEnumerable<KnowledgeArticle> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        await foreach (var stored in articles.QueryAsync<StoredArticle>(TableFilter.Create($"PartitionKey eq {ArticlePartition}"), cancellationToken: cancellationToken))
+        {
+            yield return stored.ToArticle();
+        }
+    }
+
+    /// <summary>Puts every stored article into the engine; links between stored articles are resolved whatever their order.</summary>
+    public async Task<int> LoadIntoEngineAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<KnowledgeArticle>();
+        await foreach (var article in ListAsync(cancellationToken))
+        {
+            pending.Add(article);
+        }
+
+        var loaded = 0;
+        while (pending.Count > 0)
+        {
+            var failed = new List<(KnowledgeArticle Article, ArgumentException Error)>();
+            foreach (var article in pending)
+            {
+                try
+                {
+                    engine.Upsert(article);
+                    loaded++;
+                }
+                catch (ArgumentException error)
+                {
+                    failed.Add((article, error));
+                }
+            }
+
+            if (failed.Count == pending.Count)
+            {
+                foreach (var (article, error) in failed)
+                {
+                    logger.LogWarning("Stored article {ArticleId} was not loaded: {Problem}", article.Id, error.Message);
+                }
+
+                break;
+            }
+
+            pending = [.. failed.Select(f => f.Article)];
+        }
+
+        return loaded;
+    }
+
+    private void Check(KnowledgeArticle article)
+    {
+        if (article.Body.Length > MaxBodyLength)
+        {
+            throw new ArgumentException($"The article is {article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}. Split it into two articles.", nameof(article));
+        }
+
+        KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null);
+    }
+}
+
+/// <summary>The current version of an edited article (table <c>KnowledgeArticles</c>, partition <c>article</c>, row = id).</summary>
+public sealed record StoredArticle : ITableEntity
+{
+    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web);
+
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public string Id { get; init; } = string.Empty;
+    public string Title { get; init; } = string.Empty;
+    public string Summary { get; init; } = string.Empty;
+
+    /// <summary>JSON arrays of strings.</summary>
+    public string Tags { get; init; } = "[]";
+    public string Audience { get; init; } = "[]";
+    public string Organisations { get; init; } = "[]";
+    public string Related { get; init; } = "[]";
+
+    public string Owner { get; init; } = string.Empty;
+    public string ReviewBy { get; init; } = string.Empty;
+    public string Body { get; init; } = string.Empty;
+    public int Version { get; init; }
+    public string EditedBy { get; init; } = string.Empty;
+    public DateTimeOffset EditedAt { get; init; }
+
+    public static StoredArticle From(KnowledgeArticle article, int version, string editedBy, DateTimeOffset editedAt) => new()
+    {
+        PartitionKey = "article",
+        RowKey = article.Id,
+        Id = article.Id,
+        Title = article.Title,
+        Summary = article.Summary,
+        Tags = JsonSerializer.Serialize(article.Tags, ListJson),
+        Audience = JsonSerializer.Serialize(article.Audience, ListJson),
+        Organisations = JsonSerializer.Serialize(article.Organisations, ListJson),
+        Related = JsonSerializer.Serialize(article.Related, ListJson),
+        Owner = article.Owner,
+        ReviewBy = article.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Body = article.Body,
+        Version = version,
+        EditedBy = editedBy,
+        EditedAt = editedAt,
+    };
+
+    public KnowledgeArticle ToArticle() => new(
+        Id,
+        Title,
+        Summary,
+        List(Tags),
+        List(Audience),
+        List(Organisations),
+        Owner,
+        DateOnly.ParseExact(ReviewBy, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        List(Related),
+        Body);
+
+    private static string[] List(string json) => JsonSerializer.Deserialize<string[]>(json, ListJson) ?? [];
+}
+
+/// <summary>One saved version of an article (table <c>KnowledgeArticleHistory</c>, partition = id, row = version number).</summary>
+public sealed record ArticleVersion : ITableEntity
+{
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public int Version { get; init; }
+    public string EditedBy { get; init; } = string.Empty;
+    public DateTimeOffset EditedAt { get; init; }
+    public string Title { get; init; } = string.Empty;
+    public string Summary { get; init; } = string.Empty;
+    public string Tags { get; init; } = "[]";
+    public string Related { get; init; } = "[]";
+    public string Owner { get; init; } = string.Empty;
+    public string ReviewBy { get; init; } = string.Empty;
+    public string Body { get; init; } = string.Empty;
+
+    public static ArticleVersion From(StoredArticle article) => new()
+    {
+        PartitionKey = TableKeys.Encode(article.Id),
+        RowKey = article.Version.ToString("D6", CultureInfo.InvariantCulture),
+        Version = article.Version,
+        EditedBy = article.EditedBy,
+        EditedAt = article.EditedAt,
+        Title = article.Title,
+        Summary = article.Summary,
+        Tags = article.Tags,
+        Related = article.Related,
+        Owner = article.Owner,
+        ReviewBy = article.ReviewBy,
+        Body = article.Body,
+    };
+}
+
+/// <summary>Lays the stored articles over the repository's at start-up; a storage outage is logged, not fatal.</summary>
+public sealed class StoredArticlesLoader(KnowledgeArticleStore store, ILogger<StoredArticlesLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loaded = await store.LoadIntoEngineAsync(cancellationToken);
+            logger.LogInformation("Loaded {StoredArticleCount} articles edited in Teams over the repository's knowledge base", loaded);
+        }
+        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Could not load the articles edited in Teams; answering from the repository's articles only");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

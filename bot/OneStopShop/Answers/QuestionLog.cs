@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>What happened when someone rated an answer.</summary>
+/// <param name="Record">The question as stored now (with the rating that counts).</param>
+/// <param name="Recorded">False when the question had already been rated (a double click or a second person).</param>
+public sealed record RatingOutcome(QuestionRecord Record, bool Recorded);
+
+/// <summary>Stores every question asked, how it was answered and its rating, for the gaps report.</summary>
+public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
+{
+    public const string TableName = "OneStopShopQuestions";
+
+    private const int MaxQuestionLength = 1000;
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    /// <summary>Stores the question (scrubbed of personal data) and its answer; returns the stored record.</summary>
+    public async Task<QuestionRecord> RecordAsync(
+        string question, AnswerResult answer, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        var now = clock.GetUtcNow();
+        var scrubbed = PersonalDataScrubber.Scrub(question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question);
+        var id = QuestionRecord.NewQuestionId(now);
+        var record = new QuestionRecord
+        {
+            PartitionKey = QuestionRecord.PartitionFor(now),
+            RowKey = id,
+            AskedAt = now,
+            AskerKey = askerKey,
+            ConversationType = conversationType,
+            Origin = origin,
+            Question = scrubbed.Text,
+            NormalisedQuestion = QuestionText.Normalise(scrubbed.Text),
+            Scrubbed = scrubbed.WasScrubbed,
+            Kind = answer.Kind.ToString(),
+            ArticleId = answer.Article?.Id,
+            PersonId = answer.Person?.Person.Id,
+            NetworkId = answer.Person?.Network?.Id,
+            Confidence = Math.Round(answer.Confidence, 4),
+        };
+        var table = await _table.GetAsync(cancellationToken);
+        await table.AddEntityAsync(record, cancellationToken);
+        return record;
+    }
+
+    public async Task<QuestionRecord?> FindAsync(string questionId, CancellationToken cancellationToken)
+    {
+        if (QuestionRecord.PartitionOf(questionId) is not { } partition)
+        {
+            return null;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.GetEntityIfExistsAsync<QuestionRecord>(partition, questionId, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the first rating of a question. A second press (or a second person in a channel) keeps the first
+    /// rating; concurrent presses are settled by the record's version, so exactly one wins. Null for an unknown question.
+    /// </summary>
+    public async Task<RatingOutcome?> RateAsync(string questionId, bool helpful, string? ratedBy, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        while (true)
+        {
+            var record = await FindAsync(questionId, cancellationToken);
+            if (record is null)
+            {
+                return null;
+            }
+
+            if (record.Helpful is not null)
+            {
+                return new RatingOutcome(record, Recorded: false);
+            }
+
+            var rated = record with { Helpful = helpful, RatedAt = clock.GetUtcNow(), RatedBy = ratedBy };
+            try
+            {
+                await table.UpdateEntityAsync(rated, record.ETag, TableUpdateMode.Merge, cancellationToken);
+                return new RatingOutcome(rated, Recorded: true);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Someone rated it between our read and write: read again and keep theirs.
+            }
+        }
+    }
+
+    /// <summary>Every question asked from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public async IAsyncEnumerable<QuestionRecord> ListAsync(
+        DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        foreach (var partition in Months(from, to))
+        {
+            var filter = TableFilter.Create($"PartitionKey eq {partition} and AskedAt ge {from} and AskedAt lt {to}");
+            await foreach (var record in table.QueryAsync<QuestionRecord>(filter, cancellationToken: cancellationToken))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    internal static IEnumerable<string> Months(DateTimeOffset from, DateTimeOffset to)
+    {
+        var month = new DateTime(from.UtcDateTime.Year, from.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (; month < to.UtcDateTime; month = month.AddMonths(1))
+        {
+            yield return QuestionRecord.PartitionFor(new DateTimeOffset(month));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>
+/// One question put to the one-stop shop and how it was answered (table <c>OneStopShopQuestions</c>).
+/// Partitioned by month (<c>yyyy-MM</c>) so a report for a period reads a few partitions; the row key is the
+/// question id, which starts with the month so a rating finds its question without a search.
+/// </summary>
+public sealed record QuestionRecord : ITableEntity
+{
+    public string PartitionKey { get; init; } = string.Empty;
+    public string RowKey { get; init; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; init; }
+    public ETag ETag { get; init; }
+
+    public DateTimeOffset AskedAt { get; init; }
+
+    /// <summary>The asker's person key (Entra object id, or Teams user id when there is none).</summary>
+    public string? AskerKey { get; init; }
+
+    /// <summary><c>personal</c>, <c>groupChat</c> or <c>channel</c>.</summary>
+    public string? ConversationType { get; init; }
+
+    /// <summary><see cref="QuestionOrigins"/>: typed by the person, or an article opened from a suggestion.</summary>
+    public string Origin { get; init; } = QuestionOrigins.Asked;
+
+    /// <summary>The question with suspected personal data replaced (never the raw text).</summary>
+    public string Question { get; init; } = string.Empty;
+
+    /// <summary>Lower-case words only, for grouping the same question asked in different ways.</summary>
+    public string NormalisedQuestion { get; init; } = string.Empty;
+
+    /// <summary>True when something that looked like personal data was removed from the question.</summary>
+    public bool Scrubbed { get; init; }
+
+    /// <summary>Article, Person or NotSure.</summary>
+    public string Kind { get; init; } = string.Empty;
+
+    public string? ArticleId { get; init; }
+
+    public string? PersonId { get; init; }
+
+    public string? NetworkId { get; init; }
+
+    public double Confidence { get; init; }
+
+    /// <summary>The first rating given (👍 true, 👎 false); later ones are ignored.</summary>
+    public bool? Helpful { get; init; }
+
+    public DateTimeOffset? RatedAt { get; init; }
+
+    public string? RatedBy { get; init; }
+
+    public string QuestionId => RowKey;
+
+    public static string PartitionFor(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>A new question id such as <c>2026-11.3f9c0a1b2d4e</c>: the month, a dot and 12 random hex digits.</summary>
+    public static string NewQuestionId(DateTimeOffset when) =>
+        string.Concat(PartitionFor(when), ".", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)));
+
+    /// <summary>The partition a question id lives in, or null for an id this log never made.</summary>
+    public static string? PartitionOf(string questionId) =>
+        questionId is { Length: 20 } && questionId[7] == '.'
+        && DateTime.TryParseExact(questionId[..7], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        && questionId[8..].All(Uri.IsHexDigit)
+            ? questionId[..7]
+            : null;
+}
+
+public static class QuestionOrigins
+{
+    public const string Asked = "asked";
+    public const string Suggestion = "suggestion";
+}

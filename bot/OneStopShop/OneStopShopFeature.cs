@@ -1,0 +1,334 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.People;
+using LearningBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.OneStopShop;
+
+/// <summary>
+/// The one-stop shop: any text nobody else claims is a question, answered with an article, a person from the
+/// directory or an honest "not sure" with a way to the L&amp;D team. Every question and rating is logged (scrubbed of
+/// personal data) for the L&amp;D Support Team's gaps report.
+/// </summary>
+public sealed partial class OneStopShopFeature(
+    AnswerEngine engine,
+    QuestionLog log,
+    AnswerCardFactory cardFactory,
+    IPeopleDirectory people,
+    KnowledgeArticleStore articles,
+    IOptionsMonitor<LearningHubOptions> hub,
+    TimeProvider clock,
+    ILogger<OneStopShopFeature> logger) : IBotFeature
+{
+    /// <summary>Longer messages are cut here before scrubbing and searching; no real question needs more.</summary>
+    private const int MaxAnsweredLength = 1000;
+
+    public void MapRoutes(BotRoutes routes)
+    {
+        routes
+            .OnUnrecognisedMessage(OnMessageAsync)
+            .OnCommand(turn => turn.SendCardAsync(cardFactory.AskForm()), "ask", "ask a question")
+            .OnCommand(turn => SendGapsReportAsync(turn, string.Empty), "gaps report", "gaps")
+            .OnCommand(turn => SendEditorAsync(turn, null), "new article")
+            .OnCardAction(ArticleEditorCardData.SaveVerb, OnArticleSavedAsync)
+            .OnCardAction(AskVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cardFactory.AskForm())))
+            .OnCardAction(AskVerbs.Question, OnQuestionSubmittedAsync)
+            .OnCardAction(AskVerbs.Article, OnArticleChosenAsync)
+            .OnCardAction(AskVerbs.Rate, OnRatedAsync);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn)
+    {
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await turn.SendTextAsync(
+                "I'm not sure what you mean yet. Type a question in your own words, type **help** to see what I can do, or use the buttons on my menu card.");
+            return;
+        }
+
+        if (SmallTalk().IsMatch(text))
+        {
+            await turn.SendTextAsync(
+                "Hello! Ask me a learning question in your own words, for example \"how do I find a mentor?\", or type **help** to see what else I can do.");
+            return;
+        }
+
+        if (GapsCommand().Match(text) is { Success: true } gaps)
+        {
+            await SendGapsReportAsync(turn, gaps.Groups["period"].Value);
+            return;
+        }
+
+        if (EditCommand().Match(text) is { Success: true } edit)
+        {
+            await SendEditorAsync(turn, edit.Groups["id"].Value.ToLowerInvariant());
+            return;
+        }
+
+        var answered = await AnswerAsync(turn, text, QuestionOrigins.Asked, showQuestion: false);
+        await turn.SendCardAsync(answered);
+    }
+
+    private async Task<CardActionResult> OnQuestionSubmittedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var submitted = CardSubmission.ReadSubmitted(action.Data.ValueKind == JsonValueKind.Object ? action.Data : null);
+        var form = cardFactory.AskForm();
+        var problems = CardSubmission.Validate(form, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+        }
+
+        var question = action.GetString(AskCardData.QuestionInputId)!.Trim();
+        return CardActionResult.Replace(await AnswerAsync(turn, question, QuestionOrigins.Asked, showQuestion: true));
+    }
+
+    private async Task<CardActionResult> OnArticleChosenAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("id") is not { } id || engine.Knowledge.Find(id) is not { } article)
+        {
+            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base. Type your question again and I'll look for another answer.");
+        }
+
+        // Logged as a suggestion so the report can see which article people picked for a question it was unsure of.
+        var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
+        var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
+        var (record, logged) = await LogAsync(turn, asked, answer, QuestionOrigins.Suggestion);
+        return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged));
+    }
+
+    private async Task<CardActionResult> OnRatedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var questionId = action.GetString("questionId");
+        if (questionId is null || !TryReadHelpful(action.Data, out var helpful))
+        {
+            return CardActionResult.Message("Sorry, I couldn't read that rating. Please try again.");
+        }
+
+        var outcome = await log.RateAsync(questionId, helpful, ConversationReferenceStore.PersonKey(turn.Activity.From), turn.Aborted);
+        if (outcome is null)
+        {
+            return CardActionResult.Message("Sorry, I can no longer find that answer, so I couldn't record your rating.");
+        }
+
+        if (outcome.Recorded)
+        {
+            logger.LogInformation("Question {QuestionId} rated {Rating}", questionId, helpful ? "helpful" : "not helpful");
+        }
+
+        // The first rating counts; a second press shows the card as that rating left it.
+        return CardActionResult.Replace(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true));
+    }
+
+    private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
+    {
+        // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
+        question = question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question;
+        var words = PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
+        var answer = engine.Answer(words, await AskerContextAsync(turn));
+        var (record, logged) = await LogAsync(turn, question, answer, origin);
+        if (answer.Kind == AnswerKind.NotSure)
+        {
+            return cardFactory.NotSure(record.Question, answer.Suggestions);
+        }
+
+        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged);
+    }
+
+    /// <summary>Who is asking, so "my L&amp;D lead" finds the lead of the asker's own kind of organisation; null when unknown.</summary>
+    private async Task<AnswerContext?> AskerContextAsync(ITurnContext turn)
+    {
+        if (ConversationReferenceStore.PersonKey(turn.Activity.From) is not { } personKey)
+        {
+            return null;
+        }
+
+        try
+        {
+            var person = await people.GetPersonAsync(personKey, turn.Aborted);
+            return person?.OrganisationKind is { Length: > 0 } kind ? new AnswerContext(kind, person.Organisation) : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The context only sharpens "my L&D lead"; a directory outage (table or Graph) must not stop the answer.
+            logger.LogWarning(exception, "Could not look up the asker in the people directory; answering without their organisation");
+            return null;
+        }
+    }
+
+    /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>
+    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, string question, AnswerResult answer, string origin)
+    {
+        var asker = ConversationReferenceStore.PersonKey(turn.Activity.From);
+        try
+        {
+            var record = await log.RecordAsync(question, answer, asker, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted);
+            if (record.Scrubbed)
+            {
+                logger.LogInformation("Personal details were removed from question {QuestionId}", record.QuestionId);
+            }
+
+            return (record, true);
+        }
+        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
+            var scrubbed = PersonalDataScrubber.Scrub(question).Text;
+            return (new QuestionRecord
+            {
+                Question = scrubbed,
+                Kind = answer.Kind.ToString(),
+                ArticleId = answer.Article?.Id,
+                PersonId = answer.Person?.Person.Id,
+                NetworkId = answer.Person?.Network?.Id,
+            }, false);
+        }
+    }
+
+    private async Task SendGapsReportAsync(ITurnContext turn, string periodText)
+    {
+        if (!IsSupportTeam(turn))
+        {
+            await turn.SendTextAsync(
+                "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.");
+            return;
+        }
+
+        if (ReportPeriod.Parse(periodText, clock.GetUtcNow()) is not { } period)
+        {
+            await turn.SendTextAsync(
+                "I didn't understand that period. Try **gaps report** (the last 30 days), **gaps report 7 days**, **gaps report last month** or **gaps report 2026-11**.");
+            return;
+        }
+
+        var records = new List<QuestionRecord>();
+        await foreach (var record in log.ListAsync(period.From, period.To, turn.Aborted))
+        {
+            records.Add(record);
+        }
+
+        var summary = Answers.GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
+        await turn.SendCardAsync(cardFactory.GapsReport(summary));
+    }
+
+    private bool IsSupportTeam(ITurnContext turn) => hub.CurrentValue.IsSupportTeam(ConversationReferenceStore.PersonKey(turn.Activity.From));
+
+    private async Task SendEditorAsync(ITurnContext turn, string? id)
+    {
+        if (!IsSupportTeam(turn))
+        {
+            await turn.SendTextAsync(
+                "Sorry, only the L&D Support Team can add or edit articles. If something is wrong or missing, ask a question and choose **Ask the L&D team**.");
+            return;
+        }
+
+        if (id is not null && engine.Knowledge.Find(id) is null)
+        {
+            await turn.SendTextAsync($"There is no article with the id **{id}**. Type **new article** to write one.");
+            return;
+        }
+
+        await turn.SendCardAsync(cardFactory.Editor(id is null ? null : engine.Knowledge.Find(id)));
+    }
+
+    private async Task<CardActionResult> OnArticleSavedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (!IsSupportTeam(turn))
+        {
+            return CardActionResult.Message("Sorry, only the L&D Support Team can add or edit articles.");
+        }
+
+        var isNew = action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("isNew", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
+        if (!isNew && existing is null)
+        {
+            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
+        }
+
+        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var form = cardFactory.Editor(existing);
+        var problems = CardSubmission.Validate(form, submitted);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+        }
+
+        var article = ArticleFromForm(submitted, existing);
+        if (isNew && engine.Knowledge.Find(article.Id) is not null)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
+        }
+
+        try
+        {
+            var who = turn.Activity.From?.Name is { Length: > 0 } name ? name : ConversationReferenceStore.PersonKey(turn.Activity.From) ?? "unknown";
+            var saved = await articles.SaveAsync(article, who, turn.Aborted);
+            return CardActionResult.Replace(cardFactory.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
+        }
+        catch (ArgumentException problem)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "related", problem.Message));
+        }
+    }
+
+    private static JsonObject WithProblem(JsonObject form, JsonObject submitted, string inputId, string message) =>
+        CardSubmission.WithProblemsMarked(form, submitted, [new CardInputProblem(inputId, message, message)]);
+
+    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing)
+    {
+        string Text(string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
+        static string[] List(string text) =>
+            [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+        return new KnowledgeArticle(
+            existing?.Id ?? Text("id").ToLowerInvariant(),
+            Text("title"),
+            Text("summary"),
+            List(Text("tags")),
+            existing?.Audience ?? ["worker"],
+            existing?.Organisations ?? ["all"],
+            Text("owner"),
+            DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            List(Text("related")),
+            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    private static bool TryReadHelpful(JsonElement data, out bool helpful)
+    {
+        helpful = false;
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("helpful", out var value))
+        {
+            return false;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                helpful = value.GetBoolean();
+                return true;
+            case JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed):
+                helpful = parsed;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
+    [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SmallTalk();
+
+    [GeneratedRegex(@"^edit\s+article\s+(?<id>[a-z0-9]+(-[a-z0-9]+)*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditCommand();
+
+    [GeneratedRegex(@"^gaps?\s+report\b\s*(?<period>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GapsCommand();
+}

@@ -1,0 +1,21 @@
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+
+namespace LearningBot.OneStopShop;
+
+/// <summary>Registers the one-stop shop: answering, the question log, the article store and the capability's routes.</summary>
+public static class OneStopShopRegistration
+{
+    public static IServiceCollection AddOneStopShop(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOneStopShopKnowledge(configuration);
+        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));
+        services.AddSingleton<QuestionLog>();
+        services.AddSingleton<KnowledgeArticleStore>();
+        services.AddSingleton<AnswerCardFactory>();
+        services.AddHostedService<StoredArticlesLoader>();
+        services.AddSingleton<IBotFeature, OneStopShopFeature>();
+        return services;
+    }
+}
