@@ -28,11 +28,11 @@ public sealed class CardCatalogTests
     [Fact]
     public void Loads_every_template_and_skips_sample_data()
     {
-        Assert.Contains("welcome", Catalog.Names);
+        // Every typed model has its template; some templates (review steps) share one model, so no one-to-one check.
         Assert.DoesNotContain(Catalog.Names, name => name.EndsWith(".data", StringComparison.Ordinal));
-        Assert.Equal(
-            TypedModels.Select(t => (string)t.GetProperty(nameof(ICardData.CardName))!.GetValue(null)!).Order(StringComparer.Ordinal),
-            Catalog.Names);
+        Assert.Subset(
+            Catalog.Names.ToHashSet(StringComparer.Ordinal),
+            TypedModels.Select(t => (string)t.GetProperty(nameof(ICardData.CardName))!.GetValue(null)!).ToHashSet(StringComparer.Ordinal));
     }
 
     [Fact]
