@@ -39,6 +39,7 @@ public static class LearningBotHost
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotIdentityOptions>().Bind(configuration);
         services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.Section));
+        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));
         services.AddBotAuthentication(configuration);
         services.AddConnectorClient(configuration);
         services.AddTableStorage(configuration);

@@ -13,7 +13,6 @@ public static class FiveMinuteReviewServiceCollectionExtensions
             .Validate(o => o.PrintLinkLifetime > TimeSpan.Zero && o.PrintLinkLifetime <= TimeSpan.FromDays(31), "FiveMinuteReview:PrintLinkLifetime must be between a moment and 31 days.")
             .Validate(o => o.ReminderInterval >= TimeSpan.FromMinutes(1), "FiveMinuteReview:ReminderInterval must be at least a minute.")
             .ValidateOnStart();
-        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));
         services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();

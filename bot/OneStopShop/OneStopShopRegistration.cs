@@ -10,7 +10,6 @@ public static class OneStopShopRegistration
     public static IServiceCollection AddOneStopShop(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOneStopShopKnowledge(configuration);
-        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<KnowledgeArticleStore>();
         services.AddSingleton<AnswerCardFactory>();

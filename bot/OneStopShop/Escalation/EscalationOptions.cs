@@ -1,18 +1,5 @@
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>
-/// The L&amp;D Support Team, from section <c>LearningHub</c> (<c>LearningHub:SupportTeam:0</c>, …), the same setting the
-/// rest of the hub reads: person keys (Entra object id, or Teams user id). They act on escalated questions and
-/// choose the expert channel; members of the expert channel's team count too, when
-/// <see cref="EscalationOptions.ExpertChannelTeamCounts"/> is on.
-/// </summary>
-public sealed record SupportTeamOptions
-{
-    public const string Section = "LearningHub";
-
-    public IReadOnlyList<string> SupportTeam { get; init; } = [];
-}
-
 /// <summary>How questions escalated to the L&amp;D team are promised and chased (section <c>LearningHub:Escalation</c>).</summary>
 public sealed record EscalationOptions
 {

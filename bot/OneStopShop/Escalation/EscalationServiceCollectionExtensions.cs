@@ -6,11 +6,10 @@ public static class EscalationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers "Ask the L&amp;D team". Articles made from answers go to <see cref="IKnowledgeArticleWriter"/>: register
-    /// the knowledge store's adapter before this call to replace the default draft table.
+    /// another writer before this call to replace the live knowledge base (tests do).
     /// </summary>
     public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SupportTeamOptions>().Bind(configuration.GetSection(SupportTeamOptions.Section));
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section));
         services.AddSingleton<AnswerDeadline>();
         services.AddSingleton<TicketStore>();
@@ -18,7 +17,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<SupportTeam>();
         services.AddSingleton<TicketCards>();
         services.AddSingleton<TicketWorkflow>();
-        services.TryAddSingleton<IKnowledgeArticleWriter, KnowledgeArticleDrafts>();
+        services.TryAddSingleton<IKnowledgeArticleWriter, KnowledgeBaseWriter>();
         services.AddSingleton<OverdueTicketCheck>();
         services.AddHostedService(provider => provider.GetRequiredService<OverdueTicketCheck>());
         services.AddSingleton<Connector.Hosting.IBotFeature, EscalationFeature>();

@@ -12,7 +12,7 @@ namespace LearningBot.OneStopShop.Escalation;
 /// </summary>
 public sealed class SupportTeam
 {
-    private readonly IOptionsMonitor<SupportTeamOptions> _team;
+    private readonly IOptionsMonitor<LearningHubOptions> _team;
     private readonly IOptionsMonitor<EscalationOptions> _options;
     private readonly ExpertChannelStore _channels;
     private readonly IConnectorClientFactory _connectors;
@@ -21,7 +21,7 @@ public sealed class SupportTeam
     private readonly ConcurrentDictionary<string, (bool IsMember, DateTimeOffset Until)> _membership = new(StringComparer.Ordinal);
 
     public SupportTeam(
-        IOptionsMonitor<SupportTeamOptions> team,
+        IOptionsMonitor<LearningHubOptions> team,
         IOptionsMonitor<EscalationOptions> options,
         ExpertChannelStore channels,
         IConnectorClientFactory connectors,

@@ -57,7 +57,7 @@ public sealed class AnswerDeadlineTests
     {
         var settings = new[] { ("LearningHub:SupportTeam:0", "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"), ("LearningHub:SupportTeam:1", "29:sam") };
 
-        Assert.Equal(["0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:sam"], Options<SupportTeamOptions>(SupportTeamOptions.Section, settings).SupportTeam);
+        Assert.Equal(["0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:sam"], Options<LearningHubOptions>(LearningHubOptions.Section, settings).SupportTeam);
         Assert.Equal(2, Options<EscalationOptions>(EscalationOptions.Section, settings).AnswerWithinWorkingDays);
     }
 

@@ -380,12 +380,12 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 }
 
-/// <summary>With no knowledge store registered, answers for the knowledge base are kept as drafts in table storage.</summary>
+/// <summary>With no other writer registered, an answer for the knowledge base lands in the live knowledge base.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class EscalationDraftArticleTests(AzuriteFixture azurite)
+public sealed class EscalationKnowledgeBaseTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task An_answer_for_the_knowledge_base_is_kept_as_a_draft_article()
+    public async Task An_answer_for_the_knowledge_base_is_searchable_at_once_with_its_history()
     {
         await using var hub = await EscalationScenario.StartAsync(azurite);
         await hub.SetExpertChannelAsync();
@@ -395,11 +395,13 @@ public sealed class EscalationDraftArticleTests(AzuriteFixture azurite)
             new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Book it on the hub's e-learning page.", ["addToKnowledgeBase"] = "true" }));
 
         var ticket = await hub.Tickets.FindAsync(ticketId, CancellationToken.None);
-        var drafts = hub.Bot.Services.GetRequiredService<IKnowledgeArticleWriter>();
-        var draft = await Assert.IsType<KnowledgeArticleDrafts>(drafts).FindAsync(ticket!.ArticleId!, CancellationToken.None);
-        Assert.NotNull(draft);
-        Assert.Equal("How do I book the Care Certificate for a new volunteer?", draft.Title);
-        Assert.Equal("Book it on the hub's e-learning page.", draft.Body);
-        Assert.Equal("Sam Patel", draft.Owner);
+        var store = hub.Bot.Services.GetRequiredService<LearningBot.OneStopShop.Answers.KnowledgeArticleStore>();
+        var stored = await store.FindAsync(ticket!.ArticleId!, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal("How do I book the Care Certificate for a new volunteer?", stored.Title);
+        Assert.Equal("Sam Patel", stored.Owner);
+        Assert.NotEmpty(await store.HistoryAsync(stored.Id, CancellationToken.None).ToListAsync());
+        var engine = hub.Bot.Services.GetRequiredService<LearningBot.OneStopShop.Knowledge.AnswerEngine>();
+        Assert.NotNull(engine.Knowledge.Articles.FirstOrDefault(article => article.Id == stored.Id));
     }
 }

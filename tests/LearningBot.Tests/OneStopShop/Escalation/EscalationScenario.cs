@@ -44,7 +44,7 @@ public sealed class EscalationScenario : IAsyncDisposable
     public static async Task<EscalationScenario> StartAsync(
         AzuriteFixture azurite, IKnowledgeArticleWriter? knowledge = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        foreach (var table in new[] { TicketStore.TableName, ExpertChannelStore.TableName, KnowledgeArticleDrafts.TableName })
+        foreach (var table in new[] { TicketStore.TableName, ExpertChannelStore.TableName })
         {
             await azurite.ServiceClient.DeleteTableAsync(table);
         }

@@ -1,4 +1,4 @@
-namespace LearningBot.OneStopShop;
+namespace LearningBot;
 
 /// <summary>The learning and development hub (section <c>LearningHub</c>).</summary>
 public sealed record LearningHubOptions
