@@ -131,7 +131,7 @@ public sealed partial class OneStopShopFeature(
     {
         // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
         question = question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question;
-        var words = PersonalDataScrubber.Scrub(question).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
+        var words = PersonalDataScrubber.Scrub(question, Today(), ScrubMarking.Plain).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
         var answer = engine.Answer(words, await AskerContextAsync(turn));
         var (record, logged) = await LogAsync(turn, question, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
@@ -180,7 +180,7 @@ public sealed partial class OneStopShopFeature(
         catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
         {
             logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
-            var scrubbed = PersonalDataScrubber.Scrub(question).Text;
+            var scrubbed = PersonalDataScrubber.Scrub(question, Today(), ScrubMarking.Plain).Text;
             return (new QuestionRecord
             {
                 Question = scrubbed,
@@ -299,6 +299,8 @@ public sealed partial class OneStopShopFeature(
             List(Text("related")),
             Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static bool TryReadHelpful(JsonElement data, out bool helpful)
     {

@@ -25,7 +25,8 @@ public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
         var now = clock.GetUtcNow();
-        var scrubbed = PersonalDataScrubber.Scrub(question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question);
+        var scrubbed = PersonalDataScrubber.Scrub(
+            question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question, DateOnly.FromDateTime(now.UtcDateTime), ScrubMarking.Plain);
         var id = QuestionRecord.NewQuestionId(now);
         var record = new QuestionRecord
         {

@@ -45,7 +45,7 @@ public sealed class TicketWorkflow(
             Status = TicketStatus.Unassigned,
             CreatedAt = now,
             PromisedBy = deadline.PromiseFor(now),
-            RemovedIdentifiers = removed.Count == 0 ? null : JoinWords(removed),
+            RemovedIdentifiers = removed.Count == 0 ? null : JoinWords(removed.Select(PersonalDataScrubber.Describe).ToList()),
         };
 
         var (stored, created) = await tickets.CreateAsync(ticket, TicketHistoryEntity.For(ticketId, "asked", asker, now), cancellationToken);
