@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LearningBot.Cards;
+using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 
 namespace LearningBot.Connector.Hosting;
@@ -106,10 +107,7 @@ public sealed class BotRouter
         switch (result)
         {
             case CardActionResult.ReplaceCard replace when turn.Activity.ReplyToId is { Length: > 0 } cardId:
-                await turn.UpdateActivityAsync(cardId, turn.Activity.CreateReply() with
-                {
-                    Attachments = [CardCatalog.ToAttachment(replace.Card)],
-                });
+                await ReplaceOrResendAsync(turn, cardId, replace.Card);
                 break;
             case CardActionResult.ReplaceCard replace:
                 await turn.SendCardAsync(replace.Card);
@@ -117,6 +115,20 @@ public sealed class BotRouter
             case CardActionResult.ShowMessage message:
                 await turn.SendTextAsync(message.Text);
                 break;
+        }
+    }
+
+    /// <summary>The card the button was on may be gone (deleted, too old to edit): then the answer comes as a new message.</summary>
+    private async Task ReplaceOrResendAsync(ITurnContext turn, string cardId, System.Text.Json.Nodes.JsonObject card)
+    {
+        try
+        {
+            await turn.UpdateActivityAsync(cardId, turn.Activity.CreateReply() with { Attachments = [CardCatalog.ToAttachment(card)] });
+        }
+        catch (ConnectorException exception) when (exception.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
+        {
+            _logger.LogInformation("Card {CardId} could not be replaced ({Status}); sending the answer as a new message", cardId, exception.StatusCode);
+            await turn.SendCardAsync(card);
         }
     }
 

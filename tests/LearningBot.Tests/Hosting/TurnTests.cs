@@ -150,6 +150,18 @@ public sealed class TurnTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_fallback_sends_a_new_card_when_the_old_one_is_gone()
+    {
+        _bot.Connector.FailNext(new FakeFailure(404, "ActivityNotFound", "Activity not found."));
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.SubmitAction(ServiceUrl, "digest.latest", "1700000000999"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var resent = Assert.Single(_bot.Connector.Sent);
+        Assert.Contains("digest", resent.Activity.Attachments![0].Content!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Redelivered_message_is_processed_once()
     {
         var message = TeamsActivities.Message(ServiceUrl, "help");
