@@ -44,17 +44,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         output.WriteLine($"escalate-questions correctly not sure: {report.EscalationAccuracy:P1}");
         output.WriteLine($"answerable questions wrongly not sure: {report.WronglyNotSure:P1}");
         output.WriteLine($"confidently wrong: {report.ConfidentlyWrong.Count}");
-        foreach (var outcome in report.Outcomes.Where(o => !o.Top1))
-        {
-            var answer = outcome.Answer;
-            var given = answer.Kind switch
-            {
-                AnswerKind.Article => answer.Article!.Id,
-                AnswerKind.Person => answer.Person!.Person.Id,
-                _ => $"not sure (best {answer.Suggestions.FirstOrDefault()?.Article.Id ?? "none"})",
-            };
-            output.WriteLine($"  MISS [{answer.Confidence:F2}] {outcome.Question.Question} -> {given}");
-        }
+        EvaluationMisses.Write(output, report);
 
         foreach (var outcome in report.Outcomes)
         {

@@ -42,17 +42,7 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         var report = AnswerEvaluation.Run(AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder), questions);
         output.WriteLine($"answerable: {report.Answerable}, escalate: {report.Escalations}");
         output.WriteLine($"top-1 {report.Top1Accuracy:P1}, top-3 {report.Top3Accuracy:P1}, escalations not sure {report.EscalationAccuracy:P1}, wrongly not sure {report.WronglyNotSure:P1}");
-        foreach (var outcome in report.Outcomes.Where(o => !o.Top1))
-        {
-            var answer = outcome.Answer;
-            var given = answer.Kind switch
-            {
-                AnswerKind.Article => answer.Article!.Id,
-                AnswerKind.Person => answer.Person!.Person.Id,
-                _ => $"not sure (best {answer.Suggestions.FirstOrDefault()?.Article.Id ?? "none"})",
-            };
-            output.WriteLine($"  MISS [{answer.Confidence:F2}] {outcome.Question.Question} -> {given}");
-        }
+        EvaluationMisses.Write(output, report);
 
         return report;
     }

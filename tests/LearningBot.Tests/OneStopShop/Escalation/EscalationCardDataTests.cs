@@ -11,25 +11,6 @@ public sealed class EscalationCardDataTests
 {
     private static readonly CardCatalog Catalog = CardCatalog.Load(CardPaths.Cards);
 
-    public static TheoryData<Type> CardDataTypes => new()
-    {
-        typeof(EscalateFormCardData), typeof(EscalateSentCardData), typeof(TicketChannelCardData), typeof(TicketAnswerCardData), typeof(TicketUpdateCardData),
-    };
-
-    [Theory]
-    [MemberData(nameof(CardDataTypes))]
-    public void Each_typed_model_names_its_card_and_reads_its_sample_data(Type dataType)
-    {
-        var cardName = (string)dataType.GetProperty(nameof(ICardData.CardName))!.GetValue(null)!;
-        var sample = File.ReadAllText(Path.Combine(CardPaths.Cards, cardName + ".data.json"));
-
-        var typed = JsonSerializer.Deserialize(sample, dataType, BotJson.Options);
-        var roundTrip = JsonSerializer.SerializeToNode(typed, dataType, BotJson.Options);
-
-        Assert.Contains(cardName, Catalog.Names);
-        Assert.Null(JsonSemantics.FirstDifference(JsonNode.Parse(sample), roundTrip));
-    }
-
     [Fact]
     public void The_channel_card_offers_only_what_the_status_allows()
     {
