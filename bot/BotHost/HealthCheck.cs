@@ -7,7 +7,7 @@ namespace LearningBot.BotHost;
 internal static class HealthCheck
 {
     public static async Task<IResult> WriteAsync(
-        TableServiceClient tables, IBotAuthenticator authenticator, CancellationToken cancellationToken)
+        TableStorage tables, IBotAuthenticator authenticator, CancellationToken cancellationToken)
     {
         string storage;
         try
@@ -17,7 +17,7 @@ internal static class HealthCheck
             await tables.PingAsync(timeout.Token);
             storage = "ok";
         }
-        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception) || exception is OperationCanceledException)
         {
             storage = "unreachable";
         }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
@@ -410,7 +412,7 @@ public sealed class FiveMinuteReviewFeature(
             {
                 return (await store.SaveDraftAsync(changed, latest.ETag, cancellationToken), null);
             }
-            catch (ConcurrencyConflictException)
+            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
             {
                 latest = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken)
                     ?? throw new InvalidOperationException("The draft was deleted while it was being saved.");

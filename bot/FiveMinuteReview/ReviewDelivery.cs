@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Azure;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
@@ -100,7 +102,7 @@ public sealed class ReviewDelivery(
         {
             return await store.UpdateReviewAsync(marked, cancellationToken);
         }
-        catch (Storage.ConcurrencyConflictException)
+        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
         {
             // The person acknowledged already: that says more than "sent".
             return await store.GetReviewAsync(saved.ManagerId, saved.ReviewId, cancellationToken) ?? marked;

@@ -1,4 +1,7 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Connector;
 using LearningBot.Storage;
 
@@ -18,10 +21,10 @@ public sealed record CarriedObjective(string What, string ByWhen, string Measure
 /// </summary>
 public sealed record ReviewEntity : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string ReviewId { get; init; } = string.Empty;
     public string ManagerId { get; init; } = string.Empty;
@@ -67,12 +70,16 @@ public sealed record ReviewEntity : ITableEntity
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string PersonComment { get; init; } = string.Empty;
 
+    [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 
+    [IgnoreDataMember]
     public IReadOnlyList<Objective> Objectives => Read<Objective>(ObjectivesJson);
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> ApproachIds => Approaches.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    [IgnoreDataMember]
     public bool IsConfirmed => ConfirmedAt is not null;
 
     public ReviewEntity WithCarried(IEnumerable<CarriedObjective> carried) => this with { CarriedJson = Write(carried) };
@@ -91,10 +98,10 @@ public sealed record ReviewEntity : ITableEntity
 /// </summary>
 public sealed record PersonIndexEntity : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string ManagerId { get; init; } = string.Empty;
     public string PersonId { get; init; } = string.Empty;
@@ -118,10 +125,10 @@ public sealed record PersonIndexEntity : ITableEntity
 /// <summary>Finds the manager's partition from a review id alone (for printable links): partition <c>locator</c>.</summary>
 public sealed record ReviewLocatorEntity : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string ManagerId { get; init; } = string.Empty;
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.FiveMinuteReview;
@@ -21,7 +23,7 @@ public enum ConfirmOutcome
 /// reviews (<c>review|id</c>) and one index row per person (<c>person|id</c>). A manager's team is one
 /// partition query, and confirming is one entity group transaction.
 /// </summary>
-public sealed class ReviewStore(TableServiceClient tables)
+public sealed class ReviewStore(TableStorage tables)
 {
     public const string TableName = "FiveMinuteReviews";
     private const string DraftPrefix = "draft|";
@@ -29,7 +31,7 @@ public sealed class ReviewStore(TableServiceClient tables)
     private const string PersonPrefix = "person|";
     private const string LocatorPartition = "locator";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly LazyTable _table = tables.Table(TableName);
 
     public static string Partition(string managerId) => TableKeys.Encode(managerId);
 
@@ -42,7 +44,7 @@ public sealed class ReviewStore(TableServiceClient tables)
     public async Task<ReviewEntity?> GetDraftAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityIfExistsAsync<ReviewEntity>(Partition(managerId), DraftKey(personId), cancellationToken: cancellationToken);
+        return await table.FindAsync<ReviewEntity>(Partition(managerId), DraftKey(personId), cancellationToken: cancellationToken);
     }
 
     /// <summary>Starts a draft, or returns the one that already exists for this manager and person.</summary>
@@ -53,20 +55,20 @@ public sealed class ReviewStore(TableServiceClient tables)
         try
         {
             var response = await table.AddEntityAsync(keyed, cancellationToken);
-            return keyed with { ETag = response.ETag };
+            return keyed with { ETag = response.NewETag() };
         }
-        catch (EntityAlreadyExistsException)
+        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
         {
-            return await table.GetEntityAsync<ReviewEntity>(keyed.PartitionKey, keyed.RowKey, cancellationToken: cancellationToken);
+            return (await table.GetEntityAsync<ReviewEntity>(keyed.PartitionKey, keyed.RowKey, cancellationToken: cancellationToken)).Value;
         }
     }
 
-    /// <summary>Replaces the draft if nobody saved it since <paramref name="ifMatch"/>; throws <see cref="ConcurrencyConflictException"/> otherwise.</summary>
+    /// <summary>Replaces the draft if nobody saved it since <paramref name="ifMatch"/>; throws a <see cref="RequestFailedException"/> with status 412 otherwise.</summary>
     public async Task<ReviewEntity> SaveDraftAsync(ReviewEntity draft, ETag ifMatch, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var response = await table.UpdateEntityAsync(draft, ifMatch, TableUpdateMode.Replace, cancellationToken);
-        return draft with { ETag = response.ETag };
+        return draft with { ETag = response.NewETag() };
     }
 
     public async Task DeleteDraftAsync(string managerId, string personId, CancellationToken cancellationToken)
@@ -78,14 +80,14 @@ public sealed class ReviewStore(TableServiceClient tables)
     public async Task<ReviewEntity?> GetReviewAsync(string managerId, string reviewId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityIfExistsAsync<ReviewEntity>(Partition(managerId), ReviewKey(reviewId), cancellationToken: cancellationToken);
+        return await table.FindAsync<ReviewEntity>(Partition(managerId), ReviewKey(reviewId), cancellationToken: cancellationToken);
     }
 
     /// <summary>The manager who holds a review, for links that carry only the review id.</summary>
     public async Task<ReviewEntity?> FindReviewAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var locator = await table.GetEntityIfExistsAsync<ReviewLocatorEntity>(LocatorPartition, TableKeys.Encode(reviewId), cancellationToken: cancellationToken);
+        var locator = await table.FindAsync<ReviewLocatorEntity>(LocatorPartition, TableKeys.Encode(reviewId), cancellationToken: cancellationToken);
         return locator is null ? null : await GetReviewAsync(locator.ManagerId, reviewId, cancellationToken);
     }
 
@@ -103,7 +105,7 @@ public sealed class ReviewStore(TableServiceClient tables)
             TableUpdateMode.Replace, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var existingIndex = await table.GetEntityIfExistsAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
+            var existingIndex = await table.FindAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
             var index = new PersonIndexEntity
             {
                 PartitionKey = partition,
@@ -137,7 +139,7 @@ public sealed class ReviewStore(TableServiceClient tables)
                 }
 
                 // Only the person's row moved on (a reminder was recorded meanwhile): read it again and retry.
-                if (failure.FailedActionIndex != 1 || attempt >= 3)
+                if (failure.FailedTransactionActionIndex != 1 || attempt >= 3)
                 {
                     return ConfirmOutcome.DraftChanged;
                 }
@@ -145,12 +147,12 @@ public sealed class ReviewStore(TableServiceClient tables)
         }
     }
 
-    /// <summary>Replaces a saved review at the version read; throws <see cref="ConcurrencyConflictException"/> if it changed.</summary>
+    /// <summary>Replaces a saved review at the version read; throws a <see cref="RequestFailedException"/> with status 412 if it changed.</summary>
     public async Task<ReviewEntity> UpdateReviewAsync(ReviewEntity review, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var response = await table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
-        return review with { ETag = response.ETag };
+        return review with { ETag = response.NewETag() };
     }
 
     /// <summary>Records the person's acknowledgment (once); false when it was acknowledged already.</summary>
@@ -165,7 +167,7 @@ public sealed class ReviewStore(TableServiceClient tables)
             }
 
             var acknowledged = review with { AcknowledgedAt = now, PersonComment = comment };
-            var index = await table.GetEntityIfExistsAsync<PersonIndexEntity>(review.PartitionKey, PersonKey(review.PersonId), cancellationToken: cancellationToken);
+            var index = await table.FindAsync<PersonIndexEntity>(review.PartitionKey, PersonKey(review.PersonId), cancellationToken: cancellationToken);
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, acknowledged, review.ETag)];
             if (index is not null && index.LastReviewId == review.ReviewId)
             {
@@ -175,11 +177,11 @@ public sealed class ReviewStore(TableServiceClient tables)
             try
             {
                 var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-                return (true, acknowledged with { ETag = responses[0].ETag });
+                return (true, acknowledged with { ETag = responses.Value[0].NewETag() });
             }
             catch (TableTransactionFailedException) when (attempt < 3)
             {
-                review = await table.GetEntityAsync<ReviewEntity>(review.PartitionKey, review.RowKey, cancellationToken: cancellationToken);
+                review = (await table.GetEntityAsync<ReviewEntity>(review.PartitionKey, review.RowKey, cancellationToken: cancellationToken)).Value;
             }
         }
     }
@@ -199,7 +201,7 @@ public sealed class ReviewStore(TableServiceClient tables)
             {
                 return await SaveDraftAsync(change(draft), draft.ETag, cancellationToken);
             }
-            catch (ConcurrencyConflictException) when (attempt < 5)
+            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict() && attempt < 5)
             {
             }
         }
@@ -246,7 +248,7 @@ public sealed class ReviewStore(TableServiceClient tables)
                 OrganisationKind = organisationKind,
             }, cancellationToken);
         }
-        catch (EntityAlreadyExistsException)
+        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
         {
             // Known already.
         }
@@ -295,7 +297,7 @@ public sealed class ReviewStore(TableServiceClient tables)
             await table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (ConcurrencyConflictException)
+        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
         {
             return false;
         }
@@ -304,10 +306,10 @@ public sealed class ReviewStore(TableServiceClient tables)
     /// <summary>A draft or person row read together for "my team".</summary>
     private sealed record TeamRow : ITableEntity
     {
-        public string PartitionKey { get; init; } = string.Empty;
-        public string RowKey { get; init; } = string.Empty;
-        public DateTimeOffset? Timestamp { get; init; }
-        public ETag ETag { get; init; }
+        public string PartitionKey { get; set; } = string.Empty;
+        public string RowKey { get; set; } = string.Empty;
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
         public string ManagerId { get; init; } = string.Empty;
         public string PersonId { get; init; } = string.Empty;
         public string PersonName { get; init; } = string.Empty;

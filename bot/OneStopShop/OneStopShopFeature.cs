@@ -177,7 +177,7 @@ public sealed partial class OneStopShopFeature(
 
             return (record, true);
         }
-        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
             var scrubbed = PersonalDataScrubber.Scrub(question, Today(), ScrubMarking.Plain).Text;

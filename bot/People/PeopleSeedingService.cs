@@ -11,7 +11,7 @@ public sealed partial class PeopleSeedingService(TablePeopleDirectory directory,
         {
             await directory.EnsureSeededAsync(stoppingToken);
         }
-        catch (TableStorageException exception)
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
             LogSeedDeferred(exception);
         }

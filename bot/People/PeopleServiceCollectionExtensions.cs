@@ -25,7 +25,7 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddSingleton(provider => PeopleSeedFile.Resolve(
             Options(provider), provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.TryAddSingleton(provider => new TablePeopleDirectory(
-            provider.GetRequiredService<TableServiceClient>(), Options(provider), provider.GetRequiredService<PeopleSeedFile>(),
+            provider.GetRequiredService<TableStorage>(), Options(provider), provider.GetRequiredService<PeopleSeedFile>(),
             provider.GetRequiredService<ILogger<TablePeopleDirectory>>()));
         services.TryAddSingleton(provider => CreateGraphClient(Options(provider).Graph, CreateCredential(Options(provider).Graph)));
         services.TryAddSingleton(provider => new GraphPeopleDirectory(

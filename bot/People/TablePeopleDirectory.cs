@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.People;
@@ -18,10 +20,10 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     private readonly Lock _gate = new();
     private Task? _seeded;
 
-    public TablePeopleDirectory(TableServiceClient tables, PeopleOptions options, PeopleSeedFile seedFile, ILogger<TablePeopleDirectory> logger)
+    public TablePeopleDirectory(TableStorage tables, PeopleOptions options, PeopleSeedFile seedFile, ILogger<TablePeopleDirectory> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _table = new LazyTable(tables, options.TableName);
+        _table = tables.Table(options.TableName);
         _seedFile = seedFile;
         _logger = logger;
     }
@@ -30,7 +32,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
         var table = await ReadyTableAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<PersonEntity>(
+        var entity = await table.FindAsync<PersonEntity>(
             PersonPartition, TableKeys.Encode(personId), cancellationToken: cancellationToken);
         return entity?.ToPerson();
     }
@@ -60,7 +62,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         ArgumentException.ThrowIfNullOrEmpty(managerId);
         ArgumentException.ThrowIfNullOrEmpty(personId);
         var table = await ReadyTableAsync(cancellationToken);
-        var entry = await table.GetEntityIfExistsAsync<PersonEntity>(
+        var entry = await table.FindAsync<PersonEntity>(
             ManagesPartition(managerId), TableKeys.Encode(personId), select: [nameof(PersonEntity.PersonId)], cancellationToken: cancellationToken);
         return entry is not null;
     }
@@ -77,11 +79,11 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         {
             await table.AddEntityAsync(PersonEntity.From(added, ManagesPartition(managerId)), cancellationToken);
         }
-        catch (EntityAlreadyExistsException)
+        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
         {
             var existing = await table.GetEntityAsync<PersonEntity>(
                 ManagesPartition(managerId), TableKeys.Encode(added.Id), cancellationToken: cancellationToken);
-            added = existing.ToPerson();
+            added = existing.Value.ToPerson();
         }
 
         // Written (again) after the list entry, so a retry repairs an add that stopped half way.
@@ -95,7 +97,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         ArgumentException.ThrowIfNullOrEmpty(managerId);
         ArgumentException.ThrowIfNullOrEmpty(personId);
         var table = await ReadyTableAsync(cancellationToken);
-        var entry = await table.GetEntityIfExistsAsync<PersonEntity>(
+        var entry = await table.FindAsync<PersonEntity>(
             ManagesPartition(managerId), TableKeys.Encode(personId), cancellationToken: cancellationToken);
         if (entry is { Source: not PersonSource.AddedByManager })
         {
@@ -108,7 +110,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         }
 
         // The person row goes second, and also when an earlier removal stopped after the list entry.
-        var row = await table.GetEntityIfExistsAsync<PersonEntity>(PersonPartition, TableKeys.Encode(personId), cancellationToken: cancellationToken);
+        var row = await table.FindAsync<PersonEntity>(PersonPartition, TableKeys.Encode(personId), cancellationToken: cancellationToken);
         if (row is { Source: PersonSource.AddedByManager } && row.ManagerId == managerId)
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
@@ -196,7 +198,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         return result;
     }
 
-    private async Task WriteSeedAsync(ITableClient table, List<Person> changed, List<(string ManagerId, string PersonId)> staleListEntries,
+    private async Task WriteSeedAsync(TableClient table, List<Person> changed, List<(string ManagerId, string PersonId)> staleListEntries,
         List<PersonEntity> dropped, CancellationToken cancellationToken)
     {
         // List entries first and person rows last: a seed that stops half way leaves person rows that differ from
@@ -221,7 +223,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         }
     }
 
-    private static async Task UpsertInBatchesAsync(ITableClient table, IEnumerable<PersonEntity> entities, CancellationToken cancellationToken)
+    private static async Task UpsertInBatchesAsync(TableClient table, IEnumerable<PersonEntity> entities, CancellationToken cancellationToken)
     {
         foreach (var batch in entities.Chunk(MaxTransactionSize))
         {
@@ -230,7 +232,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         }
     }
 
-    private async Task<ITableClient> ReadyTableAsync(CancellationToken cancellationToken)
+    private async Task<TableClient> ReadyTableAsync(CancellationToken cancellationToken)
     {
         await EnsureSeededAsync(cancellationToken);
         return await _table.GetAsync(cancellationToken);

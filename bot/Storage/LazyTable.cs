@@ -1,14 +1,16 @@
+using Azure.Data.Tables;
+
 namespace LearningBot.Storage;
 
 /// <summary>A table that is created (if missing) the first time a store touches it, once per process.</summary>
 public sealed class LazyTable(TableServiceClient service, string tableName)
 {
     private readonly Lock _gate = new();
-    private Task<ITableClient>? _ready;
+    private Task<TableClient>? _ready;
 
     public string Name => tableName;
 
-    public Task<ITableClient> GetAsync(CancellationToken cancellationToken)
+    public Task<TableClient> GetAsync(CancellationToken cancellationToken)
     {
         var ready = _ready;
         if (ready is { IsCompletedSuccessfully: true })
@@ -27,7 +29,7 @@ public sealed class LazyTable(TableServiceClient service, string tableName)
         }
     }
 
-    private async Task<ITableClient> CreateAsync(CancellationToken cancellationToken)
+    private async Task<TableClient> CreateAsync(CancellationToken cancellationToken)
     {
         var table = service.GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(cancellationToken);

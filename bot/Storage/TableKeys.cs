@@ -5,16 +5,26 @@ namespace LearningBot.Storage;
 /// <summary>
 /// Turns any identifier (Teams conversation ids, user ids) into a valid PartitionKey/RowKey:
 /// the characters the Table service forbids (/ \ # ? and control characters) and '%' itself are percent-encoded,
-/// so the mapping is reversible and ordering-stable for ordinary ids.
+/// so the mapping is reversible and ordering-stable for ordinary ids. A key that would be longer than the service
+/// allows is refused here, before any request (<see cref="ArgumentException"/>).
 /// </summary>
 public static class TableKeys
 {
     public static string Encode(string value)
     {
-        if (!NeedsEncoding(value))
+        ArgumentNullException.ThrowIfNull(value);
+        var key = NeedsEncoding(value) ? Escape(value) : value;
+        if (key.Length > TableKeyRules.MaxKeyChars)
         {
-            return value;
+            throw new ArgumentException(
+                $"An identifier of {value.Length} characters is too long to be a table key (at most {TableKeyRules.MaxKeyChars}).", nameof(value));
         }
+
+        return key;
+    }
+
+    private static string Escape(string value)
+    {
 
         var builder = new StringBuilder(value.Length + 16);
         foreach (var character in value)
@@ -32,7 +42,31 @@ public static class TableKeys
         return builder.ToString();
     }
 
-    public static string Decode(string key) => key.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(key) : key;
+    /// <summary>The identifier a key was made from: every <c>%XX</c> back to the one character it stands for.</summary>
+    public static string Decode(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!key.Contains('%', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        var builder = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '%' && i + 2 < key.Length && byte.TryParse(key.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var code))
+            {
+                builder.Append((char)code);
+                i += 2;
+            }
+            else
+            {
+                builder.Append(key[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static bool NeedsEncoding(string value)
     {

@@ -13,4 +13,21 @@ public sealed record TableStorageOptions
 
     /// <summary>Client id of a user-assigned managed identity; without it DefaultAzureCredential picks the identity.</summary>
     public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary>
+    /// Put in front of every table name (letters and digits), so several deployments or test runs can share one
+    /// account without seeing each other's rows. Empty in a normal deployment.
+    /// </summary>
+    public string TablePrefix { get; init; } = string.Empty;
+
+    /// <summary>How many times a request that failed for a passing reason (busy service, lost connection) is retried.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The first retry's delay; later ones back off exponentially (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one attempt may wait for the service before it counts as failed (and is retried).</summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
 
@@ -8,14 +10,14 @@ namespace LearningBot.Connector.Hosting;
 /// Remembers where each conversation (and each person's 1:1 chat with the bot) can be reached, so capabilities
 /// can message people later. Written only when something changed: a steady conversation costs no storage I/O.
 /// </summary>
-public sealed class ConversationReferenceStore(TableServiceClient tables, ILogger<ConversationReferenceStore> logger)
+public sealed class ConversationReferenceStore(TableStorage tables, ILogger<ConversationReferenceStore> logger)
 {
     public const string TableName = "ConversationReferences";
     private const string ConversationPartition = "conversation";
     private const string PersonalChatPartition = "personal";
 
     private readonly ConcurrentDictionary<string, ConversationReferenceEntity> _lastWritten = new(StringComparer.Ordinal);
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly LazyTable _table = tables.Table(TableName);
 
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -24,16 +26,16 @@ public sealed class ConversationReferenceStore(TableServiceClient tables, ILogge
             return;
         }
 
-        var conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
         try
         {
+            var conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
             await WriteIfChangedAsync(conversation, cancellationToken);
             if (activity.Conversation.ConversationType == "personal" && PersonKey(activity.From) is { } person)
             {
                 await WriteIfChangedAsync(conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) }, cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is TableStorageException or ArgumentException or HttpRequestException)
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception) || exception is ArgumentException)
         {
             // Answering the person matters more than remembering the conversation; the next turn tries again.
             logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);
@@ -43,7 +45,7 @@ public sealed class ConversationReferenceStore(TableServiceClient tables, ILogge
     public async Task<ConversationReference?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<ConversationReferenceEntity>(
+        var entity = await table.FindAsync<ConversationReferenceEntity>(
             ConversationPartition, TableKeys.Encode(conversationId), cancellationToken: cancellationToken);
         return entity?.ToReference();
     }
@@ -52,7 +54,7 @@ public sealed class ConversationReferenceStore(TableServiceClient tables, ILogge
     public async Task<ConversationReference?> FindPersonalChatAsync(string personKey, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<ConversationReferenceEntity>(
+        var entity = await table.FindAsync<ConversationReferenceEntity>(
             PersonalChatPartition, TableKeys.Encode(personKey), cancellationToken: cancellationToken);
         return entity?.ToReference();
     }
@@ -77,10 +79,10 @@ public sealed class ConversationReferenceStore(TableServiceClient tables, ILogge
 /// <summary>Stored form of a <see cref="ConversationReference"/>.</summary>
 public sealed record ConversationReferenceEntity : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string ConversationId { get; init; } = string.Empty;
     public string? ConversationType { get; init; }

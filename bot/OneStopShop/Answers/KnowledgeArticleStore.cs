@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Storage;
 
@@ -11,7 +13,7 @@ namespace LearningBot.OneStopShop.Answers;
 /// put into the answer engine as soon as they are saved. At start-up the stored articles are laid over the ones
 /// shipped in the repository (see <see cref="StoredArticlesLoader"/>).
 /// </summary>
-public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngine engine, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
+public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engine, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
 {
     public const string ArticlesTable = "KnowledgeArticles";
     public const string HistoryTable = "KnowledgeArticleHistory";
@@ -20,8 +22,8 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
     /// <summary>Table storage holds at most 32K characters in one string property.</summary>
     public const int MaxBodyLength = 30_000;
 
-    private readonly LazyTable _articles = new(tables, ArticlesTable);
-    private readonly LazyTable _history = new(tables, HistoryTable);
+    private readonly LazyTable _articles = tables.Table(ArticlesTable);
+    private readonly LazyTable _history = tables.Table(HistoryTable);
 
     /// <summary>
     /// Saves the article (new or edited) and a history row naming who edited it, then makes it searchable at once.
@@ -37,14 +39,14 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
         var history = await _history.GetAsync(cancellationToken);
         while (true)
         {
-            var current = await articles.GetEntityIfExistsAsync<StoredArticle>(ArticlePartition, article.Id, cancellationToken: cancellationToken);
+            var current = await articles.FindAsync<StoredArticle>(ArticlePartition, article.Id, cancellationToken: cancellationToken);
             var version = (current?.Version ?? 0) + 1;
             var saved = StoredArticle.From(article, version, editedBy, clock.GetUtcNow());
             try
             {
                 await history.AddEntityAsync(ArticleVersion.From(saved), cancellationToken);
             }
-            catch (EntityAlreadyExistsException)
+            catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
             {
                 continue; // someone saved this version a moment ago: build on theirs
             }
@@ -59,7 +61,7 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
                 {
                     await articles.UpdateEntityAsync(saved, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
-                catch (ConcurrencyConflictException)
+                catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
                 {
                     continue;
                 }
@@ -75,7 +77,7 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
     public async Task<StoredArticle?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var articles = await _articles.GetAsync(cancellationToken);
-        return await articles.GetEntityIfExistsAsync<StoredArticle>(ArticlePartition, TableKeys.Encode(id), cancellationToken: cancellationToken);
+        return await articles.FindAsync<StoredArticle>(ArticlePartition, TableKeys.Encode(id), cancellationToken: cancellationToken);
     }
 
     /// <summary>Every saved version of the article, newest first.</summary>
@@ -83,7 +85,7 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
     {
         var history = await _history.GetAsync(cancellationToken);
         var versions = new List<ArticleVersion>();
-        await foreach (var version in history.QueryAsync<ArticleVersion>(TableFilter.Create($"PartitionKey eq {TableKeys.Encode(id)}"), cancellationToken: cancellationToken))
+        await foreach (var version in history.QueryAsync<ArticleVersion>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(id)}"), cancellationToken: cancellationToken))
         {
             versions.Add(version);
         }
@@ -98,7 +100,7 @@ public sealed class KnowledgeArticleStore(TableServiceClient tables, AnswerEngin
     public async IAsyncEnumerable<KnowledgeArticle> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var articles = await _articles.GetAsync(cancellationToken);
-        await foreach (var stored in articles.QueryAsync<StoredArticle>(TableFilter.Create($"PartitionKey eq {ArticlePartition}"), cancellationToken: cancellationToken))
+        await foreach (var stored in articles.QueryAsync<StoredArticle>(TableClient.CreateQueryFilter($"PartitionKey eq {ArticlePartition}"), cancellationToken: cancellationToken))
         {
             yield return stored.ToArticle();
         }
@@ -162,10 +164,10 @@ public sealed record StoredArticle : ITableEntity
 {
     private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web);
 
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string Id { get; init; } = string.Empty;
     public string Title { get; init; } = string.Empty;
@@ -221,10 +223,10 @@ public sealed record StoredArticle : ITableEntity
 /// <summary>One saved version of an article (table <c>KnowledgeArticleHistory</c>, partition = id, row = version number).</summary>
 public sealed record ArticleVersion : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public int Version { get; init; }
     public string EditedBy { get; init; } = string.Empty;
@@ -264,7 +266,7 @@ public sealed class StoredArticlesLoader(KnowledgeArticleStore store, ILogger<St
             var loaded = await store.LoadIntoEngineAsync(cancellationToken);
             logger.LogInformation("Loaded {StoredArticleCount} articles edited in Teams over the repository's knowledge base", loaded);
         }
-        catch (Exception exception) when (exception is TableStorageException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not load the articles edited in Teams; answering from the repository's articles only");
         }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Storage;
 
@@ -10,13 +12,13 @@ namespace LearningBot.OneStopShop.Answers;
 public sealed record RatingOutcome(QuestionRecord Record, bool Recorded);
 
 /// <summary>Stores every question asked, how it was answered and its rating, for the gaps report.</summary>
-public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
+public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 {
     public const string TableName = "OneStopShopQuestions";
 
     private const int MaxQuestionLength = 1000;
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly LazyTable _table = tables.Table(TableName);
 
     /// <summary>Stores the question (scrubbed of personal data) and its answer; returns the stored record.</summary>
     public async Task<QuestionRecord> RecordAsync(
@@ -46,7 +48,15 @@ public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
             Confidence = Math.Round(answer.Confidence, 4),
         };
         var table = await _table.GetAsync(cancellationToken);
-        await table.AddEntityAsync(record, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(record, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
+        {
+            // The id is new for every question, so this is our own add: the first attempt landed, its answer was lost, the retry found it.
+        }
+
         return record;
     }
 
@@ -58,7 +68,7 @@ public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityIfExistsAsync<QuestionRecord>(partition, questionId, cancellationToken: cancellationToken);
+        return await table.FindAsync<QuestionRecord>(partition, questionId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -87,7 +97,7 @@ public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
                 await table.UpdateEntityAsync(rated, record.ETag, TableUpdateMode.Merge, cancellationToken);
                 return new RatingOutcome(rated, Recorded: true);
             }
-            catch (ConcurrencyConflictException)
+            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
             {
                 // Someone rated it between our read and write: read again and keep theirs.
             }
@@ -101,7 +111,7 @@ public sealed class QuestionLog(TableServiceClient tables, TimeProvider clock)
         var table = await _table.GetAsync(cancellationToken);
         foreach (var partition in Months(from, to))
         {
-            var filter = TableFilter.Create($"PartitionKey eq {partition} and AskedAt ge {from} and AskedAt lt {to}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and AskedAt ge {from} and AskedAt lt {to}");
             await foreach (var record in table.QueryAsync<QuestionRecord>(filter, cancellationToken: cancellationToken))
             {
                 yield return record;

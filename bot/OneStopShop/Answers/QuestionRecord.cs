@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -10,10 +13,10 @@ namespace LearningBot.OneStopShop.Answers;
 /// </summary>
 public sealed record QuestionRecord : ITableEntity
 {
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public DateTimeOffset AskedAt { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record QuestionRecord : ITableEntity
 
     public string? RatedBy { get; init; }
 
+    [IgnoreDataMember]
     public string QuestionId => RowKey;
 
     public static string PartitionFor(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);

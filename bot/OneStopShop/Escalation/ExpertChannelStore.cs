@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
@@ -10,10 +12,10 @@ public sealed record ExpertChannel(ConversationReference Conversation, string? T
 /// <summary>Stored form of the <see cref="ExpertChannel"/>.</summary>
 public sealed record ExpertChannelEntity : ITableEntity
 {
-    public string PartitionKey { get; init; } = ExpertChannelStore.Partition;
-    public string RowKey { get; init; } = ExpertChannelStore.Row;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = ExpertChannelStore.Partition;
+    public string RowKey { get; set; } = ExpertChannelStore.Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     /// <summary>The channel's <see cref="ConversationReference"/> (as a <see cref="SentMessage"/> with no activity id).</summary>
     public string Conversation { get; init; } = string.Empty;
@@ -26,7 +28,7 @@ public sealed record ExpertChannelEntity : ITableEntity
 }
 
 /// <summary>Reads and writes the expert channel setting (one row), remembered for a minute between reads.</summary>
-public sealed class ExpertChannelStore(TableServiceClient tables, TimeProvider clock)
+public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -34,7 +36,7 @@ public sealed class ExpertChannelStore(TableServiceClient tables, TimeProvider c
     internal const string Partition = "settings";
     internal const string Row = "expert-channel";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly LazyTable _table = tables.Table(TableName);
     private (ExpertChannel Channel, DateTimeOffset ReadAt)? _cached;
 
     public event Action? Changed;
@@ -47,7 +49,7 @@ public sealed class ExpertChannelStore(TableServiceClient tables, TimeProvider c
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<ExpertChannelEntity>(Partition, Row, cancellationToken: cancellationToken);
+        var entity = await table.FindAsync<ExpertChannelEntity>(Partition, Row, cancellationToken: cancellationToken);
         if (entity is null || SentMessage.FromJson(entity.Conversation) is not { } stored)
         {
             return null;

@@ -1,5 +1,8 @@
+using System.Runtime.Serialization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -24,10 +27,10 @@ public sealed record TicketEntity : ITableEntity
 {
     public const string TicketRowKey = "ticket";
 
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = TicketRowKey;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = TicketRowKey;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string Question { get; init; } = string.Empty;
     public string Context { get; init; } = string.Empty;
@@ -60,8 +63,10 @@ public sealed record TicketEntity : ITableEntity
     /// <summary>Goes up by one with every change; also numbers the history lines, so they read in order.</summary>
     public int Version { get; init; }
 
+    [IgnoreDataMember]
     public string Id => PartitionKey;
 
+    [IgnoreDataMember]
     public bool IsOpen => Status is TicketStatus.Unassigned or TicketStatus.Assigned;
 
     /// <summary>
@@ -93,10 +98,10 @@ public sealed record TicketHistoryEntity : ITableEntity
 {
     public const string RowKeyPrefix = "history-";
 
-    public string PartitionKey { get; init; } = string.Empty;
-    public string RowKey { get; init; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string Action { get; init; } = string.Empty;
     public string ActorKey { get; init; } = string.Empty;

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -19,12 +21,12 @@ public abstract record TicketDecision
 public sealed record TicketChange(TicketEntity Ticket, bool Changed, string? Notice);
 
 /// <summary>Tickets and their history in table storage, with optimistic concurrency on every change.</summary>
-public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> logger)
+public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger)
 {
     public const string TableName = "EscalationTickets";
     private const int MaxAttempts = 5;
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly LazyTable _table = tables.Table(TableName);
 
     /// <summary>Creates the ticket with its first history line; if the id is taken (a repeated submit) returns the stored one.</summary>
     public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken)
@@ -36,9 +38,9 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
         {
             var written = await table.SubmitTransactionAsync(
                 [new(TableTransactionActionType.Add, ticket), new(TableTransactionActionType.Add, history)], cancellationToken);
-            return (ticket with { ETag = written[0].ETag }, true);
+            return (ticket with { ETag = written.Value[0].NewETag() }, true);
         }
-        catch (TableTransactionFailedException exception) when (exception.Kind == TableErrorKind.EntityAlreadyExists)
+        catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
         {
             logger.LogInformation("Ticket {TicketId} already exists; the submit was repeated", ticket.Id);
             var existing = await FindAsync(ticket.Id, cancellationToken);
@@ -49,7 +51,7 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
     public async Task<TicketEntity?> FindAsync(string ticketId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityIfExistsAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
+        return await table.FindAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -63,7 +65,7 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
         var table = await _table.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
+            var current = await table.FindAsync<TicketEntity>(ticketId, TicketEntity.TicketRowKey, cancellationToken: cancellationToken);
             if (current is null)
             {
                 return null;
@@ -85,9 +87,9 @@ public sealed class TicketStore(TableServiceClient tables, ILogger<TicketStore> 
                         }
 
                         var written = await table.SubmitTransactionAsync(actions, cancellationToken);
-                        return new TicketChange(updated with { ETag = written[0].ETag }, true, null);
+                        return new TicketChange(updated with { ETag = written.Value[0].NewETag() }, true, null);
                     }
-                    catch (TableTransactionFailedException exception) when (exception.Kind == TableErrorKind.ConcurrencyConflict && attempt < MaxAttempts)
+                    catch (TableTransactionFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
                     {
                         logger.LogInformation("Ticket {TicketId} changed while being updated; deciding again (attempt {Attempt})", ticketId, attempt);
                     }

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
@@ -251,7 +253,7 @@ public sealed class TicketWorkflow(
             await knowledge.SaveAsync(article, expert.Name, cancellationToken);
             return change;
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or Storage.TableStorageException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException || Storage.TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not add the answer to ticket {TicketId} to the knowledge base", ticket.Id);
             var undone = await tickets.ChangeAsync(ticket.Id, current => new TicketDecision.Apply(current with { ArticleId = null }, null), cancellationToken);

@@ -5,8 +5,7 @@ using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ReviewFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private ReviewHarness _h = null!;
 

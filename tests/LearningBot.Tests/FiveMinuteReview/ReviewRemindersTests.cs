@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ReviewRemindersTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ReviewRemindersTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private ReviewHarness _h = null!;
 

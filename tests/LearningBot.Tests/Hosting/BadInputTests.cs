@@ -5,8 +5,7 @@ using LearningBot.Tests.Support;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whatever arrives at /api/messages, the answer is a clear 4xx, never a 500, and nothing is sent.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private BotTestHost _bot = null!;
 

@@ -9,8 +9,7 @@ namespace LearningBot.Tests.Hosting;
 /// The endpoint with authentication on, as in a real tenant: tokens from a local OpenID metadata/JWKS issuer,
 /// replies to the real Teams connector host name routed to a local fake connector over HTTPS.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly FixedTokenProvider _outboundToken = new("outbound-token");
     private TestTokenIssuer _issuer = null!;

@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>A capability that throws must not turn into a 500 (the channel would redeliver) nor leave the user guessing.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FailingTurnTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FailingTurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private BotTestHost _bot = null!;
 

@@ -6,8 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace LearningBot.Tests.Hosting;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string AlexAadId = "6a1b0c2d-0000-4000-8000-00000000a1e5";
     private BotTestHost _bot = null!;

@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whole turns through the real pipeline: endpoint → router → welcome capability → connector.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class TurnTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private BotTestHost _bot = null!;
 
@@ -219,17 +218,17 @@ public sealed class TurnTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Writes_the_conversation_reference_only_when_it_changes()
     {
         var conversationId = "a:" + Guid.NewGuid().ToString("N");
-        var table = azurite.ServiceClient.GetTableClient(ConversationReferenceStore.TableName);
+        var table = azurite.Table(ConversationReferenceStore.TableName);
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help", conversationId));
-        var first = await table.GetEntityAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
+        var first = await table.FindAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help", conversationId));
-        var unchanged = await table.GetEntityAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
+        var unchanged = await table.FindAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl.TrimEnd('/') + "/moved", "help", conversationId));
-        var moved = await table.GetEntityAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
+        var moved = await table.FindAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
 
-        Assert.Equal(first.ETag, unchanged.ETag);
-        Assert.NotEqual(first.ETag, moved.ETag);
+        Assert.Equal(first!.ETag, unchanged!.ETag);
+        Assert.NotEqual(first.ETag, moved!.ETag);
         Assert.EndsWith("/moved", moved.ServiceUrl, StringComparison.Ordinal);
     }
 

@@ -5,8 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace LearningBot.Tests.People;
 
 /// <summary>The Graph directory through the real GraphServiceClient, against a stub answering Graph's documented JSON.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string Manager = "6a0d2c54-1f3e-4b7a-9c85-0e2f4a6b8d10";
     private const string Nurse = "7b1e3d65-2a4f-4c8b-8d96-1f3a5b7c9e21";

@@ -11,7 +11,7 @@ internal static class PeopleDirectories
 
     /// <summary>A table directory on a new table, seeded (on first use) from <paramref name="seedFile"/> if given.</summary>
     public static TablePeopleDirectory Table(AzuriteFixture azurite, string? seedFile = null, string? tableName = null) =>
-        new(azurite.ServiceClient, new PeopleOptions { TableName = tableName ?? AzuriteFixture.NewTableName("people") },
+        new(azurite.Storage, new PeopleOptions { TableName = tableName ?? AzuriteFixture.NewTableName("people") },
             new PeopleSeedFile(seedFile), NullLogger<TablePeopleDirectory>.Instance);
 
     /// <summary>Writes <paramref name="rows"/> under the CSV header into a temp file and returns its path.</summary>

@@ -6,8 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LearningBot.Tests.People;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class PeopleRegistrationTests(AzuriteFixture azurite)
+public sealed class PeopleRegistrationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task By_default_the_seeded_table_directory_answers_and_is_seeded_at_start_up()

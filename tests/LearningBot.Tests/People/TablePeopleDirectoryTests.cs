@@ -3,8 +3,7 @@ using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.People;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite)
+public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
-using LearningBot.Storage;
+using Azure;
+using Azure.Data.Tables;
 
 namespace LearningBot.Tests.Storage;
 
@@ -10,13 +11,13 @@ public enum CourseLevel
     Advanced,
 }
 
-/// <summary>Every supported property type, plain and nullable.</summary>
+/// <summary>Every property type the bot's entities use, plain and nullable, shaped like them (a record with init properties).</summary>
 public sealed record EveryTypeEntity : ITableEntity
 {
-    public required string PartitionKey { get; init; }
-    public required string RowKey { get; init; }
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string? Text { get; init; }
     public int Int32 { get; init; }
@@ -44,10 +45,10 @@ public sealed record EveryTypeEntity : ITableEntity
 /// <summary>A small entity like the ones capabilities keep (e.g. a learner's course progress).</summary>
 public sealed record ProgressEntity : ITableEntity
 {
-    public required string PartitionKey { get; init; }
-    public required string RowKey { get; init; }
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
     public string? Course { get; init; }
     public int Completed { get; init; }

@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.Tests.Support;
 
 /// <summary>
-/// A real Azurite Table service for the test run: started from the repo's node_modules on a free port with its data
-/// in a temp folder, and removed (process tree and folder) when the run ends.
+/// A real Azurite Table service for the whole test run: started from the repo's node_modules on a free port with its
+/// data in a temp folder the first time a test class asks for it, and removed (process tree and folder) when the test
+/// process exits. Test classes share it through <see cref="AzuriteFixture"/>, each with tables of its own.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public sealed class AzuriteServer
 {
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<Task<AzuriteServer>> Instance = new(StartAsync);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private Process? _process;
@@ -22,12 +29,29 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{TableConnectionString.DevelopmentAccountName}");
+    public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{DevelopmentAccountName}");
 
-    /// <summary>A client shared by the tests; make your own for custom options.</summary>
-    public TableServiceClient ServiceClient { get; private set; } = null!;
+    /// <summary>The run's server, started on first use.</summary>
+    public static Task<AzuriteServer> SharedAsync() => Instance.Value;
 
-    public async Task InitializeAsync()
+    private static async Task<AzuriteServer> StartAsync()
+    {
+        var server = new AzuriteServer();
+        try
+        {
+            await server.InitializeAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }
+
+    private async Task InitializeAsync()
     {
         var root = FindRepoRoot();
         var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
@@ -54,21 +78,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};" +
-            $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
-        ServiceClient = new TableServiceClient(ConnectionString);
+            $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};" +
+            $"AccountKey={DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
     }
 
-    /// <summary>A unique table name (letters and digits), so tests never see each other's rows.</summary>
-    public static string NewTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N");
-
-    /// <summary>Creates a fresh, uniquely named table.</summary>
-    public async Task<TableClient> CreateTableAsync(string prefix = "t", CancellationToken cancellationToken = default) =>
-        await ServiceClient.CreateTableIfNotExistsAsync(NewTableName(prefix), cancellationToken).ConfigureAwait(false);
-
-    public Task DisposeAsync()
+    private void Dispose()
     {
-        ServiceClient?.Dispose();
         Stop();
         if (_dataFolder is not null && Directory.Exists(_dataFolder))
         {
@@ -81,8 +96,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 // A file still held open by the exiting process; the OS temp cleaner gets it.
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private Process Start(string root, string azurite, int port, string dataFolder)
@@ -193,9 +206,66 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 }
 
-/// <summary>All Azurite-backed tests share one emulator: put <c>[Collection(AzuriteCollection.Name)]</c> on the class.</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+/// <summary>
+/// One test class's view of the shared <see cref="AzuriteServer"/>: its own table-name prefix, so classes run in
+/// parallel and never see (or delete) each other's tables. Use it with <c>IClassFixture&lt;AzuriteFixture&gt;</c>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
 {
-    public const string Name = "Azurite";
+    private AzuriteServer _server = null!;
+
+    /// <summary>Put in front of every table this class's bots and stores use (<c>Storage:TablePrefix</c>).</summary>
+    public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    public string ConnectionString => _server.ConnectionString;
+
+    public Uri TableEndpoint => _server.TableEndpoint;
+
+    public int Port => _server.Port;
+
+    /// <summary>The SDK client on the shared server, configured as the bot configures it.</summary>
+    public TableServiceClient ServiceClient => Storage.Service;
+
+    /// <summary>The bot's storage handle for this class's tables.</summary>
+    public TableStorage Storage { get; private set; } = null!;
+
+    /// <summary>The settings that point a bot host at this class's tables.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:ConnectionString"] = ConnectionString,
+        ["Storage:TablePrefix"] = TablePrefix,
+    };
+
+    public async Task InitializeAsync()
+    {
+        _server = await AzuriteServer.SharedAsync();
+        Storage = TableStorage.Create(new TableStorageOptions { ConnectionString = ConnectionString, TablePrefix = TablePrefix });
+    }
+
+    /// <summary>This class's name for one of the bot's tables (e.g. <c>TicketStore.TableName</c>).</summary>
+    public TableClient Table(string name) => ServiceClient.GetTableClient(Storage.TableName(name));
+
+    /// <summary>A unique table name (letters and digits), so tests never see each other's rows.</summary>
+    public static string NewTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>Creates a fresh, uniquely named table.</summary>
+    public async Task<TableClient> CreateTableAsync(string prefix = "t", CancellationToken cancellationToken = default)
+    {
+        var table = ServiceClient.GetTableClient(NewTableName(prefix));
+        await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        return table;
+    }
+
+    /// <summary>Drops every table this class made, so a long run does not pile them up in the emulator.</summary>
+    public async Task DisposeAsync()
+    {
+        var filter = TableClient.CreateQueryFilter($"TableName ge {TablePrefix} and TableName lt {TablePrefix + "~"}");
+        await foreach (var table in ServiceClient.QueryAsync(filter))
+        {
+            await ServiceClient.DeleteTableAsync(table.Name);
+        }
+    }
+
+    /// <inheritdoc cref="AzuriteServer.FindRepoRoot"/>
+    public static string FindRepoRoot() => AzuriteServer.FindRepoRoot();
 }

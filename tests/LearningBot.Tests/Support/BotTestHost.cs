@@ -40,9 +40,8 @@ public sealed class BotTestHost : IAsyncDisposable
         string connectorBasePath = "/_connector")
     {
         var connector = await FakeConnector.StartAsync(https: httpsConnector, basePath: connectorBasePath);
-        var arguments = new Dictionary<string, string?>(FakeConnectorClients.FastRetries)
+        var arguments = new Dictionary<string, string?>(FakeConnectorClients.FastRetries.Concat(azurite.Settings))
         {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
             ["environment"] = "Development",
         };

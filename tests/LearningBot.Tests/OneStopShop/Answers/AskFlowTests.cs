@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.OneStopShop.Answers;
 
 /// <summary>The one-stop shop through the real pipeline: Teams-shaped activities in, cards out, questions in Azurite.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class AskFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string SupportTeamMember = "5e1f7a20-0000-4000-8000-0000000005e1";
 

@@ -10,8 +10,7 @@ namespace LearningBot.Tests.OneStopShop.Escalation;
 /// "Ask the L&amp;D team" through the real pipeline (endpoint → router → escalation → Azurite tables → connector):
 /// the asker in their 1:1 chat, the L&amp;D team in the expert channel.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string Question = "Is there funding for a Level 3 diploma in adult care for our bank staff?";
 
@@ -381,8 +380,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 }
 
 /// <summary>With no other writer registered, an answer for the knowledge base lands in the live knowledge base.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class EscalationKnowledgeBaseTests(AzuriteFixture azurite)
+public sealed class EscalationKnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task An_answer_for_the_knowledge_base_is_searchable_at_once_with_its_history()

@@ -46,7 +46,7 @@ public sealed class EscalationScenario : IAsyncDisposable
     {
         foreach (var table in new[] { TicketStore.TableName, ExpertChannelStore.TableName })
         {
-            await azurite.ServiceClient.DeleteTableAsync(table);
+            await azurite.Table(table).DeleteAsync();
         }
 
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-20T14:30:00Z"));

@@ -5,8 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LearningBot.Tests.OneStopShop.Escalation;
 
 /// <summary>Tickets in real table storage (Azurite): create once, change only the version that was read.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class TicketStoreTests(AzuriteFixture azurite)
+public sealed class TicketStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly Actor Alex = new("alex", "Alex Morgan");
     private static readonly Actor Sam = new("sam", "Sam Patel");
@@ -31,7 +30,7 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
     public async Task A_change_that_loses_the_race_is_decided_again_on_what_the_winner_wrote()
     {
         var store = await NewStoreAsync();
-        var rival = new TicketStore(azurite.ServiceClient, NullLogger<TicketStore>.Instance);
+        var rival = new TicketStore(azurite.Storage, NullLogger<TicketStore>.Instance);
         var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"), Alex.Key);
         await store.CreateAsync(NewTicket(id, "question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
         var seen = new List<TicketStatus>();
@@ -84,8 +83,8 @@ public sealed class TicketStoreTests(AzuriteFixture azurite)
 
     private async Task<TicketStore> NewStoreAsync()
     {
-        await azurite.ServiceClient.DeleteTableAsync(TicketStore.TableName);
-        return new TicketStore(azurite.ServiceClient, NullLogger<TicketStore>.Instance);
+        await azurite.Table(TicketStore.TableName).DeleteAsync();
+        return new TicketStore(azurite.Storage, NullLogger<TicketStore>.Instance);
     }
 
     private static TicketDecision Assign(TicketEntity ticket, Actor expert) => new TicketDecision.Apply(
