@@ -8,7 +8,8 @@ namespace LearningBot.Welcome;
 
 /// <summary>
 /// The front door: a welcome card on install, the same card for <c>help</c>, and an honest "coming soon" for
-/// capabilities that are not built yet. Text nobody else understood is a question for the one-stop shop.
+/// capabilities that are not built yet, whether chosen on the card or typed (<c>feedback</c>, <c>share</c>,
+/// <c>digest</c>). Text nobody else understood is a question for the one-stop shop.
 /// </summary>
 public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature
 {
@@ -30,7 +31,9 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
 
         foreach (var planned in PlannedFeatures.All)
         {
-            routes.OnCardAction(planned.Verb, (_, _) => Task.FromResult(CardActionResult.Replace(ComingSoonCard(planned))));
+            routes
+                .OnCardAction(planned.Verb, (_, _) => Task.FromResult(CardActionResult.Replace(ComingSoonCard(planned))))
+                .OnCommand(turn => turn.SendCardAsync(ComingSoonCard(planned)), [.. planned.Commands]);
         }
     }
 

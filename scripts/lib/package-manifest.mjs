@@ -23,7 +23,6 @@ export function fillManifest(template, { botId, appId = botId, host = PLACEHOLDE
   const manifest = structuredClone(template);
   manifest.id = appId;
   for (const bot of manifest.bots ?? []) bot.botId = botId;
-  if (manifest.webApplicationInfo) manifest.webApplicationInfo.id = botId;
   if (version) manifest.version = version;
   const swapHost = (url) => url.replace(`//${PLACEHOLDER_HOST}`, `//${host}`);
   for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {

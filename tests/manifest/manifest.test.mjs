@@ -109,12 +109,20 @@ test('manifest version matches its $schema URL and is one Teams accepts (1.19 or
   assert.ok(major === 1 && minor >= 19, `manifestVersion ${manifest.manifestVersion}`);
 });
 
-test('the bot id placeholder is used consistently for the app, the bot and webApplicationInfo', () => {
+test('the bot id placeholder is used consistently for the app and the bot', () => {
   assert.equal(manifest.bots.length, 1);
   assert.equal(manifest.bots[0].botId, PLACEHOLDER);
   assert.equal(manifest.id, PLACEHOLDER);
-  assert.equal(manifest.webApplicationInfo?.id ?? PLACEHOLDER, PLACEHOLDER);
   assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/, 'no ${{...}} placeholders');
+});
+
+test('no webApplicationInfo: the bot uses neither Teams SSO nor resource-specific consent', () => {
+  // webApplicationInfo names the Entra app registration that Teams SSO (getAuthToken, token exchange) and
+  // resource-specific consent (authorization.permissions.resourceSpecific) are granted to. The bot signs
+  // nobody in and needs no RSC permission, and the Azure deployment runs it as a managed identity, which has
+  // no app registration to name. Add it back together with the feature that needs it.
+  assert.equal(manifest.webApplicationInfo, undefined);
+  assert.equal(manifest.authorization, undefined);
 });
 
 test('the bot works in personal chats, group chats and teams, with commands for each', () => {
@@ -180,7 +188,6 @@ test('package-manifest.sh fills in the real ids and host and zips manifest and i
     assert.deepEqual(schemaErrors(packaged), []);
     assert.equal(packaged.id, botId);
     assert.equal(packaged.bots[0].botId, botId);
-    assert.equal(packaged.webApplicationInfo.id, botId);
     assert.equal(packaged.version, '1.2.3');
     assert.deepEqual(packaged.validDomains, ['lb-prod.azurewebsites.net']);
     assert.ok(Object.values(packaged.developer).filter((v) => v.startsWith('https://'))

@@ -110,8 +110,20 @@ public static class TeamsActivities
 
     public static JsonObject ChannelMention(string serviceUrl, string text)
     {
-        var activity = Base("message", serviceUrl, "19:hub@thread.tacv2;messageid=1700000000000", null);
-        activity["conversation"]!["conversationType"] = "channel";
+        var activity = Mention(serviceUrl, text, "19:hub@thread.tacv2;messageid=1700000000000", "channel");
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "Learning Hub" };
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "General" };
+        return activity;
+    }
+
+    /// <summary>A message in a group chat, where Teams delivers only what @mentions the bot.</summary>
+    public static JsonObject GroupChatMention(string serviceUrl, string text) =>
+        Mention(serviceUrl, text, "19:meeting-carehome-supervisors@thread.v2", "groupChat");
+
+    private static JsonObject Mention(string serviceUrl, string text, string conversationId, string conversationType)
+    {
+        var activity = Base("message", serviceUrl, conversationId, null);
+        activity["conversation"]!["conversationType"] = conversationType;
         activity["conversation"]!["isGroup"] = true;
         activity["text"] = $"<at>LearningBot</at> {text}";
         activity["entities"] = new JsonArray(new JsonObject
@@ -120,8 +132,6 @@ public static class TeamsActivities
             ["text"] = "<at>LearningBot</at>",
             ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "LearningBot" },
         });
-        activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "Learning Hub" };
-        activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "General" };
         return activity;
     }
 

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>
+/// The Teams command menu (manifest/manifest.json) against the running bot: every command it offers, typed where it
+/// offers it, reaches its capability and is not mistaken for a knowledge-base question.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ManifestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    /// <summary>
+    /// What each menu command must lead to: the same answer as the welcome card's button for that capability.
+    /// A command added to the manifest needs a line here, or the test fails and says so.
+    /// </summary>
+    private static readonly Dictionary<string, string> ButtonFor = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["help"] = CardVerbs.Help,
+        ["ask"] = CardVerbs.AskStart,
+        ["review"] = CardVerbs.ReviewStart,
+        ["feedback"] = CardVerbs.SignalStart,
+        ["share"] = CardVerbs.PracticeShare,
+        ["digest"] = CardVerbs.DigestLatest,
+    };
+
+    private BotTestHost _bot = null!;
+
+    private string ServiceUrl => _bot.Connector.ServiceUrl;
+
+    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    /// <summary>Every (scope, command) pair in the manifest's command lists, as the menu sends it and as a person might type it.</summary>
+    public static TheoryData<string, string, string> ManifestCommands()
+    {
+        var path = Path.Combine(AzuriteFixture.FindRepoRoot(), "manifest", "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+        var data = new TheoryData<string, string, string>();
+        foreach (var bot in manifest["bots"]!.AsArray())
+        {
+            foreach (var list in bot!["commandLists"]?.AsArray() ?? [])
+            {
+                foreach (var scope in list!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()))
+                {
+                    foreach (var command in list["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()))
+                    {
+                        data.Add(scope, command, command);
+                        data.Add(scope, command, $" {char.ToUpperInvariant(command[0])}{command[1..]}! ");
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ManifestCommands))]
+    public async Task Every_manifest_command_reaches_its_capability(string scope, string command, string typed)
+    {
+        Assert.True(ButtonFor.TryGetValue(command, out var verb),
+            $"The manifest offers '{command}', but this test does not know which capability it belongs to: add it to {nameof(ButtonFor)}.");
+        var expected = await ButtonAnswerAsync(verb);
+
+        await _bot.PostActivityAsync(Typed(scope, typed));
+
+        var reply = Assert.Single(_bot.Connector.Sent);
+        var attachment = Assert.Single(reply.Activity.Attachments ?? []);
+        Assert.Equal(CardCatalog.AdaptiveCardContentType, attachment.ContentType);
+        var card = JsonNode.Parse(attachment.Content!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(expected, card),
+            $"'{typed}' in {scope} should answer like the welcome card's '{verb}' button.\nExpected: {expected}\nGot: {card}");
+    }
+
+    /// <summary>The card a capability's welcome-card button brings up (Action.Execute answers in the invoke response).</summary>
+    private async Task<JsonNode> ButtonAnswerAsync(string verb)
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb));
+        var body = await BotTestHost.ReadJsonAsync(response);
+        Assert.Equal(CardCatalog.AdaptiveCardContentType, body["type"]?.GetValue<string>());
+        Assert.Empty(_bot.Connector.Sent);
+        return body["value"]!;
+    }
+
+    /// <summary>The command as Teams delivers it in each scope: plain in a personal chat, after an @mention elsewhere.</summary>
+    private JsonObject Typed(string scope, string text) => scope switch
+    {
+        "personal" => TeamsActivities.Message(ServiceUrl, text),
+        "team" => TeamsActivities.ChannelMention(ServiceUrl, text),
+        "groupChat" => TeamsActivities.GroupChatMention(ServiceUrl, text),
+        _ => throw new InvalidOperationException($"The manifest offers commands in scope '{scope}', which this test cannot type in yet."),
+    };
+}
