@@ -26,7 +26,7 @@ param baseName string = 'learningbot'
 @description('Azure region for everything except the bot registration, which is global.')
 param location string = resourceGroup().location
 
-@description('Name the bot shows in Teams and in the Azure portal.')
+@description('Name of the bot registration in the Azure portal. Teams shows the name in the app package (manifest/).')
 param botDisplayName string = 'LearningBot'
 
 @description('App Service plan size. B1 is enough for a pilot; P0v3 or larger for production.')
