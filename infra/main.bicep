@@ -62,7 +62,7 @@ param bankHolidays isoDate[] = []
 @secure()
 param linkSigningKey string = base64('${newGuid()}${newGuid()}')
 
-@description('Days a deleted Key Vault stays recoverable (7-90). Purge protection is on, so its name stays taken for this long.')
+@description('Days a deleted Key Vault stays recoverable (7-90). Purge protection is on, so its name stays taken for this long. Fixed when the vault is created: keep it the same on later deployments.')
 @minValue(7)
 @maxValue(90)
 param keyVaultSoftDeleteDays int = 30
