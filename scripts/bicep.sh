@@ -45,8 +45,6 @@ fi
 [[ -x "$BICEP" ]] || { warn "no runnable Bicep CLI at $BICEP"; exit 2; }
 say "Bicep CLI: $BICEP"
 
-# --no-restore: this template uses no registry modules, and without it the CLI also tries to fetch
-# the public module index from the internet on every run.
 passed=0
 failed=0
 last_status=0
@@ -77,6 +75,8 @@ run_check() {   # run_check <number> <name> <command...>
   fi
 }
 
+# --no-restore: this template uses no registry modules, and without it the CLI also tries to fetch
+# the public module index from the internet on every run.
 run_check 1 build "$BICEP" build --no-restore "$TEMPLATE" --outfile "$OUT/main.json"
 # 126 and above: not executable, not found, or killed by a signal. The CLI itself is broken.
 ((last_status >= 126)) && { warn "the Bicep CLI at $BICEP does not run (exit status $last_status)"; cat "$OUT/build.log" >&2; exit 2; }
