@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Everything CI runs: installs the test tools, builds with warnings as errors, runs the .NET tests
-# and the Node tests (cards, manifest, end-to-end), and ends with one line: "N passed, N failed".
-# Artefacts (TRX files, screenshots, the manifest package) land in artifacts/.
+# Everything CI runs: installs the test tools, builds and lints the Azure deployment (Bicep), builds
+# with warnings as errors, runs the .NET tests and the Node tests (cards, manifest, end-to-end), and
+# ends with one line: "N passed, N failed".
+# Artefacts (TRX files, screenshots, the manifest package, the ARM template) land in artifacts/.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -37,6 +38,19 @@ ensure_node_modules || { BROKEN+=("npm ci"); summary; }
 install_chromium || { BROKEN+=("chromium install"); summary; }
 rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/node-tests.tap"
 mkdir -p "$ARTIFACTS/test-results"
+
+# --- infrastructure: Bicep build, lint and parameters file (scripts/bicep.sh) -----------------
+say "scripts/bicep.sh (infra/main.bicep)"
+bicep_started=$SECONDS
+bash scripts/bicep.sh
+bicep_status=$?
+if ((bicep_status != 2)) && counts="$(node scripts/lib/count-results.mjs tap "$ARTIFACTS/bicep/bicep.tap")"; then
+  add_counts "$counts"
+  read -r p f <<< "$counts"; say "bicep: $p passed, $f failed in $((SECONDS - bicep_started)) s"
+  ((bicep_status != 0 && f == 0)) && BROKEN+=("bicep (exit $bicep_status)")
+else
+  BROKEN+=("bicep (could not run)")
+fi
 
 # --- build ---------------------------------------------------------------------------------
 say "dotnet build LearningBot.sln -c Release -warnaserror"
