@@ -8,8 +8,7 @@ namespace LearningBot.Tests.Hosting;
 /// The Teams command menu (manifest/manifest.json) against the running bot: every command it offers, typed where it
 /// offers it, reaches its capability and is not mistaken for a knowledge-base question.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ManifestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     /// <summary>
     /// What each menu command must lead to: the same answer as the welcome card's button for that capability.
