@@ -117,8 +117,9 @@ public static partial class TelemetryRedaction
         var at = 0;
         foreach (var match in UrlPattern().EnumerateMatches(text))
         {
-            builder.Append(Plain(text[at..match.Index])).Append(Url(text.Substring(match.Index, match.Length)));
-            at = match.Index + match.Length;
+            var url = TrimUrlEnd(text.AsSpan(match.Index, match.Length));
+            builder.Append(Plain(text[at..match.Index])).Append(Url(url));
+            at = match.Index + url.Length;
         }
 
         return builder.Append(Plain(text[at..])).ToString();
@@ -136,6 +137,25 @@ public static partial class TelemetryRedaction
         text = GuidPattern().Replace(text, Id);
         text = TeamsIdPattern().Replace(text, Id);
         return LongNumberPattern().Replace(text, Number);
+    }
+
+    /// <summary>A URL found in text, without the punctuation that closes the sentence or the quotes around it.</summary>
+    private static string TrimUrlEnd(ReadOnlySpan<char> url)
+    {
+        while (url.Length > 0)
+        {
+            var last = url[^1];
+            var unbalanced = last == ')' && url.Count('(') < url.Count(')');
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '\'' || unbalanced)
+            {
+                url = url[..^1];
+                continue;
+            }
+
+            break;
+        }
+
+        return url.ToString();
     }
 
     /// <summary>True for a URL-like tag value worth templating.</summary>
@@ -198,7 +218,7 @@ public static partial class TelemetryRedaction
         return false;
     }
 
-    [GeneratedRegex(@"https?://[^\s'""<>()\[\]{}]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https?://[^\s""<>\[\]{}]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 
     [GeneratedRegex(@"'[^'\r\n]{1,500}'|""[^""\r\n]{1,500}""", RegexOptions.CultureInvariant)]
