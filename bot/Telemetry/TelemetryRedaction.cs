@@ -230,8 +230,8 @@ public static partial class TelemetryRedaction
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b", RegexOptions.CultureInvariant)]
     private static partial Regex GuidPattern();
 
-    /// <summary>Teams and Bot Framework ids: 29:…, 28:…, 19:…@thread.tacv2, a:…, f:…, 8:orgid:….</summary>
-    [GeneratedRegex(@"\b[0-9a-z]{1,2}:[^\s'"",;()<>\[\]{}]+", RegexOptions.CultureInvariant)]
+    /// <summary>Teams and Bot Framework ids: 29:…, 28:…, 19:…@thread.tacv2, a:…, f:…, 8:orgid:… (not times such as 00:00:05).</summary>
+    [GeneratedRegex(@"\b[0-9a-z]{1,2}:(?=[^\s'"",;()<>\[\]{}]*[A-Za-z_@\-])[^\s'"",;()<>\[\]{}]+", RegexOptions.CultureInvariant)]
     private static partial Regex TeamsIdPattern();
 
     [GeneratedRegex(@"\d[\d \-]{5,}\d", RegexOptions.CultureInvariant)]

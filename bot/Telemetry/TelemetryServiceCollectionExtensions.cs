@@ -4,6 +4,7 @@ using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace LearningBot.Telemetry;
@@ -42,6 +43,8 @@ public static class TelemetryServiceCollectionExtensions
     public static OpenTelemetryBuilder AddLearningBotTelemetryPipeline(this OpenTelemetryBuilder builder)
     {
         builder
+            // The cloud role in Application Insights (App Service's own resource detector may name the site instead).
+            .ConfigureResource(resource => resource.AddService(BotTelemetry.Name))
             .WithTracing(tracing => tracing
                 .AddSource(BotTelemetry.Name)
                 .AddProcessor(new SpanRedactionProcessor()))

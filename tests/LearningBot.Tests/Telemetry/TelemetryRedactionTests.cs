@@ -121,10 +121,26 @@ public sealed class TelemetryRedactionTests
         Assert.Equal("Request failed: PUT https://acct.table.core.windows.net/People({keys})", log.FormattedMessage);
         var exception = Assert.IsType<RedactedException>(log.Exception);
         Assert.Equal("System.InvalidOperationException", exception.OriginalType);
+        Assert.Contains(log.Attributes!, attribute => attribute.Key == LogRedactionProcessor.ExceptionType && (string?)attribute.Value == "System.InvalidOperationException");
         Assert.Equal("Could not read '{value}' at https://graph.microsoft.com/v1.0/users/{id}", exception.Message);
         var inner = Assert.IsType<RedactedException>(exception.InnerException);
         Assert.Equal("The input string '{value}' was not in a correct format.", inner.Message);
         Assert.DoesNotContain("alex", exception.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Log_processor_keeps_an_exception_whose_messages_are_clean_and_null_values()
+    {
+        var logs = new List<LogRecord>();
+        var failure = new TimeoutException("No answer within 00:00:05.", new IOException("Connection reset by peer."));
+        using (var factory = Logs(logs))
+        {
+            factory.CreateLogger("LearningBot.Test").LogWarning(failure, "Bot Connector {Operation} failed with {Code}/{SubCode}", "ReplyToActivity", "Timeout", null);
+        }
+
+        var log = Assert.Single(logs);
+        Assert.Same(failure, log.Exception);
+        Assert.Equal("Bot Connector ReplyToActivity failed with Timeout/(null)", log.FormattedMessage);
     }
 
     [Theory]
