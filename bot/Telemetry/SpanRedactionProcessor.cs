@@ -51,7 +51,16 @@ public sealed class SpanRedactionProcessor : BaseProcessor<Activity>
         {
             foreach (var (key, value) in changes)
             {
-                data.SetTag(key, value);
+                // SetTag changes the first tag of a name only; a name added twice (AddTag) must not keep its second value.
+                while (data.GetTagItem(key) is not null)
+                {
+                    data.SetTag(key, null);
+                }
+
+                if (value is not null)
+                {
+                    data.SetTag(key, value);
+                }
             }
         }
 

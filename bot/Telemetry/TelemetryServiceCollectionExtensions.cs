@@ -58,7 +58,12 @@ public static class TelemetryServiceCollectionExtensions
 
         // Span events cannot be changed once recorded, so exceptions are never recorded as span events; failed spans carry
         // error.type and a scrubbed status instead, and the exception itself goes to the (redacted) logs.
-        services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(options => options.RecordException = false);
+        services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(options =>
+        {
+            options.RecordException = false;
+            // The platform's health probe (every minute or so) is not worth a trace each time.
+            options.Filter = http => !http.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase);
+        });
         services.PostConfigure<HttpClientTraceInstrumentationOptions>(options => options.RecordException = false);
 
         // Azure SDK events (forwarded to ILogger by the distro) name every request URL at Information; requests and

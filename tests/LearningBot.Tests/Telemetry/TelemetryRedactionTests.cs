@@ -72,6 +72,19 @@ public sealed class TelemetryRedactionTests
     }
 
     [Fact]
+    public void Span_processor_redacts_every_tag_of_a_name_added_twice()
+    {
+        using var span = new Activity("GET");
+        span.AddTag("url.full", "https://acct.table.core.windows.net/People(PartitionKey='p',RowKey='29%3A1-alex')");
+        span.AddTag("url.full", "https://acct.table.core.windows.net/People(PartitionKey='p',RowKey='29%3A1-morgan')");
+
+        new SpanRedactionProcessor().OnEnd(span);
+
+        var values = span.TagObjects.Where(tag => tag.Key == "url.full").Select(tag => tag.Value).ToList();
+        Assert.Equal(["https://acct.table.core.windows.net/People({keys})"], values);
+    }
+
+    [Fact]
     public void Span_processor_names_an_inbound_request_path_by_its_route()
     {
         using var span = new Activity("GET /reviews/{id}/print");
