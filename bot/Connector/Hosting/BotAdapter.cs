@@ -61,8 +61,7 @@ public sealed class BotAdapter(
                 return;
             }
 
-            var (response, duplicate) = await deduplicator.ProcessOnceAsync(
-                activity, () => RunTurnAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry, http.RequestAborted));
+            var (response, duplicate) = await ProcessOnceAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry, http.RequestAborted);
             telemetry?.Completed(duplicate);
             await WriteResponseAsync(http, activity, response);
         }
@@ -71,6 +70,14 @@ public sealed class BotAdapter(
             telemetry?.Stop();
         }
     }
+
+    /// <summary>
+    /// The turn, run once per activity id. The closure is made here rather than in <see cref="ProcessAsync"/>, where
+    /// capturing locals of the try block and of the method would cost two closure objects per turn.
+    /// </summary>
+    private Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
+        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted) =>
+        deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry, aborted));
 
     private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted)
     {
