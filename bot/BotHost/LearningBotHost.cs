@@ -8,6 +8,7 @@ using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop;
 using LearningBot.People;
 using LearningBot.Storage;
+using LearningBot.Telemetry;
 using LearningBot.Welcome;
 
 namespace LearningBot.BotHost;
@@ -37,6 +38,7 @@ public static class LearningBotHost
     public static IServiceCollection AddLearningBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddLearningBotTelemetry(configuration);
         services.AddOptions<BotIdentityOptions>().Bind(configuration);
         services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.Section));
         services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));

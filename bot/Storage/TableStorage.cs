@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using LearningBot.Telemetry;
 
 namespace LearningBot.Storage;
 
@@ -48,6 +49,7 @@ public sealed class TableStorage
         clientOptions.Retry.Delay = options.RetryDelay;
         clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        clientOptions.AddPolicy(new StorageLatencyPolicy(), HttpPipelinePosition.PerCall);
         return clientOptions;
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LearningBot.Connector.Schema;
+using LearningBot.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Connector.Client;
@@ -103,6 +104,15 @@ public sealed partial class ConnectorClient : IConnectorClient
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         var waited = TimeSpan.Zero;
 
+        // One span per operation (its HTTP attempts are the HttpClient spans inside it); null when nobody listens.
+        using var span = BotTelemetry.Source.StartActivity(ConnectorSpanName);
+        if (span is not null)
+        {
+            span.DisplayName = ConnectorSpanName + " " + operation;
+            span.SetTag(TelemetryTags.ConnectorOperation, operation);
+            span.SetTag(TelemetryTags.HttpMethod, method.Method);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -113,6 +123,17 @@ public sealed partial class ConnectorClient : IConnectorClient
                 using var request = await BuildRequestAsync(method, uri, payload, cancellationToken).ConfigureAwait(false);
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetElapsedTime(started);
+                if (span is not null)
+                {
+                    span.SetTag(TelemetryTags.HttpStatusCode, (int)response.StatusCode);
+                    span.SetTag(TelemetryTags.ConnectorAttempts, attempt + 1);
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && BotTelemetry.ConnectorThrottled.Enabled)
+                {
+                    BotTelemetry.ConnectorThrottled.Add(1, new KeyValuePair<string, object?>(TelemetryTags.ConnectorOperation, operation));
+                }
+
                 if (response.IsSuccessStatusCode)
                 {
                     LogCall(_logger, operation, method.Method, (int)response.StatusCode, elapsed.TotalMilliseconds, attempt + 1);
@@ -128,10 +149,12 @@ public sealed partial class ConnectorClient : IConnectorClient
                 {
                     var failure = ConnectorException.FromResponse(operation, response.StatusCode, text, retryAfter);
                     LogFailed(_logger, operation, method.Method, (int)response.StatusCode, failure.Code, failure.SubCode, attempt + 1);
+                    MarkFailed(span, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                     throw failure;
                 }
 
                 LogRetrying(_logger, operation, method.Method, (int)response.StatusCode, delay.Value.TotalMilliseconds, attempt + 1);
+                CountRetry(operation, (int)response.StatusCode);
                 waited += delay.Value;
                 await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
             }
@@ -142,13 +165,41 @@ public sealed partial class ConnectorClient : IConnectorClient
                 if (delay is null)
                 {
                     LogNoAnswer(_logger, failure, operation, method.Method, attempt + 1);
-                    throw new ConnectorException(operation, null, failure is TimeoutException ? "Timeout" : "ConnectionFailed", null, failure.Message, null, failure);
+                    var code = failure is TimeoutException ? "Timeout" : "ConnectionFailed";
+                    span?.SetTag(TelemetryTags.ConnectorAttempts, attempt + 1);
+                    MarkFailed(span, code);
+                    throw new ConnectorException(operation, null, code, null, failure.Message, null, failure);
                 }
 
                 LogRetrying(_logger, operation, method.Method, 0, delay.Value.TotalMilliseconds, attempt + 1);
+                CountRetry(operation, 0);
                 waited += delay.Value;
                 await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private const string ConnectorSpanName = "BotConnector";
+
+    /// <summary>A retry, by operation and the status that caused it (0: no answer).</summary>
+    private static void CountRetry(string operation, int status)
+    {
+        if (BotTelemetry.ConnectorRetries.Enabled)
+        {
+            BotTelemetry.ConnectorRetries.Add(
+                1,
+                new KeyValuePair<string, object?>(TelemetryTags.ConnectorOperation, operation),
+                new KeyValuePair<string, object?>(TelemetryTags.HttpStatusCode, status));
+        }
+    }
+
+    /// <summary>The error type is the HTTP status or <c>Timeout</c>/<c>ConnectionFailed</c>, never the service's message.</summary>
+    private static void MarkFailed(System.Diagnostics.Activity? span, string errorType)
+    {
+        if (span is not null)
+        {
+            span.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            span.SetTag(TelemetryTags.ErrorType, errorType);
         }
     }
 

@@ -5,13 +5,15 @@ using System.Text.Json;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
+using LearningBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Connector.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>, shaped like the SDK's CloudAdapter: read the activity, authenticate it,
-/// process it once, and answer with the protocol's status codes.
+/// process it once, and answer with the protocol's status codes. Each activity is one <c>turn</c> span and one count in
+/// the turn metrics when telemetry listens (see <see cref="TurnTelemetry"/>).
 /// </summary>
 public sealed class BotAdapter(
     IBotAuthenticator authenticator,
@@ -26,37 +28,58 @@ public sealed class BotAdapter(
 
     public async Task ProcessAsync(HttpContext http)
     {
-        var request = http.Request;
-        if (!HttpMethods.IsPost(request.Method))
+        // One method (not a wrapper) so an unobserved turn costs no extra async state machine.
+        var telemetry = TurnTelemetry.StartIfObserved();
+        try
         {
-            http.Response.Headers.Allow = "POST";
-            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, "Only POST is accepted here.");
-            return;
-        }
+            var request = http.Request;
+            if (!HttpMethods.IsPost(request.Method))
+            {
+                telemetry?.Outcome = TurnOutcomes.Rejected;
+                http.Response.Headers.Allow = "POST";
+                await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, "Only POST is accepted here.");
+                return;
+            }
 
-        var (activity, problemStatus, problem) = await ReadActivityAsync(request, http.RequestAborted);
-        if (activity is null)
+            var (activity, problemStatus, problem) = await ReadActivityAsync(request, http.RequestAborted);
+            if (activity is null)
+            {
+                telemetry?.Outcome = TurnOutcomes.Rejected;
+                await WriteProblemAsync(http, problemStatus, problem!);
+                return;
+            }
+
+            telemetry?.Describe(activity);
+            var auth = await authenticator.AuthenticateAsync(
+                request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
+                new InboundActivityContext(activity.ChannelId, activity.ServiceUrl, activity.GetTenantId()),
+                http.RequestAborted);
+            if (!auth.Succeeded)
+            {
+                telemetry?.Outcome = TurnOutcomes.Rejected;
+                await RejectAsync(http, auth);
+                return;
+            }
+
+            var (response, duplicate) = await ProcessOnceAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry, http.RequestAborted);
+            telemetry?.Completed(duplicate);
+            await WriteResponseAsync(http, activity, response);
+        }
+        finally
         {
-            await WriteProblemAsync(http, problemStatus, problem!);
-            return;
+            telemetry?.Stop();
         }
-
-        var auth = await authenticator.AuthenticateAsync(
-            request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-            new InboundActivityContext(activity.ChannelId, activity.ServiceUrl, activity.GetTenantId()),
-            http.RequestAborted);
-        if (!auth.Succeeded)
-        {
-            await RejectAsync(http, auth);
-            return;
-        }
-
-        var (response, _) = await deduplicator.ProcessOnceAsync(
-            activity, () => RunTurnAsync(activity, auth.Identity ?? AnonymousIdentity, http.RequestAborted));
-        await WriteResponseAsync(http, activity, response);
     }
 
-    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, CancellationToken aborted)
+    /// <summary>
+    /// The turn, run once per activity id. The closure is made here rather than in <see cref="ProcessAsync"/>, where
+    /// capturing locals of the try block and of the method would cost two closure objects per turn.
+    /// </summary>
+    private Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
+        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted) =>
+        deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry, aborted));
+
+    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted)
     {
         var connector = connectors.Create(activity.ServiceUrl!);
         var turn = new TurnContext(activity, identity, connector, aborted);
@@ -67,7 +90,12 @@ public sealed class BotAdapter(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
         {
+            telemetry?.Failed = true;
             return await AnswerFailureAsync(turn, exception);
+        }
+        finally
+        {
+            telemetry?.Route = turn.Route;
         }
     }
 

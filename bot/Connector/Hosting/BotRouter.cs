@@ -2,17 +2,24 @@ using System.Text.Json;
 using LearningBot.Cards;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
+using LearningBot.Telemetry;
+using Span = System.Diagnostics.Activity;
 
 namespace LearningBot.Connector.Hosting;
 
 /// <summary>
 /// Sends each turn to the one handler that owns it: activity type → invoke name → card verb → text command.
-/// Returns the invoke response for invokes, null for everything else.
+/// Returns the invoke response for invokes, null for everything else. The chosen route is noted on the turn, and the
+/// handler runs inside a <c>capability</c> span when telemetry listens.
 /// </summary>
 public sealed class BotRouter
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     private const string ExecuteActionType = "Action.Execute";
+
+    private static readonly Routed<CardActionHandler> UnknownVerb = new(
+        (_, _) => Task.FromResult(CardActionResult.Message("Sorry, that button no longer does anything. Type **help** to see what I can do.")),
+        BotRoute.UnknownCardAction);
 
     private readonly BotRoutes _routes = new();
     private readonly ILogger<BotRouter> _logger;
@@ -22,7 +29,7 @@ public sealed class BotRouter
         _logger = logger;
         foreach (var feature in features)
         {
-            feature.MapRoutes(_routes);
+            _routes.Map(feature);
         }
     }
 
@@ -40,12 +47,46 @@ public sealed class BotRouter
             return null;
         }
 
-        if (_routes.FindActivityHandler(activity.Type!) is { } handler)
+        if (!_routes.TryFindActivityHandler(activity.Type!, out var routed))
         {
-            await handler(turn);
+            Choose(turn, BotRoute.UnknownActivity);
+            return null;
+        }
+
+        using var span = Choose(turn, routed.Route);
+        try
+        {
+            await routed.Handler(turn);
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+        }
+        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
+        {
+            throw;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Notes the route on the turn (for the turn's telemetry) and, for a handled route, starts its capability span
+    /// (null when nobody listens).
+    /// </summary>
+    private static Span? Choose(ITurnContext turn, BotRoute route)
+    {
+        if (turn is TurnContext context)
+        {
+            context.Route = route;
+        }
+
+        if (!route.IsHandled || BotTelemetry.Source.StartActivity(route.SpanName) is not { } span)
+        {
+            return null;
+        }
+
+        span.SetTag(TelemetryTags.Capability, route.Capability);
+        span.SetTag(TelemetryTags.RouteKind, route.Kind);
+        span.SetTag(TelemetryTags.Route, route.Name);
+        return span;
     }
 
     private async Task RouteMessageAsync(ITurnContext turn)
@@ -56,10 +97,22 @@ public sealed class BotRouter
             return;
         }
 
-        var handler = _routes.FindCommand(turn.Text) ?? _routes.UnrecognisedMessage;
-        if (handler is not null)
+        Routed<TurnHandler>? found = _routes.TryFindCommand(turn.Text, out var command) ? command : _routes.UnrecognisedMessage;
+        if (found is not { } routed)
         {
-            await handler(turn);
+            Choose(turn, BotRoute.UnknownCommand);
+            return;
+        }
+
+        using var span = Choose(turn, routed.Route);
+        try
+        {
+            await routed.Handler(turn);
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+        }
+        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
+        {
+            throw;
         }
     }
 
@@ -71,13 +124,24 @@ public sealed class BotRouter
             return await AnswerCardExecuteAsync(turn);
         }
 
-        if (_routes.FindInvokeHandler(name) is { } handler)
+        if (!_routes.TryFindInvokeHandler(name, out var routed))
         {
-            return await handler(turn);
+            Choose(turn, BotRoute.UnknownInvoke);
+            _logger.LogInformation("No handler for invoke {InvokeName}", name);
+            return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
 
-        _logger.LogInformation("No handler for invoke {InvokeName}", name);
-        return new InvokeResponse(StatusCodes.Status501NotImplemented);
+        using var span = Choose(turn, routed.Route);
+        try
+        {
+            var response = await routed.Handler(turn);
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+            return response;
+        }
+        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>Action.Execute: the answer travels back in the invoke response and replaces the card.</summary>
@@ -85,36 +149,60 @@ public sealed class BotRouter
     {
         if (!TryReadExecuteAction(turn.Activity.Value, out var verb, out var data))
         {
+            Choose(turn, BotRoute.InvalidCardAction);
             return new InvokeResponse(StatusCodes.Status400BadRequest,
                 AdaptiveCardInvokeResponse.Error(StatusCodes.Status400BadRequest, "BadRequest",
                     "The card action is missing its value, its action or its verb."));
         }
 
-        var result = await RunCardActionAsync(turn, new CardActionRequest(verb, data));
-        var body = result switch
+        var action = new CardActionRequest(verb, data);
+        var routed = FindCardAction(action.Verb);
+        using var span = Choose(turn, routed.Route);
+        try
         {
-            CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(replace.Card),
-            CardActionResult.ShowMessage message => AdaptiveCardInvokeResponse.Message(message.Text),
-            _ => throw new InvalidOperationException($"Unknown card action result {result.GetType().Name}."),
-        };
-        return new InvokeResponse(StatusCodes.Status200OK, body);
+            var result = await routed.Handler(turn, action);
+            var body = result switch
+            {
+                CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(replace.Card),
+                CardActionResult.ShowMessage message => AdaptiveCardInvokeResponse.Message(message.Text),
+                _ => throw new InvalidOperationException($"Unknown card action result {result.GetType().Name}."),
+            };
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+            return new InvokeResponse(StatusCodes.Status200OK, body);
+        }
+        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>Action.Submit (older clients): the answer replaces the card the button was on, when we know it.</summary>
     private async Task AnswerCardSubmitAsync(ITurnContext turn, string verb)
     {
-        var result = await RunCardActionAsync(turn, new CardActionRequest(verb, turn.Activity.Value!.Value));
-        switch (result)
+        var action = new CardActionRequest(verb, turn.Activity.Value!.Value);
+        var routed = FindCardAction(action.Verb);
+        using var span = Choose(turn, routed.Route);
+        try
         {
-            case CardActionResult.ReplaceCard replace when turn.Activity.ReplyToId is { Length: > 0 } cardId:
-                await ReplaceOrResendAsync(turn, cardId, replace.Card);
-                break;
-            case CardActionResult.ReplaceCard replace:
-                await turn.SendCardAsync(replace.Card);
-                break;
-            case CardActionResult.ShowMessage message:
-                await turn.SendTextAsync(message.Text);
-                break;
+            var result = await routed.Handler(turn, action);
+            switch (result)
+            {
+                case CardActionResult.ReplaceCard replace when turn.Activity.ReplyToId is { Length: > 0 } cardId:
+                    await ReplaceOrResendAsync(turn, cardId, replace.Card);
+                    break;
+                case CardActionResult.ReplaceCard replace:
+                    await turn.SendCardAsync(replace.Card);
+                    break;
+                case CardActionResult.ShowMessage message:
+                    await turn.SendTextAsync(message.Text);
+                    break;
+            }
+
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+        }
+        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
+        {
+            throw;
         }
     }
 
@@ -132,17 +220,18 @@ public sealed class BotRouter
         }
     }
 
-    private Task<CardActionResult> RunCardActionAsync(ITurnContext turn, CardActionRequest action)
+    /// <summary>The verb's handler, or one that says the button no longer does anything.</summary>
+    private Routed<CardActionHandler> FindCardAction(string verb)
     {
-        if (_routes.FindCardAction(action.Verb) is { } handler)
+        if (_routes.TryFindCardAction(verb, out var routed))
         {
-            return handler(turn, action);
+            return routed;
         }
 
-        _logger.LogInformation("No handler for card verb {Verb}", action.Verb);
-        return Task.FromResult(CardActionResult.Message(
-            "Sorry, that button no longer does anything. Type **help** to see what I can do."));
+        _logger.LogInformation("No handler for card verb {Verb}", verb);
+        return UnknownVerb;
     }
+
 
     private static bool TryReadExecuteAction(JsonElement? value, out string verb, out JsonElement data)
     {

@@ -38,30 +38,104 @@ public abstract record CardActionResult
 }
 
 /// <summary>
+/// What the router chose for a turn, named in telemetry's fixed vocabulary: the kind of route, the name a capability
+/// registered it under (a command's first spelling, a card verb, an invoke name, an activity type) and the capability.
+/// Made once when routes are registered, so choosing a route costs nothing.
+/// </summary>
+public sealed class BotRoute
+{
+    public const string NoCapability = "none";
+
+    internal static readonly BotRoute UnknownCommand = new(RouteKinds.Message, "unknown", NoCapability, handled: false);
+    internal static readonly BotRoute UnknownCardAction = new(RouteKinds.CardAction, "unknown", NoCapability, handled: false);
+    internal static readonly BotRoute InvalidCardAction = new(RouteKinds.CardAction, "invalid", NoCapability, handled: false, rejected: true);
+    internal static readonly BotRoute UnknownInvoke = new(RouteKinds.Invoke, "unknown", NoCapability, handled: false);
+    internal static readonly BotRoute UnknownActivity = new(RouteKinds.Activity, "unknown", NoCapability, handled: false);
+
+    internal BotRoute(string kind, string name, string capability, bool handled = true, bool rejected = false)
+    {
+        Kind = kind;
+        Name = name;
+        Capability = capability;
+        IsHandled = handled;
+        IsRejected = rejected;
+        SpanName = "capability " + capability;
+    }
+
+    /// <summary>One of <see cref="RouteKinds"/>.</summary>
+    public string Kind { get; }
+
+    public string Name { get; }
+
+    public string Capability { get; }
+
+    /// <summary>False when no capability handles the turn.</summary>
+    public bool IsHandled { get; }
+
+    /// <summary>True when the turn was refused as invalid (e.g. a card action without a verb).</summary>
+    public bool IsRejected { get; }
+
+    internal string SpanName { get; }
+
+    /// <summary>The capability's name for a feature: its type name without a <c>Feature</c> suffix.</summary>
+    public static string CapabilityOf(IBotFeature feature)
+    {
+        var name = feature.GetType().Name;
+        return name.EndsWith("Feature", StringComparison.Ordinal) && name.Length > "Feature".Length ? name[..^"Feature".Length] : name;
+    }
+}
+
+/// <summary>Values of <see cref="BotRoute.Kind"/>.</summary>
+public static class RouteKinds
+{
+    public const string Command = "command";
+    public const string Message = "message";
+    public const string CardAction = "card_action";
+    public const string Invoke = "invoke";
+    public const string Activity = "activity";
+}
+
+/// <summary>A handler and the route it was registered as.</summary>
+internal readonly record struct Routed<THandler>(THandler Handler, BotRoute Route);
+
+/// <summary>
 /// The routing table: activity type → invoke name → card verb → text command.
 /// Built once at start-up from every <see cref="IBotFeature"/>.
 /// </summary>
 public sealed class BotRoutes
 {
-    private readonly Dictionary<string, TurnHandler> _activityHandlers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, InvokeHandler> _invokeHandlers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CardActionHandler> _cardActions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, TurnHandler> _commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Routed<TurnHandler>> _activityHandlers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Routed<InvokeHandler>> _invokeHandlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Routed<CardActionHandler>> _cardActions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Routed<TurnHandler>> _commands = new(StringComparer.OrdinalIgnoreCase);
+    private string _capability = BotRoute.NoCapability;
 
-    internal TurnHandler? UnrecognisedMessage { get; private set; }
+    internal Routed<TurnHandler>? UnrecognisedMessage { get; private set; }
 
-    public BotRoutes OnActivity(string activityType, TurnHandler handler) => Add(_activityHandlers, activityType, handler);
+    public BotRoutes OnActivity(string activityType, TurnHandler handler) =>
+        Add(_activityHandlers, activityType, handler, new BotRoute(RouteKinds.Activity, activityType, _capability));
 
-    public BotRoutes OnInvoke(string invokeName, InvokeHandler handler) => Add(_invokeHandlers, invokeName, handler);
+    public BotRoutes OnInvoke(string invokeName, InvokeHandler handler) =>
+        Add(_invokeHandlers, invokeName, handler, new BotRoute(RouteKinds.Invoke, invokeName, _capability));
 
-    public BotRoutes OnCardAction(string verb, CardActionHandler handler) => Add(_cardActions, verb, handler);
+    public BotRoutes OnCardAction(string verb, CardActionHandler handler) =>
+        Add(_cardActions, verb, handler, new BotRoute(RouteKinds.CardAction, verb, _capability));
 
-    /// <summary>A text command matched against the whole message (case-insensitive, trailing punctuation ignored).</summary>
+    /// <summary>
+    /// A text command matched against the whole message (case-insensitive, trailing punctuation ignored).
+    /// In telemetry every spelling counts as the first one.
+    /// </summary>
     public BotRoutes OnCommand(TurnHandler handler, params string[] commands)
     {
+        if (commands.Length == 0)
+        {
+            return this;
+        }
+
+        var route = new BotRoute(RouteKinds.Command, commands[0], _capability);
         foreach (var command in commands)
         {
-            Add(_commands, command, handler);
+            Add(_commands, command, handler, route);
         }
 
         return this;
@@ -74,23 +148,37 @@ public sealed class BotRoutes
             throw new InvalidOperationException("Only one feature may answer unrecognised messages.");
         }
 
-        UnrecognisedMessage = handler;
+        UnrecognisedMessage = new Routed<TurnHandler>(handler, new BotRoute(RouteKinds.Message, "message", _capability));
         return this;
     }
 
-    internal TurnHandler? FindActivityHandler(string type) => _activityHandlers.GetValueOrDefault(type);
+    /// <summary>Maps one feature's routes, naming them after its capability.</summary>
+    internal void Map(IBotFeature feature)
+    {
+        _capability = BotRoute.CapabilityOf(feature);
+        try
+        {
+            feature.MapRoutes(this);
+        }
+        finally
+        {
+            _capability = BotRoute.NoCapability;
+        }
+    }
 
-    internal InvokeHandler? FindInvokeHandler(string name) => _invokeHandlers.GetValueOrDefault(name);
+    internal bool TryFindActivityHandler(string type, out Routed<TurnHandler> found) => _activityHandlers.TryGetValue(type, out found);
 
-    internal CardActionHandler? FindCardAction(string verb) => _cardActions.GetValueOrDefault(verb);
+    internal bool TryFindInvokeHandler(string name, out Routed<InvokeHandler> found) => _invokeHandlers.TryGetValue(name, out found);
 
-    internal TurnHandler? FindCommand(string text) => _commands.GetValueOrDefault(NormaliseCommand(text));
+    internal bool TryFindCardAction(string verb, out Routed<CardActionHandler> found) => _cardActions.TryGetValue(verb, out found);
+
+    internal bool TryFindCommand(string text, out Routed<TurnHandler> found) => _commands.TryGetValue(NormaliseCommand(text), out found);
 
     internal static string NormaliseCommand(string text) => text.Trim().TrimEnd('.', '!', '?', ' ').Trim();
 
-    private BotRoutes Add<THandler>(Dictionary<string, THandler> table, string key, THandler handler)
+    private BotRoutes Add<THandler>(Dictionary<string, Routed<THandler>> table, string key, THandler handler, BotRoute route)
     {
-        if (!table.TryAdd(key, handler))
+        if (!table.TryAdd(key, new Routed<THandler>(handler, route)))
         {
             throw new InvalidOperationException($"Two features both claim '{key}'.");
         }

@@ -21,6 +21,9 @@ internal sealed class TurnContext(
 
     public CancellationToken Aborted { get; } = aborted;
 
+    /// <summary>The route the router chose, for the turn's telemetry.</summary>
+    public BotRoute? Route { get; set; }
+
     public string Text => _text ??= Activity.RemoveRecipientMention() ?? string.Empty;
 
     public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
