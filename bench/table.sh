@@ -8,4 +8,4 @@ source "$root/bench/lib/azurite.sh"
 
 dotnet build "$root/bench/TableBench/TableBench.csproj" -c Release -nologo -v quiet
 start_private_azurite "$root"
-dotnet "$root/bench/TableBench/bin/Release/net10.0/TableBench.dll" --connection "$AZURITE_CONNECTION" "$@"
+dotnet "$root/bench/TableBench/bin/Release/net10.0/TableBench.dll" --connection "$AZURITE_CONNECTION" --azurite-pid "$AZURITE_PID" "$@"

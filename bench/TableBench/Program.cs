@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using TableBench;
 using Legacy = Microsoft.Azure.Cosmos.Table;
 
-// Usage: TableBench --connection "<azurite connection string>" [--ops 2000] [--queries 200] [--rounds 2] [--variants name,name]
+// Usage: TableBench --connection "<azurite connection string>" [--azurite-pid PID] [--ops 2000] [--queries 200] [--rounds 2] [--variants name,name]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Table benchmark: {options.Ops} point reads, {options.Ops} upserts, {options.Queries} one-partition queries of {Workload.RowsPerPartition} rows; " +
     $"concurrency 8 and 1; best of {options.Rounds} rounds.");
@@ -39,29 +39,25 @@ foreach (var concurrency in new[] { 8, 1 })
         ("partition query", options.Queries, async (c, i) => Workload.Check(await c.QueryPartitionAsync(i) == Workload.RowsPerPartition)),
     })
     {
-        var best = new Dictionary<string, Measurement>();
+        var rounds = clients.ToDictionary(c => c.Name, _ => new List<Measurement>());
         for (var round = 0; round < options.Rounds; round++)
         {
             // Alternate who goes first so no client always meets a warmer or colder emulator.
             var order = round % 2 == 0 ? clients : Enumerable.Reverse(clients).ToList();
             foreach (var client in order)
             {
-                var measured = await Runner.MeasureAsync(i => operation(client, i), count, concurrency);
-                if (!best.TryGetValue(client.Name, out var previous) || measured.OpsPerSecond > previous.OpsPerSecond)
-                {
-                    best[client.Name] = measured;
-                }
+                rounds[client.Name].Add(await Runner.MeasureAsync(i => operation(client, i), count, concurrency, options.AzuritePid));
             }
         }
 
-        results.Add(new Result(workload, concurrency, best));
+        results.Add(new Result(workload, concurrency, rounds.ToDictionary(r => r.Key, r => (IReadOnlyList<Measurement>)r.Value)));
     }
 }
 
 await table.DeleteAsync();
 Report.Print(results, clients.Select(c => c.Name).ToList());
 
-internal sealed record BenchOptions(string ConnectionString, int Ops, int Queries, int Rounds, IReadOnlyList<string> Variants)
+internal sealed record BenchOptions(string ConnectionString, int? AzuritePid, int Ops, int Queries, int Rounds, IReadOnlyList<string> Variants)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -76,7 +72,8 @@ internal sealed record BenchOptions(string ConnectionString, int Ops, int Querie
         var connection = Value("--connection") ?? Environment.GetEnvironmentVariable("TABLEBENCH_CONNECTION")
             ?? throw new ArgumentException("Pass --connection with the Azurite connection string (bench/table.sh does this).");
         var variants = (Value("--variants") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new BenchOptions(connection, Number("--ops", 2000), Number("--queries", 200), Number("--rounds", 2), variants);
+        int? azurite = Value("--azurite-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+        return new BenchOptions(connection, azurite, Number("--ops", 2000), Number("--queries", 200), Number("--rounds", 2), variants);
     }
 }
 
@@ -131,9 +128,21 @@ internal static class Workload
     }
 }
 
-internal sealed record Measurement(double OpsPerSecond, double AllocatedBytesPerOp, double CpuMicrosecondsPerOp);
+/// <summary>One measured phase: throughput, and per operation the bytes and CPU of this process and the CPU of Azurite (NaN when its pid is unknown).</summary>
+internal sealed record Measurement(double OpsPerSecond, double AllocatedBytesPerOp, double CpuMicrosecondsPerOp, double AzuriteCpuMicrosecondsPerOp);
 
-internal sealed record Result(string Workload, int Concurrency, IReadOnlyDictionary<string, Measurement> ByClient);
+/// <summary>Every round of one workload, per client; a client's figure is its best round (highest ops/s).</summary>
+internal sealed record Result(string Workload, int Concurrency, IReadOnlyDictionary<string, IReadOnlyList<Measurement>> Rounds)
+{
+    public Measurement Best(string client) => Rounds[client].MaxBy(m => m.OpsPerSecond)!;
+
+    /// <summary>The median over rounds of a/b ops/s, each ratio taken from two measurements that ran back to back.</summary>
+    public double MedianRoundRatio(string a, string b)
+    {
+        var ratios = Rounds[a].Zip(Rounds[b], (x, y) => x.OpsPerSecond / y.OpsPerSecond).Order().ToArray();
+        return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
+    }
+}
 
 internal static class Runner
 {
@@ -144,13 +153,14 @@ internal static class Runner
         await MeasureAsync(client.QueryPartitionAsync, 20, 4);
     }
 
-    public static async Task<Measurement> MeasureAsync(Func<int, Task> operation, int count, int concurrency)
+    public static async Task<Measurement> MeasureAsync(Func<int, Task> operation, int count, int concurrency, int? azuritePid = null)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var next = -1;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var azuriteBefore = CpuTicks(azuritePid);
         var clock = Stopwatch.StartNew();
 
         async Task Worker()
@@ -164,8 +174,24 @@ internal static class Runner
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var azurite = CpuTicks(azuritePid) - azuriteBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return new Measurement(count / clock.Elapsed.TotalSeconds, (double)allocated / count, cpu.TotalMicroseconds / count);
+        return new Measurement(count / clock.Elapsed.TotalSeconds, (double)allocated / count, cpu.TotalMicroseconds / count, azurite * 1e6 / ClockTicksPerSecond / count);
+    }
+
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    /// <summary>User + system CPU of another process in clock ticks, from /proc/PID/stat (fields 14 and 15); NaN without a pid.</summary>
+    private static double CpuTicks(int? pid)
+    {
+        if (pid is null)
+        {
+            return double.NaN;
+        }
+
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 }
 
@@ -176,29 +202,34 @@ internal static class Report
     {
         string ours = names[0], peer = names[1];
         Console.WriteLine();
-        Console.WriteLine($"{"workload",-16} {"conc",4} | {ours + " ops/s",31} {peer + " ops/s",25} {"ratio",6} | {"KB alloc/op",11} {"(peer)",8} | {"CPU µs/op",9} {"(peer)",8}");
-        Console.WriteLine(new string('-', 135));
+        Console.WriteLine($"ops/s: {ours} (ours) vs {peer} (peer)");
+        Console.WriteLine($"{"workload",-16} {"conc",4} | {"ours",7} {"peer",7} {"ratio",6} {"median",7} | {"KB alloc/op",11} {"(peer)",7} | {"CPU µs/op",9} {"(peer)",7} | {"Azurite µs/op",13} {"(peer)",7}");
+        Console.WriteLine(new string('-', 118));
         foreach (var r in results)
         {
-            Measurement o = r.ByClient[ours], p = r.ByClient[peer];
+            Measurement o = r.Best(ours), p = r.Best(peer);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Workload,-16} {r.Concurrency,4} | {o.OpsPerSecond,31:0} {p.OpsPerSecond,25:0} {o.OpsPerSecond / p.OpsPerSecond,5:0.00}x | " +
-                $"{o.AllocatedBytesPerOp / 1024,11:0.0} {p.AllocatedBytesPerOp / 1024,8:0.0} | {o.CpuMicrosecondsPerOp,9:0} {p.CpuMicrosecondsPerOp,8:0}"));
+                $"{r.Workload,-16} {r.Concurrency,4} | {o.OpsPerSecond,7:0} {p.OpsPerSecond,7:0} {o.OpsPerSecond / p.OpsPerSecond,5:0.00}x {r.MedianRoundRatio(ours, peer),6:0.00}x | " +
+                $"{o.AllocatedBytesPerOp / 1024,11:0.0} {p.AllocatedBytesPerOp / 1024,7:0.0} | {o.CpuMicrosecondsPerOp,9:0} {p.CpuMicrosecondsPerOp,7:0} | " +
+                $"{o.AzuriteCpuMicrosecondsPerOp,13:0} {p.AzuriteCpuMicrosecondsPerOp,7:0}"));
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ratio = {ours} ops/s ÷ {peer} ops/s (above 1.00 means faster). Allocation and CPU are the whole benchmark process per operation.");
+        Console.WriteLine("ops/s: best round of each client. ratio = ours ÷ peer (above 1.00 means faster); median = the median over rounds of the");
+        Console.WriteLine("ratio of two back-to-back measurements. KB alloc/op and CPU µs/op are this whole process per operation (of the best");
+        Console.WriteLine("round); Azurite µs/op is the emulator's CPU per operation.");
 
         foreach (var variant in names.Skip(2))
         {
             Console.WriteLine();
-            Console.WriteLine($"{"workload",-16} {"conc",4} | {variant + " ops/s",31} {"vs shipped",10} {"vs peer",8} | {"KB alloc/op",11} | {"CPU µs/op",9}");
+            Console.WriteLine($"variant {variant}: ops/s against ours and the peer (median round ratios), per-operation costs");
+            Console.WriteLine($"{"workload",-16} {"conc",4} | {"ops/s",7} {"vs ours",8} {"vs peer",8} | {"KB alloc/op",11} | {"CPU µs/op",9} | {"Azurite µs/op",13}");
             foreach (var r in results)
             {
-                Measurement v = r.ByClient[variant], o = r.ByClient[ours], p = r.ByClient[peer];
+                var v = r.Best(variant);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Workload,-16} {r.Concurrency,4} | {v.OpsPerSecond,31:0} {v.OpsPerSecond / o.OpsPerSecond,9:0.00}x {v.OpsPerSecond / p.OpsPerSecond,7:0.00}x | " +
-                    $"{v.AllocatedBytesPerOp / 1024,11:0.0} | {v.CpuMicrosecondsPerOp,9:0}"));
+                    $"{r.Workload,-16} {r.Concurrency,4} | {v.OpsPerSecond,7:0} {r.MedianRoundRatio(variant, ours),7:0.00}x {r.MedianRoundRatio(variant, peer),7:0.00}x | " +
+                    $"{v.AllocatedBytesPerOp / 1024,11:0.0} | {v.CpuMicrosecondsPerOp,9:0} | {v.AzuriteCpuMicrosecondsPerOp,13:0}"));
             }
         }
     }
