@@ -8,18 +8,19 @@ namespace TableBench;
 /// <summary>
 /// Other client configurations, measured beside the shipped one with --variants to see what each option costs. A variant
 /// is the SDK's default options with one or more changes joined by '+', e.g. "nolog+notrace"; "defaults" changes nothing.
+/// "retry" and "transport" are the shipped client's retry settings and connection handler on their own.
 /// </summary>
 internal static class SdkVariants
 {
     private static readonly Lazy<HttpPipelineTransport> OwnTransport = new(() => new HttpClientTransport(new SocketsHttpHandler
     {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        UseProxy = false,
-        AutomaticDecompression = DecompressionMethods.None,
         MaxConnectionsPerServer = 64,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        AutomaticDecompression = DecompressionMethods.None,
+        AllowAutoRedirect = false,
+        UseCookies = false,
     }));
 
     public static TableServiceClient Create(string name, string connectionString)
@@ -40,6 +41,12 @@ internal static class SdkVariants
                     o.Diagnostics.IsTelemetryEnabled = false;
                 },
                 "noretry" => o => o.Retry.MaxRetries = 0,
+                "retry" => o =>
+                {
+                    o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                    o.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+                    o.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+                },
                 "transport" => o => o.Transport = OwnTransport.Value,
                 _ => throw new ArgumentException($"Unknown --variants change '{change}'."),
             };
