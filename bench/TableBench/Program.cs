@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using TableBench;
 using Legacy = Microsoft.Azure.Cosmos.Table;
 
-// Usage: TableBench --connection "<azurite connection string>" [--azurite-pid PID] [--ops 2000] [--queries 200] [--rounds 2] [--variants name,name]
+// Usage: TableBench --connection "<azurite connection string>" [--azurite-pid PID] [--ops 2000] [--queries 200] [--rounds 3] [--variants name,name]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Table benchmark: {options.Ops} point reads, {options.Ops} upserts, {options.Queries} one-partition queries of {Workload.RowsPerPartition} rows; " +
     $"concurrency 8 and 1; best of {options.Rounds} rounds.");
@@ -73,7 +73,7 @@ internal sealed record BenchOptions(string ConnectionString, int? AzuritePid, in
             ?? throw new ArgumentException("Pass --connection with the Azurite connection string (bench/table.sh does this).");
         var variants = (Value("--variants") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int? azurite = Value("--azurite-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
-        return new BenchOptions(connection, azurite, Number("--ops", 2000), Number("--queries", 200), Number("--rounds", 2), variants);
+        return new BenchOptions(connection, azurite, Number("--ops", 2000), Number("--queries", 200), Number("--rounds", 3), variants);
     }
 }
 

@@ -12,7 +12,7 @@ namespace TableBench;
 /// </summary>
 internal static class SdkVariants
 {
-    private static readonly Lazy<HttpPipelineTransport> OwnTransport = new(() => new HttpClientTransport(new SocketsHttpHandler
+    private static readonly Lazy<HttpPipelineTransport> OwnTransport = new(() => new HttpClientTransport(new HttpClient(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 64,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -21,7 +21,8 @@ internal static class SdkVariants
         AutomaticDecompression = DecompressionMethods.None,
         AllowAutoRedirect = false,
         UseCookies = false,
-    }));
+    })
+    { Timeout = Timeout.InfiniteTimeSpan }));
 
     public static TableServiceClient Create(string name, string connectionString)
     {
