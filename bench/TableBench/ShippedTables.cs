@@ -33,7 +33,7 @@ internal static class ShippedTables
         {
             // Through an HttpClient without its own 100 s timeout (HttpClientTransport(handler) would keep it): the
             // pipeline times each attempt (NetworkTimeout), as with Azure.Core's default transport; the second timer cost
-            // 0.1-0.5 KB per operation.
+            // about 0.1-0.2 KB per request.
             Transport = new HttpClientTransport(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }),
             // The retry budget of the hand-written client it replaces: 3 retries from 200 ms, doubling (with jitter) up
             // to 4 s, 30 s per attempt (the Table service gives up on a request after 30 s) instead of the SDK's 0.8 s
