@@ -1,4 +1,4 @@
-using LearningBot.Storage;
+using Azure.Data.Tables;
 using Legacy = Microsoft.Azure.Cosmos.Table;
 
 namespace TableBench;
@@ -16,13 +16,14 @@ internal interface IBenchClient
     Task<int> QueryPartitionAsync(int i);
 }
 
-internal sealed class LearningBotClient(TableClient table) : IBenchClient
+/// <summary>The official SDK, configured as the bot ships it (<see cref="ShippedTables.CreateShippedClient"/>).</summary>
+internal sealed class SdkClient(TableClient table, string name = "Azure.Data.Tables 12.13.0") : IBenchClient
 {
-    public string Name => "LearningBot.Storage";
+    public string Name => name;
 
     public async Task PointReadAsync(int i)
     {
-        var row = await table.GetEntityAsync<CourseProgress>(Workload.ReadPartition, $"r{i % Workload.ReadRows:00000}");
+        CourseProgress row = await table.GetEntityAsync<CourseProgress>(Workload.ReadPartition, $"r{i % Workload.ReadRows:00000}");
         Workload.Check(row.ModulesCompleted == (i % Workload.ReadRows) % 12);
     }
 

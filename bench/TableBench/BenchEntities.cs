@@ -1,24 +1,25 @@
-using LearningBot.Storage;
+using Azure;
+using Azure.Data.Tables;
 using Legacy = Microsoft.Azure.Cosmos.Table;
 
 namespace TableBench;
 
-/// <summary>A course-progress row with a typical mix of property types.</summary>
-public sealed record CourseProgress : ITableEntity
+/// <summary>A course-progress row with a typical mix of property types, as Azure.Data.Tables reads and writes it.</summary>
+public sealed class CourseProgress : ITableEntity
 {
-    public required string PartitionKey { get; init; }
-    public required string RowKey { get; init; }
-    public DateTimeOffset? Timestamp { get; init; }
-    public ETag ETag { get; init; }
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
 
-    public string? LearnerName { get; init; }
-    public string? CourseTitle { get; init; }
-    public int ModulesCompleted { get; init; }
-    public long TotalSeconds { get; init; }
-    public double Score { get; init; }
-    public bool Certified { get; init; }
-    public DateTime LastActivity { get; init; }
-    public Guid LearnerId { get; init; }
+    public string? LearnerName { get; set; }
+    public string? CourseTitle { get; set; }
+    public int ModulesCompleted { get; set; }
+    public long TotalSeconds { get; set; }
+    public double Score { get; set; }
+    public bool Certified { get; set; }
+    public DateTime LastActivity { get; set; }
+    public Guid LearnerId { get; set; }
 }
 
 /// <summary>The same row for the legacy client, which needs a mutable class deriving from its TableEntity.</summary>
