@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the official Azure.Data.Tables 12.13.0 client, configured as the bot ships it
-# (bench/TableBench/ShippedTables.cs), against the legacy Microsoft.Azure.Cosmos.Table 1.0.8 client, in one run on a
+# (LearningBot.Storage.TableStorage.ClientOptions in bot/Storage/TableStorage.cs), against the legacy Microsoft.Azure.Cosmos.Table 1.0.8 client, in one run on a
 # private Azurite: point read, upsert and one-partition query at concurrency 8 and 1; ops/s, KB allocated and CPU per
 # operation (bench/README.md, "Table benchmark", explains the report).
 # Usage: bench/table.sh [--ops 2000] [--queries 200] [--rounds 3] [--variants defaults,nolog,transport,...]

@@ -16,7 +16,7 @@ internal interface IBenchClient
     Task<int> QueryPartitionAsync(int i);
 }
 
-/// <summary>The official SDK, configured as the bot ships it (<see cref="ShippedTables.CreateShippedClient"/>).</summary>
+/// <summary>The official SDK, configured as the bot ships it (<see cref="LearningBot.Storage.TableStorage.ClientOptions"/>).</summary>
 internal sealed class SdkClient(TableClient table, string name = "Azure.Data.Tables 12.13.0") : IBenchClient
 {
     public string Name => name;

@@ -1,3 +1,4 @@
+using LearningBot.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
@@ -9,7 +10,7 @@ var options = BenchOptions.Parse(args);
 Console.WriteLine($"Table benchmark: {options.Ops} point reads, {options.Ops} upserts, {options.Queries} one-partition queries of {Workload.RowsPerPartition} rows; " +
     $"concurrency 8 and 1; best of {options.Rounds} rounds.");
 
-var service = ShippedTables.CreateShippedClient(options.ConnectionString);
+var service = TableStorage.Create(new TableStorageOptions { ConnectionString = options.ConnectionString }).Service;
 var table = service.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..12]);
 await table.CreateIfNotExistsAsync();
 await Workload.SeedAsync(table);

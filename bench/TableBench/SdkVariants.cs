@@ -1,7 +1,7 @@
-using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using LearningBot.Storage;
 
 namespace TableBench;
 
@@ -12,17 +12,7 @@ namespace TableBench;
 /// </summary>
 internal static class SdkVariants
 {
-    private static readonly Lazy<HttpPipelineTransport> OwnTransport = new(() => new HttpClientTransport(new HttpClient(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = 64,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        AutomaticDecompression = DecompressionMethods.None,
-        AllowAutoRedirect = false,
-        UseCookies = false,
-    })
-    { Timeout = Timeout.InfiniteTimeSpan }));
+    private static readonly Lazy<HttpPipelineTransport> OwnTransport = new(TableStorage.CreateTransport);
 
     public static TableServiceClient Create(string name, string connectionString)
     {

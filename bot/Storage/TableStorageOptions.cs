@@ -26,8 +26,8 @@ public sealed record TableStorageOptions
     /// <summary>The first retry's delay; later ones back off exponentially (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>How long one attempt may wait for the service before it counts as failed (and is retried).</summary>
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long one attempt may wait for the service before it counts as failed (and is retried); the Table service itself gives up after 30 s.</summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
