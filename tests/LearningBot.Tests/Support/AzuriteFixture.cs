@@ -20,6 +20,15 @@ public sealed class AzuriteServer
     private static readonly Lazy<Task<AzuriteServer>> Instance = new(StartAsync);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Runs Azurite's main.js (the next argument) in a node that exits once the test process is gone. The test host
+    /// does not always run exit handlers when the run ends, and an emulator left behind would outlive CI's test stage.
+    /// </summary>
+    private static readonly string ExitWithTestProcess =
+        $"const parent = {Environment.ProcessId}; " +
+        "setInterval(() => { try { process.kill(parent, 0); } catch { process.exit(0); } }, 1000); " +
+        "require(process.argv[1]);";
+
     private Process? _process;
     private string? _dataFolder;
     private readonly List<string> _output = [];
@@ -109,7 +118,7 @@ public sealed class AzuriteServer
         };
         foreach (var argument in new[]
         {
-            azurite, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-e", ExitWithTestProcess, azurite, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", dataFolder, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--tableKeepAliveTimeout", "60",
         })
         {
