@@ -53,16 +53,11 @@ public sealed class BotRouter
             return null;
         }
 
-        using var span = Choose(turn, routed.Route);
-        try
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
         {
-            await routed.Handler(turn);
-            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
-        }
-        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
-        {
-            throw;
-        }
+            await handler(t);
+            return true;
+        });
 
         return null;
     }
@@ -104,16 +99,11 @@ public sealed class BotRouter
             return;
         }
 
-        using var span = Choose(turn, routed.Route);
-        try
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
         {
-            await routed.Handler(turn);
-            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
-        }
-        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
-        {
-            throw;
-        }
+            await handler(t);
+            return true;
+        });
     }
 
     private async Task<InvokeResponse> RouteInvokeAsync(ITurnContext turn)
@@ -131,17 +121,7 @@ public sealed class BotRouter
             return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
 
-        using var span = Choose(turn, routed.Route);
-        try
-        {
-            var response = await routed.Handler(turn);
-            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
-            return response;
-        }
-        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
-        {
-            throw;
-        }
+        return await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
     }
 
     /// <summary>Action.Execute: the answer travels back in the invoke response and replaces the card.</summary>
@@ -157,23 +137,17 @@ public sealed class BotRouter
 
         var action = new CardActionRequest(verb, data);
         var routed = FindCardAction(action.Verb);
-        using var span = Choose(turn, routed.Route);
-        try
+        return await RunInSpanAsync(turn, routed.Route, (routed.Handler, action), static async (t, state) =>
         {
-            var result = await routed.Handler(turn, action);
+            var result = await state.Handler(t, state.action);
             var body = result switch
             {
                 CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(replace.Card),
                 CardActionResult.ShowMessage message => AdaptiveCardInvokeResponse.Message(message.Text),
                 _ => throw new InvalidOperationException($"Unknown card action result {result.GetType().Name}."),
             };
-            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
             return new InvokeResponse(StatusCodes.Status200OK, body);
-        }
-        catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
-        {
-            throw;
-        }
+        });
     }
 
     /// <summary>Action.Submit (older clients): the answer replaces the card the button was on, when we know it.</summary>
@@ -181,24 +155,39 @@ public sealed class BotRouter
     {
         var action = new CardActionRequest(verb, turn.Activity.Value!.Value);
         var routed = FindCardAction(action.Verb);
-        using var span = Choose(turn, routed.Route);
-        try
+        await RunInSpanAsync(turn, routed.Route, (Router: this, routed.Handler, action), static async (t, state) =>
         {
-            var result = await routed.Handler(turn, action);
+            var result = await state.Handler(t, state.action);
             switch (result)
             {
-                case CardActionResult.ReplaceCard replace when turn.Activity.ReplyToId is { Length: > 0 } cardId:
-                    await ReplaceOrResendAsync(turn, cardId, replace.Card);
+                case CardActionResult.ReplaceCard replace when t.Activity.ReplyToId is { Length: > 0 } cardId:
+                    await state.Router.ReplaceOrResendAsync(t, cardId, replace.Card);
                     break;
                 case CardActionResult.ReplaceCard replace:
-                    await turn.SendCardAsync(replace.Card);
+                    await t.SendCardAsync(replace.Card);
                     break;
                 case CardActionResult.ShowMessage message:
-                    await turn.SendTextAsync(message.Text);
+                    await t.SendTextAsync(message.Text);
                     break;
             }
 
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Runs a routed handler inside its capability span: outcome ok when it returns, failed (with the exception's type)
+    /// when it throws. The handler gets its state as an argument, so the turn path makes no closure.
+    /// </summary>
+    private static async Task<TResult> RunInSpanAsync<TState, TResult>(
+        ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task<TResult>> handler)
+    {
+        using var span = Choose(turn, route);
+        try
+        {
+            var result = await handler(turn, state);
             span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Ok);
+            return result;
         }
         catch (Exception exception) when (BotTelemetry.RecordFailure(span, exception))
         {

@@ -1,15 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Tests.Support;
 
@@ -33,15 +26,8 @@ public sealed class FakeIngestion : IAsyncDisposable
 
     public static async Task<FakeIngestion> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var ingestion = new FakeIngestion(app);
-        app.Run(ingestion.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        ingestion.Endpoint = address.TrimEnd('/') + "/";
+        var (ingestion, address) = await LoopbackServer.StartAsync(app => new FakeIngestion(app), ingestion => ingestion.HandleAsync);
+        ingestion.Endpoint = address + "/";
         return ingestion;
     }
 

@@ -1,15 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Tests.Support;
 
@@ -60,15 +53,8 @@ public sealed class GraphStub : IAsyncDisposable
 
     public static async Task<GraphStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var stub = new GraphStub(app);
-        app.Run(stub.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        stub.BaseUrl = address.TrimEnd('/') + "/v1.0";
+        var (stub, address) = await LoopbackServer.StartAsync(app => new GraphStub(app), stub => stub.HandleAsync);
+        stub.BaseUrl = address + "/v1.0";
         return stub;
     }
 
