@@ -1,3 +1,5 @@
+using LearningBot.Connector.Schema;
+
 namespace LearningBot;
 
 /// <summary>The learning and development hub (section <c>LearningHub</c>).</summary>
@@ -5,9 +7,16 @@ public sealed record LearningHubOptions
 {
     public const string Section = "LearningHub";
 
-    /// <summary>Person keys (Entra object ids) of the L&amp;D Support Team, who may see aggregate figures.</summary>
+    /// <summary>The L&amp;D Support Team: each entry an Entra object id or a Teams user id (<c>29:…</c>).</summary>
     public IReadOnlyList<string> SupportTeam { get; init; } = [];
 
-    public bool IsSupportTeam(string? personKey) =>
-        personKey is { Length: > 0 } && SupportTeam.Any(member => string.Equals(member.Trim(), personKey, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether the sender is listed in <see cref="SupportTeam"/>, by Entra object id or by Teams user id: the one rule for
+    /// every capability (the gaps report, the article editor, review coverage and the L&amp;D team's ticket buttons).
+    /// </summary>
+    public bool IsSupportTeam(ChannelAccount? person) =>
+        person is not null && (IsListed(person.AadObjectId) || IsListed(person.Id));
+
+    private bool IsListed(string? key) =>
+        key is { Length: > 0 } && SupportTeam.Any(member => string.Equals(member.Trim(), key, StringComparison.OrdinalIgnoreCase));
 }

@@ -61,7 +61,7 @@ public sealed class FiveMinuteReviewFeature(
     /// <summary>Aggregate figures, for the L&amp;D Support Team only.</summary>
     private async Task ShowCoverageAsync(ITurnContext turn)
     {
-        if (!hub.Value.IsSupportTeam(Caller(turn)))
+        if (!hub.Value.IsSupportTeam(turn.Activity.From))
         {
             await turn.SendTextAsync("Sorry, review coverage figures are only for the L&D Support Team. Type **review** to see your own team.");
             return;

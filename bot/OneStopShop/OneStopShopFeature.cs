@@ -218,7 +218,7 @@ public sealed partial class OneStopShopFeature(
         await turn.SendCardAsync(cardFactory.GapsReport(summary));
     }
 
-    private bool IsSupportTeam(ITurnContext turn) => hub.CurrentValue.IsSupportTeam(ConversationReferenceStore.PersonKey(turn.Activity.From));
+    private bool IsSupportTeam(ITurnContext turn) => hub.CurrentValue.IsSupportTeam(turn.Activity.From);
 
     private async Task SendEditorAsync(ITurnContext turn, string? id)
     {

@@ -44,8 +44,7 @@ public sealed class SupportTeam
             return false;
         }
 
-        var listed = _team.CurrentValue.SupportTeam;
-        if (IsListed(listed, person.AadObjectId) || IsListed(listed, person.Id))
+        if (_team.CurrentValue.IsSupportTeam(person))
         {
             return true;
         }
@@ -95,7 +94,4 @@ public sealed class SupportTeam
             return null;
         }
     }
-
-    private static bool IsListed(IReadOnlyList<string> listed, string? key) =>
-        key is { Length: > 0 } && listed.Any(entry => string.Equals(entry.Trim(), key, StringComparison.OrdinalIgnoreCase));
 }

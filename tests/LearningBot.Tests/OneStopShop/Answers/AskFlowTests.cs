@@ -13,6 +13,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 {
     private const string SupportTeamMember = "5e1f7a20-0000-4000-8000-0000000005e1";
 
+    /// <summary>A support team member listed by Teams user id rather than Entra object id.</summary>
+    private const string SupportTeamTeamsId = "29:1-ld-support-by-teams-id";
+
     private BotTestHost _bot = null!;
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
@@ -20,6 +23,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite, new Dictionary<string, string?>
     {
         ["LearningHub:SupportTeam:0"] = SupportTeamMember,
+        ["LearningHub:SupportTeam:1"] = SupportTeamTeamsId,
     });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -207,6 +211,15 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Contains("the last 7 days", report, StringComparison.Ordinal);
         Assert.Contains($"2 × {unanswered.ToUpperInvariant()}?", report, StringComparison.Ordinal);
         Assert.Contains("Keeping a partnership learning group on track", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_support_team_member_listed_by_teams_id_gets_the_gaps_report_as_they_get_ticket_buttons()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report", userId: SupportTeamTeamsId));
+
+        var report = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
     }
 
     [Fact]
