@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Cards;
 
 /// <summary>Where the card templates and fixtures live, found from the test's output folder.</summary>
 internal static class CardPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     /// <summary>The product's cards.</summary>
     public static string Cards => Path.Combine(RepoRoot, "cards");
@@ -49,18 +50,6 @@ internal static class CardPaths
         return data;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (LearningBot.sln) above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>Runs <c>tests/cards/reference.mjs</c>: the official adaptivecards and adaptivecards-templating libraries.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using LearningBot.Connector.Client;
+using LearningBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Identity.Client;
 
@@ -109,15 +110,6 @@ public sealed class BotAccessTokenTests
         });
 
         Assert.IsType<ManagedIdentityTokenSource>(source);
-    }
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 
     private sealed class CountingTokenSource(TimeProvider clock, TimeSpan lifetime, TimeSpan latency = default) : IBotTokenSource

@@ -61,7 +61,7 @@ public sealed class PrintPageTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public void Links_from_another_key_do_not_verify()
     {
-        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
         PrintLinks Links(byte fill) => new(Microsoft.Extensions.Options.Options.Create(new ReviewOptions { LinkSigningKey = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) }),
             clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintLinks>.Instance);
         var (path, _) = Links(1).Create("abc");

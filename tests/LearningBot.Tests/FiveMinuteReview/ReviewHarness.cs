@@ -8,14 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
-/// <summary>A clock the tests set by hand.</summary>
-public sealed class SettableClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>Someone in a test: their person key and Teams id.</summary>
 public sealed record TestUser(string AadObjectId, string TeamsId, string Name)
 {
@@ -31,7 +23,7 @@ public sealed class ReviewHarness : IAsyncDisposable
     public static readonly TestUser Manager = new("0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:priya", "Priya Shah");
     public static readonly TestUser Outsider = new("9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48", "29:kwame", "Kwame Mensah");
 
-    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, SettableClock clock, TestUser tom, TestUser grace, string volunteerId)
+    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, ManualClock clock, TestUser tom, TestUser grace, string volunteerId)
     {
         Bot = bot;
         People = people;
@@ -43,7 +35,7 @@ public sealed class ReviewHarness : IAsyncDisposable
 
     public BotTestHost Bot { get; }
     public InMemoryPeopleDirectory People { get; }
-    public SettableClock Clock { get; }
+    public ManualClock Clock { get; }
     public TestUser Tom { get; }
     public TestUser Grace { get; }
     public string VolunteerId { get; }
@@ -53,7 +45,7 @@ public sealed class ReviewHarness : IAsyncDisposable
     public static async Task<ReviewHarness> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var people = new InMemoryPeopleDirectory();
-        var clock = new SettableClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         // Unique people per harness, so tests sharing the Azurite table never see each other's rows.
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var tom = new TestUser($"tom-{suffix}", $"29:tom-{suffix}", "Tom Okafor");

@@ -35,7 +35,7 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
     /// <summary>Every (scope, command) pair in the manifest's command lists, as the menu sends it and as a person might type it.</summary>
     public static TheoryData<string, string, string> ManifestCommands()
     {
-        var path = Path.Combine(AzuriteFixture.FindRepoRoot(), "manifest", "manifest.json");
+        var path = Path.Combine(RepoPaths.Root, "manifest", "manifest.json");
         var manifest = JsonNode.Parse(File.ReadAllText(path))!;
         var data = new TheoryData<string, string, string>();
         foreach (var bot in manifest["bots"]!.AsArray())

@@ -1,13 +1,12 @@
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.OneStopShop;
 
 /// <summary>Where the real and the fixture knowledge live, and engines built from them.</summary>
 internal static class KnowledgeFixtures
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => RepoPaths.Root;
 
     public static string RealKnowledgeFolder => Path.Combine(RepositoryRoot, "knowledge");
 
@@ -37,16 +36,4 @@ internal static class KnowledgeFixtures
         string[]? related = null) =>
         new(id, title, summary, tags ?? [], ["worker"], ["all"], "L&D Support Team", new DateOnly(2027, 6, 30), related ?? [], body);
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LearningBot.sln was not found above the test output folder.");
-    }
 }

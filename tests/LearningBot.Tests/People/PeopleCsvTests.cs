@@ -44,7 +44,7 @@ public sealed class PeopleCsvTests
     [Fact]
     public void Seed_file_makes_the_playground_users_managers()
     {
-        var people = PeopleCsv.Parse(File.ReadAllText(Path.Combine(AzuriteFixture.FindRepoRoot(), "people", "people.csv")));
+        var people = PeopleCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "people", "people.csv")));
         string[] Managed(string managerId) => [.. people.Where(person => person.ManagerId == managerId).Select(person => person.DisplayName).Order()];
 
         Assert.Equal(["Dev Raman", "Grace Lewis", "Margaret O'Neill", "Sam Patel", "Tom Okafor"], Managed(SeedIds.PriyaShah));
@@ -57,7 +57,7 @@ public sealed class PeopleCsvTests
     [Fact]
     public void Seed_file_uses_the_ids_the_playground_sends()
     {
-        var root = AzuriteFixture.FindRepoRoot();
+        var root = RepoPaths.Root;
         var seed = PeopleCsv.Parse(File.ReadAllText(Path.Combine(root, "people", "people.csv"))).Select(person => person.Id).ToHashSet();
         var community = File.ReadAllText(Path.Combine(root, "scripts", "playground", "community.yml"));
         var communityIds = community.Split('\n').Select(line => line.Trim())

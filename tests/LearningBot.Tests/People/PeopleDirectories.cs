@@ -7,7 +7,7 @@ namespace LearningBot.Tests.People;
 /// <summary>Builds people directories on fresh Azurite tables for the tests.</summary>
 internal static class PeopleDirectories
 {
-    public static string ShippedSeedFile => Path.Combine(AzuriteFixture.FindRepoRoot(), "people", "people.csv");
+    public static string ShippedSeedFile => Path.Combine(RepoPaths.Root, "people", "people.csv");
 
     /// <summary>A table directory on a new table, seeded (on first use) from <paramref name="seedFile"/> if given.</summary>
     public static TablePeopleDirectory Table(AzuriteFixture azurite, string? seedFile = null, string? tableName = null) =>

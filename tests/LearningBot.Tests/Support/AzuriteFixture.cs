@@ -62,7 +62,7 @@ public sealed class AzuriteServer
 
     private async Task InitializeAsync()
     {
-        var root = FindRepoRoot();
+        var root = RepoPaths.Root;
         var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(azurite))
         {
@@ -193,20 +193,6 @@ public sealed class AzuriteServer
         _process = null;
     }
 
-    /// <summary>The repository root: the nearest folder above the test binaries that holds package.json.</summary>
-    public static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "package.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No package.json above {AppContext.BaseDirectory}; run the tests from inside the repository.");
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -274,7 +260,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await ServiceClient.DeleteTableAsync(table.Name);
         }
     }
-
-    /// <inheritdoc cref="AzuriteServer.FindRepoRoot"/>
-    public static string FindRepoRoot() => AzuriteServer.FindRepoRoot();
 }
