@@ -14,7 +14,7 @@ namespace LearningBot.Cards;
 /// </summary>
 public sealed class CardCatalog
 {
-    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+    public const string AdaptiveCardContentType = Attachment.AdaptiveCardContentType;
 
     private const string SampleDataSuffix = ".data.json";
 
@@ -69,11 +69,7 @@ public sealed class CardCatalog
         ToAttachment(Render(data));
 
     /// <summary>Wraps a bound card as an Adaptive Card attachment.</summary>
-    public static Attachment ToAttachment(JsonObject card) => new()
-    {
-        ContentType = AdaptiveCardContentType,
-        Content = card,
-    };
+    public static Attachment ToAttachment(JsonObject card) => Attachment.AdaptiveCard(card);
 
     private static List<CardTemplate> LoadTemplates(string directory)
     {

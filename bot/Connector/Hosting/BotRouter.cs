@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LearningBot.Cards;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 using LearningBot.Telemetry;
@@ -200,7 +199,7 @@ public sealed class BotRouter
     {
         try
         {
-            await turn.UpdateActivityAsync(cardId, turn.Activity.CreateReply() with { Attachments = [CardCatalog.ToAttachment(card)] });
+            await turn.UpdateActivityAsync(cardId, turn.Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
         }
         catch (ConnectorException exception) when (exception.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
         {

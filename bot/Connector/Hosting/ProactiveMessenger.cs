@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LearningBot.Cards;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 
@@ -71,7 +70,7 @@ public sealed class ProactiveMessenger(
     public static Activity CardMessage(JsonObject card) => new()
     {
         Type = ActivityTypes.Message,
-        Attachments = [CardCatalog.ToAttachment(card)],
+        Attachments = [Attachment.AdaptiveCard(card)],
     };
 
     /// <summary>A channel reply thread id ("19:…;messageid=…") posts into the thread; proactive posts go to the channel.</summary>

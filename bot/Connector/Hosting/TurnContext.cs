@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using LearningBot.Cards;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 
@@ -41,7 +40,7 @@ internal sealed class TurnContext(
         SendActivityAsync(Activity.CreateReply() with { Text = text, TextFormat = "markdown" });
 
     public Task<ResourceResponse> SendCardAsync(JsonObject card) =>
-        SendActivityAsync(Activity.CreateReply() with { Attachments = [CardCatalog.ToAttachment(card)] });
+        SendActivityAsync(Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
 
     public Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity)
     {

@@ -102,6 +102,16 @@ public sealed record Attachment
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; init; }
+
+    /// <summary>The content type Teams renders as an Adaptive Card.</summary>
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>A bound Adaptive Card as a message attachment.</summary>
+    public static Attachment AdaptiveCard(JsonObject card) => new()
+    {
+        ContentType = AdaptiveCardContentType,
+        Content = card,
+    };
 }
 
 /// <summary>An activity entity such as a mention. Type-specific members stay in <see cref="Properties"/>.</summary>
