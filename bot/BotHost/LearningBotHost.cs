@@ -3,7 +3,6 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
-using LearningBot.OneStopShop.Escalation;
 using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop;
 using LearningBot.People;
@@ -55,9 +54,8 @@ public static class LearningBotHost
         services.AddSingleton<ProactiveMessenger>();
 
         services.AddWelcome();
-        services.AddEscalation(configuration);
-        services.AddFiveMinuteReview(configuration);
         services.AddOneStopShop(configuration);
+        services.AddFiveMinuteReview(configuration);
         return services;
     }
 

@@ -1,14 +1,19 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
 
 namespace LearningBot.OneStopShop;
 
-/// <summary>Registers the one-stop shop: answering, the question log, the article store and the capability's routes.</summary>
+/// <summary>
+/// Registers the one-stop shop, in one call: answering, the question log, the article store, "Ask the L&amp;D team"
+/// (escalation) and the capability's routes.
+/// </summary>
 public static class OneStopShopRegistration
 {
     public static IServiceCollection AddOneStopShop(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddEscalation(configuration);
         services.AddOneStopShopKnowledge(configuration);
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<KnowledgeArticleStore>();

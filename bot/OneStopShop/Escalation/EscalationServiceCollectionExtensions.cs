@@ -2,13 +2,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-public static class EscalationServiceCollectionExtensions
+internal static class EscalationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers "Ask the L&amp;D team". Articles made from answers go to <see cref="IKnowledgeArticleWriter"/>: register
     /// another writer before this call to replace the live knowledge base (tests do).
     /// </summary>
-    public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section));
         services.AddSingleton<AnswerDeadline>();

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>Registers the one-stop shop's answering with its options and knowledge folder.</summary>
-public static class OneStopShopServiceCollectionExtensions
+internal static class OneStopShopServiceCollectionExtensions
 {
-    public static IServiceCollection AddOneStopShopKnowledge(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddOneStopShopKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.SectionName));
         services.AddSingleton(provider =>
