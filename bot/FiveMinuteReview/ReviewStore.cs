@@ -189,22 +189,11 @@ public sealed class ReviewStore(TableStorage tables)
     /// <summary>Applies <paramref name="change"/> to the latest draft, retrying when someone saved in between.</summary>
     public async Task<ReviewEntity?> UpdateDraftAsync(string managerId, string personId, Func<ReviewEntity, ReviewEntity> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var draft = await GetDraftAsync(managerId, personId, cancellationToken);
-            if (draft is null)
-            {
-                return null;
-            }
-
-            try
-            {
-                return await SaveDraftAsync(change(draft), draft.ETag, cancellationToken);
-            }
-            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict() && attempt < 5)
-            {
-            }
-        }
+        var table = await _table.GetAsync(cancellationToken);
+        var changed = await table.ChangeAsync<ReviewEntity>(
+            Partition(managerId), DraftKey(personId), draft => new EntityDecision<ReviewEntity>.Write(change(draft)),
+            maxAttempts: 6, cancellationToken: cancellationToken);
+        return changed?.Entity;
     }
 
     /// <summary>A manager's drafts and person rows, in one partition query.</summary>

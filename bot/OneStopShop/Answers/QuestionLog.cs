@@ -77,31 +77,17 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
     /// </summary>
     public async Task<RatingOutcome?> RateAsync(string questionId, bool helpful, string? ratedBy, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        while (true)
+        if (QuestionRecord.PartitionOf(questionId) is not { } partition)
         {
-            var record = await FindAsync(questionId, cancellationToken);
-            if (record is null)
-            {
-                return null;
-            }
-
-            if (record.Helpful is not null)
-            {
-                return new RatingOutcome(record, Recorded: false);
-            }
-
-            var rated = record with { Helpful = helpful, RatedAt = clock.GetUtcNow(), RatedBy = ratedBy };
-            try
-            {
-                await table.UpdateEntityAsync(rated, record.ETag, TableUpdateMode.Merge, cancellationToken);
-                return new RatingOutcome(rated, Recorded: true);
-            }
-            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
-            {
-                // Someone rated it between our read and write: read again and keep theirs.
-            }
+            return null;
         }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
+            ? new EntityDecision<QuestionRecord>.Keep()
+            : new EntityDecision<QuestionRecord>.Write(record with { Helpful = helpful, RatedAt = clock.GetUtcNow(), RatedBy = ratedBy }),
+            TableUpdateMode.Merge, cancellationToken: cancellationToken);
+        return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
     }
 
     /// <summary>Every question asked from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>

@@ -1,0 +1,69 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace LearningBot.Storage;
+
+/// <summary>What a change function decided about the entity it was shown (see <see cref="OptimisticChange.ChangeAsync"/>).</summary>
+public abstract record EntityDecision<T>
+    where T : class, ITableEntity
+{
+    /// <summary>Write <paramref name="Entity"/> in place of the version that was read, if nobody changed it meanwhile.</summary>
+    public sealed record Write(T Entity) : EntityDecision<T>;
+
+    /// <summary>Leave the stored entity as it is.</summary>
+    public sealed record Keep : EntityDecision<T>;
+}
+
+/// <summary>The entity as it now is, and whether this call changed it.</summary>
+public sealed record EntityChange<T>(T Entity, bool Changed)
+    where T : class, ITableEntity;
+
+/// <summary>
+/// Read, decide, write at the version read; when someone else wrote first, read again and decide again, so a decision is
+/// always made on the latest state (two people rating one answer: the second sees the first's rating and keeps it).
+/// <c>TicketStore.ChangeAsync</c> is the same pattern with a history line written in the same transaction.
+/// </summary>
+public static class OptimisticChange
+{
+    /// <summary>
+    /// Applies <paramref name="decide"/> to the entity at (<paramref name="partitionKey"/>, <paramref name="rowKey"/>).
+    /// Null when there is no such entity. After <paramref name="maxAttempts"/> lost races the last 412 is thrown.
+    /// </summary>
+    public static async Task<EntityChange<T>?> ChangeAsync<T>(
+        this TableClient table,
+        string partitionKey,
+        string rowKey,
+        Func<T, EntityDecision<T>> decide,
+        TableUpdateMode mode = TableUpdateMode.Replace,
+        int maxAttempts = 5,
+        CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.FindAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (decide(current) is not EntityDecision<T>.Write write)
+            {
+                return new EntityChange<T>(current, Changed: false);
+            }
+
+            try
+            {
+                var response = await table.UpdateEntityAsync(write.Entity, current.ETag, mode, cancellationToken);
+                write.Entity.ETag = response.NewETag();
+                return new EntityChange<T>(write.Entity, Changed: true);
+            }
+            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict() && attempt < maxAttempts)
+            {
+                // Someone else wrote between our read and our write: decide again on what they wrote.
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using LearningBot.Storage;
+using LearningBot.Tests.Support;
+using static LearningBot.Tests.Storage.TableEntityContractTests;
+
+namespace LearningBot.Tests.Storage;
+
+/// <summary>Read, decide, write at the version read; decide again when someone else wrote first (on Azurite).</summary>
+public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_write_lands_at_the_version_read_and_returns_the_new_etag()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c") with { Completed = 1 });
+
+        var change = await table.ChangeAsync<ProgressEntity>("l", "c", p => Write(p with { Completed = p.Completed + 1 }));
+
+        Assert.NotNull(change);
+        Assert.True(change.Changed);
+        var stored = await table.FindAsync<ProgressEntity>("l", "c");
+        Assert.Equal(2, stored!.Completed);
+        Assert.Equal(stored.ETag, change.Entity.ETag);
+    }
+
+    [Fact]
+    public async Task Keep_leaves_the_entity_alone_and_a_missing_entity_is_null()
+    {
+        var table = await azurite.CreateTableAsync();
+        var written = (await table.AddEntityAsync(Progress("l", "c") with { Note = "first" })).NewETag();
+
+        var kept = await table.ChangeAsync<ProgressEntity>("l", "c", _ => new EntityDecision<ProgressEntity>.Keep());
+        var missing = await table.ChangeAsync<ProgressEntity>("l", "nobody", p => Write(p));
+
+        Assert.False(kept!.Changed);
+        Assert.Equal(("first", written), (kept.Entity.Note, kept.Entity.ETag));
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task A_change_that_loses_the_race_is_decided_again_on_what_the_winner_wrote()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c"));
+        var seen = new List<string?>();
+
+        var change = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
+        {
+            seen.Add(p.Note);
+            if (seen.Count == 1)
+            {
+                // A rival rates first, between our read and our write.
+                table.UpsertEntity(p with { Note = "rival" }, TableUpdateMode.Replace);
+            }
+
+            return p.Note is null ? Write(p with { Note = "ours" }) : new EntityDecision<ProgressEntity>.Keep();
+        });
+
+        Assert.Equal([null, "rival"], seen);
+        Assert.False(change!.Changed);
+        Assert.Equal("rival", (await table.FindAsync<ProgressEntity>("l", "c"))!.Note);
+    }
+
+    [Fact]
+    public async Task After_the_last_lost_race_the_conflict_is_thrown()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c"));
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => table.ChangeAsync<ProgressEntity>("l", "c", p =>
+        {
+            attempts++;
+            table.UpsertEntity(p with { Completed = attempts }, TableUpdateMode.Replace);
+            return Write(p with { Note = "never lands" });
+        }, maxAttempts: 3));
+
+        Assert.True(error.IsConcurrencyConflict());
+        Assert.Equal(3, attempts);
+    }
+
+    private static EntityDecision<ProgressEntity> Write(ProgressEntity entity) => new EntityDecision<ProgressEntity>.Write(entity);
+}
