@@ -20,13 +20,6 @@ public static class CardSubmission
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>
-    /// Reads submitted values: the <c>value.action.data</c> of an <c>adaptiveCard/action</c> invoke or the
-    /// <c>value</c> of an <c>Action.Submit</c> message, both of which merge the action's data with the inputs.
-    /// </summary>
-    public static JsonObject ReadSubmitted(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element)!.DeepClone().AsObject() : [];
-
     /// <summary>Checks every input in the bound card against the submitted values.</summary>
     public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted)
     {

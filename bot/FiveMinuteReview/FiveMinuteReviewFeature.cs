@@ -126,7 +126,7 @@ public sealed class FiveMinuteReviewFeature(
     private async Task<CardActionResult> AddPersonAsync(ITurnContext turn, CardActionRequest action)
     {
         var caller = Caller(turn);
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var teamCard = await team.RenderAsync(caller, string.Empty, turn.Aborted);
         var problems = CardSubmission.Validate(teamCard, submitted);
         if (problems.Count > 0)
@@ -168,7 +168,7 @@ public sealed class FiveMinuteReviewFeature(
         }
 
         var step = Step(action, draft!);
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var shown = forms.Render(draft!, step);
         var problems = Problems(shown, step, submitted, strict: direction > 0);
         if (problems.Count > 0)
@@ -216,7 +216,7 @@ public sealed class FiveMinuteReviewFeature(
             return refusal;
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var shown = forms.Render(draft!, ReviewSteps.TheirView);
         var problems = Problems(shown, ReviewSteps.TheirView, submitted, strict: false);
         if (problems.Count > 0)
@@ -253,7 +253,7 @@ public sealed class FiveMinuteReviewFeature(
             return refusal;
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var shown = RenderStep(draft!, ReviewSteps.Summary);
         var problems = Problems(shown, ReviewSteps.Summary, submitted, strict: true);
         if (problems.Count > 0)
@@ -305,7 +305,7 @@ public sealed class FiveMinuteReviewFeature(
             return CardActionResult.Message("Thank you. That review has already been finished, so there is nothing more to add here.");
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var askCard = cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), Answered: false));
         var problems = CardSubmission.Validate(askCard, submitted);
         if (problems.Count > 0)
@@ -336,7 +336,7 @@ public sealed class FiveMinuteReviewFeature(
             return CardActionResult.Message("Sorry, only the person a review is about can acknowledge it.");
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var personCard = delivery.PersonCard(review);
         var problems = CardSubmission.Validate(personCard, submitted);
         if (problems.Count > 0)
@@ -422,9 +422,7 @@ public sealed class FiveMinuteReviewFeature(
         return (null, latest);
     }
 
-    private static int? CardRevision(CardActionRequest action) =>
-        action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("revision", out var revision) && revision.ValueKind == JsonValueKind.Number
-            && revision.TryGetInt32(out var value) ? value : null;
+    private static int? CardRevision(CardActionRequest action) => action.GetInt("revision");
 
     private static IReadOnlyList<CardInputProblem> Problems(JsonObject shown, int step, JsonObject submitted, bool strict)
     {
@@ -463,11 +461,7 @@ public sealed class FiveMinuteReviewFeature(
     }
 
     private static int Step(CardActionRequest action, ReviewEntity draft) =>
-        action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("step", out var step)
-            && (step.ValueKind == JsonValueKind.Number ? step.TryGetInt32(out var n) : int.TryParse(step.ValueKind == JsonValueKind.String ? step.GetString() : null, out n))
-            && n is >= ReviewSteps.Feedback and <= ReviewSteps.Summary
-                ? n
-                : draft.Step;
+        action.GetInt("step") is int step and >= ReviewSteps.Feedback and <= ReviewSteps.Summary ? step : draft.Step;
 
     private static string? Optional(string text) => text.Length == 0 ? null : text;
 }

@@ -78,7 +78,7 @@ public sealed partial class OneStopShopFeature(
 
     private async Task<CardActionResult> OnQuestionSubmittedAsync(ITurnContext turn, CardActionRequest action)
     {
-        var submitted = CardSubmission.ReadSubmitted(action.Data.ValueKind == JsonValueKind.Object ? action.Data : null);
+        var submitted = action.Submitted();
         var form = cardFactory.AskForm();
         var problems = CardSubmission.Validate(form, submitted);
         if (problems.Count > 0)
@@ -107,7 +107,7 @@ public sealed partial class OneStopShopFeature(
     private async Task<CardActionResult> OnRatedAsync(ITurnContext turn, CardActionRequest action)
     {
         var questionId = action.GetString("questionId");
-        if (questionId is null || !TryReadHelpful(action.Data, out var helpful))
+        if (questionId is null || action.GetBool("helpful") is not { } helpful)
         {
             return CardActionResult.Message("Sorry, I couldn't read that rating. Please try again.");
         }
@@ -245,14 +245,14 @@ public sealed partial class OneStopShopFeature(
             return CardActionResult.Message("Sorry, only the L&D Support Team can add or edit articles.");
         }
 
-        var isNew = action.Data.ValueKind == JsonValueKind.Object && action.Data.TryGetProperty("isNew", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var isNew = action.GetBool("isNew") == true;
         var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
         if (!isNew && existing is null)
         {
             return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var form = cardFactory.Editor(existing);
         var problems = CardSubmission.Validate(form, submitted);
         if (problems.Count > 0)
@@ -301,27 +301,6 @@ public sealed partial class OneStopShopFeature(
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static bool TryReadHelpful(JsonElement data, out bool helpful)
-    {
-        helpful = false;
-        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("helpful", out var value))
-        {
-            return false;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.True or JsonValueKind.False:
-                helpful = value.GetBoolean();
-                return true;
-            case JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed):
-                helpful = parsed;
-                return true;
-            default:
-                return false;
-        }
-    }
 
     /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
     [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",

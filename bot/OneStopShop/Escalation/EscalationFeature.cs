@@ -43,7 +43,7 @@ public sealed class EscalationFeature(
 
     private async Task<CardActionResult> SubmitAsync(ITurnContext turn, CardActionRequest action)
     {
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var token = action.GetString("clientToken") is { Length: > 0 } t ? t : turn.Activity.Id ?? NewClientToken();
         var question = action.GetString("question") ?? string.Empty;
         var context = action.GetString("context") ?? string.Empty;
@@ -128,7 +128,7 @@ public sealed class EscalationFeature(
             return CardActionResult.Message(TicketGone);
         }
 
-        var submitted = CardSubmission.ReadSubmitted(action.Data);
+        var submitted = action.Submitted();
         var card = cards.Channel(ticket);
         var problems = CardSubmission.Validate(card, submitted);
         if (problems.Count > 0)

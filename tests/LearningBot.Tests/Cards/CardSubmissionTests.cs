@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Tests.Cards;
 
@@ -110,10 +111,10 @@ public sealed class CardSubmissionTests
     {
         using var document = JsonDocument.Parse("""{ "verb": "fixture.send", "title": "x", "people": 4 }""");
 
-        var submitted = CardSubmission.ReadSubmitted(document.RootElement);
+        var submitted = new CardActionRequest("fixture.send", document.RootElement).Submitted();
 
         Assert.Equal("x", submitted["title"]!.GetValue<string>());
-        Assert.Empty(CardSubmission.ReadSubmitted(null));
+        Assert.Empty(new CardActionRequest("fixture.send", default).Submitted());
         Assert.Equal("This needs to be 12 or less.", CardSubmission.Validate(Form, new JsonObject { ["people"] = 40 }).Single(p => p.InputId == "people").Problem);
     }
 }
