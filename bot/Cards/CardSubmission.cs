@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Cards;
 
@@ -19,6 +20,16 @@ public sealed record CardInputProblem(string InputId, string Problem, string Mes
 public static class CardSubmission
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Null when the submission passes every rule of the card it came from; otherwise the answer to send back: the
+    /// same card with the values kept and each problem marked under its input.
+    /// </summary>
+    public static CardActionResult? Refusal(JsonObject card, JsonObject submitted)
+    {
+        var problems = Validate(card, submitted);
+        return problems.Count == 0 ? null : CardActionResult.Replace(WithProblemsMarked(card, submitted, problems));
+    }
 
     /// <summary>Checks every input in the bound card against the submitted values.</summary>
     public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted)

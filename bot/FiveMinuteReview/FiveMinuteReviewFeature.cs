@@ -128,10 +128,9 @@ public sealed class FiveMinuteReviewFeature(
         var caller = Caller(turn);
         var submitted = action.Submitted();
         var teamCard = await team.RenderAsync(caller, string.Empty, turn.Aborted);
-        var problems = CardSubmission.Validate(teamCard, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(teamCard, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(teamCard, submitted, problems));
+            return refusal;
         }
 
         Person person;
@@ -307,10 +306,9 @@ public sealed class FiveMinuteReviewFeature(
 
         var submitted = action.Submitted();
         var askCard = cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), Answered: false));
-        var problems = CardSubmission.Validate(askCard, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(askCard, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(askCard, submitted, problems));
+            return refusal;
         }
 
         var view = ReviewForms.Text(submitted, "ownView");
@@ -338,10 +336,9 @@ public sealed class FiveMinuteReviewFeature(
 
         var submitted = action.Submitted();
         var personCard = delivery.PersonCard(review);
-        var problems = CardSubmission.Validate(personCard, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(personCard, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(personCard, submitted, problems));
+            return refusal;
         }
 
         var (recorded, acknowledged) = await store.AcknowledgeAsync(review, ReviewForms.Text(submitted, "comment"), clock.GetUtcNow(), turn.Aborted);

@@ -80,10 +80,9 @@ public sealed partial class OneStopShopFeature(
     {
         var submitted = action.Submitted();
         var form = cardFactory.AskForm();
-        var problems = CardSubmission.Validate(form, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+            return refusal;
         }
 
         var question = action.GetString(AskCardData.QuestionInputId)!.Trim();
@@ -254,10 +253,9 @@ public sealed partial class OneStopShopFeature(
 
         var submitted = action.Submitted();
         var form = cardFactory.Editor(existing);
-        var problems = CardSubmission.Validate(form, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+            return refusal;
         }
 
         var article = ArticleFromForm(submitted, existing);

@@ -48,10 +48,9 @@ public sealed class EscalationFeature(
         var question = action.GetString("question") ?? string.Empty;
         var context = action.GetString("context") ?? string.Empty;
         var form = cards.Form(question, context, token);
-        var problems = CardSubmission.Validate(form, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(form, submitted, problems));
+            return refusal;
         }
 
         var asker = ActorOf(turn);
@@ -130,10 +129,9 @@ public sealed class EscalationFeature(
 
         var submitted = action.Submitted();
         var card = cards.Channel(ticket);
-        var problems = CardSubmission.Validate(card, submitted);
-        if (problems.Count > 0)
+        if (CardSubmission.Refusal(card, submitted) is { } refusal)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(card, submitted, problems));
+            return refusal;
         }
 
         var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
