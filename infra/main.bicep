@@ -280,7 +280,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 // becomes one setting per item (Name__0, Name__1, ...).
 var indexedSettings = union(
   toObject(range(0, length(allowedTenantIds)), i => 'BotAuthentication__AllowedTenants__${i}', i => allowedTenantIds[i]),
-  toObject(range(0, length(supportTeamObjectIds)), i => 'LearningHub__SupportTeam__${i}', i => supportTeamObjectIds[i]),
+  toObject(range(0, length(supportTeamObjectIds)), i => 'Roles__SupportTeam__${i}', i => supportTeamObjectIds[i]),
   toObject(range(0, length(bankHolidays)), i => 'LearningHub__Escalation__BankHolidays__${i}', i => bankHolidays[i])
 )
 

@@ -89,7 +89,7 @@ say "starting the bot on $BOT_URL (its log follows)"
 start bot - env -C "$BOT_DIR" \
   ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development ASPNETCORE_URLS="$BOT_URL" \
   Storage__ConnectionString="$(azurite_connection_string "$AZURITE_TABLE_PORT")" \
-  LearningHub__SupportTeam__0="$LOCAL_SUPPORT_TEAM_MEMBER" \
+  Roles__SupportTeam__0="$LOCAL_SUPPORT_TEAM_MEMBER" \
   dotnet LearningBot.dll
 wait_for_http "$BOT_URL/healthz" "${PIDS[-1]}" 90 "the bot" || die "the bot is not healthy at $BOT_URL/healthz"
 

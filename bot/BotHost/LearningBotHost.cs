@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
@@ -40,10 +41,10 @@ public static class LearningBotHost
         services.AddLearningBotTelemetry(configuration);
         services.AddOptions<BotIdentityOptions>().Bind(configuration);
         services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.Section));
-        services.AddOptions<LearningHubOptions>().Bind(configuration.GetSection(LearningHubOptions.Section));
         services.AddBotAuthentication(configuration);
         services.AddConnectorClient(configuration);
         services.AddTableStorage(configuration);
+        services.AddRoles(configuration);
         services.AddCards();
         services.AddPeopleDirectory(configuration);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
@@ -25,7 +26,6 @@ public sealed class FiveMinuteReviewFeature(
     CardCatalog cards,
     TimeProvider clock,
     IOptions<ReviewOptions> options,
-    IOptions<LearningHubOptions> hub,
     ILogger<FiveMinuteReviewFeature> logger) : IBotFeature
 {
     public const string ConflictNote =
@@ -38,7 +38,6 @@ public sealed class FiveMinuteReviewFeature(
     {
         routes
             .OnCommand(ShowTeamAsync, "review", "reviews", "five minute review", "5 minute review", "my team")
-            .OnCommand(ShowCoverageAsync, "review coverage", "reviews coverage")
             .OnCardAction(ReviewVerbs.Start, TeamCardAsync)
             .OnCardAction(ReviewVerbs.Team, TeamCardAsync)
             .OnCardAction(ReviewVerbs.Open, OpenAsync)
@@ -50,32 +49,23 @@ public sealed class FiveMinuteReviewFeature(
             .OnCardAction(ReviewVerbs.Confirm, ConfirmAsync)
             .OnCardAction(ReviewVerbs.ShareView, ShareViewAsync)
             .OnCardAction(ReviewVerbs.Acknowledge, AcknowledgeAsync);
+
+        routes.For(Roles.SupportTeam, "Sorry, review coverage figures are only for the L&D Support Team. Type **review** to see your own team.")
+            .OnCommand(async turn => await turn.SendCardAsync(await coverage.RenderAsync(turn.Aborted)), "review coverage", "reviews coverage");
     }
 
-    private static string Caller(ITurnContext turn) =>
-        ConversationReferenceStore.PersonKey(turn.Activity.From) ?? throw new InvalidOperationException("The activity has no sender.");
+    private static string PersonKeyOf(ITurnContext turn) =>
+        turn.Caller.PersonKey ?? throw new InvalidOperationException("The activity has no sender.");
 
     private async Task ShowTeamAsync(ITurnContext turn) =>
-        await turn.SendCardAsync(await team.RenderAsync(Caller(turn), string.Empty, turn.Aborted));
-
-    /// <summary>Aggregate figures, for the L&amp;D Support Team only.</summary>
-    private async Task ShowCoverageAsync(ITurnContext turn)
-    {
-        if (!hub.Value.IsSupportTeam(turn.Activity.From))
-        {
-            await turn.SendTextAsync("Sorry, review coverage figures are only for the L&D Support Team. Type **review** to see your own team.");
-            return;
-        }
-
-        await turn.SendCardAsync(await coverage.RenderAsync(turn.Aborted));
-    }
+        await turn.SendCardAsync(await team.RenderAsync(PersonKeyOf(turn), string.Empty, turn.Aborted));
 
     private async Task<CardActionResult> TeamCardAsync(ITurnContext turn, CardActionRequest action) =>
-        CardActionResult.Replace(await team.RenderAsync(Caller(turn), string.Empty, turn.Aborted));
+        CardActionResult.Replace(await team.RenderAsync(PersonKeyOf(turn), string.Empty, turn.Aborted));
 
     private async Task<CardActionResult> OpenAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         var personId = action.GetString("personId");
         if (personId is null || !await people.IsManagerOfAsync(caller, personId, turn.Aborted))
         {
@@ -125,7 +115,7 @@ public sealed class FiveMinuteReviewFeature(
 
     private async Task<CardActionResult> AddPersonAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         var submitted = action.Submitted();
         var teamCard = await team.RenderAsync(caller, string.Empty, turn.Aborted);
         if (CardSubmission.Refusal(teamCard, submitted) is { } refusal)
@@ -240,7 +230,7 @@ public sealed class FiveMinuteReviewFeature(
 
     private async Task<CardActionResult> ConfirmAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         if (action.GetString("reviewId") is { } reviewId && await store.GetReviewAsync(caller, reviewId, turn.Aborted) is { } done)
         {
             return CardActionResult.Replace(await delivery.SavedCardAsync(done, turn.Aborted));
@@ -295,7 +285,7 @@ public sealed class FiveMinuteReviewFeature(
     /// <summary>The reviewed person answers the "your view" card: only they can reach their own draft.</summary>
     private async Task<CardActionResult> ShareViewAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         var managerId = action.GetString("managerId");
         var reviewId = action.GetString("reviewId");
         var draft = managerId is null ? null : await store.GetDraftAsync(managerId, caller, turn.Aborted);
@@ -325,7 +315,7 @@ public sealed class FiveMinuteReviewFeature(
     /// <summary>The reviewed person acknowledges their copy: only they may, and only once.</summary>
     private async Task<CardActionResult> AcknowledgeAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         var managerId = action.GetString("managerId");
         var reviewId = action.GetString("reviewId");
         var review = managerId is null || reviewId is null ? null : await store.GetReviewAsync(managerId, reviewId, turn.Aborted);
@@ -353,7 +343,7 @@ public sealed class FiveMinuteReviewFeature(
     /// <summary>The caller's draft for the person on the card, after checking they still manage that person.</summary>
     private async Task<(string Caller, ReviewEntity? Draft, CardActionResult? Refusal)> LoadDraftAsync(ITurnContext turn, CardActionRequest action)
     {
-        var caller = Caller(turn);
+        var caller = PersonKeyOf(turn);
         var personId = action.GetString("personId");
         if (personId is null || !await people.IsManagerOfAsync(caller, personId, turn.Aborted))
         {

@@ -19,7 +19,9 @@ public static class OneStopShopRegistration
         services.AddSingleton<KnowledgeArticleStore>();
         services.AddSingleton<AnswerCardFactory>();
         services.AddHostedService<StoredArticlesLoader>();
-        services.AddSingleton<IBotFeature, OneStopShopFeature>();
+        services.AddSingleton<IBotFeature, AskFeature>();
+        services.AddSingleton<IBotFeature, GapsReportFeature>();
+        services.AddSingleton<IBotFeature, ArticleEditorFeature>();
         return services;
     }
 }

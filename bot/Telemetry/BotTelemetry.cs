@@ -101,6 +101,9 @@ public static class TurnOutcomes
     /// <summary>Refused before any capability ran: malformed, not authenticated, not allowed, or an invalid card action.</summary>
     public const string Rejected = "rejected";
 
+    /// <summary>The route requires a role the caller does not hold; they were told so and no handler ran.</summary>
+    public const string Forbidden = "forbidden";
+
     /// <summary>A capability threw; the person was told something went wrong.</summary>
     public const string Failed = "failed";
 

@@ -30,7 +30,7 @@ public sealed class LogRedactionProcessor : BaseProcessor<LogRecord>
     /// </summary>
     public static readonly FrozenSet<string> VerbatimNames = FrozenSet.Create(StringComparer.Ordinal,
         "Operation", "Method", "Status", "StatusCode", "Table", "Kind", "Rating",
-        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval");
+        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role");
 
     /// <summary>
     /// Parameter names whose string values come from a service, the wire or configuration, exported after
@@ -38,7 +38,7 @@ public sealed class LogRedactionProcessor : BaseProcessor<LogRecord>
     /// </summary>
     public static readonly FrozenSet<string> ScrubbedNames = FrozenSet.Create(StringComparer.Ordinal,
         "Code", "SubCode", "Reason", "ActivityType", "InvokeName", "Verb", "Failure", "Problem",
-        "MetadataUrl", "Path", "CardDirectory", "KnowledgeFolder");
+        "MetadataUrl", "Path", "CardDirectory", "KnowledgeFolder", "Route");
 
     public override void OnEnd(LogRecord data)
     {

@@ -49,6 +49,7 @@ internal sealed class TurnTelemetry
             : Failed ? TurnOutcomes.Failed
             : Route is not { } route ? TurnOutcomes.Unhandled
             : route.IsRejected ? TurnOutcomes.Rejected
+            : route.IsForbidden ? TurnOutcomes.Forbidden
             : route.IsHandled ? TurnOutcomes.Ok
             : TurnOutcomes.Unhandled;
     }

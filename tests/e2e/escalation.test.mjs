@@ -1,7 +1,7 @@
 // "Ask the L&D team" end to end in the Playground: the L&D team member chooses the expert channel,
 // a question is escalated from the personal chat, assigned and answered in the team channel, and the
 // answer arrives in the personal chat. The Playground user (Priya Shah in community.yml) is both the
-// asker and the L&D team member, so LearningHub__SupportTeam__0 is her Entra object id.
+// asker and the L&D team member, so Roles__SupportTeam__0 is her Entra object id.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from './harness.mjs';
@@ -17,7 +17,7 @@ before(async () => {
   stack = await startStack({
     suite: 'escalation',
     playgroundConfig: 'scripts/playground/community.yml',
-    botEnv: { LearningHub__SupportTeam__0: PRIYA_AAD_OBJECT_ID },
+    botEnv: { Roles__SupportTeam__0: PRIYA_AAD_OBJECT_ID },
   });
 });
 

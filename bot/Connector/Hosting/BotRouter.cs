@@ -8,8 +8,9 @@ namespace LearningBot.Connector.Hosting;
 
 /// <summary>
 /// Sends each turn to the one handler that owns it: activity type → invoke name → card verb → text command.
-/// Returns the invoke response for invokes, null for everything else. The chosen route is noted on the turn, and the
-/// handler runs inside a <c>capability</c> span when telemetry listens.
+/// Returns the invoke response for invokes, null for everything else. A route that requires a role runs only for a caller
+/// who holds it (<see cref="IRoleCheck"/>); anyone else gets the route's refusal. The chosen route is noted on the turn,
+/// and the handler runs inside a <c>capability</c> span when telemetry listens.
 /// </summary>
 public sealed class BotRouter
 {
@@ -21,10 +22,12 @@ public sealed class BotRouter
         BotRoute.UnknownCardAction);
 
     private readonly BotRoutes _routes = new();
+    private readonly IRoleCheck _roles;
     private readonly ILogger<BotRouter> _logger;
 
-    public BotRouter(IEnumerable<IBotFeature> features, ILogger<BotRouter> logger)
+    public BotRouter(IEnumerable<IBotFeature> features, IRoleCheck roles, ILogger<BotRouter> logger)
     {
+        _roles = roles;
         _logger = logger;
         foreach (var feature in features)
         {
@@ -49,6 +52,11 @@ public sealed class BotRouter
         if (!_routes.TryFindActivityHandler(activity.Type!, out var routed))
         {
             Choose(turn, BotRoute.UnknownActivity);
+            return null;
+        }
+
+        if (await RefusedAsync(turn, routed.Route) is not null)
+        {
             return null;
         }
 
@@ -91,8 +99,23 @@ public sealed class BotRouter
             return;
         }
 
-        Routed<TurnHandler>? found = _routes.TryFindCommand(turn.Text, out var command) ? command : _routes.UnrecognisedMessage;
-        if (found is not { } routed)
+        if (_routes.TryFindCommand(turn.Text, out var command, out var argument))
+        {
+            if (await RefusedAsync(turn, command.Route) is { } refusal)
+            {
+                await turn.SendTextAsync(refusal);
+                return;
+            }
+
+            await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static async (t, state) =>
+            {
+                await state.Handler(t, state.argument);
+                return true;
+            });
+            return;
+        }
+
+        if (_routes.UnrecognisedMessage is not { } routed)
         {
             Choose(turn, BotRoute.UnknownCommand);
             return;
@@ -120,6 +143,11 @@ public sealed class BotRouter
             return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
 
+        if (await RefusedAsync(turn, routed.Route) is not null)
+        {
+            return new InvokeResponse(StatusCodes.Status403Forbidden);
+        }
+
         return await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
     }
 
@@ -136,6 +164,11 @@ public sealed class BotRouter
 
         var action = new CardActionRequest(verb, data);
         var routed = FindCardAction(action.Verb);
+        if (await RefusedAsync(turn, routed.Route) is { } refusal)
+        {
+            return new InvokeResponse(StatusCodes.Status200OK, AdaptiveCardInvokeResponse.Message(refusal));
+        }
+
         return await RunInSpanAsync(turn, routed.Route, (routed.Handler, action), static async (t, state) =>
         {
             var result = await state.Handler(t, state.action);
@@ -154,6 +187,12 @@ public sealed class BotRouter
     {
         var action = new CardActionRequest(verb, turn.Activity.Value!.Value);
         var routed = FindCardAction(action.Verb);
+        if (await RefusedAsync(turn, routed.Route) is { } refusal)
+        {
+            await turn.SendTextAsync(refusal);
+            return;
+        }
+
         await RunInSpanAsync(turn, routed.Route, (Router: this, routed.Handler, action), static async (t, state) =>
         {
             var result = await state.Handler(t, state.action);
@@ -172,6 +211,26 @@ public sealed class BotRouter
 
             return true;
         });
+    }
+
+    /// <summary>
+    /// What to tell a caller who lacks the role the route requires (the turn is then noted as forbidden); null when the
+    /// route is open to everyone or the caller holds its role.
+    /// </summary>
+    private async ValueTask<string?> RefusedAsync(ITurnContext turn, BotRoute route)
+    {
+        if (route.Guard is not { } guard || await _roles.HoldsAsync(turn.Caller, guard.Role, turn.Aborted))
+        {
+            return null;
+        }
+
+        using (var span = Choose(turn, route.Forbidden))
+        {
+            span?.SetTag(TelemetryTags.Outcome, TurnOutcomes.Forbidden);
+        }
+
+        _logger.LogInformation("Route {Route} refused: the caller does not hold role {Role}", route.Name, guard.Role.Name);
+        return guard.Refusal;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public interface IBotFeature
 
 public delegate Task TurnHandler(ITurnContext turn);
 
+/// <summary>A text command's handler; <paramref name="argument"/> is what followed the command (empty when nothing did).</summary>
+public delegate Task CommandHandler(ITurnContext turn, string argument);
+
 public delegate Task<InvokeResponse> InvokeHandler(ITurnContext turn);
 
 public delegate Task<CardActionResult> CardActionHandler(ITurnContext turn, CardActionRequest action);
@@ -68,8 +71,8 @@ public abstract record CardActionResult
 
 /// <summary>
 /// What the router chose for a turn, named in telemetry's fixed vocabulary: the kind of route, the name a capability
-/// registered it under (a command's first spelling, a card verb, an invoke name, an activity type) and the capability.
-/// Made once when routes are registered, so choosing a route costs nothing.
+/// registered it under (a command's first spelling, a card verb, an invoke name, an activity type), the capability, and
+/// the role the route requires (if any). Made once when routes are registered, so choosing a route costs nothing.
 /// </summary>
 public sealed class BotRoute
 {
@@ -81,13 +84,17 @@ public sealed class BotRoute
     internal static readonly BotRoute UnknownInvoke = new(RouteKinds.Invoke, "unknown", NoCapability, handled: false);
     internal static readonly BotRoute UnknownActivity = new(RouteKinds.Activity, "unknown", NoCapability, handled: false);
 
-    internal BotRoute(string kind, string name, string capability, bool handled = true, bool rejected = false)
+    private BotRoute? _forbidden;
+
+    internal BotRoute(string kind, string name, string capability, bool handled = true, bool rejected = false, RouteGuard? guard = null, bool forbidden = false)
     {
         Kind = kind;
         Name = name;
         Capability = capability;
         IsHandled = handled;
         IsRejected = rejected;
+        Guard = guard;
+        IsForbidden = forbidden;
         SpanName = "capability " + capability;
     }
 
@@ -104,15 +111,38 @@ public sealed class BotRoute
     /// <summary>True when the turn was refused as invalid (e.g. a card action without a verb).</summary>
     public bool IsRejected { get; }
 
+    /// <summary>The role the route requires and what a person without it is told; null when anyone may use it.</summary>
+    public RouteGuard? Guard { get; }
+
+    /// <summary>True when the caller lacked the role the route requires, so its handler did not run.</summary>
+    public bool IsForbidden { get; }
+
     internal string SpanName { get; }
 
-    /// <summary>The capability's name for a feature: its type name without a <c>Feature</c> suffix.</summary>
+    /// <summary>The same route, noted as refused for want of its role.</summary>
+    internal BotRoute Forbidden => _forbidden ??= new BotRoute(Kind, Name, Capability, handled: true, guard: Guard, forbidden: true);
+
+    /// <summary>
+    /// The capability a feature belongs to: its capability folder (the namespace segment after the product's root,
+    /// so <c>LearningBot.OneStopShop.Escalation.EscalationFeature</c> is <c>OneStopShop</c>), or its type name without
+    /// a <c>Feature</c> suffix when it lives elsewhere.
+    /// </summary>
     public static string CapabilityOf(IBotFeature feature)
     {
-        var name = feature.GetType().Name;
+        var type = feature.GetType();
+        var segments = (type.Namespace ?? string.Empty).Split('.');
+        if (segments.Length >= 2 && segments[0] == nameof(LearningBot))
+        {
+            return segments[1];
+        }
+
+        var name = type.Name;
         return name.EndsWith("Feature", StringComparison.Ordinal) && name.Length > "Feature".Length ? name[..^"Feature".Length] : name;
     }
 }
+
+/// <summary>A route's required role and the words a person without it sees.</summary>
+public sealed record RouteGuard(Role Role, string Refusal);
 
 /// <summary>Values of <see cref="BotRoute.Kind"/>.</summary>
 public static class RouteKinds
@@ -128,82 +158,166 @@ public static class RouteKinds
 internal readonly record struct Routed<THandler>(THandler Handler, BotRoute Route);
 
 /// <summary>
-/// The routing table: activity type → invoke name → card verb → text command.
-/// Built once at start-up from every <see cref="IBotFeature"/>.
+/// The routing table: activity type → invoke name → card verb → text command → unrecognised message. Built once at
+/// start-up from every <see cref="IBotFeature"/>. <see cref="For"/> gives a view of the same table whose routes require
+/// a role, so a capability states who may use a route where it maps it, and the router refuses everyone else.
 /// </summary>
 public sealed class BotRoutes
 {
-    private readonly Dictionary<string, Routed<TurnHandler>> _activityHandlers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Routed<InvokeHandler>> _invokeHandlers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Routed<CardActionHandler>> _cardActions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Routed<TurnHandler>> _commands = new(StringComparer.OrdinalIgnoreCase);
-    private string _capability = BotRoute.NoCapability;
+    private readonly RouteTable _table;
+    private readonly RouteGuard? _guard;
 
-    internal Routed<TurnHandler>? UnrecognisedMessage { get; private set; }
+    public BotRoutes()
+        : this(new RouteTable(), guard: null)
+    {
+    }
 
-    public BotRoutes OnActivity(string activityType, TurnHandler handler) =>
-        Add(_activityHandlers, activityType, handler, new BotRoute(RouteKinds.Activity, activityType, _capability));
+    private BotRoutes(RouteTable table, RouteGuard? guard)
+    {
+        _table = table;
+        _guard = guard;
+    }
 
-    public BotRoutes OnInvoke(string invokeName, InvokeHandler handler) =>
-        Add(_invokeHandlers, invokeName, handler, new BotRoute(RouteKinds.Invoke, invokeName, _capability));
-
-    public BotRoutes OnCardAction(string verb, CardActionHandler handler) =>
-        Add(_cardActions, verb, handler, new BotRoute(RouteKinds.CardAction, verb, _capability));
+    internal Routed<TurnHandler>? UnrecognisedMessage => _table.UnrecognisedMessage;
 
     /// <summary>
-    /// A text command matched against the whole message (case-insensitive, trailing punctuation ignored).
-    /// In telemetry every spelling counts as the first one.
+    /// Routes mapped through the returned view require <paramref name="role"/>; a caller without it gets
+    /// <paramref name="refusal"/> (or the role's own plain-English refusal) and the handler never runs.
     /// </summary>
-    public BotRoutes OnCommand(TurnHandler handler, params string[] commands)
-    {
-        if (commands.Length == 0)
-        {
-            return this;
-        }
+    public BotRoutes For(Role role, string? refusal = null) => new(_table, new RouteGuard(role, refusal ?? role.Refusal));
 
-        var route = new BotRoute(RouteKinds.Command, commands[0], _capability);
-        foreach (var command in commands)
-        {
-            Add(_commands, command, handler, route);
-        }
+    public BotRoutes OnActivity(string activityType, TurnHandler handler) =>
+        Add(_table.Activities, activityType, handler, RouteKinds.Activity, activityType);
 
-        return this;
-    }
+    public BotRoutes OnInvoke(string invokeName, InvokeHandler handler) =>
+        Add(_table.Invokes, invokeName, handler, RouteKinds.Invoke, invokeName);
+
+    public BotRoutes OnCardAction(string verb, CardActionHandler handler) =>
+        Add(_table.CardActions, verb, handler, RouteKinds.CardAction, verb);
+
+    /// <summary>
+    /// A text command matched against the whole message (case-insensitive, runs of spaces and trailing punctuation
+    /// ignored). In telemetry every spelling counts as the first one.
+    /// </summary>
+    public BotRoutes OnCommand(TurnHandler handler, params string[] commands) =>
+        AddCommands((turn, _) => handler(turn), commands, takesArgument: false);
+
+    /// <summary>
+    /// A command that may be followed by an argument (<c>gaps report last month</c>, <c>edit article job-shadowing</c>):
+    /// the message is the command on its own, or the command, a space and the argument. The longest command wins.
+    /// </summary>
+    public BotRoutes OnCommandWithArgument(CommandHandler handler, params string[] commands) =>
+        AddCommands(handler, commands, takesArgument: true);
 
     public BotRoutes OnUnrecognisedMessage(TurnHandler handler)
     {
-        if (UnrecognisedMessage is not null)
+        if (_table.UnrecognisedMessage is not null)
         {
             throw new InvalidOperationException("Only one feature may answer unrecognised messages.");
         }
 
-        UnrecognisedMessage = new Routed<TurnHandler>(handler, new BotRoute(RouteKinds.Message, "message", _capability));
+        _table.UnrecognisedMessage = new Routed<TurnHandler>(handler, NewRoute(RouteKinds.Message, "message"));
         return this;
     }
 
     /// <summary>Maps one feature's routes, naming them after its capability.</summary>
     internal void Map(IBotFeature feature)
     {
-        _capability = BotRoute.CapabilityOf(feature);
+        _table.Capability = BotRoute.CapabilityOf(feature);
         try
         {
             feature.MapRoutes(this);
         }
         finally
         {
-            _capability = BotRoute.NoCapability;
+            _table.Capability = BotRoute.NoCapability;
         }
     }
 
-    internal bool TryFindActivityHandler(string type, out Routed<TurnHandler> found) => _activityHandlers.TryGetValue(type, out found);
+    internal bool TryFindActivityHandler(string type, out Routed<TurnHandler> found) => _table.Activities.TryGetValue(type, out found);
 
-    internal bool TryFindInvokeHandler(string name, out Routed<InvokeHandler> found) => _invokeHandlers.TryGetValue(name, out found);
+    internal bool TryFindInvokeHandler(string name, out Routed<InvokeHandler> found) => _table.Invokes.TryGetValue(name, out found);
 
-    internal bool TryFindCardAction(string verb, out Routed<CardActionHandler> found) => _cardActions.TryGetValue(verb, out found);
+    internal bool TryFindCardAction(string verb, out Routed<CardActionHandler> found) => _table.CardActions.TryGetValue(verb, out found);
 
-    internal bool TryFindCommand(string text, out Routed<TurnHandler> found) => _commands.TryGetValue(NormaliseCommand(text), out found);
+    /// <summary>The command the text is, and what followed it; false when the text is not a command.</summary>
+    internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument)
+    {
+        var command = NormaliseCommand(text);
+        argument = string.Empty;
+        if (_table.Commands.TryGetValue(command, out found))
+        {
+            return true;
+        }
 
-    internal static string NormaliseCommand(string text) => text.Trim().TrimEnd('.', '!', '?', ' ').Trim();
+        foreach (var (prefix, routed) in _table.CommandsWithArgument)
+        {
+            if (command.Length > prefix.Length + 1
+                && command[prefix.Length] == ' '
+                && command.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                found = routed;
+                argument = command[(prefix.Length + 1)..];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Trims, drops trailing punctuation and makes every run of white space one space. A message that is nothing but
+    /// punctuation (<c>?</c>) stays as it is.
+    /// </summary>
+    internal static string NormaliseCommand(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('.', '!', '?', ' ').Trim();
+        if (trimmed.Length == 0)
+        {
+            return text.Trim();
+        }
+
+        return HasRunOfSpaces(trimmed) ? string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : trimmed;
+    }
+
+    private static bool HasRunOfSpaces(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private BotRoutes AddCommands(CommandHandler handler, string[] commands, bool takesArgument)
+    {
+        if (commands.Length == 0)
+        {
+            return this;
+        }
+
+        var route = NewRoute(RouteKinds.Command, NormaliseCommand(commands[0]));
+        foreach (var command in commands)
+        {
+            var key = NormaliseCommand(command);
+            Add(_table.Commands, key, handler, route);
+            if (takesArgument)
+            {
+                _table.AddCommandWithArgument(key, new Routed<CommandHandler>(handler, route));
+            }
+        }
+
+        return this;
+    }
+
+    private BotRoute NewRoute(string kind, string name) => new(kind, name, _table.Capability, guard: _guard);
+
+    private BotRoutes Add<THandler>(Dictionary<string, Routed<THandler>> table, string key, THandler handler, string kind, string name) =>
+        Add(table, key, handler, NewRoute(kind, name));
 
     private BotRoutes Add<THandler>(Dictionary<string, Routed<THandler>> table, string key, THandler handler, BotRoute route)
     {
@@ -213,5 +327,30 @@ public sealed class BotRoutes
         }
 
         return this;
+    }
+
+    /// <summary>The tables every view of <see cref="BotRoutes"/> shares.</summary>
+    private sealed class RouteTable
+    {
+        public Dictionary<string, Routed<TurnHandler>> Activities { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, Routed<InvokeHandler>> Invokes { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Routed<CardActionHandler>> CardActions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, Routed<CommandHandler>> Commands { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Longest first, so "gaps report" is tried before "gaps".</summary>
+        public List<(string Prefix, Routed<CommandHandler> Routed)> CommandsWithArgument { get; } = [];
+
+        public Routed<TurnHandler>? UnrecognisedMessage { get; set; }
+
+        public string Capability { get; set; } = BotRoute.NoCapability;
+
+        public void AddCommandWithArgument(string prefix, Routed<CommandHandler> routed)
+        {
+            CommandsWithArgument.Add((prefix, routed));
+            CommandsWithArgument.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
+        }
     }
 }

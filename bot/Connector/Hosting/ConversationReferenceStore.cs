@@ -30,7 +30,7 @@ public sealed class ConversationReferenceStore(TableStorage tables, ILogger<Conv
         {
             var conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
             await WriteIfChangedAsync(conversation, cancellationToken);
-            if (activity.Conversation.ConversationType == "personal" && PersonKey(activity.From) is { } person)
+            if (activity.Conversation.ConversationType == "personal" && Caller.KeyOf(activity.From) is { } person)
             {
                 await WriteIfChangedAsync(conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) }, cancellationToken);
             }
@@ -58,9 +58,6 @@ public sealed class ConversationReferenceStore(TableStorage tables, ILogger<Conv
             PersonalChatPartition, TableKeys.Encode(personKey), cancellationToken: cancellationToken);
         return entity?.ToReference();
     }
-
-    public static string? PersonKey(ChannelAccount? account) =>
-        account?.AadObjectId is { Length: > 0 } aad ? aad : account?.Id;
 
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {

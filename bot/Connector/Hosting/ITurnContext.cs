@@ -17,6 +17,9 @@ public interface ITurnContext
     /// <summary>Who sent the activity, as proven by its token (anonymous in a local run).</summary>
     ClaimsIdentity Identity { get; }
 
+    /// <summary>Who sent the activity: person key, Entra object id, Teams id, name and tenant.</summary>
+    Caller Caller { get; }
+
     ConversationReference ConversationReference { get; }
 
     CancellationToken Aborted { get; }

@@ -13,6 +13,7 @@ internal sealed class TurnContext(
 {
     private ConversationReference? _reference;
     private string? _text;
+    private Caller? _caller;
 
     public Activity Activity { get; } = activity;
 
@@ -24,6 +25,8 @@ internal sealed class TurnContext(
     public BotRoute? Route { get; set; }
 
     public string Text => _text ??= Activity.RemoveRecipientMention() ?? string.Empty;
+
+    public Caller Caller => _caller ??= Caller.Of(Activity);
 
     public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
 

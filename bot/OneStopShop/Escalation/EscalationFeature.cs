@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
@@ -6,12 +7,12 @@ namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
 /// "Ask the L&amp;D team": the ask form and its submit (anyone), the expert channel command and the ticket buttons
-/// (L&amp;D team only), and the asker's rating and reopen buttons.
+/// (experts only, see <see cref="Roles.Expert"/>), and the asker's rating and reopen buttons.
 /// </summary>
 public sealed class EscalationFeature(
     TicketWorkflow workflow,
     TicketCards cards,
-    SupportTeam supportTeam,
+    IRoleCheck roles,
     ExpertChannelStore channels,
     TimeProvider clock) : IBotFeature
 {
@@ -21,18 +22,23 @@ public sealed class EscalationFeature(
     private const string TicketGone = "I can't find that question any more.";
     private const int MaxQuestion = 1000;
 
-    public void MapRoutes(BotRoutes routes) => routes
-        .OnCardAction(EscalationVerbs.Escalate, (turn, action) => Task.FromResult(ShowForm(action.GetString("question") ?? string.Empty)))
-        .OnCommand(turn => turn.SendCardAsync(cards.Form(string.Empty, string.Empty, NewClientToken())),
-            "ask the L&D team", "ask the L&amp;D team", "ask the LD team", "ask the L and D team", "ask L&D", "escalate")
-        .OnCardAction(EscalationVerbs.Submit, SubmitAsync)
-        .OnCardAction(EscalationVerbs.Cancel, (_, _) => Task.FromResult(CardActionResult.Message("OK, I haven't sent anything to the L&D team.")))
-        .OnCommand(SetExpertChannelAsync, "set expert channel", "set the expert channel", "use this channel for questions")
-        .OnCardAction(EscalationVerbs.Assign, (turn, action) => ActAsExpertAsync(turn, action, workflow.AssignAsync))
-        .OnCardAction(EscalationVerbs.Close, (turn, action) => ActAsExpertAsync(turn, action, workflow.CloseAsync))
-        .OnCardAction(EscalationVerbs.Answer, AnswerAsync)
-        .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
-        .OnCardAction(EscalationVerbs.Rate, RateAsync);
+    public void MapRoutes(BotRoutes routes)
+    {
+        routes
+            .OnCardAction(EscalationVerbs.Escalate, (turn, action) => Task.FromResult(ShowForm(action.GetString("question") ?? string.Empty)))
+            .OnCommand(turn => turn.SendCardAsync(cards.Form(string.Empty, string.Empty, NewClientToken())),
+                "ask the L&D team", "ask the L&amp;D team", "ask the LD team", "ask the L and D team", "ask L&D", "escalate")
+            .OnCardAction(EscalationVerbs.Submit, SubmitAsync)
+            .OnCardAction(EscalationVerbs.Cancel, (_, _) => Task.FromResult(CardActionResult.Message("OK, I haven't sent anything to the L&D team.")))
+            .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
+            .OnCardAction(EscalationVerbs.Rate, RateAsync);
+
+        routes.For(Roles.Expert, NotTeamMember)
+            .OnCommand(SetExpertChannelAsync, "set expert channel", "set the expert channel", "use this channel for questions")
+            .OnCardAction(EscalationVerbs.Assign, (turn, action) => ActAsExpertAsync(turn, action, workflow.AssignAsync))
+            .OnCardAction(EscalationVerbs.Close, (turn, action) => ActAsExpertAsync(turn, action, workflow.CloseAsync))
+            .OnCardAction(EscalationVerbs.Answer, AnswerAsync);
+    }
 
     /// <summary>The form, pre-filled with the question (cut to the form's 1000-character limit).</summary>
     private CardActionResult ShowForm(string question)
@@ -68,12 +74,6 @@ public sealed class EscalationFeature(
             return;
         }
 
-        if (!await supportTeam.IncludesAsync(activity.From, turn.Aborted))
-        {
-            await turn.SendTextAsync(NotTeamMember);
-            return;
-        }
-
         var reference = turn.ConversationReference;
         var channelId = ChannelRoot(reference.Conversation!.Id!);
         var channelName = channelData.Channel?.Name ?? "General";
@@ -101,11 +101,6 @@ public sealed class EscalationFeature(
     private async Task<CardActionResult> ActAsExpertAsync(
         ITurnContext turn, CardActionRequest action, Func<string, Actor, CancellationToken, Task<TicketChange?>> act)
     {
-        if (!await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
-        {
-            return CardActionResult.Message(NotTeamMember);
-        }
-
         if (action.GetString("ticketId") is not { Length: > 0 } ticketId)
         {
             return CardActionResult.Message(TicketGone);
@@ -117,11 +112,6 @@ public sealed class EscalationFeature(
 
     private async Task<CardActionResult> AnswerAsync(ITurnContext turn, CardActionRequest action)
     {
-        if (!await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
-        {
-            return CardActionResult.Message(NotTeamMember);
-        }
-
         if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
         {
             return CardActionResult.Message(TicketGone);
@@ -149,7 +139,7 @@ public sealed class EscalationFeature(
 
         var actor = ActorOf(turn);
         var isAsker = ticket.AskerKey == actor.Key;
-        if (!isAsker && !await supportTeam.IncludesAsync(turn.Activity.From, turn.Aborted))
+        if (!isAsker && !await roles.HoldsAsync(turn.Caller, Roles.Expert, turn.Aborted))
         {
             return CardActionResult.Message(NotTeamMember);
         }
@@ -201,12 +191,8 @@ public sealed class EscalationFeature(
         SentMessage.FromJson(ticket?.ChannelMessage)?.Conversation.Conversation?.Id is { } channelId
         && ChannelRoot(turn.Activity.Conversation?.Id ?? string.Empty) == channelId;
 
-    private static Actor ActorOf(ITurnContext turn)
-    {
-        var from = turn.Activity.From;
-        var key = ConversationReferenceStore.PersonKey(from) ?? "unknown";
-        return new Actor(key, from?.Name is { Length: > 0 } name ? name : "Someone", from?.Id);
-    }
+    private static Actor ActorOf(ITurnContext turn) =>
+        new(turn.Caller.PersonKey ?? "unknown", turn.Caller.DisplayName, turn.Caller.TeamsId);
 
     private static string NewClientToken() => Guid.NewGuid().ToString("N");
 

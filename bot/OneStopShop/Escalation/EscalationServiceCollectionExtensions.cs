@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -14,7 +15,8 @@ internal static class EscalationServiceCollectionExtensions
         services.AddSingleton<AnswerDeadline>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ExpertChannelStore>();
-        services.AddSingleton<SupportTeam>();
+        services.AddSingleton<ExpertChannelTeam>();
+        services.AddSingleton<IRoleMembers>(provider => provider.GetRequiredService<ExpertChannelTeam>());
         services.AddSingleton<TicketCards>();
         services.AddSingleton<TicketWorkflow>();
         services.TryAddSingleton<IKnowledgeArticleWriter, KnowledgeBaseWriter>();

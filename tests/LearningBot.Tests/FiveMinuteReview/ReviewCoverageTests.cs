@@ -12,7 +12,7 @@ public sealed class ReviewCoverageTests(AzuriteFixture azurite) : IClassFixture<
     {
         _h = await ReviewHarness.StartAsync(azurite, new Dictionary<string, string?>
         {
-            ["LearningHub:SupportTeam:0"] = ReviewHarness.Outsider.AadObjectId,
+            ["Roles:SupportTeam:0"] = ReviewHarness.Outsider.AadObjectId,
             ["FiveMinuteReview:SmallNumberThreshold"] = "1",
         });
         await _h.SayAsync(ReviewHarness.Manager, "hello");

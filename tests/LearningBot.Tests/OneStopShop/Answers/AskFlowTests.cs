@@ -22,8 +22,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
     public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite, new Dictionary<string, string?>
     {
-        ["LearningHub:SupportTeam:0"] = SupportTeamMember,
-        ["LearningHub:SupportTeam:1"] = SupportTeamTeamsId,
+        ["Roles:SupportTeam:0"] = SupportTeamMember,
+        ["Roles:SupportTeam:1"] = SupportTeamTeamsId,
     });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();

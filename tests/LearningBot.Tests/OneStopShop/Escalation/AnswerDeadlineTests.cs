@@ -53,12 +53,9 @@ public sealed class AnswerDeadlineTests
     }
 
     [Fact]
-    public void Reads_the_support_team_from_configuration()
+    public void Promises_two_working_days_when_nothing_is_configured()
     {
-        var settings = new[] { ("LearningHub:SupportTeam:0", "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"), ("LearningHub:SupportTeam:1", "29:sam") };
-
-        Assert.Equal(["0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:sam"], Options<LearningHubOptions>(LearningHubOptions.Section, settings).SupportTeam);
-        Assert.Equal(2, Options<EscalationOptions>(EscalationOptions.Section, settings).AnswerWithinWorkingDays);
+        Assert.Equal(2, Options<EscalationOptions>(EscalationOptions.Section, []).AnswerWithinWorkingDays);
     }
 
     private static AnswerDeadline Deadline(params (string Key, string Value)[] settings) =>

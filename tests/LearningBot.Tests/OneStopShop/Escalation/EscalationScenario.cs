@@ -52,8 +52,8 @@ public sealed class EscalationScenario : IAsyncDisposable
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-20T14:30:00Z"));
         var all = new Dictionary<string, string?>
         {
-            ["LearningHub:SupportTeam:0"] = Sam.AadObjectId,
-            ["LearningHub:SupportTeam:1"] = Grace.Id,
+            ["Roles:SupportTeam:0"] = Sam.AadObjectId,
+            ["Roles:SupportTeam:1"] = Grace.Id,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,34 +1,32 @@
 using System.Collections.Concurrent;
 using System.Net;
+using LearningBot.Access;
 using LearningBot.Connector.Client;
-using LearningBot.Connector.Schema;
+using LearningBot.Connector.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
-/// Who may act for the L&amp;D team: people listed in <c>LearningHub:SupportTeam</c>, and (optionally) members of the
-/// team that owns the expert channel, as Teams reports them (remembered for a few minutes).
+/// Members of the team that owns the expert channel hold the <see cref="Roles.Expert"/> role (when
+/// <c>Escalation:ExpertChannelTeamCounts</c> is on), as Teams reports them; an answer is remembered for a few minutes.
 /// </summary>
-public sealed class SupportTeam
+public sealed class ExpertChannelTeam : IRoleMembers
 {
-    private readonly IOptionsMonitor<LearningHubOptions> _team;
     private readonly IOptionsMonitor<EscalationOptions> _options;
     private readonly ExpertChannelStore _channels;
     private readonly IConnectorClientFactory _connectors;
     private readonly TimeProvider _clock;
-    private readonly ILogger<SupportTeam> _logger;
+    private readonly ILogger<ExpertChannelTeam> _logger;
     private readonly ConcurrentDictionary<string, (bool IsMember, DateTimeOffset Until)> _membership = new(StringComparer.Ordinal);
 
-    public SupportTeam(
-        IOptionsMonitor<LearningHubOptions> team,
+    public ExpertChannelTeam(
         IOptionsMonitor<EscalationOptions> options,
         ExpertChannelStore channels,
         IConnectorClientFactory connectors,
         TimeProvider clock,
-        ILogger<SupportTeam> logger)
+        ILogger<ExpertChannelTeam> logger)
     {
-        _team = team;
         _options = options;
         _channels = channels;
         _connectors = connectors;
@@ -37,20 +35,12 @@ public sealed class SupportTeam
         channels.Changed += _membership.Clear;
     }
 
-    public async Task<bool> IncludesAsync(ChannelAccount? person, CancellationToken cancellationToken)
+    public Role Role => Roles.Expert;
+
+    public async ValueTask<bool> IncludesAsync(Caller caller, CancellationToken cancellationToken)
     {
-        if (person is null)
-        {
-            return false;
-        }
-
-        if (_team.CurrentValue.IsSupportTeam(person))
-        {
-            return true;
-        }
-
         var escalation = _options.CurrentValue;
-        if (!escalation.ExpertChannelTeamCounts || person.Id is not { Length: > 0 } userId)
+        if (!escalation.ExpertChannelTeamCounts || caller.TeamsId is not { } userId)
         {
             return false;
         }

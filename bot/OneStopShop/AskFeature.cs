@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LearningBot.Cards;
@@ -7,24 +6,21 @@ using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.People;
 using LearningBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop;
 
 /// <summary>
-/// The one-stop shop: any text nobody else claims is a question, answered with an article, a person from the
-/// directory or an honest "not sure" with a way to the L&amp;D team. Every question and rating is logged (scrubbed of
-/// personal data) for the L&amp;D Support Team's gaps report.
+/// Asking the one-stop shop: any text nobody else claims is a question, answered with an article, a person from the
+/// directory or an honest "not sure" with a way to the L&amp;D team; the person rates the answer. Every question and
+/// rating is logged (scrubbed of personal data) for the L&amp;D Support Team's gaps report.
 /// </summary>
-public sealed partial class OneStopShopFeature(
+public sealed partial class AskFeature(
     AnswerEngine engine,
     QuestionLog log,
     AnswerCardFactory cardFactory,
     IPeopleDirectory people,
-    KnowledgeArticleStore articles,
-    IOptionsMonitor<LearningHubOptions> hub,
     TimeProvider clock,
-    ILogger<OneStopShopFeature> logger) : IBotFeature
+    ILogger<AskFeature> logger) : IBotFeature
 {
     /// <summary>Longer messages are cut here before scrubbing and searching; no real question needs more.</summary>
     private const int MaxAnsweredLength = 1000;
@@ -34,9 +30,6 @@ public sealed partial class OneStopShopFeature(
         routes
             .OnUnrecognisedMessage(OnMessageAsync)
             .OnCommand(turn => turn.SendCardAsync(cardFactory.AskForm()), "ask", "ask a question")
-            .OnCommand(turn => SendGapsReportAsync(turn, string.Empty), "gaps report", "gaps")
-            .OnCommand(turn => SendEditorAsync(turn, null), "new article")
-            .OnCardAction(ArticleEditorCardData.SaveVerb, OnArticleSavedAsync)
             .OnCardAction(AskVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cardFactory.AskForm())))
             .OnCardAction(AskVerbs.Question, OnQuestionSubmittedAsync)
             .OnCardAction(AskVerbs.Article, OnArticleChosenAsync)
@@ -57,18 +50,6 @@ public sealed partial class OneStopShopFeature(
         {
             await turn.SendTextAsync(
                 "Hello! Ask me a learning question in your own words, for example \"how do I find a mentor?\", or type **help** to see what else I can do.");
-            return;
-        }
-
-        if (GapsCommand().Match(text) is { Success: true } gaps)
-        {
-            await SendGapsReportAsync(turn, gaps.Groups["period"].Value);
-            return;
-        }
-
-        if (EditCommand().Match(text) is { Success: true } edit)
-        {
-            await SendEditorAsync(turn, edit.Groups["id"].Value.ToLowerInvariant());
             return;
         }
 
@@ -111,7 +92,7 @@ public sealed partial class OneStopShopFeature(
             return CardActionResult.Message("Sorry, I couldn't read that rating. Please try again.");
         }
 
-        var outcome = await log.RateAsync(questionId, helpful, ConversationReferenceStore.PersonKey(turn.Activity.From), turn.Aborted);
+        var outcome = await log.RateAsync(questionId, helpful, turn.Caller.PersonKey, turn.Aborted);
         if (outcome is null)
         {
             return CardActionResult.Message("Sorry, I can no longer find that answer, so I couldn't record your rating.");
@@ -144,7 +125,7 @@ public sealed partial class OneStopShopFeature(
     /// <summary>Who is asking, so "my L&amp;D lead" finds the lead of the asker's own kind of organisation; null when unknown.</summary>
     private async Task<AnswerContext?> AskerContextAsync(ITurnContext turn)
     {
-        if (ConversationReferenceStore.PersonKey(turn.Activity.From) is not { } personKey)
+        if (turn.Caller.PersonKey is not { } personKey)
         {
             return null;
         }
@@ -165,7 +146,7 @@ public sealed partial class OneStopShopFeature(
     /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>
     private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, string question, AnswerResult answer, string origin)
     {
-        var asker = ConversationReferenceStore.PersonKey(turn.Activity.From);
+        var asker = turn.Caller.PersonKey;
         try
         {
             var record = await log.RecordAsync(question, answer, asker, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted);
@@ -191,123 +172,10 @@ public sealed partial class OneStopShopFeature(
         }
     }
 
-    private async Task SendGapsReportAsync(ITurnContext turn, string periodText)
-    {
-        if (!IsSupportTeam(turn))
-        {
-            await turn.SendTextAsync(
-                "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.");
-            return;
-        }
-
-        if (ReportPeriod.Parse(periodText, clock.GetUtcNow()) is not { } period)
-        {
-            await turn.SendTextAsync(
-                "I didn't understand that period. Try **gaps report** (the last 30 days), **gaps report 7 days**, **gaps report last month** or **gaps report 2026-11**.");
-            return;
-        }
-
-        var records = new List<QuestionRecord>();
-        await foreach (var record in log.ListAsync(period.From, period.To, turn.Aborted))
-        {
-            records.Add(record);
-        }
-
-        var summary = Answers.GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
-        await turn.SendCardAsync(cardFactory.GapsReport(summary));
-    }
-
-    private bool IsSupportTeam(ITurnContext turn) => hub.CurrentValue.IsSupportTeam(turn.Activity.From);
-
-    private async Task SendEditorAsync(ITurnContext turn, string? id)
-    {
-        if (!IsSupportTeam(turn))
-        {
-            await turn.SendTextAsync(
-                "Sorry, only the L&D Support Team can add or edit articles. If something is wrong or missing, ask a question and choose **Ask the L&D team**.");
-            return;
-        }
-
-        if (id is not null && engine.Knowledge.Find(id) is null)
-        {
-            await turn.SendTextAsync($"There is no article with the id **{id}**. Type **new article** to write one.");
-            return;
-        }
-
-        await turn.SendCardAsync(cardFactory.Editor(id is null ? null : engine.Knowledge.Find(id)));
-    }
-
-    private async Task<CardActionResult> OnArticleSavedAsync(ITurnContext turn, CardActionRequest action)
-    {
-        if (!IsSupportTeam(turn))
-        {
-            return CardActionResult.Message("Sorry, only the L&D Support Team can add or edit articles.");
-        }
-
-        var isNew = action.GetBool("isNew") == true;
-        var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
-        if (!isNew && existing is null)
-        {
-            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
-        }
-
-        var submitted = action.Submitted();
-        var form = cardFactory.Editor(existing);
-        if (CardSubmission.Refusal(form, submitted) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var article = ArticleFromForm(submitted, existing);
-        if (isNew && engine.Knowledge.Find(article.Id) is not null)
-        {
-            return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
-        }
-
-        try
-        {
-            var who = turn.Activity.From?.Name is { Length: > 0 } name ? name : ConversationReferenceStore.PersonKey(turn.Activity.From) ?? "unknown";
-            var saved = await articles.SaveAsync(article, who, turn.Aborted);
-            return CardActionResult.Replace(cardFactory.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
-        }
-        catch (ArgumentException problem)
-        {
-            return CardActionResult.Replace(WithProblem(form, submitted, "related", problem.Message));
-        }
-    }
-
-    private static JsonObject WithProblem(JsonObject form, JsonObject submitted, string inputId, string message) =>
-        CardSubmission.WithProblemsMarked(form, submitted, [new CardInputProblem(inputId, message, message)]);
-
-    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing)
-    {
-        string Text(string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
-        static string[] List(string text) =>
-            [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
-
-        return new KnowledgeArticle(
-            existing?.Id ?? Text("id").ToLowerInvariant(),
-            Text("title"),
-            Text("summary"),
-            List(Text("tags")),
-            existing?.Audience ?? ["worker"],
-            existing?.Organisations ?? ["all"],
-            Text("owner"),
-            DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            List(Text("related")),
-            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
-    }
-
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
     [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SmallTalk();
-
-    [GeneratedRegex(@"^edit\s+article\s+(?<id>[a-z0-9]+(-[a-z0-9]+)*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EditCommand();
-
-    [GeneratedRegex(@"^gaps?\s+report\b\s*(?<period>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex GapsCommand();
 }

@@ -1,0 +1,15 @@
+using LearningBot.Connector.Hosting;
+
+namespace LearningBot.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    /// <summary>Roles from the <c>Roles</c> section, decided by <see cref="RolePolicy"/>.</summary>
+    public static IServiceCollection AddRoles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
+        services.AddSingleton<RolePolicy>();
+        services.AddSingleton<IRoleCheck>(provider => provider.GetRequiredService<RolePolicy>());
+        return services;
+    }
+}

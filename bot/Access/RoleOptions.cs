@@ -1,0 +1,37 @@
+using LearningBot.Connector.Hosting;
+
+namespace LearningBot.Access;
+
+/// <summary>
+/// Who holds which role (section <c>Roles</c>): each entry an Entra object id (a GUID) or a Teams user id
+/// (<c>29:…</c>). Which lists count towards which role is in <see cref="Roles"/>.
+/// </summary>
+public sealed record RoleOptions
+{
+    public const string Section = "Roles";
+
+    public IReadOnlyList<string> SupportTeam { get; init; } = [];
+
+    public IReadOnlyList<string> Experts { get; init; } = [];
+
+    public IReadOnlyList<string> LiaisonStaff { get; init; } = [];
+
+    public IReadOnlyList<string> Moderators { get; init; } = [];
+
+    public IReadOnlyList<string> DigestEditors { get; init; } = [];
+
+    public IReadOnlyList<string> DigestApprovers { get; init; } = [];
+
+    public IReadOnlyList<string> Leads { get; init; } = [];
+
+    /// <summary>The configured list for a role (empty for a role no list names).</summary>
+    public IReadOnlyList<string> ListFor(Role role) =>
+        role == Roles.SupportTeam ? SupportTeam
+        : role == Roles.Expert ? Experts
+        : role == Roles.Liaison ? LiaisonStaff
+        : role == Roles.Moderator ? Moderators
+        : role == Roles.DigestEditor ? DigestEditors
+        : role == Roles.DigestApprover ? DigestApprovers
+        : role == Roles.Lead ? Leads
+        : [];
+}

@@ -1,0 +1,39 @@
+using LearningBot.Connector.Hosting;
+
+namespace LearningBot.Access;
+
+/// <summary>
+/// Every role in the product and who holds it. <see cref="RolePolicy"/> applies these policies; configuration lists
+/// people in the <c>Roles</c> section (<see cref="RoleOptions"/>), each by Entra object id or Teams user id.
+/// </summary>
+public static class Roles
+{
+    /// <summary>The L&amp;D Support Team: listed in <c>Roles:SupportTeam</c>. Sees the gaps report and review coverage, edits articles.</summary>
+    public static readonly Role SupportTeam = new("SupportTeam", "the L&D Support Team");
+
+    /// <summary>
+    /// Experts who answer escalated questions: the support team, people listed in <c>Roles:Experts</c>, and (when
+    /// <c>Escalation:ExpertChannelTeamCounts</c> is on) members of the team that owns the expert channel.
+    /// </summary>
+    public static readonly Role Expert = new("Expert", "the L&D team's experts");
+
+    /// <summary>Liaison staff who record patient and service-user feedback: <c>Roles:LiaisonStaff</c>, and the support team.</summary>
+    public static readonly Role Liaison = new("Liaison", "liaison staff and the L&D Support Team");
+
+    /// <summary>Moderators of shared good practice: <c>Roles:Moderators</c>, and the support team.</summary>
+    public static readonly Role Moderator = new("Moderator", "moderators and the L&D Support Team");
+
+    /// <summary>Newsletter digest editors: <c>Roles:DigestEditors</c>, and the support team.</summary>
+    public static readonly Role DigestEditor = new("DigestEditor", "digest editors and the L&D Support Team");
+
+    /// <summary>
+    /// Who approves a digest for sending: <c>Roles:DigestApprovers</c> only. Membership of the support team is not
+    /// enough, so that approval is a deliberate second pair of eyes named by the organisation.
+    /// </summary>
+    public static readonly Role DigestApprover = new("DigestApprover", "the people who approve newsletter digests");
+
+    /// <summary>Clinical and occupational leads: <c>Roles:Leads</c>, and anyone a capability's register of leads names.</summary>
+    public static readonly Role Lead = new("Lead", "clinical and occupational leads");
+
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead];
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LearningBot.Access;
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+
+namespace LearningBot.OneStopShop;
+
+/// <summary>
+/// The article editor, for the L&amp;D Support Team: <c>new article</c> and <c>edit article &lt;id&gt;</c> open the form;
+/// saving checks it, keeps the previous version in the article store, and makes the article searchable at once.
+/// </summary>
+public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeArticleStore articles, AnswerCardFactory cards) : IBotFeature
+{
+    private const string NotSupportTeam =
+        "Sorry, only the L&D Support Team can add or edit articles. If something is wrong or missing, ask a question and choose **Ask the L&D team**.";
+
+    public void MapRoutes(BotRoutes routes) => routes
+        .For(Roles.SupportTeam, NotSupportTeam)
+        .OnCommand(turn => turn.SendCardAsync(cards.Editor(null)), "new article")
+        .OnCommandWithArgument(SendEditorAsync, "edit article")
+        .OnCardAction(ArticleEditorCardData.SaveVerb, OnSavedAsync);
+
+    private async Task SendEditorAsync(ITurnContext turn, string argument)
+    {
+        var id = argument.Trim().ToLowerInvariant();
+        if (id.Length == 0)
+        {
+            await turn.SendTextAsync("Which article? Type **edit article** and the article's id, for example **edit article job-shadowing**, or **new article** to write one.");
+            return;
+        }
+
+        if (!ArticleId().IsMatch(id) || engine.Knowledge.Find(id) is not { } article)
+        {
+            await turn.SendTextAsync($"There is no article with the id **{(ArticleId().IsMatch(id) ? id : "that you typed")}**. Type **new article** to write one.");
+            return;
+        }
+
+        await turn.SendCardAsync(cards.Editor(article));
+    }
+
+    private async Task<CardActionResult> OnSavedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var isNew = action.GetBool("isNew") == true;
+        var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
+        if (!isNew && existing is null)
+        {
+            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
+        }
+
+        var submitted = action.Submitted();
+        var form = cards.Editor(existing);
+        if (CardSubmission.Refusal(form, submitted) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var article = ArticleFromForm(submitted, existing);
+        if (isNew && engine.Knowledge.Find(article.Id) is not null)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
+        }
+
+        try
+        {
+            var saved = await articles.SaveAsync(article, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
+            return CardActionResult.Replace(cards.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
+        }
+        catch (ArgumentException problem)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "related", problem.Message));
+        }
+    }
+
+    private static JsonObject WithProblem(JsonObject form, JsonObject submitted, string inputId, string message) =>
+        CardSubmission.WithProblemsMarked(form, submitted, [new CardInputProblem(inputId, message, message)]);
+
+    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing)
+    {
+        string Text(string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
+        static string[] List(string text) =>
+            [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+        return new KnowledgeArticle(
+            existing?.Id ?? Text("id").ToLowerInvariant(),
+            Text("title"),
+            Text("summary"),
+            List(Text("tags")),
+            existing?.Audience ?? ["worker"],
+            existing?.Organisations ?? ["all"],
+            Text("owner"),
+            DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            List(Text("related")),
+            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleId();
+}

@@ -1,0 +1,40 @@
+using LearningBot.Access;
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+
+namespace LearningBot.OneStopShop;
+
+/// <summary>
+/// <c>gaps report [period]</c>, for the L&amp;D Support Team: what people asked over a period, what the knowledge base
+/// could not answer and how answers were rated, built from the scrubbed question log.
+/// </summary>
+public sealed class GapsReportFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, TimeProvider clock) : IBotFeature
+{
+    private const string NotSupportTeam =
+        "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.";
+
+    public void MapRoutes(BotRoutes routes) => routes
+        .For(Roles.SupportTeam, NotSupportTeam)
+        .OnCommandWithArgument(SendReportAsync, "gaps report", "gap report")
+        .OnCommand(turn => SendReportAsync(turn, string.Empty), "gaps");
+
+    private async Task SendReportAsync(ITurnContext turn, string periodText)
+    {
+        if (ReportPeriod.Parse(periodText, clock.GetUtcNow()) is not { } period)
+        {
+            await turn.SendTextAsync(
+                "I didn't understand that period. Try **gaps report** (the last 30 days), **gaps report 7 days**, **gaps report last month** or **gaps report 2026-11**.");
+            return;
+        }
+
+        var records = new List<QuestionRecord>();
+        await foreach (var record in log.ListAsync(period.From, period.To, turn.Aborted))
+        {
+            records.Add(record);
+        }
+
+        var summary = GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
+        await turn.SendCardAsync(cards.GapsReport(summary));
+    }
+}
