@@ -1,4 +1,21 @@
 using LearningBot.BotHost;
+using LearningBot.FiveMinuteReview;
+using LearningBot.OneStopShop;
+using LearningBot.Welcome;
 
+// The bot's table of contents. The host (BotHost/LearningBotHost) is the platform every capability stands on: the Bot
+// Connector endpoint and its authentication, the router, table storage, roles, cards, the people directory and
+// telemetry. The capabilities follow, one line each.
 var app = LearningBotHost.Build(args);
 app.Run();
+
+public partial class Program
+{
+    /// <summary>Every capability, one line each: a new capability is a folder under <c>bot/</c>, its cards and a line here.</summary>
+    public static void AddCapabilities(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWelcome();                                  // welcome card, help, coming soon
+        services.AddOneStopShop(configuration);                 // questions answered, gaps report, article editor, ask the L&D team
+        services.AddFiveMinuteReview(configuration);            // the Five Minute Review: manager, person, coverage
+    }
+}

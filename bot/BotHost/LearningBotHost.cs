@@ -4,12 +4,9 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
-using LearningBot.FiveMinuteReview;
-using LearningBot.OneStopShop;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Telemetry;
-using LearningBot.Welcome;
 
 namespace LearningBot.BotHost;
 
@@ -54,9 +51,7 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
 
-        services.AddWelcome();
-        services.AddOneStopShop(configuration);
-        services.AddFiveMinuteReview(configuration);
+        Program.AddCapabilities(services, configuration);
         return services;
     }
 

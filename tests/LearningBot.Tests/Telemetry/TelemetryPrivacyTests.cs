@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using LearningBot.Connector.Hosting;
 using LearningBot.Telemetry;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,6 +121,20 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains(Points("learningbot.connector.throttled"), point => Tag(point, TelemetryTags.ConnectorOperation) == "ReplyToActivity");
         Assert.Contains(Points("learningbot.connector.retries"), point =>
             Tag(point, TelemetryTags.ConnectorOperation) == "ReplyToActivity" && Tag(point, TelemetryTags.HttpStatusCode) == "429");
+    }
+
+    [Fact]
+    public async Task A_route_refused_for_want_of_a_role_is_recorded_as_forbidden_under_its_own_name()
+    {
+        var traceId = await PostAsync(Message("gaps report last month"));
+        await FlushAsync(traceId);
+
+        var turn = Assert.Single(_spans, span => span.TraceId == traceId && span.OperationName == TurnTelemetry.SpanName);
+        Assert.Equal(TurnOutcomes.Forbidden, turn.GetTagItem(TelemetryTags.Outcome));
+        Assert.Equal("gaps report", turn.GetTagItem(TelemetryTags.Route));
+        Assert.Equal(RouteKinds.Command, turn.GetTagItem(TelemetryTags.RouteKind));
+        Assert.Contains(Points("learningbot.turns"), point =>
+            Tag(point, TelemetryTags.Outcome) == TurnOutcomes.Forbidden && Tag(point, TelemetryTags.Route) == "gaps report");
     }
 
     [Fact]
