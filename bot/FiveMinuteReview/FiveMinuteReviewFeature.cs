@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
@@ -159,10 +158,9 @@ public sealed class FiveMinuteReviewFeature(
         var step = Step(action, draft!);
         var submitted = action.Submitted();
         var shown = forms.Render(draft!, step);
-        var problems = Problems(shown, step, submitted, strict: direction > 0);
-        if (problems.Count > 0)
+        if (StepRefusal(shown, step, submitted, complete: direction > 0) is { } invalid)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(shown, submitted, problems));
+            return invalid;
         }
 
         var target = Math.Clamp(step + direction, ReviewSteps.Feedback, ReviewSteps.Summary);
@@ -207,10 +205,9 @@ public sealed class FiveMinuteReviewFeature(
 
         var submitted = action.Submitted();
         var shown = forms.Render(draft!, ReviewSteps.TheirView);
-        var problems = Problems(shown, ReviewSteps.TheirView, submitted, strict: false);
-        if (problems.Count > 0)
+        if (StepRefusal(shown, ReviewSteps.TheirView, submitted, complete: false) is { } invalid)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(shown, submitted, problems));
+            return invalid;
         }
 
         var first = ReviewSummary.FirstName(draft!.PersonName);
@@ -244,10 +241,9 @@ public sealed class FiveMinuteReviewFeature(
 
         var submitted = action.Submitted();
         var shown = RenderStep(draft!, ReviewSteps.Summary);
-        var problems = Problems(shown, ReviewSteps.Summary, submitted, strict: true);
-        if (problems.Count > 0)
+        if (StepRefusal(shown, ReviewSteps.Summary, submitted, complete: true) is { } invalid)
         {
-            return CardActionResult.Replace(CardSubmission.WithProblemsMarked(shown, submitted, problems));
+            return invalid;
         }
 
         // The summary the manager confirmed must still be the draft's content: only the person's own view may have arrived since.
@@ -411,41 +407,13 @@ public sealed class FiveMinuteReviewFeature(
 
     private static int? CardRevision(CardActionRequest action) => action.GetInt("revision");
 
-    private static IReadOnlyList<CardInputProblem> Problems(JsonObject shown, int step, JsonObject submitted, bool strict)
-    {
-        var problems = CardSubmission.Validate(strict ? shown : WithoutRequired(shown), submitted).Concat(strict ? ReviewForms.ExtraProblems(step, submitted) : []);
-        return [.. problems.DistinctBy(p => p.InputId)];
-    }
-
-    /// <summary>Going back or pausing keeps half-finished answers: only limits are checked, not required answers.</summary>
-    private static JsonObject WithoutRequired(JsonObject card)
-    {
-        var copy = card.DeepClone().AsObject();
-        Strip(copy);
-        return copy;
-
-        static void Strip(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    obj.Remove("isRequired");
-                    foreach (var (_, child) in obj)
-                    {
-                        Strip(child);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        Strip(child);
-                    }
-
-                    break;
-            }
-        }
-    }
+    /// <summary>
+    /// The step card back with problems marked, or null when its answers may be saved. Moving on (<paramref name="complete"/>)
+    /// checks every rule, also those the card cannot express; going back, pausing or asking for their view keeps
+    /// half-finished answers, so only limits are checked.
+    /// </summary>
+    private static CardActionResult? StepRefusal(JsonObject shown, int step, JsonObject submitted, bool complete) =>
+        CardSubmission.Refusal(shown, submitted, requireAnswers: complete, alsoWrong: complete ? ReviewForms.ExtraProblems(step, submitted) : null);
 
     private static int Step(CardActionRequest action, ReviewEntity draft) =>
         action.GetInt("step") is int step and >= ReviewSteps.Feedback and <= ReviewSteps.Summary ? step : draft.Step;
