@@ -267,9 +267,8 @@ public sealed class FiveMinuteReviewFeature(
             case ConfirmOutcome.Saved:
                 logger.LogInformation("Review {ReviewId} confirmed after {DurationSeconds} s", review.ReviewId, review.DurationSeconds);
                 return CardActionResult.Replace(await delivery.DeliverAsync(review, turn.Aborted));
-            case ConfirmOutcome.AlreadySaved:
-                var saved = await store.GetReviewAsync(caller, review.ReviewId, turn.Aborted);
-                return CardActionResult.Replace(await delivery.SavedCardAsync(saved!, turn.Aborted));
+            case ConfirmOutcome.AlreadySaved { Review: var saved }:
+                return CardActionResult.Replace(await delivery.SavedCardAsync(saved, turn.Aborted));
             default:
                 var latest = await store.GetDraftAsync(caller, draft.PersonId, turn.Aborted);
                 return latest is null
@@ -327,13 +326,13 @@ public sealed class FiveMinuteReviewFeature(
             return refusal;
         }
 
-        var (recorded, acknowledged) = await store.AcknowledgeAsync(review, ReviewForms.Text(submitted, "comment"), clock.GetUtcNow(), turn.Aborted);
-        if (recorded)
+        var acknowledgment = await store.AcknowledgeAsync(review, ReviewForms.Text(submitted, "comment"), clock.GetUtcNow(), turn.Aborted);
+        if (acknowledgment.Changed)
         {
-            await delivery.TellManagerOfAcknowledgmentAsync(acknowledged, turn.Aborted);
+            await delivery.TellManagerOfAcknowledgmentAsync(acknowledgment.Entity, turn.Aborted);
         }
 
-        return CardActionResult.Replace(delivery.PersonCard(acknowledged));
+        return CardActionResult.Replace(delivery.PersonCard(acknowledgment.Entity));
     }
 
     /// <summary>The caller's draft for the person on the card, after checking they still manage that person.</summary>
@@ -376,33 +375,28 @@ public sealed class FiveMinuteReviewFeature(
     {
         var cardVersion = new ETag(action.GetString("etag") ?? string.Empty);
         var cardRevision = CardRevision(action);
-        var latest = draft;
-        for (var attempt = 0; attempt < 3; attempt++)
+        EntityChange<ReviewEntity>? change;
+        try
         {
-            if (latest.ETag != cardVersion && latest.Revision != cardRevision)
-            {
-                return ReviewForms.AlreadyHolds(latest, step, submitted) && latest.Step == target ? (latest, null) : (null, latest);
-            }
-
-            var changed = ReviewForms.Apply(latest, step, submitted) with
-            {
-                Step = target,
-                Revision = latest.Revision + 1,
-                UpdatedAt = clock.GetUtcNow(),
-                ViewRequestedAt = viewRequestedAt ?? latest.ViewRequestedAt,
-            };
-            try
-            {
-                return (await store.SaveDraftAsync(changed, latest.ETag, cancellationToken), null);
-            }
-            catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
-            {
-                latest = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken)
-                    ?? throw new InvalidOperationException("The draft was deleted while it was being saved.");
-            }
+            change = await store.ChangeDraftAsync(draft.ManagerId, draft.PersonId, latest =>
+                latest.ETag != cardVersion && latest.Revision != cardRevision
+                    ? new EntityDecision<ReviewEntity>.Keep()
+                    : new EntityDecision<ReviewEntity>.Write(ReviewForms.Apply(latest, step, submitted) with
+                    {
+                        Step = target,
+                        Revision = latest.Revision + 1,
+                        UpdatedAt = clock.GetUtcNow(),
+                        ViewRequestedAt = viewRequestedAt ?? latest.ViewRequestedAt,
+                    }), maxAttempts: 3, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
+        {
+            // Lost every race: show the latest.
+            change = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken) is { } current ? new(current, Changed: false) : null;
         }
 
-        return (null, latest);
+        var now = change?.Entity ?? throw new InvalidOperationException("The draft was deleted while it was being saved.");
+        return change.Changed || (ReviewForms.AlreadyHolds(now, step, submitted) && now.Step == target) ? (now, null) : (null, now);
     }
 
     private static int? CardRevision(CardActionRequest action) => action.GetInt("revision");
