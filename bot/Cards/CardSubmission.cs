@@ -25,14 +25,22 @@ public static class CardSubmission
     /// Null when the submission passes every rule of the card it came from; otherwise the answer to send back: the
     /// same card with the values kept and each problem marked under its input.
     /// </summary>
-    public static CardActionResult? Refusal(JsonObject card, JsonObject submitted)
+    /// <param name="requireAnswers">
+    /// False for a press that keeps half-finished answers (Back, Pause): limits are checked but <c>isRequired</c> is not,
+    /// and the card comes back with its required inputs still marked as required.
+    /// </param>
+    /// <param name="alsoWrong">
+    /// Problems the card's own rules cannot express, found by the caller. One problem is shown per input; the card's own
+    /// rule comes first.
+    /// </param>
+    public static CardActionResult? Refusal(JsonObject card, JsonObject submitted, bool requireAnswers = true, IEnumerable<CardInputProblem>? alsoWrong = null)
     {
-        var problems = Validate(card, submitted);
+        IReadOnlyList<CardInputProblem> problems = [.. Validate(card, submitted, requireAnswers).Concat(alsoWrong ?? []).DistinctBy(p => p.InputId)];
         return problems.Count == 0 ? null : CardActionResult.Replace(WithProblemsMarked(card, submitted, problems));
     }
 
-    /// <summary>Checks every input in the bound card against the submitted values.</summary>
-    public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted)
+    /// <summary>Checks every input in the bound card against the submitted values (without <c>isRequired</c> when <paramref name="requireAnswers"/> is false).</summary>
+    public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted, bool requireAnswers = true)
     {
         var problems = new List<CardInputProblem>();
         foreach (var (input, _) in Inputs(card))
@@ -44,7 +52,7 @@ public static class CardSubmission
             }
 
             var value = Text(submitted[id]);
-            if (Check(input, value) is { } problem)
+            if (Check(input, value, requireAnswers) is { } problem)
             {
                 var message = input["errorMessage"]?.GetValue<string>() is { Length: > 0 } custom ? custom : problem;
                 problems.Add(new CardInputProblem(id, problem, message));
@@ -88,10 +96,10 @@ public static class CardSubmission
         return result;
     }
 
-    private static string? Check(JsonObject input, string value)
+    private static string? Check(JsonObject input, string value, bool requireAnswers)
     {
         var type = input["type"]?.GetValue<string>();
-        var required = input["isRequired"]?.GetValueKind() == JsonValueKind.True;
+        var required = requireAnswers && input["isRequired"]?.GetValueKind() == JsonValueKind.True;
         if (type == "Input.Toggle")
         {
             var on = Text(input["valueOn"]) is { Length: > 0 } v ? v : "true";

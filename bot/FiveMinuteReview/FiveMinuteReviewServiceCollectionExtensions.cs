@@ -4,7 +4,10 @@ namespace LearningBot.FiveMinuteReview;
 
 public static class FiveMinuteReviewServiceCollectionExtensions
 {
-    /// <summary>The Five Minute Review: its bot routes, store, reminder job and printable page.</summary>
+    /// <summary>
+    /// The Five Minute Review: its store, drafts, reminder job and printable page, and its bot features (the manager's
+    /// flow, the reviewed person's, and coverage for the L&amp;D Support Team).
+    /// </summary>
     public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section))
@@ -22,7 +25,10 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<PrintLinks>();
         services.AddSingleton<ReviewReminders>();
         services.AddHostedService(provider => provider.GetRequiredService<ReviewReminders>());
-        services.AddSingleton<IBotFeature, FiveMinuteReviewFeature>();
+        services.AddSingleton<ReviewDrafts>();
+        services.AddSingleton<IBotFeature, ManagerReviewFeature>();
+        services.AddSingleton<IBotFeature, PersonReviewFeature>();
+        services.AddSingleton<IBotFeature, ReviewCoverageFeature>();
         services.AddSingleton<IEndpointFeature, PrintEndpoint>();
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
@@ -28,13 +27,9 @@ public sealed class ReviewDelivery(
         if (review.PersonUsesTeams)
         {
             var sent = await messenger.SendCardToPersonAsync(review.PersonId, PersonCard(review), cancellationToken);
-            if (sent is not null)
+            if (sent is not null && await MarkSentAsync(review, cancellationToken) is { } marked)
             {
-                var saved = await store.GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken);
-                if (saved is not null)
-                {
-                    review = await MarkSentAsync(saved, cancellationToken);
-                }
+                review = marked;
             }
         }
 
@@ -70,12 +65,13 @@ public sealed class ReviewDelivery(
             ReviewDates.InWords(review.NextReviewOn), review.AcknowledgedAt is not null,
             review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment));
 
+    /// <summary>The short card asking the person for their view before the conversation (thanking them once <paramref name="answered"/>).</summary>
+    public JsonObject AskCard(ReviewEntity draft, bool answered) =>
+        cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), answered));
+
     /// <summary>Sends the person a short card asking for their view; false when they cannot be reached.</summary>
-    public async Task<bool> AskForViewAsync(ReviewEntity draft, CancellationToken cancellationToken)
-    {
-        var card = cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), Answered: false));
-        return await messenger.SendCardToPersonAsync(draft.PersonId, card, cancellationToken) is not null;
-    }
+    public async Task<bool> AskForViewAsync(ReviewEntity draft, CancellationToken cancellationToken) =>
+        await messenger.SendCardToPersonAsync(draft.PersonId, AskCard(draft, answered: false), cancellationToken) is not null;
 
     public async Task TellManagerAsync(string managerId, string text, CancellationToken cancellationToken)
     {
@@ -95,18 +91,14 @@ public sealed class ReviewDelivery(
         }
     }
 
-    private async Task<ReviewEntity> MarkSentAsync(ReviewEntity saved, CancellationToken cancellationToken)
+    /// <summary>Notes on the stored review, once, that the person's copy went out (null when the review is not there).</summary>
+    private async Task<ReviewEntity?> MarkSentAsync(ReviewEntity review, CancellationToken cancellationToken)
     {
-        var marked = saved with { SentToPersonAt = clock.GetUtcNow() };
-        try
-        {
-            return await store.UpdateReviewAsync(marked, cancellationToken);
-        }
-        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
-        {
-            // The person acknowledged already: that says more than "sent".
-            return await store.GetReviewAsync(saved.ManagerId, saved.ReviewId, cancellationToken) ?? marked;
-        }
+        var now = clock.GetUtcNow();
+        var change = await store.ChangeReviewAsync(review.ManagerId, review.ReviewId, saved => saved.SentToPersonAt is null
+            ? new EntityDecision<ReviewEntity>.Write(saved with { SentToPersonAt = now })
+            : new EntityDecision<ReviewEntity>.Keep(), cancellationToken);
+        return change?.Entity;
     }
 
     private (string Url, DateTimeOffset Expires) PrintLink(string reviewId)

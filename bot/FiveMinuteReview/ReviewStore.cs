@@ -6,16 +6,20 @@ using LearningBot.Storage;
 namespace LearningBot.FiveMinuteReview;
 
 /// <summary>What happened when a manager confirmed a review.</summary>
-public enum ConfirmOutcome
+public abstract record ConfirmOutcome
 {
-    /// <summary>Saved now: the review, the person's row and the draft's removal went in together.</summary>
-    Saved,
+    private ConfirmOutcome()
+    {
+    }
 
-    /// <summary>It had been saved already (a second press or a redelivery): nothing changed.</summary>
-    AlreadySaved,
+    /// <summary>Saved now: the review, the person's row and the draft's removal went in together.</summary>
+    public sealed record Saved : ConfirmOutcome;
+
+    /// <summary>It had been saved already (a second press or a redelivery): nothing changed; <paramref name="Review"/> is the stored one.</summary>
+    public sealed record AlreadySaved(ReviewEntity Review) : ConfirmOutcome;
 
     /// <summary>The draft changed (another device) or vanished since the summary was shown: nothing was saved.</summary>
-    DraftChanged,
+    public sealed record DraftChanged : ConfirmOutcome;
 }
 
 /// <summary>
@@ -63,12 +67,23 @@ public sealed class ReviewStore(TableStorage tables)
         }
     }
 
-    /// <summary>Replaces the draft if nobody saved it since <paramref name="ifMatch"/>; throws a <see cref="RequestFailedException"/> with status 412 otherwise.</summary>
-    public async Task<ReviewEntity> SaveDraftAsync(ReviewEntity draft, ETag ifMatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides on the latest draft and writes the decision at the version read, deciding again when someone saved in
+    /// between (see <see cref="OptimisticChange.ChangeAsync"/>). Null when there is no draft.
+    /// </summary>
+    public async Task<EntityChange<ReviewEntity>?> ChangeDraftAsync(
+        string managerId, string personId, Func<ReviewEntity, EntityDecision<ReviewEntity>> decide, int maxAttempts, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.UpdateEntityAsync(draft, ifMatch, TableUpdateMode.Replace, cancellationToken);
-        return draft with { ETag = response.NewETag() };
+        return await table.ChangeAsync(Partition(managerId), DraftKey(personId), decide, maxAttempts: maxAttempts, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the latest draft, retrying when someone saved in between.</summary>
+    public async Task<ReviewEntity?> UpdateDraftAsync(string managerId, string personId, Func<ReviewEntity, ReviewEntity> change, CancellationToken cancellationToken)
+    {
+        var changed = await ChangeDraftAsync(
+            managerId, personId, draft => new EntityDecision<ReviewEntity>.Write(change(draft)), maxAttempts: 6, cancellationToken);
+        return changed?.Entity;
     }
 
     public async Task DeleteDraftAsync(string managerId, string personId, CancellationToken cancellationToken)
@@ -129,41 +144,44 @@ public sealed class ReviewStore(TableStorage tables)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag),
                     new TableTransactionAction(TableTransactionActionType.Delete, new ReviewEntity { PartitionKey = partition, RowKey = DraftKey(review.PersonId) }, draftVersion),
                 ], cancellationToken);
-                return ConfirmOutcome.Saved;
+                return new ConfirmOutcome.Saved();
             }
             catch (TableTransactionFailedException failure)
             {
-                if (await GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) is not null)
+                if (await GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) is { } stored)
                 {
-                    return ConfirmOutcome.AlreadySaved;
+                    return new ConfirmOutcome.AlreadySaved(stored);
                 }
 
                 // Only the person's row moved on (a reminder was recorded meanwhile): read it again and retry.
                 if (failure.FailedTransactionActionIndex != 1 || attempt >= 3)
                 {
-                    return ConfirmOutcome.DraftChanged;
+                    return new ConfirmOutcome.DraftChanged();
                 }
             }
         }
     }
 
-    /// <summary>Replaces a saved review at the version read; throws a <see cref="RequestFailedException"/> with status 412 if it changed.</summary>
-    public async Task<ReviewEntity> UpdateReviewAsync(ReviewEntity review, CancellationToken cancellationToken)
+    /// <summary>Decides on the latest saved review and writes the decision at the version read (see <see cref="OptimisticChange.ChangeAsync"/>). Null when there is no such review.</summary>
+    public async Task<EntityChange<ReviewEntity>?> ChangeReviewAsync(
+        string managerId, string reviewId, Func<ReviewEntity, EntityDecision<ReviewEntity>> decide, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
-        return review with { ETag = response.NewETag() };
+        return await table.ChangeAsync(Partition(managerId), ReviewKey(reviewId), decide, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Records the person's acknowledgment (once); false when it was acknowledged already.</summary>
-    public async Task<(bool Recorded, ReviewEntity Review)> AcknowledgeAsync(ReviewEntity review, string comment, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the person's acknowledgment, once, on the review and (when it is their latest) their row, in one
+    /// transaction; <see cref="EntityChange{T}.Changed"/> is false when it was acknowledged already.
+    /// </summary>
+    public async Task<EntityChange<ReviewEntity>> AcknowledgeAsync(ReviewEntity review, string comment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             if (review.AcknowledgedAt is not null)
             {
-                return (false, review);
+                return new EntityChange<ReviewEntity>(review, Changed: false);
             }
 
             var acknowledged = review with { AcknowledgedAt = now, PersonComment = comment };
@@ -177,23 +195,13 @@ public sealed class ReviewStore(TableStorage tables)
             try
             {
                 var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-                return (true, acknowledged with { ETag = responses.Value[0].NewETag() });
+                return new EntityChange<ReviewEntity>(acknowledged with { ETag = responses.Value[0].NewETag() }, Changed: true);
             }
             catch (TableTransactionFailedException) when (attempt < 3)
             {
                 review = (await table.GetEntityAsync<ReviewEntity>(review.PartitionKey, review.RowKey, cancellationToken: cancellationToken)).Value;
             }
         }
-    }
-
-    /// <summary>Applies <paramref name="change"/> to the latest draft, retrying when someone saved in between.</summary>
-    public async Task<ReviewEntity?> UpdateDraftAsync(string managerId, string personId, Func<ReviewEntity, ReviewEntity> change, CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        var changed = await table.ChangeAsync<ReviewEntity>(
-            Partition(managerId), DraftKey(personId), draft => new EntityDecision<ReviewEntity>.Write(change(draft)),
-            maxAttempts: 6, cancellationToken: cancellationToken);
-        return changed?.Entity;
     }
 
     /// <summary>A manager's drafts and person rows, in one partition query.</summary>

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Azure;
+using LearningBot.Connector.Hosting;
+using LearningBot.People;
+using LearningBot.Storage;
+
+namespace LearningBot.FiveMinuteReview;
+
+/// <summary>Whether the caller may change the draft a step card was made from (see <see cref="ReviewDrafts.OpenAsync"/>).</summary>
+public abstract record DraftAccess
+{
+    private DraftAccess()
+    {
+    }
+
+    /// <summary>The caller manages the person, and the card was made from this draft.</summary>
+    public sealed record Allowed(ReviewEntity Draft) : DraftAccess;
+
+    /// <summary>Not theirs, no longer there, saved already or from an earlier review: <paramref name="Answer"/> says which.</summary>
+    public sealed record Refused(CardActionResult Answer) : DraftAccess;
+}
+
+/// <summary>A step's answers after saving: the draft as it now is, and whether another device's changes won, so they were not saved.</summary>
+public sealed record StepSave(ReviewEntity Draft, bool Superseded);
+
+/// <summary>
+/// The version of the draft a step card was made from: its ETag, and its revision (which counts only the manager's
+/// saves, so a card still matches once the person's own view has arrived).
+/// </summary>
+public sealed record CardVersion(ETag ETag, int? Revision)
+{
+    public static CardVersion Of(CardActionRequest action) =>
+        new(new ETag(action.GetString("etag") ?? string.Empty), action.GetInt("revision"));
+
+    /// <summary>True when the card shows what the draft holds: nobody saved since, or only the person's own view arrived.</summary>
+    public bool Shows(ReviewEntity draft) => draft.ETag == ETag || draft.Revision == Revision;
+}
+
+/// <summary>
+/// A manager's drafts as their step cards see them: the draft a card was made from, once the caller is known to
+/// manage the person; a new draft that carries last time's objectives; and a step's answers saved at the version the
+/// card showed.
+/// </summary>
+public sealed class ReviewDrafts(
+    ReviewStore store,
+    ReviewForms forms,
+    ReviewTeamView team,
+    ReviewDelivery delivery,
+    IPeopleDirectory people,
+    TimeProvider clock)
+{
+    public const string ConflictNote =
+        "This review was changed on another device while you were working, so your last changes here were not saved. Here is the latest version: please check it and add anything missing.";
+
+    public const string NotYourReview =
+        "Sorry, only the manager who runs a review can open or change it, and only for people they look after.";
+
+    /// <summary>How often a step's save is tried again when the person's own view arrives at the same moment.</summary>
+    private const int SaveAttempts = 3;
+
+    /// <summary>The caller's draft for the person on the card, after checking they still manage that person.</summary>
+    public async Task<DraftAccess> OpenAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var caller = turn.CallerKey();
+        var personId = action.GetString("personId");
+        if (personId is null || !await people.IsManagerOfAsync(caller, personId, turn.Aborted))
+        {
+            return new DraftAccess.Refused(CardActionResult.Message(NotYourReview));
+        }
+
+        var reviewId = action.GetString("reviewId");
+        var draft = await store.GetDraftAsync(caller, personId, turn.Aborted);
+        if (draft is null)
+        {
+            return new DraftAccess.Refused(reviewId is not null && await store.GetReviewAsync(caller, reviewId, turn.Aborted) is { } saved
+                ? CardActionResult.Replace(await delivery.SavedCardAsync(saved, turn.Aborted))
+                : CardActionResult.Replace(await team.RenderAsync(caller, "That draft is no longer there. Choose the person to start again.", turn.Aborted)));
+        }
+
+        if (draft.ReviewId != reviewId)
+        {
+            return new DraftAccess.Refused(CardActionResult.Replace(
+                forms.Render(draft, draft.Step, "That card was from an earlier review. Here is the one in progress now.")));
+        }
+
+        return new DraftAccess.Allowed(draft);
+    }
+
+    /// <summary>The manager's draft for the person, or a new one; null when the directory no longer has the person.</summary>
+    public async Task<ReviewEntity?> ResumeOrStartAsync(string managerId, string? managerName, string personId, CancellationToken cancellationToken)
+    {
+        if (await store.GetDraftAsync(managerId, personId, cancellationToken) is { } draft)
+        {
+            return draft;
+        }
+
+        var person = await people.GetPersonAsync(personId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var rows = await store.GetTeamRowsAsync(managerId, cancellationToken);
+        var previous = rows.People.GetValueOrDefault(personId)?.LastReviewId is { } lastId
+            ? await store.GetReviewAsync(managerId, lastId, cancellationToken)
+            : null;
+        var now = clock.GetUtcNow();
+        var started = new ReviewEntity
+        {
+            ReviewId = Guid.NewGuid().ToString("N"),
+            ManagerId = managerId,
+            ManagerName = managerName ?? string.Empty,
+            PersonId = person.Id,
+            PersonName = person.DisplayName,
+            PersonJobTitle = person.JobTitle,
+            Organisation = person.Organisation,
+            OrganisationKind = person.OrganisationKind,
+            PersonUsesTeams = person.UsesTeams,
+            Step = ReviewSteps.Feedback,
+            StartedAt = now,
+            UpdatedAt = now,
+        }.WithCarried(previous?.Objectives.Select(o => new CarriedObjective(o.What, o.ByWhen, o.Measure, string.Empty)) ?? []);
+        return await store.CreateDraftAsync(started, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the step's answers onto the latest draft and moves it to <paramref name="target"/>, if the card still
+    /// shows that draft (<see cref="CardVersion.Shows"/>: only the person's own view may have arrived meanwhile).
+    /// Otherwise nothing is written: a repeat of the same press finds its answers saved and moves on quietly, and
+    /// anything else (another device) comes back <see cref="StepSave.Superseded"/>, to show with <see cref="ConflictNote"/>.
+    /// </summary>
+    public async Task<StepSave> SaveStepAsync(
+        ReviewEntity draft, int step, int target, JsonObject submitted, CardVersion shown, CancellationToken cancellationToken,
+        DateTimeOffset? viewRequestedAt = null)
+    {
+        EntityChange<ReviewEntity>? change;
+        try
+        {
+            change = await store.ChangeDraftAsync(draft.ManagerId, draft.PersonId, latest => shown.Shows(latest)
+                ? new EntityDecision<ReviewEntity>.Write(ReviewForms.Apply(latest, step, submitted) with
+                {
+                    Step = target,
+                    Revision = latest.Revision + 1,
+                    UpdatedAt = clock.GetUtcNow(),
+                    ViewRequestedAt = viewRequestedAt ?? latest.ViewRequestedAt,
+                })
+                : new EntityDecision<ReviewEntity>.Keep(), SaveAttempts, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
+        {
+            // Lost every attempt to the person's view arriving: show the latest, as after another device's save.
+            change = await store.GetDraftAsync(draft.ManagerId, draft.PersonId, cancellationToken) is { } current ? new(current, Changed: false) : null;
+        }
+
+        if (change is not { Entity: var latest })
+        {
+            throw new InvalidOperationException("The draft was deleted while it was being saved.");
+        }
+
+        var saved = change.Changed || (ReviewForms.AlreadyHolds(latest, step, submitted) && latest.Step == target);
+        return new StepSave(latest, Superseded: !saved);
+    }
+}
+
+/// <summary>Who is pressing a review card.</summary>
+internal static class ReviewCaller
+{
+    /// <summary>The caller's person key: the key reviews file managers and the people they review under.</summary>
+    public static string CallerKey(this ITurnContext turn) =>
+        turn.Caller.PersonKey ?? throw new InvalidOperationException("The activity has no sender.");
+}
