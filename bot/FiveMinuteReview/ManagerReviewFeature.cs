@@ -96,9 +96,9 @@ public sealed class ManagerReviewFeature(
     private async Task<CardActionResult> MoveAsync(ITurnContext turn, CardActionRequest action, int direction)
     {
         var access = await drafts.OpenAsync(turn, action);
-        if (access is not DraftAccess.Allowed { Draft: var draft })
+        if (access.IsRefused(out var denied, out var draft))
         {
-            return ((DraftAccess.Refused)access).Answer;
+            return denied;
         }
 
         var step = StepOf(action, draft);
@@ -128,9 +128,9 @@ public sealed class ManagerReviewFeature(
     private async Task<CardActionResult> AskForViewAsync(ITurnContext turn, CardActionRequest action)
     {
         var access = await drafts.OpenAsync(turn, action);
-        if (access is not DraftAccess.Allowed { Draft: var draft })
+        if (access.IsRefused(out var denied, out var draft))
         {
-            return ((DraftAccess.Refused)access).Answer;
+            return denied;
         }
 
         var submitted = action.Submitted();
@@ -164,9 +164,9 @@ public sealed class ManagerReviewFeature(
         }
 
         var access = await drafts.OpenAsync(turn, action);
-        if (access is not DraftAccess.Allowed { Draft: var draft })
+        if (access.IsRefused(out var denied, out var draft))
         {
-            return ((DraftAccess.Refused)access).Answer;
+            return denied;
         }
 
         var submitted = action.Submitted();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Azure;
 using LearningBot.Connector.Hosting;
@@ -18,6 +19,18 @@ public abstract record DraftAccess
 
     /// <summary>Not theirs, no longer there, saved already or from an earlier review: <paramref name="Answer"/> says which.</summary>
     public sealed record Refused(CardActionResult Answer) : DraftAccess;
+
+    /// <summary>The answer to give when access is refused, or the draft when it is allowed.</summary>
+    public bool IsRefused([NotNullWhen(true)] out CardActionResult? answer, [NotNullWhen(false)] out ReviewEntity? draft)
+    {
+        (answer, draft) = this switch
+        {
+            Refused refused => (refused.Answer, (ReviewEntity?)null),
+            Allowed allowed => (null, allowed.Draft),
+            _ => throw new InvalidOperationException("A draft is either allowed or refused."),
+        };
+        return answer is not null;
+    }
 }
 
 /// <summary>A step's answers after saving: the draft as it now is, and whether another device's changes won, so they were not saved.</summary>
