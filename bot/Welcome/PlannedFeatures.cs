@@ -1,5 +1,3 @@
-using LearningBot.Cards;
-
 namespace LearningBot.Welcome;
 
 /// <summary>
@@ -15,11 +13,11 @@ public static class PlannedFeatures
 {
     public static IReadOnlyList<PlannedFeature> All { get; } =
     [
-        new(CardVerbs.SignalStart, ["feedback", "feedback signal", "record a feedback signal"], "Record a feedback signal",
+        new(WelcomeVerbs.SignalStart, ["feedback", "feedback signal", "record a feedback signal"], "Record a feedback signal",
             "log what patients and service users say about staff skills, without any personal details, so the right clinical or occupational lead hears about it."),
-        new(CardVerbs.PracticeShare, ["share", "share good practice"], "Share good practice",
+        new(WelcomeVerbs.PracticeShare, ["share", "share good practice"], "Share good practice",
             "share an example of something that works well; once the L&D team has checked it, the leads it matters to will see it."),
-        new(CardVerbs.DigestLatest, ["digest", "latest digest"], "Latest digest",
+        new(WelcomeVerbs.DigestLatest, ["digest", "latest digest"], "Latest digest",
             "read the latest learning newsletter here, and print a copy for colleagues who do not use a computer at work."),
     ];
 }
