@@ -37,39 +37,45 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         Check(article);
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
+        var saved = await WriteNextVersionAsync(articles, article, editedBy, cancellationToken);
+
+        // The conditional write made this version number ours alone, so its history row is nobody else's.
+        await history.UpsertEntityAsync(ArticleVersion.From(saved), TableUpdateMode.Replace, cancellationToken);
+        engine.Upsert(article);
+        logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, saved.Version);
+        return saved;
+    }
+
+    /// <summary>
+    /// Writes the article as the version after the stored one. An edit goes through <see cref="OptimisticChange.ChangeAsync"/>,
+    /// so an editor who saved meanwhile is built on rather than overwritten; a first save inserts version 1, and when
+    /// someone else's first save won, it becomes an edit of theirs.
+    /// </summary>
+    private async Task<StoredArticle> WriteNextVersionAsync(TableClient articles, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var current = await articles.FindAsync<StoredArticle>(ArticlePartition, article.Id, cancellationToken: cancellationToken);
-            var version = (current?.Version ?? 0) + 1;
-            var saved = StoredArticle.From(article, version, editedBy, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var edited = await articles.ChangeAsync<StoredArticle>(
+                ArticlePartition,
+                article.Id,
+                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, current.Version + 1, editedBy, now)),
+                cancellationToken: cancellationToken);
+            if (edited is not null)
+            {
+                return edited.Entity;
+            }
+
+            var first = StoredArticle.From(article, 1, editedBy, now);
             try
             {
-                await history.AddEntityAsync(ArticleVersion.From(saved), cancellationToken);
+                await articles.AddEntityAsync(first, cancellationToken);
+                return first;
             }
             catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
             {
-                continue; // someone saved this version a moment ago: build on theirs
+                // Someone saved it first a moment ago: build on theirs.
             }
-
-            if (current is null)
-            {
-                await articles.UpsertEntityAsync(saved, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                try
-                {
-                    await articles.UpdateEntityAsync(saved, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
-                {
-                    continue;
-                }
-            }
-
-            engine.Upsert(article);
-            logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, version);
-            return saved;
         }
     }
 
