@@ -12,10 +12,10 @@ app.Run();
 public partial class Program
 {
     /// <summary>Every capability, one line each: a new capability is a folder under <c>bot/</c>, its cards and a line here.</summary>
-    public static void AddCapabilities(IServiceCollection services, IConfiguration configuration)
+    public static void AddCapabilities(IServiceCollection services)
     {
         services.AddWelcome();                                  // welcome card, help, coming soon
-        services.AddOneStopShop(configuration);                 // questions answered, gaps report, article editor, ask the L&D team
-        services.AddFiveMinuteReview(configuration);            // the Five Minute Review: manager, person, coverage
+        services.AddOneStopShop();                              // questions answered, gaps report, article editor, ask the L&D team
+        services.AddFiveMinuteReview();                         // the Five Minute Review: manager, person, coverage
     }
 }

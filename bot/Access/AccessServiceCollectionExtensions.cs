@@ -5,9 +5,12 @@ namespace LearningBot.Access;
 public static class AccessServiceCollectionExtensions
 {
     /// <summary>Roles from the <c>Roles</c> section, decided by <see cref="RolePolicy"/>.</summary>
-    public static IServiceCollection AddRoles(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRoles(this IServiceCollection services)
     {
-        services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
+        services.AddOptions<RoleOptions>()
+            .BindConfiguration(RoleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<RolePolicy>();
         services.AddSingleton<IRoleCheck>(provider => provider.GetRequiredService<RolePolicy>());
         return services;

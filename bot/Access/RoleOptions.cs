@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Access;
@@ -6,7 +7,7 @@ namespace LearningBot.Access;
 /// Who holds which role (section <c>Roles</c>): each entry an Entra object id (a GUID) or a Teams user id
 /// (<c>29:…</c>). Which lists count towards which role is in <see cref="Roles"/>.
 /// </summary>
-public sealed record RoleOptions
+public sealed record RoleOptions : IValidatableObject
 {
     public const string Section = "Roles";
 
@@ -34,4 +35,24 @@ public sealed record RoleOptions
         : role == Roles.DigestApprover ? DigestApprovers
         : role == Roles.Lead ? Leads
         : [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var lists = new[]
+        {
+            (nameof(SupportTeam), SupportTeam), (nameof(Experts), Experts), (nameof(LiaisonStaff), LiaisonStaff),
+            (nameof(Moderators), Moderators), (nameof(DigestEditors), DigestEditors), (nameof(DigestApprovers), DigestApprovers),
+            (nameof(Leads), Leads),
+        };
+        foreach (var (name, list) in lists)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(list[i]))
+                {
+                    yield return new($"{Section}:{name}:{i} is empty: give an Entra object id or a Teams user id.", [name]);
+                }
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ using LearningBot.Connector.Hosting;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.BotHost;
 
@@ -27,6 +28,11 @@ public static class LearningBotHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Every settings section registered with ValidateOnStart, checked together before any service is built from
+        // them: a bad setting stops start-up here, each problem named by its setting. (Left to StartAsync, the first
+        // hosted service to read a bad section would stop start-up with that section's problems only.)
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.MapLearningBot();
         LogStartup(app);
         return app;
@@ -36,14 +42,17 @@ public static class LearningBotHost
     {
         services.AddSingleton(TimeProvider.System);
         services.AddLearningBotTelemetry(configuration);
-        services.AddOptions<BotIdentityOptions>().Bind(configuration);
-        services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.Section));
-        services.AddBotAuthentication(configuration);
-        services.AddConnectorClient(configuration);
-        services.AddTableStorage(configuration);
-        services.AddRoles(configuration);
+        services.AddBotIdentity();
+        services.AddOptions<BotHostingOptions>()
+            .BindConfiguration(BotHostingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddBotAuthentication();
+        services.AddConnectorClient();
+        services.AddTableStorage();
+        services.AddRoles();
         services.AddCards();
-        services.AddPeopleDirectory(configuration);
+        services.AddPeopleDirectory();
 
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
@@ -51,7 +60,7 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
 
-        Program.AddCapabilities(services, configuration);
+        Program.AddCapabilities(services);
         return services;
     }
 

@@ -11,7 +11,10 @@ public static class CardServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCards(this IServiceCollection services, Action<CardsOptions>? configure = null)
     {
-        var options = services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.SectionName);
+        var options = services.AddOptions<CardsOptions>()
+            .BindConfiguration(CardsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);

@@ -6,12 +6,6 @@ using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Cards;
 
-/// <summary>One input whose submitted value breaks the card's own rules.</summary>
-/// <param name="InputId">The input's <c>id</c>.</param>
-/// <param name="Problem">What is wrong, in plain words, for logs and tests.</param>
-/// <param name="Message">What the person is shown: the input's <c>errorMessage</c>, or <see cref="Problem"/> when it has none.</param>
-public sealed record CardInputProblem(string InputId, string Problem, string Message);
-
 /// <summary>
 /// Server-side checking of a card submission against the rules the card declares (<c>isRequired</c>,
 /// <c>maxLength</c>, <c>regex</c>, <c>min</c>/<c>max</c>, choice values), for when a client skips its own

@@ -1,10 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.Cards;
 
 /// <summary>Settings section <c>Cards</c>.</summary>
-public sealed class CardsOptions
+public sealed record CardsOptions : IValidatableObject
 {
-    public const string SectionName = "Cards";
+    public const string Section = "Cards";
 
     /// <summary>Folder holding the card templates; defaults to <c>cards</c> beside the application.</summary>
     public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "cards");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Directory))
+        {
+            yield return new($"{Section}:{nameof(Directory)} must name the folder that holds the card templates.", [nameof(Directory)]);
+        }
+    }
 }

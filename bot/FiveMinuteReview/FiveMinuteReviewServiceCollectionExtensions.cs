@@ -8,14 +8,9 @@ public static class FiveMinuteReviewServiceCollectionExtensions
     /// The Five Minute Review: its store, drafts, reminder job and printable page, and its bot features (the manager's
     /// flow, the reviewed person's, and coverage for the L&amp;D Support Team).
     /// </summary>
-    public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services)
     {
-        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section))
-            .Validate(o => o.CadenceMonths is > 0 and <= 24, "FiveMinuteReview:CadenceMonths must be between 1 and 24.")
-            .Validate(o => o.DueSoonDays is >= 0 and <= 60, "FiveMinuteReview:DueSoonDays must be between 0 and 60.")
-            .Validate(o => o.PrintLinkLifetime > TimeSpan.Zero && o.PrintLinkLifetime <= TimeSpan.FromDays(31), "FiveMinuteReview:PrintLinkLifetime must be between a moment and 31 days.")
-            .Validate(o => o.ReminderInterval >= TimeSpan.FromMinutes(1), "FiveMinuteReview:ReminderInterval must be at least a minute.")
-            .ValidateOnStart();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.FiveMinuteReview;
 
 /// <summary>Settings for the Five Minute Review (section <c>FiveMinuteReview</c>).</summary>
-public sealed record ReviewOptions
+public sealed record ReviewOptions : IValidatableObject
 {
     public const string Section = "FiveMinuteReview";
 
@@ -34,4 +36,54 @@ public sealed record ReviewOptions
 
     /// <summary>Learning-need counts below this are shown as "fewer than N" so nobody can be singled out.</summary>
     public int SmallNumberThreshold { get; init; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CadenceMonths is < 1 or > 24)
+        {
+            yield return new($"{Section}:{nameof(CadenceMonths)} must be between 1 and 24.", [nameof(CadenceMonths)]);
+        }
+
+        if (DueSoonDays is < 0 or > 60)
+        {
+            yield return new($"{Section}:{nameof(DueSoonDays)} must be between 0 and 60.", [nameof(DueSoonDays)]);
+        }
+
+        if (ReminderInterval < TimeSpan.FromMinutes(1))
+        {
+            yield return new($"{Section}:{nameof(ReminderInterval)} must be at least a minute.", [nameof(ReminderInterval)]);
+        }
+
+        if (PrintLinkLifetime <= TimeSpan.Zero || PrintLinkLifetime > TimeSpan.FromDays(31))
+        {
+            yield return new($"{Section}:{nameof(PrintLinkLifetime)} must be between a moment and 31 days.", [nameof(PrintLinkLifetime)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(LinkSigningKey) && !IsSigningKey(LinkSigningKey))
+        {
+            yield return new($"{Section}:{nameof(LinkSigningKey)} must be base64 for at least 32 bytes.", [nameof(LinkSigningKey)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return new($"{Section}:{nameof(PublicBaseUrl)} must be an absolute http(s) URL, such as https://learningbot.example.org.", [nameof(PublicBaseUrl)]);
+        }
+
+        if (CoverageMonths is < 1 or > 60)
+        {
+            yield return new($"{Section}:{nameof(CoverageMonths)} must be between 1 and 60.", [nameof(CoverageMonths)]);
+        }
+
+        if (SmallNumberThreshold is < 0 or > 100)
+        {
+            yield return new($"{Section}:{nameof(SmallNumberThreshold)} must be between 0 and 100.", [nameof(SmallNumberThreshold)]);
+        }
+    }
+
+    private static bool IsSigningKey(string value)
+    {
+        var bytes = new byte[value.Length];
+        return Convert.TryFromBase64String(value, bytes, out var length) && length >= 32;
+    }
 }

@@ -1,11 +1,9 @@
-using LearningBot.Cards;
-
 namespace LearningBot.FiveMinuteReview;
 
 /// <summary>The verbs the review cards' buttons carry.</summary>
 public static class ReviewVerbs
 {
-    public const string Start = CardVerbs.ReviewStart;
+    public const string Start = "review.start";
     public const string Team = "review.team";
     public const string Open = "review.open";
     public const string AddPerson = "review.addPerson";

@@ -11,10 +11,10 @@ namespace LearningBot.OneStopShop;
 /// </summary>
 public static class OneStopShopRegistration
 {
-    public static IServiceCollection AddOneStopShop(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOneStopShop(this IServiceCollection services)
     {
-        services.AddEscalation(configuration);
-        services.AddOneStopShopKnowledge(configuration);
+        services.AddEscalation();
+        services.AddOneStopShopKnowledge();
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<KnowledgeArticleStore>();
         services.AddSingleton<AnswerCardFactory>();

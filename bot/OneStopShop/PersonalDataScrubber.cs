@@ -3,24 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace LearningBot.OneStopShop;
 
-/// <summary>Free text with suspected personal identifiers replaced, and the kinds removed (for telling the person).</summary>
-/// <param name="Text">The text, trimmed, with each suspected identifier replaced by a marker.</param>
-/// <param name="Removed">The kinds removed (for example <see cref="PersonalDataScrubber.NhsNumber"/>), each once, empty when nothing was.</param>
-public sealed record ScrubbedText(string Text, IReadOnlyList<string> Removed)
-{
-    public bool WasScrubbed => Removed.Count > 0;
-}
-
-/// <summary>How a removed identifier shows in the scrubbed text.</summary>
-public enum ScrubMarking
-{
-    /// <summary>"[NHS number removed]": the reader sees what was there.</summary>
-    Labelled,
-
-    /// <summary><see cref="PersonalDataScrubber.Marker"/> for every kind: nothing identifier-like is left for a search to match on.</summary>
-    Plain,
-}
-
 /// <summary>
 /// People sometimes paste a patient's details into free text. Before that text is stored or passed on, anything that
 /// looks like an email address, an NHS number (3-3-4 digits), a UK phone number, a date of birth (a date after "DOB",

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace LearningBot.People;
 
-/// <summary>One CSV record and the line it starts on (1-based), for error messages people can act on.</summary>
-public sealed record CsvRecord(int LineNumber, IReadOnlyList<string> Fields);
-
 /// <summary>
 /// Reads RFC 4180 CSV: comma-separated fields, CRLF or LF line ends, fields in double quotes may hold commas,
 /// line breaks and doubled quotes (<c>""</c>). Blank lines are skipped, since people edit the file by hand.

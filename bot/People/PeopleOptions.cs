@@ -1,18 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.People;
 
-public enum PeopleSource
-{
-    /// <summary>The table-backed directory seeded from the CSV file (local runs, and tenants without Graph access).</summary>
-    Directory,
-
-    /// <summary>Microsoft Graph, with the table for people who are not in Entra ID.</summary>
-    Graph,
-}
-
 /// <summary>Bound from the <c>People</c> section.</summary>
-public sealed record PeopleOptions
+public sealed record PeopleOptions : IValidatableObject
 {
-    public const string SectionName = "People";
+    public const string Section = "People";
     public const string DefaultSeedFile = "people/people.csv";
 
     public PeopleSource Source { get; init; } = PeopleSource.Directory;
@@ -29,17 +22,22 @@ public sealed record PeopleOptions
     public GraphPeopleOptions Graph { get; init; } = new();
 
     public string? EffectiveSeedFile => SeedFile ?? (Source == PeopleSource.Directory ? DefaultSeedFile : null);
-}
 
-public sealed record GraphPeopleOptions
-{
-    public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(Source))
+        {
+            yield return new($"{Section}:{nameof(Source)} must be one of {string.Join(", ", Enum.GetNames<PeopleSource>())}.", [nameof(Source)]);
+        }
 
-    public string BaseUrl { get; init; } = DefaultBaseUrl;
+        if (string.IsNullOrEmpty(TableName) || !char.IsAsciiLetter(TableName[0]) || !TableName.All(char.IsAsciiLetterOrDigit))
+        {
+            yield return new($"{Section}:{nameof(TableName)} must be letters and digits, starting with a letter.", [nameof(TableName)]);
+        }
 
-    /// <summary>User-assigned managed identity; unset uses <c>DefaultAzureCredential</c>.</summary>
-    public string? ManagedIdentityClientId { get; init; }
-
-    /// <summary>How long Graph answers are reused; managers open their list often.</summary>
-    public TimeSpan CacheDuration { get; init; } = TimeSpan.FromMinutes(5);
+        foreach (var problem in Graph.Validate($"{Section}:{nameof(Graph)}"))
+        {
+            yield return problem;
+        }
+    }
 }

@@ -13,13 +13,15 @@ public static class PeopleServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IPeopleDirectory"/> from the <c>People</c> section: the table-backed directory seeded from
     /// the CSV (<c>People:Source=Directory</c>, the default) or Microsoft Graph (<c>People:Source=Graph</c>), plus a
-    /// start-up service that applies the seed.
+    /// start-up service that applies the seed. The settings are checked when the host starts.
     /// </summary>
-    public static IServiceCollection AddPeopleDirectory(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPeopleDirectory(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PeopleOptions>().Bind(configuration.GetSection(PeopleOptions.SectionName));
-        services.AddTableStorage(configuration);
+        services.AddOptions<PeopleOptions>()
+            .BindConfiguration(PeopleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTableStorage();
         services.AddMemoryCache();
 
         services.TryAddSingleton(provider => PeopleSeedFile.Resolve(

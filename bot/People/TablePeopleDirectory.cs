@@ -276,6 +276,3 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     [LoggerMessage(Level = LogLevel.Error, Message = "The people seed file {Path} could not be read; the directory starts without it")]
     private partial void LogSeedUnreadable(Exception exception, string? path);
 }
-
-/// <summary>What a seed run did.</summary>
-public sealed record SeedResult(int InSeed, int Written, int Removed, int Skipped);

@@ -3,21 +3,6 @@ using Azure.Data.Tables;
 
 namespace LearningBot.Storage;
 
-/// <summary>What a change function decided about the entity it was shown (see <see cref="OptimisticChange.ChangeAsync"/>).</summary>
-public abstract record EntityDecision<T>
-    where T : class, ITableEntity
-{
-    /// <summary>Write <paramref name="Entity"/> in place of the version that was read, if nobody changed it meanwhile.</summary>
-    public sealed record Write(T Entity) : EntityDecision<T>;
-
-    /// <summary>Leave the stored entity as it is.</summary>
-    public sealed record Keep : EntityDecision<T>;
-}
-
-/// <summary>The entity as it now is, and whether this call changed it.</summary>
-public sealed record EntityChange<T>(T Entity, bool Changed)
-    where T : class, ITableEntity;
-
 /// <summary>
 /// Read, decide, write at the version read; when someone else wrote first, read again and decide again, so a decision is
 /// always made on the latest state (two people rating one answer: the second sees the first's rating and keeps it).

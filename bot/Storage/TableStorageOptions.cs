@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.Storage;
 
 /// <summary>The <c>Storage</c> configuration section.</summary>
-public sealed record TableStorageOptions
+public sealed record TableStorageOptions : IValidatableObject
 {
-    public const string SectionName = "Storage";
+    public const string Section = "Storage";
 
     /// <summary>Account-key connection string; used when <see cref="TableEndpoint"/> is not set.</summary>
     public string ConnectionString { get; init; } = "UseDevelopmentStorage=true";
@@ -30,4 +32,44 @@ public sealed record TableStorageOptions
 
     /// <summary>How long one attempt may wait for the service before it counts as failed (and is retried); the Table service itself gives up after 30 s.</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TableEndpoint is { } endpoint)
+        {
+            if (!endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps)
+            {
+                yield return new($"{Section}:{nameof(TableEndpoint)} must be an absolute https URL (https://account.table.core.windows.net).", [nameof(TableEndpoint)]);
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new($"{Section}:{nameof(ConnectionString)} must be set when {Section}:{nameof(TableEndpoint)} is not.", [nameof(ConnectionString)]);
+        }
+
+        if (TablePrefix.Length > 0 && (!char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit)))
+        {
+            yield return new($"{Section}:{nameof(TablePrefix)} must be letters and digits, starting with a letter.", [nameof(TablePrefix)]);
+        }
+
+        if (MaxRetries is < 0 or > 10)
+        {
+            yield return new($"{Section}:{nameof(MaxRetries)} must be between 0 and 10.", [nameof(MaxRetries)]);
+        }
+
+        if (RetryDelay <= TimeSpan.Zero)
+        {
+            yield return new($"{Section}:{nameof(RetryDelay)} must be more than zero.", [nameof(RetryDelay)]);
+        }
+
+        if (MaxRetryDelay < RetryDelay)
+        {
+            yield return new($"{Section}:{nameof(MaxRetryDelay)} must be at least {Section}:{nameof(RetryDelay)}.", [nameof(MaxRetryDelay)]);
+        }
+
+        if (NetworkTimeout <= TimeSpan.Zero)
+        {
+            yield return new($"{Section}:{nameof(NetworkTimeout)} must be more than zero.", [nameof(NetworkTimeout)]);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,13 +9,25 @@ public static class TableStorageServiceCollectionExtensions
     /// <summary>
     /// Registers one <see cref="TableStorage"/> from the <c>Storage</c> section: <c>Storage:TableEndpoint</c> with
     /// managed identity (<c>Storage:ManagedIdentityClientId</c> optional) in production, otherwise
-    /// <c>Storage:ConnectionString</c> (default <c>UseDevelopmentStorage=true</c>).
+    /// <c>Storage:ConnectionString</c> (default <c>UseDevelopmentStorage=true</c>). The settings are checked when the host
+    /// starts. Capabilities that store rows call this themselves, so only the first call registers anything.
     /// </summary>
-    public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTableStorage(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
+        if (services.Any(service => service.ServiceType == typeof(TableStorageRegistered)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton<TableStorageRegistered>();
+        services.AddOptions<TableStorageOptions>()
+            .BindConfiguration(TableStorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(provider => TableStorage.Create(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
+
+    /// <summary>Marks the registration as done.</summary>
+    private sealed class TableStorageRegistered;
 }

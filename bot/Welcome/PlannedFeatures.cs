@@ -1,25 +1,15 @@
-using LearningBot.Cards;
-
 namespace LearningBot.Welcome;
-
-/// <summary>
-/// A capability on the welcome menu that is not built yet: its button, and its typed commands (the ones the Teams
-/// command menu offers among them), answer "coming soon".
-/// </summary>
-/// <param name="Commands">What people type for it, matched like every other command.</param>
-/// <param name="WhatItWillDo">Ends the sentence "When it's ready, it will let you …".</param>
-public sealed record PlannedFeature(string Verb, IReadOnlyList<string> Commands, string Name, string WhatItWillDo);
 
 /// <summary>Remove a line here when its capability's folder starts answering the verb and the commands.</summary>
 public static class PlannedFeatures
 {
     public static IReadOnlyList<PlannedFeature> All { get; } =
     [
-        new(CardVerbs.SignalStart, ["feedback", "feedback signal", "record a feedback signal"], "Record a feedback signal",
+        new(WelcomeVerbs.SignalStart, ["feedback", "feedback signal", "record a feedback signal"], "Record a feedback signal",
             "log what patients and service users say about staff skills, without any personal details, so the right clinical or occupational lead hears about it."),
-        new(CardVerbs.PracticeShare, ["share", "share good practice"], "Share good practice",
+        new(WelcomeVerbs.PracticeShare, ["share", "share good practice"], "Share good practice",
             "share an example of something that works well; once the L&D team has checked it, the leads it matters to will see it."),
-        new(CardVerbs.DigestLatest, ["digest", "latest digest"], "Latest digest",
+        new(WelcomeVerbs.DigestLatest, ["digest", "latest digest"], "Latest digest",
             "read the latest learning newsletter here, and print a copy for colleagues who do not use a computer at work."),
     ];
 }

@@ -1,4 +1,6 @@
 using LearningBot.Cards;
+using LearningBot.FiveMinuteReview;
+using LearningBot.OneStopShop.Answers;
 
 namespace LearningBot.Welcome;
 
@@ -15,23 +17,23 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
         new("Ask a learning question",
             "Ask about courses, funding, e-learning or other ways to learn, and get an answer or a pointer to the right person.",
             "Ask a question",
-            CardVerbs.AskStart),
+            AskVerbs.Start),
         new("Five Minute Review",
             "A short, friendly check-in on how things are going, what to aim for next and what would help you learn.",
             "Start a review",
-            CardVerbs.ReviewStart),
+            ReviewVerbs.Start),
         new("Record a feedback signal",
             "Pass on what patients, service users or carers are telling us about skills and knowledge, without any personal details.",
             "Record a signal",
-            CardVerbs.SignalStart),
+            WelcomeVerbs.SignalStart),
         new("Share good practice",
             "Tell colleagues in other organisations about something that works well in your team.",
             "Share practice",
-            CardVerbs.PracticeShare),
+            WelcomeVerbs.PracticeShare),
         new("Latest digest",
             "Catch up on new learning, events and good practice from across the community.",
             "Read the digest",
-            CardVerbs.DigestLatest),
+            WelcomeVerbs.DigestLatest),
     ];
 
     /// <summary>The standard menu, greeting the person by first name when it is known.</summary>
@@ -43,5 +45,5 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
 /// <param name="Title">Short heading, for example "Five Minute Review".</param>
 /// <param name="Description">One plain sentence on what it does.</param>
 /// <param name="ButtonTitle">The button's label.</param>
-/// <param name="Verb">The verb the button sends; one of <see cref="CardVerbs"/>.</param>
+/// <param name="Verb">The verb the button sends: its capability's start verb.</param>
 public sealed record CapabilityEntry(string Title, string Description, string ButtonTitle, string Verb);

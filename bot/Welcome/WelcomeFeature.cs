@@ -27,7 +27,7 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
             .OnActivity(ActivityTypes.InstallationUpdate, OnInstallationUpdateAsync)
             .OnActivity(ActivityTypes.ConversationUpdate, OnConversationUpdateAsync)
             .OnCommand(ShowMenuAsync, "help", "menu", "start", "?")
-            .OnCardAction(CardVerbs.Help, (turn, _) => Task.FromResult(CardActionResult.Replace(MenuCard(turn))));
+            .OnCardAction(WelcomeVerbs.Help, (turn, _) => Task.FromResult(CardActionResult.Replace(MenuCard(turn))));
 
         foreach (var planned in PlannedFeatures.All)
         {

@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace LearningBot.Cards.Templating;
 
-/// <summary>Raised by the parser; the template compiler adds the template name.</summary>
-internal sealed class ExpressionSyntaxException(string expression, string reason) : Exception(reason)
-{
-    public string Expression { get; } = expression;
-    public string Reason { get; } = reason;
-}
-
 /// <summary>
 /// Parses the part of the Adaptive Expressions language the binder supports, with its precedence
 /// (tightest first): <c>!</c>; <c>== !=</c>; <c>&lt; &lt;= &gt; &gt;=</c>; <c>&amp;&amp;</c>; <c>||</c>.

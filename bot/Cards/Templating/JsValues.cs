@@ -4,18 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace LearningBot.Cards.Templating;
 
-/// <summary>The JavaScript value <c>undefined</c>: a path that leads nowhere.</summary>
-internal sealed class Undefined
-{
-    public static readonly Undefined Value = new();
-
-    private Undefined()
-    {
-    }
-
-    public override string ToString() => "undefined";
-}
-
 /// <summary>
 /// Values during evaluation are <see cref="Undefined"/>, null, bool, double, string, <see cref="JsonObject"/>
 /// or <see cref="JsonArray"/>; data leaves arrive as <see cref="JsonValue"/> and are unwrapped on demand.

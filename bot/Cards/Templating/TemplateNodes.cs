@@ -13,15 +13,6 @@ internal abstract class TemplateNode
     public abstract JsonNode? Expand(in Scope scope, BindContext context);
 }
 
-/// <summary>Per-bind state: which template, for error messages.</summary>
-internal sealed class BindContext(string templateName)
-{
-    public string TemplateName { get; } = templateName;
-
-    public CardBindingException Fail(Expr expression, string reason) =>
-        new(TemplateName, "${" + expression.Text + "}", reason);
-}
-
 /// <summary>JSON with no expressions in it, expanded once at load time.</summary>
 internal sealed class ConstantNode(JsonNode? value) : TemplateNode
 {

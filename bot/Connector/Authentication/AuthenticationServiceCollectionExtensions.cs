@@ -7,24 +7,37 @@ public static class AuthenticationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IBotAuthenticator"/>: <see cref="BotIdentityOptions"/> from the configuration root and
-    /// <see cref="BotAuthenticationOptions"/> from the <c>BotAuthentication</c> section.
+    /// <see cref="BotAuthenticationOptions"/> from the <c>BotAuthentication</c> section, both checked when the host starts.
     /// </summary>
-    public static IServiceCollection AddBotAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        services.AddOptions<BotIdentityOptions>().Bind(configuration);
-        services.AddOptions<BotAuthenticationOptions>()
-            .Bind(configuration.GetSection(BotAuthenticationOptions.SectionName))
-            .PostConfigure<IOptions<BotIdentityOptions>>(ApplyDefaults)
-            .Validate(o => IsAbsoluteUrl(o.OpenIdMetadataUrl) && IsAbsoluteUrl(o.EntraOpenIdMetadataUrl),
-                "BotAuthentication:OpenIdMetadataUrl and EntraOpenIdMetadataUrl must be absolute URLs.")
-            .ValidateOnStart();
-
+        services.AddBotAuthenticationOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SigningKeyStore.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <see cref="BotAuthenticationOptions"/> (and <see cref="BotIdentityOptions"/>, whose tenant the default
+    /// issuers include) and checks them when the host starts. Inbound authentication and the outbound client (its
+    /// connector host allow-list) both need them, so this may be called more than once: only the first call registers.
+    /// </summary>
+    public static IServiceCollection AddBotAuthenticationOptions(this IServiceCollection services)
+    {
+        services.AddBotIdentity();
+        if (services.Any(service => service.ServiceType == typeof(BotAuthenticationOptionsRegistered)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton<BotAuthenticationOptionsRegistered>();
+        services.AddOptions<BotAuthenticationOptions>()
+            .BindConfiguration(BotAuthenticationOptions.Section)
+            .PostConfigure<IOptions<BotIdentityOptions>>(ApplyDefaults)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 
@@ -36,5 +49,6 @@ public static class AuthenticationServiceCollectionExtensions
         }
     }
 
-    private static bool IsAbsoluteUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out _);
+    /// <summary>Marks the registration as done.</summary>
+    private sealed class BotAuthenticationOptionsRegistered;
 }

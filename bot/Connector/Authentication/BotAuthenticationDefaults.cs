@@ -20,6 +20,17 @@ public static class BotAuthenticationDefaults
 
     public static readonly IReadOnlyList<string> AllowedSigningAlgorithms = ["RS256", "RS384", "RS512"];
 
+    /// <summary>Bot Connector hosts (and their subdomains) that may receive the bot's token when none are configured.</summary>
+    public static readonly IReadOnlyList<string> ConnectorHosts =
+    [
+        "botframework.com",
+        "smba.trafficmanager.net",
+        "teams.microsoft.com",
+        "teams.microsoft.us",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+    ];
+
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public static string EntraV1Issuer(string tenantId) =>

@@ -5,19 +5,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace LearningBot.Connector.Authentication;
 
-/// <summary>A key from a JWKS document with the non-standard members the Bot Framework and Entra ID add.</summary>
-/// <param name="Endorsements">Channels the key is endorsed for (Bot Connector keys), empty when absent.</param>
-/// <param name="Issuer">The issuer the key may sign for (Entra ID keys; may contain <c>{tenantid}</c>).</param>
-internal sealed record SigningKey(JsonWebKey Key, IReadOnlyList<string> Endorsements, string? Issuer);
-
-/// <summary>The keys published at one metadata URL, as fetched at one moment.</summary>
-internal sealed record SigningKeySet(IReadOnlyDictionary<string, SigningKey> Keys, string? MetadataIssuer, DateTimeOffset FetchedAt);
-
-internal readonly record struct SigningKeyLookup(SigningKey? Key, SigningKeySet? KeySet)
-{
-    public bool KeysUnavailable => KeySet is null;
-}
-
 /// <summary>
 /// Fetches OpenID metadata and its JWKS, per metadata URL, and caches the keys. Cached keys are served without
 /// waiting; once older than the refresh interval they are refreshed in the background. A token with an unknown

@@ -1,3 +1,4 @@
+using LearningBot.Connector.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,14 +8,14 @@ namespace LearningBot.Connector.Client;
 public sealed class ConnectorClientFactory(
     IHttpClientFactory httpClientFactory,
     IBotAccessTokenProvider tokens,
-    IOptions<ConnectorClientOptions> options,
+    IOptions<BotAuthenticationOptions> authenticationOptions,
     IOptions<ConnectorRetryOptions> retryOptions,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IConnectorClientFactory
 {
     public const string HttpClientName = "BotConnector";
 
-    private readonly ConnectorHostPolicy _hostPolicy = new(options.Value.EffectiveAllowedConnectorHosts);
+    private readonly ConnectorHostPolicy _hostPolicy = new(authenticationOptions.Value.EffectiveAllowedConnectorHosts);
     private readonly ConnectorRetryPolicy _retry = new(retryOptions.Value);
     private readonly ILogger _logger = loggerFactory.CreateLogger<ConnectorClient>();
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
+using LearningBot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,14 +11,17 @@ public static class ConnectorClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IConnectorClientFactory"/>, <see cref="IBotAccessTokenProvider"/> (from the root
-    /// <c>MicrosoftApp*</c> settings), <see cref="ConnectorClientOptions"/> (section <c>BotAuthentication</c>),
-    /// <see cref="ConnectorRetryOptions"/> (section <c>ConnectorClient</c>) and one pooled HttpClient.
+    /// <c>MicrosoftApp*</c> settings), <see cref="BotAuthenticationOptions"/> (section <c>BotAuthentication</c>, for its
+    /// connector host allow-list), <see cref="ConnectorRetryOptions"/> (section <c>ConnectorClient</c>) and one pooled
+    /// HttpClient. The options are checked when the host starts.
     /// </summary>
-    public static IServiceCollection AddConnectorClient(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddConnectorClient(this IServiceCollection services)
     {
-        services.AddOptions<BotIdentityOptions>().Bind(configuration);
-        services.AddOptions<ConnectorClientOptions>().Bind(configuration.GetSection(ConnectorClientOptions.SectionName));
-        services.AddOptions<ConnectorRetryOptions>().Bind(configuration.GetSection(ConnectorRetryOptions.SectionName));
+        services.AddBotAuthenticationOptions();
+        services.AddOptions<ConnectorRetryOptions>()
+            .BindConfiguration(ConnectorRetryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ConnectorClientFactory.HttpClientName, client =>

@@ -23,10 +23,3 @@ public sealed class ConnectorHostPolicy(IEnumerable<string> allowedHosts)
     /// <summary>Loopback connectors (the Agents Playground, test peers) are called without a token.</summary>
     public static bool IsLoopback(Uri serviceUrl) => serviceUrl.IsLoopback;
 }
-
-/// <summary>Thrown instead of sending the bot's token to a host outside the connector allow-list.</summary>
-public sealed class UntrustedConnectorHostException(Uri serviceUrl)
-    : InvalidOperationException($"Refusing to send the bot's access token to '{serviceUrl.GetLeftPart(UriPartial.Authority)}': not an allowed Bot Connector host (BotAuthentication:AllowedConnectorHosts, https only).")
-{
-    public Uri ServiceUrl { get; } = serviceUrl;
-}

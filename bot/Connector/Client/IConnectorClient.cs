@@ -41,10 +41,3 @@ public interface IConnectorClient
     /// <summary><c>GET v3/teams/{teamId}/conversations</c>: the team's channels (General has a null name).</summary>
     Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string teamId, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Creates a client bound to the serviceUrl of a conversation (taken from its latest inbound activity).</summary>
-public interface IConnectorClientFactory
-{
-    /// <exception cref="UntrustedConnectorHostException">The bot has credentials and the host is not an allowed connector host.</exception>
-    IConnectorClient Create(string serviceUrl);
-}

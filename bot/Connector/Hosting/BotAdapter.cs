@@ -262,11 +262,3 @@ public sealed class BotAdapter(
         _ => "Error",
     };
 }
-
-public sealed record BotHostingOptions
-{
-    public const string Section = "BotHosting";
-
-    /// <summary>Largest activity accepted. Teams messages stay under about 100 KB; card submissions are smaller.</summary>
-    public long MaxActivityBytes { get; init; } = 1024 * 1024;
-}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
@@ -79,13 +78,4 @@ public sealed class ProactiveMessenger(
         var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
         return thread < 0 ? conversationId : conversationId[..thread];
     }
-}
-
-/// <summary>Where a proactive message went, so it can be updated later.</summary>
-public sealed record SentMessage(ConversationReference Conversation, string? ActivityId)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, BotJson.Options);
-
-    public static SentMessage? FromJson(string? json) =>
-        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<SentMessage>(json, BotJson.Options);
 }

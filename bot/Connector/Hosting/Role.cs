@@ -12,9 +12,3 @@ public sealed record Role(string Name, string HeldBy)
     public string Refusal =>
         $"Sorry, that is only for {HeldBy}. If you think you should be able to do it, ask the L&D Support Team to add you.";
 }
-
-/// <summary>Decides whether the caller holds a role: the one question the router and capabilities ask about permissions.</summary>
-public interface IRoleCheck
-{
-    ValueTask<bool> HoldsAsync(Caller caller, Role role, CancellationToken cancellationToken);
-}

@@ -2,18 +2,6 @@ using LearningBot.Cards;
 
 namespace LearningBot.OneStopShop.Answers;
 
-/// <summary>Card verbs of the one-stop shop (<c>ask.start</c> is on the welcome card: <see cref="CardVerbs.AskStart"/>).</summary>
-public static class AskVerbs
-{
-    public const string Start = CardVerbs.AskStart;
-    public const string Question = "ask.question";
-    public const string Article = "ask.article";
-    public const string Rate = "ask.rate";
-
-    /// <summary>Handled by the escalation capability: data <c>{ question }</c>.</summary>
-    public const string Escalate = "ask.escalate";
-}
-
 /// <summary>Data for <c>answer-ask</c>: the "What would you like to know?" form.</summary>
 public sealed record AskCardData(string? Question = null) : ICardData
 {

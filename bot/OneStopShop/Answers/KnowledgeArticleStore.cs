@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
@@ -37,39 +35,45 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         Check(article);
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
+        var saved = await WriteNextVersionAsync(articles, article, editedBy, cancellationToken);
+
+        // The conditional write made this version number ours alone, so its history row is nobody else's.
+        await history.UpsertEntityAsync(ArticleVersion.From(saved), TableUpdateMode.Replace, cancellationToken);
+        engine.Upsert(article);
+        logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, saved.Version);
+        return saved;
+    }
+
+    /// <summary>
+    /// Writes the article as the version after the stored one. An edit goes through <see cref="OptimisticChange.ChangeAsync"/>,
+    /// so an editor who saved meanwhile is built on rather than overwritten; a first save inserts version 1, and when
+    /// someone else's first save won, it becomes an edit of theirs.
+    /// </summary>
+    private async Task<StoredArticle> WriteNextVersionAsync(TableClient articles, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var current = await articles.FindAsync<StoredArticle>(ArticlePartition, article.Id, cancellationToken: cancellationToken);
-            var version = (current?.Version ?? 0) + 1;
-            var saved = StoredArticle.From(article, version, editedBy, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var edited = await articles.ChangeAsync<StoredArticle>(
+                ArticlePartition,
+                article.Id,
+                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, current.Version + 1, editedBy, now)),
+                cancellationToken: cancellationToken);
+            if (edited is not null)
+            {
+                return edited.Entity;
+            }
+
+            var first = StoredArticle.From(article, 1, editedBy, now);
             try
             {
-                await history.AddEntityAsync(ArticleVersion.From(saved), cancellationToken);
+                await articles.AddEntityAsync(first, cancellationToken);
+                return first;
             }
             catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
             {
-                continue; // someone saved this version a moment ago: build on theirs
+                // Someone saved it first a moment ago: build on theirs.
             }
-
-            if (current is null)
-            {
-                await articles.UpsertEntityAsync(saved, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                try
-                {
-                    await articles.UpdateEntityAsync(saved, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
-                {
-                    continue;
-                }
-            }
-
-            engine.Upsert(article);
-            logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, version);
-            return saved;
         }
     }
 
@@ -157,120 +161,4 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
 
         KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null);
     }
-}
-
-/// <summary>The current version of an edited article (table <c>KnowledgeArticles</c>, partition <c>article</c>, row = id).</summary>
-public sealed record StoredArticle : ITableEntity
-{
-    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web);
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public string Id { get; init; } = string.Empty;
-    public string Title { get; init; } = string.Empty;
-    public string Summary { get; init; } = string.Empty;
-
-    /// <summary>JSON arrays of strings.</summary>
-    public string Tags { get; init; } = "[]";
-    public string Audience { get; init; } = "[]";
-    public string Organisations { get; init; } = "[]";
-    public string Related { get; init; } = "[]";
-
-    public string Owner { get; init; } = string.Empty;
-    public string ReviewBy { get; init; } = string.Empty;
-    public string Body { get; init; } = string.Empty;
-    public int Version { get; init; }
-    public string EditedBy { get; init; } = string.Empty;
-    public DateTimeOffset EditedAt { get; init; }
-
-    public static StoredArticle From(KnowledgeArticle article, int version, string editedBy, DateTimeOffset editedAt) => new()
-    {
-        PartitionKey = "article",
-        RowKey = article.Id,
-        Id = article.Id,
-        Title = article.Title,
-        Summary = article.Summary,
-        Tags = JsonSerializer.Serialize(article.Tags, ListJson),
-        Audience = JsonSerializer.Serialize(article.Audience, ListJson),
-        Organisations = JsonSerializer.Serialize(article.Organisations, ListJson),
-        Related = JsonSerializer.Serialize(article.Related, ListJson),
-        Owner = article.Owner,
-        ReviewBy = article.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Body = article.Body,
-        Version = version,
-        EditedBy = editedBy,
-        EditedAt = editedAt,
-    };
-
-    public KnowledgeArticle ToArticle() => new(
-        Id,
-        Title,
-        Summary,
-        List(Tags),
-        List(Audience),
-        List(Organisations),
-        Owner,
-        DateOnly.ParseExact(ReviewBy, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        List(Related),
-        Body);
-
-    private static string[] List(string json) => JsonSerializer.Deserialize<string[]>(json, ListJson) ?? [];
-}
-
-/// <summary>One saved version of an article (table <c>KnowledgeArticleHistory</c>, partition = id, row = version number).</summary>
-public sealed record ArticleVersion : ITableEntity
-{
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public int Version { get; init; }
-    public string EditedBy { get; init; } = string.Empty;
-    public DateTimeOffset EditedAt { get; init; }
-    public string Title { get; init; } = string.Empty;
-    public string Summary { get; init; } = string.Empty;
-    public string Tags { get; init; } = "[]";
-    public string Related { get; init; } = "[]";
-    public string Owner { get; init; } = string.Empty;
-    public string ReviewBy { get; init; } = string.Empty;
-    public string Body { get; init; } = string.Empty;
-
-    public static ArticleVersion From(StoredArticle article) => new()
-    {
-        PartitionKey = TableKeys.Encode(article.Id),
-        RowKey = article.Version.ToString("D6", CultureInfo.InvariantCulture),
-        Version = article.Version,
-        EditedBy = article.EditedBy,
-        EditedAt = article.EditedAt,
-        Title = article.Title,
-        Summary = article.Summary,
-        Tags = article.Tags,
-        Related = article.Related,
-        Owner = article.Owner,
-        ReviewBy = article.ReviewBy,
-        Body = article.Body,
-    };
-}
-
-/// <summary>Lays the stored articles over the repository's at start-up; a storage outage is logged, not fatal.</summary>
-public sealed class StoredArticlesLoader(KnowledgeArticleStore store, ILogger<StoredArticlesLoader> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var loaded = await store.LoadIntoEngineAsync(cancellationToken);
-            logger.LogInformation("Loaded {StoredArticleCount} articles edited in Teams over the repository's knowledge base", loaded);
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            logger.LogWarning(exception, "Could not load the articles edited in Teams; answering from the repository's articles only");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

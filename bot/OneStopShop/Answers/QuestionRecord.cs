@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
@@ -72,10 +71,4 @@ public sealed record QuestionRecord : ITableEntity
         && questionId[8..].All(Uri.IsHexDigit)
             ? questionId[..7]
             : null;
-}
-
-public static class QuestionOrigins
-{
-    public const string Asked = "asked";
-    public const string Suggestion = "suggestion";
 }

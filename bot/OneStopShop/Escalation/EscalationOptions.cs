@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>How questions escalated to the L&amp;D team are promised and chased (section <c>LearningHub:Escalation</c>).</summary>
-public sealed record EscalationOptions
+public sealed record EscalationOptions : IValidatableObject
 {
     public const string Section = "LearningHub:Escalation";
 
@@ -22,4 +24,27 @@ public sealed record EscalationOptions
 
     /// <summary>How long a team membership answer from Teams is remembered.</summary>
     public TimeSpan MembershipCacheDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AnswerWithinWorkingDays is < 1 or > 30)
+        {
+            yield return new($"{Section}:{nameof(AnswerWithinWorkingDays)} must be between 1 and 30.", [nameof(AnswerWithinWorkingDays)]);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        {
+            yield return new($"{Section}:{nameof(TimeZone)} must be a time zone id such as Europe/London.", [nameof(TimeZone)]);
+        }
+
+        if (OverdueCheckInterval != TimeSpan.Zero && OverdueCheckInterval < TimeSpan.FromMinutes(1))
+        {
+            yield return new($"{Section}:{nameof(OverdueCheckInterval)} must be at least a minute, or 00:00:00 to turn the check off.", [nameof(OverdueCheckInterval)]);
+        }
+
+        if (MembershipCacheDuration < TimeSpan.Zero)
+        {
+            yield return new($"{Section}:{nameof(MembershipCacheDuration)} must not be negative.", [nameof(MembershipCacheDuration)]);
+        }
+    }
 }

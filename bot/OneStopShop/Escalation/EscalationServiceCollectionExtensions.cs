@@ -9,9 +9,12 @@ internal static class EscalationServiceCollectionExtensions
     /// Registers "Ask the L&amp;D team". Articles made from answers go to <see cref="IKnowledgeArticleWriter"/>: register
     /// another writer before this call to replace the live knowledge base (tests do).
     /// </summary>
-    internal static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddEscalation(this IServiceCollection services)
     {
-        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section));
+        services.AddOptions<EscalationOptions>()
+            .BindConfiguration(EscalationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<AnswerDeadline>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ExpertChannelStore>();

@@ -1,24 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
-
-/// <summary>What a change function decided about a ticket it was shown.</summary>
-public abstract record TicketDecision
-{
-    /// <summary>Write <paramref name="Ticket"/> (and <paramref name="History"/>, if any) if nobody changed the ticket meanwhile.</summary>
-    public sealed record Apply(TicketEntity Ticket, TicketHistoryEntity? History) : TicketDecision;
-
-    /// <summary>Leave the ticket as it is, for the reason given (shown to the person who asked for the change).</summary>
-    public sealed record Decline(string Reason) : TicketDecision;
-}
-
-/// <summary>
-/// The outcome of <see cref="TicketStore.ChangeAsync"/>: the ticket as it now is, whether this call changed it, and a
-/// note for the person who acted (why nothing changed, or what did not work out).
-/// </summary>
-public sealed record TicketChange(TicketEntity Ticket, bool Changed, string? Notice);
 
 /// <summary>Tickets and their history in table storage, with optimistic concurrency on every change.</summary>
 public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger)

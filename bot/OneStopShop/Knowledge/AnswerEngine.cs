@@ -21,7 +21,7 @@ public sealed class AnswerEngine
         _options = options.Value;
         _outOfScope = string.IsNullOrWhiteSpace(_options.OutOfScopePattern)
             ? null
-            : new Regex(_options.OutOfScopePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            : new Regex(_options.OutOfScopePattern, AnswerOptions.OutOfScopeRegexOptions);
     }
 
     public KnowledgeIndex Knowledge { get; }

@@ -1,40 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LearningBot.OneStopShop.Knowledge;
-
-/// <summary>One question of an evaluation set, with what a good answer is.</summary>
-/// <param name="Expected">Article ids that answer the question (any of them counts); empty for escalations.</param>
-/// <param name="Kind">null for an article question, "escalate" when the bot should say it is not sure, "person" for a who-question.</param>
-public sealed record EvaluationQuestion(
-    [property: JsonPropertyName("question")] string Question,
-    [property: JsonPropertyName("expected")] IReadOnlyList<string>? Expected,
-    [property: JsonPropertyName("kind")] string? Kind,
-    [property: JsonPropertyName("expectedPerson")] string? ExpectedPerson)
-{
-    public bool IsEscalation => Kind == "escalate";
-
-    public bool IsPerson => Kind == "person";
-}
-
-/// <summary>How one question was answered.</summary>
-public sealed record EvaluationOutcome(EvaluationQuestion Question, AnswerResult Answer, bool Top1, bool Top3);
-
-/// <summary>Accuracy of the one-stop shop over an evaluation set.</summary>
-/// <param name="Top1Accuracy">Share of answerable questions (articles and people) answered right first time.</param>
-/// <param name="Top3Accuracy">Share of article questions with a right article among the three suggestions (people: top 1).</param>
-/// <param name="EscalationAccuracy">Share of escalate-questions answered "not sure".</param>
-/// <param name="WronglyNotSure">Share of answerable questions answered "not sure".</param>
-/// <param name="ConfidentlyWrong">Answerable or escalate questions given a wrong article or person.</param>
-public sealed record EvaluationReport(
-    IReadOnlyList<EvaluationOutcome> Outcomes,
-    int Answerable,
-    int Escalations,
-    double Top1Accuracy,
-    double Top3Accuracy,
-    double EscalationAccuracy,
-    double WronglyNotSure,
-    IReadOnlyList<EvaluationOutcome> ConfidentlyWrong);
 
 /// <summary>Runs an evaluation set (<c>questions.json</c>) through an <see cref="AnswerEngine"/>.</summary>
 public static class AnswerEvaluation

@@ -1,9 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
 namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>Settings of the one-stop shop's answering (configuration section <c>OneStopShop</c>).</summary>
-public sealed record AnswerOptions
+public sealed record AnswerOptions : IValidatableObject
 {
-    public const string SectionName = "OneStopShop";
+    public const string Section = "OneStopShop";
+
+    /// <summary>How <see cref="OutOfScopePattern"/> is compiled.</summary>
+    public const RegexOptions OutOfScopeRegexOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>The knowledge folder (articles/, whos-who.json, synonyms.txt); relative paths start at the content root.</summary>
     public string KnowledgePath { get; init; } = "knowledge";
@@ -40,4 +46,51 @@ public sealed record AnswerOptions
     public double OutOfScopeFactor { get; init; } = 0.5;
 
     public RankingOptions Ranking { get; init; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(KnowledgePath))
+        {
+            yield return new($"{Section}:{nameof(KnowledgePath)} must name the knowledge folder.", [nameof(KnowledgePath)]);
+        }
+
+        (string Name, double Value)[] thresholds = [(nameof(ConfidenceThreshold), ConfidenceThreshold), (nameof(PersonConfidenceThreshold), PersonConfidenceThreshold)];
+        foreach (var threshold in thresholds.Where(t => t.Value is not (>= 0 and <= 1)))
+        {
+            yield return new($"{Section}:{threshold.Name} must be between 0 and 1.", [threshold.Name]);
+        }
+
+        if (SuggestionCount is < 0 or > 10)
+        {
+            yield return new($"{Section}:{nameof(SuggestionCount)} must be between 0 and 10.", [nameof(SuggestionCount)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OutOfScopePattern) && PatternProblem(OutOfScopePattern) is { } problem)
+        {
+            yield return new($"{Section}:{nameof(OutOfScopePattern)} is not a usable regular expression: {problem}", [nameof(OutOfScopePattern)]);
+        }
+
+        if (OutOfScopeFactor is not (> 0 and <= 1))
+        {
+            yield return new($"{Section}:{nameof(OutOfScopeFactor)} must be more than 0 and at most 1.", [nameof(OutOfScopeFactor)]);
+        }
+
+        foreach (var rankingProblem in Ranking.Validate($"{Section}:{nameof(Ranking)}"))
+        {
+            yield return rankingProblem;
+        }
+    }
+
+    private static string? PatternProblem(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, OutOfScopeRegexOptions);
+            return null;
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException)
+        {
+            return error.Message;
+        }
+    }
 }

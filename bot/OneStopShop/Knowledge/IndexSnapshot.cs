@@ -1,48 +1,5 @@
 namespace LearningBot.OneStopShop.Knowledge;
 
-/// <summary>One entry of a term's postings: the article and its BM25F term weight, ready to multiply by IDF.</summary>
-/// <param name="Weight">The saturated BM25F weight tf·(k1+1)/(k1+tf), where tf is the field-weighted, length-normalised frequency summed over the fields.</param>
-/// <param name="Fields">Which fields hold the term (bit per field: title, tags, summary, body).</param>
-internal readonly record struct Posting(int Doc, float Weight, byte Fields);
-
-/// <summary>An article's terms, by vocabulary id, per field.</summary>
-internal sealed record ArticleTerms(KnowledgeArticle Article, int[][] TermIds, int[][] Frequencies, int[] Lengths);
-
-/// <summary>An article's terms as strings, before they are given vocabulary ids.</summary>
-internal sealed class RawArticleTerms(KnowledgeArticle article)
-{
-    public KnowledgeArticle Article { get; } = article;
-
-    public Dictionary<string, int>[] Fields { get; } =
-        [.. Enumerable.Range(0, IndexSnapshot.FieldCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
-
-    public int[] Lengths { get; } = new int[IndexSnapshot.FieldCount];
-
-    /// <summary>Folded word as written → its term, for typo correction.</summary>
-    public Dictionary<string, string> SurfaceTerms { get; } = new(StringComparer.Ordinal);
-
-    public IEnumerable<string> Terms => Fields.SelectMany(f => f.Keys);
-
-    public IEnumerable<KeyValuePair<string, string>> Surfaces => SurfaceTerms;
-
-    public ArticleTerms ToTerms(Vocabulary vocabulary)
-    {
-        var ids = new int[IndexSnapshot.FieldCount][];
-        var frequencies = new int[IndexSnapshot.FieldCount][];
-        for (var f = 0; f < IndexSnapshot.FieldCount; f++)
-        {
-            var pairs = Fields[f].Select(kv => (Id: TermId(vocabulary, kv.Key), Count: kv.Value)).OrderBy(p => p.Id).ToArray();
-            ids[f] = [.. pairs.Select(p => p.Id)];
-            frequencies[f] = [.. pairs.Select(p => p.Count)];
-        }
-
-        return new ArticleTerms(Article, ids, frequencies, (int[])Lengths.Clone());
-    }
-
-    private static int TermId(Vocabulary vocabulary, string term) =>
-        vocabulary.TryGetTerm(term, out var id) ? id : throw new InvalidOperationException($"Term '{term}' is missing from the vocabulary.");
-}
-
 /// <summary>An immutable, searchable state of the knowledge base.</summary>
 internal sealed class IndexSnapshot
 {

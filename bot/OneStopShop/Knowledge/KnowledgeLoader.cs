@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace LearningBot.OneStopShop.Knowledge;
 
-/// <summary>Everything the one-stop shop answers from, as loaded from the knowledge folder.</summary>
-public sealed record KnowledgeBase(IReadOnlyList<KnowledgeArticle> Articles, WhosWho WhosWho, SynonymTable Synonyms);
-
 /// <summary>
 /// Loads the knowledge folder (<c>articles/*.md</c>, <c>whos-who.json</c>, <c>synonyms.txt</c>) and fails loudly,
 /// naming the file and line, on anything malformed or inconsistent.

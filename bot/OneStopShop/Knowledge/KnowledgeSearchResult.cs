@@ -1,8 +1,5 @@
 namespace LearningBot.OneStopShop.Knowledge;
 
-/// <summary>An article with its ranking score.</summary>
-public sealed record ArticleHit(KnowledgeArticle Article, double Score);
-
 /// <summary>
 /// The ranked articles for a question, with the evidence behind the confidence in the best one.
 /// </summary>

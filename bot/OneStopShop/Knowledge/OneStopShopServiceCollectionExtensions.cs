@@ -5,9 +5,12 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// <summary>Registers the one-stop shop's answering with its options and knowledge folder.</summary>
 internal static class OneStopShopServiceCollectionExtensions
 {
-    internal static IServiceCollection AddOneStopShopKnowledge(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddOneStopShopKnowledge(this IServiceCollection services)
     {
-        services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.SectionName));
+        services.AddOptions<AnswerOptions>()
+            .BindConfiguration(AnswerOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<AnswerOptions>>().Value;

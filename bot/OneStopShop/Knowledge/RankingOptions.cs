@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LearningBot.OneStopShop.Knowledge;
 
-/// <summary>BM25F weights: how much each field counts and how strongly its length is normalised.</summary>
+/// <summary>BM25F weights: how much each field counts and how strongly its length is normalised (section <c>OneStopShop:Ranking</c>).</summary>
 public sealed record RankingOptions
 {
     public double K1 { get; init; } = 1.2;
@@ -38,4 +40,41 @@ public sealed record RankingOptions
 
     /// <summary>Shortest query word (in letters) that may be corrected for a typo.</summary>
     public int TypoMinimumLength { get; init; } = 5;
+
+    /// <summary>The problems with these settings, named under <paramref name="section"/>; checked with <see cref="AnswerOptions"/>.</summary>
+    internal IEnumerable<ValidationResult> Validate(string section)
+    {
+        if (K1 <= 0)
+        {
+            yield return Problem(nameof(K1), "must be more than 0");
+        }
+
+        (string Name, double Value)[] weights =
+        [
+            (nameof(TitleWeight), TitleWeight), (nameof(TagsWeight), TagsWeight), (nameof(SummaryWeight), SummaryWeight),
+            (nameof(BodyWeight), BodyWeight), (nameof(SynonymWeight), SynonymWeight), (nameof(PairWeight), PairWeight),
+            (nameof(TypoWeight), TypoWeight), (nameof(UnknownWordWeight), UnknownWordWeight),
+        ];
+        foreach (var weight in weights.Where(w => !(w.Value >= 0)))
+        {
+            yield return Problem(weight.Name, "must not be negative");
+        }
+
+        (string Name, double Value)[] normalisations =
+        [
+            (nameof(TitleLengthNormalisation), TitleLengthNormalisation), (nameof(TagsLengthNormalisation), TagsLengthNormalisation),
+            (nameof(SummaryLengthNormalisation), SummaryLengthNormalisation), (nameof(BodyLengthNormalisation), BodyLengthNormalisation),
+        ];
+        foreach (var normalisation in normalisations.Where(n => n.Value is not (>= 0 and <= 1)))
+        {
+            yield return Problem(normalisation.Name, "must be between 0 and 1");
+        }
+
+        if (TypoMinimumLength < 1)
+        {
+            yield return Problem(nameof(TypoMinimumLength), "must be at least 1");
+        }
+
+        ValidationResult Problem(string name, string rule) => new($"{section}:{name} {rule}.", [nameof(AnswerOptions.Ranking)]);
+    }
 }

@@ -109,7 +109,7 @@ public sealed class RolePolicyTests
             ["Roles:LiaisonStaff:0"] = "29:liaison",
             ["Roles:DigestApprovers:0"] = "29:approver",
         }).Build();
-        var services = new ServiceCollection().AddRoles(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddRoles().BuildServiceProvider();
         var options = services.GetRequiredService<IOptions<RoleOptions>>().Value;
 
         Assert.Equal([SamAad, "29:sam"], options.SupportTeam);

@@ -40,13 +40,15 @@ public abstract class AuthenticatorHarness : IAsyncLifetime
     protected IServiceProvider CreateServices(Action<Dictionary<string, string?>>? configure = null, string? appId = TestTokenIssuer.AppId)
     {
         var settings = Issuer.BotSettings(appId);
+        settings["MicrosoftAppPassword"] = "not-a-real-secret"; // a bot with an app id needs its credential to start
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddBotAuthentication(configuration);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddBotAuthentication();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
         return provider;

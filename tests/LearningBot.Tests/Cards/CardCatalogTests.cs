@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
+using LearningBot.FiveMinuteReview;
+using LearningBot.OneStopShop.Answers;
 using LearningBot.Welcome;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +75,7 @@ public sealed class CardCatalogTests
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
         var verbs = Descendants(card).Where(n => n["type"]?.GetValue<string>() == "Action.Execute").Select(n => n["verb"]!.GetValue<string>());
-        Assert.Equal([CardVerbs.AskStart, CardVerbs.ReviewStart, CardVerbs.SignalStart, CardVerbs.PracticeShare, CardVerbs.DigestLatest], verbs);
+        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, WelcomeVerbs.SignalStart, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], verbs);
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -91,7 +93,7 @@ public sealed class CardCatalogTests
     [Fact]
     public void Error_card_offers_retry_only_when_given_a_verb()
     {
-        var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", CardVerbs.DigestLatest));
+        var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", WelcomeVerbs.DigestLatest));
         var without = Catalog.Render(new ErrorCardData("ABCD-2345"));
 
         Assert.Equal(2, Descendants(withRetry).Count(n => n["type"]?.GetValue<string>() == "Action.Execute"));

@@ -1,7 +1,9 @@
+using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Tests.Connector;
 
@@ -111,7 +113,7 @@ public sealed class ConnectorClientTokenTests : IAsyncLifetime
             ["MicrosoftAppPassword"] = "not-a-real-secret",
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IBotAccessTokenProvider>());
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IBotAccessTokenProvider>());
         Assert.Contains("MicrosoftAppTenantId", error.Message, StringComparison.Ordinal);
     }
 
@@ -127,5 +129,5 @@ public sealed class ConnectorClientTokenTests : IAsyncLifetime
     [InlineData("http://api.botframework.com/", false)]
     [InlineData("https://127.0.0.1:56150/_connector", false)]
     public void Host_policy_matches_on_a_dot_boundary_over_https_only(string url, bool allowed) =>
-        Assert.Equal(allowed, new ConnectorHostPolicy(ConnectorClientOptions.DefaultAllowedConnectorHosts).MayReceiveToken(new Uri(url)));
+        Assert.Equal(allowed, new ConnectorHostPolicy(BotAuthenticationDefaults.ConnectorHosts).MayReceiveToken(new Uri(url)));
 }

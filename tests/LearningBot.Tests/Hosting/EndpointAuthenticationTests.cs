@@ -18,9 +18,11 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
     public async Task InitializeAsync()
     {
         _issuer = await TestTokenIssuer.StartAsync();
+        var settings = _issuer.BotSettings();
+        settings["MicrosoftAppPassword"] = "not-a-real-secret"; // needed to start; replies carry _outboundToken
         _bot = await BotTestHost.StartAsync(
             azurite,
-            _issuer.BotSettings(),
+            settings,
             services => services.AddSingleton<IBotAccessTokenProvider>(_outboundToken),
             httpsConnector: true,
             connectorBasePath: "/teams");

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.FiveMinuteReview;
+using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
+using LearningBot.Welcome;
 
 namespace LearningBot.Tests.Hosting;
 
@@ -16,12 +19,12 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
     /// </summary>
     private static readonly Dictionary<string, string> ButtonFor = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["help"] = CardVerbs.Help,
-        ["ask"] = CardVerbs.AskStart,
-        ["review"] = CardVerbs.ReviewStart,
-        ["feedback"] = CardVerbs.SignalStart,
-        ["share"] = CardVerbs.PracticeShare,
-        ["digest"] = CardVerbs.DigestLatest,
+        ["help"] = WelcomeVerbs.Help,
+        ["ask"] = AskVerbs.Start,
+        ["review"] = ReviewVerbs.Start,
+        ["feedback"] = WelcomeVerbs.SignalStart,
+        ["share"] = WelcomeVerbs.PracticeShare,
+        ["digest"] = WelcomeVerbs.DigestLatest,
     };
 
     private BotTestHost _bot = null!;

@@ -55,7 +55,7 @@ public sealed class PeopleRegistrationTests(AzuriteFixture azurite) : IClassFixt
         settings["Storage:ConnectionString"] = azurite.ConnectionString;
         settings["People:TableName"] = AzuriteFixture.NewTableName("people");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddPeopleDirectory(configuration);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPeopleDirectory();
         return services.BuildServiceProvider();
     }
 }

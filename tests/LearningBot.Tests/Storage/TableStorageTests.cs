@@ -158,7 +158,10 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddTableStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddTableStorage()
+            .BuildServiceProvider();
 
     private static TableServiceClient Client(TableStorageOptions options, HttpMessageHandler handler)
     {

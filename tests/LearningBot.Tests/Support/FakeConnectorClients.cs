@@ -38,7 +38,7 @@ public static class FakeConnectorClients
             services.AddSingleton(tokens);
         }
 
-        services.AddConnectorClient(configuration);
+        services.AddConnectorClient();
         if (routeAllHostsTo is not null)
         {
             services.AddHttpClient(ConnectorClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(routeAllHostsTo.CreateRoutingHandler);

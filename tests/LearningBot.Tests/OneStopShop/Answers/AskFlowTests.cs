@@ -255,6 +255,24 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task Two_editors_saving_one_new_article_at_once_each_get_their_own_version()
+    {
+        var id = "moving-handling-" + Guid.NewGuid().ToString("N")[..6];
+        var store = _bot.Services.GetRequiredService<KnowledgeArticleStore>();
+        var article = KnowledgeFixtures.Article(id, "Moving and handling updates", "Annual moving and handling updates for care staff.");
+
+        var saved = await Task.WhenAll(
+            store.SaveAsync(article, "priya.shah", CancellationToken.None),
+            store.SaveAsync(article with { Summary = "Annual updates, booked through your adviser." }, "jamal.idris", CancellationToken.None));
+
+        Assert.Equal([1, 2], saved.Select(s => s.Version).Order());
+        var history = await store.HistoryAsync(id, CancellationToken.None).ToListAsync();
+        Assert.Equal([2, 1], history.Select(v => v.Version));
+        Assert.Equal(["jamal.idris", "priya.shah"], history.Select(v => v.EditedBy).Order());
+        Assert.Equal(2, (await store.FindAsync(id, CancellationToken.None))?.Version);
+    }
+
+    [Fact]
     public async Task Saving_an_article_with_a_missing_related_article_is_refused_and_nothing_is_stored()
     {
         var id = "broken-links-" + Guid.NewGuid().ToString("N")[..6];

@@ -3,21 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
-
-/// <summary>Where an escalated question is: Unassigned → Assigned → Answered → Closed, and reopenable.</summary>
-public enum TicketStatus
-{
-    Unassigned,
-    Assigned,
-    Answered,
-    Closed,
-}
-
-/// <summary>Someone who did something to a ticket: their person key (Entra object id, or Teams id) and name.</summary>
-public sealed record Actor(string Key, string Name, string? TeamsUserId = null);
 
 /// <summary>
 /// A question escalated to the L&amp;D team. Stored with its history in one partition (the ticket id), so a status
@@ -91,33 +78,4 @@ public sealed record TicketEntity : ITableEntity
 
         return id.ToString();
     }
-}
-
-/// <summary>One line of a ticket's history: who did what, when. Its row key is the ticket version the change made.</summary>
-public sealed record TicketHistoryEntity : ITableEntity
-{
-    public const string RowKeyPrefix = "history-";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public string Action { get; init; } = string.Empty;
-    public string ActorKey { get; init; } = string.Empty;
-    public string ActorName { get; init; } = string.Empty;
-    public DateTimeOffset At { get; init; }
-    public string? Detail { get; init; }
-
-    public static string RowKeyFor(int version) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RowKeyPrefix}{version:D6}");
-
-    public static TicketHistoryEntity For(string ticketId, string action, Actor actor, DateTimeOffset at, string? detail = null) => new()
-    {
-        PartitionKey = ticketId,
-        Action = action,
-        ActorKey = actor.Key,
-        ActorName = actor.Name,
-        At = at,
-        Detail = detail,
-    };
 }

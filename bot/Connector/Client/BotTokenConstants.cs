@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Identity;
 using Microsoft.Identity.Client;
 
@@ -38,46 +37,4 @@ public static class BotTokenConstants
         string.IsNullOrWhiteSpace(identity.MicrosoftAppTenantId)
             ? throw new InvalidOperationException("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.")
             : identity.MicrosoftAppTenantId;
-}
-
-/// <summary>Client credentials (app id + secret) through MSAL, against the botframework.com or the bot's own tenant.</summary>
-public sealed class MsalClientCredentialTokenSource : IBotTokenSource
-{
-    private readonly IConfidentialClientApplication _app;
-
-    public MsalClientCredentialTokenSource(string appId, string secret, string authority, IMsalHttpClientFactory? httpClientFactory = null)
-    {
-        var builder = ConfidentialClientApplicationBuilder.Create(appId)
-            .WithClientSecret(secret)
-            .WithAuthority(authority, validateAuthority: true);
-        if (httpClientFactory is not null)
-        {
-            builder = builder.WithHttpClientFactory(httpClientFactory);
-        }
-
-        _app = builder.Build();
-        Authority = authority;
-    }
-
-    public string Authority { get; }
-
-    public string Kind => "client credentials";
-
-    public async Task<BotAccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
-    {
-        var result = await _app.AcquireTokenForClient([BotTokenConstants.Scope]).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        return new BotAccessToken(result.AccessToken, result.ExpiresOn);
-    }
-}
-
-/// <summary>A user-assigned managed identity whose client id is the bot's app id.</summary>
-public sealed class ManagedIdentityTokenSource(TokenCredential credential) : IBotTokenSource
-{
-    public string Kind => "managed identity";
-
-    public async Task<BotAccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
-    {
-        var token = await credential.GetTokenAsync(new TokenRequestContext([BotTokenConstants.Scope]), cancellationToken).ConfigureAwait(false);
-        return new BotAccessToken(token.Token, token.ExpiresOn);
-    }
 }

@@ -1,31 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace LearningBot.OneStopShop.Knowledge;
-
-/// <summary>A named contact in the learning directory (who's who).</summary>
-public sealed record Person(
-    string Id,
-    string Name,
-    string Role,
-    string Kind,
-    string Organisation,
-    string OrganisationKind,
-    string? Specialty,
-    string? Email,
-    string? Phone,
-    IReadOnlyList<string> Topics);
-
-/// <summary>A cross-organisation network (clinical or occupational leads, peer groups).</summary>
-public sealed record LearningNetwork(string Id, string Name, string Purpose, string Lead, string HowToJoin);
-
-/// <summary>The whole who's-who file.</summary>
-public sealed record WhosWho(
-    [property: JsonPropertyName("note")] string? Note,
-    [property: JsonPropertyName("people")] IReadOnlyList<Person> People,
-    [property: JsonPropertyName("networks")] IReadOnlyList<LearningNetwork> Networks)
-{
-    public static WhosWho Empty { get; } = new(null, [], []);
-}
 
 /// <summary>The kinds of role and organisation the directory knows.</summary>
 public static class DirectoryKinds

@@ -1,28 +1,4 @@
-using Microsoft.Extensions.Logging;
-
 namespace LearningBot.Connector.Client;
-
-/// <summary>Bearer tokens for outbound Bot Connector calls (replaces the SDK's <c>AppCredentials</c>).</summary>
-public interface IBotAccessTokenProvider
-{
-    /// <summary>False in a local run (no app id): calls go out without an Authorization header.</summary>
-    bool IssuesTokens { get; }
-
-    /// <summary>A valid token, or null when <see cref="IssuesTokens"/> is false.</summary>
-    Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken = default);
-}
-
-/// <summary>A token and when it expires.</summary>
-public sealed record BotAccessToken(string Token, DateTimeOffset ExpiresOn);
-
-/// <summary>Fetches a fresh token from the identity platform (MSAL client credentials or managed identity).</summary>
-public interface IBotTokenSource
-{
-    /// <summary>For logs: which kind of credential this is.</summary>
-    string Kind { get; }
-
-    Task<BotAccessToken> AcquireTokenAsync(CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// Caches the token of an <see cref="IBotTokenSource"/> until <see cref="RefreshBefore"/> ahead of expiry.

@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Data.Tables;
+using LearningBot.Connector.Schema;
+using LearningBot.Storage;
+
+namespace LearningBot.Connector.Hosting;
+
+/// <summary>Stored form of a <see cref="ConversationReference"/>.</summary>
+public sealed record ConversationReferenceEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ConversationId { get; init; } = string.Empty;
+    public string? ConversationType { get; init; }
+    public string? TenantId { get; init; }
+    public string ServiceUrl { get; init; } = string.Empty;
+    public string? ChannelId { get; init; }
+    public string? BotId { get; init; }
+    public string? BotName { get; init; }
+    public string? UserId { get; init; }
+    public string? UserName { get; init; }
+    public string? UserAadObjectId { get; init; }
+    public string? Locale { get; init; }
+
+    public static ConversationReferenceEntity From(Activity activity, string partition, string key) => new()
+    {
+        PartitionKey = partition,
+        RowKey = TableKeys.Encode(key),
+        ConversationId = activity.Conversation!.Id!,
+        ConversationType = activity.Conversation.ConversationType,
+        TenantId = activity.GetTenantId(),
+        ServiceUrl = activity.ServiceUrl!,
+        ChannelId = activity.ChannelId,
+        BotId = activity.Recipient?.Id,
+        BotName = activity.Recipient?.Name,
+        UserId = activity.From?.Id,
+        UserName = activity.From?.Name,
+        UserAadObjectId = activity.From?.AadObjectId,
+        Locale = activity.Locale,
+    };
+
+    public bool SameReferenceAs(ConversationReferenceEntity other) =>
+        this with { Timestamp = null, ETag = default } == other with { Timestamp = null, ETag = default };
+
+    public ConversationReference ToReference() => new()
+    {
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Locale = Locale,
+        Bot = new ChannelAccount { Id = BotId, Name = BotName },
+        User = new ChannelAccount { Id = UserId, Name = UserName, AadObjectId = UserAadObjectId },
+        Conversation = new ConversationAccount { Id = ConversationId, ConversationType = ConversationType, TenantId = TenantId },
+    };
+}

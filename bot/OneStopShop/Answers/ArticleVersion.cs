@@ -1,0 +1,42 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Answers;
+
+/// <summary>One saved version of an article (table <c>KnowledgeArticleHistory</c>, partition = id, row = version number).</summary>
+public sealed record ArticleVersion : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public int Version { get; init; }
+    public string EditedBy { get; init; } = string.Empty;
+    public DateTimeOffset EditedAt { get; init; }
+    public string Title { get; init; } = string.Empty;
+    public string Summary { get; init; } = string.Empty;
+    public string Tags { get; init; } = "[]";
+    public string Related { get; init; } = "[]";
+    public string Owner { get; init; } = string.Empty;
+    public string ReviewBy { get; init; } = string.Empty;
+    public string Body { get; init; } = string.Empty;
+
+    public static ArticleVersion From(StoredArticle article) => new()
+    {
+        PartitionKey = TableKeys.Encode(article.Id),
+        RowKey = article.Version.ToString("D6", CultureInfo.InvariantCulture),
+        Version = article.Version,
+        EditedBy = article.EditedBy,
+        EditedAt = article.EditedAt,
+        Title = article.Title,
+        Summary = article.Summary,
+        Tags = article.Tags,
+        Related = article.Related,
+        Owner = article.Owner,
+        ReviewBy = article.ReviewBy,
+        Body = article.Body,
+    };
+}

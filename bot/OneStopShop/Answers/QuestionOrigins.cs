@@ -1,0 +1,7 @@
+namespace LearningBot.OneStopShop.Answers;
+
+public static class QuestionOrigins
+{
+    public const string Asked = "asked";
+    public const string Suggestion = "suggestion";
+}

@@ -1,0 +1,92 @@
+using LearningBot.BotHost;
+using LearningBot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>Every settings section is checked when the host starts: a bad setting stops start-up and names itself.</summary>
+public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task The_defaults_start()
+    {
+        await using var app = Build([]);
+
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("FiveMinuteReview:CadenceMonths", "0")]
+    [InlineData("FiveMinuteReview:LinkSigningKey", "dG9vIHNob3J0")]
+    [InlineData("FiveMinuteReview:PublicBaseUrl", "learningbot.example.org")]
+    [InlineData("OneStopShop:ConfidenceThreshold", "1.5")]
+    [InlineData("OneStopShop:OutOfScopePattern", "(unclosed")]
+    [InlineData("OneStopShop:Ranking:K1", "0")]
+    [InlineData("LearningHub:Escalation:TimeZone", "Middle/Earth")]
+    [InlineData("LearningHub:Escalation:OverdueCheckInterval", "00:00:05")]
+    [InlineData("Storage:TableEndpoint", "http://account.table.core.windows.net")]
+    [InlineData("Storage:TablePrefix", "blue-green")]
+    [InlineData("People:TableName", "people table")]
+    [InlineData("People:Graph:BaseUrl", "graph.microsoft.com")]
+    [InlineData("ConnectorClient:MaxRetries", "-1")]
+    [InlineData("BotAuthentication:OpenIdMetadataUrl", "login.botframework.com/keys")]
+    [InlineData("BotAuthentication:AllowedConnectorHosts:0", "https://smba.trafficmanager.net/teams")]
+    [InlineData("BotHosting:MaxActivityBytes", "10")]
+    public async Task A_bad_setting_stops_start_up_and_is_named(string setting, string value)
+    {
+        var messages = await StartUpFailureAsync((setting, value));
+
+        Assert.Contains(setting, messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_id_without_its_credential_stops_start_up()
+    {
+        var messages = await StartUpFailureAsync(
+            ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "6f0b6a71-3c4e-4d5a-9a0e-2b1c8d7e5f40"));
+
+        Assert.Contains("MicrosoftAppPassword is required", messages, StringComparison.Ordinal);
+        Assert.Contains("MicrosoftAppTenantId is required", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_bad_setting_is_reported_at_once()
+    {
+        var messages = await StartUpFailureAsync(
+            ("FiveMinuteReview:CadenceMonths", "0"), ("FiveMinuteReview:DueSoonDays", "-1"), ("ConnectorClient:MaxRetries", "99"));
+
+        Assert.Contains("FiveMinuteReview:CadenceMonths", messages, StringComparison.Ordinal);
+        Assert.Contains("FiveMinuteReview:DueSoonDays", messages, StringComparison.Ordinal);
+        Assert.Contains("ConnectorClient:MaxRetries", messages, StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds and starts the bot with the settings; returns every message of the failure it must end in.</summary>
+    private async Task<string> StartUpFailureAsync(params (string Setting, string Value)[] settings)
+    {
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = Build([.. settings.Select(s => $"--{s.Setting}={s.Value}")]);
+            await app.StartAsync();
+            await app.StopAsync();
+        });
+
+        Assert.NotNull(failure);
+        return string.Join(Environment.NewLine, Messages(failure));
+    }
+
+    private WebApplication Build(string[] settings) => LearningBotHost.Build(
+        [.. azurite.Settings.Select(s => $"--{s.Key}={s.Value}"), "--environment=Development", .. settings],
+        builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseTestServer();
+        });
+
+    private static IEnumerable<string> Messages(Exception exception) =>
+        exception is AggregateException aggregate
+            ? [aggregate.Message, .. aggregate.InnerExceptions.SelectMany(Messages)]
+            : exception.InnerException is { } inner ? [exception.Message, .. Messages(inner)] : [exception.Message];
+}
