@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
+using LearningBot.Tests.Support;
 using LearningBot.Welcome;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,8 +73,7 @@ public sealed class CardCatalogTests
     {
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
-        var verbs = Descendants(card).Where(n => n["type"]?.GetValue<string>() == "Action.Execute").Select(n => n["verb"]!.GetValue<string>());
-        Assert.Equal([CardVerbs.AskStart, CardVerbs.ReviewStart, CardVerbs.SignalStart, CardVerbs.PracticeShare, CardVerbs.DigestLatest], verbs);
+        Assert.Equal([CardVerbs.AskStart, CardVerbs.ReviewStart, CardVerbs.SignalStart, CardVerbs.PracticeShare, CardVerbs.DigestLatest], CardJson.Verbs(card));
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -94,8 +94,8 @@ public sealed class CardCatalogTests
         var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", CardVerbs.DigestLatest));
         var without = Catalog.Render(new ErrorCardData("ABCD-2345"));
 
-        Assert.Equal(2, Descendants(withRetry).Count(n => n["type"]?.GetValue<string>() == "Action.Execute"));
-        Assert.Equal(1, Descendants(without).Count(n => n["type"]?.GetValue<string>() == "Action.Execute"));
+        Assert.Equal(2, CardJson.Actions(withRetry).Count);
+        Assert.Single(CardJson.Actions(without));
         Assert.Contains("Reference: ABCD-2345", without.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -186,11 +186,4 @@ public sealed class CardCatalogTests
 
         Assert.Equal(Catalog.Names, provider.GetRequiredService<CardCatalog>().Names);
     }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
-        JsonArray array => array.SelectMany(Descendants),
-        _ => [],
-    };
 }

@@ -87,7 +87,7 @@ public sealed class ReviewHarness : IAsyncDisposable
     /// <summary>Presses a button on a card the bot returned, with the card's data and the given input values.</summary>
     public Task<JsonObject> PressOnCardAsync(TestUser user, JsonObject card, string title, JsonObject? inputs = null)
     {
-        var action = FindAction(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
+        var action = CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
         foreach (var (key, value) in inputs ?? [])
         {
@@ -97,35 +97,10 @@ public sealed class ReviewHarness : IAsyncDisposable
         return PressAsync(user, action["verb"]!.GetValue<string>(), data);
     }
 
-    public static JsonObject Card(JsonObject invokeBody)
-    {
-        Assert.True(invokeBody["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive", $"Expected a card, got {invokeBody.ToJsonString()}");
-        return invokeBody["value"]!.AsObject();
-    }
-
-    public static string Message(JsonObject invokeBody)
-    {
-        Assert.Equal("application/vnd.microsoft.activity.message", invokeBody["type"]?.GetValue<string>());
-        return invokeBody["value"]!.GetValue<string>();
-    }
-
-    public static JsonObject? FindAction(JsonNode? node, string title) => node switch
-    {
-        JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute" && obj["title"]?.GetValue<string>() == title => obj,
-        JsonObject obj => obj.Select(p => FindAction(p.Value, title)).FirstOrDefault(a => a is not null),
-        JsonArray array => array.Select(n => FindAction(n, title)).FirstOrDefault(a => a is not null),
-        _ => null,
-    };
-
-    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The card as JSON with apostrophes and the like left readable, for text assertions.</summary>
-    public static string Text(JsonObject card) => card.ToJsonString(Readable);
-
     /// <summary>Cards the bot sent proactively into a user's 1:1 chat.</summary>
     public IReadOnlyList<string> CardsSentTo(TestUser user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Attachments is { Count: > 0 })
-            .Select(s => Text(JsonNode.Parse(s.Activity.Attachments![0].Content!.ToJsonString())!.AsObject()))];
+            .Select(s => CardJson.Readable(CardJson.Of(s)))];
 
     public IReadOnlyList<string> TextsSentTo(TestUser user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Text is { Length: > 0 }).Select(s => s.Activity.Text!)];
@@ -134,48 +109,21 @@ public sealed class ReviewHarness : IAsyncDisposable
     public async Task<(JsonObject Saved, int Presses)> RunFullReviewAsync(string? personId = null)
     {
         var presses = 0;
-        var team = Card(await PressAsync(Manager, "review.start", [])); presses++;
+        var team = CardJson.FromInvoke(await PressAsync(Manager, "review.start", [])); presses++;
         var open = FindOpenButton(team, personId ?? Tom.AadObjectId);
-        var card = Card(await PressAsync(Manager, "review.open", open)); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })); presses++;
+        var card = CardJson.FromInvoke(await PressAsync(Manager, "review.open", open)); presses++;
+        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." })); presses++;
+        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." })); presses++;
+        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" })); presses++;
+        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" })); presses++;
+        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })); presses++;
         return (card, presses);
     }
 
-    public static JsonObject FindOpenButton(JsonObject teamCard, string personId)
-    {
-        var stack = new Stack<JsonNode?>([teamCard]);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case JsonObject obj when IsOpenButtonFor(obj, personId):
-                    return obj["data"]!.DeepClone().AsObject();
-                case JsonObject obj:
-                    foreach (var (_, child) in obj)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-            }
-        }
-
-        throw new InvalidOperationException($"No button for {personId} on the team card.");
-    }
-
-    private static bool IsOpenButtonFor(JsonObject action, string personId) =>
-        action["verb"]?.GetValue<string>() == "review.open" && (action["data"] as JsonObject)?["personId"]?.GetValue<string>() == personId;
+    /// <summary>The data of the team card's button that opens <paramref name="personId"/>'s review.</summary>
+    public static JsonObject FindOpenButton(JsonObject teamCard, string personId) =>
+        CardJson.Actions(teamCard, "review.open").FirstOrDefault(a => a["data"]?["personId"]?.GetValue<string>() == personId)?["data"]!.DeepClone().AsObject()
+        ?? throw new InvalidOperationException($"No button for {personId} on the team card.");
 
     public async Task<ReviewEntity?> LatestReviewAsync(string personId)
     {

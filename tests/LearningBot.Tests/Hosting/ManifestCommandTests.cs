@@ -66,10 +66,7 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
 
         await _bot.PostActivityAsync(Typed(scope, typed));
 
-        var reply = Assert.Single(_bot.Connector.Sent);
-        var attachment = Assert.Single(reply.Activity.Attachments ?? []);
-        Assert.Equal(CardCatalog.AdaptiveCardContentType, attachment.ContentType);
-        var card = JsonNode.Parse(attachment.Content!.ToJsonString());
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         Assert.True(JsonNode.DeepEquals(expected, card),
             $"'{typed}' in {scope} should answer like the welcome card's '{verb}' button.\nExpected: {expected}\nGot: {card}");
     }
@@ -78,10 +75,9 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
     private async Task<JsonNode> ButtonAnswerAsync(string verb)
     {
         var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal(CardCatalog.AdaptiveCardContentType, body["type"]?.GetValue<string>());
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
         Assert.Empty(_bot.Connector.Sent);
-        return body["value"]!;
+        return card;
     }
 
     /// <summary>The command as Teams delivers it in each scope: plain in a personal chat, after an @mention elsewhere.</summary>

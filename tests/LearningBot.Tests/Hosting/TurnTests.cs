@@ -157,7 +157,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var resent = Assert.Single(_bot.Connector.Sent);
-        Assert.Contains("digest", resent.Activity.Attachments![0].Content!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("digest", CardJson.Of(resent).ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -245,9 +245,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
     private static void AssertWelcomeCard(LearningBot.Connector.Schema.Activity activity)
     {
-        var attachment = Assert.Single(activity.Attachments ?? []);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        var card = attachment.Content!.ToJsonString();
+        var card = CardJson.Of(activity).ToJsonString();
         foreach (var button in new[] { "Ask a learning question", "Five Minute Review", "Record a feedback signal", "Share good practice", "Latest digest" })
         {
             Assert.Contains(button, card, StringComparison.Ordinal);

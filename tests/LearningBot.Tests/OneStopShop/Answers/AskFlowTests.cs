@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
@@ -33,15 +31,15 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor"));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        var text = Json(card);
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var text = CardJson.Readable(card);
         Assert.Contains("Finding or becoming a mentor", text, StringComparison.Ordinal);
-        var readMore = FindAction(card, a => a["type"]?.GetValue<string>() == "Action.ShowCard");
+        var readMore = CardJson.FirstOfType(card, "Action.ShowCard");
         Assert.Equal("Read more", readMore["title"]!.GetValue<string>());
         Assert.True(readMore["card"]!["body"]!.AsArray().Count > 3);
         Assert.Contains("Owner: L&D Support Team", text, StringComparison.Ordinal);
-        Assert.NotEmpty(Actions(card, "ask.article"));
-        var rate = Actions(card, "ask.rate");
+        Assert.NotEmpty(CardJson.Actions(card, "ask.article"));
+        var rate = CardJson.Actions(card, "ask.rate");
         Assert.Equal(2, rate.Count);
         Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".", rate[0]["data"]!["questionId"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -55,7 +53,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         var reply = Assert.Single(_bot.Connector.Sent);
         Assert.Equal(mention.ConversationId(), reply.ConversationId);
-        Assert.Contains("The Five Minute Review", Json(SentCard(reply)), StringComparison.Ordinal);
+        Assert.Contains("The Five Minute Review", CardJson.Readable(CardJson.Of(reply)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,14 +63,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.Contains("I'm not sure", Json(card), StringComparison.Ordinal);
-        Assert.InRange(Actions(card, "ask.article").Count, 0, 3);
-        var escalate = Assert.Single(Actions(card, AskVerbs.Escalate));
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Contains("I'm not sure", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.InRange(CardJson.Actions(card, "ask.article").Count, 0, 3);
+        var escalate = Assert.Single(CardJson.Actions(card, AskVerbs.Escalate));
         Assert.Equal("Ask the L&D team", escalate["title"]!.GetValue<string>());
         Assert.Equal(question, escalate["data"]!["question"]!.GetValue<string>());
         Assert.Equal(question, escalate["fallback"]!["data"]!["question"]!.GetValue<string>());
-        Assert.Empty(Actions(card, "ask.rate"));
+        Assert.Empty(CardJson.Actions(card, "ask.rate"));
     }
 
     [Fact]
@@ -80,7 +78,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who is the L&D lead for the ambulance trust?"));
 
-        var text = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var text = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Gareth Pryce", text, StringComparison.Ordinal);
         Assert.Contains("Education and Development Lead", text, StringComparison.Ordinal);
         Assert.Contains("City Ambulance Service NHS Trust", text, StringComparison.Ordinal);
@@ -94,7 +92,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         // Priya Shah works for a voluntary-sector trust in the seeded people directory.
         await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?"), "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"));
 
-        Assert.Contains("Tomasz Nowicki", Json(SentCard(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+        Assert.Contains("Tomasz Nowicki", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +100,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who runs the mentoring network"));
 
-        var text = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var text = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Samuel Adjei", text, StringComparison.Ordinal);
         Assert.Contains("How to join", text, StringComparison.Ordinal);
     }
@@ -111,7 +109,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task Rating_twice_records_one_rating_and_thanks_both_times()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "pros and cons of e-learning"));
-        var questionId = Actions(SentCard(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = CardJson.Actions(CardJson.Of(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
 
         var presses = await Task.WhenAll(
             Rate(questionId, helpful: false),
@@ -120,14 +118,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         foreach (var card in presses)
         {
-            Assert.Contains("Thanks for your feedback", Json(card), StringComparison.Ordinal);
-            Assert.Empty(Actions(card, "ask.rate"));
+            Assert.Contains("Thanks for your feedback", CardJson.Readable(card), StringComparison.Ordinal);
+            Assert.Empty(CardJson.Actions(card, "ask.rate"));
         }
 
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.NotNull(record.Helpful);
-        var offered = presses.Select(card => Actions(card, AskVerbs.Escalate).Count).Distinct();
+        var offered = presses.Select(card => CardJson.Actions(card, AskVerbs.Escalate).Count).Distinct();
         Assert.Equal(record.Helpful == false ? 1 : 0, Assert.Single(offered));
     }
 
@@ -135,11 +133,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task A_thumbs_down_offers_the_L_and_D_team_with_the_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "what is a training brokerage"));
-        var questionId = Actions(SentCard(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = CardJson.Actions(CardJson.Of(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
 
         var card = await Rate(questionId, helpful: false);
 
-        var escalate = Assert.Single(Actions(card, AskVerbs.Escalate));
+        var escalate = Assert.Single(CardJson.Actions(card, AskVerbs.Escalate));
         Assert.Equal("what is a training brokerage", escalate["data"]!["question"]!.GetValue<string>());
     }
 
@@ -147,14 +145,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task The_ask_button_shows_the_question_form_and_submitting_it_answers()
     {
         var form = await ExecuteAsync(AskVerbs.Start, new JsonObject());
-        var input = FindElement(form, e => e["type"]?.GetValue<string>() == "Input.Text");
+        var input = CardJson.FirstOfType(form, "Input.Text");
         Assert.Equal("What would you like to know?", input["label"]!.GetValue<string>());
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(500, input["maxLength"]!.GetValue<int>());
 
         var answer = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = "how do I arrange job shadowing" });
 
-        var text = Json(answer);
+        var text = CardJson.Readable(answer);
         Assert.Contains("You asked: how do I arrange job shadowing", text, StringComparison.Ordinal);
         Assert.Contains("Job shadowing", text, StringComparison.Ordinal);
     }
@@ -165,9 +163,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var empty = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = "  " });
         var overlong = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = new string('a', 501) });
 
-        Assert.Contains("Please type your question", Json(empty), StringComparison.Ordinal);
-        Assert.Contains("Please type your question", Json(overlong), StringComparison.Ordinal);
-        Assert.NotNull(FindElement(overlong, e => e["id"]?.GetValue<string>() == "question-problem"));
+        Assert.Contains("Please type your question", CardJson.Readable(empty), StringComparison.Ordinal);
+        Assert.Contains("Please type your question", CardJson.Readable(overlong), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(overlong, "question-problem"));
     }
 
     [Fact]
@@ -175,8 +173,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var card = await ExecuteAsync(AskVerbs.Article, new JsonObject { ["id"] = "newsletter", ["question"] = "paper copy of the bulletin" });
 
-        Assert.Contains("The learning newsletter and its printed edition", Json(card), StringComparison.Ordinal);
-        Assert.Equal(2, Actions(card, "ask.rate").Count);
+        Assert.Contains("The learning newsletter and its printed edition", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.Equal(2, CardJson.Actions(card, "ask.rate").Count);
     }
 
     [Fact]
@@ -184,14 +182,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "patient 943 476 5919 dob 01/02/1950 - how do I write a learning needs analysis"));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        var questionId = (Actions(card, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card")) ["data"]!["questionId"]!.GetValue<string>();
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var questionId = (CardJson.Actions(card, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card")) ["data"]!["questionId"]!.GetValue<string>();
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.True(record.Scrubbed);
         Assert.DoesNotContain("5919", record.Question, StringComparison.Ordinal);
         Assert.DoesNotContain("1950", record.Question, StringComparison.Ordinal);
-        Assert.DoesNotContain("5919", Json(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("5919", CardJson.Readable(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,12 +199,12 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered.ToUpperInvariant() + "?"));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "tips for running a multi agency partnership group"));
-        var questionId = Actions(SentCard(_bot.Connector.Sent[^1]), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = CardJson.Actions(CardJson.Of(_bot.Connector.Sent[^1]), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
         await Rate(questionId, helpful: false);
 
         await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "gaps report 7 days"), SupportTeamMember));
 
-        var report = Json(SentCard(_bot.Connector.Sent[^1]));
+        var report = CardJson.Readable(CardJson.Of(_bot.Connector.Sent[^1]));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
         Assert.Contains("the last 7 days", report, StringComparison.Ordinal);
         Assert.Contains($"2 × {unanswered.ToUpperInvariant()}?", report, StringComparison.Ordinal);
@@ -218,7 +216,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report", userId: SupportTeamTeamsId));
 
-        var report = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var report = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
     }
 
@@ -244,7 +242,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "ceiling hoist refresher"));
         await store.SaveAsync(article with { Summary = "Refreshers run monthly; book with your moving and handling adviser." }, "jamal.idris", CancellationToken.None);
 
-        Assert.Contains("Ceiling hoist refresher sessions", Json(SentCard(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+        Assert.Contains("Ceiling hoist refresher sessions", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
         var history = await store.HistoryAsync(id, CancellationToken.None).ToListAsync();
         Assert.Equal([2, 1], history.Select(v => v.Version));
         Assert.Equal(["jamal.idris", "priya.shah"], history.Select(v => v.EditedBy));
@@ -272,8 +270,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var id = "lone-working-" + Guid.NewGuid().ToString("N")[..6];
         await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "new article"), SupportTeamMember));
-        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.NotNull(FindElement(editor, e => e["id"]?.GetValue<string>() == "body"));
+        var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.True(CardJson.HasId(editor, "body"));
 
         var saved = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
         {
@@ -289,9 +287,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["body"] = "## Who it is for\nAnyone who visits people at home on their own.",
         });
 
-        Assert.Contains("Saved as version 1", Json(saved), StringComparison.Ordinal);
+        Assert.Contains("Saved as version 1", CardJson.Readable(saved), StringComparison.Ordinal);
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "is there lone worker training"));
-        Assert.Contains("Lone working safety training", Json(SentCard(_bot.Connector.Sent[^1])), StringComparison.Ordinal);
+        Assert.Contains("Lone working safety training", CardJson.Readable(CardJson.Of(_bot.Connector.Sent[^1])), StringComparison.Ordinal);
         var history = await _bot.Services.GetRequiredService<KnowledgeArticleStore>().HistoryAsync(id, CancellationToken.None).ToListAsync();
         Assert.Equal("Alex Morgan", Assert.Single(history).EditedBy);
     }
@@ -300,8 +298,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task Editing_an_article_opens_it_filled_in_and_a_missing_related_id_is_marked()
     {
         await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"), SupportTeamMember));
-        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.Equal("Job shadowing", FindElement(editor, e => e["id"]?.GetValue<string>() == "title")["value"]!.GetValue<string>());
+        var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Equal("Job shadowing", CardJson.ById(editor, "title")["value"]!.GetValue<string>());
 
         var refused = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
         {
@@ -316,8 +314,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["body"] = "Body.",
         });
 
-        Assert.Contains("no-such-article", Json(refused), StringComparison.Ordinal);
-        Assert.NotNull(FindElement(refused, e => e["id"]?.GetValue<string>() == "related-problem"));
+        Assert.Contains("no-such-article", CardJson.Readable(refused), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(refused, "related-problem"));
         Assert.Equal("Job shadowing", _bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find("job-shadowing")!.Title);
     }
 
@@ -347,73 +345,24 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(2, _bot.Connector.Sent.Count);
     }
 
-    private static string Json(JsonObject card) =>
-        card.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>
         await ExecuteAsync(AskVerbs.Rate, new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful });
 
     private async Task<JsonObject> ExecuteAsync(string verb, JsonObject data)
     {
         var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
-        return body["value"]!.AsObject();
+        return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
     }
 
     private async Task<JsonObject> ExecuteAsAsync(string personKey, string verb, JsonObject data)
     {
         var response = await _bot.PostActivityAsync(AsPerson(TeamsActivities.ExecuteAction(ServiceUrl, verb, data), personKey));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
-        return body["value"]!.AsObject();
+        return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
     }
 
     private static JsonObject AsPerson(JsonObject activity, string personKey)
     {
         activity["from"]!["aadObjectId"] = personKey;
         return activity;
-    }
-
-    private static JsonObject SentCard(SentActivity sent)
-    {
-        var attachment = Assert.Single(sent.Activity.Attachments ?? []);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        return JsonNode.Parse(attachment.Content!.ToJsonString())!.AsObject();
-    }
-
-    private static List<JsonObject> Actions(JsonObject card, string verb) =>
-        [.. Elements(card).Where(e => e["type"]?.GetValue<string>() == "Action.Execute" && e["verb"]?.GetValue<string>() == verb)];
-
-    private static JsonObject FindAction(JsonObject card, Func<JsonObject, bool> match) => Elements(card).First(match);
-
-    private static JsonObject FindElement(JsonObject card, Func<JsonObject, bool> match) => Elements(card).First(match);
-
-    private static IEnumerable<JsonObject> Elements(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, value) in obj)
-                {
-                    foreach (var inner in Elements(value))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var inner in Elements(item))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
@@ -123,12 +122,7 @@ public sealed class EscalationScenario : IAsyncDisposable
     }
 
     /// <summary>Posts an invoke that must answer with a card, and returns the card.</summary>
-    public async Task<JsonObject> InvokeCardAsync(JsonObject activity)
-    {
-        var body = await InvokeAsync(activity);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
-        return body["value"]!.AsObject();
-    }
+    public async Task<JsonObject> InvokeCardAsync(JsonObject activity) => CardJson.FromInvoke(await InvokeAsync(activity));
 
     /// <summary>Messages the bot posted as new messages in the expert channel.</summary>
     public IReadOnlyList<SentActivity> ChannelPosts() =>
@@ -136,47 +130,23 @@ public sealed class EscalationScenario : IAsyncDisposable
 
     /// <summary>Cards the asker received in their 1:1 chat after <paramref name="after"/> sends.</summary>
     public IReadOnlyList<string> AskerCards(int after = 0) =>
-        [.. Connector.Sent.Skip(after).Where(s => s.ConversationId == AskerChat && s.Activity.Attachments is { Count: > 0 }).Select(s => Text(s.Activity))];
+        [.. Connector.Sent.Skip(after).Where(s => s.ConversationId == AskerChat && s.Activity.Attachments is { Count: > 0 }).Select(s => CardJson.Texts(s.Activity))];
 
     /// <summary>What the ticket's card in the channel shows now (after any in-place updates).</summary>
     public string ChannelCardNow(string ticketId) =>
-        Text(Connector.Current(Channel)
-            .Last(s => s.Activity.Attachments is { Count: > 0 } && Text(s.Activity).Contains(ticketId, StringComparison.Ordinal)).Activity);
+        CardJson.Texts(Connector.Current(Channel)
+            .Last(s => s.Activity.Attachments is { Count: > 0 } && CardJson.Texts(s.Activity).Contains(ticketId, StringComparison.Ordinal)).Activity);
 
     public int ChannelCardUpdates() =>
         Connector.Requests.Count(r => r.Method == "PUT" && r.Segments.Count > 2 && r.Segments[2] == Channel);
 
     public static string ClientToken(JsonObject form) =>
-        Descendants(form).Select(n => n["data"]?["clientToken"]?.GetValue<string>()).First(t => t is not null)!;
+        CardJson.Descendants(form).Select(n => n["data"]?["clientToken"]?.GetValue<string>()).First(t => t is not null)!;
 
     public static string Reference(JsonObject sentCard) =>
-        Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
-
-    /// <summary>Every string in a card, unescaped, one per line: what a reader sees (plus ids and verbs).</summary>
-    public static string Text(JsonNode? card) =>
-        string.Join('\n', Strings(card));
-
-    public static string Text(LearningBot.Connector.Schema.Activity activity) =>
-        activity.Attachments is { Count: > 0 } attachments
-            ? string.Join('\n', attachments.Select(a => Text(a.Content)))
-            : activity.Text ?? string.Empty;
-
-    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
-        JsonArray array => array.SelectMany(Descendants),
-        _ => [],
-    };
+        CardJson.Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
-        _ => [],
-    };
 
     private static JsonObject As(Person person, JsonObject activity)
     {
