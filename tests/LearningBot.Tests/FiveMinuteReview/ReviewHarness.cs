@@ -8,22 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
-/// <summary>Someone in a test: their person key and Teams id.</summary>
-public sealed record TestUser(string AadObjectId, string TeamsId, string Name)
-{
-    public string ChatId { get; } = "a:" + Guid.NewGuid().ToString("N");
-}
-
 /// <summary>
 /// The real bot (all of it, through /api/messages) with a test people directory, a settable clock and a fresh
 /// review table per test class. A manager, two Teams users, one volunteer without Teams and an outsider.
 /// </summary>
 public sealed class ReviewHarness : IAsyncDisposable
 {
-    public static readonly TestUser Manager = new("0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:priya", "Priya Shah");
-    public static readonly TestUser Outsider = new("9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48", "29:kwame", "Kwame Mensah");
+    public static readonly TestPerson Manager = TestPerson.Priya;
+    public static readonly TestPerson Outsider = new("29:kwame", "9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48", "Kwame Mensah");
 
-    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, ManualClock clock, TestUser tom, TestUser grace, string volunteerId)
+    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, ManualClock clock, TestPerson tom, TestPerson grace, string volunteerId)
     {
         Bot = bot;
         People = people;
@@ -36,8 +30,8 @@ public sealed class ReviewHarness : IAsyncDisposable
     public BotTestHost Bot { get; }
     public InMemoryPeopleDirectory People { get; }
     public ManualClock Clock { get; }
-    public TestUser Tom { get; }
-    public TestUser Grace { get; }
+    public TestPerson Tom { get; }
+    public TestPerson Grace { get; }
     public string VolunteerId { get; }
     public ReviewStore Store => Bot.Services.GetRequiredService<ReviewStore>();
     public string ServiceUrl => Bot.Connector.ServiceUrl;
@@ -48,8 +42,8 @@ public sealed class ReviewHarness : IAsyncDisposable
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         // Unique people per harness, so tests sharing the Azurite table never see each other's rows.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var tom = new TestUser($"tom-{suffix}", $"29:tom-{suffix}", "Tom Okafor");
-        var grace = new TestUser($"grace-{suffix}", $"29:grace-{suffix}", "Grace Lewis");
+        var tom = TestPerson.Unique("tom", "Tom Okafor");
+        var grace = TestPerson.Unique("grace", "Grace Lewis");
         people.Add(Manager.AadObjectId, Manager.Name, null);
         people.Add(tom.AadObjectId, tom.Name, Manager.AadObjectId);
         people.Add(grace.AadObjectId, grace.Name, Manager.AadObjectId);
@@ -74,18 +68,18 @@ public sealed class ReviewHarness : IAsyncDisposable
     }
 
     /// <summary>The user says something in their 1:1 chat (which also lets the bot reach them later).</summary>
-    public Task<HttpResponseMessage> SayAsync(TestUser user, string text) => Bot.PostActivityAsync(As(user, TeamsActivities.Message(ServiceUrl, text)));
+    public Task<HttpResponseMessage> SayAsync(TestPerson user, string text) => Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, text).From(user).InChatOf(user));
 
     /// <summary>Presses an Action.Execute button as <paramref name="user"/> and returns the answer's body.</summary>
-    public async Task<JsonObject> PressAsync(TestUser user, string verb, JsonObject data)
+    public async Task<JsonObject> PressAsync(TestPerson user, string verb, JsonObject data)
     {
-        var response = await Bot.PostActivityAsync(As(user, TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject())));
+        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject()).From(user).InChatOf(user));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await BotTestHost.ReadJsonAsync(response);
     }
 
     /// <summary>Presses a button on a card the bot returned, with the card's data and the given input values.</summary>
-    public Task<JsonObject> PressOnCardAsync(TestUser user, JsonObject card, string title, JsonObject? inputs = null)
+    public Task<JsonObject> PressOnCardAsync(TestPerson user, JsonObject card, string title, JsonObject? inputs = null)
     {
         var action = CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
@@ -98,11 +92,11 @@ public sealed class ReviewHarness : IAsyncDisposable
     }
 
     /// <summary>Cards the bot sent proactively into a user's 1:1 chat.</summary>
-    public IReadOnlyList<string> CardsSentTo(TestUser user) =>
+    public IReadOnlyList<string> CardsSentTo(TestPerson user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Attachments is { Count: > 0 })
             .Select(s => CardJson.Readable(CardJson.Of(s)))];
 
-    public IReadOnlyList<string> TextsSentTo(TestUser user) =>
+    public IReadOnlyList<string> TextsSentTo(TestPerson user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Text is { Length: > 0 }).Select(s => s.Activity.Text!)];
 
     /// <summary>Runs a review with Tom (or <paramref name="personId"/>) from the team card to the saved card: seven presses.</summary>
@@ -130,13 +124,6 @@ public sealed class ReviewHarness : IAsyncDisposable
         var rows = await Store.GetTeamRowsAsync(Manager.AadObjectId, CancellationToken.None);
         var lastId = rows.People.GetValueOrDefault(personId)?.LastReviewId;
         return lastId is null ? null : await Store.GetReviewAsync(Manager.AadObjectId, lastId, CancellationToken.None);
-    }
-
-    public static JsonObject As(TestUser user, JsonObject activity)
-    {
-        activity["from"] = new JsonObject { ["id"] = user.TeamsId, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId };
-        activity["conversation"]!["id"] = user.ChatId;
-        return activity;
     }
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();

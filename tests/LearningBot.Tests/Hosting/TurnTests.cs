@@ -29,7 +29,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         var reply = Assert.Single(_bot.Connector.Sent);
         Assert.Equal(message.Id(), reply.ReplyToId);
         Assert.Equal(TeamsActivities.BotId, reply.Activity.From?.Id);
-        Assert.Equal("29:1-alex", reply.Activity.Recipient?.Id);
+        Assert.Equal(TestPerson.Alex.TeamsId, reply.Activity.Recipient?.Id);
         AssertWelcomeCard(reply.Activity);
     }
 
@@ -206,7 +206,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         var store = _bot.Services.GetRequiredService<ConversationReferenceStore>();
         var conversation = await store.FindConversationAsync(message.ConversationId(), CancellationToken.None);
-        var personal = await store.FindPersonalChatAsync("6a1b0c2d-0000-4000-8000-00000000a1e5", CancellationToken.None);
+        var personal = await store.FindPersonalChatAsync(TestPerson.Alex.AadObjectId, CancellationToken.None);
 
         Assert.NotNull(conversation);
         Assert.Equal(ServiceUrl, conversation.ServiceUrl);

@@ -1,4 +1,5 @@
 using LearningBot.Connector.Schema;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Hub;
 
@@ -22,7 +23,7 @@ public sealed class SupportTeamRuleTests
     [Fact]
     public void Anyone_else_or_no_sender_does_not()
     {
-        Assert.False(Hub.IsSupportTeam(new ChannelAccount { Id = "29:1-alex", AadObjectId = "6a1b0c2d-0000-4000-8000-00000000a1e5" }));
+        Assert.False(Hub.IsSupportTeam(TestPerson.Alex.Account()));
         Assert.False(Hub.IsSupportTeam(new ChannelAccount()));
         Assert.False(Hub.IsSupportTeam(null));
         Assert.False(new LearningHubOptions { SupportTeam = [""] }.IsSupportTeam(new ChannelAccount { Id = "", AadObjectId = "" }));

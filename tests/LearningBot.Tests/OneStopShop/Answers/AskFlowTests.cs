@@ -9,10 +9,11 @@ namespace LearningBot.Tests.OneStopShop.Answers;
 /// <summary>The one-stop shop through the real pipeline: Teams-shaped activities in, cards out, questions in Azurite.</summary>
 public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private const string SupportTeamMember = "5e1f7a20-0000-4000-8000-0000000005e1";
+    /// <summary>A support team member listed by Entra object id (with Alex's name, which saved articles show).</summary>
+    private static readonly TestPerson SupportTeamMember = TestPerson.Alex with { AadObjectId = "5e1f7a20-0000-4000-8000-0000000005e1" };
 
     /// <summary>A support team member listed by Teams user id rather than Entra object id.</summary>
-    private const string SupportTeamTeamsId = "29:1-ld-support-by-teams-id";
+    private static readonly TestPerson SupportTeamByTeamsId = TestPerson.Alex with { TeamsId = "29:1-ld-support-by-teams-id" };
 
     private BotTestHost _bot = null!;
 
@@ -20,8 +21,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
     public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite, new Dictionary<string, string?>
     {
-        ["LearningHub:SupportTeam:0"] = SupportTeamMember,
-        ["LearningHub:SupportTeam:1"] = SupportTeamTeamsId,
+        ["LearningHub:SupportTeam:0"] = SupportTeamMember.AadObjectId,
+        ["LearningHub:SupportTeam:1"] = SupportTeamByTeamsId.TeamsId,
     });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -90,7 +91,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task My_L_and_D_lead_is_the_lead_for_the_askers_kind_of_organisation()
     {
         // Priya Shah works for a voluntary-sector trust in the seeded people directory.
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?"), "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?").From(TestPerson.Priya));
 
         Assert.Contains("Tomasz Nowicki", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
     }
@@ -202,7 +203,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var questionId = CardJson.Actions(CardJson.Of(_bot.Connector.Sent[^1]), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
         await Rate(questionId, helpful: false);
 
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "gaps report 7 days"), SupportTeamMember));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report 7 days").From(SupportTeamMember));
 
         var report = CardJson.Readable(CardJson.Of(_bot.Connector.Sent[^1]));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
@@ -214,7 +215,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task A_support_team_member_listed_by_teams_id_gets_the_gaps_report_as_they_get_ticket_buttons()
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report", userId: SupportTeamTeamsId));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report").From(SupportTeamByTeamsId));
 
         var report = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
@@ -269,11 +270,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task The_support_team_writes_a_new_article_in_Teams_and_it_answers_at_once()
     {
         var id = "lone-working-" + Guid.NewGuid().ToString("N")[..6];
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "new article"), SupportTeamMember));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "new article").From(SupportTeamMember));
         var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         Assert.True(CardJson.HasId(editor, "body"));
 
-        var saved = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        var saved = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, new JsonObject
         {
             ["isNew"] = true,
             ["articleId"] = string.Empty,
@@ -297,11 +298,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Editing_an_article_opens_it_filled_in_and_a_missing_related_id_is_marked()
     {
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"), SupportTeamMember));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing").From(SupportTeamMember));
         var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         Assert.Equal("Job shadowing", CardJson.ById(editor, "title")["value"]!.GetValue<string>());
 
-        var refused = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        var refused = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, new JsonObject
         {
             ["isNew"] = false,
             ["articleId"] = "job-shadowing",
@@ -348,21 +349,12 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>
         await ExecuteAsync(AskVerbs.Rate, new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful });
 
-    private async Task<JsonObject> ExecuteAsync(string verb, JsonObject data)
-    {
-        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data));
-        return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
-    }
+    private Task<JsonObject> ExecuteAsync(string verb, JsonObject data) => ExecuteAsync(verb, TestPerson.Alex, data);
 
-    private async Task<JsonObject> ExecuteAsAsync(string personKey, string verb, JsonObject data)
+    /// <summary>Presses an Action.Execute button as <paramref name="person"/>; the answer must be a card.</summary>
+    private async Task<JsonObject> ExecuteAsync(string verb, TestPerson person, JsonObject data)
     {
-        var response = await _bot.PostActivityAsync(AsPerson(TeamsActivities.ExecuteAction(ServiceUrl, verb, data), personKey));
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data).From(person));
         return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
-    }
-
-    private static JsonObject AsPerson(JsonObject activity, string personKey)
-    {
-        activity["from"]!["aadObjectId"] = personKey;
-        return activity;
     }
 }

@@ -315,13 +315,13 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     {
         await _hub.SetExpertChannelAsync();
         var (ticketId, _) = await _hub.EscalateAsync(Question);
-        _hub.Connector.Members.Add(new LearningBot.Connector.Schema.TeamsChannelAccount { Id = Outsider.Id, Name = Outsider.Name, AadObjectId = Outsider.AadObjectId });
+        _hub.Connector.Members.Add(Outsider.Member());
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
 
         Assert.Contains("Assigned to Olly Reed", CardJson.Texts(card), StringComparison.Ordinal);
         var lookup = Assert.Single(_hub.Connector.Requests, r => r.Method == "GET" && r.Segments.Contains("members"));
-        Assert.Equal(["v3", "conversations", Channel, "members", Outsider.Id], lookup.Segments);
+        Assert.Equal(["v3", "conversations", Channel, "members", Outsider.TeamsId], lookup.Segments);
     }
 
     [Fact]

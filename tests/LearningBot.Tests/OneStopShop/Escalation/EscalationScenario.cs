@@ -6,9 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.OneStopShop.Escalation;
 
-/// <summary>Someone in the tenant: their Teams id, Entra object id and name.</summary>
-public sealed record Person(string Id, string AadObjectId, string Name);
-
 /// <summary>
 /// The real bot (Azurite storage, fake connector) with an asker, two L&amp;D team members and an outsider, a clock
 /// that stands still on Friday 20 November 2026 14:30 UK time, and helpers to act as each of them.
@@ -18,10 +15,10 @@ public sealed class EscalationScenario : IAsyncDisposable
     public const string ChannelThread = "19:hub@thread.tacv2;messageid=1700000000000";
     public const string Channel = "19:hub@thread.tacv2";
 
-    public static readonly Person Asker = new("29:1-alex", "6a1b0c2d-0000-4000-8000-00000000a1e5", "Alex Morgan");
-    public static readonly Person Sam = new("29:sam-patel", "3c9d5e2f-6071-4d84-9eaf-2b4a5c6d7e83", "Sam Patel");
-    public static readonly Person Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
-    public static readonly Person Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
+    public static readonly TestPerson Asker = TestPerson.Alex;
+    public static readonly TestPerson Sam = new("29:sam-patel", "3c9d5e2f-6071-4d84-9eaf-2b4a5c6d7e83", "Sam Patel");
+    public static readonly TestPerson Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
+    public static readonly TestPerson Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
 
     private EscalationScenario(BotTestHost bot, ManualClock clock)
     {
@@ -52,7 +49,7 @@ public sealed class EscalationScenario : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["LearningHub:SupportTeam:0"] = Sam.AadObjectId,
-            ["LearningHub:SupportTeam:1"] = Grace.Id,
+            ["LearningHub:SupportTeam:1"] = Grace.TeamsId,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -71,19 +68,19 @@ public sealed class EscalationScenario : IAsyncDisposable
     }
 
     /// <summary>The person's message in their 1:1 chat (so the bot can reach them later).</summary>
-    public JsonObject PersonalMessage(Person person, string text, string? conversationId = null) =>
-        As(person, TeamsActivities.Message(Connector.ServiceUrl, text, conversationId ?? AskerChat));
+    public JsonObject PersonalMessage(TestPerson person, string text, string? conversationId = null) =>
+        TeamsActivities.Message(Connector.ServiceUrl, text, conversationId ?? AskerChat).From(person);
 
     /// <summary>An @mention of the bot in the expert channel.</summary>
-    public JsonObject ChannelMessage(Person person, string text) =>
-        As(person, TeamsActivities.ChannelMention(Connector.ServiceUrl, text));
+    public JsonObject ChannelMessage(TestPerson person, string text) =>
+        TeamsActivities.ChannelMention(Connector.ServiceUrl, text).From(person);
 
-    public JsonObject PersonalAction(Person person, string verb, JsonObject data) =>
-        As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, AskerChat));
+    public JsonObject PersonalAction(TestPerson person, string verb, JsonObject data) =>
+        TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, AskerChat).From(person);
 
-    public JsonObject ChannelAction(Person person, string verb, JsonObject data)
+    public JsonObject ChannelAction(TestPerson person, string verb, JsonObject data)
     {
-        var activity = As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, ChannelThread));
+        var activity = TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, ChannelThread).From(person);
         activity["conversation"]!["conversationType"] = "channel";
         activity["conversation"]!["isGroup"] = true;
         activity["channelData"]!["team"] = new JsonObject { ["id"] = Channel, ["name"] = "Learning Hub" };
@@ -147,12 +144,6 @@ public sealed class EscalationScenario : IAsyncDisposable
         CardJson.Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
-
-    private static JsonObject As(Person person, JsonObject activity)
-    {
-        activity["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId };
-        return activity;
-    }
 }
 
 /// <summary>A knowledge store seam that keeps what it was given, to check what the workflow saves.</summary>
