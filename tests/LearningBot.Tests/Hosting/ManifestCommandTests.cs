@@ -8,7 +8,7 @@ namespace LearningBot.Tests.Hosting;
 /// The Teams command menu (manifest/manifest.json) against the running bot: every command it offers, typed where it
 /// offers it, reaches its capability and is not mistaken for a knowledge-base question.
 /// </summary>
-public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class ManifestCommandTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
     /// <summary>
     /// What each menu command must lead to: the same answer as the welcome card's button for that capability.
@@ -24,13 +24,9 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
         ["digest"] = CardVerbs.DigestLatest,
     };
 
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     /// <summary>Every (scope, command) pair in the manifest's command lists, as the menu sends it and as a person might type it.</summary>
     public static TheoryData<string, string, string> ManifestCommands()

@@ -6,15 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace LearningBot.Tests.Hosting;
 
-public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class ProactiveMessengerTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private ProactiveMessenger Messenger => _bot.Services.GetRequiredService<ProactiveMessenger>();
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Reaches_a_person_in_the_chat_they_last_used()

@@ -8,15 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whole turns through the real pipeline: endpoint → router → welcome capability → connector.</summary>
-public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class TurnTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Help_replies_with_the_welcome_card_threaded_to_the_message()
@@ -218,7 +214,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     public async Task Writes_the_conversation_reference_only_when_it_changes()
     {
         var conversationId = "a:" + Guid.NewGuid().ToString("N");
-        var table = azurite.Table(ConversationReferenceStore.TableName);
+        var table = host.Azurite.Table(ConversationReferenceStore.TableName);
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help", conversationId));
         var first = await table.FindAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));

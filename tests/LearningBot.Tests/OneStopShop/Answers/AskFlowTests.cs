@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.OneStopShop.Answers;
 
 /// <summary>The one-stop shop through the real pipeline: Teams-shaped activities in, cards out, questions in Azurite.</summary>
-public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlowTests.Host>
 {
     /// <summary>A support team member listed by Entra object id (with Alex's name, which saved articles show).</summary>
     private static readonly TestPerson SupportTeamMember = TestPerson.Alex with { AadObjectId = "5e1f7a20-0000-4000-8000-0000000005e1" };
@@ -15,17 +15,19 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     /// <summary>A support team member listed by Teams user id rather than Entra object id.</summary>
     private static readonly TestPerson SupportTeamByTeamsId = TestPerson.Alex with { TeamsId = "29:1-ld-support-by-teams-id" };
 
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
 
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite, new Dictionary<string, string?>
+    /// <summary>The class's bot, with the two support team members configured.</summary>
+    public sealed class Host : BotHostFixture
     {
-        ["LearningHub:SupportTeam:0"] = SupportTeamMember.AadObjectId,
-        ["LearningHub:SupportTeam:1"] = SupportTeamByTeamsId.TeamsId,
-    });
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["LearningHub:SupportTeam:0"] = SupportTeamMember.AadObjectId,
+            ["LearningHub:SupportTeam:1"] = SupportTeamByTeamsId.TeamsId,
+        };
+    }
 
     [Fact]
     public async Task A_typed_question_gets_an_answer_card_with_read_more_owner_related_and_rating()
@@ -248,7 +250,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal([2, 1], history.Select(v => v.Version));
         Assert.Equal(["jamal.idris", "priya.shah"], history.Select(v => v.EditedBy));
 
-        await using var restarted = await BotTestHost.StartAsync(azurite);
+        await using var restarted = await BotTestHost.StartAsync(host.Azurite);
         var engine = restarted.Services.GetRequiredService<AnswerEngine>();
         Assert.StartsWith("Refreshers run monthly", engine.Knowledge.Find(id)?.Summary, StringComparison.Ordinal);
     }
