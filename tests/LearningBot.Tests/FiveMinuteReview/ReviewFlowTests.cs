@@ -42,13 +42,12 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Records_the_time_from_start_to_confirm()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Grace.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Grace.AadObjectId);
         _h.Clock.Now = _h.Clock.Now.AddMinutes(4).AddSeconds(30);
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Kind with new volunteers." }));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Run the volunteer induction", ["objective1When"] = "2027-01-15" }));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "exceeding" }));
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Kind with new volunteers." });
+        card = await _h.NextAsync(card, "Save and continue");
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = "Run the volunteer induction", ["objective1When"] = "2027-01-15" });
+        card = await _h.NextAsync(card, "Check the summary", new JsonObject { ["overall"] = "exceeding" });
         await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" });
 
         var review = await _h.LatestReviewAsync(_h.Grace.AadObjectId);
@@ -58,32 +57,32 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_draft_resumes_at_the_step_where_it_stopped_with_its_answers()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var team = await _h.TeamCardAsync();
         var open = ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId);
         var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
         await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Good with residents." });
 
         // Another device: the team card now offers to carry on, and opens step 2.
-        team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        team = await _h.TeamCardAsync();
         Assert.Contains("Carry on with Tom", CardJson.Readable(team), StringComparison.Ordinal);
         Assert.Contains("In progress: step 2 of 4", CardJson.Readable(team), StringComparison.Ordinal);
         var resumed = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
         Assert.Contains("Step 2 of 4", CardJson.Readable(resumed), StringComparison.Ordinal);
 
-        var back = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, resumed, "Back"));
+        var back = await _h.NextAsync(resumed, "Back");
         Assert.Contains("Good with residents.", CardJson.Readable(back), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Two_devices_editing_one_draft_get_the_latest_with_a_note_instead_of_losing_work()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var team = await _h.TeamCardAsync();
         var open = ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId);
         var phone = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
         var laptop = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
 
         await _h.PressOnCardAsync(ReviewHarness.Manager, laptop, "Save and continue", new JsonObject { ["wentWell"] = "Written on the laptop." });
-        var answer = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, phone, "Save and continue", new JsonObject { ["wentWell"] = "Written on the phone." }));
+        var answer = await _h.NextAsync(phone, "Save and continue", new JsonObject { ["wentWell"] = "Written on the phone." });
 
         Assert.Contains("changed on another device", CardJson.Readable(answer), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
@@ -94,8 +93,7 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_double_pressed_next_saves_once_and_moves_on_without_a_conflict_note()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
         var inputs = new JsonObject { ["wentWell"] = "Pressed twice." };
 
         var first = await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", inputs);
@@ -109,12 +107,7 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Confirming_twice_saves_once_and_sends_one_copy()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Reliable." }));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Lead a huddle", ["objective1When"] = "2027-01-10" }));
-        var summary = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var summary = await _h.SummaryCardAsync(_h.Tom.AadObjectId, "Reliable.", "Lead a huddle", "2027-01-10");
 
         var presses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
             _h.PressOnCardAsync(ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })));
@@ -126,16 +119,11 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Confirm_still_saves_when_a_reminder_was_recorded_on_the_persons_row_meanwhile()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Reliable." }));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Lead a huddle", ["objective1When"] = "2027-01-10" }));
-        var summary = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var summary = await _h.SummaryCardAsync(_h.Tom.AadObjectId, "Reliable.", "Lead a huddle", "2027-01-10");
         var row = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
         Assert.True(await _h.Store.TryClaimReminderAsync(row, row with { DueReminderFor = "2026-11-25" }, CancellationToken.None));
 
-        var saved = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }));
+        var saved = await _h.NextAsync(summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" });
 
         Assert.Contains("Review with Tom Okafor saved", CardJson.Readable(saved), StringComparison.Ordinal);
         var index = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
@@ -149,8 +137,7 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         var refusal = await _h.PressAsync(ReviewHarness.Outsider, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId });
         Assert.Contains("only the manager", CardJson.MessageFromInvoke(refusal), StringComparison.Ordinal);
 
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
         var hijack = await _h.PressOnCardAsync(ReviewHarness.Outsider, card, "Save and continue", new JsonObject { ["wentWell"] = "Not mine to write." });
         Assert.Contains("only the manager", CardJson.MessageFromInvoke(hijack), StringComparison.Ordinal);
 
@@ -163,11 +150,10 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Too_long_or_missing_answers_come_back_marked_and_nothing_is_saved()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
 
-        var tooLong = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = new string('a', 1001) }));
-        var missing = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "  " }));
+        var tooLong = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = new string('a', 1001) });
+        var missing = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "  " });
 
         Assert.Contains("wentWell-problem", CardJson.Readable(tooLong), StringComparison.Ordinal);
         Assert.Contains("1,000 characters", CardJson.Readable(tooLong), StringComparison.Ordinal);
@@ -183,28 +169,26 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         await _h.RunFullReviewAsync();
         _h.Clock.Now = _h.Clock.Now.AddMonths(3);
 
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Finished the e-learning early." }));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Finished the e-learning early." });
         Assert.Contains("Finish the medicines e-learning", CardJson.Readable(card), StringComparison.Ordinal);
         Assert.Contains("How did it go?", CardJson.Readable(card), StringComparison.Ordinal);
 
-        var unanswered = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
+        var unanswered = await _h.NextAsync(card, "Save and continue");
         Assert.Contains("carried0-problem", CardJson.Readable(unanswered), StringComparison.Ordinal);
 
-        var objectives = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["carried0"] = "partly" }));
+        var objectives = await _h.NextAsync(card, "Save and continue", new JsonObject { ["carried0"] = "partly" });
         Assert.Contains("Finish the medicines e-learning", CardJson.Readable(objectives), StringComparison.Ordinal);
-        var noDate = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, objectives, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "" }));
+        var noDate = await _h.NextAsync(objectives, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "" });
         Assert.Contains("objective1When-problem", CardJson.Readable(noDate), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Pausing_keeps_the_draft_and_shows_the_team_with_a_note()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
 
-        var paused = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Pause", new JsonObject { ["wentWell"] = "Half a thought" }));
+        var paused = await _h.NextAsync(card, "Pause", new JsonObject { ["wentWell"] = "Half a thought" });
 
         Assert.Contains("saved as a draft", CardJson.Readable(paused), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
@@ -230,18 +214,17 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("Thanks, agreed.", toManager, StringComparison.Ordinal);
         var stored = await _h.LatestReviewAsync(_h.Tom.AadObjectId);
         Assert.Equal("Thanks, agreed.", stored!.PersonComment);
-        var team = CardJson.Readable(CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", [])));
+        var team = CardJson.Readable(await _h.TeamCardAsync());
         Assert.Contains("acknowledged", team, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_person_can_send_their_view_beforehand_into_the_managers_draft()
     {
-        var team = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Steady." }));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Steady." });
 
-        var asked = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Ask Tom first"));
+        var asked = await _h.NextAsync(card, "Ask Tom first");
         Assert.Contains("sent Tom a short card", CardJson.Readable(asked), StringComparison.Ordinal);
         var askCard = JsonNode.Parse(Assert.Single(_h.CardsSentTo(_h.Tom)))!.AsObject();
 
@@ -254,7 +237,7 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("More shadowing would help.", CardJson.Readable(resumed), StringComparison.Ordinal);
 
         // The manager carries on from the card shown before Tom answered: no conflict, nothing of Tom's lost.
-        var next = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, asked, "Save and continue", new JsonObject { ["personView"] = "Said the same in person." }));
+        var next = await _h.NextAsync(asked, "Save and continue", new JsonObject { ["personView"] = "Said the same in person." });
         Assert.Contains("Step 3 of 4", CardJson.Readable(next), StringComparison.Ordinal);
         Assert.DoesNotContain("another device", CardJson.Readable(next), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);

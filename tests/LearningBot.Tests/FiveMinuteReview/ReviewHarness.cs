@@ -91,6 +91,26 @@ public sealed class ReviewHarness : IAsyncDisposable
         return PressAsync(user, action["verb"]!.GetValue<string>(), data);
     }
 
+    /// <summary>The manager presses a button on <paramref name="card"/>; the answer must be a card.</summary>
+    public async Task<JsonObject> NextAsync(JsonObject card, string title, JsonObject? inputs = null) =>
+        CardJson.FromInvoke(await PressOnCardAsync(Manager, card, title, inputs));
+
+    /// <summary>The manager's team card.</summary>
+    public async Task<JsonObject> TeamCardAsync() => CardJson.FromInvoke(await PressAsync(Manager, "review.start", []));
+
+    /// <summary>The manager opens the team card and then <paramref name="personId"/>'s review: its first step.</summary>
+    public async Task<JsonObject> OpenReviewAsync(string personId) =>
+        CardJson.FromInvoke(await PressAsync(Manager, "review.open", FindOpenButton(await TeamCardAsync(), personId)));
+
+    /// <summary>The manager fills in the steps with one objective and reaches the summary, ready to confirm.</summary>
+    public async Task<JsonObject> SummaryCardAsync(string personId, string wentWell, string objective, string objectiveWhen)
+    {
+        var card = await NextAsync(await OpenReviewAsync(personId), "Save and continue", new JsonObject { ["wentWell"] = wentWell });
+        card = await NextAsync(card, "Save and continue");
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = objective, ["objective1When"] = objectiveWhen });
+        return await NextAsync(card, "Check the summary", new JsonObject { ["overall"] = "on-track" });
+    }
+
     /// <summary>Cards the bot sent proactively into a user's 1:1 chat.</summary>
     public IReadOnlyList<string> CardsSentTo(TestPerson user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Attachments is { Count: > 0 })
@@ -103,14 +123,13 @@ public sealed class ReviewHarness : IAsyncDisposable
     public async Task<(JsonObject Saved, int Presses)> RunFullReviewAsync(string? personId = null)
     {
         var presses = 0;
-        var team = CardJson.FromInvoke(await PressAsync(Manager, "review.start", [])); presses++;
-        var open = FindOpenButton(team, personId ?? Tom.AadObjectId);
-        var card = CardJson.FromInvoke(await PressAsync(Manager, "review.open", open)); presses++;
-        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." })); presses++;
-        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." })); presses++;
-        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" })); presses++;
-        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" })); presses++;
-        card = CardJson.FromInvoke(await PressOnCardAsync(Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })); presses++;
+        var team = await TeamCardAsync(); presses++;
+        var card = CardJson.FromInvoke(await PressAsync(Manager, "review.open", FindOpenButton(team, personId ?? Tom.AadObjectId))); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." }); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." }); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" }); presses++;
+        card = await NextAsync(card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" }); presses++;
+        card = await NextAsync(card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }); presses++;
         return (card, presses);
     }
 
