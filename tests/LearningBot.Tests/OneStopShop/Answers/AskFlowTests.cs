@@ -112,7 +112,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     public async Task Rating_twice_records_one_rating_and_thanks_both_times()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "pros and cons of e-learning"));
-        var questionId = CardJson.Actions(CardJson.Of(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
 
         var presses = await Task.WhenAll(
             Rate(questionId, helpful: false),
@@ -136,7 +136,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     public async Task A_thumbs_down_offers_the_L_and_D_team_with_the_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "what is a training brokerage"));
-        var questionId = CardJson.Actions(CardJson.Of(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
 
         var card = await Rate(questionId, helpful: false);
 
@@ -186,7 +186,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "patient 943 476 5919 dob 01/02/1950 - how do I write a learning needs analysis"));
 
         var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
-        var questionId = (CardJson.Actions(card, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card")) ["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(card);
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.True(record.Scrubbed);
@@ -202,7 +202,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered.ToUpperInvariant() + "?"));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "tips for running a multi agency partnership group"));
-        var questionId = CardJson.Actions(CardJson.Of(_bot.Connector.Sent[^1]), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(_bot.Connector.Sent[^1]));
         await Rate(questionId, helpful: false);
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report 7 days").From(SupportTeamMember));
@@ -350,6 +350,10 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
 
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>
         await ExecuteAsync(AskVerbs.Rate, new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful });
+
+    /// <summary>The id of the logged question an answer card's rating buttons carry.</summary>
+    private static string QuestionId(JsonObject answerCard) =>
+        (CardJson.Actions(answerCard, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card"))["data"]!["questionId"]!.GetValue<string>();
 
     private Task<JsonObject> ExecuteAsync(string verb, JsonObject data) => ExecuteAsync(verb, TestPerson.Alex, data);
 
