@@ -87,6 +87,8 @@ public sealed class SigningKeyRefreshTests : AuthenticatorHarness
         AssertAccepted(await AuthenticateTokenAsync(null, authenticator)); // served from the cache while the refresh runs
 
         await WaitUntilAsync(() => Issuer.KeyRequests == 2);
+        // The refresh has reached the issuer, but the cache serves the old keys until its answer has been read.
+        await WaitUntilAsync(async () => !(await AuthenticateTokenAsync(null, authenticator)).Succeeded);
         AssertRejected(await AuthenticateTokenAsync(null, authenticator), 401, "unknown");
     }
 
@@ -112,10 +114,12 @@ public sealed class SigningKeyRefreshTests : AuthenticatorHarness
         AssertRejected(await AuthenticateTokenAsync(null), 401, "could not be retrieved");
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
             await Task.Delay(20);

@@ -4,6 +4,7 @@ using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop.Answers;
+using LearningBot.Tests.Support;
 using LearningBot.Welcome;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,8 +75,7 @@ public sealed class CardCatalogTests
     {
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
-        var verbs = Descendants(card).Where(n => n["type"]?.GetValue<string>() == "Action.Execute").Select(n => n["verb"]!.GetValue<string>());
-        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, WelcomeVerbs.SignalStart, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], verbs);
+        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, WelcomeVerbs.SignalStart, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -96,8 +96,8 @@ public sealed class CardCatalogTests
         var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", WelcomeVerbs.DigestLatest));
         var without = Catalog.Render(new ErrorCardData("ABCD-2345"));
 
-        Assert.Equal(2, Descendants(withRetry).Count(n => n["type"]?.GetValue<string>() == "Action.Execute"));
-        Assert.Equal(1, Descendants(without).Count(n => n["type"]?.GetValue<string>() == "Action.Execute"));
+        Assert.Equal(2, CardJson.Actions(withRetry).Count);
+        Assert.Single(CardJson.Actions(without));
         Assert.Contains("Reference: ABCD-2345", without.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -188,11 +188,4 @@ public sealed class CardCatalogTests
 
         Assert.Equal(Catalog.Names, provider.GetRequiredService<CardCatalog>().Names);
     }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
-        JsonArray array => array.SelectMany(Descendants),
-        _ => [],
-    };
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Cards;
 
@@ -41,24 +42,24 @@ internal static partial class CardDesignRules
     }
 
     public static IEnumerable<string> ActionCounts(JsonObject card) =>
-        Objects(card).Where(o => o.Node["actions"] is JsonArray { Count: > MaxActionsPerSet })
+        CardJson.Walk(card).Where(o => o.Node["actions"] is JsonArray { Count: > MaxActionsPerSet })
             .Select(o => $"{o.Path}.actions: {o.Node["actions"]!.AsArray().Count} actions, at most {MaxActionsPerSet}");
 
     public static IEnumerable<string> PixelSizes(JsonObject card) =>
-        Objects(card).SelectMany(o => o.Node
+        CardJson.Walk(card).SelectMany(o => o.Node
             .Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && PixelSize().IsMatch(v.GetValue<string>()))
             .Select(p => $"{o.Path}.{p.Key}: fixed pixel size {p.Value}; use auto, stretch or a relative size"));
 
     public static IEnumerable<string> TextWraps(JsonObject card) =>
-        Objects(card).Where(o => TypeOf(o.Node) == "TextBlock" && o.Node["wrap"]?.GetValueKind() != JsonValueKind.True)
+        CardJson.Walk(card).Where(o => CardJson.Type(o.Node) == "TextBlock" && o.Node["wrap"]?.GetValueKind() != JsonValueKind.True)
             .Select(o => $"{o.Path}: TextBlock needs wrap: true");
 
     /// <summary>Action.Execute lives in an ActionSet, has a verb, and falls back to an Action.Submit carrying the same verb and data.</summary>
     public static IEnumerable<string> ExecuteActions(JsonObject card)
     {
-        foreach (var (path, action, container) in Objects(card))
+        foreach (var (path, action, container) in CardJson.Walk(card))
         {
-            if (TypeOf(action) != "Action.Execute")
+            if (CardJson.Type(action) != "Action.Execute")
             {
                 continue;
             }
@@ -74,7 +75,7 @@ internal static partial class CardDesignRules
                 yield return $"{path}: Action.Execute needs a verb";
             }
 
-            if (action["fallback"] is not JsonObject fallback || TypeOf(fallback) != "Action.Submit")
+            if (action["fallback"] is not JsonObject fallback || CardJson.Type(fallback) != "Action.Submit")
             {
                 yield return $"{path}: Action.Execute needs a fallback Action.Submit for older clients";
                 continue;
@@ -102,12 +103,12 @@ internal static partial class CardDesignRules
     }
 
     public static IEnumerable<string> SubmitVerbs(JsonObject card) =>
-        Objects(card).Where(o => TypeOf(o.Node) == "Action.Submit" && string.IsNullOrWhiteSpace(o.Node["data"]?["verb"]?.GetValue<string>()))
+        CardJson.Walk(card).Where(o => CardJson.Type(o.Node) == "Action.Submit" && string.IsNullOrWhiteSpace(o.Node["data"]?["verb"]?.GetValue<string>()))
             .Select(o => $"{o.Path}: Action.Submit needs data.verb so the router can route it");
 
     public static IEnumerable<string> Inputs(JsonObject card)
     {
-        foreach (var (path, input, _) in Objects(card).Where(o => TypeOf(o.Node)?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        foreach (var (path, input, _) in CardJson.Walk(card).Where(o => CardJson.Type(o.Node)?.StartsWith("Input.", StringComparison.Ordinal) == true))
         {
             if (string.IsNullOrWhiteSpace(input["id"]?.GetValue<string>()))
             {
@@ -129,9 +130,9 @@ internal static partial class CardDesignRules
     /// <summary>Colour only ever reinforces text, and Teams-unsupported styling is absent.</summary>
     public static IEnumerable<string> ThemeSafety(JsonObject card)
     {
-        foreach (var (path, node, _) in Objects(card))
+        foreach (var (path, node, _) in CardJson.Walk(card))
         {
-            var type = TypeOf(node);
+            var type = CardJson.Type(node);
             if (node.ContainsKey("color") && (type != "TextBlock" || string.IsNullOrWhiteSpace(node["text"]?.GetValue<string>())))
             {
                 yield return $"{path}: colour must sit on a TextBlock whose words carry the meaning";
@@ -150,38 +151,6 @@ internal static partial class CardDesignRules
             if (type == "Media")
             {
                 yield return $"{path}: Teams does not support Media";
-            }
-        }
-    }
-
-    private static string? TypeOf(JsonObject node) =>
-        node["type"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    /// <summary>Every object in the card, with its path and the type of the element that holds it.</summary>
-    private static IEnumerable<(string Path, JsonObject Node, string? Container)> Objects(JsonObject card)
-    {
-        var pending = new Stack<(string, JsonNode?, string?)>();
-        pending.Push(("$", card, null));
-        while (pending.Count > 0)
-        {
-            var (path, node, container) = pending.Pop();
-            switch (node)
-            {
-                case JsonObject obj:
-                    yield return (path, obj, container);
-                    foreach (var (key, value) in obj)
-                    {
-                        pending.Push(($"{path}.{key}", value, TypeOf(obj)));
-                    }
-
-                    break;
-                case JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        pending.Push(($"{path}[{i}]", array[i], container));
-                    }
-
-                    break;
             }
         }
     }

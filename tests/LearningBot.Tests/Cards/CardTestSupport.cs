@@ -24,16 +24,10 @@ internal static class CardPaths
     public static TheoryData<string> CardNames() => Names(Cards);
 
     /// <summary>Every product card and fixture, as a path relative to the repository.</summary>
-    public static TheoryData<string> AllTemplates()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in CardCatalog.TemplateFiles(Cards).Concat(CardCatalog.TemplateFiles(Fixtures)))
-        {
-            data.Add(Path.GetRelativePath(RepoRoot, file));
-        }
+    public static TheoryData<string> AllTemplates() => [.. AllTemplatePaths()];
 
-        return data;
-    }
+    public static IEnumerable<string> AllTemplatePaths() =>
+        CardCatalog.TemplateFiles(Cards).Concat(CardCatalog.TemplateFiles(Fixtures)).Select(file => Path.GetRelativePath(RepoRoot, file));
 
     public static string CardFile(string name) => Path.Combine(Cards, name + ".json");
 
@@ -57,7 +51,7 @@ internal static class ReferenceLibrary
 {
     /// <summary>Binds with the JavaScript library and reports the parse events for <paramref name="bound"/>.</summary>
     public static JsonObject Check(JsonNode? template, JsonNode? data, JsonNode bound) =>
-        (JsonObject)Run("--check", new JsonObject { ["template"] = template?.DeepClone(), ["data"] = data?.DeepClone(), ["bound"] = bound.DeepClone() })!;
+        (JsonObject)Run([CardPaths.ReferenceScript, "--check"], new JsonObject { ["template"] = template?.DeepClone(), ["data"] = data?.DeepClone(), ["bound"] = bound.DeepClone() })!;
 
     /// <summary>Binds many (template, data) pairs in one Node process; each result has <c>card</c> or <c>error</c>.</summary>
     public static JsonArray Batch(IEnumerable<(JsonNode Template, JsonNode? Data)> cases)
@@ -68,12 +62,44 @@ internal static class ReferenceLibrary
             input.Add(new JsonObject { ["template"] = template.DeepClone(), ["data"] = data?.DeepClone() });
         }
 
-        return (JsonArray)Run("--batch", input)!;
+        return (JsonArray)Run([CardPaths.ReferenceScript, "--batch"], input)!;
     }
 
-    private static JsonNode? Run(string mode, JsonNode input)
+    /// <summary>
+    /// <see cref="Check"/> for many cards in one Node process (starting Node and the libraries is most of a check's
+    /// time): one result per case, in order. It calls the script's own <c>bind</c> and <c>parseEvents</c>.
+    /// </summary>
+    public static JsonArray CheckAll(IEnumerable<(JsonNode? Template, JsonNode? Data, JsonNode Bound)> cases)
     {
-        var start = new ProcessStartInfo("node", [CardPaths.ReferenceScript, mode])
+        var input = new JsonArray();
+        foreach (var (template, data, bound) in cases)
+        {
+            input.Add(new JsonObject { ["template"] = template?.DeepClone(), ["data"] = data?.DeepClone(), ["bound"] = bound.DeepClone() });
+        }
+
+        return (JsonArray)Run(["--input-type=module", "-e", CheckAllScript, "check-all", CardPaths.ReferenceScript], input)!;
+    }
+
+    /// <summary>What <c>reference.mjs --check</c> does, for every case on standard input.</summary>
+    private const string CheckAllScript = """
+        import { readFileSync } from 'node:fs';
+        import { pathToFileURL } from 'node:url';
+        const { bind, parseEvents } = await import(pathToFileURL(process.argv[2]).href);
+        const check = ({ template, data, bound }) => {
+          let result;
+          try {
+            result = bind(template, data);
+          } catch (error) {
+            result = { error: String(error?.message ?? error) };
+          }
+          return { ...result, events: parseEvents(bound) };
+        };
+        process.stdout.write(JSON.stringify(JSON.parse(readFileSync(0, 'utf8')).map(check)));
+        """;
+
+    private static JsonNode? Run(string[] arguments, JsonNode input)
+    {
+        var start = new ProcessStartInfo("node", arguments)
         {
             WorkingDirectory = CardPaths.RepoRoot,
             RedirectStandardInput = true,

@@ -15,13 +15,8 @@ public sealed class PrintPageTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     private async Task<string> PrintPathAsync()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.VolunteerId)));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Residents <b>love</b> the Tuesday visits & chats." }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Try the memory café", ["objective1When"] = "2027-01-20" }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
-        var saved = ReviewHarness.Text(ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })));
+        var summary = await _h.SummaryCardAsync(_h.VolunteerId, "Residents <b>love</b> the Tuesday visits & chats.", "Try the memory café", "2027-01-20");
+        var saved = CardJson.Readable(await _h.NextAsync(summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }));
         var start = saved.IndexOf("https://learningbot.example.org", StringComparison.Ordinal);
         var url = saved[start..saved.IndexOf('"', start)];
         return new Uri(url).PathAndQuery;

@@ -24,8 +24,8 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         var (saved, presses) = await _h.RunFullReviewAsync();
 
         Assert.True(presses <= 8);
-        Assert.Contains("Review with Tom Okafor saved", ReviewHarness.Text(saved), StringComparison.Ordinal);
-        Assert.Contains("has been sent a copy in Teams", ReviewHarness.Text(saved), StringComparison.Ordinal);
+        Assert.Contains("Review with Tom Okafor saved", CardJson.Readable(saved), StringComparison.Ordinal);
+        Assert.Contains("has been sent a copy in Teams", CardJson.Readable(saved), StringComparison.Ordinal);
         var review = await _h.LatestReviewAsync(_h.Tom.AadObjectId);
         Assert.NotNull(review);
         Assert.Equal("Clear, calm handovers.", review.WentWell);
@@ -42,13 +42,12 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Records_the_time_from_start_to_confirm()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Grace.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Grace.AadObjectId);
         _h.Clock.Now = _h.Clock.Now.AddMinutes(4).AddSeconds(30);
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Kind with new volunteers." }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Run the volunteer induction", ["objective1When"] = "2027-01-15" }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "exceeding" }));
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Kind with new volunteers." });
+        card = await _h.NextAsync(card, "Save and continue");
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = "Run the volunteer induction", ["objective1When"] = "2027-01-15" });
+        card = await _h.NextAsync(card, "Check the summary", new JsonObject { ["overall"] = "exceeding" });
         await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" });
 
         var review = await _h.LatestReviewAsync(_h.Grace.AadObjectId);
@@ -58,86 +57,75 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_draft_resumes_at_the_step_where_it_stopped_with_its_answers()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var team = await _h.TeamCardAsync();
         var open = ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId);
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
+        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
         await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Good with residents." });
 
         // Another device: the team card now offers to carry on, and opens step 2.
-        team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        Assert.Contains("Carry on with Tom", ReviewHarness.Text(team), StringComparison.Ordinal);
-        Assert.Contains("In progress: step 2 of 4", ReviewHarness.Text(team), StringComparison.Ordinal);
-        var resumed = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
-        Assert.Contains("Step 2 of 4", ReviewHarness.Text(resumed), StringComparison.Ordinal);
+        team = await _h.TeamCardAsync();
+        Assert.Contains("Carry on with Tom", CardJson.Readable(team), StringComparison.Ordinal);
+        Assert.Contains("In progress: step 2 of 4", CardJson.Readable(team), StringComparison.Ordinal);
+        var resumed = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
+        Assert.Contains("Step 2 of 4", CardJson.Readable(resumed), StringComparison.Ordinal);
 
-        var back = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, resumed, "Back"));
-        Assert.Contains("Good with residents.", ReviewHarness.Text(back), StringComparison.Ordinal);
+        var back = await _h.NextAsync(resumed, "Back");
+        Assert.Contains("Good with residents.", CardJson.Readable(back), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Two_devices_editing_one_draft_get_the_latest_with_a_note_instead_of_losing_work()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
+        var team = await _h.TeamCardAsync();
         var open = ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId);
-        var phone = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
-        var laptop = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
+        var phone = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
+        var laptop = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", open));
 
         await _h.PressOnCardAsync(ReviewHarness.Manager, laptop, "Save and continue", new JsonObject { ["wentWell"] = "Written on the laptop." });
-        var answer = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, phone, "Save and continue", new JsonObject { ["wentWell"] = "Written on the phone." }));
+        var answer = await _h.NextAsync(phone, "Save and continue", new JsonObject { ["wentWell"] = "Written on the phone." });
 
-        Assert.Contains("changed on another device", ReviewHarness.Text(answer), StringComparison.Ordinal);
+        Assert.Contains("changed on another device", CardJson.Readable(answer), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
         Assert.Equal("Written on the laptop.", draft!.WentWell);
-        Assert.Contains("Step 2 of 4", ReviewHarness.Text(answer), StringComparison.Ordinal);
+        Assert.Contains("Step 2 of 4", CardJson.Readable(answer), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_double_pressed_next_saves_once_and_moves_on_without_a_conflict_note()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
         var inputs = new JsonObject { ["wentWell"] = "Pressed twice." };
 
         var first = await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", inputs);
         var second = await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", inputs);
 
-        Assert.Contains("Step 2 of 4", ReviewHarness.Text(ReviewHarness.Card(second)), StringComparison.Ordinal);
-        Assert.DoesNotContain("another device", ReviewHarness.Text(ReviewHarness.Card(second)), StringComparison.Ordinal);
-        Assert.Equal(ReviewHarness.Text(ReviewHarness.Card(first)), ReviewHarness.Text(ReviewHarness.Card(second)));
+        Assert.Contains("Step 2 of 4", CardJson.Readable(CardJson.FromInvoke(second)), StringComparison.Ordinal);
+        Assert.DoesNotContain("another device", CardJson.Readable(CardJson.FromInvoke(second)), StringComparison.Ordinal);
+        Assert.Equal(CardJson.Readable(CardJson.FromInvoke(first)), CardJson.Readable(CardJson.FromInvoke(second)));
     }
 
     [Fact]
     public async Task Confirming_twice_saves_once_and_sends_one_copy()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Reliable." }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Lead a huddle", ["objective1When"] = "2027-01-10" }));
-        var summary = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var summary = await _h.SummaryCardAsync(_h.Tom.AadObjectId, "Reliable.", "Lead a huddle", "2027-01-10");
 
         var presses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
             _h.PressOnCardAsync(ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })));
 
-        Assert.All(presses, p => Assert.Contains("Review with Tom Okafor saved", ReviewHarness.Text(ReviewHarness.Card(p)), StringComparison.Ordinal));
+        Assert.All(presses, p => Assert.Contains("Review with Tom Okafor saved", CardJson.Readable(CardJson.FromInvoke(p)), StringComparison.Ordinal));
         Assert.Single(_h.CardsSentTo(_h.Tom));
     }
 
     [Fact]
     public async Task Confirm_still_saves_when_a_reminder_was_recorded_on_the_persons_row_meanwhile()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Reliable." }));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Lead a huddle", ["objective1When"] = "2027-01-10" }));
-        var summary = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Check the summary", new JsonObject { ["overall"] = "on-track" }));
+        var summary = await _h.SummaryCardAsync(_h.Tom.AadObjectId, "Reliable.", "Lead a huddle", "2027-01-10");
         var row = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
         Assert.True(await _h.Store.TryClaimReminderAsync(row, row with { DueReminderFor = "2026-11-25" }, CancellationToken.None));
 
-        var saved = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }));
+        var saved = await _h.NextAsync(summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" });
 
-        Assert.Contains("Review with Tom Okafor saved", ReviewHarness.Text(saved), StringComparison.Ordinal);
+        Assert.Contains("Review with Tom Okafor saved", CardJson.Readable(saved), StringComparison.Ordinal);
         var index = (await _h.Store.GetTeamRowsAsync(ReviewHarness.Manager.AadObjectId, CancellationToken.None)).People[_h.Tom.AadObjectId];
         Assert.Equal(new DateTimeOffset(2027, 2, 22, 0, 0, 0, TimeSpan.Zero), index.NextReviewDue);
         Assert.Null(index.DueReminderFor);
@@ -147,31 +135,29 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task Only_the_manager_can_open_a_review_and_others_are_told_clearly()
     {
         var refusal = await _h.PressAsync(ReviewHarness.Outsider, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId });
-        Assert.Contains("only the manager", ReviewHarness.Message(refusal), StringComparison.Ordinal);
+        Assert.Contains("only the manager", CardJson.MessageFromInvoke(refusal), StringComparison.Ordinal);
 
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
         var hijack = await _h.PressOnCardAsync(ReviewHarness.Outsider, card, "Save and continue", new JsonObject { ["wentWell"] = "Not mine to write." });
-        Assert.Contains("only the manager", ReviewHarness.Message(hijack), StringComparison.Ordinal);
+        Assert.Contains("only the manager", CardJson.MessageFromInvoke(hijack), StringComparison.Ordinal);
 
         // A manager who no longer manages the person loses access to the draft too.
         _h.People.Move(_h.Tom.AadObjectId, ReviewHarness.Outsider.AadObjectId);
         var moved = await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Too late." });
-        Assert.Contains("only the manager", ReviewHarness.Message(moved), StringComparison.Ordinal);
+        Assert.Contains("only the manager", CardJson.MessageFromInvoke(moved), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Too_long_or_missing_answers_come_back_marked_and_nothing_is_saved()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
 
-        var tooLong = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = new string('a', 1001) }));
-        var missing = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "  " }));
+        var tooLong = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = new string('a', 1001) });
+        var missing = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "  " });
 
-        Assert.Contains("wentWell-problem", ReviewHarness.Text(tooLong), StringComparison.Ordinal);
-        Assert.Contains("1,000 characters", ReviewHarness.Text(tooLong), StringComparison.Ordinal);
-        Assert.Contains("wentWell-problem", ReviewHarness.Text(missing), StringComparison.Ordinal);
+        Assert.Contains("wentWell-problem", CardJson.Readable(tooLong), StringComparison.Ordinal);
+        Assert.Contains("1,000 characters", CardJson.Readable(tooLong), StringComparison.Ordinal);
+        Assert.Contains("wentWell-problem", CardJson.Readable(missing), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
         Assert.Equal(1, draft!.Step);
         Assert.Equal(string.Empty, draft.WentWell);
@@ -183,30 +169,28 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         await _h.RunFullReviewAsync();
         _h.Clock.Now = _h.Clock.Now.AddMonths(3);
 
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Finished the e-learning early." }));
-        Assert.Contains("Finish the medicines e-learning", ReviewHarness.Text(card), StringComparison.Ordinal);
-        Assert.Contains("How did it go?", ReviewHarness.Text(card), StringComparison.Ordinal);
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Finished the e-learning early." });
+        Assert.Contains("Finish the medicines e-learning", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.Contains("How did it go?", CardJson.Readable(card), StringComparison.Ordinal);
 
-        var unanswered = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue"));
-        Assert.Contains("carried0-problem", ReviewHarness.Text(unanswered), StringComparison.Ordinal);
+        var unanswered = await _h.NextAsync(card, "Save and continue");
+        Assert.Contains("carried0-problem", CardJson.Readable(unanswered), StringComparison.Ordinal);
 
-        var objectives = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["carried0"] = "partly" }));
-        Assert.Contains("Finish the medicines e-learning", ReviewHarness.Text(objectives), StringComparison.Ordinal);
-        var noDate = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, objectives, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "" }));
-        Assert.Contains("objective1When-problem", ReviewHarness.Text(noDate), StringComparison.Ordinal);
+        var objectives = await _h.NextAsync(card, "Save and continue", new JsonObject { ["carried0"] = "partly" });
+        Assert.Contains("Finish the medicines e-learning", CardJson.Readable(objectives), StringComparison.Ordinal);
+        var noDate = await _h.NextAsync(objectives, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "" });
+        Assert.Contains("objective1When-problem", CardJson.Readable(noDate), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Pausing_keeps_the_draft_and_shows_the_team_with_a_note()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
 
-        var paused = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Pause", new JsonObject { ["wentWell"] = "Half a thought" }));
+        var paused = await _h.NextAsync(card, "Pause", new JsonObject { ["wentWell"] = "Half a thought" });
 
-        Assert.Contains("saved as a draft", ReviewHarness.Text(paused), StringComparison.Ordinal);
+        Assert.Contains("saved as a draft", CardJson.Readable(paused), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
         Assert.Equal("Half a thought", draft!.WentWell);
     }
@@ -219,44 +203,43 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
         var data = new JsonObject { ["reviewId"] = review!.ReviewId, ["managerId"] = review.ManagerId };
 
         var notTom = await _h.PressAsync(_h.Grace, "review.acknowledge", data.DeepClone().AsObject());
-        Assert.Contains("only the person", ReviewHarness.Message(notTom), StringComparison.Ordinal);
+        Assert.Contains("only the person", CardJson.MessageFromInvoke(notTom), StringComparison.Ordinal);
 
-        var ack = ReviewHarness.Card(await _h.PressAsync(_h.Tom, "review.acknowledge", new JsonObject { ["reviewId"] = review.ReviewId, ["managerId"] = review.ManagerId, ["comment"] = "Thanks, agreed." }));
-        var again = ReviewHarness.Card(await _h.PressAsync(_h.Tom, "review.acknowledge", new JsonObject { ["reviewId"] = review.ReviewId, ["managerId"] = review.ManagerId, ["comment"] = "Thanks, agreed." }));
+        var ack = CardJson.FromInvoke(await _h.PressAsync(_h.Tom, "review.acknowledge", new JsonObject { ["reviewId"] = review.ReviewId, ["managerId"] = review.ManagerId, ["comment"] = "Thanks, agreed." }));
+        var again = CardJson.FromInvoke(await _h.PressAsync(_h.Tom, "review.acknowledge", new JsonObject { ["reviewId"] = review.ReviewId, ["managerId"] = review.ManagerId, ["comment"] = "Thanks, agreed." }));
 
-        Assert.Contains("You acknowledged this review", ReviewHarness.Text(ack), StringComparison.Ordinal);
-        Assert.Contains("You acknowledged this review", ReviewHarness.Text(again), StringComparison.Ordinal);
+        Assert.Contains("You acknowledged this review", CardJson.Readable(ack), StringComparison.Ordinal);
+        Assert.Contains("You acknowledged this review", CardJson.Readable(again), StringComparison.Ordinal);
         var toManager = Assert.Single(_h.CardsSentTo(ReviewHarness.Manager), c => c.Contains("acknowledged their review", StringComparison.Ordinal));
         Assert.Contains("Thanks, agreed.", toManager, StringComparison.Ordinal);
         var stored = await _h.LatestReviewAsync(_h.Tom.AadObjectId);
         Assert.Equal("Thanks, agreed.", stored!.PersonComment);
-        var team = ReviewHarness.Text(ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", [])));
+        var team = CardJson.Readable(await _h.TeamCardAsync());
         Assert.Contains("acknowledged", team, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_person_can_send_their_view_beforehand_into_the_managers_draft()
     {
-        var team = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.start", []));
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId)));
-        card = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Steady." }));
+        var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);
+        card = await _h.NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Steady." });
 
-        var asked = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, card, "Ask Tom first"));
-        Assert.Contains("sent Tom a short card", ReviewHarness.Text(asked), StringComparison.Ordinal);
+        var asked = await _h.NextAsync(card, "Ask Tom first");
+        Assert.Contains("sent Tom a short card", CardJson.Readable(asked), StringComparison.Ordinal);
         var askCard = JsonNode.Parse(Assert.Single(_h.CardsSentTo(_h.Tom)))!.AsObject();
 
         var outsider = await _h.PressOnCardAsync(_h.Grace, askCard, "Send to Priya", new JsonObject { ["ownView"] = "Not my review." });
-        Assert.Contains("already been finished", ReviewHarness.Message(outsider), StringComparison.Ordinal);
-        var thanks = ReviewHarness.Card(await _h.PressOnCardAsync(_h.Tom, askCard, "Send to Priya", new JsonObject { ["ownView"] = "More shadowing would help." }));
-        Assert.Contains("Thank you", ReviewHarness.Text(thanks), StringComparison.Ordinal);
+        Assert.Contains("already been finished", CardJson.MessageFromInvoke(outsider), StringComparison.Ordinal);
+        var thanks = CardJson.FromInvoke(await _h.PressOnCardAsync(_h.Tom, askCard, "Send to Priya", new JsonObject { ["ownView"] = "More shadowing would help." }));
+        Assert.Contains("Thank you", CardJson.Readable(thanks), StringComparison.Ordinal);
 
-        var resumed = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId }));
-        Assert.Contains("More shadowing would help.", ReviewHarness.Text(resumed), StringComparison.Ordinal);
+        var resumed = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", new JsonObject { ["personId"] = _h.Tom.AadObjectId }));
+        Assert.Contains("More shadowing would help.", CardJson.Readable(resumed), StringComparison.Ordinal);
 
         // The manager carries on from the card shown before Tom answered: no conflict, nothing of Tom's lost.
-        var next = ReviewHarness.Card(await _h.PressOnCardAsync(ReviewHarness.Manager, asked, "Save and continue", new JsonObject { ["personView"] = "Said the same in person." }));
-        Assert.Contains("Step 3 of 4", ReviewHarness.Text(next), StringComparison.Ordinal);
-        Assert.DoesNotContain("another device", ReviewHarness.Text(next), StringComparison.Ordinal);
+        var next = await _h.NextAsync(asked, "Save and continue", new JsonObject { ["personView"] = "Said the same in person." });
+        Assert.Contains("Step 3 of 4", CardJson.Readable(next), StringComparison.Ordinal);
+        Assert.DoesNotContain("another device", CardJson.Readable(next), StringComparison.Ordinal);
         var draft = await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None);
         Assert.Equal("More shadowing would help.", draft!.PersonOwnView);
         Assert.Equal("Said the same in person.", draft.PersonView);
@@ -268,17 +251,17 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         var (saved, _) = await _h.RunFullReviewAsync(_h.VolunteerId);
 
-        Assert.Contains("doesn't use Teams, so print this review", ReviewHarness.Text(saved), StringComparison.Ordinal);
-        Assert.Contains("https://learningbot.example.org/reviews/", ReviewHarness.Text(saved), StringComparison.Ordinal);
+        Assert.Contains("doesn't use Teams, so print this review", CardJson.Readable(saved), StringComparison.Ordinal);
+        Assert.Contains("https://learningbot.example.org/reviews/", CardJson.Readable(saved), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Adding_someone_without_teams_starts_their_review()
     {
-        var card = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.addPerson", new JsonObject { ["newName"] = "Dev Raman", ["newRole"] = "Volunteer driver" }));
+        var card = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.addPerson", new JsonObject { ["newName"] = "Dev Raman", ["newRole"] = "Volunteer driver" }));
 
-        Assert.Contains("Five Minute Review with Dev Raman", ReviewHarness.Text(card), StringComparison.Ordinal);
-        var missingName = ReviewHarness.Card(await _h.PressAsync(ReviewHarness.Manager, "review.addPerson", new JsonObject { ["newName"] = "" }));
-        Assert.Contains("newName-problem", ReviewHarness.Text(missingName), StringComparison.Ordinal);
+        Assert.Contains("Five Minute Review with Dev Raman", CardJson.Readable(card), StringComparison.Ordinal);
+        var missingName = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.addPerson", new JsonObject { ["newName"] = "" }));
+        Assert.Contains("newName-problem", CardJson.Readable(missingName), StringComparison.Ordinal);
     }
 }

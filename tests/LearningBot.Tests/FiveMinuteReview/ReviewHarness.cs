@@ -8,22 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
-/// <summary>Someone in a test: their person key and Teams id.</summary>
-public sealed record TestUser(string AadObjectId, string TeamsId, string Name)
-{
-    public string ChatId { get; } = "a:" + Guid.NewGuid().ToString("N");
-}
-
 /// <summary>
 /// The real bot (all of it, through /api/messages) with a test people directory, a settable clock and a fresh
 /// review table per test class. A manager, two Teams users, one volunteer without Teams and an outsider.
 /// </summary>
 public sealed class ReviewHarness : IAsyncDisposable
 {
-    public static readonly TestUser Manager = new("0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50", "29:priya", "Priya Shah");
-    public static readonly TestUser Outsider = new("9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48", "29:kwame", "Kwame Mensah");
+    public static readonly TestPerson Manager = TestPerson.Priya;
+    public static readonly TestPerson Outsider = new("29:kwame", "9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48", "Kwame Mensah");
 
-    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, ManualClock clock, TestUser tom, TestUser grace, string volunteerId)
+    private ReviewHarness(BotTestHost bot, InMemoryPeopleDirectory people, ManualClock clock, TestPerson tom, TestPerson grace, string volunteerId)
     {
         Bot = bot;
         People = people;
@@ -36,8 +30,8 @@ public sealed class ReviewHarness : IAsyncDisposable
     public BotTestHost Bot { get; }
     public InMemoryPeopleDirectory People { get; }
     public ManualClock Clock { get; }
-    public TestUser Tom { get; }
-    public TestUser Grace { get; }
+    public TestPerson Tom { get; }
+    public TestPerson Grace { get; }
     public string VolunteerId { get; }
     public ReviewStore Store => Bot.Services.GetRequiredService<ReviewStore>();
     public string ServiceUrl => Bot.Connector.ServiceUrl;
@@ -48,8 +42,8 @@ public sealed class ReviewHarness : IAsyncDisposable
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         // Unique people per harness, so tests sharing the Azurite table never see each other's rows.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var tom = new TestUser($"tom-{suffix}", $"29:tom-{suffix}", "Tom Okafor");
-        var grace = new TestUser($"grace-{suffix}", $"29:grace-{suffix}", "Grace Lewis");
+        var tom = TestPerson.Unique("tom", "Tom Okafor");
+        var grace = TestPerson.Unique("grace", "Grace Lewis");
         people.Add(Manager.AadObjectId, Manager.Name, null);
         people.Add(tom.AadObjectId, tom.Name, Manager.AadObjectId);
         people.Add(grace.AadObjectId, grace.Name, Manager.AadObjectId);
@@ -74,20 +68,20 @@ public sealed class ReviewHarness : IAsyncDisposable
     }
 
     /// <summary>The user says something in their 1:1 chat (which also lets the bot reach them later).</summary>
-    public Task<HttpResponseMessage> SayAsync(TestUser user, string text) => Bot.PostActivityAsync(As(user, TeamsActivities.Message(ServiceUrl, text)));
+    public Task<HttpResponseMessage> SayAsync(TestPerson user, string text) => Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, text).From(user).InChatOf(user));
 
     /// <summary>Presses an Action.Execute button as <paramref name="user"/> and returns the answer's body.</summary>
-    public async Task<JsonObject> PressAsync(TestUser user, string verb, JsonObject data)
+    public async Task<JsonObject> PressAsync(TestPerson user, string verb, JsonObject data)
     {
-        var response = await Bot.PostActivityAsync(As(user, TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject())));
+        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject()).From(user).InChatOf(user));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await BotTestHost.ReadJsonAsync(response);
     }
 
     /// <summary>Presses a button on a card the bot returned, with the card's data and the given input values.</summary>
-    public Task<JsonObject> PressOnCardAsync(TestUser user, JsonObject card, string title, JsonObject? inputs = null)
+    public Task<JsonObject> PressOnCardAsync(TestPerson user, JsonObject card, string title, JsonObject? inputs = null)
     {
-        var action = FindAction(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
+        var action = CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
         foreach (var (key, value) in inputs ?? [])
         {
@@ -97,98 +91,58 @@ public sealed class ReviewHarness : IAsyncDisposable
         return PressAsync(user, action["verb"]!.GetValue<string>(), data);
     }
 
-    public static JsonObject Card(JsonObject invokeBody)
+    /// <summary>The manager presses a button on <paramref name="card"/>; the answer must be a card.</summary>
+    public async Task<JsonObject> NextAsync(JsonObject card, string title, JsonObject? inputs = null) =>
+        CardJson.FromInvoke(await PressOnCardAsync(Manager, card, title, inputs));
+
+    /// <summary>The manager's team card.</summary>
+    public async Task<JsonObject> TeamCardAsync() => CardJson.FromInvoke(await PressAsync(Manager, "review.start", []));
+
+    /// <summary>The manager opens the team card and then <paramref name="personId"/>'s review: its first step.</summary>
+    public async Task<JsonObject> OpenReviewAsync(string personId) =>
+        CardJson.FromInvoke(await PressAsync(Manager, "review.open", FindOpenButton(await TeamCardAsync(), personId)));
+
+    /// <summary>The manager fills in the steps with one objective and reaches the summary, ready to confirm.</summary>
+    public async Task<JsonObject> SummaryCardAsync(string personId, string wentWell, string objective, string objectiveWhen)
     {
-        Assert.True(invokeBody["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive", $"Expected a card, got {invokeBody.ToJsonString()}");
-        return invokeBody["value"]!.AsObject();
+        var card = await NextAsync(await OpenReviewAsync(personId), "Save and continue", new JsonObject { ["wentWell"] = wentWell });
+        card = await NextAsync(card, "Save and continue");
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = objective, ["objective1When"] = objectiveWhen });
+        return await NextAsync(card, "Check the summary", new JsonObject { ["overall"] = "on-track" });
     }
-
-    public static string Message(JsonObject invokeBody)
-    {
-        Assert.Equal("application/vnd.microsoft.activity.message", invokeBody["type"]?.GetValue<string>());
-        return invokeBody["value"]!.GetValue<string>();
-    }
-
-    public static JsonObject? FindAction(JsonNode? node, string title) => node switch
-    {
-        JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute" && obj["title"]?.GetValue<string>() == title => obj,
-        JsonObject obj => obj.Select(p => FindAction(p.Value, title)).FirstOrDefault(a => a is not null),
-        JsonArray array => array.Select(n => FindAction(n, title)).FirstOrDefault(a => a is not null),
-        _ => null,
-    };
-
-    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The card as JSON with apostrophes and the like left readable, for text assertions.</summary>
-    public static string Text(JsonObject card) => card.ToJsonString(Readable);
 
     /// <summary>Cards the bot sent proactively into a user's 1:1 chat.</summary>
-    public IReadOnlyList<string> CardsSentTo(TestUser user) =>
+    public IReadOnlyList<string> CardsSentTo(TestPerson user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Attachments is { Count: > 0 })
-            .Select(s => Text(JsonNode.Parse(s.Activity.Attachments![0].Content!.ToJsonString())!.AsObject()))];
+            .Select(s => CardJson.Readable(CardJson.Of(s)))];
 
-    public IReadOnlyList<string> TextsSentTo(TestUser user) =>
+    public IReadOnlyList<string> TextsSentTo(TestPerson user) =>
         [.. Bot.Connector.Sent.Where(s => s.ConversationId == user.ChatId && s.Activity.Text is { Length: > 0 }).Select(s => s.Activity.Text!)];
 
     /// <summary>Runs a review with Tom (or <paramref name="personId"/>) from the team card to the saved card: seven presses.</summary>
     public async Task<(JsonObject Saved, int Presses)> RunFullReviewAsync(string? personId = null)
     {
         var presses = 0;
-        var team = Card(await PressAsync(Manager, "review.start", [])); presses++;
-        var open = FindOpenButton(team, personId ?? Tom.AadObjectId);
-        var card = Card(await PressAsync(Manager, "review.open", open)); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" })); presses++;
-        card = Card(await PressOnCardAsync(Manager, card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" })); presses++;
+        var team = await TeamCardAsync(); presses++;
+        var card = CardJson.FromInvoke(await PressAsync(Manager, "review.open", FindOpenButton(team, personId ?? Tom.AadObjectId))); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." }); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." }); presses++;
+        card = await NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" }); presses++;
+        card = await NextAsync(card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" }); presses++;
+        card = await NextAsync(card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }); presses++;
         return (card, presses);
     }
 
-    public static JsonObject FindOpenButton(JsonObject teamCard, string personId)
-    {
-        var stack = new Stack<JsonNode?>([teamCard]);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case JsonObject obj when IsOpenButtonFor(obj, personId):
-                    return obj["data"]!.DeepClone().AsObject();
-                case JsonObject obj:
-                    foreach (var (_, child) in obj)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-            }
-        }
-
-        throw new InvalidOperationException($"No button for {personId} on the team card.");
-    }
-
-    private static bool IsOpenButtonFor(JsonObject action, string personId) =>
-        action["verb"]?.GetValue<string>() == "review.open" && (action["data"] as JsonObject)?["personId"]?.GetValue<string>() == personId;
+    /// <summary>The data of the team card's button that opens <paramref name="personId"/>'s review.</summary>
+    public static JsonObject FindOpenButton(JsonObject teamCard, string personId) =>
+        CardJson.Actions(teamCard, "review.open").FirstOrDefault(a => a["data"]?["personId"]?.GetValue<string>() == personId)?["data"]!.DeepClone().AsObject()
+        ?? throw new InvalidOperationException($"No button for {personId} on the team card.");
 
     public async Task<ReviewEntity?> LatestReviewAsync(string personId)
     {
         var rows = await Store.GetTeamRowsAsync(Manager.AadObjectId, CancellationToken.None);
         var lastId = rows.People.GetValueOrDefault(personId)?.LastReviewId;
         return lastId is null ? null : await Store.GetReviewAsync(Manager.AadObjectId, lastId, CancellationToken.None);
-    }
-
-    public static JsonObject As(TestUser user, JsonObject activity)
-    {
-        activity["from"] = new JsonObject { ["id"] = user.TeamsId, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId };
-        activity["conversation"]!["id"] = user.ChatId;
-        return activity;
     }
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();

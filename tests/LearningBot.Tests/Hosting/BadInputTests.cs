@@ -5,13 +5,9 @@ using LearningBot.Tests.Support;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whatever arrives at /api/messages, the answer is a clear 4xx, never a 500, and nothing is sent.</summary>
-public sealed class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class BadInputTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
-    private BotTestHost _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    private readonly BotTestHost _bot = host.ForTest();
 
     [Theory]
     [InlineData("{")]

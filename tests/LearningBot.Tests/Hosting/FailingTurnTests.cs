@@ -6,14 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>A capability that throws must not turn into a 500 (the channel would redeliver) nor leave the user guessing.</summary>
-public sealed class FailingTurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class FailingTurnTests(FailingTurnTests.Host host) : IClassFixture<FailingTurnTests.Host>
 {
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
-    public async Task InitializeAsync() =>
-        _bot = await BotTestHost.StartAsync(azurite, services: services => services.AddSingleton<IBotFeature, BrokenFeature>());
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    /// <summary>The class's bot, with a capability that always throws.</summary>
+    public sealed class Host : BotHostFixture
+    {
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IBotFeature, BrokenFeature>();
+    }
 
     [Fact]
     public async Task Failing_message_turn_answers_200_and_apologises_with_a_reference()

@@ -11,7 +11,7 @@ namespace LearningBot.Tests.Hosting;
 /// The Teams command menu (manifest/manifest.json) against the running bot: every command it offers, typed where it
 /// offers it, reaches its capability and is not mistaken for a knowledge-base question.
 /// </summary>
-public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class ManifestCommandTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
     /// <summary>
     /// What each menu command must lead to: the same answer as the welcome card's button for that capability.
@@ -27,13 +27,9 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
         ["digest"] = WelcomeVerbs.DigestLatest,
     };
 
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     /// <summary>Every (scope, command) pair in the manifest's command lists, as the menu sends it and as a person might type it.</summary>
     public static TheoryData<string, string, string> ManifestCommands()
@@ -69,10 +65,7 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
 
         await _bot.PostActivityAsync(Typed(scope, typed));
 
-        var reply = Assert.Single(_bot.Connector.Sent);
-        var attachment = Assert.Single(reply.Activity.Attachments ?? []);
-        Assert.Equal(CardCatalog.AdaptiveCardContentType, attachment.ContentType);
-        var card = JsonNode.Parse(attachment.Content!.ToJsonString());
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         Assert.True(JsonNode.DeepEquals(expected, card),
             $"'{typed}' in {scope} should answer like the welcome card's '{verb}' button.\nExpected: {expected}\nGot: {card}");
     }
@@ -81,10 +74,9 @@ public sealed class ManifestCommandTests(AzuriteFixture azurite) : IClassFixture
     private async Task<JsonNode> ButtonAnswerAsync(string verb)
     {
         var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal(CardCatalog.AdaptiveCardContentType, body["type"]?.GetValue<string>());
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
         Assert.Empty(_bot.Connector.Sent);
-        return body["value"]!;
+        return card;
     }
 
     /// <summary>The command as Teams delivers it in each scope: plain in a personal chat, after an @mention elsewhere.</summary>

@@ -6,16 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace LearningBot.Tests.Hosting;
 
-public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class ProactiveMessengerTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
-    private const string AlexAadId = "6a1b0c2d-0000-4000-8000-00000000a1e5";
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private ProactiveMessenger Messenger => _bot.Services.GetRequiredService<ProactiveMessenger>();
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Reaches_a_person_in_the_chat_they_last_used()
@@ -23,13 +18,13 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IClassFixt
         var hello = TeamsActivities.Message(_bot.Connector.ServiceUrl, "hello");
         await _bot.PostActivityAsync(hello);
 
-        var sent = await Messenger.SendCardToPersonAsync(AlexAadId, SampleCard(), CancellationToken.None);
+        var sent = await Messenger.SendCardToPersonAsync(TestPerson.Alex.AadObjectId, SampleCard(), CancellationToken.None);
 
         Assert.NotNull(sent);
         var delivered = _bot.Connector.Sent.Last();
         Assert.Equal(hello.ConversationId(), delivered.ConversationId);
         Assert.Null(delivered.ReplyToId);
-        Assert.Equal("29:1-alex", delivered.Activity.Recipient?.Id);
+        Assert.Equal(TestPerson.Alex.TeamsId, delivered.Activity.Recipient?.Id);
         Assert.Equal(TeamsActivities.BotId, delivered.Activity.From?.Id);
     }
 
@@ -47,7 +42,7 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IClassFixt
         await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "hello"));
         _bot.Connector.FailNext(new FakeFailure(403, "ConversationBlockedByUser", "User blocked the conversation with the bot."));
 
-        var sent = await Messenger.SendCardToPersonAsync(AlexAadId, SampleCard(), CancellationToken.None);
+        var sent = await Messenger.SendCardToPersonAsync(TestPerson.Alex.AadObjectId, SampleCard(), CancellationToken.None);
 
         Assert.Null(sent);
     }

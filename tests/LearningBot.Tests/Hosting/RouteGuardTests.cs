@@ -15,6 +15,7 @@ namespace LearningBot.Tests.Hosting;
 public sealed class RouteGuardTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string ModeratorTeamsId = "29:1-moderator";
+    private static readonly TestPerson Moderator = new(ModeratorTeamsId, "7c2d1e3f-0000-4000-8000-00000000a0d1", "Morgan Reed");
     private BotTestHost _bot = null!;
 
     private ProbeFeature Probe => _bot.Services.GetRequiredService<ProbeFeature>();
@@ -68,7 +69,7 @@ public sealed class RouteGuardTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_guarded_command_runs_for_someone_with_the_role()
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "moderate", userId: ModeratorTeamsId));
+        await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "moderate").From(Moderator));
 
         Assert.Equal(["moderate"], Probe.Calls);
     }
@@ -90,8 +91,7 @@ public sealed class RouteGuardTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_guarded_card_action_runs_for_someone_with_the_role()
     {
-        var execute = TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, ProbeFeature.Approve);
-        execute["from"]!["id"] = ModeratorTeamsId;
+        var execute = TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, ProbeFeature.Approve).From(Moderator);
 
         await _bot.PostActivityAsync(execute);
 

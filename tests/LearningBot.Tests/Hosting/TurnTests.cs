@@ -8,15 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whole turns through the real pipeline: endpoint → router → welcome capability → connector.</summary>
-public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class TurnTests(BotHostFixture host) : IClassFixture<BotHostFixture>
 {
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
-
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Help_replies_with_the_welcome_card_threaded_to_the_message()
@@ -29,7 +25,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         var reply = Assert.Single(_bot.Connector.Sent);
         Assert.Equal(message.Id(), reply.ReplyToId);
         Assert.Equal(TeamsActivities.BotId, reply.Activity.From?.Id);
-        Assert.Equal("29:1-alex", reply.Activity.Recipient?.Id);
+        Assert.Equal(TestPerson.Alex.TeamsId, reply.Activity.Recipient?.Id);
         AssertWelcomeCard(reply.Activity);
     }
 
@@ -157,7 +153,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var resent = Assert.Single(_bot.Connector.Sent);
-        Assert.Contains("digest", resent.Activity.Attachments![0].Content!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("digest", CardJson.Of(resent).ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -206,7 +202,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         var store = _bot.Services.GetRequiredService<ConversationReferenceStore>();
         var conversation = await store.FindConversationAsync(message.ConversationId(), CancellationToken.None);
-        var personal = await store.FindPersonalChatAsync("6a1b0c2d-0000-4000-8000-00000000a1e5", CancellationToken.None);
+        var personal = await store.FindPersonalChatAsync(TestPerson.Alex.AadObjectId, CancellationToken.None);
 
         Assert.NotNull(conversation);
         Assert.Equal(ServiceUrl, conversation.ServiceUrl);
@@ -218,7 +214,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     public async Task Writes_the_conversation_reference_only_when_it_changes()
     {
         var conversationId = "a:" + Guid.NewGuid().ToString("N");
-        var table = azurite.Table(ConversationReferenceStore.TableName);
+        var table = host.Azurite.Table(ConversationReferenceStore.TableName);
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help", conversationId));
         var first = await table.FindAsync<ConversationReferenceEntity>("conversation", TableKeys.Encode(conversationId));
@@ -245,9 +241,7 @@ public sealed class TurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
     private static void AssertWelcomeCard(LearningBot.Connector.Schema.Activity activity)
     {
-        var attachment = Assert.Single(activity.Attachments ?? []);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        var card = attachment.Content!.ToJsonString();
+        var card = CardJson.Of(activity).ToJsonString();
         foreach (var button in new[] { "Ask a learning question", "Five Minute Review", "Record a feedback signal", "Share good practice", "Latest digest" })
         {
             Assert.Contains(button, card, StringComparison.Ordinal);

@@ -103,8 +103,9 @@ public static class TeamsActivities
     public const string BotId = "28:learningbot";
     public const string TenantId = "72f988bf-0000-4000-8000-2d7cd011db47";
 
-    public static JsonObject Message(string serviceUrl, string text, string? conversationId = null, string? userId = null) =>
-        Base("message", serviceUrl, conversationId, userId)
+    /// <summary>A message in a 1:1 chat (a new one unless <paramref name="conversationId"/> is given), from Alex unless changed with <see cref="From"/>.</summary>
+    public static JsonObject Message(string serviceUrl, string text, string? conversationId = null) =>
+        Base("message", serviceUrl, conversationId)
             .With("text", text)
             .With("textFormat", "plain");
 
@@ -122,7 +123,7 @@ public static class TeamsActivities
 
     private static JsonObject Mention(string serviceUrl, string text, string conversationId, string conversationType)
     {
-        var activity = Base("message", serviceUrl, conversationId, null);
+        var activity = Base("message", serviceUrl, conversationId);
         activity["conversation"]!["conversationType"] = conversationType;
         activity["conversation"]!["isGroup"] = true;
         activity["text"] = $"<at>LearningBot</at> {text}";
@@ -136,14 +137,14 @@ public static class TeamsActivities
     }
 
     public static JsonObject InstallationUpdate(string serviceUrl, string action = "add", string? conversationId = null) =>
-        Base("installationUpdate", serviceUrl, conversationId, null).With("action", action);
+        Base("installationUpdate", serviceUrl, conversationId).With("action", action);
 
     public static JsonObject BotAdded(string serviceUrl, string? conversationId = null) =>
-        Base("conversationUpdate", serviceUrl, conversationId, null)
+        Base("conversationUpdate", serviceUrl, conversationId)
             .With("membersAdded", new JsonArray(new JsonObject { ["id"] = BotId }));
 
     public static JsonObject ExecuteAction(string serviceUrl, string verb, JsonObject? data = null, string? conversationId = null) =>
-        Base("invoke", serviceUrl, conversationId, null)
+        Base("invoke", serviceUrl, conversationId)
             .With("name", "adaptiveCard/action")
             .With("value", new JsonObject
             {
@@ -152,21 +153,21 @@ public static class TeamsActivities
             });
 
     public static JsonObject SubmitAction(string serviceUrl, string verb, string cardActivityId, string? conversationId = null) =>
-        Base("message", serviceUrl, conversationId, null)
+        Base("message", serviceUrl, conversationId)
             .With("replyToId", cardActivityId)
             .With("value", new JsonObject { ["verb"] = verb });
 
     public static JsonObject Invoke(string serviceUrl, string name, JsonNode? value = null) =>
-        Base("invoke", serviceUrl, null, null).With("name", name).With("value", value ?? new JsonObject());
+        Base("invoke", serviceUrl, null).With("name", name).With("value", value ?? new JsonObject());
 
-    public static JsonObject Base(string type, string serviceUrl, string? conversationId, string? userId) => new()
+    public static JsonObject Base(string type, string serviceUrl, string? conversationId) => new()
     {
         ["type"] = type,
         ["id"] = "f:" + Guid.NewGuid().ToString("N"),
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = userId ?? "29:1-alex", ["name"] = "Alex Morgan", ["aadObjectId"] = "6a1b0c2d-0000-4000-8000-00000000a1e5" },
+        ["from"] = TestPerson.Alex.AccountJson(),
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "LearningBot" },
         ["conversation"] = new JsonObject
         {
@@ -181,6 +182,16 @@ public static class TeamsActivities
     private static JsonObject With(this JsonObject activity, string name, JsonNode? value)
     {
         activity[name] = value;
+        return activity;
+    }
+
+    /// <summary>The activity as <paramref name="person"/> sends it.</summary>
+    public static JsonObject From(this JsonObject activity, TestPerson person) => activity.With("from", person.AccountJson());
+
+    /// <summary>The activity in <paramref name="person"/>'s 1:1 chat with the bot.</summary>
+    public static JsonObject InChatOf(this JsonObject activity, TestPerson person)
+    {
+        activity["conversation"]!["id"] = person.ChatId;
         return activity;
     }
 

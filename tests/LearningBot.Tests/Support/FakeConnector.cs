@@ -37,6 +37,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConversationParameters> _created = new();
     private int _nextId;
 
+    private static readonly TeamDetails DefaultTeam = new() { Id = "19:team@thread.tacv2", Name = "Learning Hub", AadGroupId = "00000000-0000-0000-0000-00000000a11d" };
+    private static readonly ChannelInfo[] DefaultChannels = [new ChannelInfo { Id = "19:team@thread.tacv2" }, new ChannelInfo { Id = "19:courses@thread.tacv2", Name = "Courses" }];
+
     private FakeConnector(WebApplication app, X509Certificate2? certificate, string basePath)
     {
         _app = app;
@@ -57,10 +60,10 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Conversation members returned by the members operations.</summary>
     public List<TeamsChannelAccount> Members { get; } = [];
 
-    public TeamDetails Team { get; set; } = new() { Id = "19:team@thread.tacv2", Name = "Learning Hub", AadGroupId = "00000000-0000-0000-0000-00000000a11d" };
+    public TeamDetails Team { get; set; } = DefaultTeam;
 
     /// <summary>The team's channels. The General channel has a null name and the team's id.</summary>
-    public List<ChannelInfo> Channels { get; } = [new ChannelInfo { Id = "19:team@thread.tacv2" }, new ChannelInfo { Id = "19:courses@thread.tacv2", Name = "Courses" }];
+    public List<ChannelInfo> Channels { get; } = [.. DefaultChannels];
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -111,6 +114,24 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             _stalls.Enqueue(delay);
         }
+    }
+
+    /// <summary>
+    /// Back to how it started: nothing recorded, sent or queued, the default team and channels, no members. For a
+    /// connector shared by the tests of a class (see <see cref="BotHostFixture"/>), called before each test.
+    /// </summary>
+    public void Reset()
+    {
+        _requests.Clear();
+        _failures.Clear();
+        _stalls.Clear();
+        _activities.Clear();
+        _sent.Clear();
+        _created.Clear();
+        Members.Clear();
+        Team = DefaultTeam;
+        Channels.Clear();
+        Channels.AddRange(DefaultChannels);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
     private const string SenderName = "Marigold Featherstonehaugh";
     private const string SenderId = "29:1MarigoldQz7Kp";
     private const string SenderAadObjectId = "4f1d9c2e-7b3a-4e5f-9a8b-c0d1e2f3a4b5";
+    private static readonly TestPerson Sender = new(SenderId, SenderAadObjectId, SenderName);
     private const string ConversationId = "a:1PrivacyConvXq93Lw";
     private const string MentionedName = "Zebedee Quillfeather";
     private const string Email = "zebedee.quillfeather@example.org";
@@ -186,12 +187,7 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
         }
     }
 
-    private JsonObject Message(string text)
-    {
-        var message = TeamsActivities.Message(_bot.Connector.ServiceUrl, text, ConversationId, SenderId);
-        message["from"] = new JsonObject { ["id"] = SenderId, ["name"] = SenderName, ["aadObjectId"] = SenderAadObjectId };
-        return message;
-    }
+    private JsonObject Message(string text) => TeamsActivities.Message(_bot.Connector.ServiceUrl, text, ConversationId).From(Sender);
 
     /// <summary>Posts the activity as the start of a new trace and returns the trace id.</summary>
     private async Task<ActivityTraceId> PostAsync(JsonObject activity)

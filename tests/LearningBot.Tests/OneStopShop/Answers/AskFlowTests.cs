@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
@@ -9,39 +7,42 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningBot.Tests.OneStopShop.Answers;
 
 /// <summary>The one-stop shop through the real pipeline: Teams-shaped activities in, cards out, questions in Azurite.</summary>
-public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlowTests.Host>
 {
-    private const string SupportTeamMember = "5e1f7a20-0000-4000-8000-0000000005e1";
+    /// <summary>A support team member listed by Entra object id (with Alex's name, which saved articles show).</summary>
+    private static readonly TestPerson SupportTeamMember = TestPerson.Alex with { AadObjectId = "5e1f7a20-0000-4000-8000-0000000005e1" };
 
     /// <summary>A support team member listed by Teams user id rather than Entra object id.</summary>
-    private const string SupportTeamTeamsId = "29:1-ld-support-by-teams-id";
+    private static readonly TestPerson SupportTeamByTeamsId = TestPerson.Alex with { TeamsId = "29:1-ld-support-by-teams-id" };
 
-    private BotTestHost _bot = null!;
+    private readonly BotTestHost _bot = host.ForTest();
 
     private string ServiceUrl => _bot.Connector.ServiceUrl;
 
-    public async Task InitializeAsync() => _bot = await BotTestHost.StartAsync(azurite, new Dictionary<string, string?>
+    /// <summary>The class's bot, with the two support team members configured.</summary>
+    public sealed class Host : BotHostFixture
     {
-        ["Roles:SupportTeam:0"] = SupportTeamMember,
-        ["Roles:SupportTeam:1"] = SupportTeamTeamsId,
-    });
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Roles:SupportTeam:0"] = SupportTeamMember.AadObjectId,
+            ["Roles:SupportTeam:1"] = SupportTeamByTeamsId.TeamsId,
+        };
+    }
 
     [Fact]
     public async Task A_typed_question_gets_an_answer_card_with_read_more_owner_related_and_rating()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor"));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        var text = Json(card);
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var text = CardJson.Readable(card);
         Assert.Contains("Finding or becoming a mentor", text, StringComparison.Ordinal);
-        var readMore = FindAction(card, a => a["type"]?.GetValue<string>() == "Action.ShowCard");
+        var readMore = CardJson.FirstOfType(card, "Action.ShowCard");
         Assert.Equal("Read more", readMore["title"]!.GetValue<string>());
         Assert.True(readMore["card"]!["body"]!.AsArray().Count > 3);
         Assert.Contains("Owner: L&D Support Team", text, StringComparison.Ordinal);
-        Assert.NotEmpty(Actions(card, "ask.article"));
-        var rate = Actions(card, "ask.rate");
+        Assert.NotEmpty(CardJson.Actions(card, "ask.article"));
+        var rate = CardJson.Actions(card, "ask.rate");
         Assert.Equal(2, rate.Count);
         Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".", rate[0]["data"]!["questionId"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -55,7 +56,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         var reply = Assert.Single(_bot.Connector.Sent);
         Assert.Equal(mention.ConversationId(), reply.ConversationId);
-        Assert.Contains("The Five Minute Review", Json(SentCard(reply)), StringComparison.Ordinal);
+        Assert.Contains("The Five Minute Review", CardJson.Readable(CardJson.Of(reply)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,14 +66,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.Contains("I'm not sure", Json(card), StringComparison.Ordinal);
-        Assert.InRange(Actions(card, "ask.article").Count, 0, 3);
-        var escalate = Assert.Single(Actions(card, AskVerbs.Escalate));
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Contains("I'm not sure", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.InRange(CardJson.Actions(card, "ask.article").Count, 0, 3);
+        var escalate = Assert.Single(CardJson.Actions(card, AskVerbs.Escalate));
         Assert.Equal("Ask the L&D team", escalate["title"]!.GetValue<string>());
         Assert.Equal(question, escalate["data"]!["question"]!.GetValue<string>());
         Assert.Equal(question, escalate["fallback"]!["data"]!["question"]!.GetValue<string>());
-        Assert.Empty(Actions(card, "ask.rate"));
+        Assert.Empty(CardJson.Actions(card, "ask.rate"));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who is the L&D lead for the ambulance trust?"));
 
-        var text = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var text = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Gareth Pryce", text, StringComparison.Ordinal);
         Assert.Contains("Education and Development Lead", text, StringComparison.Ordinal);
         Assert.Contains("City Ambulance Service NHS Trust", text, StringComparison.Ordinal);
@@ -92,9 +93,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task My_L_and_D_lead_is_the_lead_for_the_askers_kind_of_organisation()
     {
         // Priya Shah works for a voluntary-sector trust in the seeded people directory.
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?"), "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50"));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who is my L&D lead?").From(TestPerson.Priya));
 
-        Assert.Contains("Tomasz Nowicki", Json(SentCard(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+        Assert.Contains("Tomasz Nowicki", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who runs the mentoring network"));
 
-        var text = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var text = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Samuel Adjei", text, StringComparison.Ordinal);
         Assert.Contains("How to join", text, StringComparison.Ordinal);
     }
@@ -111,7 +112,7 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task Rating_twice_records_one_rating_and_thanks_both_times()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "pros and cons of e-learning"));
-        var questionId = Actions(SentCard(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
 
         var presses = await Task.WhenAll(
             Rate(questionId, helpful: false),
@@ -120,14 +121,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         foreach (var card in presses)
         {
-            Assert.Contains("Thanks for your feedback", Json(card), StringComparison.Ordinal);
-            Assert.Empty(Actions(card, "ask.rate"));
+            Assert.Contains("Thanks for your feedback", CardJson.Readable(card), StringComparison.Ordinal);
+            Assert.Empty(CardJson.Actions(card, "ask.rate"));
         }
 
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.NotNull(record.Helpful);
-        var offered = presses.Select(card => Actions(card, AskVerbs.Escalate).Count).Distinct();
+        var offered = presses.Select(card => CardJson.Actions(card, AskVerbs.Escalate).Count).Distinct();
         Assert.Equal(record.Helpful == false ? 1 : 0, Assert.Single(offered));
     }
 
@@ -135,11 +136,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task A_thumbs_down_offers_the_L_and_D_team_with_the_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "what is a training brokerage"));
-        var questionId = Actions(SentCard(Assert.Single(_bot.Connector.Sent)), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
 
         var card = await Rate(questionId, helpful: false);
 
-        var escalate = Assert.Single(Actions(card, AskVerbs.Escalate));
+        var escalate = Assert.Single(CardJson.Actions(card, AskVerbs.Escalate));
         Assert.Equal("what is a training brokerage", escalate["data"]!["question"]!.GetValue<string>());
     }
 
@@ -147,14 +148,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task The_ask_button_shows_the_question_form_and_submitting_it_answers()
     {
         var form = await ExecuteAsync(AskVerbs.Start, new JsonObject());
-        var input = FindElement(form, e => e["type"]?.GetValue<string>() == "Input.Text");
+        var input = CardJson.FirstOfType(form, "Input.Text");
         Assert.Equal("What would you like to know?", input["label"]!.GetValue<string>());
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(500, input["maxLength"]!.GetValue<int>());
 
         var answer = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = "how do I arrange job shadowing" });
 
-        var text = Json(answer);
+        var text = CardJson.Readable(answer);
         Assert.Contains("You asked: how do I arrange job shadowing", text, StringComparison.Ordinal);
         Assert.Contains("Job shadowing", text, StringComparison.Ordinal);
     }
@@ -165,9 +166,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var empty = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = "  " });
         var overlong = await ExecuteAsync(AskVerbs.Question, new JsonObject { ["question"] = new string('a', 501) });
 
-        Assert.Contains("Please type your question", Json(empty), StringComparison.Ordinal);
-        Assert.Contains("Please type your question", Json(overlong), StringComparison.Ordinal);
-        Assert.NotNull(FindElement(overlong, e => e["id"]?.GetValue<string>() == "question-problem"));
+        Assert.Contains("Please type your question", CardJson.Readable(empty), StringComparison.Ordinal);
+        Assert.Contains("Please type your question", CardJson.Readable(overlong), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(overlong, "question-problem"));
     }
 
     [Fact]
@@ -175,8 +176,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var card = await ExecuteAsync(AskVerbs.Article, new JsonObject { ["id"] = "newsletter", ["question"] = "paper copy of the bulletin" });
 
-        Assert.Contains("The learning newsletter and its printed edition", Json(card), StringComparison.Ordinal);
-        Assert.Equal(2, Actions(card, "ask.rate").Count);
+        Assert.Contains("The learning newsletter and its printed edition", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.Equal(2, CardJson.Actions(card, "ask.rate").Count);
     }
 
     [Fact]
@@ -184,14 +185,14 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "patient 943 476 5919 dob 01/02/1950 - how do I write a learning needs analysis"));
 
-        var card = SentCard(Assert.Single(_bot.Connector.Sent));
-        var questionId = (Actions(card, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card")) ["data"]!["questionId"]!.GetValue<string>();
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var questionId = QuestionId(card);
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.True(record.Scrubbed);
         Assert.DoesNotContain("5919", record.Question, StringComparison.Ordinal);
         Assert.DoesNotContain("1950", record.Question, StringComparison.Ordinal);
-        Assert.DoesNotContain("5919", Json(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("5919", CardJson.Readable(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,12 +202,12 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, unanswered.ToUpperInvariant() + "?"));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "tips for running a multi agency partnership group"));
-        var questionId = Actions(SentCard(_bot.Connector.Sent[^1]), "ask.rate")[0]["data"]!["questionId"]!.GetValue<string>();
+        var questionId = QuestionId(CardJson.Of(_bot.Connector.Sent[^1]));
         await Rate(questionId, helpful: false);
 
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "gaps report 7 days"), SupportTeamMember));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report 7 days").From(SupportTeamMember));
 
-        var report = Json(SentCard(_bot.Connector.Sent[^1]));
+        var report = CardJson.Readable(CardJson.Of(_bot.Connector.Sent[^1]));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
         Assert.Contains("the last 7 days", report, StringComparison.Ordinal);
         Assert.Contains($"2 × {unanswered.ToUpperInvariant()}?", report, StringComparison.Ordinal);
@@ -216,9 +217,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task A_support_team_member_listed_by_teams_id_gets_the_gaps_report_as_they_get_ticket_buttons()
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report", userId: SupportTeamTeamsId));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report").From(SupportTeamByTeamsId));
 
-        var report = Json(SentCard(Assert.Single(_bot.Connector.Sent)));
+        var report = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
         Assert.Contains("Gaps in the knowledge base", report, StringComparison.Ordinal);
     }
 
@@ -244,12 +245,12 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "ceiling hoist refresher"));
         await store.SaveAsync(article with { Summary = "Refreshers run monthly; book with your moving and handling adviser." }, "jamal.idris", CancellationToken.None);
 
-        Assert.Contains("Ceiling hoist refresher sessions", Json(SentCard(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+        Assert.Contains("Ceiling hoist refresher sessions", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
         var history = await store.HistoryAsync(id, CancellationToken.None).ToListAsync();
         Assert.Equal([2, 1], history.Select(v => v.Version));
         Assert.Equal(["jamal.idris", "priya.shah"], history.Select(v => v.EditedBy));
 
-        await using var restarted = await BotTestHost.StartAsync(azurite);
+        await using var restarted = await BotTestHost.StartAsync(host.Azurite);
         var engine = restarted.Services.GetRequiredService<AnswerEngine>();
         Assert.StartsWith("Refreshers run monthly", engine.Knowledge.Find(id)?.Summary, StringComparison.Ordinal);
     }
@@ -289,11 +290,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task The_support_team_writes_a_new_article_in_Teams_and_it_answers_at_once()
     {
         var id = "lone-working-" + Guid.NewGuid().ToString("N")[..6];
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "new article"), SupportTeamMember));
-        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.NotNull(FindElement(editor, e => e["id"]?.GetValue<string>() == "body"));
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "new article").From(SupportTeamMember));
+        var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.True(CardJson.HasId(editor, "body"));
 
-        var saved = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        var saved = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, new JsonObject
         {
             ["isNew"] = true,
             ["articleId"] = string.Empty,
@@ -307,9 +308,9 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["body"] = "## Who it is for\nAnyone who visits people at home on their own.",
         });
 
-        Assert.Contains("Saved as version 1", Json(saved), StringComparison.Ordinal);
+        Assert.Contains("Saved as version 1", CardJson.Readable(saved), StringComparison.Ordinal);
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "is there lone worker training"));
-        Assert.Contains("Lone working safety training", Json(SentCard(_bot.Connector.Sent[^1])), StringComparison.Ordinal);
+        Assert.Contains("Lone working safety training", CardJson.Readable(CardJson.Of(_bot.Connector.Sent[^1])), StringComparison.Ordinal);
         var history = await _bot.Services.GetRequiredService<KnowledgeArticleStore>().HistoryAsync(id, CancellationToken.None).ToListAsync();
         Assert.Equal("Alex Morgan", Assert.Single(history).EditedBy);
     }
@@ -317,11 +318,11 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Editing_an_article_opens_it_filled_in_and_a_missing_related_id_is_marked()
     {
-        await _bot.PostActivityAsync(AsPerson(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"), SupportTeamMember));
-        var editor = SentCard(Assert.Single(_bot.Connector.Sent));
-        Assert.Equal("Job shadowing", FindElement(editor, e => e["id"]?.GetValue<string>() == "title")["value"]!.GetValue<string>());
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing").From(SupportTeamMember));
+        var editor = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Equal("Job shadowing", CardJson.ById(editor, "title")["value"]!.GetValue<string>());
 
-        var refused = await ExecuteAsAsync(SupportTeamMember, ArticleEditorCardData.SaveVerb, new JsonObject
+        var refused = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, new JsonObject
         {
             ["isNew"] = false,
             ["articleId"] = "job-shadowing",
@@ -334,8 +335,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["body"] = "Body.",
         });
 
-        Assert.Contains("no-such-article", Json(refused), StringComparison.Ordinal);
-        Assert.NotNull(FindElement(refused, e => e["id"]?.GetValue<string>() == "related-problem"));
+        Assert.Contains("no-such-article", CardJson.Readable(refused), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(refused, "related-problem"));
         Assert.Equal("Job shadowing", _bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find("job-shadowing")!.Title);
     }
 
@@ -365,73 +366,19 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(2, _bot.Connector.Sent.Count);
     }
 
-    private static string Json(JsonObject card) =>
-        card.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>
         await ExecuteAsync(AskVerbs.Rate, new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful });
 
-    private async Task<JsonObject> ExecuteAsync(string verb, JsonObject data)
+    /// <summary>The id of the logged question an answer card's rating buttons carry.</summary>
+    private static string QuestionId(JsonObject answerCard) =>
+        (CardJson.Actions(answerCard, "ask.rate").FirstOrDefault() ?? throw new InvalidOperationException("expected an answer card"))["data"]!["questionId"]!.GetValue<string>();
+
+    private Task<JsonObject> ExecuteAsync(string verb, JsonObject data) => ExecuteAsync(verb, TestPerson.Alex, data);
+
+    /// <summary>Presses an Action.Execute button as <paramref name="person"/>; the answer must be a card.</summary>
+    private async Task<JsonObject> ExecuteAsync(string verb, TestPerson person, JsonObject data)
     {
-        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
-        return body["value"]!.AsObject();
-    }
-
-    private async Task<JsonObject> ExecuteAsAsync(string personKey, string verb, JsonObject data)
-    {
-        var response = await _bot.PostActivityAsync(AsPerson(TeamsActivities.ExecuteAction(ServiceUrl, verb, data), personKey));
-        var body = await BotTestHost.ReadJsonAsync(response);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
-        return body["value"]!.AsObject();
-    }
-
-    private static JsonObject AsPerson(JsonObject activity, string personKey)
-    {
-        activity["from"]!["aadObjectId"] = personKey;
-        return activity;
-    }
-
-    private static JsonObject SentCard(SentActivity sent)
-    {
-        var attachment = Assert.Single(sent.Activity.Attachments ?? []);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        return JsonNode.Parse(attachment.Content!.ToJsonString())!.AsObject();
-    }
-
-    private static List<JsonObject> Actions(JsonObject card, string verb) =>
-        [.. Elements(card).Where(e => e["type"]?.GetValue<string>() == "Action.Execute" && e["verb"]?.GetValue<string>() == verb)];
-
-    private static JsonObject FindAction(JsonObject card, Func<JsonObject, bool> match) => Elements(card).First(match);
-
-    private static JsonObject FindElement(JsonObject card, Func<JsonObject, bool> match) => Elements(card).First(match);
-
-    private static IEnumerable<JsonObject> Elements(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, value) in obj)
-                {
-                    foreach (var inner in Elements(value))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var inner in Elements(item))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-        }
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data).From(person));
+        return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
     }
 }

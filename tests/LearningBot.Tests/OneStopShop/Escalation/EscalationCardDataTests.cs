@@ -4,6 +4,7 @@ using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Tests.Cards;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.OneStopShop.Escalation;
 
@@ -17,8 +18,7 @@ public sealed class EscalationCardDataTests
         var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
         var ticket = new TicketEntity { PartitionKey = "LD-7KQ2-M4XD", Question = "q", AskerName = "Alex", CreatedAt = DateTimeOffset.UnixEpoch, PromisedBy = DateTimeOffset.UnixEpoch };
 
-        string[] Verbs(TicketEntity t) =>
-            [.. EscalationScenario.Descendants(cards.Channel(t)).Where(n => n["type"]?.GetValue<string>() == "Action.Execute").Select(n => n["verb"]!.GetValue<string>())];
+        IReadOnlyList<string> Verbs(TicketEntity t) => CardJson.Verbs(cards.Channel(t));
 
         Assert.Equal([EscalationVerbs.Assign, EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket));
         Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket with { Status = TicketStatus.Assigned, AssigneeName = "Sam" }));

@@ -29,7 +29,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var (ticketId, sent) = await _hub.EscalateAsync(Question, "I looked at the apprenticeships page.");
 
         Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", ticketId);
-        Assert.Contains("You'll have an answer by **Tuesday 24 November at 14:30**", Text(sent), StringComparison.Ordinal);
+        Assert.Contains("You'll have an answer by **Tuesday 24 November at 14:30**", CardJson.Texts(sent), StringComparison.Ordinal);
         var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
         Assert.NotNull(ticket);
         Assert.Equal(TicketStatus.Unassigned, ticket.Status);
@@ -39,7 +39,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(DateTimeOffset.Parse("2026-11-24T14:30:00Z"), ticket.PromisedBy);
         Assert.NotNull(ticket.ChannelMessage);
         var post = Assert.Single(_hub.ChannelPosts());
-        var card = Text(post.Activity);
+        var card = CardJson.Texts(post.Activity);
         Assert.Contains(ticketId, card, StringComparison.Ordinal);
         Assert.Contains(Question, card, StringComparison.Ordinal);
         Assert.Contains("Assign to me", card, StringComparison.Ordinal);
@@ -50,13 +50,13 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     {
         var form = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Escalate, new JsonObject { ["question"] = Question }));
 
-        var question = Descendants(form).Single(n => n["id"]?.GetValue<string>() == "question");
+        var question = CardJson.ById(form, "question");
         Assert.Equal("Input.Text", question["type"]!.GetValue<string>());
         Assert.Equal(Question, question["value"]!.GetValue<string>());
         Assert.True(question["isRequired"]!.GetValue<bool>());
         Assert.Equal(1000, question["maxLength"]!.GetValue<int>());
-        Assert.Contains(Descendants(form), n => n["id"]?.GetValue<string>() == "context");
-        Assert.Contains("NHS numbers", Text(form), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(form, "context"));
+        Assert.Contains("NHS numbers", CardJson.Texts(form), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "ask the L&D team"));
 
         var reply = Assert.Single(_hub.Connector.Sent);
-        Assert.Contains("Your question", Text(reply.Activity), StringComparison.Ordinal);
+        Assert.Contains("Your question", CardJson.Texts(reply.Activity), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var theirs = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("shared-token", "Another question")));
 
         Assert.NotEqual(Reference(mine), Reference(theirs));
-        Assert.DoesNotContain(Question, Text(theirs), StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, CardJson.Texts(theirs), StringComparison.Ordinal);
         Assert.Equal(2, _hub.ChannelPosts().Count);
     }
 
@@ -123,7 +123,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var card = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("token-1", "   ", "some context")));
 
-        Assert.Contains("Please write your question", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Please write your question", CardJson.Texts(card), StringComparison.Ordinal);
         Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor("token-1", Asker.AadObjectId), CancellationToken.None));
         Assert.Empty(_hub.ChannelPosts());
     }
@@ -138,8 +138,8 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
         Assert.Equal("Can I train a carer for patient [NHS number removed]?", ticket!.Question);
         Assert.Equal("Call me on [phone number removed]", ticket.Context);
-        Assert.Contains("I removed an NHS number and a phone number", Text(sent), StringComparison.Ordinal);
-        Assert.DoesNotContain("5919", Text(_hub.ChannelPosts().Single().Activity), StringComparison.Ordinal);
+        Assert.Contains("I removed an NHS number and a phone number", CardJson.Texts(sent), StringComparison.Ordinal);
+        Assert.DoesNotContain("5919", CardJson.Texts(_hub.ChannelPosts().Single().Activity), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,8 +151,8 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
 
-        Assert.Contains("Assigned to Sam Patel", Text(card), StringComparison.Ordinal);
-        Assert.DoesNotContain("Assign to me", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Assigned to Sam Patel", CardJson.Texts(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Assign to me", CardJson.Texts(card), StringComparison.Ordinal);
         Assert.Equal(1, _hub.ChannelCardUpdates());
         Assert.Contains("Assigned to Sam Patel", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
         var told = Assert.Single(_hub.AskerCards(before));
@@ -175,7 +175,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains(winner, new[] { Sam.Name, Grace.Name });
         var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
         Assert.Single(history, h => h.Action == "assigned");
-        var loserCard = Text(cards[winner == Sam.Name ? 1 : 0]);
+        var loserCard = CardJson.Texts(cards[winner == Sam.Name ? 1 : 0]);
         Assert.Contains($"{winner} has already picked this question up.", loserCard, StringComparison.Ordinal);
         Assert.Contains($"Assigned to {winner}", loserCard, StringComparison.Ordinal);
     }
@@ -192,7 +192,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer,
             new JsonObject { ["ticketId"] = ticketId, ["answer"] = answer, ["addToKnowledgeBase"] = "false" }));
 
-        Assert.Contains("Answered by Sam Patel", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Answered by Sam Patel", CardJson.Texts(card), StringComparison.Ordinal);
         Assert.Contains(answer, _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
         var delivered = Assert.Single(_hub.AskerCards(before));
         Assert.Contains(answer, delivered, StringComparison.Ordinal);
@@ -211,7 +211,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
 
-        Assert.Contains("I couldn't reach Olly Reed in Teams, so please send them the answer another way.", Text(card), StringComparison.Ordinal);
+        Assert.Contains("I couldn't reach Olly Reed in Teams, so please send them the answer another way.", CardJson.Texts(card), StringComparison.Ordinal);
         Assert.Equal(TicketStatus.Answered, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
     }
 
@@ -223,7 +223,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "" }));
 
-        Assert.Contains("Please write the answer", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Please write the answer", CardJson.Texts(card), StringComparison.Ordinal);
         Assert.Equal(TicketStatus.Unassigned, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
     }
 
@@ -261,9 +261,9 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Close, data.DeepClone().AsObject()));
         var reopenedByTeam = await _hub.InvokeCardAsync(_hub.ChannelAction(Grace, EscalationVerbs.Reopen, data.DeepClone().AsObject()));
 
-        Assert.Contains("Status\nClosed", Text(closed), StringComparison.Ordinal);
-        Assert.Contains("Your question is open again", Text(reopenedByAsker), StringComparison.Ordinal);
-        Assert.Contains("Waiting for someone to pick it up", Text(reopenedByTeam), StringComparison.Ordinal);
+        Assert.Contains("Status\nClosed", CardJson.Texts(closed), StringComparison.Ordinal);
+        Assert.Contains("Your question is open again", CardJson.Texts(reopenedByAsker), StringComparison.Ordinal);
+        Assert.Contains("Waiting for someone to pick it up", CardJson.Texts(reopenedByTeam), StringComparison.Ordinal);
         var told = _hub.AskerCards(before);
         Assert.Equal(3, told.Count);
         Assert.Contains("Your question has been closed", told[0], StringComparison.Ordinal);
@@ -285,8 +285,8 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var rated = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
         var byOther = await _hub.InvokeAsync(_hub.ChannelAction(Sam, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "not-helpful" }));
 
-        Assert.Contains("Thanks, I've told the L&D team it helped.", Text(rated), StringComparison.Ordinal);
-        Assert.DoesNotContain("Yes, it helped", Text(rated), StringComparison.Ordinal);
+        Assert.Contains("Thanks, I've told the L&D team it helped.", CardJson.Texts(rated), StringComparison.Ordinal);
+        Assert.DoesNotContain("Yes, it helped", CardJson.Texts(rated), StringComparison.Ordinal);
         Assert.Contains("Alex Morgan found the answer helpful.", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.activity.message", byOther["type"]!.GetValue<string>());
         Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
@@ -315,13 +315,13 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     {
         await _hub.SetExpertChannelAsync();
         var (ticketId, _) = await _hub.EscalateAsync(Question);
-        _hub.Connector.Members.Add(new LearningBot.Connector.Schema.TeamsChannelAccount { Id = Outsider.Id, Name = Outsider.Name, AadObjectId = Outsider.AadObjectId });
+        _hub.Connector.Members.Add(Outsider.Member());
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
 
-        Assert.Contains("Assigned to Olly Reed", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Assigned to Olly Reed", CardJson.Texts(card), StringComparison.Ordinal);
         var lookup = Assert.Single(_hub.Connector.Requests, r => r.Method == "GET" && r.Segments.Contains("members"));
-        Assert.Equal(["v3", "conversations", Channel, "members", Outsider.Id], lookup.Segments);
+        Assert.Equal(["v3", "conversations", Channel, "members", Outsider.TeamsId], lookup.Segments);
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(Channel, channel?.TeamId);
         var reply = Assert.Single(_hub.Connector.Sent, s => s.ReplyToId is not null && s.ConversationId.StartsWith(Channel, StringComparison.Ordinal));
         Assert.Contains("I've posted the 1 question that was waiting.", reply.Activity.Text, StringComparison.Ordinal);
-        Assert.Contains(ticketId, Text(Assert.Single(_hub.ChannelPosts()).Activity), StringComparison.Ordinal);
+        Assert.Contains(ticketId, CardJson.Texts(Assert.Single(_hub.ChannelPosts()).Activity), StringComparison.Ordinal);
     }
 
     [Fact]

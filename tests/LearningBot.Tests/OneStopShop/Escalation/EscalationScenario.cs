@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
@@ -6,9 +5,6 @@ using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.OneStopShop.Escalation;
-
-/// <summary>Someone in the tenant: their Teams id, Entra object id and name.</summary>
-public sealed record Person(string Id, string AadObjectId, string Name);
 
 /// <summary>
 /// The real bot (Azurite storage, fake connector) with an asker, two L&amp;D team members and an outsider, a clock
@@ -19,10 +15,10 @@ public sealed class EscalationScenario : IAsyncDisposable
     public const string ChannelThread = "19:hub@thread.tacv2;messageid=1700000000000";
     public const string Channel = "19:hub@thread.tacv2";
 
-    public static readonly Person Asker = new("29:1-alex", "6a1b0c2d-0000-4000-8000-00000000a1e5", "Alex Morgan");
-    public static readonly Person Sam = new("29:sam-patel", "3c9d5e2f-6071-4d84-9eaf-2b4a5c6d7e83", "Sam Patel");
-    public static readonly Person Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
-    public static readonly Person Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
+    public static readonly TestPerson Asker = TestPerson.Alex;
+    public static readonly TestPerson Sam = new("29:sam-patel", "3c9d5e2f-6071-4d84-9eaf-2b4a5c6d7e83", "Sam Patel");
+    public static readonly TestPerson Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
+    public static readonly TestPerson Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
 
     private EscalationScenario(BotTestHost bot, ManualClock clock)
     {
@@ -53,7 +49,7 @@ public sealed class EscalationScenario : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["Roles:SupportTeam:0"] = Sam.AadObjectId,
-            ["Roles:SupportTeam:1"] = Grace.Id,
+            ["Roles:SupportTeam:1"] = Grace.TeamsId,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -72,19 +68,19 @@ public sealed class EscalationScenario : IAsyncDisposable
     }
 
     /// <summary>The person's message in their 1:1 chat (so the bot can reach them later).</summary>
-    public JsonObject PersonalMessage(Person person, string text, string? conversationId = null) =>
-        As(person, TeamsActivities.Message(Connector.ServiceUrl, text, conversationId ?? AskerChat));
+    public JsonObject PersonalMessage(TestPerson person, string text, string? conversationId = null) =>
+        TeamsActivities.Message(Connector.ServiceUrl, text, conversationId ?? AskerChat).From(person);
 
     /// <summary>An @mention of the bot in the expert channel.</summary>
-    public JsonObject ChannelMessage(Person person, string text) =>
-        As(person, TeamsActivities.ChannelMention(Connector.ServiceUrl, text));
+    public JsonObject ChannelMessage(TestPerson person, string text) =>
+        TeamsActivities.ChannelMention(Connector.ServiceUrl, text).From(person);
 
-    public JsonObject PersonalAction(Person person, string verb, JsonObject data) =>
-        As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, AskerChat));
+    public JsonObject PersonalAction(TestPerson person, string verb, JsonObject data) =>
+        TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, AskerChat).From(person);
 
-    public JsonObject ChannelAction(Person person, string verb, JsonObject data)
+    public JsonObject ChannelAction(TestPerson person, string verb, JsonObject data)
     {
-        var activity = As(person, TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, ChannelThread));
+        var activity = TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, ChannelThread).From(person);
         activity["conversation"]!["conversationType"] = "channel";
         activity["conversation"]!["isGroup"] = true;
         activity["channelData"]!["team"] = new JsonObject { ["id"] = Channel, ["name"] = "Learning Hub" };
@@ -123,12 +119,7 @@ public sealed class EscalationScenario : IAsyncDisposable
     }
 
     /// <summary>Posts an invoke that must answer with a card, and returns the card.</summary>
-    public async Task<JsonObject> InvokeCardAsync(JsonObject activity)
-    {
-        var body = await InvokeAsync(activity);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
-        return body["value"]!.AsObject();
-    }
+    public async Task<JsonObject> InvokeCardAsync(JsonObject activity) => CardJson.FromInvoke(await InvokeAsync(activity));
 
     /// <summary>Messages the bot posted as new messages in the expert channel.</summary>
     public IReadOnlyList<SentActivity> ChannelPosts() =>
@@ -136,53 +127,23 @@ public sealed class EscalationScenario : IAsyncDisposable
 
     /// <summary>Cards the asker received in their 1:1 chat after <paramref name="after"/> sends.</summary>
     public IReadOnlyList<string> AskerCards(int after = 0) =>
-        [.. Connector.Sent.Skip(after).Where(s => s.ConversationId == AskerChat && s.Activity.Attachments is { Count: > 0 }).Select(s => Text(s.Activity))];
+        [.. Connector.Sent.Skip(after).Where(s => s.ConversationId == AskerChat && s.Activity.Attachments is { Count: > 0 }).Select(s => CardJson.Texts(s.Activity))];
 
     /// <summary>What the ticket's card in the channel shows now (after any in-place updates).</summary>
     public string ChannelCardNow(string ticketId) =>
-        Text(Connector.Current(Channel)
-            .Last(s => s.Activity.Attachments is { Count: > 0 } && Text(s.Activity).Contains(ticketId, StringComparison.Ordinal)).Activity);
+        CardJson.Texts(Connector.Current(Channel)
+            .Last(s => s.Activity.Attachments is { Count: > 0 } && CardJson.Texts(s.Activity).Contains(ticketId, StringComparison.Ordinal)).Activity);
 
     public int ChannelCardUpdates() =>
         Connector.Requests.Count(r => r.Method == "PUT" && r.Segments.Count > 2 && r.Segments[2] == Channel);
 
     public static string ClientToken(JsonObject form) =>
-        Descendants(form).Select(n => n["data"]?["clientToken"]?.GetValue<string>()).First(t => t is not null)!;
+        CardJson.Descendants(form).Select(n => n["data"]?["clientToken"]?.GetValue<string>()).First(t => t is not null)!;
 
     public static string Reference(JsonObject sentCard) =>
-        Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
-
-    /// <summary>Every string in a card, unescaped, one per line: what a reader sees (plus ids and verbs).</summary>
-    public static string Text(JsonNode? card) =>
-        string.Join('\n', Strings(card));
-
-    public static string Text(LearningBot.Connector.Schema.Activity activity) =>
-        activity.Attachments is { Count: > 0 } attachments
-            ? string.Join('\n', attachments.Select(a => Text(a.Content)))
-            : activity.Text ?? string.Empty;
-
-    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
-        JsonArray array => array.SelectMany(Descendants),
-        _ => [],
-    };
+        CardJson.Descendants(sentCard).Where(n => n["title"]?.GetValue<string>() == "Reference").Select(n => n["value"]!.GetValue<string>()).Single();
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
-        _ => [],
-    };
-
-    private static JsonObject As(Person person, JsonObject activity)
-    {
-        activity["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId };
-        return activity;
-    }
 }
 
 /// <summary>A knowledge store seam that keeps what it was given, to check what the workflow saves.</summary>
