@@ -48,6 +48,8 @@ public sealed record ReviewFormCardData
     public IReadOnlyList<ObjectiveData> Objectives { get; init; } = [];
 
     public string LearningTopics { get; init; } = string.Empty;
+    public string LearningNeeds { get; init; } = string.Empty;
+    public IReadOnlyList<ChoiceData> LearningNeedChoices { get; init; } = [];
     public string Approaches { get; init; } = string.Empty;
     public string Overall { get; init; } = string.Empty;
     public string Wellbeing { get; init; } = string.Empty;
@@ -85,9 +87,10 @@ public sealed record ReviewAskCardData(string ReviewId, string ManagerId, string
     public static string CardName => "review-ask";
 }
 
-/// <summary>Data for <c>review-coverage</c>: aggregate figures for the L&amp;D Support Team.</summary>
+/// <summary>Data for <c>review-coverage</c>: aggregate figures for the L&amp;D Support Team, small numbers hidden.</summary>
+/// <param name="OrganisationsNote">Says when organisations were left out because they are too small to show, even together.</param>
 public sealed record ReviewCoverageCardData(
-    int Months, string AsOf, string Overall, IReadOnlyList<CardLine> Organisations, string MedianTime,
+    int Months, string AsOf, string Overall, IReadOnlyList<CardLine> Organisations, string OrganisationsNote, string MedianTime,
     IReadOnlyList<CardLine> Needs, IReadOnlyList<CardLine> Approaches, int Threshold) : ICardData
 {
     public static string CardName => "review-coverage";

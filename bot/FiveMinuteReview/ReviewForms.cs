@@ -42,6 +42,8 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             EarliestDate = ReviewDates.Day(ReviewDates.Today(clock).AddDays(1)),
             Objectives = objectives,
             LearningTopics = draft.LearningTopics,
+            LearningNeeds = draft.LearningNeeds,
+            LearningNeedChoices = LearningNeedChoices,
             Approaches = draft.Approaches,
             Overall = draft.Overall,
             Wellbeing = draft.Wellbeing,
@@ -94,7 +96,8 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         ReviewSteps.Learning => draft with
         {
             LearningTopics = Text(submitted, "learningTopics"),
-            Approaches = string.Join(',', Text(submitted, "approaches").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+            LearningNeeds = List(Text(submitted, "learningNeeds")),
+            Approaches = List(Text(submitted, "approaches")),
             Overall = Text(submitted, "overall"),
             Wellbeing = Text(submitted, "wellbeing"),
             Concern = Text(submitted, "concern"),
@@ -112,6 +115,12 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         JsonValue value when value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
         _ => string.Empty,
     };
+
+    private static readonly IReadOnlyList<ChoiceData> LearningNeedChoices = [.. ReviewChoices.LearningNeeds.Select(c => new ChoiceData(c.Title, c.Value))];
+
+    /// <summary>A multi-select's value ("a, b,,c") as the entity keeps it ("a,b,c").</summary>
+    private static string List(string value) =>
+        string.Join(',', value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Three slots: the objectives so far, then last time's unfinished ones to carry on with, then blanks.</summary>
     private static IReadOnlyList<ObjectiveData> ObjectiveSlots(ReviewEntity draft)
