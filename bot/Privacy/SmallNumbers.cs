@@ -19,15 +19,22 @@ public static class SmallNumbers
     /// <summary>True for a count that could single someone out: 1 to <see cref="Threshold"/> − 1.</summary>
     public static bool IsSmall(int count) => count is > 0 and < Threshold;
 
-    /// <summary>"12 people", "1 organisation" is never shown: a small count reads "fewer than 5 people".</summary>
+    /// <summary>A bare figure ("1,204"), or "fewer than 5" for a small one.</summary>
+    public static string Number(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return IsSmall(count) ? $"fewer than {Format(Threshold)}" : Format(count);
+    }
+
+    /// <summary>"12 people"; "1 organisation" is never shown: a small count reads "fewer than 5 organisations".</summary>
     /// <param name="one">The word for one ("person"); <paramref name="many"/> for more (default: <paramref name="one"/> + "s").</param>
     public static string Count(int count, string one, string? many = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var plural = many ?? one + "s";
         return IsSmall(count)
-            ? $"fewer than {Threshold.ToString(Invariant)} {plural}"
-            : $"{count.ToString(Invariant)} {(count == 1 ? one : plural)}";
+            ? $"fewer than {Format(Threshold)} {plural}"
+            : $"{Format(count)} {(count == 1 ? one : plural)}";
     }
 
     /// <summary>
@@ -46,20 +53,22 @@ public static class SmallNumbers
             return null;
         }
 
-        var of = $"of {whole.ToString(Invariant)} {plural}";
+        var of = $"of {Format(whole)} {plural}";
         if (IsSmall(part))
         {
-            return $"fewer than {Threshold.ToString(Invariant)} {of}";
+            return $"fewer than {Format(Threshold)} {of}";
         }
 
         if (IsSmall(whole - part))
         {
-            return $"more than {(whole - Threshold).ToString(Invariant)} {of}";
+            return $"more than {Format(whole - Threshold)} {of}";
         }
 
         var percent = (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero);
-        return $"{part.ToString(Invariant)} {of} ({percent.ToString(Invariant)}%)";
+        return $"{Format(part)} {of} ({percent.ToString(Invariant)}%)";
     }
+
+    private static string Format(int count) => count.ToString("N0", Invariant);
 
     /// <summary>
     /// Splits groups (organisations, for example) into those big enough to show on their own and the rest, which may

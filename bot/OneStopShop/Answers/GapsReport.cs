@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Answers;
 
@@ -63,7 +64,9 @@ public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To
 }
 
 /// <summary>One question nobody could answer, grouped over the ways it was typed.</summary>
-public sealed record UnansweredQuestion(string Question, int Count, DateTimeOffset LastAsked);
+/// <param name="Count">How many times it was asked.</param>
+/// <param name="People">How many different people asked it: the figure the report shows, under the small-numbers rule.</param>
+public sealed record UnansweredQuestion(string Question, int Count, int People, DateTimeOffset LastAsked);
 
 /// <summary>How an article (or a directory answer) was rated over the period.</summary>
 public sealed record RatedAnswer(string Id, string Title, int Helpful, int Unhelpful)
@@ -86,7 +89,11 @@ public sealed record GapsSummary(
     IReadOnlyList<UnansweredQuestion> Unanswered,
     IReadOnlyList<RatedAnswer> WorstRated);
 
-/// <summary>Builds a <see cref="GapsSummary"/> from the question log.</summary>
+/// <summary>
+/// Builds a <see cref="GapsSummary"/> from the question log, and the card's words from it. The report is for the
+/// L&amp;D Support Team only, and its figures still follow the small-numbers rule (<see cref="SmallNumbers"/>): no count
+/// from 1 to 4, and an unanswered question says how many people asked it, not how many times.
+/// </summary>
 public static class GapsReport
 {
     public const int MaxUnanswered = 10;
@@ -107,8 +114,10 @@ public static class GapsReport
             .Select(g => new UnansweredQuestion(
                 g.OrderByDescending(r => r.AskedAt).First().Question,
                 g.Count(),
+                g.Select(r => r.AskerKey ?? r.RowKey).Distinct(StringComparer.Ordinal).Count(),
                 g.Max(r => r.AskedAt)))
-            .OrderByDescending(q => q.Count)
+            .OrderByDescending(q => q.People)
+            .ThenByDescending(q => q.Count)
             .ThenByDescending(q => q.LastAsked)
             .Take(MaxUnanswered)
             .ToList();
@@ -141,4 +150,35 @@ public static class GapsReport
             unanswered,
             worst);
     }
+
+    /// <summary>The gaps report card's data: every count through <see cref="SmallNumbers"/>.</summary>
+    public static GapsReportCardData CardData(GapsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var figures = new List<ReportFact>
+        {
+            new("Questions asked", SmallNumbers.Number(summary.Questions)),
+            new("Answered with an article", SmallNumbers.Number(summary.AnsweredWithArticle)),
+            new("Answered with a contact", SmallNumbers.Number(summary.AnsweredWithPerson)),
+            new("Not sure", SmallNumbers.Number(summary.NotSure)),
+            new("Ratings", $"{SmallNumbers.Number(summary.HelpfulRatings)} helpful, {SmallNumbers.Number(summary.UnhelpfulRatings)} not helpful"),
+        };
+        if (summary.Scrubbed > 0)
+        {
+            figures.Add(new("Personal details removed", SmallNumbers.Count(summary.Scrubbed, "question")));
+        }
+
+        return new GapsReportCardData(
+            summary.Period.Label,
+            figures,
+            [.. summary.Unanswered.Select(q => new ReportQuestion(
+                q.Question, "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
+            [.. summary.WorstRated.Select(r => new ReportRating(r.Title, RatingSummary(r)))]);
+    }
+
+    /// <summary>"6 of 10 ratings (60%) not helpful", or, with fewer than 5 ratings, only that some were.</summary>
+    private static string RatingSummary(RatedAnswer answer) =>
+        SmallNumbers.Share(answer.Unhelpful, answer.Ratings, "ratings") is { } share
+            ? $"{share} not helpful"
+            : $"{SmallNumbers.Count(answer.Ratings, "rating")}, at least one not helpful";
 }
