@@ -189,6 +189,14 @@ public sealed class ManagerReviewFeature(
             return CardActionResult.Replace(forms.Render(draft, draft.Step, ReviewDrafts.ConflictNote));
         }
 
+        // Whatever the card sent, a draft with a required answer missing on any step (a crafted press, or steps
+        // skipped) is not saved: the first such step comes back with what is missing marked.
+        if (forms.IncompleteCard(draft) is { } incomplete)
+        {
+            logger.LogInformation("Review {ReviewId} not confirmed: required answers are missing", draft.ReviewId);
+            return CardActionResult.Replace(incomplete);
+        }
+
         var now = clock.GetUtcNow();
         var review = ReviewForms.Apply(draft, ReviewSteps.Summary, submitted) with
         {

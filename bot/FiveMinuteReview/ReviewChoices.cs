@@ -100,6 +100,16 @@ public static class ReviewSteps
     public const int Summary = 5;
     public const int Count = 4;
 
+    /// <summary>What the step is about, as its card's heading says it.</summary>
+    public static string Name(int step) => step switch
+    {
+        Feedback => "feedback",
+        TheirView => "their view",
+        Objectives => "objectives",
+        Learning => "learning and how things are going",
+        _ => "summary",
+    };
+
     public static string CardName(int step) => step switch
     {
         Feedback => "review-feedback",
