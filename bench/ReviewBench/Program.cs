@@ -68,7 +68,7 @@ for (var i = 0; i < warmup + reviews; i++)
     card = await PressOnCardAsync(card, "review.next", new JsonObject { ["wentWell"] = $"Review {i}: clear, calm handovers.", ["evenBetter"] = "Notes before the end of the shift." }, times);
     card = await PressOnCardAsync(card, "review.next", new JsonObject { ["personView"] = "Weekend staffing is hard.", ["carried0"] = "partly" }, times);
     card = await PressOnCardAsync(card, "review.next", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = objectiveDay }, times);
-    card = await PressOnCardAsync(card, "review.next", new JsonObject { ["learningTopics"] = "dementia awareness", ["overall"] = "on-track", ["wellbeing"] = "good" }, times);
+    card = await PressOnCardAsync(card, "review.next", new JsonObject { ["learningNeeds"] = "dementia", ["learningTopics"] = "the new hoist", ["overall"] = "on-track", ["wellbeing"] = "good" }, times);
     card = await PressOnCardAsync(card, "review.confirm", new JsonObject { ["nextReview"] = nextReview }, times);
     if (!card.ToJsonString().Contains("saved", StringComparison.Ordinal))
     {

@@ -21,6 +21,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<ReviewReminders>();
         services.AddHostedService(provider => provider.GetRequiredService<ReviewReminders>());
         services.AddSingleton<ReviewDrafts>();
+        services.AddSingleton<ReviewPrivateChat>();
         services.AddSingleton<IBotFeature, ManagerReviewFeature>();
         services.AddSingleton<IBotFeature, PersonReviewFeature>();
         services.AddSingleton<IBotFeature, ReviewCoverageFeature>();

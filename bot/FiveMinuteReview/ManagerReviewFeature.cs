@@ -19,27 +19,35 @@ public sealed class ManagerReviewFeature(
     ReviewTeamView team,
     ReviewDelivery delivery,
     IPeopleDirectory people,
+    ReviewPrivateChat privateChat,
     TimeProvider clock,
     IOptions<ReviewOptions> options,
     ILogger<ManagerReviewFeature> logger) : IBotFeature
 {
+    /// <summary>Every route answers in a channel or group chat with <see cref="ReviewPrivateChat"/>'s card: nothing personal is shown there.</summary>
     public void MapRoutes(BotRoutes routes)
     {
         routes
             .OnCommand(ShowTeamAsync, "review", "reviews", "five minute review", "5 minute review", "my team")
-            .OnCardAction(ReviewVerbs.Start, TeamCardAsync)
-            .OnCardAction(ReviewVerbs.Team, TeamCardAsync)
-            .OnCardAction(ReviewVerbs.Open, OpenAsync)
-            .OnCardAction(ReviewVerbs.AddPerson, AddPersonAsync)
-            .OnCardAction(ReviewVerbs.Next, (turn, action) => MoveAsync(turn, action, +1))
-            .OnCardAction(ReviewVerbs.Back, (turn, action) => MoveAsync(turn, action, -1))
-            .OnCardAction(ReviewVerbs.Pause, (turn, action) => MoveAsync(turn, action, 0))
-            .OnCardAction(ReviewVerbs.AskForView, AskForViewAsync)
-            .OnCardAction(ReviewVerbs.Confirm, ConfirmAsync);
+            .OnCardAction(ReviewVerbs.Start, Private(TeamCardAsync))
+            .OnCardAction(ReviewVerbs.Team, Private(TeamCardAsync))
+            .OnCardAction(ReviewVerbs.Open, Private(OpenAsync))
+            .OnCardAction(ReviewVerbs.AddPerson, Private(AddPersonAsync))
+            .OnCardAction(ReviewVerbs.Next, Private((turn, action) => MoveAsync(turn, action, +1)))
+            .OnCardAction(ReviewVerbs.Back, Private((turn, action) => MoveAsync(turn, action, -1)))
+            .OnCardAction(ReviewVerbs.Pause, Private((turn, action) => MoveAsync(turn, action, 0)))
+            .OnCardAction(ReviewVerbs.AskForView, Private(AskForViewAsync))
+            .OnCardAction(ReviewVerbs.Confirm, Private(ConfirmAsync));
     }
 
     private async Task ShowTeamAsync(ITurnContext turn) =>
-        await turn.SendCardAsync(await team.RenderAsync(turn.CallerKey(), string.Empty, turn.Aborted));
+        await turn.SendCardAsync(ReviewPrivateChat.IsShared(turn.Activity)
+            ? await privateChat.RedirectAsync(turn)
+            : await team.RenderAsync(turn.CallerKey(), string.Empty, turn.Aborted));
+
+    /// <summary>The handler in a 1:1 chat; in a shared conversation, the card pointing there instead, and the handler never runs.</summary>
+    private CardActionHandler Private(CardActionHandler handler) => async (turn, action) =>
+        ReviewPrivateChat.IsShared(turn.Activity) ? CardActionResult.Replace(await privateChat.RedirectAsync(turn)) : await handler(turn, action);
 
     private async Task<CardActionResult> TeamCardAsync(ITurnContext turn, CardActionRequest action) =>
         CardActionResult.Replace(await team.RenderAsync(turn.CallerKey(), string.Empty, turn.Aborted));
@@ -179,6 +187,14 @@ public sealed class ManagerReviewFeature(
         if (!CardVersion.Of(action).Shows(draft))
         {
             return CardActionResult.Replace(forms.Render(draft, draft.Step, ReviewDrafts.ConflictNote));
+        }
+
+        // Whatever the card sent, a draft with a required answer missing on any step (a crafted press, or steps
+        // skipped) is not saved: the first such step comes back with what is missing marked.
+        if (forms.IncompleteCard(draft) is { } incomplete)
+        {
+            logger.LogInformation("Review {ReviewId} not confirmed: required answers are missing", draft.ReviewId);
+            return CardActionResult.Replace(incomplete);
         }
 
         var now = clock.GetUtcNow();

@@ -13,9 +13,13 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCardAction(ReviewVerbs.ShareView, ShareViewAsync)
-            .OnCardAction(ReviewVerbs.Acknowledge, AcknowledgeAsync);
+            .OnCardAction(ReviewVerbs.ShareView, Private(ShareViewAsync))
+            .OnCardAction(ReviewVerbs.Acknowledge, Private(AcknowledgeAsync));
     }
+
+    /// <summary>The person's cards only ever reach their 1:1 chat; pressed anywhere else, they show nothing of the review.</summary>
+    private static CardActionHandler Private(CardActionHandler handler) => (turn, action) =>
+        ReviewPrivateChat.IsShared(turn.Activity) ? Task.FromResult(CardActionResult.Message(ReviewPrivateChat.PersonNotice)) : handler(turn, action);
 
     /// <summary>The person answers the "your view" card: it can only reach the draft keyed by their own id.</summary>
     private async Task<CardActionResult> ShareViewAsync(ITurnContext turn, CardActionRequest action)

@@ -48,6 +48,8 @@ public sealed record ReviewFormCardData
     public IReadOnlyList<ObjectiveData> Objectives { get; init; } = [];
 
     public string LearningTopics { get; init; } = string.Empty;
+    public string LearningNeeds { get; init; } = string.Empty;
+    public IReadOnlyList<ChoiceData> LearningNeedChoices { get; init; } = [];
     public string Approaches { get; init; } = string.Empty;
     public string Overall { get; init; } = string.Empty;
     public string Wellbeing { get; init; } = string.Empty;
@@ -85,9 +87,18 @@ public sealed record ReviewAskCardData(string ReviewId, string ManagerId, string
     public static string CardName => "review-ask";
 }
 
-/// <summary>Data for <c>review-coverage</c>: aggregate figures for the L&amp;D Support Team.</summary>
+/// <summary>Data for <c>review-private</c>: what a review route answers in a channel or group chat, with no names.</summary>
+/// <param name="SentToChat">True when the team list was sent to the caller's 1:1 chat.</param>
+/// <param name="ChatUrl">The deep link to the bot's 1:1 chat; empty when the bot's id is unknown.</param>
+public sealed record ReviewPrivateCardData(bool SentToChat, string ChatUrl) : ICardData
+{
+    public static string CardName => "review-private";
+}
+
+/// <summary>Data for <c>review-coverage</c>: aggregate figures for the L&amp;D Support Team, small numbers hidden.</summary>
+/// <param name="OrganisationsNote">Says when organisations were left out because they are too small to show, even together.</param>
 public sealed record ReviewCoverageCardData(
-    int Months, string AsOf, string Overall, IReadOnlyList<CardLine> Organisations, string MedianTime,
+    int Months, string AsOf, string Overall, IReadOnlyList<CardLine> Organisations, string OrganisationsNote, string MedianTime,
     IReadOnlyList<CardLine> Needs, IReadOnlyList<CardLine> Approaches, int Threshold) : ICardData
 {
     public static string CardName => "review-coverage";

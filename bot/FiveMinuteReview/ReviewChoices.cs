@@ -50,6 +50,27 @@ public static class ReviewChoices
         new("informal-learning", "Informal learning from colleagues"),
     ];
 
+    /// <summary>
+    /// What a person wants or needs to learn, from a fixed list: the only learning needs the L&amp;D Support Team's
+    /// figures count. What the manager types beside them stays in the review.
+    /// </summary>
+    public static IReadOnlyList<Choice> LearningNeeds { get; } =
+    [
+        new("dementia", "Dementia awareness"),
+        new("moving-and-handling", "Moving and handling"),
+        new("medicines", "Medicines"),
+        new("safeguarding", "Safeguarding"),
+        new("infection-prevention", "Infection prevention and control"),
+        new("mental-health", "Mental health awareness"),
+        new("learning-disability-autism", "Learning disability and autism"),
+        new("end-of-life-care", "End of life care"),
+        new("communication", "Communication skills"),
+        new("record-keeping", "Record keeping and care planning"),
+        new("digital-skills", "Digital skills"),
+        new("leadership", "Leading and supervising others"),
+        new("other", "Something else"),
+    ];
+
     public static IReadOnlyList<Choice> OrganisationKinds { get; } =
     [
         new("voluntary-sector", "Voluntary sector"),
@@ -63,6 +84,10 @@ public static class ReviewChoices
 
     public static string TitleOf(IReadOnlyList<Choice> choices, string? value) =>
         choices.FirstOrDefault(c => c.Value == value)?.Title ?? string.Empty;
+
+    /// <summary>The values in a comma-separated list that are among <paramref name="choices"/>, in the list's order, each once.</summary>
+    public static IReadOnlyList<string> Known(IReadOnlyList<Choice> choices, IEnumerable<string> values) =>
+        [.. choices.Select(c => c.Value).Where(new HashSet<string>(values, StringComparer.Ordinal).Contains)];
 }
 
 /// <summary>The four steps of a review, then the summary.</summary>
@@ -74,6 +99,16 @@ public static class ReviewSteps
     public const int Learning = 4;
     public const int Summary = 5;
     public const int Count = 4;
+
+    /// <summary>What the step is about, as its card's heading says it.</summary>
+    public static string Name(int step) => step switch
+    {
+        Feedback => "feedback",
+        TheirView => "their view",
+        Objectives => "objectives",
+        Learning => "learning and how things are going",
+        _ => "summary",
+    };
 
     public static string CardName(int step) => step switch
     {

@@ -54,7 +54,11 @@ public sealed record ReviewEntity : ITableEntity
     public string CarriedJson { get; init; } = "[]";
     public string CarriedNote { get; init; } = string.Empty;
     public string ObjectivesJson { get; init; } = "[]";
+    /// <summary>What the manager typed about learning; it never leaves the review (figures count <see cref="LearningNeeds"/> only).</summary>
     public string LearningTopics { get; init; } = string.Empty;
+
+    /// <summary>Learning needs from <see cref="ReviewChoices.LearningNeeds"/>, comma separated.</summary>
+    public string LearningNeeds { get; init; } = string.Empty;
 
     /// <summary>Knowledge-base article ids, comma separated.</summary>
     public string Approaches { get; init; } = string.Empty;
@@ -78,6 +82,9 @@ public sealed record ReviewEntity : ITableEntity
 
     [IgnoreDataMember]
     public IReadOnlyList<string> ApproachIds => Approaches.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    [IgnoreDataMember]
+    public IReadOnlyList<string> LearningNeedIds => LearningNeeds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     [IgnoreDataMember]
     public bool IsConfirmed => ConfirmedAt is not null;

@@ -42,6 +42,8 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             EarliestDate = ReviewDates.Day(ReviewDates.Today(clock).AddDays(1)),
             Objectives = objectives,
             LearningTopics = draft.LearningTopics,
+            LearningNeeds = draft.LearningNeeds,
+            LearningNeedChoices = LearningNeedChoices,
             Approaches = draft.Approaches,
             Overall = draft.Overall,
             Wellbeing = draft.Wellbeing,
@@ -79,6 +81,82 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         return problems;
     }
 
+    /// <summary>
+    /// Null when every step's saved answers keep its card's rules (required answers given, an objective with a date, only
+    /// the choices offered...); otherwise the first step that breaks them, as its card with the problems marked and a
+    /// note naming every step that needs another look. Confirm checks this whatever the summary card sent, so a draft
+    /// that skipped steps is never saved.
+    /// </summary>
+    public JsonObject? IncompleteCard(ReviewEntity draft)
+    {
+        var incomplete = new List<(int Step, JsonObject Values, IReadOnlyList<CardInputProblem> Problems)>();
+        for (var step = ReviewSteps.Feedback; step <= ReviewSteps.Count; step++)
+        {
+            var values = Values(draft, step);
+            IReadOnlyList<CardInputProblem> problems =
+                [.. CardSubmission.Validate(Render(draft, step), values).Concat(ExtraProblems(step, values)).DistinctBy(p => p.InputId)];
+            if (problems.Count > 0)
+            {
+                incomplete.Add((step, values, problems));
+            }
+        }
+
+        if (incomplete.Count == 0)
+        {
+            return null;
+        }
+
+        var steps = incomplete.Select(i => $"step {i.Step} ({ReviewSteps.Name(i.Step)})").ToList();
+        var named = steps.Count == 1 ? steps[0] : $"{string.Join(", ", steps[..^1])} and {steps[^1]}";
+        var (first, firstValues, firstProblems) = incomplete[0];
+        var note = $"This review can't be saved yet: answers are missing or need another look on {named}. Here is step {first}, with them marked.";
+        return CardSubmission.WithProblemsMarked(Render(draft, first, note), firstValues, firstProblems);
+    }
+
+    /// <summary>A step's inputs as the draft holds them, as its card would send them: the reverse of <see cref="Apply"/>.</summary>
+    public static JsonObject Values(ReviewEntity draft, int step)
+    {
+        var values = new JsonObject();
+        switch (step)
+        {
+            case ReviewSteps.Feedback:
+                values["wentWell"] = draft.WentWell;
+                values["evenBetter"] = draft.EvenBetter;
+                break;
+            case ReviewSteps.TheirView:
+                values["personView"] = draft.PersonView;
+                values["carriedNote"] = draft.CarriedNote;
+                foreach (var (objective, i) in draft.Carried.Select((o, i) => (o, i)))
+                {
+                    values[CarriedInputPrefix + i] = objective.Outcome;
+                }
+
+                break;
+            case ReviewSteps.Objectives:
+                foreach (var (objective, n) in draft.Objectives.Take(ReviewChoices.MaxObjectives).Select((o, i) => (o, i + 1)))
+                {
+                    values[$"objective{n}What"] = objective.What;
+                    values[$"objective{n}When"] = objective.ByWhen;
+                    values[$"objective{n}Measure"] = objective.Measure;
+                }
+
+                break;
+            case ReviewSteps.Learning:
+                values["learningNeeds"] = draft.LearningNeeds;
+                values["learningTopics"] = draft.LearningTopics;
+                values["approaches"] = draft.Approaches;
+                values["overall"] = draft.Overall;
+                values["wellbeing"] = draft.Wellbeing;
+                values["concern"] = draft.Concern;
+                break;
+            default:
+                values["nextReview"] = draft.NextReviewOn;
+                break;
+        }
+
+        return values;
+    }
+
     /// <summary>The draft with the step's inputs applied (inputs the step does not show are left alone).</summary>
     public static ReviewEntity Apply(ReviewEntity draft, int step, JsonObject submitted) => step switch
     {
@@ -94,7 +172,8 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         ReviewSteps.Learning => draft with
         {
             LearningTopics = Text(submitted, "learningTopics"),
-            Approaches = string.Join(',', Text(submitted, "approaches").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+            LearningNeeds = List(Text(submitted, "learningNeeds")),
+            Approaches = List(Text(submitted, "approaches")),
             Overall = Text(submitted, "overall"),
             Wellbeing = Text(submitted, "wellbeing"),
             Concern = Text(submitted, "concern"),
@@ -112,6 +191,12 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         JsonValue value when value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
         _ => string.Empty,
     };
+
+    private static readonly IReadOnlyList<ChoiceData> LearningNeedChoices = [.. ReviewChoices.LearningNeeds.Select(c => new ChoiceData(c.Title, c.Value))];
+
+    /// <summary>A multi-select's value ("a, b,,c") as the entity keeps it ("a,b,c").</summary>
+    private static string List(string value) =>
+        string.Join(',', value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Three slots: the objectives so far, then last time's unfinished ones to carry on with, then blanks.</summary>
     private static IReadOnlyList<ObjectiveData> ObjectiveSlots(ReviewEntity draft)

@@ -278,7 +278,7 @@ public sealed class ReviewStore(TableStorage tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {ReviewPrefix} and RowKey lt {"review}"} and ConfirmedAt ge {since}");
-        string[] select = [nameof(ReviewEntity.PersonId), nameof(ReviewEntity.Organisation), nameof(ReviewEntity.LearningTopics), nameof(ReviewEntity.Approaches), nameof(ReviewEntity.ConfirmedAt), nameof(ReviewEntity.DurationSeconds)];
+        string[] select = [nameof(ReviewEntity.PersonId), nameof(ReviewEntity.Organisation), nameof(ReviewEntity.LearningNeeds), nameof(ReviewEntity.Approaches), nameof(ReviewEntity.ConfirmedAt), nameof(ReviewEntity.DurationSeconds)];
         await foreach (var row in table.QueryAsync<ReviewEntity>(filter, select: select, cancellationToken: cancellationToken))
         {
             yield return row;

@@ -60,9 +60,15 @@ public static class ReviewSummary
     private static string Learning(ReviewEntity review)
     {
         var lines = new List<string>();
+        var needs = review.LearningNeedIds.Select(id => ReviewChoices.TitleOf(ReviewChoices.LearningNeeds, id)).Where(t => t.Length > 0).ToList();
+        if (needs.Count > 0)
+        {
+            lines.Add($"Wants to learn about: {string.Join("; ", needs)}.");
+        }
+
         if (review.LearningTopics.Length > 0)
         {
-            lines.Add($"Wants to learn: {review.LearningTopics}.");
+            lines.Add(needs.Count > 0 ? $"In more detail: {review.LearningTopics}." : $"Wants to learn: {review.LearningTopics}.");
         }
 
         var approaches = review.ApproachIds.Select(id => ReviewChoices.TitleOf(ReviewChoices.LearningApproaches, id)).Where(t => t.Length > 0).ToList();

@@ -109,7 +109,9 @@ test('a manager completes a full review in at most 8 card presses and the person
 
   await press('Save and continue', '5-step4-learning');
   card = await chat.waitForCard('Step 4 of 4');
-  await card.getByRole('textbox', { name: /want or need to learn/ }).fill('dementia awareness, moving and handling');
+  await card.getByRole('checkbox', { name: 'Dementia awareness' }).check();
+  await card.getByRole('checkbox', { name: 'Moving and handling' }).check();
+  await card.getByRole('textbox', { name: /more specific/ }).fill('using the new hoist on the first floor');
   await card.getByRole('checkbox', { name: 'Shadowing someone' }).check();
   await card.getByRole('radio', { name: 'On track' }).check();
   await card.getByRole('radio', { name: 'Okay, some ups and downs' }).check();
@@ -120,7 +122,8 @@ test('a manager completes a full review in at most 8 card presses and the person
   const summary = await card.innerText();
   assert.match(summary, /Clear, calm handovers/);
   assert.match(summary, /Finish the medicines awareness e-learning/);
-  assert.match(summary, /dementia awareness/);
+  assert.match(summary, /Dementia awareness; Moving and handling/);
+  assert.match(summary, /the new hoist/);
 
   const confirm = await press('Confirm and save', '7-saved');
   const saved = await chat.waitForCard('Review with Tom Okafor saved');

@@ -53,29 +53,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
         cards.Render(new NotSureCardData(question, [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
 
-    public JsonObject GapsReport(GapsSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        var figures = new List<ReportFact>
-        {
-            new("Questions asked", Count(summary.Questions)),
-            new("Answered with an article", Count(summary.AnsweredWithArticle)),
-            new("Answered with a contact", Count(summary.AnsweredWithPerson)),
-            new("Not sure", Count(summary.NotSure)),
-            new("Ratings", $"{summary.HelpfulRatings} helpful, {summary.UnhelpfulRatings} not helpful"),
-        };
-        if (summary.Scrubbed > 0)
-        {
-            figures.Add(new("Personal details removed", summary.Scrubbed == 1 ? "1 question" : $"{summary.Scrubbed} questions"));
-        }
-
-        return cards.Render(new GapsReportCardData(
-            summary.Period.Label,
-            figures,
-            [.. summary.Unanswered.Select(q => new ReportQuestion(q.Question, q.Count, q.LastAsked.ToString("d MMM", Invariant)))],
-            [.. summary.WorstRated.Select(r => new ReportRating(r.Title,
-                $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({Math.Round(r.UnhelpfulShare * 100).ToString(Invariant)}%)"))]));
-    }
+    public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
     private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null)
     {
@@ -154,6 +132,4 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     }
 
     private Person? FindPerson(string id) => engine.Directory.WhosWho.People.FirstOrDefault(p => p.Id == id);
-
-    private static string Count(int value) => value.ToString("N0", Invariant);
 }

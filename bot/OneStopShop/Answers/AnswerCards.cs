@@ -105,7 +105,8 @@ public sealed record PersonCardData(
 public sealed record ReportFact(string Title, string Value);
 
 /// <summary>An unanswered question on the gaps report.</summary>
-public sealed record ReportQuestion(string Question, int Count, string LastAsked);
+/// <param name="AskedBy">How many people asked it, in words ("asked by fewer than 5 people").</param>
+public sealed record ReportQuestion(string Question, string AskedBy, string LastAsked);
 
 /// <summary>A poorly rated answer on the gaps report.</summary>
 public sealed record ReportRating(string Title, string Summary);

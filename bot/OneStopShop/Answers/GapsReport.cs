@@ -1,6 +1,13 @@
+using System.Globalization;
+using LearningBot.Privacy;
+
 namespace LearningBot.OneStopShop.Answers;
 
-/// <summary>Builds a <see cref="GapsSummary"/> from the question log.</summary>
+/// <summary>
+/// Builds a <see cref="GapsSummary"/> from the question log, and the card's words from it. The report is for the
+/// L&amp;D Support Team only, and its figures still follow the small-numbers rule (<see cref="SmallNumbers"/>): no count
+/// from 1 to 4, and an unanswered question says how many people asked it, not how many times.
+/// </summary>
 public static class GapsReport
 {
     public const int MaxUnanswered = 10;
@@ -21,8 +28,10 @@ public static class GapsReport
             .Select(g => new UnansweredQuestion(
                 g.OrderByDescending(r => r.AskedAt).First().Question,
                 g.Count(),
+                g.Select(r => r.AskerKey ?? r.RowKey).Distinct(StringComparer.Ordinal).Count(),
                 g.Max(r => r.AskedAt)))
-            .OrderByDescending(q => q.Count)
+            .OrderByDescending(q => q.People)
+            .ThenByDescending(q => q.Count)
             .ThenByDescending(q => q.LastAsked)
             .Take(MaxUnanswered)
             .ToList();
@@ -55,4 +64,35 @@ public static class GapsReport
             unanswered,
             worst);
     }
+
+    /// <summary>The gaps report card's data: every count through <see cref="SmallNumbers"/>.</summary>
+    public static GapsReportCardData CardData(GapsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var figures = new List<ReportFact>
+        {
+            new("Questions asked", SmallNumbers.Number(summary.Questions)),
+            new("Answered with an article", SmallNumbers.Number(summary.AnsweredWithArticle)),
+            new("Answered with a contact", SmallNumbers.Number(summary.AnsweredWithPerson)),
+            new("Not sure", SmallNumbers.Number(summary.NotSure)),
+            new("Ratings", $"{SmallNumbers.Number(summary.HelpfulRatings)} helpful, {SmallNumbers.Number(summary.UnhelpfulRatings)} not helpful"),
+        };
+        if (summary.Scrubbed > 0)
+        {
+            figures.Add(new("Personal details removed", SmallNumbers.Count(summary.Scrubbed, "question")));
+        }
+
+        return new GapsReportCardData(
+            summary.Period.Label,
+            figures,
+            [.. summary.Unanswered.Select(q => new ReportQuestion(
+                q.Question, "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
+            [.. summary.WorstRated.Select(r => new ReportRating(r.Title, RatingSummary(r)))]);
+    }
+
+    /// <summary>"6 of 10 ratings (60%) not helpful", or, with fewer than 5 ratings, only that some were.</summary>
+    private static string RatingSummary(RatedAnswer answer) =>
+        SmallNumbers.Share(answer.Unhelpful, answer.Ratings, "ratings") is { } share
+            ? $"{share} not helpful"
+            : $"{SmallNumbers.Count(answer.Ratings, "rating")}, at least one not helpful";
 }

@@ -128,7 +128,7 @@ public sealed class ReviewHarness : IAsyncDisposable
         card = await NextAsync(card, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers.", ["evenBetter"] = "Finish care plans before the end of a shift." }); presses++;
         card = await NextAsync(card, "Save and continue", new JsonObject { ["personView"] = "Weekend staffing is hard." }); presses++;
         card = await NextAsync(card, "Save and continue", new JsonObject { ["objective1What"] = "Finish the medicines e-learning", ["objective1When"] = "2026-12-31", ["objective1Measure"] = "Certificate on file" }); presses++;
-        card = await NextAsync(card, "Check the summary", new JsonObject { ["learningTopics"] = "Dementia awareness, moving and handling", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" }); presses++;
+        card = await NextAsync(card, "Check the summary", new JsonObject { ["learningNeeds"] = "dementia,moving-and-handling", ["learningTopics"] = "Using the new hoist on the first floor", ["approaches"] = "job-shadowing,e-learning", ["overall"] = "on-track", ["wellbeing"] = "okay" }); presses++;
         card = await NextAsync(card, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }); presses++;
         return (card, presses);
     }

@@ -73,6 +73,51 @@ public sealed class GapsReportTests
         Assert.Equal("newsletter", Assert.Single(summary.WorstRated).Id);
     }
 
+    [Fact]
+    public void An_unanswered_question_counts_the_people_who_asked_it_not_the_times()
+    {
+        var records = Enumerable.Range(1, 6).Select(n => NotSure("minibus to the awards", Now.AddHours(-n)) with { AskerKey = "alex" })
+            .Append(NotSure("dress code for the awards", Now.AddDays(-2)) with { AskerKey = "sam" })
+            .Append(NotSure("dress code for the awards", Now.AddDays(-1)) with { AskerKey = "jo" });
+
+        var summary = GapsReport.Build(Period, records, _ => null);
+
+        Assert.Equal([("dress code for the awards", 2, 2), ("minibus to the awards", 6, 1)], summary.Unanswered.Select(q => (q.Question, q.Count, q.People)));
+    }
+
+    [Fact]
+    public void The_gaps_report_card_shows_no_count_below_5()
+    {
+        var records = new[]
+        {
+            NotSure("minibus to the awards", Now.AddDays(-1)) with { AskerKey = "alex", Scrubbed = true },
+            NotSure("minibus to the awards", Now.AddDays(-1)) with { AskerKey = "sam" },
+            Rated("brokerages", false), Rated("brokerages", true),
+        };
+
+        var card = GapsReport.CardData(GapsReport.Build(Period, records, id => id == "brokerages" ? "Using training brokerages" : null));
+
+        Assert.Equal(
+            [("Questions asked", "fewer than 5"), ("Answered with an article", "fewer than 5"), ("Answered with a contact", "0"), ("Not sure", "fewer than 5"),
+                ("Ratings", "fewer than 5 helpful, fewer than 5 not helpful"), ("Personal details removed", "fewer than 5 questions")],
+            card.Figures.Select(f => (f.Title, f.Value)));
+        Assert.Equal("asked by fewer than 5 people", Assert.Single(card.Unanswered).AskedBy);
+        Assert.Equal("fewer than 5 ratings, at least one not helpful", Assert.Single(card.WorstRated).Summary);
+    }
+
+    [Fact]
+    public void The_gaps_report_card_shows_counts_from_5_as_they_are()
+    {
+        var records = Enumerable.Range(1, 5).Select(n => NotSure("minibus to the awards", Now.AddHours(-n)) with { AskerKey = $"person-{n}" })
+            .Concat(Enumerable.Range(1, 10).Select(n => Rated("coaching", helpful: n > 5)));
+
+        var card = GapsReport.CardData(GapsReport.Build(Period, records, _ => "Coaching"));
+
+        Assert.Equal("asked by 5 people", Assert.Single(card.Unanswered).AskedBy);
+        Assert.Equal("5 of 10 ratings (50%) not helpful", Assert.Single(card.WorstRated).Summary);
+        Assert.Equal("15", card.Figures.Single(f => f.Title == "Questions asked").Value);
+    }
+
     [Theory]
     [InlineData("", "2026-10-23", "2026-11-22", "the last 30 days")]
     [InlineData("7 days", "2026-11-15", "2026-11-22", "the last 7 days")]
