@@ -5,6 +5,7 @@ using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.People;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop;

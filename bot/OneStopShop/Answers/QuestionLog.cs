@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Escalation;
 
