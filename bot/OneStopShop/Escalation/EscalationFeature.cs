@@ -51,16 +51,15 @@ public sealed class EscalationFeature(
     {
         var submitted = action.Submitted();
         var token = action.GetString("clientToken") is { Length: > 0 } t ? t : turn.Activity.Id ?? NewClientToken();
-        var question = action.GetString("question") ?? string.Empty;
-        var context = action.GetString("context") ?? string.Empty;
-        var form = cards.Form(question, context, token);
+        var form = cards.Form(action.GetString("question") ?? string.Empty, action.GetString("context") ?? string.Empty, token);
         if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
             return refusal;
         }
 
         var asker = ActorOf(turn);
-        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token, asker.Key), asker, question, context, turn.Aborted);
+        var ticket = await workflow.EscalateAsync(
+            TicketEntity.IdFor(token, asker.Key), asker, workflow.Scrub(action.GetString("question")), workflow.Scrub(action.GetString("context")), turn.Aborted);
         return CardActionResult.Replace(cards.Sent(ticket));
     }
 
@@ -125,7 +124,7 @@ public sealed class EscalationFeature(
         }
 
         var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
-        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), action.GetString("answer") ?? string.Empty, addToKnowledgeBase, turn.Aborted);
+        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), workflow.Scrub(action.GetString("answer")), addToKnowledgeBase, turn.Aborted);
         return ChannelCard(change);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.Privacy;
 using LearningBot.Tests.Cards;
 
 namespace LearningBot.Tests.OneStopShop.Escalation;
@@ -15,14 +16,16 @@ public sealed class EscalationCardDataTests
     public void The_channel_card_offers_only_what_the_status_allows()
     {
         var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
-        var ticket = new TicketEntity { PartitionKey = "LD-7KQ2-M4XD", Question = "q", AskerName = "Alex", CreatedAt = DateTimeOffset.UnixEpoch, PromisedBy = DateTimeOffset.UnixEpoch };
+        var ticket = TicketEntity.Ask("LD-7KQ2-M4XD", Scrub("q"), ScrubbedText.Empty, new Actor("alex", "Alex"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
         string[] Verbs(TicketEntity t) =>
             [.. EscalationScenario.Descendants(cards.Channel(t)).Where(n => n["type"]?.GetValue<string>() == "Action.Execute").Select(n => n["verb"]!.GetValue<string>())];
 
         Assert.Equal([EscalationVerbs.Assign, EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket));
         Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket with { Status = TicketStatus.Assigned, AssigneeName = "Sam" }));
-        Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Reopen], Verbs(ticket with { Status = TicketStatus.Answered, Answer = "a" }));
+        Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Reopen], Verbs(ticket.WithAnswer(Scrub("a")) with { Status = TicketStatus.Answered }));
         Assert.Equal([EscalationVerbs.Reopen], Verbs(ticket with { Status = TicketStatus.Closed }));
     }
+
+    private static ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, new DateOnly(2026, 11, 20));
 }
