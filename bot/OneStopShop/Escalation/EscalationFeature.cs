@@ -2,6 +2,7 @@ using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Escalation;
 
@@ -47,6 +48,11 @@ public sealed class EscalationFeature(
         return CardActionResult.Replace(cards.Form(text.Length > MaxQuestion ? text[..MaxQuestion] : text, string.Empty, NewClientToken()));
     }
 
+    /// <summary>
+    /// Sends the question to the L&amp;D team. If the scrubber finds anything to remove, nothing is sent yet: the form
+    /// comes back with the scrubbed text and says what was removed, so the person sees exactly what the team will see
+    /// and presses Send again (scrubbed text scrubs to itself, so the second press goes through).
+    /// </summary>
     private async Task<CardActionResult> SubmitAsync(ITurnContext turn, CardActionRequest action)
     {
         var submitted = action.Submitted();
@@ -57,9 +63,15 @@ public sealed class EscalationFeature(
             return refusal;
         }
 
+        var question = workflow.Scrub(action.GetString("question"));
+        var context = workflow.Scrub(action.GetString("context"));
+        if (question.WasScrubbed || context.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.Form(question.Text, context.Text, token, PersonalDataScrubber.DescribeAll(question.Removed.Concat(context.Removed))));
+        }
+
         var asker = ActorOf(turn);
-        var ticket = await workflow.EscalateAsync(
-            TicketEntity.IdFor(token, asker.Key), asker, workflow.Scrub(action.GetString("question")), workflow.Scrub(action.GetString("context")), turn.Aborted);
+        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token, asker.Key), asker, question, context, turn.Aborted);
         return CardActionResult.Replace(cards.Sent(ticket));
     }
 
@@ -123,8 +135,17 @@ public sealed class EscalationFeature(
             return refusal;
         }
 
+        // As with the question: an answer with identifiers in it comes back scrubbed for the expert to check before it is sent.
+        var answer = workflow.Scrub(action.GetString("answer"));
+        if (answer.WasScrubbed && ticket.IsOpen)
+        {
+            return CardActionResult.Replace(cards.Channel(ticket,
+                $"I removed {PersonalDataScrubber.DescribeAll(answer.Removed)} from your answer: the text shows where. Check it, then press Send answer again.",
+                draftAnswer: answer.Text));
+        }
+
         var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
-        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), workflow.Scrub(action.GetString("answer")), addToKnowledgeBase, turn.Aborted);
+        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), answer, addToKnowledgeBase, turn.Aborted);
         return ChannelCard(change);
     }
 

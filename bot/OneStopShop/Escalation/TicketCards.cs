@@ -6,14 +6,16 @@ namespace LearningBot.OneStopShop.Escalation;
 /// <summary>Renders a ticket's cards: the ask form, the asker's confirmation, updates and answer, and the channel card.</summary>
 public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
 {
-    public JsonObject Form(string question, string context, string clientToken) =>
-        cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise()));
+    /// <summary>The ask form. <paramref name="removed"/> ("an NHS number") says what the scrubber took out of the text it holds.</summary>
+    public JsonObject Form(string question, string context, string clientToken, string removed = "") =>
+        cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
     public JsonObject Sent(TicketEntity ticket) =>
         cards.Render(new EscalateSentCardData(ticket.Id, ticket.Question, deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
-    public JsonObject Channel(TicketEntity ticket, string notice = "") =>
+    /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>
+    public JsonObject Channel(TicketEntity ticket, string notice = "", string? draftAnswer = null) =>
         cards.Render(new TicketChannelCardData(
             TicketId: ticket.Id,
             Reference: ticket.Id,
@@ -27,7 +29,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             Context: ticket.Context,
             Answer: ticket.IsOpen ? string.Empty : ticket.Answer ?? string.Empty,
             AnsweredBy: ticket.AnsweredByName ?? string.Empty,
-            DraftAnswer: ticket.IsOpen ? ticket.Answer ?? string.Empty : string.Empty,
+            DraftAnswer: draftAnswer ?? (ticket.IsOpen ? ticket.Answer ?? string.Empty : string.Empty),
             Feedback: ChannelFeedback(ticket),
             CanAssign: ticket.Status == TicketStatus.Unassigned,
             CanClose: ticket.Status != TicketStatus.Closed,

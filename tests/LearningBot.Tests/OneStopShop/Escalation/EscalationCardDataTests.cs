@@ -27,5 +27,18 @@ public sealed class EscalationCardDataTests
         Assert.Equal([EscalationVerbs.Reopen], Verbs(ticket with { Status = TicketStatus.Closed }));
     }
 
+    [Fact]
+    public void The_form_says_what_was_removed_only_when_something_was()
+    {
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+
+        var scrubbed = EscalationScenario.Text(cards.Form("patient [NHS number removed]", string.Empty, "t", "an NHS number"));
+        var plain = EscalationScenario.Text(cards.Form("a question", string.Empty, "t"));
+
+        Assert.Contains("Nothing has been sent yet. I removed an NHS number from what you wrote", scrubbed, StringComparison.Ordinal);
+        Assert.Contains("press Send to the L&D team again", scrubbed, StringComparison.Ordinal);
+        Assert.DoesNotContain("I removed", plain, StringComparison.Ordinal);
+    }
+
     private static ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, new DateOnly(2026, 11, 20));
 }
