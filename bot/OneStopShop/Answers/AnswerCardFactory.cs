@@ -51,7 +51,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     }
 
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
-        cards.Render(new NotSureCardData(question, [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
+        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
 
     public JsonObject GapsReport(GapsSummary summary)
     {
@@ -72,8 +72,8 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new GapsReportCardData(
             summary.Period.Label,
             figures,
-            [.. summary.Unanswered.Select(q => new ReportQuestion(q.Question, q.Count, q.LastAsked.ToString("d MMM", Invariant)))],
-            [.. summary.WorstRated.Select(r => new ReportRating(r.Title,
+            [.. summary.Unanswered.Select(q => new ReportQuestion(CardText.Literal(q.Question), q.Count, q.LastAsked.ToString("d MMM", Invariant)))],
+            [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title),
                 $"{r.Unhelpful} of {r.Ratings} {(r.Ratings == 1 ? "rating" : "ratings")} not helpful ({Math.Round(r.UnhelpfulShare * 100).ToString(Invariant)}%)"))]));
     }
 
@@ -89,6 +89,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new AnswerCardData(
             record.QuestionId,
             record.Question,
+            CardText.Literal(record.Question),
             showQuestion && record.Question.Length > 0,
             article.Title,
             article.Summary,
@@ -110,6 +111,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new PersonCardData(
             record.QuestionId,
             record.Question,
+            CardText.Literal(record.Question),
             showQuestion && record.Question.Length > 0,
             person.Name,
             person.Role,

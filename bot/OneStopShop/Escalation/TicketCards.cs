@@ -3,7 +3,11 @@ using LearningBot.Cards;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Renders a ticket's cards: the ask form, the asker's confirmation, updates and answer, and the channel card.</summary>
+/// <summary>
+/// Renders a ticket's cards: the ask form, the asker's confirmation, updates and answer, and the channel card. What
+/// people typed (question, context, answer) is shown through <see cref="CardText.Literal"/>, so Markdown in it shows
+/// as typed; input values (the form, the answer draft) hold the text itself.
+/// </summary>
 public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
 {
     /// <summary>The ask form. <paramref name="removed"/> ("an NHS number") says what the scrubber took out of the text it holds.</summary>
@@ -11,7 +15,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
     public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Id, ticket.Question, deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+        cards.Render(new EscalateSentCardData(ticket.Id, CardText.Literal(ticket.Question), deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
     /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>
@@ -25,9 +29,9 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             AskedAt: deadline.Describe(ticket.CreatedAt),
             PromisedBy: deadline.Describe(ticket.PromisedBy),
             IsOverdue: ticket.IsOverdue && ticket.IsOpen,
-            Question: ticket.Question,
-            Context: ticket.Context,
-            Answer: ticket.IsOpen ? string.Empty : ticket.Answer ?? string.Empty,
+            Question: CardText.Literal(ticket.Question),
+            Context: CardText.Literal(ticket.Context),
+            Answer: ticket.IsOpen ? string.Empty : CardText.Literal(ticket.Answer),
             AnsweredBy: ticket.AnsweredByName ?? string.Empty,
             DraftAnswer: draftAnswer ?? (ticket.IsOpen ? ticket.Answer ?? string.Empty : string.Empty),
             Feedback: ChannelFeedback(ticket),
@@ -40,15 +44,15 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new TicketAnswerCardData(
             ticket.Id,
             ticket.Id,
-            ticket.Question,
+            CardText.Literal(ticket.Question),
             ticket.AnsweredByName ?? "the L&D team",
-            ticket.Answer ?? string.Empty,
+            CardText.Literal(ticket.Answer),
             feedback,
             CanRate: ticket.Rating is null && !ticket.IsOpen,
             CanReopen: !ticket.IsOpen));
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
-        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, ticket.Question, CanReopen: ticket.Status == TicketStatus.Closed));
+        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
 
     public static string StatusText(TicketEntity ticket) => ticket.Status switch
     {

@@ -40,5 +40,40 @@ public sealed class EscalationCardDataTests
         Assert.DoesNotContain("I removed", plain, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void What_people_typed_shows_as_typed_on_the_channel_answer_update_and_sent_cards()
+    {
+        const string link = "[Re-verify your NHSmail](https://evil.example)";
+        const string shown = @"\[Re\-verify your NHSmail\]\(https://evil.example\)";
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+        var asked = TicketEntity.Ask("LD-7KQ2-M4XD", Scrub(link), Scrub("**Urgent**: " + link), new Actor("alex", "Alex"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var answered = asked.WithAnswer(Scrub("Ignore " + link)) with { Status = TicketStatus.Answered, AnsweredByName = "Sam" };
+
+        var channel = Shown(cards.Channel(asked));
+        var answeredChannel = Shown(cards.Channel(answered));
+        var answer = Shown(cards.Answer(answered));
+
+        Assert.Contains(shown, channel);
+        Assert.Contains(@"\*\*Urgent\*\*: " + shown, channel);
+        Assert.Contains("Ignore " + shown, answeredChannel);
+        Assert.Contains(shown, answer);
+        Assert.Contains("Ignore " + shown, answer);
+        Assert.Contains(shown, Shown(cards.Update(asked, "Your question has been closed", "Closed.")));
+        Assert.Contains(shown, Shown(cards.Sent(asked)));
+        Assert.All(new[] { channel, answeredChannel, answer }.SelectMany(texts => texts), text => Assert.DoesNotContain(link, text, StringComparison.Ordinal));
+
+        // An input holds the text itself: the expert edits the draft as it was written.
+        var reopened = answered with { Status = TicketStatus.Assigned, AssigneeName = "Sam" };
+        Assert.Equal("Ignore " + link, EscalationScenario.InputValue(cards.Channel(reopened), "answer"));
+        Assert.Equal(link, EscalationScenario.InputValue(cards.Form(link, string.Empty, "t"), "question"));
+    }
+
+    /// <summary>What a card shows: the text of its text blocks and the values of its facts.</summary>
+    private static List<string> Shown(JsonObject card) =>
+    [
+        .. EscalationScenario.Descendants(card).Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]!.GetValue<string>()),
+        .. EscalationScenario.Descendants(card).Where(n => n["title"] is not null && n["value"] is not null && n["type"] is null).Select(n => n["value"]!.GetValue<string>()),
+    ];
+
     private static ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, new DateOnly(2026, 11, 20));
 }
