@@ -34,7 +34,10 @@ internal static class Detectors
         Each(IdentifierPatterns.NationalInsurance, text, match =>
         {
             // Without its final letter it is only an NI number when cued; otherwise letters and six digits are a hospital number.
-            if (match.Groups[1].Success || Cues.Before(text, match.Index, Cues.NationalInsurance))
+            // Lower case and spaced with no cue ("on 12 34 56 a") is more likely words and numbers.
+            var cued = Cues.Before(text, match.Index, Cues.NationalInsurance);
+            var lowerAndSpaced = char.IsLower(match.Value[0]) && !char.IsAsciiDigit(match.Value[2]);
+            if (cued || (match.Groups[1].Success && !lowerAndSpaced))
             {
                 Add(found, match, PersonalDataScrubber.NationalInsuranceNumber, Finding.Certain);
             }

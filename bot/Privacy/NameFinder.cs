@@ -14,11 +14,11 @@ internal static class NameFinder
     private static readonly HashSet<string> LowerCaseNameTitles = new(["mr", "mrs", "dr", "mx"], StringComparer.Ordinal);
 
     /// <summary>Titles followed by a capitalised name (or initial).</summary>
-    private static readonly HashSet<string> StrongTitles = new(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "sr"], StringComparer.Ordinal);
+    private static readonly HashSet<string> StrongTitles = new(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd"], StringComparer.Ordinal);
 
     /// <summary>Words that are titles only before a capitalised word that is not a role ("Nurse Associate", "Sister Ward").</summary>
     private static readonly HashSet<string> WeakTitles = new(
-        ["sister", "nurse", "matron", "doctor", "professor", "father", "fr", "master", "sir", "dame", "reverend", "pastor", "rabbi", "imam"],
+        ["sister", "sr", "nurse", "matron", "doctor", "professor", "father", "fr", "master", "sir", "dame", "reverend", "pastor", "rabbi", "imam"],
         StringComparer.Ordinal);
 
     /// <summary>Surnames that are also ordinary words: kept as part of a name already begun ("Mrs Joan Ward"), unless a number follows ("Ward 4").</summary>

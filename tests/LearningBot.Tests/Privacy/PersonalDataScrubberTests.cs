@@ -120,6 +120,7 @@ public sealed class PersonalDataScrubberTests
     [InlineData("What is the deadline for the April 2027 intake?")]
     [InlineData("Shifts run 0800-2000 and the sessions are 09.30 - 16.30")]
     [InlineData("What is the training budget for 2024/25, and is it 24/7 cover?")]
+    [InlineData("the score went from 12 34 56 a week ago to 78 now")]
     public void Keeps_ordinary_learning_questions_as_they_are(string text)
     {
         var result = PersonalDataScrubber.Scrub(text, Today);
@@ -178,6 +179,9 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Is the Nurse Associate apprenticeship open?")]
     [InlineData("The lady in bed 4 needs a hoist")]
     [InlineData("Is the ward sister on Ward 7 the person to ask?")]
+    [InlineData("Is there a Sr Practitioner role on band 6?")]
+    [InlineData("Don't Miss Out on the dementia training!")]
+    [InlineData("Where is Training Room 2 in the Education Centre?")]
     public void Leaves_titles_and_beds_without_a_name_alone(string text) =>
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
