@@ -5,6 +5,7 @@ using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.People;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop;
@@ -80,7 +81,7 @@ public sealed partial class AskFeature(
         // Logged as a suggestion so the report can see which article people picked for a question it was unsure of.
         var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
         var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
-        var (record, logged) = await LogAsync(turn, asked, answer, QuestionOrigins.Suggestion);
+        var (record, logged) = await LogAsync(turn, Scrub(asked.Length > MaxAnsweredLength ? asked[..MaxAnsweredLength] : asked), answer, QuestionOrigins.Suggestion);
         return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged));
     }
 
@@ -109,11 +110,10 @@ public sealed partial class AskFeature(
 
     private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
-        // Identifiers are noise to the search as well as a privacy risk, so the engine sees the scrubbed words too.
-        question = question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question;
-        var words = PersonalDataScrubber.Scrub(question, Today(), ScrubMarking.Plain).Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
+        var scrubbed = Scrub(question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question);
+        var words = scrubbed.Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
         var answer = engine.Answer(words, await AskerContextAsync(turn));
-        var (record, logged) = await LogAsync(turn, question, answer, origin);
+        var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
             return cardFactory.NotSure(record.Question, answer.Suggestions);
@@ -144,7 +144,7 @@ public sealed partial class AskFeature(
     }
 
     /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>
-    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, string question, AnswerResult answer, string origin)
+    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, ScrubbedText question, AnswerResult answer, string origin)
     {
         var asker = turn.Caller.PersonKey;
         try
@@ -160,19 +160,19 @@ public sealed partial class AskFeature(
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
-            var scrubbed = PersonalDataScrubber.Scrub(question, Today(), ScrubMarking.Plain).Text;
             return (new QuestionRecord
             {
-                Question = scrubbed,
                 Kind = answer.Kind.ToString(),
                 ArticleId = answer.Article?.Id,
                 PersonId = answer.Person?.Person.Id,
                 NetworkId = answer.Person?.Network?.Id,
-            }, false);
+            }.WithQuestion(question), false);
         }
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Identifiers are noise to the search as well as a privacy risk: the engine and the log both get the scrubbed text.</summary>
+    private ScrubbedText Scrub(string question) =>
+        PersonalDataScrubber.Scrub(question, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
 
     /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
     [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",

@@ -51,7 +51,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     }
 
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
-        cards.Render(new NotSureCardData(question, [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
+        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
 
     public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
@@ -67,6 +67,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new AnswerCardData(
             record.QuestionId,
             record.Question,
+            CardText.Literal(record.Question),
             showQuestion && record.Question.Length > 0,
             article.Title,
             article.Summary,
@@ -88,6 +89,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new PersonCardData(
             record.QuestionId,
             record.Question,
+            CardText.Literal(record.Question),
             showQuestion && record.Question.Length > 0,
             person.Name,
             person.Role,

@@ -26,13 +26,15 @@ public sealed record FeedbackState(bool CanRate, bool Thanked, bool OfferEscalat
 }
 
 /// <summary>Data for <c>answer-article</c>: an article that answers the question.</summary>
-/// <param name="Question">The question as stored (personal details removed); shown when <paramref name="ShowQuestion"/>.</param>
+/// <param name="Question">The question as stored (personal details removed), carried by the "Ask the L&amp;D team" button.</param>
+/// <param name="YouAsked">The same question for display when <paramref name="ShowQuestion"/> (<see cref="CardText.Literal"/>).</param>
 /// <param name="ReviewBy">The owner's review date, written out ("30 June 2027").</param>
 /// <param name="Body">The full article for "Read more".</param>
 /// <param name="Truncated">The article was too long for a card and its end is left off.</param>
 public sealed record AnswerCardData(
     string QuestionId,
     string Question,
+    string YouAsked,
     bool ShowQuestion,
     string Title,
     string Summary,
@@ -72,7 +74,9 @@ public sealed record ArticleEditorCardData(
 }
 
 /// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>
-public sealed record NotSureCardData(string Question, IReadOnlyList<ArticleLink> Suggestions) : ICardData
+/// <param name="Question">The question as stored, carried by the "Ask the L&amp;D team" button.</param>
+/// <param name="YouAsked">The same question for display (<see cref="CardText.Literal"/>).</param>
+public sealed record NotSureCardData(string Question, string YouAsked, IReadOnlyList<ArticleLink> Suggestions) : ICardData
 {
     public static string CardName => "not-sure";
 }
@@ -83,9 +87,11 @@ public sealed record NetworkInfo(string Name, string Purpose, string HowToJoin);
 /// <summary>Data for <c>person-contact</c>: someone from the learning directory who can answer.</summary>
 /// <param name="Details">"Can help with", "Email" and "Phone" lines, where known.</param>
 /// <param name="DirectoryNote">The directory's own note (for example that contacts are sample data), when it has one.</param>
+/// <param name="YouAsked">The question for display (<see cref="CardText.Literal"/>); <paramref name="Question"/> is carried by buttons.</param>
 public sealed record PersonCardData(
     string QuestionId,
     string Question,
+    string YouAsked,
     bool ShowQuestion,
     string Name,
     string Role,

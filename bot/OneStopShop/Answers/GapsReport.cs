@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Cards;
 using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -86,8 +87,8 @@ public static class GapsReport
             summary.Period.Label,
             figures,
             [.. summary.Unanswered.Select(q => new ReportQuestion(
-                q.Question, "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
-            [.. summary.WorstRated.Select(r => new ReportRating(r.Title, RatingSummary(r)))]);
+                CardText.Literal(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
+            [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))]);
     }
 
     /// <summary>"6 of 10 ratings (60%) not helpful", or, with fewer than 5 ratings, only that some were.</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -15,15 +16,13 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 
     private readonly LazyTable _table = tables.Table(TableName);
 
-    /// <summary>Stores the question (scrubbed of personal data) and its answer; returns the stored record.</summary>
+    /// <summary>Stores the question (already scrubbed of personal data: only a <see cref="ScrubbedText"/> is accepted) and its answer; returns the stored record.</summary>
     public async Task<QuestionRecord> RecordAsync(
-        string question, AnswerResult answer, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken)
+        ScrubbedText question, AnswerResult answer, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
         var now = clock.GetUtcNow();
-        var scrubbed = PersonalDataScrubber.Scrub(
-            question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question, DateOnly.FromDateTime(now.UtcDateTime), ScrubMarking.Plain);
         var id = QuestionRecord.NewQuestionId(now);
         var record = new QuestionRecord
         {
@@ -33,15 +32,12 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
             AskerKey = askerKey,
             ConversationType = conversationType,
             Origin = origin,
-            Question = scrubbed.Text,
-            NormalisedQuestion = QuestionText.Normalise(scrubbed.Text),
-            Scrubbed = scrubbed.WasScrubbed,
             Kind = answer.Kind.ToString(),
             ArticleId = answer.Article?.Id,
             PersonId = answer.Person?.Person.Id,
             NetworkId = answer.Person?.Network?.Id,
             Confidence = Math.Round(answer.Confidence, 4),
-        };
+        }.WithQuestion(question.Truncate(MaxQuestionLength));
         var table = await _table.GetAsync(cancellationToken);
         try
         {

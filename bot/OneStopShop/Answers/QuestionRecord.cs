@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Privacy;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
@@ -28,14 +30,14 @@ public sealed record QuestionRecord : ITableEntity
     /// <summary><see cref="QuestionOrigins"/>: typed by the person, or an article opened from a suggestion.</summary>
     public string Origin { get; init; } = QuestionOrigins.Asked;
 
-    /// <summary>The question with suspected personal data replaced (never the raw text).</summary>
-    public string Question { get; init; } = string.Empty;
+    /// <summary>The question with suspected personal data replaced (never the raw text): set by <see cref="WithQuestion"/>.</summary>
+    public string Question { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>Lower-case words only, for grouping the same question asked in different ways.</summary>
-    public string NormalisedQuestion { get; init; } = string.Empty;
+    public string NormalisedQuestion { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>True when something that looked like personal data was removed from the question.</summary>
-    public bool Scrubbed { get; init; }
+    public bool Scrubbed { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
 
     /// <summary>Article, Person or NotSure.</summary>
     public string Kind { get; init; } = string.Empty;
@@ -57,6 +59,15 @@ public sealed record QuestionRecord : ITableEntity
 
     [IgnoreDataMember]
     public string QuestionId => RowKey;
+
+    /// <summary>This record holding <paramref name="question"/>, its normalised form and whether anything was removed.</summary>
+    public QuestionRecord WithQuestion(ScrubbedText question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+#pragma warning disable LB0001 // The one way free text gets in: from ScrubbedText.
+        return this with { Question = question.Text, NormalisedQuestion = QuestionText.Normalise(question.Text), Scrubbed = question.WasScrubbed };
+#pragma warning restore LB0001
+    }
 
     public static string PartitionFor(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

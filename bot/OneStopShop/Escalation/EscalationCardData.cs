@@ -5,7 +5,8 @@ namespace LearningBot.OneStopShop.Escalation;
 /// <summary>Data for <c>escalate-form</c>: the question to send to the L&amp;D team, editable, with optional context.</summary>
 /// <param name="ClientToken">Travels with the submit so a repeated press creates one ticket.</param>
 /// <param name="AnswerWithin">How soon an answer is promised, e.g. "2 working days".</param>
-public sealed record EscalateFormCardData(string Question, string Context, string ClientToken, string AnswerWithin) : ICardData
+/// <param name="Removed">What the scrubber removed from the question and context it holds ("an NHS number and a phone number"), or empty.</param>
+public sealed record EscalateFormCardData(string Question, string Context, string ClientToken, string AnswerWithin, string Removed = "") : ICardData
 {
     public static string CardName => "escalate-form";
 }

@@ -2,6 +2,7 @@ using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Escalation;
 
@@ -47,16 +48,26 @@ public sealed class EscalationFeature(
         return CardActionResult.Replace(cards.Form(text.Length > MaxQuestion ? text[..MaxQuestion] : text, string.Empty, NewClientToken()));
     }
 
+    /// <summary>
+    /// Sends the question to the L&amp;D team. If the scrubber finds anything to remove, nothing is sent yet: the form
+    /// comes back with the scrubbed text and says what was removed, so the person sees exactly what the team will see
+    /// and presses Send again (scrubbed text scrubs to itself, so the second press goes through).
+    /// </summary>
     private async Task<CardActionResult> SubmitAsync(ITurnContext turn, CardActionRequest action)
     {
         var submitted = action.Submitted();
         var token = action.GetString("clientToken") is { Length: > 0 } t ? t : turn.Activity.Id ?? NewClientToken();
-        var question = action.GetString("question") ?? string.Empty;
-        var context = action.GetString("context") ?? string.Empty;
-        var form = cards.Form(question, context, token);
+        var form = cards.Form(action.GetString("question") ?? string.Empty, action.GetString("context") ?? string.Empty, token);
         if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
             return refusal;
+        }
+
+        var question = workflow.Scrub(action.GetString("question"));
+        var context = workflow.Scrub(action.GetString("context"));
+        if (question.WasScrubbed || context.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.Form(question.Text, context.Text, token, PersonalDataScrubber.DescribeAll(question.Removed.Concat(context.Removed))));
         }
 
         var asker = ActorOf(turn);
@@ -124,8 +135,17 @@ public sealed class EscalationFeature(
             return refusal;
         }
 
+        // As with the question: an answer with identifiers in it comes back scrubbed for the expert to check before it is sent.
+        var answer = workflow.Scrub(action.GetString("answer"));
+        if (answer.WasScrubbed && ticket.IsOpen)
+        {
+            return CardActionResult.Replace(cards.Channel(ticket,
+                $"I removed {PersonalDataScrubber.DescribeAll(answer.Removed)} from your answer: the text shows where. Check it, then press Send answer again.",
+                draftAnswer: answer.Text));
+        }
+
         var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
-        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), action.GetString("answer") ?? string.Empty, addToKnowledgeBase, turn.Aborted);
+        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), answer, addToKnowledgeBase, turn.Aborted);
         return ChannelCard(change);
     }
 

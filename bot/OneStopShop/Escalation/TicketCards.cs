@@ -3,17 +3,23 @@ using LearningBot.Cards;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Renders a ticket's cards: the ask form, the asker's confirmation, updates and answer, and the channel card.</summary>
+/// <summary>
+/// Renders a ticket's cards: the ask form, the asker's confirmation, updates and answer, and the channel card. What
+/// people typed (question, context, answer) is shown through <see cref="CardText.Literal"/>, so Markdown in it shows
+/// as typed; input values (the form, the answer draft) hold the text itself.
+/// </summary>
 public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
 {
-    public JsonObject Form(string question, string context, string clientToken) =>
-        cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise()));
+    /// <summary>The ask form. <paramref name="removed"/> ("an NHS number") says what the scrubber took out of the text it holds.</summary>
+    public JsonObject Form(string question, string context, string clientToken, string removed = "") =>
+        cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
     public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Id, ticket.Question, deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+        cards.Render(new EscalateSentCardData(ticket.Id, CardText.Literal(ticket.Question), deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
-    public JsonObject Channel(TicketEntity ticket, string notice = "") =>
+    /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>
+    public JsonObject Channel(TicketEntity ticket, string notice = "", string? draftAnswer = null) =>
         cards.Render(new TicketChannelCardData(
             TicketId: ticket.Id,
             Reference: ticket.Id,
@@ -23,11 +29,11 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             AskedAt: deadline.Describe(ticket.CreatedAt),
             PromisedBy: deadline.Describe(ticket.PromisedBy),
             IsOverdue: ticket.IsOverdue && ticket.IsOpen,
-            Question: ticket.Question,
-            Context: ticket.Context,
-            Answer: ticket.IsOpen ? string.Empty : ticket.Answer ?? string.Empty,
+            Question: CardText.Literal(ticket.Question),
+            Context: CardText.Literal(ticket.Context),
+            Answer: ticket.IsOpen ? string.Empty : CardText.Literal(ticket.Answer),
             AnsweredBy: ticket.AnsweredByName ?? string.Empty,
-            DraftAnswer: ticket.IsOpen ? ticket.Answer ?? string.Empty : string.Empty,
+            DraftAnswer: draftAnswer ?? (ticket.IsOpen ? ticket.Answer ?? string.Empty : string.Empty),
             Feedback: ChannelFeedback(ticket),
             CanAssign: ticket.Status == TicketStatus.Unassigned,
             CanClose: ticket.Status != TicketStatus.Closed,
@@ -38,15 +44,15 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new TicketAnswerCardData(
             ticket.Id,
             ticket.Id,
-            ticket.Question,
+            CardText.Literal(ticket.Question),
             ticket.AnsweredByName ?? "the L&D team",
-            ticket.Answer ?? string.Empty,
+            CardText.Literal(ticket.Answer),
             feedback,
             CanRate: ticket.Rating is null && !ticket.IsOpen,
             CanReopen: !ticket.IsOpen));
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
-        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, ticket.Question, CanReopen: ticket.Status == TicketStatus.Closed));
+        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
 
     public static string StatusText(TicketEntity ticket) => ticket.Status switch
     {

@@ -3,12 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Privacy;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
 /// A question escalated to the L&amp;D team. Stored with its history in one partition (the ticket id), so a status
-/// change and its history line are written together, guarded by the ticket's ETag.
+/// change and its history line are written together, guarded by the ticket's ETag. The free text (question, context,
+/// answer) can only be set from <see cref="ScrubbedText"/>: through <see cref="Ask"/> and <see cref="WithAnswer"/>.
 /// </summary>
 public sealed record TicketEntity : ITableEntity
 {
@@ -19,14 +22,19 @@ public sealed record TicketEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    public string Question { get; init; } = string.Empty;
-    public string Context { get; init; } = string.Empty;
+    /// <summary>The question, scrubbed of personal data (set by <see cref="Ask"/>).</summary>
+    public string Question { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>What the asker has tried, scrubbed (set by <see cref="Ask"/>).</summary>
+    public string Context { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
     public string AskerKey { get; init; } = string.Empty;
     public string AskerName { get; init; } = string.Empty;
     public TicketStatus Status { get; init; }
     public string? AssigneeKey { get; init; }
     public string? AssigneeName { get; init; }
-    public string? Answer { get; init; }
+    /// <summary>The expert's answer, scrubbed (set by <see cref="WithAnswer"/>).</summary>
+    public string? Answer { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
     public string? AnsweredByName { get; init; }
     public DateTimeOffset? AnsweredAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -44,8 +52,8 @@ public sealed record TicketEntity : ITableEntity
     /// <summary>The knowledge-base article made from the answer, when the expert asked for one.</summary>
     public string? ArticleId { get; init; }
 
-    /// <summary>What kinds of personal data were removed from the question before it was stored.</summary>
-    public string? RemovedIdentifiers { get; init; }
+    /// <summary>What kinds of personal data were removed from the question before it was stored ("an NHS number and a phone number").</summary>
+    public string? RemovedIdentifiers { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
 
     /// <summary>Goes up by one with every change; also numbers the history lines, so they read in order.</summary>
     public int Version { get; init; }
@@ -55,6 +63,40 @@ public sealed record TicketEntity : ITableEntity
 
     [IgnoreDataMember]
     public bool IsOpen => Status is TicketStatus.Unassigned or TicketStatus.Assigned;
+
+    /// <summary>
+    /// A new, unassigned ticket. What was removed is what the scrubber removed now plus what its markers show was
+    /// removed before (the asker saw the scrubbed form and sent it again).
+    /// </summary>
+#pragma warning disable LB0001 // The two ways free text gets in: from ScrubbedText.
+    public static TicketEntity Ask(string ticketId, ScrubbedText question, ScrubbedText context, Actor asker, DateTimeOffset askedAt, DateTimeOffset promisedBy)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(asker);
+        var removed = PersonalDataScrubber.DescribeAll(
+            PersonalDataScrubber.KindsMarkedIn(question.Text + "\n" + context.Text).Concat(question.Removed).Concat(context.Removed));
+        return new TicketEntity
+        {
+            PartitionKey = ticketId,
+            Question = question.Text,
+            Context = context.Text,
+            AskerKey = asker.Key,
+            AskerName = asker.Name,
+            Status = TicketStatus.Unassigned,
+            CreatedAt = askedAt,
+            PromisedBy = promisedBy,
+            RemovedIdentifiers = removed.Length == 0 ? null : removed,
+        };
+    }
+
+    /// <summary>This ticket with the expert's (scrubbed) answer.</summary>
+    public TicketEntity WithAnswer(ScrubbedText answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return this with { Answer = answer.Text };
+    }
+#pragma warning restore LB0001
 
     /// <summary>
     /// A ticket id from the form's client token (or the activity id) and the asker, so a double-clicked submit, or

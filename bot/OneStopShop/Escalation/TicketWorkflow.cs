@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Escalation;
 
@@ -29,26 +30,14 @@ public sealed class TicketWorkflow(
     public Task<TicketEntity?> FindAsync(string ticketId, CancellationToken cancellationToken) =>
         tickets.FindAsync(ticketId, cancellationToken);
 
-    /// <summary>Creates the ticket (once per id) with the question scrubbed of identifiers, and posts it to the expert channel.</summary>
-    public async Task<TicketEntity> EscalateAsync(string ticketId, Actor asker, string question, string context, CancellationToken cancellationToken)
+    /// <summary>Free text scrubbed of identifiers as of today (UK time): the only form the ticket store takes.</summary>
+    public ScrubbedText Scrub(string? text) => PersonalDataScrubber.Scrub(text, deadline.Today(clock.GetUtcNow()));
+
+    /// <summary>Creates the ticket (once per id) from the scrubbed question and context, and posts it to the expert channel.</summary>
+    public async Task<TicketEntity> EscalateAsync(string ticketId, Actor asker, ScrubbedText question, ScrubbedText context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = deadline.Today(now);
-        var scrubbedQuestion = PersonalDataScrubber.Scrub(question, today);
-        var scrubbedContext = PersonalDataScrubber.Scrub(context, today);
-        var removed = scrubbedQuestion.Removed.Union(scrubbedContext.Removed).ToList();
-        var ticket = new TicketEntity
-        {
-            PartitionKey = ticketId,
-            Question = scrubbedQuestion.Text,
-            Context = scrubbedContext.Text,
-            AskerKey = asker.Key,
-            AskerName = asker.Name,
-            Status = TicketStatus.Unassigned,
-            CreatedAt = now,
-            PromisedBy = deadline.PromiseFor(now),
-            RemovedIdentifiers = removed.Count == 0 ? null : JoinWords(removed.Select(PersonalDataScrubber.Describe).ToList()),
-        };
+        var ticket = TicketEntity.Ask(ticketId, question, context, asker, now, deadline.PromiseFor(now));
 
         var (stored, created) = await tickets.CreateAsync(ticket, TicketHistoryEntity.For(ticketId, "asked", asker, now), cancellationToken);
         if (!created)
@@ -128,18 +117,16 @@ public sealed class TicketWorkflow(
     }
 
     /// <summary>Records the answer, sends it to the asker 1:1 and, when asked, saves it as a knowledge-base article.</summary>
-    public async Task<TicketChange?> AnswerAsync(string ticketId, Actor expert, string answer, bool addToKnowledgeBase, CancellationToken cancellationToken)
+    public async Task<TicketChange?> AnswerAsync(string ticketId, Actor expert, ScrubbedText answer, bool addToKnowledgeBase, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var scrubbed = PersonalDataScrubber.Scrub(answer, deadline.Today(now));
         var change = await tickets.ChangeAsync(ticketId, ticket => ticket.IsOpen
             ? new TicketDecision.Apply(
-                ticket with
+                ticket.WithAnswer(answer) with
                 {
                     Status = TicketStatus.Answered,
                     AssigneeKey = ticket.AssigneeKey ?? expert.Key,
                     AssigneeName = ticket.AssigneeName ?? expert.Name,
-                    Answer = scrubbed.Text,
                     AnsweredByName = expert.Name,
                     AnsweredAt = now,
                     Rating = null,
@@ -329,7 +316,4 @@ public sealed class TicketWorkflow(
             logger.LogWarning(exception, "Could not post the overdue reminder for ticket {TicketId}", ticket.Id);
         }
     }
-
-    private static string JoinWords(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

@@ -77,6 +77,19 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
+    public async Task The_question_shows_as_typed_so_markdown_in_it_never_renders_as_a_link()
+    {
+        const string question = "what's the [wifi password](https://evil.example) at the training centre";
+
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
+
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var youAsked = CardJson.Descendants(card).First(e => e["text"]?.GetValue<string>() is { } text && text.StartsWith("You asked:", StringComparison.Ordinal));
+        Assert.Equal(@"You asked: what's the \[wifi password\]\(https://evil.example\) at the training centre", youAsked["text"]!.GetValue<string>());
+        Assert.Equal(question, Assert.Single(CardJson.Actions(card, AskVerbs.Escalate))["data"]!["question"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_who_question_gets_a_person_card_from_the_directory()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "who is the L&D lead for the ambulance trust?"));

@@ -1,14 +1,17 @@
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.Privacy;
 
 namespace LearningBot.Tests.OneStopShop.Escalation;
 
 public sealed class AnswerArticleTests
 {
-    private static readonly TicketEntity Ticket = new()
-    {
-        PartitionKey = "LD-7KQ2-M4XD",
-        Question = "Is there funding for a Level 3 diploma in adult care for our bank staff?",
-    };
+    private static readonly TicketEntity Ticket = TicketEntity.Ask(
+        "LD-7KQ2-M4XD",
+        PersonalDataScrubber.Scrub("Is there funding for a Level 3 diploma in adult care for our bank staff?", new DateOnly(2026, 11, 20)),
+        ScrubbedText.Empty,
+        new Actor("alex", "Alex Morgan"),
+        DateTimeOffset.UnixEpoch,
+        DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Makes_the_question_the_title_the_first_paragraph_the_summary_and_content_words_the_tags()

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.Privacy;
 using LearningBot.Tests.Cards;
 using LearningBot.Tests.Support;
 
@@ -16,13 +17,63 @@ public sealed class EscalationCardDataTests
     public void The_channel_card_offers_only_what_the_status_allows()
     {
         var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
-        var ticket = new TicketEntity { PartitionKey = "LD-7KQ2-M4XD", Question = "q", AskerName = "Alex", CreatedAt = DateTimeOffset.UnixEpoch, PromisedBy = DateTimeOffset.UnixEpoch };
+        var ticket = TicketEntity.Ask("LD-7KQ2-M4XD", Scrub("q"), ScrubbedText.Empty, new Actor("alex", "Alex"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
         IReadOnlyList<string> Verbs(TicketEntity t) => CardJson.Verbs(cards.Channel(t));
 
         Assert.Equal([EscalationVerbs.Assign, EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket));
         Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Answer], Verbs(ticket with { Status = TicketStatus.Assigned, AssigneeName = "Sam" }));
-        Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Reopen], Verbs(ticket with { Status = TicketStatus.Answered, Answer = "a" }));
+        Assert.Equal([EscalationVerbs.Close, EscalationVerbs.Reopen], Verbs(ticket.WithAnswer(Scrub("a")) with { Status = TicketStatus.Answered }));
         Assert.Equal([EscalationVerbs.Reopen], Verbs(ticket with { Status = TicketStatus.Closed }));
     }
+
+    [Fact]
+    public void The_form_says_what_was_removed_only_when_something_was()
+    {
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+
+        var scrubbed = CardJson.Texts(cards.Form("patient [NHS number removed]", string.Empty, "t", "an NHS number"));
+        var plain = CardJson.Texts(cards.Form("a question", string.Empty, "t"));
+
+        Assert.Contains("Nothing has been sent yet. I removed an NHS number from what you wrote", scrubbed, StringComparison.Ordinal);
+        Assert.Contains("press Send to the L&D team again", scrubbed, StringComparison.Ordinal);
+        Assert.DoesNotContain("I removed", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_people_typed_shows_as_typed_on_the_channel_answer_update_and_sent_cards()
+    {
+        const string link = "[Re-verify your NHSmail](https://evil.example)";
+        const string shown = @"\[Re\-verify your NHSmail\]\(https://evil.example\)";
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+        var asked = TicketEntity.Ask("LD-7KQ2-M4XD", Scrub(link), Scrub("**Urgent**: " + link), new Actor("alex", "Alex"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var answered = asked.WithAnswer(Scrub("Ignore " + link)) with { Status = TicketStatus.Answered, AnsweredByName = "Sam" };
+
+        var channel = Shown(cards.Channel(asked));
+        var answeredChannel = Shown(cards.Channel(answered));
+        var answer = Shown(cards.Answer(answered));
+
+        Assert.Contains(shown, channel);
+        Assert.Contains(@"\*\*Urgent\*\*: " + shown, channel);
+        Assert.Contains("Ignore " + shown, answeredChannel);
+        Assert.Contains(shown, answer);
+        Assert.Contains("Ignore " + shown, answer);
+        Assert.Contains(shown, Shown(cards.Update(asked, "Your question has been closed", "Closed.")));
+        Assert.Contains(shown, Shown(cards.Sent(asked)));
+        Assert.All(new[] { channel, answeredChannel, answer }.SelectMany(texts => texts), text => Assert.DoesNotContain(link, text, StringComparison.Ordinal));
+
+        // An input holds the text itself: the expert edits the draft as it was written.
+        var reopened = answered with { Status = TicketStatus.Assigned, AssigneeName = "Sam" };
+        Assert.Equal("Ignore " + link, EscalationScenario.InputValue(cards.Channel(reopened), "answer"));
+        Assert.Equal(link, EscalationScenario.InputValue(cards.Form(link, string.Empty, "t"), "question"));
+    }
+
+    /// <summary>What a card shows: the text of its text blocks and the values of its facts.</summary>
+    private static List<string> Shown(JsonObject card) =>
+    [
+        .. CardJson.Descendants(card).Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]!.GetValue<string>()),
+        .. CardJson.Descendants(card).Where(n => n["title"] is not null && n["value"] is not null && n["type"] is null).Select(n => n["value"]!.GetValue<string>()),
+    ];
+
+    private static ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, new DateOnly(2026, 11, 20));
 }

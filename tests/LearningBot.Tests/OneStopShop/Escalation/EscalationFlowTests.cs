@@ -129,17 +129,89 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task Identifiers_are_removed_before_storing_and_the_asker_is_told()
+    public async Task A_question_with_identifiers_comes_back_scrubbed_saying_what_was_removed_and_is_sent_only_when_sent_again()
     {
         await _hub.SetExpertChannelAsync();
+        await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "help"));
+        const string token = "scrub-then-send";
+        var ticketId = TicketEntity.IdFor(token, Asker.AadObjectId);
 
-        var (ticketId, sent) = await _hub.EscalateAsync("Can I train a carer for patient 943 476 5919?", "Call me on 07700 900123");
+        var form = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit,
+            Submit(token, "Can I train a carer for patient 943 476 5919?", "Call me on 07700 900123")));
 
+        Assert.Equal("Can I train a carer for patient [NHS number removed]?", InputValue(form, "question"));
+        Assert.Equal("Call me on [phone number removed]", InputValue(form, "context"));
+        Assert.Contains("Nothing has been sent yet. I removed an NHS number and a phone number from what you wrote", CardJson.Texts(form), StringComparison.Ordinal);
+        Assert.Equal(token, ClientToken(form));
+        Assert.Null(await _hub.Tickets.FindAsync(ticketId, CancellationToken.None));
+        Assert.Empty(_hub.ChannelPosts());
+
+        var sent = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit,
+            Submit(token, InputValue(form, "question")!, InputValue(form, "context")!)));
+
+        Assert.Equal(ticketId, Reference(sent));
         var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
         Assert.Equal("Can I train a carer for patient [NHS number removed]?", ticket!.Question);
         Assert.Equal("Call me on [phone number removed]", ticket.Context);
+        Assert.Equal("an NHS number and a phone number", ticket.RemovedIdentifiers);
         Assert.Contains("I removed an NHS number and a phone number", CardJson.Texts(sent), StringComparison.Ordinal);
-        Assert.DoesNotContain("5919", CardJson.Texts(_hub.ChannelPosts().Single().Activity), StringComparison.Ordinal);
+        var channelCard = CardJson.Texts(_hub.ChannelPosts().Single().Activity);
+        Assert.DoesNotContain("5919", channelCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("900123", channelCard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_identifier_added_while_checking_brings_the_form_back_again()
+    {
+        await _hub.SetExpertChannelAsync();
+        const string token = "scrub-twice";
+        var first = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, "Mrs Smith keeps falling, falls training?")));
+
+        var second = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit,
+            Submit(token, InputValue(first, "question") + " Her DOB is 12/03/1948.")));
+
+        Assert.Contains("I removed a name from what you wrote", CardJson.Texts(first), StringComparison.Ordinal);
+        Assert.Equal("Mrs [name removed] keeps falling, falls training? Her DOB is [date of birth removed].", InputValue(second, "question"));
+        Assert.Contains("I removed a date of birth from what you wrote", CardJson.Texts(second), StringComparison.Ordinal);
+        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor(token, Asker.AadObjectId), CancellationToken.None));
+        Assert.Empty(_hub.ChannelPosts());
+    }
+
+    [Fact]
+    public async Task A_question_with_nothing_to_remove_is_sent_on_the_first_press()
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var sent = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("clean-token", Question, "Band 5, 2 working days ago")));
+
+        Assert.Null(InputValue(sent, "question"));
+        Assert.Equal(TicketEntity.IdFor("clean-token", Asker.AadObjectId), Reference(sent));
+        Assert.DoesNotContain("I removed", CardJson.Texts(sent), StringComparison.Ordinal);
+        Assert.Single(_hub.ChannelPosts());
+    }
+
+    [Fact]
+    public async Task An_answer_with_identifiers_comes_back_to_the_expert_scrubbed_before_it_reaches_the_asker()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        var before = _hub.Connector.Sent.Count;
+
+        var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer,
+            new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes, ring Jo on 07700 900123 to book." }));
+
+        Assert.Equal("Yes, ring Jo on [phone number removed] to book.", InputValue(card, "answer"));
+        Assert.Contains("I removed a phone number from your answer", CardJson.Texts(card), StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Unassigned, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
+        Assert.Empty(_hub.AskerCards(before));
+
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer,
+            new JsonObject { ["ticketId"] = ticketId, ["answer"] = InputValue(card, "answer") }));
+
+        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        Assert.Equal(TicketStatus.Answered, ticket!.Status);
+        Assert.Equal("Yes, ring Jo on [phone number removed] to book.", ticket.Answer);
+        Assert.DoesNotContain("900123", Assert.Single(_hub.AskerCards(before)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,15 +93,27 @@ public sealed class EscalationScenario : IAsyncDisposable
         await Bot.PostActivityAsync(ChannelMessage(Sam, "set expert channel"));
     }
 
-    /// <summary>The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it.</summary>
+    /// <summary>
+    /// The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it; if the form comes
+    /// back with identifiers removed, they send what it shows.
+    /// </summary>
     public async Task<(string TicketId, JsonObject SentCard)> EscalateAsync(string question, string context = "")
     {
         await Bot.PostActivityAsync(PersonalMessage(Asker, "help"));
         var form = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Escalate, new JsonObject { ["question"] = question }));
         var token = ClientToken(form);
         var sent = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, question, context)));
+        if (InputValue(sent, "question") is { } scrubbed)
+        {
+            sent = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, scrubbed, InputValue(sent, "context") ?? string.Empty)));
+        }
+
         return (Reference(sent), sent);
     }
+
+    /// <summary>The value an input on the card holds, or null when the card has no such input.</summary>
+    public static string? InputValue(JsonObject card, string inputId) =>
+        CardJson.Descendants(card).FirstOrDefault(n => n["id"]?.GetValue<string>() == inputId && n["type"]?.GetValue<string>() == "Input.Text")?["value"]?.GetValue<string>();
 
     public static JsonObject Submit(string clientToken, string question, string context = "") => new()
     {

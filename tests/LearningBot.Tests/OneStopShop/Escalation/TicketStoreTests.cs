@@ -1,4 +1,5 @@
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.Privacy;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -91,13 +92,6 @@ public sealed class TicketStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
         ticket with { Status = TicketStatus.Assigned, AssigneeKey = expert.Key, AssigneeName = expert.Name },
         TicketHistoryEntity.For(ticket.Id, "assigned", expert, Now));
 
-    private static TicketEntity NewTicket(string id, string question) => new()
-    {
-        PartitionKey = id,
-        Question = question,
-        AskerKey = Alex.Key,
-        AskerName = Alex.Name,
-        CreatedAt = Now,
-        PromisedBy = Now.AddDays(2),
-    };
+    private static TicketEntity NewTicket(string id, string question) =>
+        TicketEntity.Ask(id, PersonalDataScrubber.Scrub(question, DateOnly.FromDateTime(Now.UtcDateTime)), ScrubbedText.Empty, Alex, Now, Now.AddDays(2));
 }
