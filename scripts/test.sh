@@ -36,7 +36,7 @@ install_chromium() {
 # --- tools ---------------------------------------------------------------------------------
 ensure_node_modules || { BROKEN+=("npm ci"); summary; }
 install_chromium || { BROKEN+=("chromium install"); summary; }
-rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/node-tests.tap"
+rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/node-tests.tap" "$ARTIFACTS/privacy"
 mkdir -p "$ARTIFACTS/test-results"
 
 # --- infrastructure: Bicep build, lint and parameters file (scripts/bicep.sh) -----------------
@@ -68,6 +68,10 @@ if counts="$(node scripts/lib/count-results.mjs trx "$ARTIFACTS/test-results")";
   ((dotnet_status != 0 && f == 0)) && BROKEN+=("dotnet test (exit $dotnet_status)")
 else
   BROKEN+=("dotnet test (no results)")
+fi
+if [[ -f "$ARTIFACTS/privacy/scrubber-figures.txt" ]]; then
+  say "personal-data scrubber: recall and false positives on tests/LearningBot.Tests/Privacy/scrubber-corpus.json"
+  cat "$ARTIFACTS/privacy/scrubber-figures.txt"
 fi
 
 # --- Node tests ----------------------------------------------------------------------------

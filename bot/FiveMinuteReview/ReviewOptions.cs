@@ -34,9 +34,6 @@ public sealed record ReviewOptions : IValidatableObject
     /// <summary>The window the L&amp;D team's coverage figures look back over.</summary>
     public int CoverageMonths { get; init; } = 12;
 
-    /// <summary>Learning-need counts below this are shown as "fewer than N" so nobody can be singled out.</summary>
-    public int SmallNumberThreshold { get; init; } = 3;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CadenceMonths is < 1 or > 24)
@@ -73,11 +70,6 @@ public sealed record ReviewOptions : IValidatableObject
         if (CoverageMonths is < 1 or > 60)
         {
             yield return new($"{Section}:{nameof(CoverageMonths)} must be between 1 and 60.", [nameof(CoverageMonths)]);
-        }
-
-        if (SmallNumberThreshold is < 0 or > 100)
-        {
-            yield return new($"{Section}:{nameof(SmallNumberThreshold)} must be between 0 and 100.", [nameof(SmallNumberThreshold)]);
         }
     }
 

@@ -97,6 +97,7 @@ public sealed class ScrubberCorpusTests(ITestOutputHelper output)
         changed.ForEach(pair => report.AppendLine(CultureInfo.InvariantCulture, $"  changed \"{pair.Text}\" to \"{pair.Scrubbed}\""));
         output.WriteLine(report.ToString());
         Console.WriteLine(report.ToString());
+        WriteFigures(report.ToString());
 
         Assert.All(Structured, kind => Assert.True(found[kind].Caught == found[kind].Total, $"{kind}: {found[kind].Caught}/{found[kind].Total} caught"));
         Assert.True(found["name"].Caught >= 0.9 * found["name"].Total, $"names: {found["name"].Caught}/{found["name"].Total} caught");
@@ -147,5 +148,13 @@ public sealed class ScrubberCorpusTests(ITestOutputHelper output)
                         kind => kind.Name, kind => kind.Value.EnumerateArray().Select(v => v.GetString()!).ToArray(), StringComparer.Ordinal)))],
                 [.. root.GetProperty("clean").EnumerateArray().Select(text => text.GetString()!)]);
         }
+    }
+
+    /// <summary>Kept under <c>artifacts/privacy</c> so the test command prints the figures after the run.</summary>
+    private static void WriteFigures(string report)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "artifacts", "privacy");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "scrubber-figures.txt"), report);
     }
 }
