@@ -10,13 +10,13 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise()));
 
     public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Id, ticket.Question, deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+        cards.Render(new EscalateSentCardData(ticket.Reference, ticket.Question, deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
     public JsonObject Channel(TicketEntity ticket, string notice = "") =>
         cards.Render(new TicketChannelCardData(
             TicketId: ticket.Id,
-            Reference: ticket.Id,
+            Reference: ticket.Reference,
             Notice: notice,
             StatusText: StatusText(ticket),
             AskerName: ticket.AskerName,
@@ -37,7 +37,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
     public JsonObject Answer(TicketEntity ticket, string feedback = "") =>
         cards.Render(new TicketAnswerCardData(
             ticket.Id,
-            ticket.Id,
+            ticket.Reference,
             ticket.Question,
             ticket.AnsweredByName ?? "the L&D team",
             ticket.Answer ?? string.Empty,
@@ -46,7 +46,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             CanReopen: !ticket.IsOpen));
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
-        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, ticket.Question, CanReopen: ticket.Status == TicketStatus.Closed));
+        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Reference, headline, message, ticket.Question, CanReopen: ticket.Status == TicketStatus.Closed));
 
     public static string StatusText(TicketEntity ticket) => ticket.Status switch
     {

@@ -29,6 +29,10 @@ public sealed class TicketWorkflow(
     public Task<TicketEntity?> FindAsync(string ticketId, CancellationToken cancellationToken) =>
         tickets.FindAsync(ticketId, cancellationToken);
 
+    /// <summary>The id for the ticket of this asker's submit of the form with <paramref name="clientToken"/> (see <see cref="TicketStore.ClaimIdAsync"/>).</summary>
+    public Task<string> ClaimTicketIdAsync(Actor asker, string clientToken, CancellationToken cancellationToken) =>
+        tickets.ClaimIdAsync(asker.Key, clientToken, cancellationToken);
+
     /// <summary>Creates the ticket (once per id) with the question scrubbed of identifiers, and posts it to the expert channel.</summary>
     public async Task<TicketEntity> EscalateAsync(string ticketId, Actor asker, string question, string context, CancellationToken cancellationToken)
     {
@@ -319,7 +323,7 @@ public sealed class TicketWorkflow(
         }
 
         var state = ticket.Status == TicketStatus.Assigned ? $"is still with {ticket.AssigneeName}" : "is still waiting for someone to pick it up";
-        var text = $"Reminder: question {ticket.Id} from {ticket.AskerName} was promised an answer by {deadline.Describe(ticket.PromisedBy)} and {state}.";
+        var text = $"Reminder: question {ticket.Reference} from {ticket.AskerName} was promised an answer by {deadline.Describe(ticket.PromisedBy)} and {state}.";
         try
         {
             await messenger.SendAsync(where, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);

@@ -24,10 +24,13 @@ public sealed class EscalationScenario : IAsyncDisposable
     public static readonly Person Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
     public static readonly Person Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
 
-    private EscalationScenario(BotTestHost bot, ManualClock clock)
+    private readonly AzuriteFixture _azurite;
+
+    private EscalationScenario(BotTestHost bot, ManualClock clock, AzuriteFixture azurite)
     {
         Bot = bot;
         Clock = clock;
+        _azurite = azurite;
     }
 
     public BotTestHost Bot { get; }
@@ -68,7 +71,7 @@ public sealed class EscalationScenario : IAsyncDisposable
                 services.AddSingleton(knowledge);
             }
         });
-        return new EscalationScenario(bot, clock);
+        return new EscalationScenario(bot, clock, azurite);
     }
 
     /// <summary>The person's message in their 1:1 chat (so the bot can reach them later).</summary>
@@ -97,14 +100,25 @@ public sealed class EscalationScenario : IAsyncDisposable
         await Bot.PostActivityAsync(ChannelMessage(Sam, "set expert channel"));
     }
 
-    /// <summary>The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it.</summary>
+    /// <summary>
+    /// The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it. Returns the
+    /// ticket's id (what the buttons carry) and the confirmation card, which shows only the reference.
+    /// </summary>
     public async Task<(string TicketId, JsonObject SentCard)> EscalateAsync(string question, string context = "")
     {
         await Bot.PostActivityAsync(PersonalMessage(Asker, "help"));
         var form = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Escalate, new JsonObject { ["question"] = question }));
         var token = ClientToken(form);
         var sent = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, question, context)));
-        return (Reference(sent), sent);
+        return (await TicketIdAsync(Reference(sent)), sent);
+    }
+
+    /// <summary>The id of the one ticket with this reference, read straight from the table (the bot never looks tickets up by reference).</summary>
+    public async Task<string> TicketIdAsync(string reference)
+    {
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {TicketEntity.TicketRowKey} and Reference eq {reference}");
+        var found = await _azurite.Table(TicketStore.TableName).QueryAsync<TicketEntity>(filter).ToListAsync();
+        return Assert.Single(found).Id;
     }
 
     public static JsonObject Submit(string clientToken, string question, string context = "") => new()
