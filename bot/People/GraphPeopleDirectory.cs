@@ -10,13 +10,23 @@ namespace LearningBot.People;
 /// briefly. Everyone else, including the people managers add and anyone seeded from the CSV, comes from
 /// <see cref="TablePeopleDirectory"/>. Needs the application permission <c>User.Read.All</c>.
 /// A person read through <see cref="GetManagerAsync"/> carries no <see cref="Person.ManagerId"/>; ask
-/// <see cref="GetPersonAsync"/> for that.
+/// <see cref="GetPersonAsync"/> for that. The cache it is given should be its own, with a size limit
+/// (<see cref="NewCache"/>): every answer counts one, so at most <see cref="MaxCachedAnswers"/> are held.
 /// </summary>
 public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDirectory table, IMemoryCache cache, GraphPeopleOptions options)
     : IPeopleDirectory
 {
     public const string Scope = "https://graph.microsoft.com/.default";
     private const int MaxReportPages = 50;
+
+    /// <summary>The service key of the directory's own cache.</summary>
+    public const string CacheKey = "people:graph";
+
+    /// <summary>Graph answers held at once (people, managers, lists of reports), whatever the number of people asked about.</summary>
+    public const int MaxCachedAnswers = 10_000;
+
+    /// <summary>A cache for the directory that never holds more than <see cref="MaxCachedAnswers"/> answers.</summary>
+    public static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = MaxCachedAnswers });
 
     private static readonly string[] UserFields =
         ["id", "displayName", "jobTitle", "department", "companyName", "mail", "officeLocation"];
@@ -85,7 +95,11 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
         }
 
         var value = await fetch(id, cancellationToken);
-        cache.Set(key, value, options.CacheDuration);
+        if (options.CacheDuration > TimeSpan.Zero)
+        {
+            cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.CacheDuration });
+        }
+
         return value;
     }
 

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using LearningBot.Storage;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -22,7 +23,7 @@ public static class PeopleServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddTableStorage();
-        services.AddMemoryCache();
+        services.TryAddKeyedSingleton<IMemoryCache>(GraphPeopleDirectory.CacheKey, (_, _) => GraphPeopleDirectory.NewCache());
 
         services.TryAddSingleton(provider => PeopleSeedFile.Resolve(
             Options(provider), provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
@@ -32,7 +33,7 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddSingleton(provider => CreateGraphClient(Options(provider).Graph, CreateCredential(Options(provider).Graph)));
         services.TryAddSingleton(provider => new GraphPeopleDirectory(
             provider.GetRequiredService<GraphServiceClient>(), provider.GetRequiredService<TablePeopleDirectory>(),
-            provider.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), Options(provider).Graph));
+            provider.GetRequiredKeyedService<IMemoryCache>(GraphPeopleDirectory.CacheKey), Options(provider).Graph));
         services.TryAddSingleton<IPeopleDirectory>(provider => Options(provider).Source == PeopleSource.Graph
             ? provider.GetRequiredService<GraphPeopleDirectory>()
             : provider.GetRequiredService<TablePeopleDirectory>());

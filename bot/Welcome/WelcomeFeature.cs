@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
@@ -11,15 +10,9 @@ namespace LearningBot.Welcome;
 /// capabilities that are not built yet, whether chosen on the card or typed (<c>feedback</c>, <c>share</c>,
 /// <c>digest</c>). Text nobody else understood is a question for the one-stop shop.
 /// </summary>
-public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature
+public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature, IDisposable
 {
-    /// <summary>
-    /// One install makes Teams send both an installationUpdate and a conversationUpdate (bot added), in either
-    /// order. The second of such a pair is quiet; a repeat of the same event (a reinstall) welcomes again.
-    /// </summary>
-    private static readonly TimeSpan PairWindow = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<string, Welcomed> _lastWelcome = new(StringComparer.Ordinal);
+    private readonly WelcomePairs _pairs = new(clock);
 
     public void MapRoutes(BotRoutes routes)
     {
@@ -37,6 +30,8 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
         }
     }
 
+    public void Dispose() => _pairs.Dispose();
+
     private Task OnInstallationUpdateAsync(ITurnContext turn) =>
         turn.Activity.Action is "add" or "add-upgrade" ? WelcomeOnceAsync(turn) : Task.CompletedTask;
 
@@ -49,21 +44,10 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
 
     private async Task WelcomeOnceAsync(ITurnContext turn)
     {
-        var conversationId = turn.Activity.Conversation!.Id!;
-        var now = new Welcomed(clock.GetUtcNow(), turn.Activity.Type!);
-        var kept = _lastWelcome.AddOrUpdate(conversationId, now, (_, last) => last.Pairs(now) ? last : now);
-        if (!ReferenceEquals(kept, now))
+        if (_pairs.ShouldWelcome(turn.Activity.Conversation!.Id!, turn.Activity.Type!))
         {
-            return;
+            await turn.SendCardAsync(MenuCard(turn));
         }
-
-        await turn.SendCardAsync(MenuCard(turn));
-    }
-
-    private sealed record Welcomed(DateTimeOffset At, string EventType)
-    {
-        public bool Pairs(Welcomed next) =>
-            !string.Equals(EventType, next.EventType, StringComparison.OrdinalIgnoreCase) && next.At - At < PairWindow;
     }
 
     private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(MenuCard(turn));

@@ -9,6 +9,8 @@ namespace LearningBot.Connector.Authentication;
 /// Fetches OpenID metadata and its JWKS, per metadata URL, and caches the keys. Cached keys are served without
 /// waiting; once older than the refresh interval they are refreshed in the background. A token with an unknown
 /// <c>kid</c> forces a refresh, at most once per <see cref="BotAuthenticationOptions.MinimumForcedKeyRefreshInterval"/>.
+/// The metadata URLs come from settings (one for the Bot Connector, one for Entra ID); a cache is kept for at most
+/// <see cref="MaxMetadataUrls"/> of them, and any further URL is fetched for each request without being kept.
 /// </summary>
 internal sealed partial class SigningKeyStore(
     IHttpClientFactory httpClientFactory,
@@ -18,13 +20,28 @@ internal sealed partial class SigningKeyStore(
 {
     public const string HttpClientName = "LearningBot.OpenIdMetadata";
 
+    /// <summary>More metadata URLs than the settings can name; the key caches never grow past this.</summary>
+    public const int MaxMetadataUrls = 8;
+
     private readonly ConcurrentDictionary<string, KeySetCache> _caches = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
     private BotAuthenticationOptions Options => options.Value;
 
-    public ValueTask<SigningKeyLookup> FindAsync(string metadataUrl, string keyId, CancellationToken cancellationToken) =>
-        _caches.GetOrAdd(metadataUrl, url => new KeySetCache(url, this)).FindAsync(keyId, cancellationToken);
+    /// <summary>How many metadata URLs have a key cache now.</summary>
+    internal int CachedMetadataUrls => _caches.Count;
+
+    public ValueTask<SigningKeyLookup> FindAsync(string metadataUrl, string keyId, CancellationToken cancellationToken)
+    {
+        if (!_caches.TryGetValue(metadataUrl, out var cache))
+        {
+            cache = _caches.Count < MaxMetadataUrls
+                ? _caches.GetOrAdd(metadataUrl, url => new KeySetCache(url, this))
+                : new KeySetCache(metadataUrl, this);
+        }
+
+        return cache.FindAsync(keyId, cancellationToken);
+    }
 
     private async Task<SigningKeySet> FetchAsync(string metadataUrl)
     {

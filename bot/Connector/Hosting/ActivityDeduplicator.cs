@@ -8,14 +8,39 @@ namespace LearningBot.Connector.Hosting;
 /// is processed once; a redelivery waits for the first run and gets the same invoke response.
 /// A run that throws is forgotten so a redelivery can try again.
 /// </summary>
-/// <remarks>In memory: one instance serves this community. Scaling out needs sticky routing or a shared store.</remarks>
-public sealed class ActivityDeduplicator(TimeProvider clock)
+/// <remarks>
+/// In memory: one instance serves this community. Scaling out needs sticky routing or a shared store. A run is
+/// remembered for 15 minutes, and at most <see cref="DefaultCapacity"/> runs are: when that many arrive within the
+/// 15 minutes, the oldest finished runs are forgotten first (a redelivery of one of those runs again), and while every
+/// remembered run is still in flight a new activity is processed without being remembered.
+/// </remarks>
+public sealed class ActivityDeduplicator
 {
+    public const int DefaultCapacity = 10_000;
+
     private static readonly TimeSpan Retention = TimeSpan.FromMinutes(15);
     private const int SweepEvery = 1024;
 
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly Lock _sweeping = new();
+    private readonly TimeProvider _clock;
+    private readonly int _capacity;
     private int _addsSinceSweep;
+
+    public ActivityDeduplicator(TimeProvider clock)
+        : this(clock, DefaultCapacity)
+    {
+    }
+
+    internal ActivityDeduplicator(TimeProvider clock, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _clock = clock;
+        _capacity = capacity;
+    }
+
+    /// <summary>How many runs are remembered now.</summary>
+    internal int Remembered => _runs.Count;
 
     public async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
         Activity activity, Func<Task<InvokeResponse?>> process)
@@ -26,14 +51,27 @@ public sealed class ActivityDeduplicator(TimeProvider clock)
         }
 
         var key = string.Concat(conversationId, "\n", activity.Id);
-        var candidate = new Run(clock.GetUtcNow() + Retention);
-        var run = _runs.GetOrAdd(key, candidate);
-        if (!ReferenceEquals(run, candidate))
+        if (!_runs.TryGetValue(key, out var run))
         {
-            return (await run.Completion.Task, true);
+            if (_runs.Count >= _capacity && !MakeRoom())
+            {
+                return (await process(), false);
+            }
+
+            var candidate = new Run(_clock.GetUtcNow() + Retention);
+            run = _runs.GetOrAdd(key, candidate);
+            if (ReferenceEquals(run, candidate))
+            {
+                SweepOccasionally();
+                return await RunAsync(key, run, process);
+            }
         }
 
-        SweepOccasionally();
+        return (await run.Completion.Task, true);
+    }
+
+    private async Task<(InvokeResponse? Response, bool WasDuplicate)> RunAsync(string key, Run run, Func<Task<InvokeResponse?>> process)
+    {
         try
         {
             var response = await process();
@@ -50,17 +88,51 @@ public sealed class ActivityDeduplicator(TimeProvider clock)
 
     private void SweepOccasionally()
     {
-        if (Interlocked.Increment(ref _addsSinceSweep) % SweepEvery != 0)
+        if (Interlocked.Increment(ref _addsSinceSweep) % SweepEvery == 0)
         {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var (key, run) in _runs)
-        {
-            if (run.ExpiresAt < now && run.Completion.Task.IsCompleted)
+            lock (_sweeping)
             {
-                _runs.TryRemove(new KeyValuePair<string, Run>(key, run));
+                ForgetExpired();
+            }
+        }
+    }
+
+    /// <summary>
+    /// At capacity: forgets expired runs, then the finished runs that expire soonest, down to three quarters of the
+    /// capacity. False when there is still no room (every remembered run is in flight).
+    /// </summary>
+    private bool MakeRoom()
+    {
+        lock (_sweeping)
+        {
+            if (_runs.Count < _capacity)
+            {
+                return true;
+            }
+
+            ForgetExpired();
+            var target = _capacity * 3 / 4;
+            if (_runs.Count > target)
+            {
+                var finished = _runs.Where(entry => entry.Value.Completion.Task.IsCompleted).OrderBy(entry => entry.Value.ExpiresAt).ToList();
+                foreach (var entry in finished.Take(_runs.Count - target))
+                {
+                    _runs.TryRemove(entry);
+                }
+            }
+
+            return _runs.Count < _capacity;
+        }
+    }
+
+    private void ForgetExpired()
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var entry in _runs)
+        {
+            if (entry.Value.ExpiresAt < now && entry.Value.Completion.Task.IsCompleted)
+            {
+                _runs.TryRemove(entry);
             }
         }
     }

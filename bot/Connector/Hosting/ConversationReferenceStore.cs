@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
@@ -7,16 +6,37 @@ namespace LearningBot.Connector.Hosting;
 
 /// <summary>
 /// Remembers where each conversation (and each person's 1:1 chat with the bot) can be reached, so capabilities
-/// can message people later. Written only when something changed: a steady conversation costs no storage I/O.
+/// can message people later. Written only when something changed: a steady conversation costs no storage I/O. What was
+/// last written is remembered for at most <see cref="DefaultRemembered"/> references; a forgotten one is written again.
 /// </summary>
-public sealed class ConversationReferenceStore(TableStorage tables, ILogger<ConversationReferenceStore> logger)
+public sealed class ConversationReferenceStore : IDisposable
 {
     public const string TableName = "ConversationReferences";
+    public const int DefaultRemembered = 10_000;
     private const string ConversationPartition = "conversation";
     private const string PersonalChatPartition = "personal";
 
-    private readonly ConcurrentDictionary<string, ConversationReferenceEntity> _lastWritten = new(StringComparer.Ordinal);
-    private readonly LazyTable _table = tables.Table(TableName);
+    private readonly BoundedCache<ConversationReferenceEntity> _lastWritten;
+    private readonly LazyTable _table;
+    private readonly ILogger<ConversationReferenceStore> _logger;
+
+    public ConversationReferenceStore(TableStorage tables, ILogger<ConversationReferenceStore> logger)
+        : this(tables, logger, DefaultRemembered)
+    {
+    }
+
+    internal ConversationReferenceStore(TableStorage tables, ILogger<ConversationReferenceStore> logger, int remembered)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.Table(TableName);
+        _logger = logger;
+        _lastWritten = new BoundedCache<ConversationReferenceEntity>(remembered);
+    }
+
+    /// <summary>How many written references are remembered now (never more than the capacity).</summary>
+    internal int Remembered => _lastWritten.Count;
+
+    public void Dispose() => _lastWritten.Dispose();
 
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -37,7 +57,7 @@ public sealed class ConversationReferenceStore(TableStorage tables, ILogger<Conv
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception) || exception is ArgumentException)
         {
             // Answering the person matters more than remembering the conversation; the next turn tries again.
-            logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);
+            _logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);
         }
     }
 
@@ -61,13 +81,13 @@ public sealed class ConversationReferenceStore(TableStorage tables, ILogger<Conv
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {
         var cacheKey = string.Concat(entity.PartitionKey, "|", entity.RowKey);
-        if (_lastWritten.TryGetValue(cacheKey, out var last) && last.SameReferenceAs(entity))
+        if (_lastWritten.TryGet(cacheKey, out var last) && last.SameReferenceAs(entity))
         {
             return;
         }
 
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        _lastWritten[cacheKey] = entity;
+        _lastWritten.Set(cacheKey, entity);
     }
 }

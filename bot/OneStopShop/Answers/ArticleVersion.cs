@@ -24,6 +24,11 @@ public sealed record ArticleVersion : ITableEntity
     public string ReviewBy { get; init; } = string.Empty;
     public string Body { get; init; } = string.Empty;
 
+    /// <summary>Whether <paramref name="other"/> records the same edit: the same editor saving the same text.</summary>
+    public bool SameEditAs(ArticleVersion other) =>
+        other is not null && Version == other.Version && EditedBy == other.EditedBy && Title == other.Title && Summary == other.Summary
+        && Tags == other.Tags && Related == other.Related && Owner == other.Owner && ReviewBy == other.ReviewBy && Body == other.Body;
+
     public static ArticleVersion From(StoredArticle article) => new()
     {
         PartitionKey = TableKeys.Encode(article.Id),

@@ -17,6 +17,9 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     public const string HistoryTable = "KnowledgeArticleHistory";
     private const string ArticlePartition = "article";
 
+    /// <summary>How many times one save looks for a free version before it gives up.</summary>
+    public const int MaxSaveAttempts = 5;
+
     /// <summary>Table storage holds at most 32K characters in one string property.</summary>
     public const int MaxBodyLength = 30_000;
 
@@ -35,46 +38,78 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         Check(article);
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
-        var saved = await WriteNextVersionAsync(articles, article, editedBy, cancellationToken);
-
-        // The conditional write made this version number ours alone, so its history row is nobody else's.
-        await history.UpsertEntityAsync(ArticleVersion.From(saved), TableUpdateMode.Replace, cancellationToken);
+        var saved = await WriteNextVersionAsync(articles, history, article, editedBy, cancellationToken);
         engine.Upsert(article);
         logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, saved.Version);
         return saved;
     }
 
     /// <summary>
-    /// Writes the article as the version after the stored one. An edit goes through <see cref="OptimisticChange.ChangeAsync"/>,
-    /// so an editor who saved meanwhile is built on rather than overwritten; a first save inserts version 1, and when
-    /// someone else's first save won, it becomes an edit of theirs.
+    /// Writes the article as the next version and adds that version's history row. An edit goes through
+    /// <see cref="OptimisticChange.ChangeAsync"/>, so an editor who saved meanwhile is built on rather than overwritten;
+    /// a first save inserts version 1, and when someone else's first save won, it becomes an edit of theirs. The history
+    /// row is added, never replaced: when a row with that number is already there (left by a save that wrote its history
+    /// and then failed), the save moves past the highest version in the history and tries again, so no earlier row is
+    /// lost. At most <see cref="MaxSaveAttempts"/> tries, then <see cref="InvalidOperationException"/>.
     /// </summary>
-    private async Task<StoredArticle> WriteNextVersionAsync(TableClient articles, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    private async Task<StoredArticle> WriteNextVersionAsync(
+        TableClient articles, TableClient history, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
     {
-        while (true)
+        var lowest = 1;
+        for (var attempt = 1; attempt <= MaxSaveAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            var edited = await articles.ChangeAsync<StoredArticle>(
+            var saved = (await articles.ChangeAsync<StoredArticle>(
                 ArticlePartition,
                 article.Id,
-                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, current.Version + 1, editedBy, now)),
-                cancellationToken: cancellationToken);
-            if (edited is not null)
+                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, Math.Max(current.Version + 1, lowest), editedBy, now)),
+                cancellationToken: cancellationToken))?.Entity;
+            if (saved is null)
             {
-                return edited.Entity;
+                var first = StoredArticle.From(article, lowest, editedBy, now);
+                try
+                {
+                    await articles.AddEntityAsync(first, cancellationToken);
+                    saved = first;
+                }
+                catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
+                {
+                    continue; // Someone saved it first a moment ago: build on theirs.
+                }
             }
 
-            var first = StoredArticle.From(article, 1, editedBy, now);
+            var line = ArticleVersion.From(saved);
             try
             {
-                await articles.AddEntityAsync(first, cancellationToken);
-                return first;
+                await history.AddEntityAsync(line, cancellationToken);
+                return saved;
             }
             catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
             {
-                // Someone saved it first a moment ago: build on theirs.
+                if (await history.FindAsync<ArticleVersion>(line.PartitionKey, line.RowKey, cancellationToken: cancellationToken) is { } there && there.SameEditAs(line))
+                {
+                    return saved; // Our own add: it landed, its answer was lost, and the retry found it.
+                }
+
+                lowest = await HighestHistoryVersionAsync(history, article.Id, cancellationToken) + 1;
+                logger.LogWarning("Article {ArticleId} already had a history row for version {Version}; saving it as version {Next}", article.Id, saved.Version, lowest);
             }
         }
+
+        throw new InvalidOperationException(
+            $"Article {article.Id} was not saved: {MaxSaveAttempts} tries each found the next version taken. Try saving it again.");
+    }
+
+    private static async Task<int> HighestHistoryVersionAsync(TableClient history, string id, CancellationToken cancellationToken)
+    {
+        var highest = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(id)}");
+        await foreach (var version in history.QueryAsync<ArticleVersion>(filter, select: [nameof(ArticleVersion.Version)], cancellationToken: cancellationToken))
+        {
+            highest = Math.Max(highest, version.Version);
+        }
+
+        return highest;
     }
 
     /// <summary>The stored version of an article, or null when only the repository's copy exists.</summary>

@@ -41,7 +41,7 @@ public static partial class AnswerArticle
     {
         var words = Words(ticket.Question).Select(w => w.ToLowerInvariant()).Take(8);
         var slug = string.Join("-", words.Select(w => NotSlug().Replace(w, string.Empty)).Where(w => w.Length > 0));
-        var reference = NotSlug().Replace(ticket.Id.ToLowerInvariant(), string.Empty);
+        var reference = NotSlug().Replace(ticket.Reference.ToLowerInvariant(), string.Empty);
         return string.IsNullOrEmpty(slug) ? $"question-{reference}" : $"{slug}-{reference}";
     }
 

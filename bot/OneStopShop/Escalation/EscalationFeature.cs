@@ -71,7 +71,8 @@ public sealed class EscalationFeature(
         }
 
         var asker = ActorOf(turn);
-        var ticket = await workflow.EscalateAsync(TicketEntity.IdFor(token, asker.Key), asker, question, context, turn.Aborted);
+        var ticketId = await workflow.ClaimTicketIdAsync(asker, token, turn.Aborted);
+        var ticket = await workflow.EscalateAsync(ticketId, asker, question, context, turn.Aborted);
         return CardActionResult.Replace(cards.Sent(ticket));
     }
 
@@ -112,27 +113,29 @@ public sealed class EscalationFeature(
     private async Task<CardActionResult> ActAsExpertAsync(
         ITurnContext turn, CardActionRequest action, Func<string, Actor, CancellationToken, Task<TicketChange?>> act)
     {
-        if (action.GetString("ticketId") is not { Length: > 0 } ticketId)
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, NotTeamMember);
+        if (ticket is null)
         {
-            return CardActionResult.Message(TicketGone);
+            return CardActionResult.Message(refusal);
         }
 
-        var change = await act(ticketId, ActorOf(turn), turn.Aborted);
+        var change = await act(ticket.Id, ActorOf(turn), turn.Aborted);
         return ChannelCard(change);
     }
 
     private async Task<CardActionResult> AnswerAsync(ITurnContext turn, CardActionRequest action)
     {
-        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, NotTeamMember);
+        if (ticket is null)
         {
-            return CardActionResult.Message(TicketGone);
+            return CardActionResult.Message(refusal);
         }
 
         var submitted = action.Submitted();
         var card = cards.Channel(ticket);
-        if (CardSubmission.Refusal(card, submitted) is { } refusal)
+        if (CardSubmission.Refusal(card, submitted) is { } problems)
         {
-            return refusal;
+            return problems;
         }
 
         // As with the question: an answer with identifiers in it comes back scrubbed for the expert to check before it is sent.
@@ -145,26 +148,22 @@ public sealed class EscalationFeature(
         }
 
         var addToKnowledgeBase = string.Equals(action.GetString("addToKnowledgeBase"), "true", StringComparison.OrdinalIgnoreCase);
-        var change = await workflow.AnswerAsync(ticketId, ActorOf(turn), answer, addToKnowledgeBase, turn.Aborted);
+        var change = await workflow.AnswerAsync(ticket.Id, ActorOf(turn), answer, addToKnowledgeBase, turn.Aborted);
         return ChannelCard(change);
     }
 
     /// <summary>Reopen comes from the channel (L&amp;D team) or from the asker's own answer or update card.</summary>
     private async Task<CardActionResult> ReopenAsync(ITurnContext turn, CardActionRequest action)
     {
-        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, NotTeamMember);
+        if (ticket is null)
         {
-            return CardActionResult.Message(TicketGone);
+            return CardActionResult.Message(refusal);
         }
 
         var actor = ActorOf(turn);
         var isAsker = ticket.AskerKey == actor.Key;
-        if (!isAsker && !await roles.HoldsAsync(turn.Caller, Roles.Expert, turn.Aborted))
-        {
-            return CardActionResult.Message(NotTeamMember);
-        }
-
-        var change = await workflow.ReopenAsync(ticketId, actor, turn.Aborted);
+        var change = await workflow.ReopenAsync(ticket.Id, actor, turn.Aborted);
         if (!isAsker || IsInExpertChannel(turn, change?.Ticket))
         {
             return ChannelCard(change);
@@ -174,23 +173,25 @@ public sealed class EscalationFeature(
             ? CardActionResult.Message(TicketGone)
             : CardActionResult.Replace(cards.Update(change.Ticket,
                 change.Changed ? "Your question is open again" : "Your question is already open",
-                $"The L&D team will pick it up again. Your reference is {change.Ticket.Id}."));
+                $"The L&D team will pick it up again. Your reference is {change.Ticket.Reference}."));
     }
 
     private async Task<CardActionResult> RateAsync(ITurnContext turn, CardActionRequest action)
     {
-        if (action.GetString("ticketId") is not { Length: > 0 } ticketId || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        const string OnlyTheAsker = "Only the person who asked can rate this answer.";
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, OnlyTheAsker);
+        if (ticket is null)
         {
-            return CardActionResult.Message(TicketGone);
+            return CardActionResult.Message(refusal);
         }
 
         if (ticket.AskerKey != ActorOf(turn).Key)
         {
-            return CardActionResult.Message("Only the person who asked can rate this answer.");
+            return CardActionResult.Message(OnlyTheAsker);
         }
 
         var rating = action.GetString("rating") == TicketWorkflow.Helpful ? TicketWorkflow.Helpful : TicketWorkflow.NotHelpful;
-        var change = await workflow.RateAsync(ticketId, ActorOf(turn), rating, turn.Aborted);
+        var change = await workflow.RateAsync(ticket.Id, ActorOf(turn), rating, turn.Aborted);
         if (change is not { Changed: true })
         {
             return CardActionResult.Message(change?.Notice ?? TicketGone);
@@ -200,6 +201,24 @@ public sealed class EscalationFeature(
             ? "Thanks, I've told the L&D team it helped."
             : "Thanks for telling us. If you still need help, press \"I still need help\" and the L&D team will pick it up again.";
         return CardActionResult.Replace(cards.Answer(change.Ticket, thanks));
+    }
+
+    /// <summary>
+    /// The ticket a card's <c>ticketId</c> names, when the bot made that id, the ticket exists and the caller may see
+    /// it: its asker, or a member of the L&amp;D team (<see cref="Roles.Expert"/>). Otherwise the message to show:
+    /// <see cref="TicketGone"/> for an id that names no ticket, <paramref name="refusal"/> for someone else's ticket.
+    /// Every button that carries a ticket id goes through here.
+    /// </summary>
+    private async Task<(TicketEntity? Ticket, string Refusal)> FindForCallerAsync(ITurnContext turn, CardActionRequest action, string refusal)
+    {
+        if (action.GetString("ticketId") is not { } ticketId || !TicketEntity.IsWellFormedId(ticketId)
+            || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        {
+            return (null, TicketGone);
+        }
+
+        var maySee = ticket.AskerKey == ActorOf(turn).Key || await roles.HoldsAsync(turn.Caller, Roles.Expert, turn.Aborted);
+        return maySee ? (ticket, string.Empty) : (null, refusal);
     }
 
     private CardActionResult ChannelCard(TicketChange? change) =>

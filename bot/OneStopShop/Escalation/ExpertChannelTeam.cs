@@ -1,24 +1,27 @@
-using System.Collections.Concurrent;
 using System.Net;
 using LearningBot.Access;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
 /// Members of the team that owns the expert channel hold the <see cref="Roles.Expert"/> role (when
-/// <c>Escalation:ExpertChannelTeamCounts</c> is on), as Teams reports them; an answer is remembered for a few minutes.
+/// <c>Escalation:ExpertChannelTeamCounts</c> is on), as Teams reports them; an answer is remembered for a few minutes,
+/// for at most <see cref="DefaultRemembered"/> people.
 /// </summary>
-public sealed class ExpertChannelTeam : IRoleMembers
+public sealed class ExpertChannelTeam : IRoleMembers, IDisposable
 {
+    public const int DefaultRemembered = 10_000;
+
     private readonly IOptionsMonitor<EscalationOptions> _options;
     private readonly ExpertChannelStore _channels;
     private readonly IConnectorClientFactory _connectors;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExpertChannelTeam> _logger;
-    private readonly ConcurrentDictionary<string, (bool IsMember, DateTimeOffset Until)> _membership = new(StringComparer.Ordinal);
+    private readonly BoundedCache<(bool IsMember, DateTimeOffset Until)> _membership;
 
     public ExpertChannelTeam(
         IOptionsMonitor<EscalationOptions> options,
@@ -26,7 +29,19 @@ public sealed class ExpertChannelTeam : IRoleMembers
         IConnectorClientFactory connectors,
         TimeProvider clock,
         ILogger<ExpertChannelTeam> logger)
+        : this(options, channels, connectors, clock, logger, DefaultRemembered)
     {
+    }
+
+    internal ExpertChannelTeam(
+        IOptionsMonitor<EscalationOptions> options,
+        ExpertChannelStore channels,
+        IConnectorClientFactory connectors,
+        TimeProvider clock,
+        ILogger<ExpertChannelTeam> logger,
+        int remembered)
+    {
+        _membership = new BoundedCache<(bool IsMember, DateTimeOffset Until)>(remembered);
         _options = options;
         _channels = channels;
         _connectors = connectors;
@@ -36,6 +51,15 @@ public sealed class ExpertChannelTeam : IRoleMembers
     }
 
     public Role Role => Roles.Expert;
+
+    /// <summary>How many membership answers are remembered now (never more than the capacity).</summary>
+    internal int Remembered => _membership.Count;
+
+    public void Dispose()
+    {
+        _channels.Changed -= _membership.Clear;
+        _membership.Dispose();
+    }
 
     public async ValueTask<bool> IncludesAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -53,7 +77,7 @@ public sealed class ExpertChannelTeam : IRoleMembers
 
         var key = teamId + "|" + userId;
         var now = _clock.GetUtcNow();
-        if (_membership.TryGetValue(key, out var known) && known.Until > now)
+        if (_membership.TryGet(key, out var known) && known.Until > now)
         {
             return known.IsMember;
         }
@@ -61,7 +85,7 @@ public sealed class ExpertChannelTeam : IRoleMembers
         var isMember = await AskTeamsAsync(serviceUrl, teamId, userId, cancellationToken);
         if (isMember is { } answer)
         {
-            _membership[key] = (answer, now + escalation.MembershipCacheDuration);
+            _membership.Set(key, (answer, now + escalation.MembershipCacheDuration));
         }
 
         return isMember == true;

@@ -15,14 +15,14 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
     public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Id, CardText.Literal(ticket.Question), deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+        cards.Render(new EscalateSentCardData(ticket.Reference, CardText.Literal(ticket.Question), deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
     /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>
     public JsonObject Channel(TicketEntity ticket, string notice = "", string? draftAnswer = null) =>
         cards.Render(new TicketChannelCardData(
             TicketId: ticket.Id,
-            Reference: ticket.Id,
+            Reference: ticket.Reference,
             Notice: notice,
             StatusText: StatusText(ticket),
             AskerName: ticket.AskerName,
@@ -43,7 +43,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
     public JsonObject Answer(TicketEntity ticket, string feedback = "") =>
         cards.Render(new TicketAnswerCardData(
             ticket.Id,
-            ticket.Id,
+            ticket.Reference,
             CardText.Literal(ticket.Question),
             ticket.AnsweredByName ?? "the L&D team",
             CardText.Literal(ticket.Answer),
@@ -52,7 +52,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             CanReopen: !ticket.IsOpen));
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
-        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Id, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
+        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Reference, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
 
     public static string StatusText(TicketEntity ticket) => ticket.Status switch
     {

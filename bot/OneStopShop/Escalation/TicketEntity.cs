@@ -1,6 +1,7 @@
 using System.Runtime.Serialization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.Privacy;
@@ -9,13 +10,17 @@ using LearningBot.Storage;
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
-/// A question escalated to the L&amp;D team. Stored with its history in one partition (the ticket id), so a status
-/// change and its history line are written together, guarded by the ticket's ETag. The free text (question, context,
-/// answer) can only be set from <see cref="ScrubbedText"/>: through <see cref="Ask"/> and <see cref="WithAnswer"/>.
+/// A question escalated to the L&amp;D team. Stored with its history in one partition (the ticket id, see
+/// <see cref="NewId"/>), so a status change and its history line are written together, guarded by the ticket's ETag.
+/// The free text (question, context, answer) can only be set from <see cref="ScrubbedText"/>: through <see cref="Ask"/>
+/// and <see cref="WithAnswer"/>.
 /// </summary>
-public sealed record TicketEntity : ITableEntity
+public sealed partial record TicketEntity : ITableEntity
 {
     public const string TicketRowKey = "ticket";
+
+    private const int IdBytes = 16;
+    private const string ReferenceAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public string PartitionKey { get; set; } = string.Empty;
     public string RowKey { get; set; } = TicketRowKey;
@@ -79,6 +84,7 @@ public sealed record TicketEntity : ITableEntity
         return new TicketEntity
         {
             PartitionKey = ticketId,
+            Reference = ReferenceFor(ticketId),
             Question = question.Text,
             Context = context.Text,
             AskerKey = asker.Key,
@@ -99,25 +105,55 @@ public sealed record TicketEntity : ITableEntity
 #pragma warning restore LB0001
 
     /// <summary>
-    /// A ticket id from the form's client token (or the activity id) and the asker, so a double-clicked submit, or
-    /// Teams redelivering it, names the same ticket, and nobody else's submit can. Looks like <c>LD-7KQ2-M4XD</c>:
-    /// easy to read out and quote.
+    /// The code people quote to the L&amp;D team, e.g. <c>LD-7KQ2-M4XD</c>: shown on every card, never used to find a
+    /// ticket (cards carry the <see cref="Id"/>). Made from the id when the ticket is created and stored with it;
+    /// tickets made before ids and references were separate have their id as their reference.
     /// </summary>
-    public static string IdFor(string clientToken, string askerKey)
+    public string Reference
     {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(askerKey + "\n" + clientToken));
-        var id = new StringBuilder("LD-", 12);
+        get => _reference ?? ReferenceFor(PartitionKey);
+        init => _reference = value;
+    }
+
+    private readonly string? _reference;
+
+    /// <summary>
+    /// A new ticket id: 128 random bits from the operating system's generator, as 32 lower-case hex digits. The server
+    /// chooses it; nothing the client sends goes into it, so no submit can name, or collide with, someone else's ticket.
+    /// </summary>
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
+
+    /// <summary>The short reference for a ticket id: eight characters of its hash in an alphabet that is easy to read out.</summary>
+    public static string ReferenceFor(string ticketId)
+    {
+        ArgumentNullException.ThrowIfNull(ticketId);
+        if (LegacyId().IsMatch(ticketId))
+        {
+            return ticketId;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ticketId));
+        var reference = new StringBuilder("LD-", 12);
         for (var i = 0; i < 8; i++)
         {
             if (i == 4)
             {
-                id.Append('-');
+                reference.Append('-');
             }
 
-            id.Append(alphabet[hash[i] % alphabet.Length]);
+            reference.Append(ReferenceAlphabet[hash[i] % ReferenceAlphabet.Length]);
         }
 
-        return id.ToString();
+        return reference.ToString();
     }
+
+    /// <summary>
+    /// Whether <paramref name="ticketId"/> (from card data, so from the client) has the shape of an id the bot made:
+    /// <see cref="NewId"/>'s, or the <c>LD-XXXX-XXXX</c> of tickets made before. Anything else is not looked up.
+    /// </summary>
+    public static bool IsWellFormedId(string? ticketId) =>
+        ticketId is not null && ((ticketId.Length == IdBytes * 2 && ticketId.All(char.IsAsciiHexDigitLower)) || LegacyId().IsMatch(ticketId));
+
+    [GeneratedRegex("^LD-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LegacyId();
 }

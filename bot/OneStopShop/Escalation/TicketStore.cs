@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using LearningBot.Storage;
 
@@ -11,7 +12,45 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
 
     private readonly LazyTable _table = tables.Table(TableName);
 
-    /// <summary>Creates the ticket with its first history line; if the id is taken (a repeated submit) returns the stored one.</summary>
+    /// <summary>
+    /// The id of the ticket that one submit of the ask form makes: a new random id (<see cref="TicketEntity.NewId"/>) the
+    /// first time this asker sends this form, and the same id when they send it again. The claim is its own row
+    /// (<see cref="TicketSubmitEntity"/>), written before the ticket, so a submit that stopped half way makes its ticket
+    /// with the claimed id when it is repeated. Another asker's submit with the same token never gets this id.
+    /// </summary>
+    public async Task<string> ClaimIdAsync(string askerKey, string clientToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(askerKey);
+        ArgumentNullException.ThrowIfNull(clientToken);
+        var table = await _table.GetAsync(cancellationToken);
+        var claim = new TicketSubmitEntity
+        {
+            RowKey = TicketSubmitEntity.RowKeyFor(askerKey, clientToken),
+            TicketId = TicketEntity.NewId(),
+            AskerKey = askerKey,
+        };
+        try
+        {
+            await table.AddEntityAsync(claim, cancellationToken);
+            return claim.TicketId;
+        }
+        catch (RequestFailedException exception) when (exception.IsAlreadyExists())
+        {
+            var earlier = await table.FindAsync<TicketSubmitEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            if (earlier is not null && earlier.AskerKey == askerKey && TicketEntity.IsWellFormedId(earlier.TicketId))
+            {
+                return earlier.TicketId;
+            }
+
+            logger.LogWarning("A submit's claim row was not the asker's; the submit gets a ticket of its own");
+            return TicketEntity.NewId();
+        }
+    }
+
+    /// <summary>
+    /// Creates the ticket with its first history line; if the id is taken (a repeated submit) returns the stored one,
+    /// which is always the same asker's: a ticket of anyone else's is never returned.
+    /// </summary>
     public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
@@ -26,8 +65,10 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
         catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
         {
             logger.LogInformation("Ticket {TicketId} already exists; the submit was repeated", ticket.Id);
-            var existing = await FindAsync(ticket.Id, cancellationToken);
-            return (existing ?? throw new InvalidOperationException($"Ticket {ticket.Id} exists but cannot be read."), false);
+            var existing = await FindAsync(ticket.Id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {ticket.Id} exists but cannot be read.");
+            return existing.AskerKey == ticket.AskerKey
+                ? (existing, false)
+                : throw new InvalidOperationException($"Ticket {ticket.Id} already belongs to another asker; it is not shown to this one.");
         }
     }
 

@@ -30,6 +30,10 @@ public sealed class TicketWorkflow(
     public Task<TicketEntity?> FindAsync(string ticketId, CancellationToken cancellationToken) =>
         tickets.FindAsync(ticketId, cancellationToken);
 
+    /// <summary>The id for the ticket of this asker's submit of the form with <paramref name="clientToken"/> (see <see cref="TicketStore.ClaimIdAsync"/>).</summary>
+    public Task<string> ClaimTicketIdAsync(Actor asker, string clientToken, CancellationToken cancellationToken) =>
+        tickets.ClaimIdAsync(asker.Key, clientToken, cancellationToken);
+
     /// <summary>Free text scrubbed of identifiers as of today (UK time): the only form the ticket store takes.</summary>
     public ScrubbedText Scrub(string? text) => PersonalDataScrubber.Scrub(text, deadline.Today(clock.GetUtcNow()));
 
@@ -306,7 +310,7 @@ public sealed class TicketWorkflow(
         }
 
         var state = ticket.Status == TicketStatus.Assigned ? $"is still with {ticket.AssigneeName}" : "is still waiting for someone to pick it up";
-        var text = $"Reminder: question {ticket.Id} from {ticket.AskerName} was promised an answer by {deadline.Describe(ticket.PromisedBy)} and {state}.";
+        var text = $"Reminder: question {ticket.Reference} from {ticket.AskerName} was promised an answer by {deadline.Describe(ticket.PromisedBy)} and {state}.";
         try
         {
             await messenger.SendAsync(where, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);

@@ -11,6 +11,9 @@ namespace LearningBot.OneStopShop.Knowledge;
 public sealed class KnowledgeIndex
 {
     private const int MaxSlots = 32;
+
+    /// <summary>Terms a vocabulary may gather from edits beyond twice its size at the last full build, before it is built afresh.</summary>
+    private const int VocabularySlack = 1024;
     private const int TagsField = 1;
 
     [ThreadStatic]
@@ -20,6 +23,7 @@ public sealed class KnowledgeIndex
     private readonly TextAnalyzer _analyzer;
     private readonly RankingOptions _ranking;
     private IndexSnapshot _snapshot;
+    private int _termsAtLastBuild;
 
     public KnowledgeIndex(IEnumerable<KnowledgeArticle> articles, SynonymTable synonyms, RankingOptions? ranking = null)
     {
@@ -28,10 +32,12 @@ public sealed class KnowledgeIndex
         _ranking = ranking ?? new RankingOptions();
         var list = articles.ToList();
         KnowledgeValidation.CheckSet(list);
-        var raw = list.Select(AnalyseRaw).ToList();
-        var vocabulary = Vocabulary.Empty.With(raw.SelectMany(r => r.Terms), raw.SelectMany(r => r.Surfaces));
-        _snapshot = IndexSnapshot.Build([.. raw.Select(r => r.ToTerms(vocabulary))], vocabulary, _ranking);
+        _snapshot = BuildAfresh(list);
+        _termsAtLastBuild = _snapshot.Vocabulary.TermCount;
     }
+
+    /// <summary>Index terms known now: those of the articles, and those edits have since replaced, until the next full build.</summary>
+    internal int VocabularySize => Volatile.Read(ref _snapshot).Vocabulary.TermCount;
 
     internal TextAnalyzer Analyzer => _analyzer;
 
@@ -64,6 +70,15 @@ public sealed class KnowledgeIndex
                 docs.Add(terms);
             }
 
+            if (vocabulary.TermCount > (2 * _termsAtLastBuild) + VocabularySlack)
+            {
+                // Edits only ever add terms (a replaced article's old words stay known); past this, start from the articles as they are.
+                var fresh = BuildAfresh([.. docs.Select(d => d.Article)]);
+                _termsAtLastBuild = fresh.Vocabulary.TermCount;
+                Volatile.Write(ref _snapshot, fresh);
+                return;
+            }
+
             Volatile.Write(ref _snapshot, IndexSnapshot.Build([.. docs], vocabulary, _ranking));
         }
     }
@@ -90,6 +105,13 @@ public sealed class KnowledgeIndex
             Volatile.Write(ref _snapshot, IndexSnapshot.Build(docs, current.Vocabulary, _ranking));
             return true;
         }
+    }
+
+    private IndexSnapshot BuildAfresh(IReadOnlyList<KnowledgeArticle> articles)
+    {
+        var raw = articles.Select(AnalyseRaw).ToList();
+        var vocabulary = Vocabulary.Empty.With(raw.SelectMany(r => r.Terms), raw.SelectMany(r => r.Surfaces));
+        return IndexSnapshot.Build([.. raw.Select(r => r.ToTerms(vocabulary))], vocabulary, _ranking);
     }
 
     /// <summary>Ranks the articles for <paramref name="question"/> and says how sure it is of the first.</summary>

@@ -106,6 +106,25 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Editing_one_article_again_and_again_with_new_words_keeps_the_vocabulary_bounded()
+    {
+        var index = FixtureIndex();
+        var start = index.VocabularySize;
+        var article = Article("ever-changing", "An ever changing article", "Rewritten many times.", ["rewrites"]);
+
+        for (var edit = 0; edit < 300; edit++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 50).Select(w => $"zq{edit}x{w}word"));
+            index.Upsert(article with { Body = words });
+            Assert.True(index.VocabularySize <= (2 * (start + 100)) + 1024 + 100, $"{index.VocabularySize} terms after {edit + 1} edits");
+        }
+
+        Assert.Equal("ever-changing", index.Search("zq299x7word").Best?.Article.Id);
+        Assert.Null(index.Search("zq3x7word").Best);
+        Assert.Equal("secondments", index.Search("secondment").Best?.Article.Id);
+    }
+
+    [Fact]
     public void Replaces_an_article_on_upsert_with_the_same_id()
     {
         var index = FixtureIndex();

@@ -1,6 +1,7 @@
 using LearningBot.People;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.People;
 
@@ -31,7 +32,7 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
             .AddUser(new GraphStubUser(Nurse, "Helen Marsh", "Staff nurse", CompanyName: "Eastmoor Mental Health Trust", ManagerId: Manager))
             .AddUser(new GraphStubUser(Volunteer, "amy Volunteer", "Ward volunteer", CompanyName: "  ", Department: "Voluntary services", ManagerId: Manager));
 
-        _cache = new MemoryCache(new MemoryCacheOptions());
+        _cache = GraphPeopleDirectory.NewCache();
         var options = new GraphPeopleOptions { BaseUrl = _stub.BaseUrl };
         var graph = PeopleServiceCollectionExtensions.CreateGraphClient(options, _credential);
         _directory = new GraphPeopleDirectory(graph, PeopleDirectories.Table(azurite), _cache, options);
@@ -154,6 +155,37 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
         await _directory.GetPersonAsync(Nurse, None);
 
         Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Asking_about_many_different_people_keeps_the_cache_within_its_size_limit()
+    {
+        using var small = new MemoryCache(new MemoryCacheOptions { SizeLimit = 20 });
+        var options = new GraphPeopleOptions { BaseUrl = _stub.BaseUrl };
+        var directory = new GraphPeopleDirectory(
+            PeopleServiceCollectionExtensions.CreateGraphClient(options, _credential), PeopleDirectories.Table(azurite), small, options);
+
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Null(await directory.GetPersonAsync(Guid.NewGuid().ToString(), None));
+            Assert.InRange(small.Count, 0, 20);
+        }
+
+        Assert.Equal(200, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public void The_registered_directory_gets_a_cache_of_its_own_with_a_size_limit()
+    {
+        var services = new ServiceCollection();
+        services.AddPeopleDirectory();
+        using var provider = services.BuildServiceProvider();
+
+        var cache = provider.GetRequiredKeyedService<IMemoryCache>(GraphPeopleDirectory.CacheKey);
+
+        // Only a cache with a size limit refuses an entry that does not say its size.
+        Assert.Throws<InvalidOperationException>(() => cache.Set("an entry without a size", 1));
+        Assert.Null(provider.GetService<IMemoryCache>());
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var (ticketId, sent) = await _hub.EscalateAsync(Question, "I looked at the apprenticeships page.");
 
-        Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", ticketId);
+        var reference = Reference(sent);
+        Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", reference);
         Assert.Contains("You'll have an answer by **Tuesday 24 November at 14:30**", CardJson.Texts(sent), StringComparison.Ordinal);
         var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
         Assert.NotNull(ticket);
@@ -40,7 +41,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.NotNull(ticket.ChannelMessage);
         var post = Assert.Single(_hub.ChannelPosts());
         var card = CardJson.Texts(post.Activity);
-        Assert.Contains(ticketId, card, StringComparison.Ordinal);
+        Assert.Contains(reference, card, StringComparison.Ordinal);
         Assert.Contains(Question, card, StringComparison.Ordinal);
         Assert.Contains("Assign to me", card, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
             _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, Question)))));
 
         var references = cards.Select(Reference).Distinct().ToList();
-        var ticketId = Assert.Single(references);
+        var ticketId = await _hub.TicketIdAsync(Assert.Single(references));
         Assert.Single(_hub.ChannelPosts());
         var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
         Assert.Equal(["asked"], history.Select(h => h.Action));
@@ -96,10 +97,10 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         await _hub.Bot.PostActivityAsync(submit);
 
-        var ticket = await _hub.Tickets.FindAsync(TicketEntity.IdFor("fallback-token", Asker.AadObjectId), CancellationToken.None);
-        Assert.NotNull(ticket);
+        var ticket = Assert.Single(await _hub.Tickets.ListNotClosedAsync(CancellationToken.None));
+        Assert.Equal(Asker.AadObjectId, ticket.AskerKey);
         var update = Assert.Single(_hub.Connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/activities/1700000000777", StringComparison.Ordinal));
-        Assert.Contains(ticket.Id, update.Body, StringComparison.Ordinal);
+        Assert.Contains(ticket.Reference, update.Body, StringComparison.Ordinal);
         Assert.Single(_hub.ChannelPosts());
     }
 
@@ -117,6 +118,74 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Two_askers_whose_form_tokens_once_made_the_same_ticket_id_each_get_their_own_ticket()
+    {
+        // With ticket ids made from eight characters of a hash of the asker and the form token, these two submits both
+        // made LD-GE9Y-JPM3, and Olly was shown Alex's question as his own.
+        await _hub.SetExpertChannelAsync();
+        const string OllysQuestion = "Where do I book the manual handling refresher?";
+
+        var alexs = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("form-a-920938", Question)));
+        var ollys = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("form-b-408558", OllysQuestion)));
+
+        Assert.DoesNotContain(Question, CardJson.Texts(ollys), StringComparison.Ordinal);
+        Assert.Contains(OllysQuestion, CardJson.Texts(ollys), StringComparison.Ordinal);
+        var alexsTicket = await _hub.Tickets.FindAsync(await _hub.TicketIdAsync(Reference(alexs)), CancellationToken.None);
+        var ollysTicket = await _hub.Tickets.FindAsync(await _hub.TicketIdAsync(Reference(ollys)), CancellationToken.None);
+        Assert.Equal((Asker.AadObjectId, Question), (alexsTicket!.AskerKey, alexsTicket.Question));
+        Assert.Equal((Outsider.AadObjectId, OllysQuestion), (ollysTicket!.AskerKey, ollysTicket.Question));
+        Assert.Equal(2, _hub.ChannelPosts().Count);
+    }
+
+    [Fact]
+    public async Task A_ticket_id_is_128_random_bits_from_the_server_and_people_see_only_its_short_reference()
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var (ticketId, sent) = await _hub.EscalateAsync(Question);
+        var (otherId, _) = await _hub.EscalateAsync(Question);
+
+        Assert.Matches("^[0-9a-f]{32}$", ticketId);
+        Assert.NotEqual(ticketId, otherId);
+        Assert.Equal(TicketEntity.ReferenceFor(ticketId), Reference(sent));
+        Assert.DoesNotContain(ticketId, CardJson.Texts(sent), StringComparison.Ordinal);
+        var channelCard = _hub.ChannelCardNow(ticketId);
+        Assert.Contains(Reference(sent), channelCard, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EscalationVerbs.Assign, "../EscalationTickets/x")]
+    [InlineData(EscalationVerbs.Close, "LD-GE9Y-JPM3")]
+    [InlineData(EscalationVerbs.Answer, "a#b")]
+    [InlineData(EscalationVerbs.Reopen, "0123456789abcdef0123456789abcdef")]
+    [InlineData(EscalationVerbs.Rate, "question?id=1")]
+    public async Task A_button_naming_a_ticket_the_bot_never_made_finds_no_ticket(string verb, string ticketId)
+    {
+        await _hub.SetExpertChannelAsync();
+
+        var body = await _hub.InvokeAsync(_hub.ChannelAction(Sam, verb, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes.", ["rating"] = "helpful" }));
+
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal("I can't find that question any more.", body["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Someone_elses_ticket_id_on_a_button_gets_them_nothing_of_the_ticket()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+
+        var rate = await _hub.InvokeAsync(_hub.PersonalAction(Outsider, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+        var reopen = await _hub.InvokeAsync(_hub.PersonalAction(Outsider, EscalationVerbs.Reopen, new JsonObject { ["ticketId"] = ticketId }));
+
+        Assert.Equal("Only the person who asked can rate this answer.", rate["value"]!.GetValue<string>());
+        Assert.Equal(EscalationFeature.NotTeamMember, reopen["value"]!.GetValue<string>());
+        Assert.DoesNotContain(Question, rate.ToJsonString() + reopen.ToJsonString(), StringComparison.Ordinal);
+        var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
+        Assert.Equal(["asked"], history.Select(h => h.Action));
+    }
+
+    [Fact]
     public async Task A_submit_without_a_question_shows_the_form_again_with_the_problem_and_stores_nothing()
     {
         await _hub.SetExpertChannelAsync();
@@ -124,7 +193,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var card = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("token-1", "   ", "some context")));
 
         Assert.Contains("Please write your question", CardJson.Texts(card), StringComparison.Ordinal);
-        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor("token-1", Asker.AadObjectId), CancellationToken.None));
+        Assert.Empty(await _hub.Tickets.ListNotClosedAsync(CancellationToken.None));
         Assert.Empty(_hub.ChannelPosts());
     }
 
@@ -134,7 +203,6 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         await _hub.SetExpertChannelAsync();
         await _hub.Bot.PostActivityAsync(_hub.PersonalMessage(Asker, "help"));
         const string token = "scrub-then-send";
-        var ticketId = TicketEntity.IdFor(token, Asker.AadObjectId);
 
         var form = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit,
             Submit(token, "Can I train a carer for patient 943 476 5919?", "Call me on 07700 900123")));
@@ -143,14 +211,13 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("Call me on [phone number removed]", InputValue(form, "context"));
         Assert.Contains("Nothing has been sent yet. I removed an NHS number and a phone number from what you wrote", CardJson.Texts(form), StringComparison.Ordinal);
         Assert.Equal(token, ClientToken(form));
-        Assert.Null(await _hub.Tickets.FindAsync(ticketId, CancellationToken.None));
+        Assert.Empty(await _hub.Tickets.ListNotClosedAsync(CancellationToken.None));
         Assert.Empty(_hub.ChannelPosts());
 
         var sent = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit,
             Submit(token, InputValue(form, "question")!, InputValue(form, "context")!)));
 
-        Assert.Equal(ticketId, Reference(sent));
-        var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
+        var ticket = await _hub.Tickets.FindAsync(await _hub.TicketIdAsync(Reference(sent)), CancellationToken.None);
         Assert.Equal("Can I train a carer for patient [NHS number removed]?", ticket!.Question);
         Assert.Equal("Call me on [phone number removed]", ticket.Context);
         Assert.Equal("an NHS number and a phone number", ticket.RemovedIdentifiers);
@@ -173,7 +240,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("I removed a name from what you wrote", CardJson.Texts(first), StringComparison.Ordinal);
         Assert.Equal("Mrs [name removed] keeps falling, falls training? Her DOB is [date of birth removed].", InputValue(second, "question"));
         Assert.Contains("I removed a date of birth from what you wrote", CardJson.Texts(second), StringComparison.Ordinal);
-        Assert.Null(await _hub.Tickets.FindAsync(TicketEntity.IdFor(token, Asker.AadObjectId), CancellationToken.None));
+        Assert.Empty(await _hub.Tickets.ListNotClosedAsync(CancellationToken.None));
         Assert.Empty(_hub.ChannelPosts());
     }
 
@@ -185,7 +252,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var sent = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Submit, Submit("clean-token", Question, "Band 5, 2 working days ago")));
 
         Assert.Null(InputValue(sent, "question"));
-        Assert.Equal(TicketEntity.IdFor("clean-token", Asker.AadObjectId), Reference(sent));
+        Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", Reference(sent));
         Assert.DoesNotContain("I removed", CardJson.Texts(sent), StringComparison.Ordinal);
         Assert.Single(_hub.ChannelPosts());
     }
@@ -279,7 +346,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     {
         await _hub.SetExpertChannelAsync();
         var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
-        var ticketId = Reference(sent);
+        var ticketId = await _hub.TicketIdAsync(Reference(sent));
 
         var card = await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
 
@@ -427,7 +494,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Overdue_tickets_are_flagged_in_the_channel_with_one_reminder_each()
     {
         await _hub.SetExpertChannelAsync();
-        var (lateId, _) = await _hub.EscalateAsync(Question);
+        var (lateId, lateSent) = await _hub.EscalateAsync(Question);
         var (answeredId, _) = await _hub.EscalateAsync("Where do I find the Care Certificate workbook?");
         await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = answeredId, ["answer"] = "On the hub." }));
         var check = _hub.Bot.Services.GetRequiredService<OverdueTicketCheck>();
@@ -444,7 +511,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.DoesNotContain("Overdue", _hub.ChannelCardNow(answeredId), StringComparison.Ordinal);
         var reminder = Assert.Single(_hub.ChannelPosts(), p => p.Activity.Attachments is null);
         Assert.Equal(
-            $"Reminder: question {lateId} from Alex Morgan was promised an answer by Tuesday 24 November at 14:30 and is still waiting for someone to pick it up.",
+            $"Reminder: question {Reference(lateSent)} from Alex Morgan was promised an answer by Tuesday 24 November at 14:30 and is still waiting for someone to pick it up.",
             reminder.Activity.Text);
         var ticket = await _hub.Tickets.FindAsync(lateId, CancellationToken.None);
         Assert.True(ticket!.IsOverdue);

@@ -20,10 +20,13 @@ public sealed class EscalationScenario : IAsyncDisposable
     public static readonly TestPerson Grace = new("29:grace-lewis", "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72", "Grace Lewis");
     public static readonly TestPerson Outsider = new("29:olly-reed", "9d0e1f2a-0000-4000-8000-0000000001ee", "Olly Reed");
 
-    private EscalationScenario(BotTestHost bot, ManualClock clock)
+    private readonly AzuriteFixture _azurite;
+
+    private EscalationScenario(BotTestHost bot, ManualClock clock, AzuriteFixture azurite)
     {
         Bot = bot;
         Clock = clock;
+        _azurite = azurite;
     }
 
     public BotTestHost Bot { get; }
@@ -64,7 +67,7 @@ public sealed class EscalationScenario : IAsyncDisposable
                 services.AddSingleton(knowledge);
             }
         });
-        return new EscalationScenario(bot, clock);
+        return new EscalationScenario(bot, clock, azurite);
     }
 
     /// <summary>The person's message in their 1:1 chat (so the bot can reach them later).</summary>
@@ -95,7 +98,8 @@ public sealed class EscalationScenario : IAsyncDisposable
 
     /// <summary>
     /// The asker says hello, opens the ask form from the "Ask the L&amp;D team" button and sends it; if the form comes
-    /// back with identifiers removed, they send what it shows.
+    /// back with identifiers removed, they send what it shows. Returns the ticket's id (what the buttons carry) and the
+    /// confirmation card, which shows only the reference.
     /// </summary>
     public async Task<(string TicketId, JsonObject SentCard)> EscalateAsync(string question, string context = "")
     {
@@ -108,7 +112,15 @@ public sealed class EscalationScenario : IAsyncDisposable
             sent = await InvokeCardAsync(PersonalAction(Asker, EscalationVerbs.Submit, Submit(token, scrubbed, InputValue(sent, "context") ?? string.Empty)));
         }
 
-        return (Reference(sent), sent);
+        return (await TicketIdAsync(Reference(sent)), sent);
+    }
+
+    /// <summary>The id of the one ticket with this reference, read straight from the table (the bot never looks tickets up by reference).</summary>
+    public async Task<string> TicketIdAsync(string reference)
+    {
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {TicketEntity.TicketRowKey} and Reference eq {reference}");
+        var found = await _azurite.Table(TicketStore.TableName).QueryAsync<TicketEntity>(filter).ToListAsync();
+        return Assert.Single(found).Id;
     }
 
     /// <summary>The value an input on the card holds, or null when the card has no such input.</summary>

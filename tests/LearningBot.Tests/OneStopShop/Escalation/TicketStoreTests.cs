@@ -17,7 +17,7 @@ public sealed class TicketStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task A_ticket_is_created_once_whatever_the_number_of_submits()
     {
         var store = await NewStoreAsync();
-        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"), Alex.Key);
+        var id = TicketEntity.NewId();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             store.CreateAsync(NewTicket(id, $"question {i}"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None)));
@@ -28,11 +28,72 @@ public sealed class TicketStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_repeated_submit_claims_the_same_new_id_and_the_same_token_from_someone_else_claims_another()
+    {
+        var store = await NewStoreAsync();
+        var token = Guid.NewGuid().ToString("N");
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.ClaimIdAsync(Alex.Key, token, CancellationToken.None)));
+        var someoneElses = await store.ClaimIdAsync(Sam.Key, token, CancellationToken.None);
+        var anotherForm = await store.ClaimIdAsync(Alex.Key, token + "-2", CancellationToken.None);
+
+        var id = Assert.Single(claims.Distinct());
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal(3, new[] { id, someoneElses, anotherForm }.Distinct().Count());
+
+        // A submit that stopped after its claim makes its ticket, with the claimed id, when it is repeated.
+        var (ticket, created) = await store.CreateAsync(NewTicket(id, "question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
+        Assert.True(created);
+        Assert.Equal(id, ticket.Id);
+        Assert.Equal(id, await store.ClaimIdAsync(Alex.Key, token, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_ticket_id_that_is_already_someone_elses_is_never_returned_to_a_new_asker()
+    {
+        var store = await NewStoreAsync();
+        var id = TicketEntity.NewId();
+        await store.CreateAsync(NewTicket(id, "Alex's question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(
+            NewTicket(id, "Sam's question") with { AskerKey = Sam.Key, AskerName = Sam.Name }, TicketHistoryEntity.For(id, "asked", Sam, Now), CancellationToken.None));
+
+        var stored = await store.FindAsync(id, CancellationToken.None);
+        Assert.Equal(("alex", "Alex's question"), (stored!.AskerKey, stored.Question));
+    }
+
+    [Fact]
+    public async Task Submit_claims_are_not_listed_as_tickets_and_a_reference_is_stored_with_its_ticket()
+    {
+        var store = await NewStoreAsync();
+        var id = await store.ClaimIdAsync(Alex.Key, "token", CancellationToken.None);
+        await store.CreateAsync(NewTicket(id, "question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
+
+        var listed = Assert.Single(await store.ListNotClosedAsync(CancellationToken.None));
+
+        Assert.Equal(id, listed.Id);
+        var row = await azurite.Table(TicketStore.TableName).GetEntityAsync<Azure.Data.Tables.TableEntity>(id, TicketEntity.TicketRowKey);
+        Assert.Equal(TicketEntity.ReferenceFor(id), row.Value.GetString(nameof(TicketEntity.Reference)));
+        Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", listed.Reference);
+    }
+
+    [Fact]
+    public void A_ticket_made_before_references_existed_keeps_its_id_as_its_reference()
+    {
+        var legacy = new TicketEntity { PartitionKey = "LD-7KQ2-M4XD" };
+
+        Assert.Equal("LD-7KQ2-M4XD", legacy.Reference);
+        Assert.True(TicketEntity.IsWellFormedId(legacy.Id));
+        Assert.False(TicketEntity.IsWellFormedId("LD-7KQ2-M4X0"));
+        Assert.False(TicketEntity.IsWellFormedId("0123456789ABCDEF0123456789ABCDEF"));
+    }
+
+    [Fact]
     public async Task A_change_that_loses_the_race_is_decided_again_on_what_the_winner_wrote()
     {
         var store = await NewStoreAsync();
         var rival = new TicketStore(azurite.Storage, NullLogger<TicketStore>.Instance);
-        var id = TicketEntity.IdFor(Guid.NewGuid().ToString("N"), Alex.Key);
+        var id = TicketEntity.NewId();
         await store.CreateAsync(NewTicket(id, "question"), TicketHistoryEntity.For(id, "asked", Alex, Now), CancellationToken.None);
         var seen = new List<TicketStatus>();
 
@@ -71,8 +132,8 @@ public sealed class TicketStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Lists_tickets_that_are_not_closed()
     {
         var store = await NewStoreAsync();
-        var open = TicketEntity.IdFor("open-" + Guid.NewGuid(), Alex.Key);
-        var closed = TicketEntity.IdFor("closed-" + Guid.NewGuid(), Alex.Key);
+        var open = TicketEntity.NewId();
+        var closed = TicketEntity.NewId();
         await store.CreateAsync(NewTicket(open, "q1"), TicketHistoryEntity.For(open, "asked", Alex, Now), CancellationToken.None);
         await store.CreateAsync(NewTicket(closed, "q2"), TicketHistoryEntity.For(closed, "asked", Alex, Now), CancellationToken.None);
         await store.ChangeAsync(closed, t => new TicketDecision.Apply(t with { Status = TicketStatus.Closed }, null), CancellationToken.None);
