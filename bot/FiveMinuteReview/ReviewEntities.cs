@@ -1,7 +1,5 @@
 using System.Runtime.Serialization;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.Connector;
 using LearningBot.Storage;
 
@@ -19,13 +17,8 @@ public sealed record CarriedObjective(string What, string ByWhen, string Measure
 /// A review, as a draft (RowKey <c>draft|person</c>) or once confirmed (RowKey <c>review|id</c>), in the partition
 /// of the manager who runs it: only that manager's queries ever reach it.
 /// </summary>
-public sealed record ReviewEntity : ITableEntity
+public sealed record ReviewEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ReviewId { get; init; } = string.Empty;
     public string ManagerId { get; init; } = string.Empty;
     public string ManagerName { get; init; } = string.Empty;
@@ -103,13 +96,8 @@ public sealed record ReviewEntity : ITableEntity
 /// One row per person a manager looks after (RowKey <c>person|id</c>): their latest review and when the next is
 /// due, so "my team" and the reminders read one small row per person.
 /// </summary>
-public sealed record PersonIndexEntity : ITableEntity
+public sealed record PersonIndexEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ManagerId { get; init; } = string.Empty;
     public string PersonId { get; init; } = string.Empty;
     public string PersonName { get; init; } = string.Empty;
@@ -130,12 +118,7 @@ public sealed record PersonIndexEntity : ITableEntity
 }
 
 /// <summary>Finds the manager's partition from a review id alone (for printable links): partition <c>locator</c>.</summary>
-public sealed record ReviewLocatorEntity : ITableEntity
+public sealed record ReviewLocatorEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ManagerId { get; init; } = string.Empty;
 }

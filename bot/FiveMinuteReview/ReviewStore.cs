@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using LearningBot.Storage;
 
 namespace LearningBot.FiveMinuteReview;
@@ -301,12 +301,8 @@ public sealed class ReviewStore(TableStorage tables)
     }
 
     /// <summary>A draft or person row read together for "my team".</summary>
-    private sealed record TeamRow : ITableEntity
+    private sealed record TeamRow : TableRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-        public string RowKey { get; set; } = string.Empty;
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
         public string ManagerId { get; init; } = string.Empty;
         public string PersonId { get; init; } = string.Empty;
         public string PersonName { get; init; } = string.Empty;

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.People;
@@ -8,13 +6,8 @@ namespace LearningBot.People;
 /// A row of the <c>People</c> table. The same shape serves two partitions: <c>person</c> (one row per person, keyed by
 /// id) and <c>manages|&lt;managerId&gt;</c> (a copy per managed person, so a manager's list is one partition query).
 /// </summary>
-public sealed record PersonEntity : ITableEntity
+public sealed record PersonEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string PersonId { get; init; } = string.Empty;
     public string DisplayName { get; init; } = string.Empty;
     public string? JobTitle { get; init; }

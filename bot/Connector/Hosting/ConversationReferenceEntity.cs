@@ -1,18 +1,12 @@
 using Azure;
-using Azure.Data.Tables;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
 
 namespace LearningBot.Connector.Hosting;
 
 /// <summary>Stored form of a <see cref="ConversationReference"/>.</summary>
-public sealed record ConversationReferenceEntity : ITableEntity
+public sealed record ConversationReferenceEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ConversationId { get; init; } = string.Empty;
     public string? ConversationType { get; init; }
     public string? TenantId { get; init; }

@@ -1,18 +1,11 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>One saved version of an article (table <c>KnowledgeArticleHistory</c>, partition = id, row = version number).</summary>
-public sealed record ArticleVersion : ITableEntity
+public sealed record ArticleVersion : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public int Version { get; init; }
     public string EditedBy { get; init; } = string.Empty;
     public DateTimeOffset EditedAt { get; init; }

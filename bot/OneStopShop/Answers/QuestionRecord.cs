@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Runtime.Serialization;
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -12,13 +10,8 @@ namespace LearningBot.OneStopShop.Answers;
 /// Partitioned by month (<c>yyyy-MM</c>) so a report for a period reads a few partitions; the row key is the
 /// question id, which starts with the month so a rating finds its question without a search.
 /// </summary>
-public sealed record QuestionRecord : ITableEntity
+public sealed record QuestionRecord : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public DateTimeOffset AskedAt { get; init; }
 
     /// <summary>The asker's person key (Entra object id, or Teams user id when there is none).</summary>

@@ -1,20 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>The current version of an edited article (table <c>KnowledgeArticles</c>, partition <c>article</c>, row = id).</summary>
-public sealed record StoredArticle : ITableEntity
+public sealed record StoredArticle : TableRow
 {
     private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web);
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Id { get; init; } = string.Empty;
     public string Title { get; init; } = string.Empty;

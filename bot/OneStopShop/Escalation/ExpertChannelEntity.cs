@@ -1,17 +1,17 @@
-using Azure;
-using Azure.Data.Tables;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>Stored form of the <see cref="ExpertChannel"/>.</summary>
-public sealed record ExpertChannelEntity : ITableEntity
+public sealed record ExpertChannelEntity : TableRow
 {
-    public string PartitionKey { get; set; } = ExpertChannelStore.Partition;
-    public string RowKey { get; set; } = ExpertChannelStore.Row;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public ExpertChannelEntity()
+    {
+        PartitionKey = ExpertChannelStore.Partition;
+        RowKey = ExpertChannelStore.Row;
+    }
 
     /// <summary>The channel's <see cref="ConversationReference"/> (as a <see cref="SentMessage"/> with no activity id).</summary>
     public string Conversation { get; init; } = string.Empty;

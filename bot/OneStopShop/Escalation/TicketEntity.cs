@@ -1,9 +1,8 @@
 using System.Runtime.Serialization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Azure;
-using Azure.Data.Tables;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -15,17 +14,17 @@ namespace LearningBot.OneStopShop.Escalation;
 /// The free text (question, context, answer) can only be set from <see cref="ScrubbedText"/>: through <see cref="Ask"/>
 /// and <see cref="WithAnswer"/>.
 /// </summary>
-public sealed partial record TicketEntity : ITableEntity
+public sealed partial record TicketEntity : TableRow
 {
     public const string TicketRowKey = "ticket";
 
     private const int IdBytes = 16;
     private const string ReferenceAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = TicketRowKey;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public TicketEntity()
+    {
+        RowKey = TicketRowKey;
+    }
 
     /// <summary>The question, scrubbed of personal data (set by <see cref="Ask"/>).</summary>
     public string Question { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;

@@ -1,17 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>One line of a ticket's history: who did what, when. Its row key is the ticket version the change made.</summary>
-public sealed record TicketHistoryEntity : ITableEntity
+public sealed record TicketHistoryEntity : TableRow
 {
     public const string RowKeyPrefix = "history-";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Action { get; init; } = string.Empty;
     public string ActorKey { get; init; } = string.Empty;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
 
@@ -12,15 +11,15 @@ namespace LearningBot.OneStopShop.Escalation;
 /// table, row key <see cref="RowKeyFor"/> of the asker and the form's token together, so the same token from
 /// someone else is a different row and a ticket of their own.
 /// </summary>
-public sealed record TicketSubmitEntity : ITableEntity
+public sealed record TicketSubmitEntity : TableRow
 {
+    public TicketSubmitEntity()
+    {
+        PartitionKey = SubmitPartition;
+    }
+
     /// <summary>Not a ticket id (those are hex digits or <c>LD-…</c>), so these rows never share a ticket's partition.</summary>
     public const string SubmitPartition = "submit";
-
-    public string PartitionKey { get; set; } = SubmitPartition;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     /// <summary>The ticket this submit made (or is making).</summary>
     public string TicketId { get; init; } = string.Empty;
