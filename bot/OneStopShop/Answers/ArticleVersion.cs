@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -16,14 +17,16 @@ public sealed record ArticleVersion : ITableEntity
     public int Version { get; init; }
     public string EditedBy { get; init; } = string.Empty;
     public DateTimeOffset EditedAt { get; init; }
-    public string Title { get; init; } = string.Empty;
-    public string Summary { get; init; } = string.Empty;
-    public string Tags { get; init; } = "[]";
+    public string Title { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string Summary { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string Tags { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Related { get; init; } = "[]";
-    public string Owner { get; init; } = string.Empty;
+    public string Owner { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string ReviewBy { get; init; } = string.Empty;
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>A copy of the stored row, whose free text was scrubbed when it was made (<see cref="StoredArticle.From"/>).</summary>
+#pragma warning disable LB0001 // Copied from a StoredArticle, made only from a ScrubbedArticle.
     public static ArticleVersion From(StoredArticle article) => new()
     {
         PartitionKey = TableKeys.Encode(article.Id),
@@ -39,4 +42,5 @@ public sealed record ArticleVersion : ITableEntity
         ReviewBy = article.ReviewBy,
         Body = article.Body,
     };
+#pragma warning restore LB0001
 }

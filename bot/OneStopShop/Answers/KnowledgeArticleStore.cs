@@ -23,19 +23,27 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     private readonly LazyTable _articles = tables.Table(ArticlesTable);
     private readonly LazyTable _history = tables.Table(HistoryTable);
 
+    /// <summary>The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept).</summary>
+    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Scrubs the article (see <see cref="Scrub"/>), then saves it as <see cref="SaveAsync(ScrubbedArticle, string, CancellationToken)"/> does.</summary>
+    public Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken) =>
+        SaveAsync(Scrub(article), editedBy, cancellationToken);
+
     /// <summary>
     /// Saves the article (new or edited) and a history row naming who edited it, then makes it searchable at once.
     /// Throws <see cref="ArgumentException"/> (with a message fit to show the editor) when the article is invalid,
     /// for example a related id that is not an article.
     /// </summary>
-    public async Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    public async Task<StoredArticle> SaveAsync(ScrubbedArticle scrubbed, string editedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(scrubbed);
         ArgumentException.ThrowIfNullOrWhiteSpace(editedBy);
+        var article = scrubbed.Article;
         Check(article);
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
-        var saved = await WriteNextVersionAsync(articles, article, editedBy, cancellationToken);
+        var saved = await WriteNextVersionAsync(articles, scrubbed, editedBy, cancellationToken);
 
         // The conditional write made this version number ours alone, so its history row is nobody else's.
         await history.UpsertEntityAsync(ArticleVersion.From(saved), TableUpdateMode.Replace, cancellationToken);
@@ -49,14 +57,14 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     /// so an editor who saved meanwhile is built on rather than overwritten; a first save inserts version 1, and when
     /// someone else's first save won, it becomes an edit of theirs.
     /// </summary>
-    private async Task<StoredArticle> WriteNextVersionAsync(TableClient articles, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    private async Task<StoredArticle> WriteNextVersionAsync(TableClient articles, ScrubbedArticle article, string editedBy, CancellationToken cancellationToken)
     {
         while (true)
         {
             var now = clock.GetUtcNow();
             var edited = await articles.ChangeAsync<StoredArticle>(
                 ArticlePartition,
-                article.Id,
+                article.Article.Id,
                 current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, current.Version + 1, editedBy, now)),
                 cancellationToken: cancellationToken);
             if (edited is not null)
