@@ -123,6 +123,12 @@ public sealed class ManagerReviewFeature(
             return CardActionResult.Replace(forms.Render(saved.Draft, saved.Draft.Step, ReviewDrafts.ConflictNote));
         }
 
+        if (saved.Removed.Count > 0)
+        {
+            // Saved scrubbed, and still on this step: the manager sees what was removed before going anywhere.
+            return CardActionResult.Replace(forms.Render(saved.Draft, step, ReviewForms.RemovedNote(saved.Removed)));
+        }
+
         if (direction == 0)
         {
             var note = $"Your review with {saved.Draft.PersonName} is saved as a draft. Choose them again to carry on where you stopped, on any device.";
@@ -159,6 +165,11 @@ public sealed class ManagerReviewFeature(
         var note = sent
             ? $"I've sent {first} a short card asking for their view. Their answer will appear on this step; you can pause and come back."
             : $"{first} hasn't used LearningBot in Teams yet, so I couldn't send them a card. Ask them in person and note their view here.";
+        if (saved.Removed.Count > 0)
+        {
+            note += " " + ReviewForms.RemovedNote(saved.Removed);
+        }
+
         return CardActionResult.Replace(forms.Render(saved.Draft, ReviewSteps.TheirView, note));
     }
 
@@ -198,7 +209,7 @@ public sealed class ManagerReviewFeature(
         }
 
         var now = clock.GetUtcNow();
-        var review = ReviewForms.Apply(draft, ReviewSteps.Summary, submitted) with
+        var review = ReviewForms.Apply(draft, ReviewSteps.Summary, submitted, DateOnly.FromDateTime(now.UtcDateTime)).Draft with
         {
             ManagerName = turn.Caller.Name ?? draft.ManagerName,
             Step = ReviewSteps.Summary,

@@ -1,5 +1,6 @@
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
+using LearningBot.Privacy;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -38,8 +39,14 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
             return refusal;
         }
 
-        var view = ReviewForms.Text(submitted, "ownView");
-        if (await store.UpdateDraftAsync(managerId, caller, d => d with { PersonOwnView = view }, turn.Aborted) is { } updated)
+        // Nothing is saved or sent while something had to be removed: the person sees the scrubbed text first.
+        var view = PersonalDataScrubber.Scrub(ReviewForms.Text(submitted, "ownView"), Today());
+        if (view.WasScrubbed)
+        {
+            return CardActionResult.Replace(delivery.AskCard(draft, answered: false, view.Text, PersonalDataScrubber.DescribeAll(view.Removed)));
+        }
+
+        if (await store.UpdateDraftAsync(managerId, caller, d => d.WithPersonOwnView(view), turn.Aborted) is { } updated)
         {
             await delivery.TellManagerAsync(updated.ManagerId,
                 $"{updated.PersonName} has sent their view for your Five Minute Review. You'll see it on step 2.", turn.Aborted);
@@ -66,7 +73,13 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
             return refusal;
         }
 
-        var acknowledgment = await store.AcknowledgeAsync(review, ReviewForms.Text(submitted, "comment"), clock.GetUtcNow(), turn.Aborted);
+        var comment = PersonalDataScrubber.Scrub(ReviewForms.Text(submitted, "comment"), Today());
+        if (comment.WasScrubbed && review.AcknowledgedAt is null)
+        {
+            return CardActionResult.Replace(delivery.PersonCard(review, comment.Text, PersonalDataScrubber.DescribeAll(comment.Removed)));
+        }
+
+        var acknowledgment = await store.AcknowledgeAsync(review, comment, clock.GetUtcNow(), turn.Aborted);
         if (acknowledgment.Changed)
         {
             await delivery.TellManagerOfAcknowledgmentAsync(acknowledgment.Entity, turn.Aborted);
@@ -74,4 +87,6 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
 
         return CardActionResult.Replace(delivery.PersonCard(acknowledgment.Entity));
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
 }

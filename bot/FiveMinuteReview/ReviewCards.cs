@@ -76,13 +76,17 @@ public sealed record ReviewSavedCardData(
 /// <summary>Data for <c>review-person</c>: the reviewed person's copy, to acknowledge.</summary>
 public sealed record ReviewPersonCardData(
     string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, string HeldOn,
-    IReadOnlyList<SummarySection> Sections, string NextReviewInWords, bool Acknowledged, string AcknowledgedOn, string PersonComment) : ICardData
+    IReadOnlyList<SummarySection> Sections, string NextReviewInWords, bool Acknowledged, string AcknowledgedOn, string PersonComment,
+    string Comment = "", string Removed = "") : ICardData
 {
     public static string CardName => "review-person";
 }
 
 /// <summary>Data for <c>review-ask</c>: asks the person for their view before the conversation.</summary>
-public sealed record ReviewAskCardData(string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, bool Answered) : ICardData
+/// <param name="OwnView">What the person wrote, scrubbed, when it comes back to them because something was removed.</param>
+/// <param name="Removed">What was removed ("an NHS number"); empty when nothing was.</param>
+public sealed record ReviewAskCardData(
+    string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, bool Answered, string OwnView = "", string Removed = "") : ICardData
 {
     public static string CardName => "review-ask";
 }

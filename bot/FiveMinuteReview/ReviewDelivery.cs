@@ -58,16 +58,17 @@ public sealed class ReviewDelivery(
             acknowledged, review.PersonComment, ReviewSummary.Sections(review), ReviewDates.InWords(review.NextReviewOn), printUrl));
     }
 
-    public JsonObject PersonCard(ReviewEntity review) =>
+    /// <summary>The person's copy; <paramref name="comment"/> and <paramref name="removed"/> bring back a scrubbed comment before anything is saved.</summary>
+    public JsonObject PersonCard(ReviewEntity review, string comment = "", string removed = "") =>
         cards.Render(new ReviewPersonCardData(
             review.ReviewId, review.ManagerId, review.ManagerName, ReviewSummary.FirstName(review.ManagerName),
             ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt), ReviewSummary.Sections(review, forPerson: true),
             ReviewDates.InWords(review.NextReviewOn), review.AcknowledgedAt is not null,
-            review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment));
+            review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment, comment, removed));
 
     /// <summary>The short card asking the person for their view before the conversation (thanking them once <paramref name="answered"/>).</summary>
-    public JsonObject AskCard(ReviewEntity draft, bool answered) =>
-        cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), answered));
+    public JsonObject AskCard(ReviewEntity draft, bool answered, string ownView = "", string removed = "") =>
+        cards.Render(new ReviewAskCardData(draft.ReviewId, draft.ManagerId, draft.ManagerName, ReviewSummary.FirstName(draft.ManagerName), answered, ownView, removed));
 
     /// <summary>Sends the person a short card asking for their view; false when they cannot be reached.</summary>
     public async Task<bool> AskForViewAsync(ReviewEntity draft, CancellationToken cancellationToken) =>

@@ -33,8 +33,11 @@ public abstract record DraftAccess
     }
 }
 
-/// <summary>A step's answers after saving: the draft as it now is, and whether another device's changes won, so they were not saved.</summary>
-public sealed record StepSave(ReviewEntity Draft, bool Superseded);
+/// <summary>
+/// A step's answers after saving: the draft as it now is, whether another device's changes won, so they were not
+/// saved, and the kinds of identifier removed from what was typed (then the draft stays on the step, to be checked).
+/// </summary>
+public sealed record StepSave(ReviewEntity Draft, bool Superseded, IReadOnlyList<string> Removed);
 
 /// <summary>
 /// The version of the draft a step card was made from: its ETag, and its revision (which counts only the manager's
@@ -132,7 +135,7 @@ public sealed class ReviewDrafts(
             Step = ReviewSteps.Feedback,
             StartedAt = now,
             UpdatedAt = now,
-        }.WithCarried(previous?.Objectives.Select(o => new CarriedObjective(o.What, o.ByWhen, o.Measure, string.Empty)) ?? []);
+        }.CarryOn(previous);
         return await store.CreateDraftAsync(started, cancellationToken);
     }
 
@@ -146,11 +149,20 @@ public sealed class ReviewDrafts(
         ReviewEntity draft, int step, int target, JsonObject submitted, CardVersion shown, CancellationToken cancellationToken,
         DateTimeOffset? viewRequestedAt = null)
     {
+        // Free text is scrubbed before it is stored. When something was removed the draft stays on the step, so the
+        // manager sees the scrubbed text before moving on; pressing again goes through, as scrubbed text scrubs to itself.
+        var today = DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+        var removed = ReviewForms.Apply(draft, step, submitted, today).Removed;
+        if (removed.Count > 0)
+        {
+            target = step;
+        }
+
         EntityChange<ReviewEntity>? change;
         try
         {
             change = await store.ChangeDraftAsync(draft.ManagerId, draft.PersonId, latest => shown.Shows(latest)
-                ? new EntityDecision<ReviewEntity>.Write(ReviewForms.Apply(latest, step, submitted) with
+                ? new EntityDecision<ReviewEntity>.Write(ReviewForms.Apply(latest, step, submitted, today).Draft with
                 {
                     Step = target,
                     Revision = latest.Revision + 1,
@@ -170,8 +182,8 @@ public sealed class ReviewDrafts(
             throw new InvalidOperationException("The draft was deleted while it was being saved.");
         }
 
-        var saved = change.Changed || (ReviewForms.AlreadyHolds(latest, step, submitted) && latest.Step == target);
-        return new StepSave(latest, Superseded: !saved);
+        var saved = change.Changed || (ReviewForms.AlreadyHolds(latest, step, submitted, today) && latest.Step == target);
+        return new StepSave(latest, Superseded: !saved, removed);
     }
 }
 

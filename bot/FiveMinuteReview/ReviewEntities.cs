@@ -1,6 +1,7 @@
 using System.Runtime.Serialization;
 using System.Text.Json;
 using LearningBot.Connector;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.FiveMinuteReview;
@@ -37,18 +38,18 @@ public sealed record ReviewEntity : TableRow
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public string WentWell { get; init; } = string.Empty;
-    public string EvenBetter { get; init; } = string.Empty;
-    public string PersonView { get; init; } = string.Empty;
+    public string WentWell { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string EvenBetter { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string PersonView { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>What the person wrote themselves, in answer to the card sent before the conversation.</summary>
-    public string PersonOwnView { get; init; } = string.Empty;
+    public string PersonOwnView { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public DateTimeOffset? ViewRequestedAt { get; init; }
-    public string CarriedJson { get; init; } = "[]";
-    public string CarriedNote { get; init; } = string.Empty;
-    public string ObjectivesJson { get; init; } = "[]";
+    public string CarriedJson { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
+    public string CarriedNote { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string ObjectivesJson { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     /// <summary>What the manager typed about learning; it never leaves the review (figures count <see cref="LearningNeeds"/> only).</summary>
-    public string LearningTopics { get; init; } = string.Empty;
+    public string LearningTopics { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>Learning needs from <see cref="ReviewChoices.LearningNeeds"/>, comma separated.</summary>
     public string LearningNeeds { get; init; } = string.Empty;
@@ -57,7 +58,7 @@ public sealed record ReviewEntity : TableRow
     public string Approaches { get; init; } = string.Empty;
     public string Overall { get; init; } = string.Empty;
     public string Wellbeing { get; init; } = string.Empty;
-    public string Concern { get; init; } = string.Empty;
+    public string Concern { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>yyyy-MM-dd.</summary>
     public string NextReviewOn { get; init; } = string.Empty;
@@ -65,7 +66,7 @@ public sealed record ReviewEntity : TableRow
     public double? DurationSeconds { get; init; }
     public DateTimeOffset? SentToPersonAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
-    public string PersonComment { get; init; } = string.Empty;
+    public string PersonComment { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
@@ -82,9 +83,39 @@ public sealed record ReviewEntity : TableRow
     [IgnoreDataMember]
     public bool IsConfirmed => ConfirmedAt is not null;
 
-    public ReviewEntity WithCarried(IEnumerable<CarriedObjective> carried) => this with { CarriedJson = Write(carried) };
+#pragma warning disable LB0001 // The ways free text gets in: from ScrubbedText, or from a stored review's objectives (scrubbed when they were saved).
 
-    public ReviewEntity WithObjectives(IEnumerable<Objective> objectives) => this with { ObjectivesJson = Write(objectives) };
+    /// <summary>Step 1's answers.</summary>
+    public ReviewEntity WithFeedback(ScrubbedText wentWell, ScrubbedText evenBetter) =>
+        this with { WentWell = wentWell.Text, EvenBetter = evenBetter.Text };
+
+    /// <summary>Step 2's answers: the manager's note of the person's view, the note on last time's objectives, and each one's outcome (a choice).</summary>
+    public ReviewEntity WithTheirView(ScrubbedText personView, ScrubbedText carriedNote, IReadOnlyList<string> outcomes) =>
+        this with
+        {
+            PersonView = personView.Text,
+            CarriedNote = carriedNote.Text,
+            CarriedJson = Write(Carried.Select((o, i) => o with { Outcome = i < outcomes.Count ? outcomes[i] : string.Empty })),
+        };
+
+    /// <summary>Step 3's objectives; <c>ByWhen</c> is a date input (yyyy-MM-dd), not free text.</summary>
+    public ReviewEntity WithObjectives(IEnumerable<(ScrubbedText What, string ByWhen, ScrubbedText Measure)> objectives) =>
+        this with { ObjectivesJson = Write(objectives.Select(o => new Objective(o.What.Text, o.ByWhen, o.Measure.Text))) };
+
+    /// <summary>Step 4's typed answers (the choices are set directly).</summary>
+    public ReviewEntity WithLearning(ScrubbedText topics, ScrubbedText concern) =>
+        this with { LearningTopics = topics.Text, Concern = concern.Text };
+
+    /// <summary>What the person wrote themselves before the conversation.</summary>
+    public ReviewEntity WithPersonOwnView(ScrubbedText view) => this with { PersonOwnView = view.Text };
+
+    /// <summary>The person's comment when they acknowledge their copy.</summary>
+    public ReviewEntity WithPersonComment(ScrubbedText comment) => this with { PersonComment = comment.Text };
+
+    /// <summary>Last review's objectives, to say how each went: their text was scrubbed when that review was saved.</summary>
+    public ReviewEntity CarryOn(ReviewEntity? previous) =>
+        this with { CarriedJson = Write(previous?.Objectives.Select(o => new CarriedObjective(o.What, o.ByWhen, o.Measure, string.Empty)) ?? []) };
+#pragma warning restore LB0001
 
     private static IReadOnlyList<T> Read<T>(string json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, BotJson.Options) ?? [];

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Privacy;
 
 namespace LearningBot.FiveMinuteReview;
+
+/// <summary>A step's answers applied to a draft, and the kinds of identifier removed from its free text (empty when none).</summary>
+public sealed record StepAnswers(ReviewEntity Draft, IReadOnlyList<string> Removed);
 
 /// <summary>
 /// Each step's card, made from a draft, and the reverse: a step's submitted inputs written back into the draft.
@@ -157,33 +161,49 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
         return values;
     }
 
-    /// <summary>The draft with the step's inputs applied (inputs the step does not show are left alone).</summary>
-    public static ReviewEntity Apply(ReviewEntity draft, int step, JsonObject submitted) => step switch
+    /// <summary>
+    /// The draft with the step's inputs applied (inputs the step does not show are left alone), every free-text answer
+    /// scrubbed of personal data first, and the kinds of identifier that were removed. Choices and date inputs are not
+    /// free text: an objective's date is a date input the card checks, so a target date such as 31 March is never lost.
+    /// </summary>
+    public static StepAnswers Apply(ReviewEntity draft, int step, JsonObject submitted, DateOnly today)
     {
-        ReviewSteps.Feedback => draft with { WentWell = Text(submitted, "wentWell"), EvenBetter = Text(submitted, "evenBetter") },
-        ReviewSteps.TheirView => draft.WithCarried(draft.Carried.Select((o, i) => o with { Outcome = Text(submitted, CarriedInputPrefix + i) })) with
+        var removed = new List<string>();
+        ScrubbedText Free(string id)
         {
-            PersonView = Text(submitted, "personView"),
-            CarriedNote = Text(submitted, "carriedNote"),
-        },
-        ReviewSteps.Objectives => draft.WithObjectives(Enumerable.Range(1, ReviewChoices.MaxObjectives)
-            .Select(n => new Objective(Text(submitted, $"objective{n}What"), Text(submitted, $"objective{n}When"), Text(submitted, $"objective{n}Measure")))
-            .Where(o => o.What.Length > 0)),
-        ReviewSteps.Learning => draft with
+            var scrubbed = PersonalDataScrubber.Scrub(Text(submitted, id), today);
+            removed.AddRange(scrubbed.Removed);
+            return scrubbed;
+        }
+
+        var applied = step switch
         {
-            LearningTopics = Text(submitted, "learningTopics"),
-            LearningNeeds = List(Text(submitted, "learningNeeds")),
-            Approaches = List(Text(submitted, "approaches")),
-            Overall = Text(submitted, "overall"),
-            Wellbeing = Text(submitted, "wellbeing"),
-            Concern = Text(submitted, "concern"),
-        },
-        _ => draft with { NextReviewOn = Text(submitted, "nextReview") },
-    };
+            ReviewSteps.Feedback => draft.WithFeedback(Free("wentWell"), Free("evenBetter")),
+            ReviewSteps.TheirView => draft.WithTheirView(Free("personView"), Free("carriedNote"),
+                [.. draft.Carried.Select((_, i) => Text(submitted, CarriedInputPrefix + i))]),
+            ReviewSteps.Objectives => draft.WithObjectives(Enumerable.Range(1, ReviewChoices.MaxObjectives)
+                .Select(n => (What: Free($"objective{n}What"), ByWhen: Text(submitted, $"objective{n}When"), Measure: Free($"objective{n}Measure")))
+                .ToList()
+                .Where(o => !o.What.IsEmpty)),
+            ReviewSteps.Learning => draft.WithLearning(Free("learningTopics"), Free("concern")) with
+            {
+                LearningNeeds = List(Text(submitted, "learningNeeds")),
+                Approaches = List(Text(submitted, "approaches")),
+                Overall = Text(submitted, "overall"),
+                Wellbeing = Text(submitted, "wellbeing"),
+            },
+            _ => draft with { NextReviewOn = Text(submitted, "nextReview") },
+        };
+        return new StepAnswers(applied, [.. removed.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The note on a step card that comes back because something was removed from what the manager wrote.</summary>
+    public static string RemovedNote(IReadOnlyList<string> removed) =>
+        $"I removed {PersonalDataScrubber.DescribeAll(removed)} from what you wrote: the text shows where. Check it and continue.";
 
     /// <summary>True when the draft already holds exactly what was submitted for the step (a repeated press).</summary>
-    public static bool AlreadyHolds(ReviewEntity draft, int step, JsonObject submitted) =>
-        Apply(draft, step, submitted) == draft;
+    public static bool AlreadyHolds(ReviewEntity draft, int step, JsonObject submitted, DateOnly today) =>
+        Apply(draft, step, submitted, today).Draft == draft;
 
     public static string Text(JsonObject submitted, string id) => submitted[id] switch
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.FiveMinuteReview;
@@ -174,7 +175,7 @@ public sealed class ReviewStore(TableStorage tables)
     /// Records the person's acknowledgment, once, on the review and (when it is their latest) their row, in one
     /// transaction; <see cref="EntityChange{T}.Changed"/> is false when it was acknowledged already.
     /// </summary>
-    public async Task<EntityChange<ReviewEntity>> AcknowledgeAsync(ReviewEntity review, string comment, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<EntityChange<ReviewEntity>> AcknowledgeAsync(ReviewEntity review, ScrubbedText comment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -184,7 +185,7 @@ public sealed class ReviewStore(TableStorage tables)
                 return new EntityChange<ReviewEntity>(review, Changed: false);
             }
 
-            var acknowledged = review with { AcknowledgedAt = now, PersonComment = comment };
+            var acknowledged = review.WithPersonComment(comment) with { AcknowledgedAt = now };
             var index = await table.FindAsync<PersonIndexEntity>(review.PartitionKey, PersonKey(review.PersonId), cancellationToken: cancellationToken);
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, acknowledged, review.ETag)];
             if (index is not null && index.LastReviewId == review.ReviewId)

@@ -6,6 +6,7 @@ using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop;
 
@@ -58,7 +59,14 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
             return refusal;
         }
 
-        var article = ArticleFromForm(submitted, existing);
+        // Free text is scrubbed before it is stored; when something was removed the form comes back first, to check.
+        var scrubbed = articles.Scrub(ArticleFromForm(submitted, existing));
+        var article = scrubbed.Article;
+        if (scrubbed.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.Editor(article, isNew, PersonalDataScrubber.DescribeAll(scrubbed.Removed)));
+        }
+
         if (isNew && engine.Knowledge.Find(article.Id) is not null)
         {
             return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
@@ -66,7 +74,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
 
         try
         {
-            var saved = await articles.SaveAsync(article, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
+            var saved = await articles.SaveAsync(scrubbed, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
             return CardActionResult.Replace(cards.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
         }
         catch (ArgumentException problem)

@@ -1,7 +1,8 @@
 namespace LearningBot.Privacy;
 
 /// <summary>
-/// Marks the setters of stored free-text properties (a ticket's question, context and answer; a logged question).
+/// Marks the setters of stored free-text properties (a ticket's question, context and answer; a logged question;
+/// a review's typed answers; an article written in Teams).
 /// Table storage needs them public to read entities back, so they are marked obsolete under their own diagnostic
 /// instead: with warnings as errors, code that sets one directly does not build. The entity's own methods, which take
 /// <see cref="ScrubbedText"/>, are the way in.

@@ -37,6 +37,14 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
     public JsonObject Editor(KnowledgeArticle? article) => cards.Render(EditorData(article));
 
+    /// <summary>The form back with the scrubbed article, before anything is saved, saying what was removed.</summary>
+    public JsonObject Editor(KnowledgeArticle scrubbed, bool isNew, string removed)
+    {
+        ArgumentNullException.ThrowIfNull(scrubbed);
+        var data = EditorData(scrubbed) with { IsNew = isNew, Removed = removed };
+        return cards.Render(isNew ? data with { Heading = "New article" } : data);
+    }
+
     public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null) => article is null
         ? new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
             (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)

@@ -56,6 +56,7 @@ public sealed record AnswerCardData(
 /// <param name="Tags">Comma-separated, as typed.</param>
 /// <param name="Related">Comma-separated article ids.</param>
 /// <param name="ReviewBy"><c>yyyy-MM-dd</c>.</param>
+/// <param name="Removed">What the scrubber removed from the text the form holds ("a phone number"); empty when nothing was.</param>
 public sealed record ArticleEditorCardData(
     string Heading,
     bool IsNew,
@@ -66,7 +67,8 @@ public sealed record ArticleEditorCardData(
     string Related,
     string Owner,
     string ReviewBy,
-    string Body) : ICardData
+    string Body,
+    string Removed = "") : ICardData
 {
     public const string SaveVerb = "ask.article.save";
 

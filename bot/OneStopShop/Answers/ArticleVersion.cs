@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -9,19 +10,21 @@ public sealed record ArticleVersion : TableRow
     public int Version { get; init; }
     public string EditedBy { get; init; } = string.Empty;
     public DateTimeOffset EditedAt { get; init; }
-    public string Title { get; init; } = string.Empty;
-    public string Summary { get; init; } = string.Empty;
-    public string Tags { get; init; } = "[]";
+    public string Title { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string Summary { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string Tags { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Related { get; init; } = "[]";
-    public string Owner { get; init; } = string.Empty;
+    public string Owner { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string ReviewBy { get; init; } = string.Empty;
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>Whether <paramref name="other"/> records the same edit: the same editor saving the same text.</summary>
     public bool SameEditAs(ArticleVersion other) =>
         other is not null && Version == other.Version && EditedBy == other.EditedBy && Title == other.Title && Summary == other.Summary
         && Tags == other.Tags && Related == other.Related && Owner == other.Owner && ReviewBy == other.ReviewBy && Body == other.Body;
 
+    /// <summary>A copy of the stored row, whose free text was scrubbed when it was made (<see cref="StoredArticle.From"/>).</summary>
+#pragma warning disable LB0001 // Copied from a StoredArticle, made only from a ScrubbedArticle.
     public static ArticleVersion From(StoredArticle article) => new()
     {
         PartitionKey = TableKeys.Encode(article.Id),
@@ -37,4 +40,5 @@ public sealed record ArticleVersion : TableRow
         ReviewBy = article.ReviewBy,
         Body = article.Body,
     };
+#pragma warning restore LB0001
 }

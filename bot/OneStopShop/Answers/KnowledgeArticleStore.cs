@@ -26,19 +26,27 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     private readonly LazyTable _articles = tables.Table(ArticlesTable);
     private readonly LazyTable _history = tables.Table(HistoryTable);
 
+    /// <summary>The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept).</summary>
+    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Scrubs the article (see <see cref="Scrub"/>), then saves it as <see cref="SaveAsync(ScrubbedArticle, string, CancellationToken)"/> does.</summary>
+    public Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken) =>
+        SaveAsync(Scrub(article), editedBy, cancellationToken);
+
     /// <summary>
     /// Saves the article (new or edited) and a history row naming who edited it, then makes it searchable at once.
     /// Throws <see cref="ArgumentException"/> (with a message fit to show the editor) when the article is invalid,
     /// for example a related id that is not an article.
     /// </summary>
-    public async Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    public async Task<StoredArticle> SaveAsync(ScrubbedArticle scrubbed, string editedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(scrubbed);
         ArgumentException.ThrowIfNullOrWhiteSpace(editedBy);
+        var article = scrubbed.Article;
         Check(article);
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
-        var saved = await WriteNextVersionAsync(articles, history, article, editedBy, cancellationToken);
+        var saved = await WriteNextVersionAsync(articles, history, scrubbed, editedBy, cancellationToken);
         engine.Upsert(article);
         logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, saved.Version);
         return saved;
@@ -53,8 +61,9 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     /// lost. At most <see cref="MaxSaveAttempts"/> tries, then <see cref="InvalidOperationException"/>.
     /// </summary>
     private async Task<StoredArticle> WriteNextVersionAsync(
-        TableClient articles, TableClient history, KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+        TableClient articles, TableClient history, ScrubbedArticle scrubbed, string editedBy, CancellationToken cancellationToken)
     {
+        var article = scrubbed.Article;
         var lowest = 1;
         for (var attempt = 1; attempt <= MaxSaveAttempts; attempt++)
         {
@@ -62,11 +71,11 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
             var saved = (await articles.ChangeAsync<StoredArticle>(
                 ArticlePartition,
                 article.Id,
-                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(article, Math.Max(current.Version + 1, lowest), editedBy, now)),
+                current => new EntityDecision<StoredArticle>.Write(StoredArticle.From(scrubbed, Math.Max(current.Version + 1, lowest), editedBy, now)),
                 cancellationToken: cancellationToken))?.Entity;
             if (saved is null)
             {
-                var first = StoredArticle.From(article, lowest, editedBy, now);
+                var first = StoredArticle.From(scrubbed, lowest, editedBy, now);
                 try
                 {
                     await articles.AddEntityAsync(first, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -11,40 +12,48 @@ public sealed record StoredArticle : TableRow
     private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web);
 
     public string Id { get; init; } = string.Empty;
-    public string Title { get; init; } = string.Empty;
-    public string Summary { get; init; } = string.Empty;
+    public string Title { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+    public string Summary { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
     /// <summary>JSON arrays of strings.</summary>
-    public string Tags { get; init; } = "[]";
+    public string Tags { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Audience { get; init; } = "[]";
     public string Organisations { get; init; } = "[]";
     public string Related { get; init; } = "[]";
 
-    public string Owner { get; init; } = string.Empty;
+    public string Owner { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string ReviewBy { get; init; } = string.Empty;
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public int Version { get; init; }
     public string EditedBy { get; init; } = string.Empty;
     public DateTimeOffset EditedAt { get; init; }
 
-    public static StoredArticle From(KnowledgeArticle article, int version, string editedBy, DateTimeOffset editedAt) => new()
+    /// <summary>The stored row for a scrubbed article: the one way its free text gets in.</summary>
+    public static StoredArticle From(ScrubbedArticle scrubbed, int version, string editedBy, DateTimeOffset editedAt)
     {
-        PartitionKey = "article",
-        RowKey = article.Id,
-        Id = article.Id,
-        Title = article.Title,
-        Summary = article.Summary,
-        Tags = JsonSerializer.Serialize(article.Tags, ListJson),
-        Audience = JsonSerializer.Serialize(article.Audience, ListJson),
-        Organisations = JsonSerializer.Serialize(article.Organisations, ListJson),
-        Related = JsonSerializer.Serialize(article.Related, ListJson),
-        Owner = article.Owner,
-        ReviewBy = article.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Body = article.Body,
-        Version = version,
-        EditedBy = editedBy,
-        EditedAt = editedAt,
-    };
+        ArgumentNullException.ThrowIfNull(scrubbed);
+        var article = scrubbed.Article;
+#pragma warning disable LB0001 // From ScrubbedArticle only.
+        return new()
+        {
+            PartitionKey = "article",
+            RowKey = article.Id,
+            Id = article.Id,
+            Title = article.Title,
+            Summary = article.Summary,
+            Tags = JsonSerializer.Serialize(article.Tags, ListJson),
+            Audience = JsonSerializer.Serialize(article.Audience, ListJson),
+            Organisations = JsonSerializer.Serialize(article.Organisations, ListJson),
+            Related = JsonSerializer.Serialize(article.Related, ListJson),
+            Owner = article.Owner,
+            ReviewBy = article.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Body = article.Body,
+            Version = version,
+            EditedBy = editedBy,
+            EditedAt = editedAt,
+        };
+#pragma warning restore LB0001
+    }
 
     public KnowledgeArticle ToArticle() => new(
         Id,

@@ -1,4 +1,5 @@
 using LearningBot.FiveMinuteReview;
+using LearningBot.Privacy;
 
 namespace LearningBot.Tests.FiveMinuteReview;
 
@@ -61,9 +62,8 @@ public sealed class ReviewCoverageFiguresTests
     public void Coverage_counts_learning_needs_only_from_the_fixed_list_and_never_shows_what_managers_typed()
     {
         var people = Organisation("Oakfield Care Home", 6).ToList();
-        var reviews = people.Select(p => Reviewed(p) with
+        var reviews = people.Select(p => Reviewed(p).WithLearning(PersonalDataScrubber.Scrub("Margaret's panic attacks on night shifts", DateOnly.FromDateTime(Now.UtcDateTime)), ScrubbedText.Empty) with
         {
-            LearningTopics = "Margaret's panic attacks on night shifts",
             LearningNeeds = "dementia,Margaret's panic attacks",
             Approaches = "coaching,Talk to Margaret's GP",
         }).ToList();

@@ -112,6 +112,8 @@ public sealed class KnowledgeArticleStoreTests(AzuriteFixture azurite) : IClassF
     {
         var history = azurite.Table(KnowledgeArticleStore.HistoryTable);
         await history.CreateIfNotExistsAsync();
+        // A row as an earlier save left it in the table, so its text is set as stored rather than through the scrubber.
+#pragma warning disable LB0001
         await history.AddEntityAsync(new ArticleVersion
         {
             PartitionKey = id,
@@ -122,6 +124,7 @@ public sealed class KnowledgeArticleStoreTests(AzuriteFixture azurite) : IClassF
             Title = "An edit that never reached the article",
             Body = "Unsaved.",
         });
+#pragma warning restore LB0001
     }
 
     private static async Task<(string PartitionKey, string RowKey)> KeysOfAsync(Request request)
