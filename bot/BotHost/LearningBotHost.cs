@@ -56,6 +56,7 @@ public static class LearningBotHost
 
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<TurnLimits>();
         services.AddSingleton<BotRouter>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();

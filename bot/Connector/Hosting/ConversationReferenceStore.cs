@@ -18,6 +18,24 @@ public sealed class ConversationReferenceStore(TableStorage tables, ILogger<Conv
     private readonly ConcurrentDictionary<string, ConversationReferenceEntity> _lastWritten = new(StringComparer.Ordinal);
     private readonly LazyTable _table = tables.Table(TableName);
 
+    /// <summary>
+    /// Stores where the activity's conversation can be reached, taking at most <paramref name="timeout"/> (storage time
+    /// and waiting together). Never throws: a reference that could not be stored is logged, and the next turn tries again.
+    /// </summary>
+    public async Task RememberAsync(Activity activity, TimeSpan timeout)
+    {
+        using var bounded = new CancellationTokenSource(timeout);
+        using var storageTime = StorageBudget.Begin(timeout);
+        try
+        {
+            await RememberAsync(activity, bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not store the conversation reference for {ConversationId} within {Timeout}", activity.Conversation?.Id, timeout);
+        }
+    }
+
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } || activity.ServiceUrl is null)
