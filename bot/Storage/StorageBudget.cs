@@ -38,6 +38,37 @@ public sealed class StorageBudget
         return new Scope(previous);
     }
 
+    /// <summary>
+    /// Waits for storage work someone else started (a table being created, the people seed) for at most what is left
+    /// of the current budget, and charges the wait to it; without a budget, waits as long as it takes. Running out of
+    /// budget is a <see cref="TimeoutException"/>, which <see cref="TableErrors.IsStorageFailure"/> counts.
+    /// </summary>
+    public static async Task WaitAsync(Task shared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        if (Current is not { } budget || shared.IsCompleted)
+        {
+            await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var left = budget.Remaining;
+        if (left < StorageRetryPolicy.ShortestAttempt)
+        {
+            throw new TimeoutException($"The turn has spent its {budget.Limit.TotalSeconds:0.#} s of storage time.");
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await shared.WaitAsync(left, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            budget.Spend(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
     internal void Spend(TimeSpan elapsed) => Interlocked.Add(ref _spentTicks, Math.Max(0, elapsed.Ticks));
 
     /// <summary>Ends a budget's scope: the budget that was current before it is current again.</summary>

@@ -251,7 +251,8 @@ public sealed class AskFlowTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         await using var restarted = await BotTestHost.StartAsync(azurite);
         var engine = restarted.Services.GetRequiredService<AnswerEngine>();
-        Assert.StartsWith("Refreshers run monthly", engine.Knowledge.Find(id)?.Summary, StringComparison.Ordinal);
+        // Stored articles are loaded in the background once the bot has started (start-up never waits for storage).
+        Assert.True(await Eventually.TrueAsync(() => engine.Knowledge.Find(id)?.Summary?.StartsWith("Refreshers run monthly", StringComparison.Ordinal) == true));
     }
 
     [Fact]
