@@ -4,6 +4,7 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.Outbox;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Telemetry;
@@ -60,6 +61,7 @@ public static class LearningBotHost
         services.AddSingleton<BotRouter>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddOutbox();
 
         Program.AddCapabilities(services);
         return services;
