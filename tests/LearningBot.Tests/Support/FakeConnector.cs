@@ -113,6 +113,9 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>While set, every request is answered only after this long: a connector that has stopped answering.</summary>
+    public TimeSpan? StallEvery { get; set; }
+
     /// <summary>
     /// A handler that connects every host name to this server and trusts only its certificate, so a client
     /// can call the real connector host names (e.g. <c>https://smba.trafficmanager.net/teams/</c>) locally.
@@ -153,7 +156,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var request = await RecordAsync(context);
         _requests.Enqueue(request);
 
-        if (_stalls.TryDequeue(out var stall))
+        if (_stalls.TryDequeue(out var stall) || StallEvery is { } every && (stall = every) > TimeSpan.Zero)
         {
             try
             {
