@@ -45,22 +45,38 @@ public sealed class TicketChannelCard(
         }
 
         var sent = await messenger.SendCardAsync(channel.Conversation, cards.Channel(ticket), cancellationToken);
-        var recorded = await tickets.ChangeAsync(ticket.Id, current => current.ChannelMessage is null
-            ? new TicketDecision.Apply(current with { ChannelMessage = sent.ToJson() }, null)
-            : new TicketDecision.Decline("already posted"), cancellationToken);
+        TicketChange? recorded;
+        try
+        {
+            recorded = await tickets.ChangeAsync(ticket.Id, current => current.ChannelMessage is null
+                ? new TicketDecision.Apply(current with { ChannelMessage = sent.ToJson() }, null)
+                : new TicketDecision.Decline("already posted"), cancellationToken);
+        }
+        catch (Exception exception) when (Storage.TableErrors.IsStorageFailure(exception))
+        {
+            // Not recorded on the ticket, so the next attempt posts again: take this one down first.
+            await TakeDownAsync(sent, ticket.Id, cancellationToken);
+            throw;
+        }
+
         if (recorded is { Changed: false })
         {
             // Another instance posted the card first: take this copy down so the channel shows one.
-            try
-            {
-                await messenger.DeleteAsync(sent, cancellationToken);
-            }
-            catch (ConnectorException exception)
-            {
-                logger.LogWarning(exception, "Could not remove a second channel card of ticket {TicketId}", ticket.Id);
-            }
+            await TakeDownAsync(sent, ticket.Id, cancellationToken);
         }
 
         return new OutboxResult.Delivered(sent.ActivityId);
+    }
+
+    private async Task TakeDownAsync(SentMessage sent, string ticketId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await messenger.DeleteAsync(sent, cancellationToken);
+        }
+        catch (ConnectorException exception)
+        {
+            logger.LogWarning(exception, "Could not remove a second channel card of ticket {TicketId}", ticketId);
+        }
     }
 }
