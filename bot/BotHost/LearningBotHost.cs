@@ -4,6 +4,7 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.Outbox;
 using LearningBot.People;
 using LearningBot.Storage;
 using LearningBot.Telemetry;
@@ -56,9 +57,11 @@ public static class LearningBotHost
 
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<TurnLimits>();
         services.AddSingleton<BotRouter>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddOutbox();
 
         Program.AddCapabilities(services);
         return services;

@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.Outbox;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -16,6 +17,9 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<ReviewForms>();
         services.AddSingleton<ReviewTeamView>();
         services.AddSingleton<ReviewDelivery>();
+        services.AddOutbox();
+        services.AddOutboxTable(ReviewStore.TableName);
+        services.AddSingleton<IOutboxHandler, ReviewPersonCopy>();
         services.AddSingleton<ReviewCoverage>();
         services.AddSingleton<PrintLinks>();
         services.AddSingleton<ReviewReminders>();

@@ -2,44 +2,52 @@ using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Outbox;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
 
 /// <summary>
-/// Gets a saved review to the people it belongs to: the person's copy in Teams to acknowledge, the manager's copy
-/// with a printable link, and short notes to the manager when the person answers.
+/// Gets a saved review to the people it belongs to: the person's copy in Teams to acknowledge (owed by the save itself
+/// and delivered by the outbox, see <see cref="ReviewPersonCopy"/>), the manager's copy with a printable link, and
+/// short notes to the manager when the person answers.
 /// </summary>
 public sealed class ReviewDelivery(
     ReviewStore store,
     ProactiveMessenger messenger,
+    OutboxDispatcher outbox,
     PrintLinks printLinks,
     CardCatalog cards,
     IHttpContextAccessor http,
     IOptions<ReviewOptions> options,
-    TimeProvider clock,
     ILogger<ReviewDelivery> logger)
 {
-    /// <summary>Sends the person their copy when they use Teams, and returns the manager's saved card.</summary>
+    /// <summary>
+    /// Has the outbox send the person their copy now (the save already owes it), waits briefly for it, and returns the
+    /// manager's saved card: sent, on its way, or (when the person cannot be reached) to be printed.
+    /// </summary>
     public async Task<JsonObject> DeliverAsync(ReviewEntity review, CancellationToken cancellationToken)
     {
+        var onItsWay = false;
         if (review.PersonUsesTeams)
         {
-            var sent = await messenger.SendCardToPersonAsync(review.PersonId, PersonCard(review), cancellationToken);
-            if (sent is not null && await MarkSentAsync(review, cancellationToken) is { } marked)
-            {
-                review = marked;
-            }
+            var copy = OutboxEntity.RowKeyFor(ReviewPersonCopy.NotificationId(review.ReviewId));
+            var reports = await outbox.DeliverSoonAsync(ReviewStore.TableName, ReviewStore.Partition(review.ManagerId), cancellationToken);
+            review = await store.GetReviewAsync(review.ManagerId, review.ReviewId, cancellationToken) ?? review;
+            onItsWay = review.SentToPersonAt is null
+                && !reports.Any(report => report.RowKey == copy && report.Outcome is OutboxOutcome.Unreachable or OutboxOutcome.Expired);
         }
 
-        return await SavedCardAsync(review, cancellationToken);
+        return SavedCard(review, $"Review with {review.PersonName} saved", onItsWay);
     }
 
     public Task<JsonObject> SavedCardAsync(ReviewEntity review, CancellationToken cancellationToken) =>
         Task.FromResult(SavedCard(review, $"Review with {review.PersonName} saved"));
 
-    public JsonObject SavedCard(ReviewEntity review, string heading)
+    public JsonObject SavedCard(ReviewEntity review, string heading) => SavedCard(review, heading, copyOnItsWay: false);
+
+    private JsonObject SavedCard(ReviewEntity review, string heading, bool copyOnItsWay)
     {
         var first = ReviewSummary.FirstName(review.PersonName);
         var (printUrl, expires) = PrintLink(review.ReviewId);
@@ -51,6 +59,7 @@ public sealed class ReviewDelivery(
         {
             (false, _) => $"{first} doesn't use Teams, so print this review and give them a copy.{printNote}",
             (true, not null) => $"{first} has been sent a copy in Teams to read and acknowledge.",
+            (true, null) when copyOnItsWay => $"{first} will be sent a copy in Teams to read and acknowledge as soon as Teams takes it.",
             _ => $"{first} hasn't used LearningBot in Teams yet, so I couldn't send them a copy. Print it for them instead.{printNote}",
         };
         var acknowledged = review.AcknowledgedAt is { } at ? $"{first} acknowledged this review on {ReviewDates.InWords(at)}." : string.Empty;
@@ -90,16 +99,6 @@ public sealed class ReviewDelivery(
         {
             logger.LogInformation("Could not tell manager {ManagerId} about the acknowledgment of review {ReviewId}", review.ManagerId, review.ReviewId);
         }
-    }
-
-    /// <summary>Notes on the stored review, once, that the person's copy went out (null when the review is not there).</summary>
-    private async Task<ReviewEntity?> MarkSentAsync(ReviewEntity review, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var change = await store.ChangeReviewAsync(review.ManagerId, review.ReviewId, saved => saved.SentToPersonAt is null
-            ? new EntityDecision<ReviewEntity>.Write(saved with { SentToPersonAt = now })
-            : new EntityDecision<ReviewEntity>.Keep(), cancellationToken);
-        return change?.Entity;
     }
 
     private (string Url, DateTimeOffset Expires) PrintLink(string reviewId)

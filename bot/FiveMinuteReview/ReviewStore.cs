@@ -108,8 +108,9 @@ public sealed class ReviewStore(TableStorage tables)
     }
 
     /// <summary>
-    /// Saves the review, updates the person's row and deletes the draft (at the version the manager saw) in one
-    /// transaction. Safe to repeat: a review that exists already is left alone.
+    /// Saves the review, updates the person's row, deletes the draft (at the version the manager saw) and, when the
+    /// person uses Teams, owes them their copy (an outbox row, see <see cref="ReviewPersonCopy"/>), in one transaction.
+    /// Safe to repeat: a review that exists already is left alone.
     /// </summary>
     public async Task<ConfirmOutcome> ConfirmAsync(ReviewEntity review, ETag draftVersion, CancellationToken cancellationToken)
     {
@@ -137,14 +138,22 @@ public sealed class ReviewStore(TableStorage tables)
             };
             try
             {
-                await table.SubmitTransactionAsync(
+                List<TableTransactionAction> actions =
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, saved),
                     existingIndex is null
                         ? new TableTransactionAction(TableTransactionActionType.Add, index)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag),
                     new TableTransactionAction(TableTransactionActionType.Delete, new ReviewEntity { PartitionKey = partition, RowKey = DraftKey(review.PersonId) }, draftVersion),
-                ], cancellationToken);
+                ];
+                if (review.PersonUsesTeams)
+                {
+                    // The person's copy is owed from the moment the review is saved: an outbox row in the same transaction.
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ReviewPersonCopy.Message(review)
+                        .ToEntity(partition, ReviewPersonCopy.NotificationId(review.ReviewId), review.ConfirmedAt ?? review.UpdatedAt)));
+                }
+
+                await table.SubmitTransactionAsync(actions, cancellationToken);
                 return new ConfirmOutcome.Saved();
             }
             catch (TableTransactionFailedException failure)

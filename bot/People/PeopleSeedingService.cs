@@ -2,25 +2,15 @@ using LearningBot.Storage;
 
 namespace LearningBot.People;
 
-/// <summary>Applies the CSV seed at start-up without holding the host up; the directory retries on first use if storage was down.</summary>
-public sealed partial class PeopleSeedingService(TablePeopleDirectory directory, ILogger<PeopleSeedingService> logger) : BackgroundService
+/// <summary>
+/// Applies the CSV seed in the background once the bot has started, trying again while storage is unavailable; the
+/// directory also seeds on first use if a turn gets there first.
+/// </summary>
+public sealed partial class PeopleSeedingService(TablePeopleDirectory directory, TimeProvider clock, ILogger<PeopleSeedingService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await directory.EnsureSeededAsync(stoppingToken);
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            LogSeedDeferred(exception);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down before the seed finished; the next start seeds again.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StorageRetry.UntilDoneAsync(directory.EnsureSeededAsync, (exception, wait) => LogSeedDeferred(exception, wait), clock, stoppingToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not seed the people directory at start-up; it will try again on first use")]
-    private partial void LogSeedDeferred(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not seed the people directory; trying again in {Interval}")]
+    private partial void LogSeedDeferred(Exception exception, TimeSpan interval);
 }

@@ -37,6 +37,7 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddSingleton<IPeopleDirectory>(provider => Options(provider).Source == PeopleSource.Graph
             ? provider.GetRequiredService<GraphPeopleDirectory>()
             : provider.GetRequiredService<TablePeopleDirectory>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<PeopleSeedingService>();
         return services;
     }

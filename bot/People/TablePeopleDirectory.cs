@@ -144,8 +144,11 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
                 _seeded = SeedFromFileAsync(CancellationToken.None);
             }
 
-            return _seeded.WaitAsync(cancellationToken);
+            seeded = _seeded;
         }
+
+        // A turn waits for the seed no longer than its storage budget allows.
+        return StorageBudget.WaitAsync(seeded, cancellationToken);
     }
 
     /// <summary>

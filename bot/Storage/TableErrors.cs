@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 
 namespace LearningBot.Storage;
 
@@ -19,8 +20,18 @@ public static class TableErrors
     public static bool IsNotFound(this RequestFailedException exception) => exception.Status == 404;
 
     /// <summary>
-    /// Storage could not be used just now (unreachable, busy, refused): the turn tells the person and nothing is
-    /// half-written. Anything else that is not ours to expect is still a bug and surfaces as one.
+    /// Storage could not be used just now (unreachable, silent, busy, refused, or the managed identity could not get a
+    /// token): the turn tells the person and nothing is half-written. A call that got no answer arrives as a
+    /// <see cref="RequestFailedException"/> from <see cref="StorageRetryPolicy"/>; the SDK's own
+    /// <see cref="AggregateException"/> of failed attempts counts too. Anything else that is not ours to expect is still a
+    /// bug and surfaces as one, and a caller's cancellation is cancellation, not a storage failure.
     /// </summary>
-    public static bool IsStorageFailure(Exception exception) => exception is RequestFailedException or HttpRequestException or TimeoutException;
+    public static bool IsStorageFailure(Exception exception) => exception switch
+    {
+        RequestFailedException or HttpRequestException or TimeoutException => true,
+        AuthenticationFailedException or CredentialUnavailableException => true,
+        AggregateException { InnerExceptions.Count: > 0 } aggregate =>
+            aggregate.InnerExceptions.All(inner => inner is OperationCanceledException || IsStorageFailure(inner)),
+        _ => false,
+    };
 }

@@ -33,20 +33,25 @@ public sealed class TableStorage
 
     private static readonly Lazy<HttpPipelineTransport> SharedTransport = new(CreateTransport);
 
-    /// <summary>From the <c>Storage</c> options: Entra ID (managed identity) with a table endpoint, else the connection string.</summary>
-    public static TableStorage Create(TableStorageOptions options)
+    /// <summary>
+    /// From the <c>Storage</c> options: Entra ID (managed identity, or <paramref name="credential"/> when given) with a
+    /// table endpoint, else the connection string. The credential gets <c>Storage:NetworkTimeout</c> to produce a token,
+    /// so an identity endpoint that hangs counts as a storage failure too.
+    /// </summary>
+    public static TableStorage Create(TableStorageOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clientOptions = ClientOptions(options);
         var service = options.TableEndpoint is { } endpoint
-            ? new TableServiceClient(endpoint, Credential(options), clientOptions)
+            ? new TableServiceClient(endpoint, new BoundedCredential(credential ?? Credential(options), options.NetworkTimeout), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
         return new TableStorage(service, options.TablePrefix);
     }
 
     /// <summary>
     /// The client options the bot ships with (bench/table.sh measures exactly these): our retry budget instead of the
-    /// SDK's (0.8 s first delay, 1 min max delay, 100 s per attempt), the process's one connection pool, and the SDK's
+    /// SDK's (0.8 s first delay, 1 min max delay, 100 s per attempt) through <see cref="StorageRetryPolicy"/>, which
+    /// also keeps a turn inside its <see cref="StorageBudget"/>, the process's one connection pool, and the SDK's
     /// own logging off, because it logs every 409 and 412 as a warning and the stores meet those in normal flow
     /// (an add that finds its row, an ETag that moved on). Failures still reach the stores as exceptions, and the
     /// SDK's spans stay on for telemetry.
@@ -60,6 +65,7 @@ public sealed class TableStorage
         clientOptions.Retry.Delay = options.RetryDelay;
         clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        clientOptions.RetryPolicy = new StorageRetryPolicy(options);
         clientOptions.Diagnostics.IsLoggingEnabled = false;
         clientOptions.AddPolicy(new StorageLatencyPolicy(), HttpPipelinePosition.PerCall);
         return clientOptions;

@@ -22,16 +22,26 @@ public sealed record TableStorageOptions : IValidatableObject
     /// </summary>
     public string TablePrefix { get; init; } = string.Empty;
 
-    /// <summary>How many times a request that failed for a passing reason (busy service, lost connection) is retried.</summary>
-    public int MaxRetries { get; init; } = 3;
+    /// <summary>How many times a request that failed for a passing reason (busy service, lost connection, no answer) is retried.</summary>
+    public int MaxRetries { get; init; } = 2;
 
     /// <summary>The first retry's delay; later ones back off exponentially (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one attempt may wait for the service before it counts as failed (and is retried); the Table service itself gives up after 30 s.</summary>
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one attempt may wait for the service before it counts as failed (and is retried). A healthy account
+    /// answers in tens of milliseconds; 2 s leaves room for a slow moment, and means an account that accepts connections
+    /// but never answers costs a background job about 7 s per call (three attempts and two waits), not minutes.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long all the storage calls of one turn may take together (see <see cref="StorageBudget"/>): with storage
+    /// unreachable, a turn that needs it gives up after this and apologises, well inside the 5 s a person should wait.
+    /// </summary>
+    public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -70,6 +80,11 @@ public sealed record TableStorageOptions : IValidatableObject
         if (NetworkTimeout <= TimeSpan.Zero)
         {
             yield return new($"{Section}:{nameof(NetworkTimeout)} must be more than zero.", [nameof(NetworkTimeout)]);
+        }
+
+        if (TurnBudget < TimeSpan.FromMilliseconds(500) || TurnBudget > TimeSpan.FromSeconds(10))
+        {
+            yield return new($"{Section}:{nameof(TurnBudget)} must be between 00:00:00.5 and 00:00:10 (a turn must answer well inside Teams' 15 s).", [nameof(TurnBudget)]);
         }
     }
 }

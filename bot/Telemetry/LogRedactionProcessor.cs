@@ -30,7 +30,7 @@ public sealed class LogRedactionProcessor : BaseProcessor<LogRecord>
     /// </summary>
     public static readonly FrozenSet<string> VerbatimNames = FrozenSet.Create(StringComparer.Ordinal,
         "Operation", "Method", "Status", "StatusCode", "Table", "Kind", "Rating",
-        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role");
+        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role", "Outcome");
 
     /// <summary>
     /// Parameter names whose string values come from a service, the wire or configuration, exported after

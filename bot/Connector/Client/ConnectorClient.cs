@@ -113,11 +113,20 @@ public sealed partial class ConnectorClient : IConnectorClient
             span.SetTag(TelemetryTags.HttpMethod, method.Method);
         }
 
+        var budget = ConnectorBudget.Current;
         for (var attempt = 0; ; attempt++)
         {
             var started = Stopwatch.GetTimestamp();
+            var limit = AttemptLimit(budget);
+            if (limit is null)
+            {
+                span?.SetTag(TelemetryTags.ConnectorAttempts, attempt);
+                MarkFailed(span, "Timeout");
+                throw new ConnectorException(operation, null, "Timeout", null, $"The turn has spent its {budget!.Limit.TotalSeconds:0.#} s for Bot Connector calls.", null);
+            }
+
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptTimeout.CancelAfter(_retry.Options.RequestTimeout);
+            attemptTimeout.CancelAfter(limit.Value);
             try
             {
                 using var request = await BuildRequestAsync(method, uri, payload, cancellationToken).ConfigureAwait(false);
@@ -143,7 +152,7 @@ public sealed partial class ConnectorClient : IConnectorClient
                 var text = await response.Content.ReadAsStringAsync(attemptTimeout.Token).ConfigureAwait(false);
                 var retryAfter = ConnectorRetryPolicy.ReadRetryAfter(response.Headers.RetryAfter, _time.GetUtcNow());
                 var delay = ConnectorRetryPolicy.IsRetryable(method, response.StatusCode)
-                    ? _retry.NextDelay(attempt, retryAfter, waited, Random.Shared)
+                    ? Fits(_retry.NextDelay(attempt, retryAfter, waited, Random.Shared), budget, started)
                     : null;
                 if (delay is null)
                 {
@@ -160,8 +169,8 @@ public sealed partial class ConnectorClient : IConnectorClient
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException)
             {
-                var failure = ex is OperationCanceledException ? new TimeoutException($"No answer within {_retry.Options.RequestTimeout}.", ex) : ex;
-                var delay = ConnectorRetryPolicy.IsRetryable(method, failure) ? _retry.NextDelay(attempt, null, waited, Random.Shared) : null;
+                var failure = ex is OperationCanceledException ? new TimeoutException($"No answer within {limit.Value.TotalSeconds:0.##} s.", ex) : ex;
+                var delay = ConnectorRetryPolicy.IsRetryable(method, failure) ? Fits(_retry.NextDelay(attempt, null, waited, Random.Shared), budget, started) : null;
                 if (delay is null)
                 {
                     LogNoAnswer(_logger, failure, operation, method.Method, attempt + 1);
@@ -176,8 +185,35 @@ public sealed partial class ConnectorClient : IConnectorClient
                 waited += delay.Value;
                 await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                budget?.Spend(Stopwatch.GetElapsedTime(started));
+            }
         }
     }
+
+    /// <summary>
+    /// How long the next attempt may wait for an answer: <c>RequestTimeout</c>, or what is left of the turn's
+    /// <see cref="ConnectorBudget"/> when that is less; null when the budget is spent.
+    /// </summary>
+    private TimeSpan? AttemptLimit(ConnectorBudget? budget)
+    {
+        var limit = _retry.Options.RequestTimeout;
+        if (budget is null)
+        {
+            return limit;
+        }
+
+        var left = budget.Remaining;
+        return left < ConnectorBudget.ShortestAttempt ? null : left < limit ? left : limit;
+    }
+
+    /// <summary>Inside a turn, a wait before a retry is made only if the budget still has room for it and an attempt after it.</summary>
+    private static TimeSpan? Fits(TimeSpan? delay, ConnectorBudget? budget, long attemptStarted) =>
+        delay is { } wait && budget is not null
+            && budget.Remaining - Stopwatch.GetElapsedTime(attemptStarted) - wait < ConnectorBudget.ShortestAttempt
+            ? null
+            : delay;
 
     private const string ConnectorSpanName = "BotConnector";
 

@@ -19,8 +19,18 @@ public sealed record ConnectorRetryOptions : IValidatableObject
     /// <summary>Longest total time spent waiting between attempts of one call.</summary>
     public TimeSpan MaxTotalDelay { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Timeout of each attempt.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Timeout of each attempt. The Bot Connector accepts an activity in well under a second; a call that has had no
+    /// answer in 5 s is treated as failed (and, where safe, retried) rather than held for the service's own 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long all the connector calls of one turn may take together (see <see cref="ConnectorBudget"/>), waits between
+    /// retries included: a connector that stops answering costs a turn this much, and the turn still answers its HTTP
+    /// request well inside the 15 s Teams waits.
+    /// </summary>
+    public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -47,6 +57,11 @@ public sealed record ConnectorRetryOptions : IValidatableObject
         if (RequestTimeout <= TimeSpan.Zero)
         {
             yield return new($"{Section}:{nameof(RequestTimeout)} must be more than zero.", [nameof(RequestTimeout)]);
+        }
+
+        if (TurnBudget < TimeSpan.FromMilliseconds(500) || TurnBudget > TimeSpan.FromSeconds(10))
+        {
+            yield return new($"{Section}:{nameof(TurnBudget)} must be between 00:00:00.5 and 00:00:10 (a turn must answer well inside Teams' 15 s).", [nameof(TurnBudget)]);
         }
     }
 }

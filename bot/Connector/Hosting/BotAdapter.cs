@@ -5,6 +5,7 @@ using System.Text.Json;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
+using LearningBot.Storage;
 using LearningBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class BotAdapter(
     BotRouter router,
     ActivityDeduplicator deduplicator,
     ConversationReferenceStore references,
+    TurnLimits limits,
     IOptions<BotHostingOptions> options,
     ILogger<BotAdapter> logger)
 {
@@ -61,7 +63,7 @@ public sealed class BotAdapter(
                 return;
             }
 
-            var (response, duplicate) = await ProcessOnceAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry, http.RequestAborted);
+            var (response, duplicate) = await ProcessOnceAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry);
             telemetry?.Completed(duplicate);
             await WriteResponseAsync(http, activity, response);
         }
@@ -76,35 +78,57 @@ public sealed class BotAdapter(
     /// capturing locals of the try block and of the method would cost two closure objects per turn.
     /// </summary>
     private Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
-        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted) =>
-        deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry, aborted));
+        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry) =>
+        deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry));
 
-    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry, CancellationToken aborted)
+    /// <summary>
+    /// One turn under its own lifetime (<see cref="TurnLimits"/>): a deadline instead of the HTTP request's abort, so a
+    /// turn Teams stopped waiting for still finishes what it started; a storage and a Bot Connector time budget, so an
+    /// outage surfaces within seconds; and the conversation reference stored beside the turn, never in its way. Every
+    /// turn ends with an answer: the handler's, or an apology (<see cref="AnswerFailureAsync"/>), never an exception.
+    /// </summary>
+    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry)
     {
+        using var deadline = new CancellationTokenSource(limits.TurnTimeout);
+        using var storageTime = StorageBudget.Begin(limits.StorageBudget);
+        using var connectorTime = ConnectorBudget.Begin(limits.ConnectorBudget);
         var connector = connectors.Create(activity.ServiceUrl!);
-        var turn = new TurnContext(activity, identity, connector, aborted);
-        await references.RememberAsync(activity, aborted);
+        var turn = new TurnContext(activity, identity, connector, deadline.Token);
+        var remembered = references.RememberAsync(activity, limits.ConversationReferenceTimeout);
         try
         {
             return await router.RouteAsync(turn);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
+        catch (Exception exception)
         {
             telemetry?.Failed = true;
-            return await AnswerFailureAsync(turn, exception);
+            return await AnswerFailureAsync(turn, exception, ranOutOfTime: deadline.IsCancellationRequested);
         }
         finally
         {
             telemetry?.Route = turn.Route;
+            await remembered;
         }
     }
 
-    /// <summary>A failed turn never becomes a 500 (which would make the channel redeliver it): the user is told instead.</summary>
-    private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, Exception exception)
+    /// <summary>
+    /// A failed turn never becomes a 500 (which would make the channel redeliver it): the user is told instead, with a
+    /// reference that is also in the log. That covers a turn that ran out of time and one whose storage is unavailable.
+    /// </summary>
+    private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, Exception exception, bool ranOutOfTime)
     {
         var reference = Guid.NewGuid().ToString("N")[..8];
-        logger.LogError(exception, "Turn failed for {ActivityType} {ActivityId} (reference {Reference})",
-            turn.Activity.Type, turn.Activity.Id, reference);
+        if (ranOutOfTime)
+        {
+            logger.LogError(exception, "Turn ran out of time for {ActivityType} {ActivityId} (reference {Reference})",
+                turn.Activity.Type, turn.Activity.Id, reference);
+        }
+        else
+        {
+            logger.LogError(exception, "Turn failed for {ActivityType} {ActivityId} (reference {Reference})",
+                turn.Activity.Type, turn.Activity.Id, reference);
+        }
+
         var message = $"Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, quote reference {reference} to the L&D Support Team.";
         if (turn.Activity.IsInvoke)
         {
@@ -115,7 +139,9 @@ public sealed class BotAdapter(
 
         try
         {
-            await turn.SendTextAsync(message);
+            // Not the turn's deadline, which may be what failed it; the turn's connector budget still applies.
+            using var apologyTime = new CancellationTokenSource(TurnLimits.ApologyTimeout);
+            await turn.SendActivityAsync(turn.Activity.CreateReply() with { Text = message, TextFormat = "markdown" }, apologyTime.Token);
         }
         catch (Exception sendFailure)
         {

@@ -10,11 +10,35 @@ public sealed record BotHostingOptions : IValidatableObject
     /// <summary>Largest activity accepted. Teams messages stay under about 100 KB; card submissions are smaller.</summary>
     public long MaxActivityBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long a turn may run, whatever happens to the HTTP request that brought it: the turn's own deadline
+    /// (<c>ITurnContext.Aborted</c>). A turn is not cancelled when Teams stops waiting for the answer, so work it started
+    /// is finished (or fails cleanly) instead of being cut half way; Teams gives up after about 15 s, so the deadline is
+    /// below that and a turn that reaches it is still answered, with an apology.
+    /// </summary>
+    public TimeSpan TurnTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a turn may spend storing where its conversation can be reached. The write runs beside the turn and
+    /// never fails it: after this it is abandoned (and logged), and the next turn tries again.
+    /// </summary>
+    public TimeSpan ConversationReferenceTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxActivityBytes < 1024)
         {
             yield return new($"{Section}:{nameof(MaxActivityBytes)} must be at least 1024 (1 KB).", [nameof(MaxActivityBytes)]);
+        }
+
+        if (TurnTimeout < TimeSpan.FromSeconds(1) || TurnTimeout > TimeSpan.FromSeconds(14))
+        {
+            yield return new($"{Section}:{nameof(TurnTimeout)} must be between 00:00:01 and 00:00:14: Teams stops waiting after 15 s.", [nameof(TurnTimeout)]);
+        }
+
+        if (ConversationReferenceTimeout <= TimeSpan.Zero || ConversationReferenceTimeout > TurnTimeout)
+        {
+            yield return new($"{Section}:{nameof(ConversationReferenceTimeout)} must be more than zero and at most {Section}:{nameof(TurnTimeout)}.", [nameof(ConversationReferenceTimeout)]);
         }
     }
 }

@@ -38,6 +38,24 @@ public sealed class ConversationReferenceStore : IDisposable
 
     public void Dispose() => _lastWritten.Dispose();
 
+    /// <summary>
+    /// Stores where the activity's conversation can be reached, taking at most <paramref name="timeout"/> (storage time
+    /// and waiting together). Never throws: a reference that could not be stored is logged, and the next turn tries again.
+    /// </summary>
+    public async Task RememberAsync(Activity activity, TimeSpan timeout)
+    {
+        using var bounded = new CancellationTokenSource(timeout);
+        using var storageTime = StorageBudget.Begin(timeout);
+        try
+        {
+            await RememberAsync(activity, bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+        {
+            _logger.LogWarning("Could not store the conversation reference for {ConversationId} within {Timeout}", activity.Conversation?.Id, timeout);
+        }
+    }
+
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } || activity.ServiceUrl is null)

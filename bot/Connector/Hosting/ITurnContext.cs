@@ -22,6 +22,10 @@ public interface ITurnContext
 
     ConversationReference ConversationReference { get; }
 
+    /// <summary>
+    /// The turn's deadline (<c>BotHosting:TurnTimeout</c>), not the HTTP request's: a turn goes on when Teams stops
+    /// waiting, so what it started is finished, and is cancelled only when it runs out of time.
+    /// </summary>
     CancellationToken Aborted { get; }
 
     /// <summary>Replies in the activity's conversation (threaded to it where the channel supports threads).</summary>

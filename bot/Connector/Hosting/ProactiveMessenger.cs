@@ -66,6 +66,18 @@ public sealed class ProactiveMessenger(
         await client.UpdateActivityAsync(sent.Conversation.Conversation!.Id!, sent.ActivityId, update, cancellationToken);
     }
 
+    /// <summary>Takes down a message the bot sent earlier (a duplicate post, for example).</summary>
+    public async Task DeleteAsync(SentMessage sent, CancellationToken cancellationToken)
+    {
+        if (sent.ActivityId is null)
+        {
+            return;
+        }
+
+        var client = connectors.Create(sent.Conversation.ServiceUrl!);
+        await client.DeleteActivityAsync(sent.Conversation.Conversation!.Id!, sent.ActivityId, cancellationToken);
+    }
+
     public static Activity CardMessage(JsonObject card) => new()
     {
         Type = ActivityTypes.Message,

@@ -30,13 +30,16 @@ internal sealed class TurnContext(
 
     public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
 
-    public Task<ResourceResponse> SendActivityAsync(Activity activity)
+    public Task<ResourceResponse> SendActivityAsync(Activity activity) => SendActivityAsync(activity, Aborted);
+
+    /// <summary>Replies with a token other than the turn's deadline (the apology of a turn that ran out of time).</summary>
+    internal Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = Activity.Conversation?.Id
             ?? throw new InvalidOperationException("The inbound activity has no conversation id.");
         return string.IsNullOrEmpty(Activity.Id)
-            ? connector.SendToConversationAsync(conversationId, activity, Aborted)
-            : connector.ReplyToActivityAsync(conversationId, Activity.Id, activity, Aborted);
+            ? connector.SendToConversationAsync(conversationId, activity, cancellationToken)
+            : connector.ReplyToActivityAsync(conversationId, Activity.Id, activity, cancellationToken);
     }
 
     public Task<ResourceResponse> SendTextAsync(string text) =>

@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -22,6 +23,9 @@ internal static class EscalationServiceCollectionExtensions
         services.AddSingleton<IRoleMembers>(provider => provider.GetRequiredService<ExpertChannelTeam>());
         services.AddSingleton<TicketCards>();
         services.AddSingleton<TicketWorkflow>();
+        services.AddOutbox();
+        services.AddOutboxTable(TicketStore.TableName);
+        services.AddSingleton<IOutboxHandler, TicketChannelCard>();
         services.TryAddSingleton<IKnowledgeArticleWriter, KnowledgeBaseWriter>();
         services.AddSingleton<OverdueTicketCheck>();
         services.AddHostedService(provider => provider.GetRequiredService<OverdueTicketCheck>());

@@ -1,16 +1,31 @@
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Outbox;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Tickets and their history in table storage, with optimistic concurrency on every change.</summary>
-public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger)
+/// <summary>
+/// Tickets and their history in table storage, with optimistic concurrency on every change. What a change owes people
+/// (the asker's card, the channel card, a reminder) is written as outbox rows in the same transaction, so a change is
+/// never saved without them; <see cref="OutboxDelivery"/> delivers them.
+/// </summary>
+public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger, TimeProvider? clock = null)
 {
     public const string TableName = "EscalationTickets";
     private const int MaxAttempts = 5;
 
     private readonly LazyTable _table = tables.Table(TableName);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// The outbox row key of the message named <paramref name="name"/> that the change to <paramref name="version"/>
+    /// owes: the same change can never owe the same message twice.
+    /// </summary>
+    public static string NotificationRowKey(int version, string name) => OutboxEntity.RowKeyFor(NotificationId(version, name));
+
+    private static string NotificationId(int version, string name) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version:D6}-{name}");
 
     /// <summary>
     /// The id of the ticket that one submit of the ask form makes: a new random id (<see cref="TicketEntity.NewId"/>) the
@@ -51,15 +66,21 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
     /// Creates the ticket with its first history line; if the id is taken (a repeated submit) returns the stored one,
     /// which is always the same asker's: a ticket of anyone else's is never returned.
     /// </summary>
-    public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken)
+    public Task<(TicketEntity Ticket, bool Created)> CreateAsync(TicketEntity ticket, TicketHistoryEntity history, CancellationToken cancellationToken) =>
+        CreateAsync(ticket, history, [], cancellationToken);
+
+    /// <summary>Creates the ticket with its first history line and the messages it owes, in one transaction.</summary>
+    public async Task<(TicketEntity Ticket, bool Created)> CreateAsync(
+        TicketEntity ticket, TicketHistoryEntity history, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         ticket = ticket with { Version = 1 };
         history = history with { PartitionKey = ticket.PartitionKey, RowKey = TicketHistoryEntity.RowKeyFor(ticket.Version) };
         try
         {
-            var written = await table.SubmitTransactionAsync(
-                [new(TableTransactionActionType.Add, ticket), new(TableTransactionActionType.Add, history)], cancellationToken);
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ticket), new(TableTransactionActionType.Add, history)];
+            actions.AddRange(Rows(ticket, notify));
+            var written = await table.SubmitTransactionAsync(actions, cancellationToken);
             return (ticket with { ETag = written.Value[0].NewETag() }, true);
         }
         catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
@@ -84,7 +105,15 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
     /// always made on the latest state (two experts pressing "assign to me": the second sees the first has it).
     /// Returns null when there is no such ticket.
     /// </summary>
-    public async Task<TicketChange?> ChangeAsync(string ticketId, Func<TicketEntity, TicketDecision> decide, CancellationToken cancellationToken)
+    public Task<TicketChange?> ChangeAsync(string ticketId, Func<TicketEntity, TicketDecision> decide, CancellationToken cancellationToken) =>
+        ChangeAsync(ticketId, decide, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ChangeAsync(string, Func{TicketEntity, TicketDecision}, CancellationToken)"/>, and when the change is
+    /// applied, the messages <paramref name="notify"/> says the changed ticket owes are written with it as outbox rows.
+    /// </summary>
+    public async Task<TicketChange?> ChangeAsync(
+        string ticketId, Func<TicketEntity, TicketDecision> decide, Func<TicketEntity, IReadOnlyList<OutboxMessage>>? notify, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -110,6 +139,11 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
                             actions.Add(new(TableTransactionActionType.Add, line));
                         }
 
+                        if (notify is not null)
+                        {
+                            actions.AddRange(Rows(updated, notify(updated)));
+                        }
+
                         var written = await table.SubmitTransactionAsync(actions, cancellationToken);
                         return new TicketChange(updated with { ETag = written.Value[0].NewETag() }, true, null);
                     }
@@ -123,6 +157,14 @@ public sealed class TicketStore(TableStorage tables, ILogger<TicketStore> logger
                     throw new InvalidOperationException("Unknown ticket decision.");
             }
         }
+    }
+
+    private IEnumerable<TableTransactionAction> Rows(TicketEntity ticket, IReadOnlyList<OutboxMessage> messages)
+    {
+        var now = _clock.GetUtcNow();
+        return messages.Select(message => new TableTransactionAction(
+            TableTransactionActionType.Add,
+            message.ToEntity(ticket.PartitionKey, NotificationId(ticket.Version, message.Name), now)));
     }
 
     /// <summary>Every ticket not yet closed (open, or answered and waiting for the asker).</summary>

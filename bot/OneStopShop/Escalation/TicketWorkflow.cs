@@ -1,21 +1,23 @@
 using Azure;
 using Azure.Data.Tables;
-using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
 using LearningBot.Privacy;
+using LearningBot.Outbox;
 
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
 /// The life of an escalated question: created from the ask form, posted to the expert channel, assigned,
 /// answered (delivered 1:1 to the asker), closed, reopened and rated. Every status change is written with
-/// the ticket's ETag and a history line, then the channel card is updated in place and the asker is told.
+/// the ticket's ETag, a history line and what it owes people (the channel card brought up to date, the asker told) as
+/// outbox rows, all in one transaction; the outbox then delivers them, retrying until they arrive, so a change is never
+/// saved without its message going out. A turn waits briefly for the delivery (<c>Outbox:WaitInTurn</c>).
 /// </summary>
 public sealed class TicketWorkflow(
     TicketStore tickets,
     ExpertChannelStore channels,
-    ProactiveMessenger messenger,
+    OutboxDispatcher outbox,
     TicketCards cards,
     AnswerDeadline deadline,
     IKnowledgeArticleWriter knowledge,
@@ -43,17 +45,22 @@ public sealed class TicketWorkflow(
         var now = clock.GetUtcNow();
         var ticket = TicketEntity.Ask(ticketId, question, context, asker, now, deadline.PromiseFor(now));
 
-        var (stored, created) = await tickets.CreateAsync(ticket, TicketHistoryEntity.For(ticketId, "asked", asker, now), cancellationToken);
-        if (!created)
+        var (stored, created) = await tickets.CreateAsync(
+            ticket, TicketHistoryEntity.For(ticketId, "asked", asker, now), [TicketChannelCard.Message()], cancellationToken);
+        if (created)
         {
-            return stored;
+            logger.LogInformation("Ticket {TicketId} created, answer promised by {PromisedBy:O}", ticketId, stored.PromisedBy);
         }
 
-        logger.LogInformation("Ticket {TicketId} created, answer promised by {PromisedBy:O}", ticketId, stored.PromisedBy);
-        return await PostToChannelAsync(stored, cancellationToken);
+        // A repeated submit finds the ticket; kicking again delivers anything the first submit left pending.
+        await DeliverAsync(ticketId, cancellationToken);
+        return stored;
     }
 
-    /// <summary>Posts the ticket's card to the expert channel, unless it is already there or no channel is set.</summary>
+    /// <summary>
+    /// Gets the ticket's card to the expert channel, unless it is already there: delivers the card the ticket owes (it
+    /// waits while no channel is set), or owes one now if none is pending. Returns the ticket as it then is.
+    /// </summary>
     public async Task<TicketEntity> PostToChannelAsync(TicketEntity ticket, CancellationToken cancellationToken)
     {
         if (ticket.ChannelMessage is not null)
@@ -61,43 +68,27 @@ public sealed class TicketWorkflow(
             return ticket;
         }
 
-        var channel = await channels.GetAsync(cancellationToken);
-        if (channel is null)
+        var reports = await outbox.DeliverSoonAsync(TicketStore.TableName, ticket.Id, cancellationToken, force: true);
+        if (!reports.Any(report => report.Kind == TicketChannelCard.KindName))
         {
-            logger.LogWarning("Ticket {TicketId} waits for an expert channel: none is set yet", ticket.Id);
-            return ticket;
+            var owed = await tickets.ChangeAsync(ticket.Id, current => current.ChannelMessage is null
+                ? new TicketDecision.Apply(current, null)
+                : new TicketDecision.Decline("already posted"), _ => [TicketChannelCard.Message()], cancellationToken);
+            if (owed is { Changed: true })
+            {
+                await DeliverAsync(ticket.Id, cancellationToken);
+            }
         }
 
-        SentMessage sent;
-        try
-        {
-            sent = await messenger.SendCardAsync(channel.Conversation, cards.Channel(ticket), cancellationToken);
-        }
-        catch (ConnectorException exception)
-        {
-            logger.LogWarning(exception, "Could not post ticket {TicketId} to the expert channel; the overdue check tries again", ticket.Id);
-            return ticket;
-        }
-
-        var change = await tickets.ChangeAsync(ticket.Id, current => current.ChannelMessage is null
-            ? new TicketDecision.Apply(current with { ChannelMessage = sent.ToJson() }, null)
-            : new TicketDecision.Decline("already posted"), cancellationToken);
-        return change?.Ticket ?? ticket;
+        return await tickets.FindAsync(ticket.Id, cancellationToken) ?? ticket;
     }
 
     /// <summary>Posts every open ticket that is not in the channel yet (after the channel is first set). Returns how many.</summary>
     public async Task<int> PostWaitingTicketsAsync(CancellationToken cancellationToken)
     {
-        var posted = 0;
-        foreach (var ticket in await tickets.ListNotClosedAsync(cancellationToken))
-        {
-            if (ticket.IsOpen && ticket.ChannelMessage is null && (await PostToChannelAsync(ticket, cancellationToken)).ChannelMessage is not null)
-            {
-                posted++;
-            }
-        }
-
-        return posted;
+        var waiting = (await tickets.ListNotClosedAsync(cancellationToken)).Where(ticket => ticket.IsOpen && ticket.ChannelMessage is null);
+        var posted = await Task.WhenAll(waiting.Select(ticket => PostToChannelAsync(ticket, cancellationToken)));
+        return posted.Count(ticket => ticket.ChannelMessage is not null);
     }
 
     public async Task<TicketChange?> AssignAsync(string ticketId, Actor expert, CancellationToken cancellationToken)
@@ -111,12 +102,12 @@ public sealed class TicketWorkflow(
             TicketStatus.Assigned when ticket.AssigneeKey == expert.Key => new TicketDecision.Decline("You already have this question."),
             TicketStatus.Assigned => new TicketDecision.Decline($"{ticket.AssigneeName} has already picked this question up."),
             _ => new TicketDecision.Decline($"This question is already {ticket.Status.ToString().ToLowerInvariant()}."),
-        }, cancellationToken);
-
-        await AfterChangeAsync(change, cancellationToken, ticket => NotifyAskerAsync(ticket, cards.Update(ticket,
+        }, ticket => [TicketChannelCard.Message(), ToAsker(ticket, cards.Update(ticket,
             "Your question has been picked up",
-            $"{expert.Name} from the L&D team is looking at your question. You'll have an answer by {deadline.Describe(ticket.PromisedBy)}."),
-            cancellationToken));
+            $"{expert.Name} from the L&D team is looking at your question. You'll have an answer by {deadline.Describe(ticket.PromisedBy)}."))],
+            cancellationToken);
+
+        await AfterChangeAsync(change, cancellationToken);
         return change;
     }
 
@@ -139,16 +130,23 @@ public sealed class TicketWorkflow(
                 TicketHistoryEntity.For(ticketId, "answered", expert, now, addToKnowledgeBase ? "added to the knowledge base" : null))
             : new TicketDecision.Decline(ticket.Status == TicketStatus.Answered
                 ? $"{ticket.AnsweredByName} has already answered this question."
-                : "This question is closed; reopen it to answer."), cancellationToken);
+                : "This question is closed; reopen it to answer."),
+            ticket => [TicketChannelCard.Message(), ToAsker(ticket, cards.Answer(ticket))], cancellationToken);
+
+        var unreachable = false;
+        if (change is { Changed: true })
+        {
+            var askerRow = TicketStore.NotificationRowKey(change.Ticket.Version, AskerNotification);
+            var reports = await outbox.DeliverSoonAsync(TicketStore.TableName, ticketId, cancellationToken);
+            unreachable = reports.Any(report => report.RowKey == askerRow && report.Outcome == OutboxOutcome.Unreachable);
+        }
 
         if (change is { Changed: true } && addToKnowledgeBase)
         {
             change = await SaveArticleAsync(change, expert, now, cancellationToken);
         }
 
-        var delivered = true;
-        await AfterChangeAsync(change, cancellationToken, async ticket => delivered = await NotifyAskerAsync(ticket, cards.Answer(ticket), cancellationToken));
-        return delivered || change is null
+        return !unreachable || change is null
             ? change
             : change with { Notice = $"I couldn't reach {change.Ticket.AskerName} in Teams, so please send them the answer another way." };
     }
@@ -159,12 +157,12 @@ public sealed class TicketWorkflow(
         var change = await tickets.ChangeAsync(ticketId, ticket => ticket.Status == TicketStatus.Closed
             ? new TicketDecision.Decline("This question is already closed.")
             : new TicketDecision.Apply(ticket with { Status = TicketStatus.Closed, ClosedAt = now }, TicketHistoryEntity.For(ticketId, "closed", expert, now)),
+            ticket => [TicketChannelCard.Message(), ToAsker(ticket, cards.Update(ticket,
+                "Your question has been closed",
+                $"{expert.Name} from the L&D team closed your question. If you still need help, reopen it and the team will pick it up again."))],
             cancellationToken);
 
-        await AfterChangeAsync(change, cancellationToken, ticket => NotifyAskerAsync(ticket, cards.Update(ticket,
-            "Your question has been closed",
-            $"{expert.Name} from the L&D team closed your question. If you still need help, reopen it and the team will pick it up again."),
-            cancellationToken));
+        await AfterChangeAsync(change, cancellationToken);
         return change;
     }
 
@@ -177,14 +175,14 @@ public sealed class TicketWorkflow(
             : new TicketDecision.Apply(
                 ticket with { Status = ticket.AssigneeKey is null ? TicketStatus.Unassigned : TicketStatus.Assigned, ClosedAt = null, Rating = null },
                 TicketHistoryEntity.For(ticketId, "reopened", actor, now)),
+            ticket => ticket.AskerKey == actor.Key
+                ? [TicketChannelCard.Message()]
+                : [TicketChannelCard.Message(), ToAsker(ticket, cards.Update(ticket,
+                    "Your question has been reopened",
+                    $"{actor.Name} from the L&D team reopened your question and will follow it up."))],
             cancellationToken);
 
-        await AfterChangeAsync(change, cancellationToken, ticket => ticket.AskerKey == actor.Key
-            ? Task.FromResult(true)
-            : NotifyAskerAsync(ticket, cards.Update(ticket,
-                "Your question has been reopened",
-                $"{actor.Name} from the L&D team reopened your question and will follow it up."),
-                cancellationToken));
+        await AfterChangeAsync(change, cancellationToken);
         return change;
     }
 
@@ -194,9 +192,9 @@ public sealed class TicketWorkflow(
         var change = await tickets.ChangeAsync(ticketId, ticket => ticket.IsOpen || ticket.Answer is null
             ? new TicketDecision.Decline("This question is open again, so there is no answer to rate yet.")
             : new TicketDecision.Apply(ticket with { Rating = rating }, TicketHistoryEntity.For(ticketId, "rated", asker, now, rating)),
-            cancellationToken);
+            _ => [TicketChannelCard.Message()], cancellationToken);
 
-        await AfterChangeAsync(change, cancellationToken, _ => Task.FromResult(true));
+        await AfterChangeAsync(change, cancellationToken);
         return change;
     }
 
@@ -216,17 +214,19 @@ public sealed class TicketWorkflow(
                 continue;
             }
 
+            var where = SentMessage.FromJson(ticket.ChannelMessage)?.Conversation ?? (await channels.GetAsync(cancellationToken))?.Conversation;
             var change = await tickets.ChangeAsync(ticket.Id, current => current.IsOpen && !current.ReminderSent && current.PromisedBy < now
                 ? new TicketDecision.Apply(current with { IsOverdue = true, ReminderSent = true }, TicketHistoryEntity.For(current.Id, "overdue", System, now))
-                : new TicketDecision.Decline("not due a reminder"), cancellationToken);
+                : new TicketDecision.Decline("not due a reminder"),
+                current => where is null ? [TicketChannelCard.Message()] : [TicketChannelCard.Message(), Reminder(current, where)],
+                cancellationToken);
             if (change is not { Changed: true })
             {
                 continue;
             }
 
             flagged++;
-            await RefreshChannelCardAsync(change.Ticket, cancellationToken);
-            await SendReminderAsync(change.Ticket, cancellationToken);
+            await DeliverAsync(change.Ticket.Id, cancellationToken);
         }
 
         return flagged;
@@ -247,77 +247,36 @@ public sealed class TicketWorkflow(
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException || Storage.TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not add the answer to ticket {TicketId} to the knowledge base", ticket.Id);
-            var undone = await tickets.ChangeAsync(ticket.Id, current => new TicketDecision.Apply(current with { ArticleId = null }, null), cancellationToken);
+            var undone = await tickets.ChangeAsync(
+                ticket.Id, current => new TicketDecision.Apply(current with { ArticleId = null }, null), _ => [TicketChannelCard.Message()], cancellationToken);
+            await DeliverAsync(ticket.Id, cancellationToken);
             return new TicketChange(undone?.Ticket ?? ticket, true, "The answer was sent, but it could not be added to the knowledge base.");
         }
     }
 
-    private async Task AfterChangeAsync<T>(TicketChange? change, CancellationToken cancellationToken, Func<TicketEntity, Task<T>> notify)
+    /// <summary>After a change that owes messages, has the outbox deliver them now (they are already safe in storage).</summary>
+    private async Task AfterChangeAsync(TicketChange? change, CancellationToken cancellationToken)
     {
-        if (change is not { Changed: true })
+        if (change is { Changed: true })
         {
-            return;
-        }
-
-        await RefreshChannelCardAsync(change.Ticket, cancellationToken);
-        await notify(change.Ticket);
-    }
-
-    /// <summary>Replaces the ticket's card in the channel for everyone; a failure is logged, not shown to the person acting.</summary>
-    private async Task RefreshChannelCardAsync(TicketEntity ticket, CancellationToken cancellationToken)
-    {
-        if (SentMessage.FromJson(ticket.ChannelMessage) is not { } sent)
-        {
-            return;
-        }
-
-        try
-        {
-            await messenger.UpdateCardAsync(sent, cards.Channel(ticket), cancellationToken);
-        }
-        catch (Exception exception) when (exception is ConnectorException or InvalidOperationException)
-        {
-            logger.LogWarning(exception, "Could not update the channel card of ticket {TicketId}", ticket.Id);
+            await DeliverAsync(change.Ticket.Id, cancellationToken);
         }
     }
 
-    /// <summary>Sends a card to the asker's 1:1 chat; false when they cannot be reached (never talked to the bot 1:1, or removed it).</summary>
-    private async Task<bool> NotifyAskerAsync(TicketEntity ticket, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+    private Task DeliverAsync(string ticketId, CancellationToken cancellationToken) =>
+        outbox.DeliverSoonAsync(TicketStore.TableName, ticketId, cancellationToken);
+
+    private const string AskerNotification = "asker";
+
+    /// <summary>A card for the asker's 1:1 chat; the outbox finds them unreachable if they never talked to the bot 1:1, or removed it.</summary>
+    private static OutboxMessage ToAsker(TicketEntity ticket, System.Text.Json.Nodes.JsonObject card) =>
+        OutboxMessage.CardToPerson(AskerNotification, ticket.AskerKey, card);
+
+    /// <summary>The overdue reminder, posted in the expert channel.</summary>
+    private OutboxMessage Reminder(TicketEntity ticket, ConversationReference where)
     {
-        try
-        {
-            if (await messenger.SendCardToPersonAsync(ticket.AskerKey, card, cancellationToken) is not null)
-            {
-                return true;
-            }
-
-            logger.LogWarning("Could not reach the asker of ticket {TicketId} in a 1:1 chat", ticket.Id);
-        }
-        catch (ConnectorException exception)
-        {
-            logger.LogWarning(exception, "Could not tell the asker of ticket {TicketId} about a change", ticket.Id);
-        }
-
-        return false;
-    }
-
-    private async Task SendReminderAsync(TicketEntity ticket, CancellationToken cancellationToken)
-    {
-        var where = SentMessage.FromJson(ticket.ChannelMessage)?.Conversation ?? (await channels.GetAsync(cancellationToken))?.Conversation;
-        if (where is null)
-        {
-            return;
-        }
-
         var state = ticket.Status == TicketStatus.Assigned ? $"is still with {ticket.AssigneeName}" : "is still waiting for someone to pick it up";
         var text = $"Reminder: question {ticket.Reference} from {ticket.AskerName} was promised an answer by {deadline.Describe(ticket.PromisedBy)} and {state}.";
-        try
-        {
-            await messenger.SendAsync(where, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
-        }
-        catch (ConnectorException exception)
-        {
-            logger.LogWarning(exception, "Could not post the overdue reminder for ticket {TicketId}", ticket.Id);
-        }
+        return OutboxMessage.TextToConversation("reminder", where, text);
     }
 }

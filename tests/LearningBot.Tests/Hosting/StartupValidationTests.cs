@@ -35,6 +35,10 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
     [InlineData("BotAuthentication:OpenIdMetadataUrl", "login.botframework.com/keys")]
     [InlineData("BotAuthentication:AllowedConnectorHosts:0", "https://smba.trafficmanager.net/teams")]
     [InlineData("BotHosting:MaxActivityBytes", "10")]
+    [InlineData("BotHosting:TurnTimeout", "00:00:20")]
+    [InlineData("BotHosting:ConversationReferenceTimeout", "00:00:00")]
+    [InlineData("Storage:TurnBudget", "00:01:00")]
+    [InlineData("ConnectorClient:TurnBudget", "00:00:00.1")]
     public async Task A_bad_setting_stops_start_up_and_is_named(string setting, string value)
     {
         var messages = await StartUpFailureAsync((setting, value));

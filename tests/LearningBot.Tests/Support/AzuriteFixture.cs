@@ -237,6 +237,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Storage = TableStorage.Create(new TableStorageOptions { ConnectionString = ConnectionString, TablePrefix = TablePrefix });
     }
 
+    /// <summary>A connection string for the emulator's account reached through another port (a <see cref="FaultProxy"/>).</summary>
+    public static string ConnectionStringThrough(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.DevelopmentAccountName};" +
+        $"AccountKey={AzuriteServer.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/{AzuriteServer.DevelopmentAccountName};";
+
     /// <summary>This class's name for one of the bot's tables (e.g. <c>TicketStore.TableName</c>).</summary>
     public TableClient Table(string name) => ServiceClient.GetTableClient(Storage.TableName(name));
 

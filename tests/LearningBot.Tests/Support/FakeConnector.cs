@@ -116,6 +116,9 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>While set, every request is answered only after this long: a connector that has stopped answering.</summary>
+    public TimeSpan? StallEvery { get; set; }
+
     /// <summary>
     /// Back to how it started: nothing recorded, sent or queued, the default team and channels, no members. For a
     /// connector shared by the tests of a class (see <see cref="BotHostFixture"/>), called before each test.
@@ -174,7 +177,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var request = await RecordAsync(context);
         _requests.Enqueue(request);
 
-        if (_stalls.TryDequeue(out var stall))
+        if (_stalls.TryDequeue(out var stall) || StallEvery is { } every && (stall = every) > TimeSpan.Zero)
         {
             try
             {

@@ -265,7 +265,8 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
 
         await using var restarted = await BotTestHost.StartAsync(host.Azurite);
         var engine = restarted.Services.GetRequiredService<AnswerEngine>();
-        Assert.StartsWith("Refreshers run monthly", engine.Knowledge.Find(id)?.Summary, StringComparison.Ordinal);
+        // Stored articles are loaded in the background once the bot has started (start-up never waits for storage).
+        Assert.True(await Eventually.TrueAsync(() => engine.Knowledge.Find(id)?.Summary?.StartsWith("Refreshers run monthly", StringComparison.Ordinal) == true));
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+namespace LearningBot.Outbox;
+
+/// <summary>Delivers outbox rows of one <see cref="Kind"/>. Registered as a singleton; the delivery is retried until it settles.</summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+
+    /// <summary>
+    /// Sends what the row says. Returns how it went; throwing a storage or connector failure counts as
+    /// <see cref="OutboxResult.RetryLater"/>.
+    /// </summary>
+    Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken);
+}
+
+/// <summary>How one delivery attempt went.</summary>
+public abstract record OutboxResult
+{
+    /// <summary>Sent; <paramref name="ActivityId"/> is the id the channel gave the message, if any.</summary>
+    public sealed record Delivered(string? ActivityId) : OutboxResult;
+
+    /// <summary>The recipient cannot be reached; trying again will not help.</summary>
+    public sealed record Unreachable(string Reason) : OutboxResult;
+
+    /// <summary>Not this time (a busy or silent service, a channel not chosen yet); <paramref name="Reason"/> is a code.</summary>
+    public sealed record RetryLater(string Reason) : OutboxResult;
+}

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Azure;
+using Azure.Data.Tables;
+using LearningBot.Connector.Client;
+using LearningBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Outbox;
+
+/// <summary>
+/// Delivers pending outbox rows, safely on several instances: a row is claimed with its ETag before it is sent (a lease
+/// of <c>Outbox:LeaseDuration</c>; whoever loses the claim leaves it alone), sent by the handler of its kind, and then
+/// marked with how it went: delivered, unreachable, or due again after a backoff. A row that was sent but could not be
+/// marked is remembered in memory, so this instance marks it later instead of sending it twice.
+/// </summary>
+public sealed partial class OutboxDelivery
+{
+    private const int Stripes = 64;
+
+    private readonly TableStorage _storage;
+    private readonly FrozenDictionary<string, IOutboxHandler> _handlers;
+    private readonly IReadOnlyList<OutboxTable> _tables;
+    private readonly IOptions<OutboxOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OutboxDelivery> _logger;
+    private readonly ConcurrentDictionary<string, LazyTable> _lazyTables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _sentNotRecorded = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim[] _partitionGates = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    public OutboxDelivery(
+        TableStorage storage,
+        IEnumerable<IOutboxHandler> handlers,
+        IEnumerable<OutboxTable> tables,
+        IOptions<OutboxOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxDelivery> logger)
+    {
+        _storage = storage;
+        _handlers = handlers.ToFrozenDictionary(handler => handler.Kind, StringComparer.Ordinal);
+        _tables = [.. tables.DistinctBy(table => table.Name)];
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Delivers what is pending in one partition; <paramref name="force"/> also takes rows that are backing off.</summary>
+    public async Task<IReadOnlyList<OutboxReport>> DeliverPartitionAsync(string table, string partitionKey, bool force, CancellationToken cancellationToken)
+    {
+        var client = await Table(table).GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey ge {OutboxEntity.RowKeyPrefix} and RowKey lt {OutboxEntity.RowKeyEnd} and Pending eq {true}");
+        var gate = Gate(table, partitionKey);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var rows = await client.ListAsync<OutboxEntity>(filter, cancellationToken: cancellationToken);
+            return await DeliverRowsAsync(table, client, rows, force, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One pass over every outbox table: a filtered query for pending rows (row key prefix and <c>Pending eq true</c>),
+    /// then each partition with a row that is due. Returns how many rows were settled (delivered or given up on).
+    /// </summary>
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var settled = 0;
+        foreach (var table in _tables)
+        {
+            var client = await Table(table.Name).GetAsync(cancellationToken);
+            var filter = TableClient.CreateQueryFilter(
+                $"RowKey ge {OutboxEntity.RowKeyPrefix} and RowKey lt {OutboxEntity.RowKeyEnd} and Pending eq {true}");
+            var pending = await client.ListAsync<OutboxEntity>(filter, select: [nameof(OutboxEntity.PartitionKey), nameof(OutboxEntity.NextAttemptAt), nameof(OutboxEntity.LeaseUntil)], cancellationToken);
+            var now = _clock.GetUtcNow();
+            foreach (var partition in pending.Where(row => IsDue(row, now, force: false)).Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal))
+            {
+                var reports = await DeliverPartitionAsync(table.Name, partition, force: false, cancellationToken);
+                settled += reports.Count(report => report.Outcome != OutboxOutcome.Pending);
+            }
+        }
+
+        return settled;
+    }
+
+    private async Task<IReadOnlyList<OutboxReport>> DeliverRowsAsync(
+        string tableName, TableClient table, IReadOnlyList<OutboxEntity> rows, bool force, CancellationToken cancellationToken)
+    {
+        var reports = new List<OutboxReport>(rows.Count);
+        var newest = rows
+            .Where(row => row.CollapseKey is not null)
+            .GroupBy(row => row.CollapseKey!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.MaxBy(row => row.RowKey, StringComparer.Ordinal)!, StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(row => row.RowKey, StringComparer.Ordinal))
+        {
+            if (row.CollapseKey is { } key && !ReferenceEquals(newest[key], row))
+            {
+                continue;
+            }
+
+            var outcome = IsDue(row, _clock.GetUtcNow(), force)
+                ? await DeliverRowAsync(tableName, table, row, cancellationToken)
+                : OutboxOutcome.Pending;
+            reports.Add(new OutboxReport(row.RowKey, row.Kind, outcome));
+            if (row.CollapseKey is { } collapse && outcome is OutboxOutcome.Delivered or OutboxOutcome.Unreachable)
+            {
+                foreach (var older in rows.Where(other => other.CollapseKey == collapse && !ReferenceEquals(other, row)))
+                {
+                    await SupersedeAsync(table, older, cancellationToken);
+                    reports.Add(new OutboxReport(older.RowKey, older.Kind, OutboxOutcome.Superseded));
+                }
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Claim, send, record. Returns the outcome (<see cref="OutboxOutcome.Pending"/> when it will be tried again).</summary>
+    private async Task<string> DeliverRowAsync(string tableName, TableClient table, OutboxEntity row, CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        var now = _clock.GetUtcNow();
+        var claimed = row with { LeaseUntil = now + options.LeaseDuration, LeaseOwner = _instance, Attempts = row.Attempts + 1 };
+        try
+        {
+            var response = await table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            claimed.ETag = response.NewETag();
+        }
+        catch (RequestFailedException lost) when (lost.IsConcurrencyConflict() || lost.IsNotFound())
+        {
+            // Another instance (or pass) claimed or settled it first.
+            return OutboxOutcome.Pending;
+        }
+
+        var memo = string.Concat(tableName, "|", row.PartitionKey, "|", row.RowKey);
+        var result = _sentNotRecorded.TryGetValue(memo, out var sentId)
+            ? new OutboxResult.Delivered(sentId)
+            : await SendAsync(claimed, options, cancellationToken);
+        if (result is OutboxResult.Delivered delivered)
+        {
+            _sentNotRecorded[memo] = delivered.ActivityId;
+        }
+
+        var settled = Settle(claimed, result, options, _clock.GetUtcNow());
+        try
+        {
+            await table.UpdateEntityAsync(settled, claimed.ETag, TableUpdateMode.Replace, cancellationToken);
+            _sentNotRecorded.TryRemove(memo, out _);
+        }
+        catch (RequestFailedException lost) when (lost.IsConcurrencyConflict())
+        {
+            LogLeaseLost(tableName, row.Kind);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            // Sent but not marked: the memo keeps this instance from sending it again when the lease runs out.
+            LogNotRecorded(exception, tableName, row.Kind);
+            return OutboxOutcome.Pending;
+        }
+
+        var outcome = settled.Pending ? OutboxOutcome.Pending : settled.Outcome!;
+        LogAttempt(tableName, row.Kind, outcome, claimed.Attempts, settled.LastError);
+        if (settled.Outcome == OutboxOutcome.Expired)
+        {
+            LogExpired(tableName, row.Kind, claimed.Attempts, settled.LastError);
+        }
+
+        return outcome;
+    }
+
+    private async Task<OutboxResult> SendAsync(OutboxEntity row, OutboxOptions options, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(row.Kind, out var handler))
+        {
+            LogUnknownKind(row.Kind);
+            return new OutboxResult.RetryLater("unknown-kind");
+        }
+
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.DeliveryTimeout);
+        try
+        {
+            return await handler.DeliverAsync(row, attempt.Token);
+        }
+        catch (ConnectorException exception) when (exception.IsRecipientUnreachable)
+        {
+            return new OutboxResult.Unreachable(exception.SubCode ?? exception.Code ?? "unreachable");
+        }
+        catch (ConnectorException exception)
+        {
+            return new OutboxResult.RetryLater(exception.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : exception.Code ?? "connector");
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            return new OutboxResult.RetryLater("storage");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new OutboxResult.RetryLater("timeout");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogHandlerFailed(exception, row.Kind);
+            return new OutboxResult.RetryLater("error");
+        }
+    }
+
+    private OutboxEntity Settle(OutboxEntity claimed, OutboxResult result, OutboxOptions options, DateTimeOffset now) => result switch
+    {
+        OutboxResult.Delivered delivered => claimed with
+        {
+            Pending = false, Outcome = OutboxOutcome.Delivered, DeliveredAt = now, SentActivityId = delivered.ActivityId,
+            Activity = null, LeaseUntil = null, LeaseOwner = null, LastError = null,
+        },
+        OutboxResult.Unreachable unreachable => claimed with
+        {
+            Pending = false, Outcome = OutboxOutcome.Unreachable, Activity = null, LeaseUntil = null, LeaseOwner = null, LastError = unreachable.Reason,
+        },
+        OutboxResult.RetryLater retry when now - claimed.CreatedAt >= options.GiveUpAfter => claimed with
+        {
+            Pending = false, Outcome = OutboxOutcome.Expired, LeaseUntil = null, LeaseOwner = null, LastError = retry.Reason,
+        },
+        OutboxResult.RetryLater retry => claimed with
+        {
+            NextAttemptAt = now + Backoff(claimed.Attempts, options), LeaseUntil = null, LeaseOwner = null, LastError = retry.Reason,
+        },
+        _ => throw new InvalidOperationException("Unknown outbox result."),
+    };
+
+    private async Task SupersedeAsync(TableClient table, OutboxEntity older, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(
+                older with { Pending = false, Outcome = OutboxOutcome.Superseded, Activity = null, LeaseUntil = null, LeaseOwner = null },
+                older.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict() || conflict.IsNotFound())
+        {
+            // Someone else is dealing with it.
+        }
+    }
+
+    /// <summary>The wait before the next attempt: <c>FirstRetryDelay</c> doubled per earlier attempt, capped, ±20 % jitter.</summary>
+    public static TimeSpan Backoff(int attempts, OutboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var doubled = options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var capped = Math.Min(doubled, options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    private static bool IsDue(OutboxEntity row, DateTimeOffset now, bool force) =>
+        (row.LeaseUntil is null || row.LeaseUntil <= now) && (force || row.NextAttemptAt <= now);
+
+    private LazyTable Table(string name) => _lazyTables.GetOrAdd(name, _storage.Table);
+
+    private SemaphoreSlim Gate(string table, string partitionKey) =>
+        _partitionGates[(int)((uint)StringComparer.Ordinal.GetHashCode(string.Concat(table, "|", partitionKey)) % Stripes)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Table} {Kind}: {Outcome} after {Attempts} attempt(s) ({Code})")]
+    private partial void LogAttempt(string table, string kind, string outcome, int attempts, string? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Table} {Kind}: given up after {Attempts} attempts ({Code}); the message was never delivered")]
+    private partial void LogExpired(string table, string kind, int attempts, string? code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Table} {Kind}: sent, but the delivery could not be recorded; it will be recorded, not sent, next time")]
+    private partial void LogNotRecorded(Exception exception, string table, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Table} {Kind}: the claim ran out before the delivery was recorded")]
+    private partial void LogLeaseLost(string table, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row of kind {Kind} has no handler")]
+    private partial void LogUnknownKind(string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox handler for {Kind} failed")]
+    private partial void LogHandlerFailed(Exception exception, string kind);
+}
