@@ -24,12 +24,14 @@ public sealed class StorageRetryPolicy : RetryPolicy
     public const string BudgetSpentCode = "StorageTurnBudgetSpent";
 
     private readonly TimeSpan _networkTimeout;
+    private readonly TimeSpan _longestWait;
 
     public StorageRetryPolicy(TableStorageOptions options)
         : base(options?.MaxRetries ?? 0, DelayStrategy.CreateExponentialDelayStrategy(options?.RetryDelay, options?.MaxRetryDelay))
     {
         ArgumentNullException.ThrowIfNull(options);
         _networkTimeout = options.NetworkTimeout;
+        _longestWait = options.MaxRetryDelay;
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -83,11 +85,12 @@ public sealed class StorageRetryPolicy : RetryPolicy
         }
     }
 
+    /// <summary>Inside a turn, a retry is made only if the budget still holds the longest wait before it and an attempt after it.</summary>
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
-        !OutOfBudget(message) && base.ShouldRetry(message, exception);
+        !NoRoomToRetry(message) && base.ShouldRetry(message, exception);
 
     protected override async ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
-        !OutOfBudget(message) && await base.ShouldRetryAsync(message, exception).ConfigureAwait(false);
+        !NoRoomToRetry(message) && await base.ShouldRetryAsync(message, exception).ConfigureAwait(false);
 
     private static StorageBudget? Start(HttpMessage message)
     {
@@ -112,7 +115,7 @@ public sealed class StorageRetryPolicy : RetryPolicy
             ? clock.Budget.Remaining - Stopwatch.GetElapsedTime(clock.Started)
             : null;
 
-    private static bool OutOfBudget(HttpMessage message) => Left(message) is { } left && left < ShortestAttempt;
+    private bool NoRoomToRetry(HttpMessage message) => Left(message) is { } left && left < ShortestAttempt + _longestWait;
 
     /// <summary>The failure a store should see, or null to let the exception through unchanged.</summary>
     private Exception? Translate(HttpMessage message, Exception exception)
