@@ -113,7 +113,7 @@ public sealed class EscalationDeliveryTests(AzuriteFixture azurite) : IClassFixt
     {
         await _hub.SetExpertChannelAsync();
         var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
-        var ticketId = Reference(sent);
+        var ticketId = await _hub.TicketIdAsync(Reference(sent));
 
         var card = await _hub.InvokeCardAsync(AnswerAction(ticketId));
         _hub.Clock.Advance(TimeSpan.FromHours(1));
