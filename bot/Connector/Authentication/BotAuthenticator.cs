@@ -15,6 +15,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
     private const string TenantIdTemplate = "{tenantid}";
 
     private readonly BotIdentityOptions _identity;
+    private readonly bool _isDevelopment;
     private readonly BotAuthenticationOptions _options;
     private readonly SigningKeyStore _keys;
     private readonly TimeProvider _time;
@@ -27,9 +28,11 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         IOptions<BotAuthenticationOptions> options,
         SigningKeyStore keys,
         TimeProvider time,
+        IHostEnvironment environment,
         ILogger<BotAuthenticator> logger)
     {
         _identity = identity.Value;
+        _isDevelopment = environment.IsDevelopment();
         _options = options.Value;
         _keys = keys;
         _time = time;
@@ -37,7 +40,12 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         _validIssuers = new HashSet<string>(_options.ValidIssuers, StringComparer.Ordinal);
     }
 
-    public bool IsDisabled => _identity.IsLocalRun;
+    /// <summary>
+    /// Anonymous requests are let in only for a local run in the Development environment. Elsewhere start-up already
+    /// refuses a missing app id (<see cref="AppIdRequiredOutsideDevelopment"/>); should one get this far anyway, every
+    /// request still needs a token, and none can be valid without an app id.
+    /// </summary>
+    public bool IsDisabled => _identity.IsLocalRun && _isDevelopment;
 
     private string? AppId => _identity.MicrosoftAppId;
 
