@@ -144,7 +144,9 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity's serviceUrl");
         }
 
-        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
+        // An activity that names no channel asserts no endorsement (as in the SDK's EndorsementsValidator); it is
+        // refused as malformed (400) once the token has been found valid.
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !key.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {
             return BotAuthenticationResult.Forbidden($"signing key '{Safe(token.Kid)}' is not endorsed for channel '{Safe(activity.ChannelId)}'");
         }

@@ -99,11 +99,26 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task Malformed_activity_is_400_even_with_a_valid_token()
+    public async Task Malformed_activity_is_401_without_a_token_and_400_after_a_valid_one()
+    {
+        var activity = Help();
+        activity["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = 5 };
+
+        var withoutToken = await _bot.PostActivityAsync(activity);
+        var withToken = await _bot.PostActivityAsync(activity, _issuer.CreateToken());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withToken.StatusCode);
+        var error = await BotTestHost.ReadJsonAsync(withToken);
+        Assert.Contains("'channelData'", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_401_even_with_a_token_since_the_token_matches_no_service_url()
     {
         var response = await _bot.PostRawAsync("{\"type\":", _issuer.CreateToken());
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
