@@ -7,7 +7,7 @@ namespace LearningBot.Connector.Authentication;
 
 /// <summary>
 /// Validates the bearer token on an inbound activity: Bot Connector tokens (endorsements, <c>serviceurl</c>)
-/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the tenant allow-list.
+/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the channel (Teams only) and the tenant allow-list.
 /// </summary>
 internal sealed partial class BotAuthenticator : IBotAuthenticator
 {
@@ -72,7 +72,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         if (string.IsNullOrEmpty(authorizationHeader))
         {
             return IsDisabled
-                ? CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(new ClaimsIdentity([], AnonymousAuthenticationType))
+                ? Accept(new ClaimsIdentity([], AnonymousAuthenticationType), activity, activity.TenantId)
                 : BotAuthenticationResult.Unauthorized("Authorization header is missing");
         }
 
@@ -151,7 +151,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Forbidden($"signing key '{Safe(token.Kid)}' is not endorsed for channel '{Safe(activity.ChannelId)}'");
         }
 
-        return CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(identity);
+        return Accept(identity, activity, activity.TenantId);
     }
 
     /// <summary>Entra ID token: <c>tid</c> agrees with <c>iss</c> and the key's issuer, no skill callers, then the tenant allow-list.</summary>
@@ -185,7 +185,42 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         var tenant = BotAuthenticationDefaults.BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase)
             ? activity.TenantId
             : tenantId;
-        return CheckTenant(tenant) ?? BotAuthenticationResult.Success(identity, callerAppId);
+        return Accept(identity, activity, tenant, callerAppId);
+    }
+
+    /// <summary>
+    /// The checks every accepted request ends with, token or not: the channel is one the bot serves (403), and the
+    /// tenant is allowed (403). The identity then carries the channel and the tenant (<see cref="InboundClaims"/>).
+    /// An activity naming no channel passes here and is refused as malformed once read (400).
+    /// </summary>
+    private BotAuthenticationResult Accept(ClaimsIdentity identity, InboundActivityContext activity, string? tenantId, string? callerAppId = null)
+    {
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !BotChannels.IsServed(activity.ChannelId, _isDevelopment))
+        {
+            return BotAuthenticationResult.Forbidden($"channel '{Safe(activity.ChannelId)}' is not served: only Teams is");
+        }
+
+        if (CheckTenant(tenantId) is { } refused)
+        {
+            return refused;
+        }
+
+        Replace(identity, InboundClaims.ChannelId, activity.ChannelId);
+        Replace(identity, InboundClaims.TenantId, tenantId);
+        return BotAuthenticationResult.Success(identity, callerAppId) with { TenantId = tenantId };
+    }
+
+    private static void Replace(ClaimsIdentity identity, string type, string? value)
+    {
+        foreach (var claim in identity.FindAll(type).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        if (!string.IsNullOrEmpty(value))
+        {
+            identity.AddClaim(new Claim(type, value));
+        }
     }
 
     private BotAuthenticationResult? CheckTenant(string? tenantId)

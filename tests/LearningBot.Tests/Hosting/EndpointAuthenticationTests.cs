@@ -87,6 +87,22 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         Assert.Empty(_bot.Connector.Requests);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task A_valid_token_for_another_channel_is_403_and_nothing_runs(string channel)
+    {
+        var key = _issuer.AddKey(TestKeySet.BotFramework, "other-channels", ["webchat", "directline", "emulator"]);
+        var activity = Help();
+        activity["channelId"] = channel;
+        activity["from"]!["id"] = "29:1-someone-else"; // chosen by the client on these channels
+
+        var response = await _bot.PostActivityAsync(activity, _issuer.CreateToken(spec => spec.SigningKey = key));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
     [Fact]
     public async Task Forged_token_signed_with_an_unpublished_key_is_401()
     {
