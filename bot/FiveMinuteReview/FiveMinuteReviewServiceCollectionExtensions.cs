@@ -1,4 +1,6 @@
 using LearningBot.Connector.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -11,6 +13,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
     public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services)
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReviewOptions>, LinkSigningKeyRequiredOutsideDevelopment>());
         services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();

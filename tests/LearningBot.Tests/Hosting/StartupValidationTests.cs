@@ -65,6 +65,18 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains("MicrosoftAppId is required", messages, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Without_a_link_signing_key_the_bot_refuses_to_start_outside_development(string environment)
+    {
+        var messages = await StartUpFailureAsync(
+            [.. ProductionSettings.Where(s => s.Setting != "FiveMinuteReview:LinkSigningKey"), ("environment", environment)]);
+
+        Assert.Contains("FiveMinuteReview:LinkSigningKey is required", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("MicrosoftAppId", messages, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_an_app_id_a_development_bot_starts_with_authentication_off()
     {
