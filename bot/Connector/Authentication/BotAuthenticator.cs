@@ -120,7 +120,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
 
         if (!HasAudience(token))
         {
-            return BotAuthenticationResult.Unauthorized(IsDisabled
+            return BotAuthenticationResult.Unauthorized(_identity.IsLocalRun
                 ? "no MicrosoftAppId is configured, so no token can be accepted"
                 : "token audience is not this bot");
         }
