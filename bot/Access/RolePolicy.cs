@@ -6,7 +6,8 @@ namespace LearningBot.Access;
 
 /// <summary>
 /// The one place that decides who holds a role: the caller is matched by Entra object id or Teams user id against the
-/// role's list in configuration, then against the roles that include it (the support team holds every L&amp;D role
+/// role's list in configuration (a <see cref="Caller"/> has either only when an accepted Teams activity gave it, never on
+/// another channel), then against the roles that include it (the support team holds every L&amp;D role
 /// except digest approval), then against the capabilities' own sources (<see cref="IRoleMembers"/>). Never from
 /// anything a card sent back.
 /// </summary>

@@ -85,9 +85,10 @@ public static class LearningBotHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LearningBot");
         if (app.Services.GetRequiredService<IBotAuthenticator>().IsDisabled)
         {
+            // Only a Development environment gets here without an app id: start-up refuses it anywhere else.
             logger.LogWarning(
-                "Inbound authentication is OFF because no MicrosoftAppId is configured. This is meant for local runs " +
-                "with the Agents Playground only; set MicrosoftAppId (and its credential) before exposing the bot.");
+                "Inbound authentication is OFF because no MicrosoftAppId is configured and the environment is Development. " +
+                "This is meant for local runs with the Agents Playground only; any other environment refuses to start without MicrosoftAppId.");
         }
         else
         {

@@ -17,7 +17,10 @@ public sealed record BotIdentityOptions : IValidatableObject
     public string? MicrosoftAppPassword { get; init; }
     public string? MicrosoftAppTenantId { get; init; }
 
-    /// <summary>No app id means a local run (Playground): inbound auth is off and outbound calls carry no token.</summary>
+    /// <summary>
+    /// No app id means a local run (Playground): inbound auth is off and outbound calls carry no token. Only the
+    /// Development environment may start this way (<see cref="AppIdRequiredOutsideDevelopment"/>).
+    /// </summary>
     public bool IsLocalRun => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,5 +1,7 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -12,6 +14,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
     public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services)
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReviewOptions>, LinkSigningKeyRequiredOutsideDevelopment>());
         services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();

@@ -29,9 +29,11 @@ public sealed class PrintLinks
         if (string.IsNullOrWhiteSpace(_options.LinkSigningKey))
         {
             _key = RandomNumberGenerator.GetBytes(32);
+            // Only a Development run gets here without a key: start-up refuses it anywhere else.
             logger.LogWarning(
                 "FiveMinuteReview:LinkSigningKey is not set, so printable review links are signed with a key made at start-up: " +
-                "they stop working when the bot restarts and only work on this instance. Set a shared base64 key of 32 bytes or more.");
+                "they stop working when the bot restarts and only work on this instance. Any environment but Development " +
+                "refuses to start without a shared base64 key of 32 bytes or more.");
         }
         else
         {

@@ -19,8 +19,9 @@ public static class PrintPage
         switch (links.Check(id, exp, sig))
         {
             case PrintLinkCheck.Invalid:
-                return Page(StatusCodes.Status403Forbidden, "This link doesn't work",
-                    "The link is incomplete or has been changed. Please ask the manager who ran the review for a new link.");
+                // Not valid can also mean signed with a key this bot no longer has: never suggest anyone changed it.
+                return Page(StatusCodes.Status403Forbidden, "This link is not valid",
+                    "This link is not valid. Please ask the manager who ran the review for a new link.");
             case PrintLinkCheck.Expired:
                 return Page(StatusCodes.Status410Gone, "This link has expired",
                     "Printable links work for a few days only, to keep reviews private. Please ask the manager who ran the review for a new link.");

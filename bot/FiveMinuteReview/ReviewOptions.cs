@@ -23,8 +23,9 @@ public sealed record ReviewOptions : IValidatableObject
     public TimeSpan PrintLinkLifetime { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Base64 key (32 bytes or more) that signs printable page links. Every instance must share it; when it is
-    /// missing a random key is made at start-up and links stop working when the bot restarts.
+    /// Base64 key (32 bytes or more) that signs printable page links. Every instance must share it. Required outside
+    /// the Development environment (<see cref="LinkSigningKeyRequiredOutsideDevelopment"/>); in a Development run
+    /// without it a random key is made at start-up and links stop working when the bot restarts.
     /// </summary>
     public string? LinkSigningKey { get; init; }
 

@@ -7,7 +7,7 @@ namespace LearningBot.Connector.Authentication;
 
 /// <summary>
 /// Validates the bearer token on an inbound activity: Bot Connector tokens (endorsements, <c>serviceurl</c>)
-/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the tenant allow-list.
+/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the channel (Teams only) and the tenant allow-list.
 /// </summary>
 internal sealed partial class BotAuthenticator : IBotAuthenticator
 {
@@ -15,6 +15,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
     private const string TenantIdTemplate = "{tenantid}";
 
     private readonly BotIdentityOptions _identity;
+    private readonly bool _isDevelopment;
     private readonly BotAuthenticationOptions _options;
     private readonly SigningKeyStore _keys;
     private readonly TimeProvider _time;
@@ -27,9 +28,11 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         IOptions<BotAuthenticationOptions> options,
         SigningKeyStore keys,
         TimeProvider time,
+        IHostEnvironment environment,
         ILogger<BotAuthenticator> logger)
     {
         _identity = identity.Value;
+        _isDevelopment = environment.IsDevelopment();
         _options = options.Value;
         _keys = keys;
         _time = time;
@@ -37,7 +40,12 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         _validIssuers = new HashSet<string>(_options.ValidIssuers, StringComparer.Ordinal);
     }
 
-    public bool IsDisabled => _identity.IsLocalRun;
+    /// <summary>
+    /// Anonymous requests are let in only for a local run in the Development environment. Elsewhere start-up already
+    /// refuses a missing app id (<see cref="AppIdRequiredOutsideDevelopment"/>); should one get this far anyway, every
+    /// request still needs a token, and none can be valid without an app id.
+    /// </summary>
+    public bool IsDisabled => _identity.IsLocalRun && _isDevelopment;
 
     private string? AppId => _identity.MicrosoftAppId;
 
@@ -64,7 +72,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         if (string.IsNullOrEmpty(authorizationHeader))
         {
             return IsDisabled
-                ? CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(new ClaimsIdentity([], AnonymousAuthenticationType))
+                ? Accept(new ClaimsIdentity([], AnonymousAuthenticationType), activity, activity.TenantId)
                 : BotAuthenticationResult.Unauthorized("Authorization header is missing");
         }
 
@@ -112,7 +120,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
 
         if (!HasAudience(token))
         {
-            return BotAuthenticationResult.Unauthorized(IsDisabled
+            return BotAuthenticationResult.Unauthorized(_identity.IsLocalRun
                 ? "no MicrosoftAppId is configured, so no token can be accepted"
                 : "token audience is not this bot");
         }
@@ -136,12 +144,14 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity's serviceUrl");
         }
 
-        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
+        // An activity that names no channel asserts no endorsement (as in the SDK's EndorsementsValidator); it is
+        // refused as malformed (400) once the token has been found valid.
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !key.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {
             return BotAuthenticationResult.Forbidden($"signing key '{Safe(token.Kid)}' is not endorsed for channel '{Safe(activity.ChannelId)}'");
         }
 
-        return CheckTenant(activity.TenantId) ?? BotAuthenticationResult.Success(identity);
+        return Accept(identity, activity, activity.TenantId);
     }
 
     /// <summary>Entra ID token: <c>tid</c> agrees with <c>iss</c> and the key's issuer, no skill callers, then the tenant allow-list.</summary>
@@ -175,7 +185,42 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         var tenant = BotAuthenticationDefaults.BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase)
             ? activity.TenantId
             : tenantId;
-        return CheckTenant(tenant) ?? BotAuthenticationResult.Success(identity, callerAppId);
+        return Accept(identity, activity, tenant, callerAppId);
+    }
+
+    /// <summary>
+    /// The checks every accepted request ends with, token or not: the channel is one the bot serves (403), and the
+    /// tenant is allowed (403). The identity then carries the channel and the tenant (<see cref="InboundClaims"/>).
+    /// An activity naming no channel passes here and is refused as malformed once read (400).
+    /// </summary>
+    private BotAuthenticationResult Accept(ClaimsIdentity identity, InboundActivityContext activity, string? tenantId, string? callerAppId = null)
+    {
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !BotChannels.IsServed(activity.ChannelId, _isDevelopment))
+        {
+            return BotAuthenticationResult.Forbidden($"channel '{Safe(activity.ChannelId)}' is not served: only Teams is");
+        }
+
+        if (CheckTenant(tenantId) is { } refused)
+        {
+            return refused;
+        }
+
+        Replace(identity, InboundClaims.ChannelId, activity.ChannelId);
+        Replace(identity, InboundClaims.TenantId, tenantId);
+        return BotAuthenticationResult.Success(identity, callerAppId) with { TenantId = tenantId };
+    }
+
+    private static void Replace(ClaimsIdentity identity, string type, string? value)
+    {
+        foreach (var claim in identity.FindAll(type).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        if (!string.IsNullOrEmpty(value))
+        {
+            identity.AddClaim(new Claim(type, value));
+        }
     }
 
     private BotAuthenticationResult? CheckTenant(string? tenantId)

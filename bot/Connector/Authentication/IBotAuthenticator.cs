@@ -6,7 +6,10 @@ namespace LearningBot.Connector.Authentication;
 /// </summary>
 public interface IBotAuthenticator
 {
-    /// <summary>True when no <c>MicrosoftAppId</c> is configured: requests without an Authorization header are let in anonymously.</summary>
+    /// <summary>
+    /// True when no <c>MicrosoftAppId</c> is configured and the environment is Development: requests without an
+    /// Authorization header are let in anonymously.
+    /// </summary>
     bool IsDisabled { get; }
 
     ValueTask<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, InboundActivityContext activity, CancellationToken cancellationToken);

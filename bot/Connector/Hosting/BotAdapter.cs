@@ -43,18 +43,21 @@ public sealed class BotAdapter(
                 return;
             }
 
-            var (activity, problemStatus, problem) = await ReadActivityAsync(request, http.RequestAborted);
-            if (activity is null)
+            var (body, problemStatus, problem) = await ReadBodyAsync(request, http.RequestAborted);
+            using var buffer = body;
+            if (body is null)
             {
                 telemetry?.Outcome = TurnOutcomes.Rejected;
                 await WriteProblemAsync(http, problemStatus, problem!);
                 return;
             }
 
-            telemetry?.Describe(activity);
+            // Until the token is valid, nothing is read from the body but what it is checked against (channelId,
+            // serviceUrl, tenant; InboundActivityContext.Read never throws), so no body can fail before authentication.
+            var inbound = InboundActivityContext.Read(Bytes(body));
             var auth = await authenticator.AuthenticateAsync(
                 request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-                new InboundActivityContext(activity.ChannelId, activity.ServiceUrl, activity.GetTenantId()),
+                inbound,
                 http.RequestAborted);
             if (!auth.Succeeded)
             {
@@ -62,6 +65,16 @@ public sealed class BotAdapter(
                 await RejectAsync(http, auth);
                 return;
             }
+
+            var (activity, parseProblem) = ParseActivity(Bytes(body), inbound);
+            if (activity is null)
+            {
+                telemetry?.Outcome = TurnOutcomes.Rejected;
+                await WriteProblemAsync(http, StatusCodes.Status400BadRequest, parseProblem!);
+                return;
+            }
+
+            telemetry?.Describe(activity);
 
             var (response, duplicate) = await ProcessOnceAsync(activity, auth.Identity ?? AnonymousIdentity, telemetry);
             telemetry?.Completed(duplicate);
@@ -151,8 +164,8 @@ public sealed class BotAdapter(
         return null;
     }
 
-    private async Task<(Activity? Activity, int Status, string? Problem)> ReadActivityAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body, at most <see cref="BotHostingOptions.MaxActivityBytes"/> of JSON (else 413 or 415); nothing in it is read.</summary>
+    private async Task<(MemoryStream? Body, int Status, string? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxActivityBytes;
         if (request.ContentLength > limit)
@@ -166,43 +179,69 @@ public sealed class BotAdapter(
         }
 
         // Sized from Content-Length (already checked against the limit) so a normal activity is copied once.
-        using var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 0);
-        var overLimit = await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken);
-        if (overLimit)
+        var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 0);
+        if (await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken))
         {
+            await buffer.DisposeAsync();
             return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
         }
 
+        return (buffer, StatusCodes.Status200OK, null);
+    }
+
+    private static ReadOnlySpan<byte> Bytes(MemoryStream body) => body.GetBuffer().AsSpan(0, (int)body.Length);
+
+    /// <summary>
+    /// The activity of an authenticated request, or why it is malformed (400): not an activity, missing what a reply
+    /// needs, a <c>serviceUrl</c> that is not http(s), parts of a shape Teams never sends (<see cref="ActivityShape"/>),
+    /// or values that differ from those the token was checked against.
+    /// </summary>
+    private static (Activity? Activity, string? Problem) ParseActivity(ReadOnlySpan<byte> body, InboundActivityContext authenticated)
+    {
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            return (null, StatusCodes.Status400BadRequest, $"The body is not a valid activity: {exception.Message}");
+            return (null, $"The body is not a valid activity: {exception.Message}");
         }
 
         var missing = activity switch
         {
             null => "a JSON object",
             { Type: null or "" } => "'type'",
+            { ChannelId: null or "" } => "'channelId'",
             { ServiceUrl: null or "" } => "'serviceUrl'",
             { Conversation.Id: null or "" } or { Conversation: null } => "'conversation.id'",
             _ => null,
         };
         if (missing is not null)
         {
-            return (null, StatusCodes.Status400BadRequest, $"The activity is missing {missing}.");
+            return (null, $"The activity is missing {missing}.");
         }
 
         if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUri)
             || (serviceUri.Scheme != Uri.UriSchemeHttps && serviceUri.Scheme != Uri.UriSchemeHttp))
         {
-            return (null, StatusCodes.Status400BadRequest, "The activity's 'serviceUrl' is not an absolute http(s) URL.");
+            return (null, "The activity's 'serviceUrl' is not an absolute http(s) URL.");
         }
 
-        return (activity, StatusCodes.Status200OK, null);
+        if (ActivityShape.FindMalformedPart(activity) is { } malformed)
+        {
+            return (null, $"The activity's {malformed} is not of the shape Teams sends.");
+        }
+
+        // Read the same way as before the token was checked, so this holds for any body; kept as a guard.
+        if (!string.Equals(activity.ChannelId, authenticated.ChannelId, StringComparison.Ordinal)
+            || !string.Equals(activity.ServiceUrl, authenticated.ServiceUrl, StringComparison.Ordinal)
+            || !string.Equals(activity.GetTenantId(), authenticated.TenantId, StringComparison.Ordinal))
+        {
+            return (null, "The activity is ambiguous: it names its channel, service URL or tenant more than once.");
+        }
+
+        return (activity, null);
     }
 
     private static bool IsJson(string? contentType) =>
@@ -237,19 +276,26 @@ public sealed class BotAdapter(
         }
     }
 
+    /// <summary>
+    /// 401 (with the Bearer challenge) or 403, always with the same body: the caller is not told which check failed.
+    /// The reason goes to the log only.
+    /// </summary>
     private async Task RejectAsync(HttpContext http, BotAuthenticationResult auth)
     {
         logger.LogWarning("Rejected an activity with {Status}: {Failure}", auth.StatusCode, auth.Failure);
-        if (auth.StatusCode == StatusCodes.Status401Unauthorized)
+        var status = auth.StatusCode is StatusCodes.Status403Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        if (status == StatusCodes.Status401Unauthorized)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         }
 
-        var status = auth.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
-            ? auth.StatusCode
-            : StatusCodes.Status401Unauthorized;
-        await WriteProblemAsync(http, status, auth.Failure ?? "The request is not authorised.");
+        http.Response.StatusCode = status;
+        await http.Response.WriteAsJsonAsync(
+            new { error = new { code = "Unauthorized", message = NotAuthorized } }, BotJson.Options, http.RequestAborted);
     }
+
+    /// <summary>The one message of every 401 and 403 from <c>/api/messages</c>.</summary>
+    public const string NotAuthorized = "The request is not authorized.";
 
     private static async Task WriteResponseAsync(HttpContext http, Activity activity, InvokeResponse? response)
     {

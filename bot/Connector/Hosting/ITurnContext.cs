@@ -17,7 +17,10 @@ public interface ITurnContext
     /// <summary>Who sent the activity, as proven by its token (anonymous in a local run).</summary>
     ClaimsIdentity Identity { get; }
 
-    /// <summary>Who sent the activity: person key, Entra object id, Teams id, name and tenant.</summary>
+    /// <summary>
+    /// Who sent the activity: person key, Entra object id, Teams id, name and tenant, from the accepted activity and the
+    /// channel and tenant the authenticator checked (see <see cref="Hosting.Caller"/>).
+    /// </summary>
     Caller Caller { get; }
 
     ConversationReference ConversationReference { get; }

@@ -26,7 +26,7 @@ internal sealed class TurnContext(
 
     public string Text => _text ??= Activity.RemoveRecipientMention() ?? string.Empty;
 
-    public Caller Caller => _caller ??= Caller.Of(Activity);
+    public Caller Caller => _caller ??= Caller.Of(Activity, Identity);
 
     public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
 

@@ -1,10 +1,10 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace LearningBot.Connector.Schema;
 
 /// <summary>Helpers for shaping and reading activities, in the style of Microsoft.Bot.Schema's extensions.</summary>
-public static partial class ActivityExtensions
+public static class ActivityExtensions
 {
     /// <summary>
     /// A message answering <paramref name="inbound"/>: from the bot, to the sender, in the same conversation,
@@ -56,68 +56,180 @@ public static partial class ActivityExtensions
             : addressed with { From = reference.Bot, Recipient = reference.User, ReplyToId = reference.ActivityId ?? activity.ReplyToId };
     }
 
-    /// <summary>The mention entities of the activity.</summary>
-    public static IReadOnlyList<Mention> GetMentions(this Activity activity) =>
-        activity.Entities?
-            .Where(e => string.Equals(e.Type, Mention.EntityType, StringComparison.OrdinalIgnoreCase))
-            .Select(ToMention)
-            .ToList() ?? [];
-
-    /// <summary>
-    /// The text without the bot's own mention(s), other <c>&lt;at&gt;Name&lt;/at&gt;</c> tags reduced to the name,
-    /// whitespace tidied and trimmed. Identity comes from the mention entities, never from the text.
-    /// </summary>
-    public static string RemoveRecipientMention(this Activity activity)
+    /// <summary>The well-formed mention entities of the activity; a malformed one is left out (see <see cref="Mention.TryRead"/>).</summary>
+    public static IReadOnlyList<Mention> GetMentions(this Activity activity)
     {
-        var text = activity.Text ?? string.Empty;
-        var botId = activity.Recipient?.Id;
-        if (botId is not null)
+        if (activity.Entities is not { Count: > 0 } entities)
         {
-            foreach (var mention in activity.GetMentions().Where(m => string.Equals(m.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase)))
+            return [];
+        }
+
+        var mentions = new List<Mention>();
+        foreach (var entity in entities)
+        {
+            if (Mention.TryRead(entity, out var mention))
             {
-                var mentionText = mention.Text ?? $"<at>{mention.Mentioned?.Name}</at>";
-                text = text.Replace(mentionText, string.Empty, StringComparison.OrdinalIgnoreCase);
+                mentions.Add(mention);
             }
         }
 
-        // Any other mention keeps the name it shows, spaced off from a word it would otherwise run into.
-        var source = text;
-        text = AtTag().Replace(source, m =>
-        {
-            var before = m.Index > 0 && char.IsLetterOrDigit(source[m.Index - 1]) ? " " : string.Empty;
-            var end = m.Index + m.Length;
-            var after = end < source.Length && char.IsLetterOrDigit(source[end]) ? " " : string.Empty;
-            return before + m.Groups["name"].Value + after;
-        });
-        return Whitespace().Replace(text, " ").Trim();
+        return mentions;
     }
 
-    /// <summary>The Teams channelData, or an empty record when there is none.</summary>
-    public static TeamsChannelData GetTeamsChannelData(this Activity activity) =>
-        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
-            ? data.Deserialize<TeamsChannelData>(BotJson.Options) ?? new TeamsChannelData()
-            : new TeamsChannelData();
+    /// <summary>
+    /// The text without the bot's own mention(s), other <c>&lt;at&gt;Name&lt;/at&gt;</c> tags reduced to the name,
+    /// whitespace tidied and trimmed. Identity comes from the mention entities, never from the text: a tag is the bot's
+    /// only when a mention entity of the bot carries exactly that tag (in any case), or, for an entity without text,
+    /// <c>&lt;at&gt;</c> and the bot's name.
+    /// </summary>
+    /// <remarks>
+    /// One pass over the text (<see cref="ReplaceAtTags"/>), linear in its length whatever it holds: a regular expression
+    /// with a lazy body here took seconds of CPU on a message of many unclosed tags.
+    /// </remarks>
+    public static string RemoveRecipientMention(this Activity activity)
+    {
+        var text = activity.Text;
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var botTags = BotMentionTags(activity);
+        return CollapseSpaces(ReplaceAtTags(text, botTags)).Trim();
+    }
+
+    /// <summary>The <c>&lt;at&gt;</c> tags that mention the bot, from the mention entities whose <c>mentioned.id</c> is the recipient.</summary>
+    private static HashSet<string>? BotMentionTags(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        if (string.IsNullOrEmpty(botId))
+        {
+            return null;
+        }
+
+        HashSet<string>? tags = null;
+        foreach (var mention in activity.GetMentions())
+        {
+            if (!string.Equals(mention.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var tag = !string.IsNullOrWhiteSpace(mention.Text) ? mention.Text.Trim()
+                : !string.IsNullOrWhiteSpace(mention.Mentioned?.Name) ? $"<at>{mention.Mentioned.Name}</at>"
+                : null;
+            if (tag is not null)
+            {
+                (tags ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>
+    /// Replaces each <c>&lt;at…&gt;name&lt;/at&gt;</c> (tag names in any case): a tag in <paramref name="removed"/> goes,
+    /// any other becomes its name, spaced off from a word it would otherwise run into. A tag is <c>&lt;at</c>, anything
+    /// up to the first <c>&gt;</c>, and the shortest text up to <c>&lt;/at&gt;</c>. Every character is looked at a bounded
+    /// number of times: each search starts where the last one ended, and once no <c>&gt;</c> or no <c>&lt;/at&gt;</c>
+    /// follows, no later tag can close either, so the scan stops.
+    /// </summary>
+    private static string ReplaceAtTags(string text, HashSet<string>? removed)
+    {
+        const string Open = "<at";
+        const string Close = "</at>";
+        StringBuilder? result = null;
+        var copied = 0;
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text.IndexOf(Open, position, StringComparison.OrdinalIgnoreCase);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var nameStart = text.IndexOf('>', open + Open.Length) + 1;
+            if (nameStart <= 0)
+            {
+                break;
+            }
+
+            var nameEnd = text.IndexOf(Close, nameStart, StringComparison.OrdinalIgnoreCase);
+            if (nameEnd < 0)
+            {
+                break;
+            }
+
+            var end = nameEnd + Close.Length;
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, open - copied);
+            var glued = open > 0 && char.IsLetterOrDigit(text[open - 1]);
+            var gluedAfter = end < text.Length && char.IsLetterOrDigit(text[end]);
+            if (removed is not null && removed.Contains(text[open..end]))
+            {
+                result.Append(glued && gluedAfter ? " " : string.Empty);
+            }
+            else
+            {
+                result.Append(glued ? " " : string.Empty)
+                    .Append(text, nameStart, nameEnd - nameStart)
+                    .Append(gluedAfter ? " " : string.Empty);
+            }
+
+            copied = position = end;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Runs of two or more spaces and tabs become one space; line breaks are kept.</summary>
+    private static string CollapseSpaces(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] is not (' ' or '\t'))
+            {
+                result.Append(text[i++]);
+                continue;
+            }
+
+            var run = i;
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            result.Append(i - run > 1 ? ' ' : text[run]);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The Teams channelData, or an empty record when there is none; never throws (see <see cref="TeamsChannelData.Read"/>).</summary>
+    public static TeamsChannelData GetTeamsChannelData(this Activity activity) => TeamsChannelData.Read(activity.ChannelData);
 
     /// <summary>The tenant the activity came from: channelData.tenant.id, else conversation.tenantId.</summary>
     public static string? GetTenantId(this Activity activity) =>
         activity.GetTeamsChannelData().Tenant?.Id ?? activity.Conversation?.TenantId;
 
-    /// <summary>Reads an invoke's or submit's <c>value</c> as <typeparamref name="T"/>; null when absent.</summary>
+    /// <summary>Reads an invoke's or submit's <c>value</c> as <typeparamref name="T"/>; null when absent or not of that shape.</summary>
     public static T? GetValue<T>(this Activity activity)
-        where T : class =>
-        activity.Value is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } value
-            ? value.Deserialize<T>(BotJson.Options)
-            : null;
-
-    private static Mention ToMention(Entity entity)
+        where T : class
     {
-        var element = JsonSerializer.SerializeToElement(entity, BotJson.Options);
-        return element.Deserialize<Mention>(BotJson.Options) ?? new Mention();
+        if (activity.Value is not { ValueKind: JsonValueKind.Object or JsonValueKind.Array } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.Deserialize<T>(BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
-
-    [GeneratedRegex(@"<at[^>]*>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex AtTag();
-
-    [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex Whitespace();
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using LearningBot.Access;
+using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
 using LearningBot.Tests.Support;
@@ -38,8 +40,8 @@ public sealed class RolePolicyTests
         var policy = Policy(new RoleOptions { SupportTeam = [""], Moderators = [" "] });
 
         Assert.False(await policy.HoldsAsync(Caller.Unknown, Roles.SupportTeam, CancellationToken.None));
-        Assert.False(await policy.HoldsAsync(Caller.Of(new Activity { From = new ChannelAccount { Id = "", AadObjectId = "" } }), Roles.SupportTeam, CancellationToken.None));
-        Assert.False(await policy.HoldsAsync(Caller.Of(new Activity { From = new ChannelAccount { Id = " " } }), Roles.Moderator, CancellationToken.None));
+        Assert.False(await policy.HoldsAsync(TeamsCaller(new ChannelAccount { Id = "", AadObjectId = "" }), Roles.SupportTeam, CancellationToken.None));
+        Assert.False(await policy.HoldsAsync(TeamsCaller(new ChannelAccount { Id = " " }), Roles.Moderator, CancellationToken.None));
     }
 
     [Fact]
@@ -117,6 +119,26 @@ public sealed class RolePolicyTests
         Assert.Equal(["29:approver"], options.DigestApprovers);
         Assert.Same(services.GetRequiredService<RolePolicy>(), services.GetRequiredService<IRoleCheck>());
     }
+
+    [Fact]
+    public async Task A_listed_id_sent_on_another_channel_holds_no_role()
+    {
+        var policy = Policy(new RoleOptions { SupportTeam = [SamAad, "29:1-other"] });
+        var sam = new ChannelAccount { Id = "29:1-other", AadObjectId = SamAad };
+
+        Assert.True(await policy.HoldsAsync(TeamsCaller(sam), Roles.SupportTeam, CancellationToken.None));
+        foreach (var channel in new[] { "webchat", "directline", "emulator", "MSTEAMS" })
+        {
+            var activity = new Activity { ChannelId = channel, From = sam };
+            var caller = Caller.Of(activity, new ClaimsIdentity([new Claim(InboundClaims.ChannelId, channel)], "test"));
+            Assert.False(await policy.HoldsAsync(caller, Roles.SupportTeam, CancellationToken.None), channel);
+        }
+    }
+
+    private static Caller TeamsCaller(ChannelAccount from) =>
+        Caller.Of(
+            new Activity { ChannelId = BotChannels.Teams, From = from },
+            new ClaimsIdentity([new Claim(InboundClaims.ChannelId, BotChannels.Teams)], "test"));
 
     private static RolePolicy Policy(RoleOptions options, params IRoleMembers[] sources) =>
         new(new StaticOptionsMonitor<RoleOptions>(options), sources);

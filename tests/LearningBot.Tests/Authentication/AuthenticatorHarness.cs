@@ -2,6 +2,7 @@ using LearningBot.Connector.Authentication;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Tests.Authentication;
@@ -37,7 +38,8 @@ public abstract class AuthenticatorHarness : IAsyncLifetime
         await Issuer.DisposeAsync();
     }
 
-    protected IServiceProvider CreateServices(Action<Dictionary<string, string?>>? configure = null, string? appId = TestTokenIssuer.AppId)
+    protected IServiceProvider CreateServices(
+        Action<Dictionary<string, string?>>? configure = null, string? appId = TestTokenIssuer.AppId, string environment = "Development")
     {
         var settings = Issuer.BotSettings(appId);
         settings["MicrosoftAppPassword"] = "not-a-real-secret"; // a bot with an app id needs its credential to start
@@ -48,14 +50,16 @@ public abstract class AuthenticatorHarness : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environment));
         services.AddBotAuthentication();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
         return provider;
     }
 
-    protected IBotAuthenticator CreateAuthenticator(Action<Dictionary<string, string?>>? configure = null, string? appId = TestTokenIssuer.AppId) =>
-        CreateServices(configure, appId).GetRequiredService<IBotAuthenticator>();
+    protected IBotAuthenticator CreateAuthenticator(
+        Action<Dictionary<string, string?>>? configure = null, string? appId = TestTokenIssuer.AppId, string environment = "Development") =>
+        CreateServices(configure, appId, environment).GetRequiredService<IBotAuthenticator>();
 
     protected static BotAuthenticationOptions OptionsOf(IServiceProvider services) =>
         services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;

@@ -67,6 +67,16 @@ public sealed class AuthorizationHeaderTests : AuthenticatorHarness
         Assert.Equal(0, Issuer.MetadataRequests);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Refuses_to_be_built_without_an_app_id_outside_development(string environment)
+    {
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => CreateAuthenticator(appId: null, environment: environment));
+
+        Assert.Contains("MicrosoftAppId is required", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validates_and_rejects_a_token_sent_when_no_app_id_is_configured()
     {

@@ -94,6 +94,74 @@ public sealed class ActivityExtensionsTests
         Assert.Equal("find courses on Sam Patel's list", activity.RemoveRecipientMention());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_mention_entity_with_empty_text_does_not_throw(string text)
+    {
+        var activity = Inbound("<at>Learning Bot</at> hi", new Mention { Mentioned = new ChannelAccount { Id = BotId, Name = "Learning Bot" }, Text = text });
+
+        Assert.Equal("hi", activity.RemoveRecipientMention());
+    }
+
+    [Fact]
+    public void A_mention_entity_with_neither_text_nor_name_does_not_throw()
+    {
+        var activity = Inbound("<at>Learning Bot</at> hi", new Mention { Mentioned = new ChannelAccount { Id = BotId } }, new Mention());
+
+        Assert.Equal("Learning Bot hi", activity.RemoveRecipientMention());
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "mention", "mentioned": "28:bot", "text": "<at>Learning Bot</at>" }""")]
+    [InlineData("""{ "type": "mention", "mentioned": { "id": 5 }, "text": "<at>Learning Bot</at>" }""")]
+    [InlineData("""{ "type": "mention", "mentioned": [1, 2], "text": "<at>Learning Bot</at>" }""")]
+    [InlineData("""{ "type": "mention", "mentioned": { "id": "28:00000000-0000-0000-0000-0000000000b0" }, "text": 42 }""")]
+    [InlineData("""{ "type": "mention", "mentioned": { "id": "28:00000000-0000-0000-0000-0000000000b0" }, "text": { "a": 1 } }""")]
+    [InlineData("""{ "type": "mention", "text": "<at>Learning Bot</at>", "TEXT": "<at>Someone</at>" }""")]
+    public void A_malformed_mention_entity_is_left_out_and_nothing_throws(string entity)
+    {
+        var activity = Inbound("<at>Learning Bot</at> hi") with
+        {
+            Entities = [JsonSerializer.Deserialize<Entity>(entity, BotJson.Options)!, MentionOf("29:sam", "Sam Patel").ToEntity()],
+        };
+
+        var mentions = activity.GetMentions();
+
+        Assert.Equal("29:sam", Assert.Single(mentions).Mentioned!.Id);
+        Assert.Equal("Learning Bot hi", activity.RemoveRecipientMention());
+    }
+
+    /// <summary>
+    /// Text a backtracking <c>&lt;at[^&gt;]*&gt;(.*?)&lt;/at&gt;</c> needs quadratic time for (800 KB of unclosed tags took
+    /// seconds): the scanner reads each character a bounded number of times, so these finish at once. The generous
+    /// limit only stops the test from hanging should that ever regress; it is not a timing measurement.
+    /// </summary>
+    [Theory]
+    [InlineData("<at>")]
+    [InlineData("<at ")]
+    [InlineData("<AT>x")]
+    [InlineData("<at><at>Sam</at")]
+    public async Task Removing_mentions_is_linear_on_many_unclosed_tags(string unit)
+    {
+        var text = "<at>Learning Bot</at> help " + string.Concat(Enumerable.Repeat(unit, 2_000_000 / unit.Length));
+        var activity = Inbound(text, MentionOf(BotId, "Learning Bot"));
+
+        var result = await Task.Run(activity.RemoveRecipientMention).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("help " + unit.Trim(), result, StringComparison.Ordinal);
+        Assert.DoesNotContain("Learning Bot", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tags_are_read_as_before_the_scanner()
+    {
+        var activity = Inbound("<at id=\"0\">Learning Bot</at>  ask <at>Sam</at><at>Priya</at>,<attention>x</at> and\t\tme<at>dangling",
+            MentionOf(BotId, "Learning Bot", "<at id=\"0\">Learning Bot</at>"));
+
+        Assert.Equal("ask SamPriya,x and me<at>dangling", activity.RemoveRecipientMention());
+    }
+
     [Fact]
     public void A_new_mention_entity_carries_the_text_that_must_appear_in_the_message()
     {

@@ -174,6 +174,42 @@ public sealed class ActivityRoundTripTests
         Assert.Equal("tenant-from-conversation", activity.GetTenantId());
     }
 
+    [Theory]
+    [InlineData("""{ "tenant": 5, "team": { "id": "19:team0@thread.tacv2" } }""", null, "19:team0@thread.tacv2")]
+    [InlineData("""{ "tenant": { "id": 5 }, "channel": { "id": "19:c@thread.tacv2" } }""", null, null)]
+    [InlineData("""{ "tenant": { "id": "t-1" }, "channel": "x" }""", "t-1", null)]
+    [InlineData("""{ "tenant": { "id": "t-1" }, "team": [1, 2], "eventType": { "a": 1 } }""", "t-1", null)]
+    [InlineData("""{ "tenant": { "id": "t-1" }, "settings": { "selectedChannel": 7 }, "notification": { "alert": "yes" } }""", "t-1", null)]
+    [InlineData("\"str\"", null, null)]
+    [InlineData("[1, { \"tenant\": { \"id\": \"t-1\" } }]", null, null)]
+    [InlineData("42", null, null)]
+    [InlineData("""{ "tenant": { "id": { "id": { "id": { "id": [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]] } } } } }""", null, null)]
+    public void Malformed_channel_data_is_read_field_by_field_and_never_throws(string channelData, string? tenant, string? teamId)
+    {
+        var activity = new Activity
+        {
+            ChannelData = JsonDocument.Parse(channelData).RootElement,
+            Conversation = new ConversationAccount { TenantId = null },
+        };
+
+        var read = activity.GetTeamsChannelData();
+
+        Assert.Equal(tenant, read.Tenant?.Id);
+        Assert.Equal(teamId, read.Team?.Id);
+        Assert.Equal(tenant, activity.GetTenantId());
+    }
+
+    [Theory]
+    [InlineData("""{ "action": "not an object" }""")]
+    [InlineData("""{ "action": { "verb": 5 } }""")]
+    [InlineData("[1, 2]")]
+    public void A_value_of_the_wrong_shape_reads_as_nothing(string value)
+    {
+        var activity = new Activity { Value = JsonDocument.Parse(value).RootElement };
+
+        Assert.Null(activity.GetValue<AdaptiveCardInvokeValue>());
+    }
+
     [Fact]
     public void An_Action_Execute_value_is_read()
     {

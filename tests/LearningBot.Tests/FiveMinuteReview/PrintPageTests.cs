@@ -54,6 +54,19 @@ public sealed class PrintPageTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task A_link_that_does_not_verify_says_it_is_not_valid_and_not_that_it_was_changed()
+    {
+        var path = await PrintPathAsync();
+
+        var response = await _h.Bot.Client.GetAsync(path.Replace("sig=", "sig=x", StringComparison.Ordinal));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("not valid", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("changed", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Links_from_another_key_do_not_verify()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);

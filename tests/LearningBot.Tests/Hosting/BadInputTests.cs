@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text;
+using LearningBot.Connector.Hosting;
 using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Hosting;
 
 /// <summary>Whatever arrives at /api/messages, the answer is a clear 4xx, never a 500, and nothing is sent.</summary>
-public sealed class BadInputTests(BotHostFixture host) : IClassFixture<BotHostFixture>
+public sealed class BadInputTests(BotHostFixture host, AuthenticatedBotFixture authenticated)
+    : IClassFixture<BotHostFixture>, IClassFixture<AuthenticatedBotFixture>
 {
     private readonly BotTestHost _bot = host.ForTest();
 
@@ -28,6 +30,153 @@ public sealed class BadInputTests(BotHostFixture host) : IClassFixture<BotHostFi
         Assert.Contains("error", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_bot.Connector.Requests);
     }
+
+    /// <summary>
+    /// Bodies of every shape the serializer or the readers after it could stumble on, each a Teams message with one
+    /// member replaced (or, for <c>*</c>, the whole body). Nothing in them is read before the token is checked, so
+    /// without a token each is 401; with a valid token (or in a local run) each is 400, except where the
+    /// <c>serviceUrl</c> cannot be read at all, so a Bot Connector token cannot be matched to the request (401).
+    /// Never 500, and nothing is sent.
+    /// </summary>
+    public static TheoryData<string, string> MalformedBodies => new()
+    {
+        { "channelData", """{ "tenant": 5 }""" },
+        { "channelData", """{ "tenant": { "id": 5 } }""" },
+        { "channelData", """{ "tenant": { "id": ["t"] } }""" },
+        { "channelData", """{ "tenant": "72f988bf-0000-4000-8000-2d7cd011db47" }""" },
+        { "channelData", """{ "channel": "x" }""" },
+        { "channelData", """{ "team": [1, 2] }""" },
+        { "channelData", """{ "team": { "id": { "id": "x" } } }""" },
+        { "channelData", """{ "eventType": { "a": 1 } }""" },
+        { "channelData", """{ "settings": { "selectedChannel": 7 } }""" },
+        { "channelData", """{ "notification": { "alert": "yes" } }""" },
+        { "channelData", "\"str\"" },
+        { "channelData", "[1, { \"tenant\": { \"id\": \"t\" } }]" },
+        { "channelData", "42" },
+        { "channelData", "true" },
+        { "channelData", Nested(200) },
+        { "channelData", """{ "tenant": { "id": "t" }, "team": """ + Nested(40) + " }" },
+        { "from", "\"29:1-alex\"" },
+        { "from", "[]" },
+        { "from", """{ "id": 5 }""" },
+        { "from", """{ "id": "29:1-alex", "aadObjectId": { "id": "x" } }""" },
+        { "from", """{ "id": "29:1-alex", "name": [1] }""" },
+        { "recipient", "7" },
+        { "conversation", "\"a:1\"" },
+        { "conversation", """{ "id": 5 }""" },
+        { "conversation", """{ "id": "a:1", "tenantId": 5 }""" },
+        { "conversation", """{ "id": "a:1", "isGroup": "yes" }""" },
+        { "conversation", "[]" },
+        { "entities", "{}" },
+        { "entities", "\"mention\"" },
+        { "entities", "[5]" },
+        { "entities", "[null]" },
+        { "entities", """[{ "type": 5 }]""" },
+        { "entities", """[{ "type": "mention", "mentioned": "28:learningbot" }]""" },
+        { "entities", """[{ "type": "mention", "mentioned": { "id": 5 } }]""" },
+        { "entities", """[{ "type": "mention", "mentioned": { "id": "28:learningbot" }, "text": 42 }]""" },
+        { "entities", """[{ "type": "mention", "text": "<at>LearningBot</at>", "Text": "<at>x</at>" }]""" },
+        { "attachments", "{}" },
+        { "attachments", "[null]" },
+        { "attachments", "[5]" },
+        { "membersAdded", "[null]" },
+        { "membersAdded", "\"all\"" },
+        { "suggestedActions", """{ "actions": [null] }""" },
+        { "type", "5" },
+        { "type", "\"\"" },
+        { "text", """{ "a": 1 }""" },
+        { "timestamp", "\"yesterday\"" },
+        { "channelId", "5" },
+        { "channelId", "null" },
+        { "serviceUrl", "5" },
+        { "serviceUrl", "\"not a url\"" },
+        { "id", "[]" },
+        { "value", "{ \"verb\": { \"deep\": " + Nested(100) + " } }" },
+        { "*", "{" },
+        { "*", "not json at all" },
+        { "*", "[]" },
+        { "*", "null" },
+        { "*", "\"message\"" },
+        { "*", Nested(5000) },
+        { "*", "{\"type\": \"message\", \"serviceUrl\": \"https://smba.trafficmanager.net/teams/\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Malformed_bodies_are_401_without_a_token_and_400_with_one(string member, string json)
+    {
+        var body = MalformedBody(member, json);
+        // Nested deeper than the serializer reads (64), the body gives nothing, not even its serviceUrl.
+        var serviceUrlReadable = member is not ("*" or "serviceUrl") && Depth(json) + 2 <= 64;
+
+        var withoutToken = await authenticated.Bot.PostRawAsync(body);
+        var withToken = await authenticated.Bot.PostRawAsync(body, authenticated.Issuer.CreateToken());
+        var localRun = await _bot.PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Contains(withToken.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized });
+        if (serviceUrlReadable)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, withToken.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, localRun.StatusCode);
+        Assert.Empty(authenticated.Bot.Connector.Requests);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_refusal_does_not_say_which_check_failed()
+    {
+        var message = TeamsActivities.Message(TestTokenIssuer.ServiceUrl, "help");
+        var otherServiceUrl = authenticated.Issuer.CreateToken(spec => spec.ServiceUrl = "https://smba.trafficmanager.net/emea/");
+        var otherBot = authenticated.Issuer.CreateToken(spec => spec.Audience = Guid.NewGuid().ToString());
+
+        var answers = new[]
+        {
+            await authenticated.Bot.PostActivityAsync(message),
+            await authenticated.Bot.PostActivityAsync(message, "not-a-jwt"),
+            await authenticated.Bot.PostActivityAsync(message, otherServiceUrl),
+            await authenticated.Bot.PostActivityAsync(message, otherBot),
+        };
+
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+            Assert.Equal(
+                $$$"""{"error":{"code":"Unauthorized","message":"{{{BotAdapter.NotAuthorized}}}"}}""",
+                await answer.Content.ReadAsStringAsync());
+        }
+    }
+
+    private static string MalformedBody(string member, string json)
+    {
+        if (member == "*")
+        {
+            return json;
+        }
+
+        var activity = member == "value"
+            ? TeamsActivities.Invoke(TestTokenIssuer.ServiceUrl, "adaptiveCard/action")
+            : TeamsActivities.Message(TestTokenIssuer.ServiceUrl, "help");
+        activity[member] = "\u0001";
+        return activity.ToJsonString().Replace("\"\\u0001\"", json, StringComparison.Ordinal);
+    }
+
+    private static int Depth(string json)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in json)
+        {
+            depth += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
+    }
+
+    /// <summary>Arrays nested <paramref name="depth"/> deep.</summary>
+    private static string Nested(int depth) => new string('[', depth) + new string(']', depth);
 
     [Fact]
     public async Task Rejects_activity_without_type_with_400()

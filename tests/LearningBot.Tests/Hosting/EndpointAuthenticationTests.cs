@@ -87,6 +87,22 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         Assert.Empty(_bot.Connector.Requests);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task A_valid_token_for_another_channel_is_403_and_nothing_runs(string channel)
+    {
+        var key = _issuer.AddKey(TestKeySet.BotFramework, "other-channels", ["webchat", "directline", "emulator"]);
+        var activity = Help();
+        activity["channelId"] = channel;
+        activity["from"]!["id"] = "29:1-someone-else"; // chosen by the client on these channels
+
+        var response = await _bot.PostActivityAsync(activity, _issuer.CreateToken(spec => spec.SigningKey = key));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
     [Fact]
     public async Task Forged_token_signed_with_an_unpublished_key_is_401()
     {
@@ -99,19 +115,35 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task Malformed_activity_is_400_even_with_a_valid_token()
+    public async Task Malformed_activity_is_401_without_a_token_and_400_after_a_valid_one()
     {
-        var response = await _bot.PostRawAsync("{\"type\":", _issuer.CreateToken());
+        var activity = Help();
+        activity["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = 5 };
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var withoutToken = await _bot.PostActivityAsync(activity);
+        var withToken = await _bot.PostActivityAsync(activity, _issuer.CreateToken());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withToken.StatusCode);
+        var error = await BotTestHost.ReadJsonAsync(withToken);
+        Assert.Contains("'channelData'", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Health_says_authentication_is_on()
+    public async Task A_body_that_is_not_json_is_401_even_with_a_token_since_the_token_matches_no_service_url()
     {
-        var body = await BotTestHost.ReadJsonAsync(await _bot.Client.GetAsync("/healthz"));
+        var response = await _bot.PostRawAsync("{\"type\":", _issuer.CreateToken());
 
-        Assert.Equal("on", body["authentication"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_says_nothing_about_authentication_to_an_anonymous_caller()
+    {
+        var response = await _bot.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"ok"}""", await response.Content.ReadAsStringAsync());
     }
 
     private static System.Text.Json.Nodes.JsonObject Help() =>

@@ -1,7 +1,9 @@
 using LearningBot.BotHost;
+using LearningBot.Connector.Authentication;
 using LearningBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Tests.Hosting;
@@ -55,6 +57,59 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains("MicrosoftAppPassword is required", messages, StringComparison.Ordinal);
         Assert.Contains("MicrosoftAppTenantId is required", messages, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("development-ish")]
+    public async Task Without_an_app_id_the_bot_refuses_to_start_outside_development(string environment)
+    {
+        var messages = await StartUpFailureAsync(("environment", environment), ("MicrosoftAppId", ""));
+
+        Assert.Contains("MicrosoftAppId is required", messages, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Without_a_link_signing_key_the_bot_refuses_to_start_outside_development(string environment)
+    {
+        var messages = await StartUpFailureAsync(
+            [.. ProductionSettings.Where(s => s.Setting != "FiveMinuteReview:LinkSigningKey"), ("environment", environment)]);
+
+        Assert.Contains("FiveMinuteReview:LinkSigningKey is required", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("MicrosoftAppId", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_a_development_bot_starts_with_authentication_off()
+    {
+        await using var app = Build(["--MicrosoftAppId="]);
+
+        await app.StartAsync();
+        Assert.True(app.Services.GetRequiredService<IBotAuthenticator>().IsDisabled);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_production_bot_with_its_settings_starts_with_authentication_on()
+    {
+        await using var app = Build([.. ProductionSettings.Select(s => $"--{s.Setting}={s.Value}")]);
+
+        await app.StartAsync();
+        Assert.False(app.Services.GetRequiredService<IBotAuthenticator>().IsDisabled);
+        await app.StopAsync();
+    }
+
+    /// <summary>What a deployment provides (infra/main.bicep): the environment is Production, the bot has its identity.</summary>
+    private static readonly (string Setting, string Value)[] ProductionSettings =
+    [
+        ("environment", "Production"),
+        ("MicrosoftAppType", "UserAssignedMSI"),
+        ("MicrosoftAppId", "6f0b6a71-3c4e-4d5a-9a0e-2b1c8d7e5f40"),
+        ("MicrosoftAppTenantId", "0e4c2a6b-7d1f-4b9e-8c3a-5f2d1e0b9a87"),
+        ("FiveMinuteReview:LinkSigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())),
+    ];
 
     [Fact]
     public async Task Every_bad_setting_is_reported_at_once()

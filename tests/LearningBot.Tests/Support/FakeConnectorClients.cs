@@ -2,6 +2,7 @@ using LearningBot.Connector.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningBot.Tests.Support;
 
@@ -33,6 +34,7 @@ public static class FakeConnectorClients
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
         if (tokens is not null)
         {
             services.AddSingleton(tokens);

@@ -15,7 +15,7 @@ public sealed class TelemetryRegistrationTests
     [Fact]
     public async Task Without_a_connection_string_no_tracer_meter_or_log_exporter_is_registered()
     {
-        await using var app = LearningBotHost.Build(["--Storage:ConnectionString=UseDevelopmentStorage=true"]);
+        await using var app = LearningBotHost.Build(["--environment=Development", "--Storage:ConnectionString=UseDevelopmentStorage=true"]);
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
@@ -28,6 +28,7 @@ public sealed class TelemetryRegistrationTests
     {
         await using var app = LearningBotHost.Build(
         [
+            "--environment=Development",
             "--Storage:ConnectionString=UseDevelopmentStorage=true",
             $"--{TelemetryServiceCollectionExtensions.ConnectionStringSetting}=InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=http://127.0.0.1:9/",
         ]);
