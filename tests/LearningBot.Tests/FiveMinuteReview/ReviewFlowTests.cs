@@ -9,12 +9,7 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
 {
     private ReviewHarness _h = null!;
 
-    public async Task InitializeAsync()
-    {
-        _h = await ReviewHarness.StartAsync(azurite);
-        await _h.SayAsync(_h.Tom, "hello");
-        await _h.SayAsync(ReviewHarness.Manager, "hello");
-    }
+    public async Task InitializeAsync() => _h = await ReviewHarness.StartWithChatsAsync(azurite);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

@@ -36,6 +36,15 @@ public sealed class ReviewHarness : IAsyncDisposable
     public ReviewStore Store => Bot.Services.GetRequiredService<ReviewStore>();
     public string ServiceUrl => Bot.Connector.ServiceUrl;
 
+    /// <summary>A harness in which Tom and the manager have each said hello, so the bot knows both 1:1 chats.</summary>
+    public static async Task<ReviewHarness> StartWithChatsAsync(AzuriteFixture azurite)
+    {
+        var harness = await StartAsync(azurite);
+        await harness.SayAsync(harness.Tom, "hello");
+        await harness.SayAsync(Manager, "hello");
+        return harness;
+    }
+
     public static async Task<ReviewHarness> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var people = new InMemoryPeopleDirectory();
