@@ -6,6 +6,7 @@
 #   BOT_PORT=3978              port the bot listens on
 #   PLAYGROUND_PORT=56150      port of the Playground UI and its mock Bot Connector
 #   AZURITE_TABLE_PORT=10002   port of the Azurite table service
+#   AZURITE_QUEUE_PORT=10001   port of the Azurite queue service (deliveries)
 #   CONFIGURATION=Debug        dotnet build configuration
 #   M365_AGENTS_PLAYGROUND_CONFIG_PATH=path/to/file.yml   mock users, group chat and team
 #       (default scripts/playground/community.yml: you are Priya Shah, a manager and L&D Support
@@ -17,6 +18,7 @@ cd "$REPO_ROOT"
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
+AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10001}"
 CONFIGURATION="${CONFIGURATION:-Debug}"
 export M365_AGENTS_PLAYGROUND_CONFIG_PATH="${M365_AGENTS_PLAYGROUND_CONFIG_PATH-$REPO_ROOT/scripts/playground/community.yml}"
 [[ -n "$M365_AGENTS_PLAYGROUND_CONFIG_PATH" ]] || unset M365_AGENTS_PLAYGROUND_CONFIG_PATH
@@ -65,6 +67,7 @@ command -v dotnet > /dev/null || die "the .NET 10 SDK is not installed (dotnet n
 command -v node > /dev/null || die "Node.js 20 is not installed (node not on PATH)"
 
 require_free_port "$AZURITE_TABLE_PORT" "Azurite" AZURITE_TABLE_PORT
+require_free_port "$AZURITE_QUEUE_PORT" "Azurite" AZURITE_QUEUE_PORT
 require_free_port "$BOT_PORT" "the bot" BOT_PORT
 require_free_port "$PLAYGROUND_PORT" "the Agents Playground" PLAYGROUND_PORT
 
@@ -77,18 +80,21 @@ BOT_DIR="$REPO_ROOT/bot/bin/$CONFIGURATION/net10.0"
 
 mkdir -p "$DATA_DIR/azurite" "$LOG_DIR"
 
-say "starting Azurite Tables on 127.0.0.1:$AZURITE_TABLE_PORT (data in .data/azurite, log .data/logs/azurite.log)"
+say "starting Azurite Tables on 127.0.0.1:$AZURITE_TABLE_PORT and Queues on :$AZURITE_QUEUE_PORT (data in .data/azurite, log .data/logs/azurite.log)"
+# Queues 12.28 speaks a newer storage API version than Azurite knows; --skipApiVersionCheck lets it through.
 start azurite "$LOG_DIR/azurite.log" \
-  "$REPO_ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" \
-  --location "$DATA_DIR/azurite" --silent
+  "$REPO_ROOT/node_modules/.bin/azurite" --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" \
+  --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" --blobHost 127.0.0.1 --blobPort 0 \
+  --location "$DATA_DIR/azurite" --silent --skipApiVersionCheck --disableTelemetry
 wait_for_port "$AZURITE_TABLE_PORT" "${PIDS[-1]}" 30 Azurite || die "Azurite did not start; see .data/logs/azurite.log"
+wait_for_port "$AZURITE_QUEUE_PORT" "${PIDS[-1]}" 30 Azurite || die "Azurite Queues did not start; see .data/logs/azurite.log"
 
 BOT_URL="http://127.0.0.1:$BOT_PORT"
 say "starting the bot on $BOT_URL (its log follows)"
 # The bot serves its own folder (appsettings.json, cards/), as it does when deployed.
 start bot - env -C "$BOT_DIR" \
   ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development ASPNETCORE_URLS="$BOT_URL" \
-  Storage__ConnectionString="$(azurite_connection_string "$AZURITE_TABLE_PORT")" \
+  Storage__ConnectionString="$(azurite_connection_string "$AZURITE_TABLE_PORT" "$AZURITE_QUEUE_PORT")" \
   Roles__SupportTeam__0="$LOCAL_SUPPORT_TEAM_MEMBER" \
   dotnet LearningBot.dll
 wait_for_http "$BOT_URL/healthz" "${PIDS[-1]}" 90 "the bot" || die "the bot is not healthy at $BOT_URL/healthz"
@@ -115,6 +121,7 @@ cat <<MSG
     Open  $PLAYGROUND_URL  in a browser to chat with the bot (Personal chat, Group chat, Team channel).
     Bot   $BOT_URL/api/messages   (health: $BOT_URL/healthz)
     Azurite Tables  http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1
+    Azurite Queues  http://127.0.0.1:$AZURITE_QUEUE_PORT/devstoreaccount1
   Press Ctrl-C to stop everything.
 
 MSG

@@ -33,6 +33,9 @@ public sealed class TableStorage
 
     private static readonly Lazy<HttpPipelineTransport> SharedTransport = new(CreateTransport);
 
+    /// <summary>The process's one storage connection pool (tables and queues share it).</summary>
+    internal static HttpPipelineTransport Transport => SharedTransport.Value;
+
     /// <summary>
     /// From the <c>Storage</c> options: Entra ID (managed identity, or <paramref name="credential"/> when given) with a
     /// table endpoint, else the connection string. The credential gets <c>Storage:NetworkTimeout</c> to produce a token,
@@ -111,7 +114,7 @@ public sealed class TableStorage
         }
     }
 
-    private static TokenCredential Credential(TableStorageOptions options) =>
+    internal static TokenCredential Credential(TableStorageOptions options) =>
         string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));

@@ -13,6 +13,12 @@ public sealed record TableStorageOptions : IValidatableObject
     /// <summary>Production: the table endpoint (https://account.table.core.windows.net), reached with Entra ID.</summary>
     public Uri? TableEndpoint { get; init; }
 
+    /// <summary>
+    /// Production: the queue endpoint (https://account.queue.core.windows.net), reached with Entra ID. Left out, it is
+    /// the table endpoint's account with <c>.queue.</c> for <c>.table.</c>.
+    /// </summary>
+    public Uri? QueueEndpoint { get; init; }
+
     /// <summary>Client id of a user-assigned managed identity; without it DefaultAzureCredential picks the identity.</summary>
     public string? ManagedIdentityClientId { get; init; }
 
@@ -55,6 +61,11 @@ public sealed record TableStorageOptions : IValidatableObject
         else if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new($"{Section}:{nameof(ConnectionString)} must be set when {Section}:{nameof(TableEndpoint)} is not.", [nameof(ConnectionString)]);
+        }
+
+        if (QueueEndpoint is { } queues && (!queues.IsAbsoluteUri || queues.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new($"{Section}:{nameof(QueueEndpoint)} must be an absolute https URL (https://account.queue.core.windows.net).", [nameof(QueueEndpoint)]);
         }
 
         if (TablePrefix.Length > 0 && (!char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit)))

@@ -25,6 +25,7 @@ public static class TableStorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(provider => TableStorage.Create(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton(provider => QueueStorage.Create(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
 

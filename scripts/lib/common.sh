@@ -54,10 +54,10 @@ wait_for_port() {
   done
 }
 
-# Table endpoint connection string for Azurite's well-known development account on a given port.
+# Connection string for Azurite's well-known development account: its table and queue services on the given ports.
 azurite_connection_string() {
-  local port="$1"
-  if [[ "$port" == 10002 ]]; then echo "UseDevelopmentStorage=true"; return; fi
+  local table_port="$1" queue_port="${2:-10001}"
+  if [[ "$table_port" == 10002 && "$queue_port" == 10001 ]]; then echo "UseDevelopmentStorage=true"; return; fi
   # The development account key is public and identical in every Azurite install.
-  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;"
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue_port}/devstoreaccount1;"
 }

@@ -179,18 +179,21 @@ export class Stack {
 
   async startAzurite() {
     const port = await freePort();
+    const queuePort = await freePort();
     const location = join(this.tempDir, 'azurite');
     mkdirSync(location);
-    const azurite = this.spawn('azurite', join(BIN, 'azurite-table'),
-      ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--silent'],
+    const azurite = this.spawn('azurite', join(BIN, 'azurite'),
+      ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--queueHost', '127.0.0.1', '--queuePort', String(queuePort),
+        '--blobHost', '127.0.0.1', '--blobPort', '0', '--location', location, '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
       { cwd: this.tempDir });
     await waitFor('Azurite', async () => {
       const response = await fetch(`http://127.0.0.1:${port}/${DEV_ACCOUNT}/Tables`).catch(() => null);
       return response !== null; // any HTTP answer (even 403 without auth) means it is listening
     }, { timeoutMs: 30_000, alive: () => azurite.death() });
     this.tableEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
+    this.queueEndpoint = `http://127.0.0.1:${queuePort}/${DEV_ACCOUNT}`;
     this.storageConnectionString =
-      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${this.tableEndpoint};`;
+      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${this.tableEndpoint};QueueEndpoint=${this.queueEndpoint};`;
   }
 
   async startBot(botEnv) {

@@ -40,6 +40,11 @@ public sealed class AzuriteServer
 
     public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{DevelopmentAccountName}");
 
+    /// <summary>The Queue service's port (Azure Queue Storage, for deliveries).</summary>
+    public int QueuePort { get; private set; }
+
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{DevelopmentAccountName}");
+
     /// <summary>The run's server, started on first use.</summary>
     public static Task<AzuriteServer> SharedAsync() => Instance.Value;
 
@@ -63,7 +68,7 @@ public sealed class AzuriteServer
     private async Task InitializeAsync()
     {
         var root = RepoPaths.Root;
-        var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed under {root}/node_modules. Run `npm ci` in {root} first.");
@@ -73,8 +78,9 @@ public sealed class AzuriteServer
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
-            _process = Start(root, azurite, Port, _dataFolder);
-            if (await WaitUntilListeningAsync(_process, Port).ConfigureAwait(false))
+            QueuePort = FreePort();
+            _process = Start(root, azurite, _dataFolder);
+            if (await WaitUntilListeningAsync(_process, Port).ConfigureAwait(false) && await WaitUntilListeningAsync(_process, QueuePort).ConfigureAwait(false))
             {
                 break;
             }
@@ -88,7 +94,7 @@ public sealed class AzuriteServer
 
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};" +
-            $"AccountKey={DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
+            $"AccountKey={DevelopmentAccountKey};TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
     }
 
     private void Dispose()
@@ -107,7 +113,7 @@ public sealed class AzuriteServer
         }
     }
 
-    private Process Start(string root, string azurite, int port, string dataFolder)
+    private Process Start(string root, string azurite, string dataFolder)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -118,7 +124,10 @@ public sealed class AzuriteServer
         };
         foreach (var argument in new[]
         {
-            "-e", ExitWithTestProcess, azurite, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-e", ExitWithTestProcess, azurite,
+            "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--blobHost", "127.0.0.1", "--blobPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", dataFolder, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--tableKeepAliveTimeout", "60",
         })
         {
@@ -224,6 +233,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The bot's storage handle for this class's tables.</summary>
     public TableStorage Storage { get; private set; } = null!;
 
+    /// <summary>The bot's handle on this class's queues (the same prefix, lower-cased).</summary>
+    public QueueStorage Queues { get; private set; } = null!;
+
     /// <summary>The settings that point a bot host at this class's tables.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -234,7 +246,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await AzuriteServer.SharedAsync();
-        Storage = TableStorage.Create(new TableStorageOptions { ConnectionString = ConnectionString, TablePrefix = TablePrefix });
+        var options = new TableStorageOptions { ConnectionString = ConnectionString, TablePrefix = TablePrefix };
+        Storage = TableStorage.Create(options);
+        Queues = QueueStorage.Create(options);
     }
 
     /// <summary>A connection string for the emulator's account reached through another port (a <see cref="FaultProxy"/>).</summary>
