@@ -1,0 +1,15 @@
+namespace LearningBot.Delivery.Sending;
+
+/// <summary>
+/// Teams' documented limits on proactive messages, shared by every instance of the bot: per bot per tenant (50 requests a
+/// second across all instances) and per conversation (7 a second, 8 in 2 s, 60 in 30 s, 1,800 an hour). Every Bot
+/// Connector call a delivery makes waits here first.
+/// </summary>
+public interface ISendBudget
+{
+    /// <summary>Returns when one request to <paramref name="conversationId"/> (null: a call not tied to one, such as creating it) may go.</summary>
+    ValueTask WaitAsync(string? conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The service answered 429 for <paramref name="conversationId"/>: nothing more goes there before <paramref name="retryAfter"/> has passed.</summary>
+    void Throttled(string? conversationId, TimeSpan retryAfter);
+}
