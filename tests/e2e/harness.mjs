@@ -1,7 +1,7 @@
 // End-to-end harness: Azurite + the bot + the Microsoft 365 Agents Playground + headless Chromium.
 //
 //   const stack = await startStack({ suite: 'welcome' });   // in before()
-//   const chat = await stack.openPlayground();              // one fresh browser context per test
+//   const chat = await stack.openPlayground();              // one new page per test
 //   await chat.waitUntilConnected();
 //   await chat.send('help');
 //   const card = await chat.waitForCard('LearningBot');
@@ -10,6 +10,9 @@
 //   await stack.stop();                                     // in after(); safe to call twice
 //
 // Every process runs in its own process group and on a free port, so parallel runs do not clash.
+// The bot and the Playground start side by side, and Chromium keeps a profile on disk for the stack, so
+// the Playground's large script is compiled twice while the bot starts and read from V8's code cache by
+// every page the tests open (compiling it is most of the cost of opening a page).
 // Set E2E_BOT_ENDPOINT=http://127.0.0.1:3978/api/messages to drive a bot you started yourself
 // (for example under a debugger); Azurite and the bot are then not started.
 import { spawn } from 'node:child_process';
@@ -167,14 +170,18 @@ export class Stack {
 
   async start({ playgroundConfig, botEnv }) {
     const external = process.env.E2E_BOT_ENDPOINT;
+    const starting = [];
     if (external) {
       this.botEndpoint = external;
     } else {
       await this.startAzurite();
-      await this.startBot(botEnv);
+      this.botUrl = `http://127.0.0.1:${await freePort()}`;
+      this.botEndpoint = `${this.botUrl}/api/messages`;
+      starting.push(this.startBot(botEnv));
     }
-    await this.startPlayground(playgroundConfig);
-    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    starting.push(this.startPlayground(playgroundConfig).then(() => this.startBrowser()));
+    const failure = (await Promise.allSettled(starting)).find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   async startAzurite() {
@@ -202,9 +209,6 @@ export class Stack {
     if (!existsSync(join(botDir, 'LearningBot.dll'))) {
       throw new Error(`${botDir}/LearningBot.dll not found: run "dotnet build LearningBot.sln -c ${configuration}" first`);
     }
-    const port = await freePort();
-    this.botUrl = `http://127.0.0.1:${port}`;
-    this.botEndpoint = `${this.botUrl}/api/messages`;
     // Run from the build folder, as the bot runs when deployed (appsettings.json and cards/ beside it).
     const bot = this.spawn('bot', 'dotnet', ['LearningBot.dll'], {
       cwd: botDir,
@@ -244,6 +248,27 @@ export class Stack {
     this.connectorUrl = `${this.playgroundUrl}/_connector`;
   }
 
+  /**
+   * Chromium with a profile of its own for this stack. Its first two loads of the Playground make V8 cache the
+   * compiled script (it does so for a script seen twice), so the pages the tests open skip compiling it. These
+   * loads never reach the bot: the calls that would start a conversation are refused.
+   */
+  async startBrowser() {
+    this.context = await chromium.launchPersistentContext(join(this.tempDir, 'chromium'), {
+      executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
+    });
+    for (const page of this.context.pages()) await page.close();
+    for (let load = 0; load < 2; load++) {
+      const page = await this.context.newPage();
+      // Refused in the page, not with page.route: routing would turn Chromium's HTTP cache, and so its code cache, off.
+      await page.addInitScript(refuseConversations);
+      await page.goto(this.playgroundUrl, { timeout: 60_000 });
+      // Chromium writes the code cache once the page has run the script; closing the page at once would lose it.
+      await page.getByRole('heading', { name: PLAYGROUND }).waitFor({ timeout: 60_000 });
+      await page.close();
+    }
+  }
+
   spawn(name, command, args, { cwd, env = {} }) {
     const service = new Service(name, command, args, { cwd, env, logDir: this.logDir });
     this.services.push(service);
@@ -262,10 +287,13 @@ export class Stack {
     return (await response.json()).config;
   }
 
-  /** A new browser context on the Playground UI (each test gets a clean page). */
+  /**
+   * A new page on the Playground UI: a conversation of its own. Pages share the stack's Chromium profile (its
+   * caches), and the Playground keeps its state on its server, so nothing a page did is seen by the next one.
+   */
   async openPlayground() {
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+    await this.context.clearCookies();
+    const page = await this.context.newPage();
     const chat = new PlaygroundPage(this, page, await this.playgroundContext());
     await chat.open();
     this.pages.push(chat);
@@ -273,9 +301,9 @@ export class Stack {
   }
 
   async stop() {
-    for (const chat of this.pages.splice(0)) await chat.page.context().close().catch(() => {});
-    await this.browser?.close().catch(() => {});
-    this.browser = undefined;
+    for (const chat of this.pages.splice(0)) await chat.page.close().catch(() => {});
+    await this.context?.close().catch(() => {});
+    this.context = undefined;
     for (const service of this.services.toReversed()) await service.stop();
     rmSync(this.tempDir, { recursive: true, force: true });
   }
@@ -476,6 +504,22 @@ export class PlaygroundPage {
     await this.page.screenshot({ path, fullPage: true });
     return path;
   }
+}
+
+/** Runs in a warm-up page: the Playground's calls that would start a conversation with the bot fail at once. */
+function refuseConversations() {
+  const refused = (url) => /\/_(debug|ws)\//.test(String(url));
+  const { fetch } = window;
+  window.fetch = (input, init) => (refused(input?.url ?? input) ? Promise.reject(new TypeError('warm-up')) : fetch(input, init));
+  const { open } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    return open.call(this, method, refused(url) ? 'about:blank' : url, ...rest);
+  };
+  const { WebSocket } = window;
+  window.WebSocket = function (url, ...rest) {
+    if (refused(url)) throw new DOMException('warm-up', 'SecurityError');
+    return new WebSocket(url, ...rest);
+  };
 }
 
 /** The end of a log file, for error messages (the Playground writes why it failed only there). */
