@@ -2,7 +2,11 @@
 # Everything CI runs: installs the test tools, builds and lints the Azure deployment (Bicep), builds
 # with warnings as errors, runs the .NET tests and the Node tests (cards, manifest, end-to-end), and
 # ends with one line: "N passed, N failed".
-# Artefacts (TRX files, screenshots, the manifest package, the ARM template) land in artifacts/.
+# Stages that do not depend on each other run side by side, to keep the run well inside CI's limit on a
+# 2-core machine:   npm ci | bicep | dotnet build   then   dotnet test | node --test
+# The .NET stages print as they run; each background stage writes artifacts/logs/<stage>.log, which is
+# printed whole when the stage ends, so the outputs never interleave.
+# Artefacts (TRX files, screenshots, the manifest package, the ARM template, logs) land in artifacts/.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -12,7 +16,43 @@ PASSED=0
 FAILED=0
 BROKEN=()   # stages that could not run or did not finish cleanly
 
+LOGS="$ARTIFACTS/logs"
+declare -A STAGE_PID=() STAGE_STARTED=() STAGE_STATUS=()
+TIMINGS=()   # "<stage> <seconds> s", in the order the stages ended
+
+# start_stage <name> <command...>: runs the command in the background, its output in $LOGS/<name>.log.
+start_stage() {
+  local name="$1"; shift
+  STAGE_STARTED[$name]=$SECONDS
+  "$@" > "$LOGS/$name.log" 2>&1 &
+  STAGE_PID[$name]=$!
+}
+
+# finish_stage <name>: waits for a background stage, prints its output and sets STAGE_STATUS[<name>].
+finish_stage() {
+  local name="$1" status
+  wait "${STAGE_PID[$name]}"; status=$?
+  unset 'STAGE_PID[$name]'
+  STAGE_STATUS[$name]=$status
+  timed "$name" "${STAGE_STARTED[$name]}"
+  say "$name (exit $status, $((SECONDS - STAGE_STARTED[$name])) s):"
+  cat "$LOGS/$name.log"
+}
+
+timed() { TIMINGS+=("$1 $((SECONDS - $2)) s"); }   # timed <stage> <start>
+
+# Stops background stages still running (a stage the rest cannot do without has failed).
+stop_stages() {
+  local name
+  for name in "${!STAGE_PID[@]}"; do
+    kill "${STAGE_PID[$name]}" 2>/dev/null
+    wait "${STAGE_PID[$name]}" 2>/dev/null
+  done
+}
+
 summary() {
+  stop_stages
+  ((${#TIMINGS[@]})) && say "stage times: $(IFS=,; echo "${TIMINGS[*]}" | sed 's/,/, /g'); total $SECONDS s"
   ((${#BROKEN[@]})) && warn "stages with problems: ${BROKEN[*]}"
   echo "$PASSED passed, $FAILED failed"
   if ((FAILED > 0 || ${#BROKEN[@]} > 0)); then exit 1; fi
@@ -33,35 +73,57 @@ install_chromium() {
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 }
 
-# --- tools ---------------------------------------------------------------------------------
-ensure_node_modules || { BROKEN+=("npm ci"); summary; }
+# --- tools, Bicep and the build, side by side ---------------------------------------------------
+# npm ci is mostly download and unpacking, the Bicep checks are short, and the build is compilation:
+# together they take little more than the build alone.
+rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/node-tests.tap" "$ARTIFACTS/privacy" "$LOGS"
+mkdir -p "$ARTIFACTS/test-results" "$LOGS"
 install_chromium || { BROKEN+=("chromium install"); summary; }
-rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/node-tests.tap" "$ARTIFACTS/privacy"
-mkdir -p "$ARTIFACTS/test-results"
+start_stage npm-ci ensure_node_modules
+say "scripts/bicep.sh (infra/main.bicep), in the background"
+start_stage bicep bash scripts/bicep.sh
+
+say "dotnet build LearningBot.sln -c Release -warnaserror"
+build_started=$SECONDS
+dotnet build LearningBot.sln -c Release -warnaserror -nologo; build_status=$?
+timed "dotnet build" "$build_started"
+
+finish_stage npm-ci
+((STAGE_STATUS[npm-ci] == 0)) || { BROKEN+=(npm-ci); summary; }
+((build_status == 0)) || { BROKEN+=("build"); summary; }
 
 # --- infrastructure: Bicep build, lint and parameters file (scripts/bicep.sh) -----------------
-say "scripts/bicep.sh (infra/main.bicep)"
-bicep_started=$SECONDS
-bash scripts/bicep.sh
-bicep_status=$?
+finish_stage bicep
+bicep_status=${STAGE_STATUS[bicep]}
 if ((bicep_status != 2)) && counts="$(node scripts/lib/count-results.mjs tap "$ARTIFACTS/bicep/bicep.tap")"; then
   add_counts "$counts"
-  read -r p f <<< "$counts"; say "bicep: $p passed, $f failed in $((SECONDS - bicep_started)) s"
+  read -r p f <<< "$counts"; say "bicep: $p passed, $f failed"
   ((bicep_status != 0 && f == 0)) && BROKEN+=("bicep (exit $bicep_status)")
 else
   BROKEN+=("bicep (could not run)")
 fi
 
-# --- build ---------------------------------------------------------------------------------
-say "dotnet build LearningBot.sln -c Release -warnaserror"
-dotnet build LearningBot.sln -c Release -warnaserror -nologo || { BROKEN+=("build"); summary; }
+# --- Node tests in the background, .NET tests in the foreground ----------------------------------
+# The end-to-end tests spend most of their time waiting on the Playground, the bot and Chromium, so
+# they share the machine with dotnet test well. Their output is printed once dotnet test is done.
+mapfile -t node_tests < <(find tests -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+if ((${#node_tests[@]} == 0)); then
+  warn "no Node tests found under tests/"
+else
+  say "node --test (${#node_tests[@]} files), in the background: artifacts/logs/node.log"
+  start_stage node node --test --test-concurrency="${NODE_TEST_CONCURRENCY:-2}" \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$ARTIFACTS/node-tests.tap" \
+    "${node_tests[@]}"
+fi
 
-# --- .NET tests ----------------------------------------------------------------------------
 say "dotnet test (unit + integration)"
+dotnet_started=$SECONDS
 dotnet test LearningBot.sln -c Release --no-build --nologo \
   --results-directory "$ARTIFACTS/test-results" \
   --logger "trx" --logger "console;verbosity=normal"
 dotnet_status=$?
+timed "dotnet test" "$dotnet_started"
 if counts="$(node scripts/lib/count-results.mjs trx "$ARTIFACTS/test-results")"; then
   add_counts "$counts"
   read -r p f <<< "$counts"; say "dotnet: $p passed, $f failed"
@@ -74,17 +136,10 @@ if [[ -f "$ARTIFACTS/privacy/scrubber-figures.txt" ]]; then
   cat "$ARTIFACTS/privacy/scrubber-figures.txt"
 fi
 
-# --- Node tests ----------------------------------------------------------------------------
-mapfile -t node_tests < <(find tests -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
-if ((${#node_tests[@]} == 0)); then
-  warn "no Node tests found under tests/"
-else
-  say "node --test (${#node_tests[@]} files)"
-  node --test \
-    --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$ARTIFACTS/node-tests.tap" \
-    "${node_tests[@]}"
-  node_status=$?
+if [[ -n "${STAGE_PID[node]:-}" ]]; then
+  say "waiting for node --test"
+  finish_stage node
+  node_status=${STAGE_STATUS[node]}
   if counts="$(node scripts/lib/count-results.mjs tap "$ARTIFACTS/node-tests.tap")"; then
     add_counts "$counts"
     read -r p f <<< "$counts"; say "node: $p passed, $f failed"
