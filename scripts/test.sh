@@ -24,7 +24,8 @@ TIMINGS=()   # "<stage> <seconds> s", in the order the stages ended
 start_stage() {
   local name="$1"; shift
   STAGE_STARTED[$name]=$SECONDS
-  "$@" > "$LOGS/$name.log" 2>&1 &
+  # The subshell notes when the stage really ended: the script may only wait for it much later.
+  ( "$@"; status=$?; echo "$SECONDS" > "$LOGS/$name.ended"; exit "$status" ) > "$LOGS/$name.log" 2>&1 &
   STAGE_PID[$name]=$!
 }
 
@@ -34,8 +35,9 @@ finish_stage() {
   wait "${STAGE_PID[$name]}"; status=$?
   unset 'STAGE_PID[$name]'
   STAGE_STATUS[$name]=$status
-  timed "$name" "${STAGE_STARTED[$name]}"
-  say "$name (exit $status, $((SECONDS - STAGE_STARTED[$name])) s):"
+  local ended; ended="$(cat "$LOGS/$name.ended" 2>/dev/null || echo "$SECONDS")"
+  TIMINGS+=("$name $((ended - STAGE_STARTED[$name])) s")
+  say "$name (exit $status, $((ended - STAGE_STARTED[$name])) s):"
   cat "$LOGS/$name.log"
 }
 
