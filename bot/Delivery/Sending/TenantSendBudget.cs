@@ -48,6 +48,9 @@ public sealed partial class TenantSendBudget : ISendBudget
         _conversations = new ConversationRateLimiter(_options, time);
     }
 
+    /// <summary>Told the slot (Unix second) of every token handed out; lets tests count grants per second exactly.</summary>
+    internal Action<long>? Granted { get; set; }
+
     /// <summary>The per-conversation windows of this process.</summary>
     public ConversationRateLimiter Conversations => _conversations;
 
@@ -127,6 +130,7 @@ public sealed partial class TenantSendBudget : ISendBudget
             }
 
             _blockLeft--;
+            Granted?.Invoke(second);
             return true;
         }
     }
@@ -178,6 +182,7 @@ public sealed partial class TenantSendBudget : ISendBudget
             {
                 _blockSecond = slot.Second;
                 _blockLeft = want - 1;
+                Granted?.Invoke(slot.Second);
             }
 
             return true;
