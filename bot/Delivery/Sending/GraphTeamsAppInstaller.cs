@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -57,6 +58,10 @@ public sealed partial class GraphTeamsAppInstaller(GraphServiceClient graph, IOp
         catch (HttpRequestException)
         {
             return new AppInstallOutcome.Transient("graph-unreachable");
+        }
+        catch (Exception failure) when (failure is AuthenticationFailedException or CredentialUnavailableException)
+        {
+            return new AppInstallOutcome.Transient("graph-token");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
