@@ -312,6 +312,32 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(new RecipientSendResult.Unreachable(UnreachableReasons.NoConversation), result);
     }
 
+    [Fact]
+    public async Task Without_reach_settings_the_Bot_Connector_of_a_stored_conversation_of_the_tenant_is_used()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        await using var services = BuildServices(new Dictionary<string, string?> { ["Delivery:Reach:ServiceUrl"] = null, ["Delivery:Reach:TenantId"] = tenant });
+        var references = services.GetRequiredService<ConversationReferenceStore>();
+        await references.RememberAsync(
+            new Activity
+            {
+                Type = ActivityTypes.Message,
+                ChannelId = BotChannels.Teams,
+                ServiceUrl = _connector.ServiceUrl,
+                From = new ChannelAccount { Id = "29:someone", AadObjectId = NewPerson() },
+                Recipient = new ChannelAccount { Id = "28:" + AppId },
+                Conversation = new ConversationAccount { Id = "a:elsewhere-" + tenant, ConversationType = "personal", TenantId = tenant },
+            },
+            CancellationToken.None);
+        var person = NewPerson();
+
+        var result = await services.GetRequiredService<IRecipientSender>().SendAsync(DeliveryRecipient.Person(person), Message("Hello"), CancellationToken.None);
+
+        Assert.IsType<RecipientSendResult.Sent>(result);
+        var create = Assert.Single(_connector.CreatedConversations);
+        Assert.Equal(tenant, create.TenantId);
+    }
+
     private async Task<(string Person, string Conversation)> PersonWithChatAsync()
     {
         var person = NewPerson();
@@ -333,7 +359,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
-    private ServiceProvider BuildServices()
+    private ServiceProvider BuildServices(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -345,7 +371,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
             ["Delivery:Reach:TeamsAppId"] = TeamsAppId,
             ["Delivery:Reach:InstallWait"] = "00:00:00.010",
             ["Delivery:Reach:InstallRetries"] = "3",
-        }).Build();
+        }).AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
