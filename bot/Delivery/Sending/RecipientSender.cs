@@ -22,6 +22,7 @@ public sealed partial class RecipientSender(
     ISendBudget budget,
     ITeamsAppInstaller installer,
     IOptions<RecipientReachOptions> reachOptions,
+    IOptions<SendBudgetOptions> budgetOptions,
     IOptions<BotIdentityOptions> identity,
     TimeProvider time,
     ILogger<RecipientSender> logger) : IRecipientSender
@@ -51,6 +52,10 @@ public sealed partial class RecipientSender(
             var result = ConnectorFailures.Classify(failure, toChannel);
             LogFailed(logger, recipient.Kind, result.GetType().Name, failure.Code);
             return result;
+        }
+        catch (SendBudgetWaitTooLongException wait)
+        {
+            return new RecipientSendResult.Throttled(wait.Wait);
         }
         catch (UntrustedConnectorHostException)
         {
@@ -208,6 +213,11 @@ public sealed partial class RecipientSender(
     /// <summary>Waits for the budget, makes the call, and tells the budget about a 429 before the engine hears of it.</summary>
     private async Task<T> CallAsync<T>(string? conversationId, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        if (budget.TimeUntilFree(conversationId) is var wait && wait > budgetOptions.Value.LongestWaitInWorker)
+        {
+            throw new SendBudgetWaitTooLongException(wait);
+        }
+
         await budget.WaitAsync(conversationId, cancellationToken);
         try
         {

@@ -35,6 +35,13 @@ public sealed record SendBudgetOptions : IValidatableObject
     /// <summary>Conversations whose recent sends are remembered at once (see <see cref="ConversationRateLimiter"/>).</summary>
     public int MaxTrackedConversations { get; init; } = 50_000;
 
+    /// <summary>
+    /// The longest a worker waits for a conversation's limits or a 429's pause before sending. A longer wait (a Retry-After
+    /// of minutes, a conversation at its hourly limit) is handed back as <see cref="RecipientSendResult.Throttled"/>, so
+    /// the item is requeued with that delay and the worker moves on.
+    /// </summary>
+    public TimeSpan LongestWaitInWorker { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often taking a block may lose the race to another instance before the wait is retried from scratch.</summary>
     public int MaxClaimAttempts { get; init; } = 8;
 
@@ -72,6 +79,11 @@ public sealed record SendBudgetOptions : IValidatableObject
         if (MaxTrackedConversations < 100)
         {
             yield return new($"{Section}:{nameof(MaxTrackedConversations)} must be at least 100.", [nameof(MaxTrackedConversations)]);
+        }
+
+        if (LongestWaitInWorker < TimeSpan.Zero || LongestWaitInWorker > TimeSpan.FromMinutes(1))
+        {
+            yield return new($"{Section}:{nameof(LongestWaitInWorker)} must be between 00:00:00 and 00:01:00.", [nameof(LongestWaitInWorker)]);
         }
 
         if (MaxClaimAttempts is < 1 or > 100)

@@ -73,6 +73,13 @@ public sealed partial class TenantSendBudget : ISendBudget
         }
     }
 
+    public TimeSpan TimeUntilFree(string? conversationId)
+    {
+        var paused = PauseLeft();
+        var conversation = conversationId is null ? TimeSpan.Zero : _conversations.TimeUntilFree(conversationId);
+        return paused > conversation ? paused : conversation;
+    }
+
     public void Throttled(string? conversationId, TimeSpan retryAfter)
     {
         var until = _time.GetUtcNow() + (retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.Zero);

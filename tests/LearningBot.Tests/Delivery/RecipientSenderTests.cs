@@ -181,6 +181,19 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_conversation_still_blocked_by_an_earlier_429_goes_back_to_the_queue_without_a_call()
+    {
+        var (person, conversation) = await PersonWithChatAsync();
+        Budget.Throttled(conversation, TimeSpan.FromSeconds(60));
+
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+
+        var throttled = Assert.IsType<RecipientSendResult.Throttled>(result);
+        Assert.InRange(throttled.RetryAfter, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(60));
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
     public async Task A_429_with_Retry_After_as_a_date_is_throttled_until_that_date()
     {
         var (person, _) = await PersonWithChatAsync();
