@@ -36,6 +36,24 @@ public sealed record ConversationReferenceEntity : TableRow
         Locale = activity.Locale,
     };
 
+    /// <summary>A reference the bot made itself (a chat it opened), stored like one read from an activity.</summary>
+    public static ConversationReferenceEntity From(ConversationReference reference, string partition, string key) => new()
+    {
+        PartitionKey = partition,
+        RowKey = TableKeys.Encode(key),
+        ConversationId = reference.Conversation!.Id!,
+        ConversationType = reference.Conversation.ConversationType,
+        TenantId = reference.Conversation.TenantId,
+        ServiceUrl = reference.ServiceUrl!,
+        ChannelId = reference.ChannelId,
+        BotId = reference.Bot?.Id,
+        BotName = reference.Bot?.Name,
+        UserId = reference.User?.Id,
+        UserName = reference.User?.Name,
+        UserAadObjectId = reference.User?.AadObjectId,
+        Locale = reference.Locale,
+    };
+
     public bool SameReferenceAs(ConversationReferenceEntity other) =>
         this with { Timestamp = null, ETag = default } == other with { Timestamp = null, ETag = default };
 

@@ -96,6 +96,33 @@ public sealed class ConversationReferenceStore : IDisposable
         return entity?.ToReference();
     }
 
+    /// <summary>
+    /// Stores a 1:1 chat the bot opened itself (no inbound activity yet), keyed as an inbound one would be: by
+    /// conversation id, and as <paramref name="personKey"/>'s personal chat.
+    /// </summary>
+    public async Task RememberPersonalChatAsync(string personKey, ConversationReference chat, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personKey);
+        var conversation = ConversationReferenceEntity.From(chat, ConversationPartition, chat.Conversation?.Id ?? throw new ArgumentException("The chat has no conversation id.", nameof(chat)));
+        await WriteIfChangedAsync(conversation, cancellationToken);
+        await WriteIfChangedAsync(conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(personKey) }, cancellationToken);
+    }
+
+    /// <summary>Any stored conversation of <paramref name="tenantId"/> (of any tenant when null): where the tenant's Bot Connector is.</summary>
+    public async Task<ConversationReference?> FindAnyInTenantAsync(string? tenantId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = tenantId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {ConversationPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ConversationPartition} and TenantId eq {tenantId}");
+        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return entity.ToReference();
+        }
+
+        return null;
+    }
+
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {
         var cacheKey = string.Concat(entity.PartitionKey, "|", entity.RowKey);

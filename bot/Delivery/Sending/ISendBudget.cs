@@ -12,4 +12,10 @@ public interface ISendBudget
 
     /// <summary>The service answered 429 for <paramref name="conversationId"/>: nothing more goes there before <paramref name="retryAfter"/> has passed.</summary>
     void Throttled(string? conversationId, TimeSpan retryAfter);
+
+    /// <summary>
+    /// How long a request to <paramref name="conversationId"/> would wait now for that conversation's limits or a pause
+    /// asked for by a 429 (zero: none known). A worker hands a long wait back to the queue instead of sleeping through it.
+    /// </summary>
+    TimeSpan TimeUntilFree(string? conversationId) => TimeSpan.Zero;
 }

@@ -76,6 +76,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ConversationParameters> CreatedConversations => [.. _created];
 
+    /// <summary>
+    /// Consulted for every <c>POST v3/conversations</c>: a failure to answer with instead of creating the conversation
+    /// (for example 403 <c>BotNotInConversationRoster</c> while the app is not installed for the member), or null.
+    /// </summary>
+    public Func<ConversationParameters, FakeFailure?>? RefuseConversation { get; set; }
+
     public static async Task<FakeConnector> StartAsync(bool https = false, string basePath = "/_connector")
     {
         var certificate = https ? CreateCertificate() : null;
@@ -131,6 +137,7 @@ public sealed class FakeConnector : IAsyncDisposable
         _activities.Clear();
         _sent.Clear();
         _created.Clear();
+        RefuseConversation = null;
         Members.Clear();
         Team = DefaultTeam;
         Channels.Clear();
@@ -191,6 +198,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
         if (_failures.TryDequeue(out var failure))
         {
+            if (failure.Status == FakeFailure.ResetStatus)
+            {
+                context.Abort();
+                return;
+            }
+
             await WriteFailureAsync(context.Response, failure);
             return;
         }
@@ -232,6 +245,12 @@ public sealed class FakeConnector : IAsyncDisposable
         if (parameters is null || (parameters.IsGroup != true && (parameters.Members is not { Count: > 0 } || parameters.Bot is null)))
         {
             await WriteErrorAsync(response, 400, "BadArgument", "Bot and members are required for a 1:1 conversation.");
+            return;
+        }
+
+        if (RefuseConversation?.Invoke(parameters) is { } refusal)
+        {
+            await WriteFailureAsync(response, refusal);
             return;
         }
 
@@ -387,7 +406,14 @@ public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyD
 }
 
 /// <summary>A failure the connector answers with: a status, an optional Retry-After and an error body (code/message, or a raw body).</summary>
-public sealed record FakeFailure(int Status, string? Code = null, string? Message = null, string? RetryAfter = null, string? Body = null);
+public sealed record FakeFailure(int Status, string? Code = null, string? Message = null, string? RetryAfter = null, string? Body = null)
+{
+    /// <summary>The status that means "no answer at all": the connection is reset.</summary>
+    public const int ResetStatus = 0;
+
+    /// <summary>The connection is dropped without an answer (a reset).</summary>
+    public static FakeFailure Reset { get; } = new(ResetStatus);
+}
 
 /// <summary>An activity the bot sent to a conversation and the id the connector gave it.</summary>
 public sealed record SentActivity(string ConversationId, string ActivityId, string? ReplyToId, Activity Activity, int Sequence);

@@ -26,7 +26,9 @@ public sealed record GraphStubRequest(string Path, IReadOnlyDictionary<string, s
 /// <summary>
 /// Microsoft Graph v1.0 on a real Kestrel server at a free 127.0.0.1 port, answering the user, manager and
 /// directReports operations with the documented JSON: <c>@odata.context</c>, <c>value</c>, <c>@odata.type</c> on
-/// directory objects, <c>@odata.nextLink</c> paging, <c>$select</c> honoured, and the documented 404 error body.
+/// directory objects, <c>@odata.nextLink</c> paging, <c>$select</c> honoured, and the documented 404 error body; and
+/// installing a Teams app for a user (<c>POST /users/{id}/teamwork/installedApps</c>: 201 with no body, 409 when it is
+/// already installed, 404 for an unknown user, or a refusal set with <see cref="RefuseInstallFor"/>).
 /// Point a real <c>GraphServiceClient</c> at <see cref="BaseUrl"/>.
 /// </summary>
 public sealed class GraphStub : IAsyncDisposable
@@ -40,6 +42,8 @@ public sealed class GraphStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, GraphStubUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<object> _reportOrder = new();
     private readonly ConcurrentQueue<GraphStubRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, string> _installed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (int Status, JsonObject Body)> _installRefusals = new(StringComparer.OrdinalIgnoreCase);
 
     private GraphStub(WebApplication app) => _app = app;
 
@@ -65,6 +69,29 @@ public sealed class GraphStub : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The app each user has installed, by user id: the <c>teamsApp@odata.bind</c> the install named.</summary>
+    public IReadOnlyDictionary<string, string> InstalledApps => _installed;
+
+    /// <summary>Installing an app for <paramref name="userId"/> is answered with this error (Graph's error body).</summary>
+    public GraphStub RefuseInstallFor(string userId, int status, string code, string message, string? innerCode = null)
+    {
+        var body = Error(code, message);
+        if (innerCode is not null)
+        {
+            body["error"]!["innerError"]!["code"] = innerCode;
+        }
+
+        _installRefusals[userId] = (status, body);
+        return this;
+    }
+
+    /// <summary>The app is already installed for <paramref name="userId"/> (so installing it again answers 409).</summary>
+    public GraphStub AlreadyInstalled(string userId, string teamsAppBind)
+    {
+        _installed[userId] = teamsAppBind;
+        return this;
+    }
+
     public GraphStub AddContact(GraphStubContact contact)
     {
         _reportOrder.Enqueue(contact);
@@ -78,8 +105,10 @@ public sealed class GraphStub : IAsyncDisposable
         _requests.Enqueue(new GraphStubRequest(request.Path.Value ?? string.Empty, query, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null));
 
         var segments = (request.Path.Value ?? string.Empty).Trim('/').Split('/');
+        var posted = request.Method == "POST" ? await ReadBodyAsync(request) : null;
         var (status, body) = (request.Method, segments) switch
         {
+            ("POST", ["v1.0", "users", var id, "teamwork", "installedApps"]) => InstallApp(Uri.UnescapeDataString(id), posted),
             ("GET", ["v1.0", "users", var id]) => GetUser(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "manager"]) => GetManager(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "directReports"]) => GetDirectReports(Uri.UnescapeDataString(id), query),
@@ -87,9 +116,49 @@ public sealed class GraphStub : IAsyncDisposable
         };
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = JsonContentType;
         context.Response.Headers["request-id"] = Guid.NewGuid().ToString();
-        await context.Response.WriteAsync(body.ToJsonString());
+        if (body is not null)
+        {
+            context.Response.ContentType = JsonContentType;
+            await context.Response.WriteAsync(body.ToJsonString());
+        }
+    }
+
+    private static async Task<JsonObject?> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>201 with no body when installed; 409 when it already was; 404 for a user the directory does not have.</summary>
+    private (int, JsonObject?) InstallApp(string userId, JsonObject? posted)
+    {
+        if (_installRefusals.TryGetValue(userId, out var refusal))
+        {
+            return refusal;
+        }
+
+        if (!_users.ContainsKey(userId))
+        {
+            return NotFound(userId);
+        }
+
+        if (posted?["teamsApp@odata.bind"]?.GetValue<string>() is not { Length: > 0 } bind)
+        {
+            return (StatusCodes.Status400BadRequest, Error("BadRequest", "The teamsApp binding is required."));
+        }
+
+        return _installed.TryAdd(userId, bind)
+            ? (StatusCodes.Status201Created, null)
+            : (StatusCodes.Status409Conflict, Error("Conflict", "The app is already installed for this user."));
     }
 
     private (int, JsonObject) GetUser(string id, Dictionary<string, string> query)

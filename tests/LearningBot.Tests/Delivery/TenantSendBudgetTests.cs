@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using LearningBot.Delivery.Sending;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Tests.Delivery;
+
+public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private TenantSendBudget Budget(string tenant, SendBudgetOptions options, TimeProvider? time = null) => new(
+        azurite.Storage,
+        Options.Create(options),
+        Options.Create(new RecipientReachOptions { TenantId = tenant }),
+        time ?? TimeProvider.System,
+        NullLogger<TenantSendBudget>.Instance);
+
+    [Fact]
+    public async Task Two_instances_on_one_table_never_grant_more_than_the_tenant_limit_in_any_second()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var options = new SendBudgetOptions { PerSecond = 10, BlockSize = 3 };
+        var grants = new ConcurrentDictionary<long, int>();
+        var instances = new[] { Budget(tenant, options), Budget(tenant, options) };
+        foreach (var instance in instances)
+        {
+            instance.Granted = second => grants.AddOrUpdate(second, 1, (_, count) => count + 1);
+        }
+
+        await Task.WhenAll(instances.Select(instance => instance.WaitAsync(null, CancellationToken.None).AsTask()));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var workers = instances.SelectMany(instance => Enumerable.Range(0, 3).Select(_ => SpendAsync(instance, stop.Token))).ToList();
+        await Task.WhenAll(workers);
+
+        Assert.All(grants, slot => Assert.InRange(slot.Value, 1, options.PerSecond));
+        Assert.True(grants.Values.Sum() >= 2 * options.PerSecond, $"Only {grants.Values.Sum()} tokens were granted in 3 s.");
+        var partition = LearningBot.Storage.TableKeys.Encode(tenant);
+        var rows = azurite.Table(TenantSendBudget.TableName).Query<SendBudgetSlot>(row => row.PartitionKey == partition).ToList();
+        Assert.All(rows, row => Assert.Equal((row.Second % TenantSendBudget.RingSize).ToString("000", CultureInfo.InvariantCulture), row.RowKey));
+        Assert.All(rows, row => Assert.InRange(row.Taken, 1, options.PerSecond));
+    }
+
+    [Fact]
+    public void Throttled_blocks_that_conversation_for_the_delay_and_leaves_the_others()
+    {
+        var clock = new ManualClock();
+        var budget = Budget(Guid.NewGuid().ToString(), new SendBudgetOptions(), clock);
+
+        budget.Throttled("a:chat", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), budget.Conversations.TimeUntilFree("a:chat"));
+        Assert.Equal(TimeSpan.Zero, budget.Conversations.TimeUntilFree("a:other"));
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.Zero, budget.Conversations.TimeUntilFree("a:chat"));
+    }
+
+    [Fact]
+    public async Task A_tenant_level_429_pauses_the_instance_until_the_delay_has_passed()
+    {
+        var budget = Budget(Guid.NewGuid().ToString(), new SendBudgetOptions { PerSecond = 50 });
+        await budget.WaitAsync(null, CancellationToken.None);
+        long? granted = null;
+        budget.Granted = second => granted ??= second;
+
+        var pausedAt = DateTimeOffset.UtcNow;
+        budget.Throttled(null, TimeSpan.FromSeconds(1.2));
+        await budget.WaitAsync(null, CancellationToken.None);
+
+        Assert.True(granted >= pausedAt.AddSeconds(1.2).ToUnixTimeSeconds(), "A token was granted during the pause.");
+    }
+
+    private static async Task SpendAsync(TenantSendBudget budget, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await budget.WaitAsync(null, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+}
