@@ -18,6 +18,7 @@ public sealed partial class Deliveries(
     DeliveryQueue queue,
     DeliveryCompletion completion,
     DeliveryWakeUp wakeUp,
+    DeliveryHeaders headers,
     IServiceProvider services,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
@@ -95,6 +96,7 @@ public sealed partial class Deliveries(
         }
 
         LogCancelled(deliveryId);
+        headers.Forget(deliveryId);
         wakeUp.Wake();
         return true;
     }

@@ -62,7 +62,8 @@ public sealed partial class DeliveryProcessor(
                 new ParallelOptions { MaxDegreeOfParallelism = settings.SendsPerMessage, CancellationToken = stoppingToken },
                 async (row, token) =>
                 {
-                    switch (await WorkOnRowAsync(header, row, token))
+                    var current = await headers.GetAsync(work.DeliveryId, token) ?? header;
+                    switch (await WorkOnRowAsync(current, row, token))
                     {
                         case DeliveryRowResult.Settled settled: tally.Add(settled.Outcome); break;
                         case DeliveryRowResult.Later wait: later[row.RowKey] = wait.Delay; break;
