@@ -13,8 +13,40 @@ public sealed partial class DeliveryCompletion(DeliveryStore store, TimeProvider
 {
     private static readonly TimeSpan RateSampleSpacing = TimeSpan.FromSeconds(30);
 
-    /// <summary>Adds what one message settled to the header; finishes the delivery when that makes it complete.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CountBuffer> _buffers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds what one message settled to the header; finishes the delivery when that makes it complete. Counts from this
+    /// instance's messages are pooled per delivery and written by one caller at a time, so the header sees about one
+    /// write per instance at a time however many messages are in flight.
+    /// </summary>
     public async Task AddAsync(string deliveryId, DeliveryTally tally, CancellationToken cancellationToken)
+    {
+        var buffer = _buffers.GetOrAdd(deliveryId, _ => new CountBuffer());
+        buffer.Put(tally);
+        while (buffer.HasWaiting && await buffer.Gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            try
+            {
+                var counted = buffer.Take();
+                try
+                {
+                    await WriteAsync(deliveryId, counted, cancellationToken);
+                }
+                catch
+                {
+                    buffer.Put(counted);
+                    throw;
+                }
+            }
+            finally
+            {
+                buffer.Gate.Release();
+            }
+        }
+    }
+
+    private async Task WriteAsync(string deliveryId, DeliveryTally tally, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var change = await store.ChangeHeaderAsync(deliveryId, header => Counted(header, tally, now), cancellationToken);
@@ -50,6 +82,7 @@ public sealed partial class DeliveryCompletion(DeliveryStore store, TimeProvider
         }
 
         await store.MarkFinishedAsync(deliveryId, cancellationToken);
+        _buffers.TryRemove(deliveryId, out _);
         return true;
     }
 
@@ -96,4 +129,42 @@ public sealed partial class DeliveryCompletion(DeliveryStore store, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} {Status}: {Sent} sent, {Unreachable} unreachable, {Failed} failed, {Cancelled} cancelled")]
     private partial void LogFinished(string deliveryId, string status, int sent, int unreachable, int failed, int cancelled);
+
+    /// <summary>Counts waiting to be written to one delivery's header, and the gate that lets one caller write them.</summary>
+    private sealed class CountBuffer
+    {
+        private readonly Lock _lock = new();
+        private DeliveryTally _waiting = new();
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public bool HasWaiting
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _waiting.Total > 0;
+                }
+            }
+        }
+
+        public void Put(DeliveryTally tally)
+        {
+            lock (_lock)
+            {
+                _waiting.Add(tally);
+            }
+        }
+
+        public DeliveryTally Take()
+        {
+            lock (_lock)
+            {
+                var taken = _waiting;
+                _waiting = new DeliveryTally();
+                return taken;
+            }
+        }
+    }
 }

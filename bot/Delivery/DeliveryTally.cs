@@ -18,6 +18,16 @@ public sealed class DeliveryTally
 
     public int Total => Sent + Unreachable + Failed + Cancelled;
 
+    /// <summary>Adds another tally's counts to this one.</summary>
+    public void Add(DeliveryTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Interlocked.Add(ref _sent, other.Sent);
+        Interlocked.Add(ref _unreachable, other.Unreachable);
+        Interlocked.Add(ref _failed, other.Failed);
+        Interlocked.Add(ref _cancelled, other.Cancelled);
+    }
+
     public void Add(string outcome)
     {
         switch (outcome)
