@@ -15,7 +15,7 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
         await using var first = new DeliveryStack(storage, options, sender);
         await using var second = new DeliveryStack(storage, options, sender);
 
-        var started = await first.Deliveries.StartAsync(DeliveryStack.Request("race", DeliveryStack.People(400)), CancellationToken.None);
+        var started = await first.Deliveries.StartAsync(DeliveryStack.Request("race", DeliveryStack.People(200)), CancellationToken.None);
         var duplicate = await (await storage.QueueAsync()).PeekMessagesAsync(32);
         foreach (var message in duplicate.Value)
         {
@@ -25,12 +25,12 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
 
         await Task.WhenAll(first.StartWorkerAsync(), second.StartWorkerAsync());
 
-        Assert.True(await Eventually.TrueAsync(async () => (await first.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await first.AssertFinishesAsync(storage, started.DeliveryId);
         var perKey = sender.AcceptedPerKey();
-        Assert.Equal(400, perKey.Count);
+        Assert.Equal(200, perKey.Count);
         Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
         var progress = (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
-        Assert.Equal((400, 400), (progress.Total, progress.Sent));
+        Assert.Equal((200, 200), (progress.Total, progress.Sent));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
 
         await stack.StartWorkerAsync();
 
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
         Assert.True(await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0));
         Assert.Equal(64, stack.Sender.Accepted.Count);
         Assert.Equal(64, stack.Sender.AcceptedPerKey().Count);
@@ -81,7 +81,7 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
         await using var second = new DeliveryStack(storage, options with { LeaseDuration = TimeSpan.FromSeconds(2), SendTimeout = TimeSpan.FromSeconds(1) }, accepted);
         await second.StartWorkerAsync();
 
-        Assert.True(await Eventually.TrueAsync(async () => (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed, TimeSpan.FromSeconds(20)));
+        await second.AssertFinishesAsync(storage, started.DeliveryId);
         Assert.True(leftClaimed > 0, "the stopped worker left no claimed rows behind");
         Assert.InRange(sentBefore, 1, 11);
         var perKey = accepted.AcceptedPerKey();

@@ -31,8 +31,9 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         await stack.StartWorkerAsync();
 
         Assert.False(started.AlreadyExisted);
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
         var progress = (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
+        Assert.Equal(DeliveryStatuses.Completed, progress.Status);
         Assert.Equal((72, 70, 2, 0, 0, 0), (progress.Total, progress.Sent, progress.Unreachable, progress.Failed, progress.Cancelled, progress.Pending));
         Assert.NotNull(progress.FinishedAt);
         var accepted = stack.Sender.AcceptedPerKey();
@@ -62,7 +63,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
 
         var started = await stack.Deliveries.StartAsync(DeliveryStack.Request("bulletin-report", recipients), CancellationToken.None);
         await stack.StartWorkerAsync();
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
 
         var lines = await stack.Deliveries.ReportAsync(started.DeliveryId, CancellationToken.None).ToListAsync();
         Assert.Equal(4, lines.Count);
@@ -87,7 +88,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal(first.DeliveryId, second.DeliveryId);
         Assert.Equal((false, true), (first.AlreadyExisted, second.AlreadyExisted));
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(first.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, first.DeliveryId);
         Assert.Equal(40, stack.Sender.Accepted.Count);
         Assert.Single(notifier.Started);
         var other = await stack.Deliveries.StartAsync(request with { Purpose = "another-purpose" }, CancellationToken.None);
@@ -113,7 +114,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         await stack.StartWorkerAsync();
 
         Assert.True(again.AlreadyExisted);
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(deliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, deliveryId);
         Assert.Equal(12, stack.Sender.AcceptedPerKey().Count);
         Assert.Equal(12, stack.Sender.Accepted.Count);
     }
@@ -159,7 +160,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         Assert.False(await stack.Deliveries.CancelAsync(started.DeliveryId, "requester-1", CancellationToken.None));
         release.SetResult();
 
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.FinishedAt is not null));
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
         var progress = (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
         Assert.Equal(DeliveryStatuses.Cancelled, progress.Status);
         Assert.Equal(100, progress.Sent + progress.Cancelled);
@@ -182,7 +183,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         await (await storage.QueueAsync()).ClearMessagesAsync();
         await stack.StartWorkerAsync();
 
-        Assert.True(await Eventually.TrueAsync(async () => (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))?.Status == DeliveryStatuses.Completed));
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
         Assert.Equal(50, stack.Sender.AcceptedPerKey().Count);
         Assert.Equal(50, stack.Sender.Accepted.Count);
     }

@@ -73,12 +73,30 @@ public sealed class DeliveryStack : IAsyncDisposable
         await _provider.DisposeAsync();
     }
 
+    /// <summary>
+    /// Waits until the delivery has finished (completed, or cancelled and tidied), at most <paramref name="within"/>
+    /// (default 30 s); fails with the header's counts and the ledger's outcomes when it has not.
+    /// </summary>
+    public async Task AssertFinishesAsync(DeliveryStorage storage, string deliveryId, TimeSpan? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (await Eventually.TrueAsync(async () => (await Deliveries.GetProgressAsync(deliveryId, CancellationToken.None))?.FinishedAt is not null, within ?? TimeSpan.FromSeconds(30)))
+        {
+            return;
+        }
+
+        var progress = await Deliveries.GetProgressAsync(deliveryId, CancellationToken.None);
+        var outcomes = (await storage.LedgerAsync(deliveryId)).GroupBy(row => row.Outcome ?? (row.LeaseUntil > DateTimeOffset.UtcNow ? "pending-leased" : "pending"))
+            .Select(group => $"{group.Key}: {group.Count()}");
+        Assert.Fail($"The delivery did not finish. Header: {progress}. Ledger: {string.Join(", ", outcomes)}.");
+    }
+
     /// <summary>Options that keep tests fast: short visibility, lease, polls and retries.</summary>
     public static DeliveryOptions FastOptions() => new()
     {
         VisibilityTimeout = TimeSpan.FromSeconds(2),
-        SendTimeout = TimeSpan.FromSeconds(1),
-        LeaseDuration = TimeSpan.FromSeconds(2),
+        SendTimeout = TimeSpan.FromSeconds(4),
+        LeaseDuration = TimeSpan.FromSeconds(5),
         FirstRetryDelay = TimeSpan.FromMilliseconds(100),
         MaxRetryDelay = TimeSpan.FromMilliseconds(500),
         SweepInterval = TimeSpan.FromMinutes(1),

@@ -15,6 +15,7 @@ public sealed class DeliveryStorage
         {
             ConnectionString = fixture.ConnectionString,
             TablePrefix = fixture.TablePrefix + "d" + Guid.NewGuid().ToString("N")[..8],
+            NetworkTimeout = TimeSpan.FromSeconds(10),
         };
         Tables = TableStorage.Create(options);
         Queues = QueueStorage.Create(options);
