@@ -73,7 +73,14 @@ public sealed class DeliveryStore(TableStorage tables)
     public async Task MarkFinishedAsync(string deliveryId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await table.DeleteEntityAsync(ActiveDeliveryEntity.ActivePartition, deliveryId, ETag.All, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(ActiveDeliveryEntity.ActivePartition, deliveryId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.IsNotFound())
+        {
+            // Another instance took it off first.
+        }
     }
 
     public async Task<IReadOnlyList<string>> ListActiveAsync(CancellationToken cancellationToken)
