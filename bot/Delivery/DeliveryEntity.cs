@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using LearningBot.Storage;
 
 namespace LearningBot.Delivery;
@@ -58,7 +59,9 @@ public sealed record DeliveryEntity : TableRow
 
     public int RateToSettled { get; init; }
 
+    [IgnoreDataMember]
     public int Settled => Sent + Unreachable + Failed + Cancelled;
 
+    [IgnoreDataMember]
     public bool IsOpen => FinishedAt is null && Status is DeliveryStatuses.Planning or DeliveryStatuses.Sending or DeliveryStatuses.Cancelled;
 }
