@@ -4,6 +4,7 @@ using LearningBot.Connector;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
+using LearningBot.Delivery;
 using LearningBot.Outbox;
 using LearningBot.People;
 using LearningBot.Storage;
@@ -62,6 +63,7 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddOutbox();
+        services.AddDelivery();
 
         Program.AddCapabilities(services);
         return services;

@@ -39,6 +39,9 @@ public sealed record DeliveryProgress(
 /// <summary>Delivery statuses.</summary>
 public static class DeliveryStatuses
 {
+    /// <summary>Being recorded: the ledger is written and the work queued; it becomes <see cref="Sending"/> once all is queued.</summary>
+    public const string Planning = "planning";
+
     public const string Sending = "sending";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";

@@ -19,4 +19,22 @@ public static class Eventually
 
         return true;
     }
+
+    /// <summary>Like <see cref="TrueAsync(Func{bool}, TimeSpan?)"/> for a condition that has to ask storage.</summary>
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
 }

@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Queues.Models;
+using LearningBot.Connector.Schema;
+using LearningBot.Delivery.Sending;
+using LearningBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Delivery;
+
+/// <summary>
+/// Works on one queue message: reads its ledger rows (one range query), and for each pending one claims it with its
+/// ETag, sends through <see cref="IRecipientSender"/> and settles it with the claim's ETag. Rows that must wait (429,
+/// a transient failure, someone else's lease) stay in the message, which is hidden again until the earliest is due;
+/// when none is left the message is deleted.
+/// </summary>
+public sealed partial class DeliveryProcessor(
+    DeliveryStore store,
+    DeliveryQueue queue,
+    DeliveryHeaders headers,
+    DeliveryCompletion completion,
+    IRecipientSender sender,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryProcessor> logger)
+{
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(15);
+    private static readonly IReadOnlyDictionary<string, TimeSpan> NothingWaits = new Dictionary<string, TimeSpan>();
+
+    private readonly ConcurrentDictionary<string, string?> _sentNotRecorded = new(StringComparer.Ordinal);
+
+    /// <summary>Who this worker is in the ledger's leases.</summary>
+    public string Instance { get; } = $"{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    public async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        await using var lease = new DeliveryMessageLease(queue, message, settings.VisibilityTimeout, clock);
+        if (DeliveryWork.TryParse(message.MessageText) is not { } work)
+        {
+            LogMalformed(message.MessageId);
+            await FinishMessageAsync(lease, null, NothingWaits, stoppingToken);
+            return;
+        }
+
+        var header = await headers.GetAsync(work.DeliveryId, stoppingToken);
+        if (header is null)
+        {
+            LogUnknownDelivery(work.DeliveryId);
+            await FinishMessageAsync(lease, work, NothingWaits, stoppingToken);
+            return;
+        }
+
+        var rows = await store.ReadRowsAsync(work.DeliveryId, work.Rows, stoppingToken);
+        var tally = new DeliveryTally();
+        var later = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        try
+        {
+            await Parallel.ForEachAsync(
+                rows,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.SendsPerMessage, CancellationToken = stoppingToken },
+                async (row, token) =>
+                {
+                    var current = await headers.GetAsync(work.DeliveryId, token) ?? header;
+                    switch (await WorkOnRowAsync(current, row, token))
+                    {
+                        case DeliveryRowResult.Settled settled: tally.Add(settled.Outcome); break;
+                        case DeliveryRowResult.Later wait: later[row.RowKey] = wait.Delay; break;
+                    }
+                });
+        }
+        finally
+        {
+            await CountAsync(work.DeliveryId, tally);
+        }
+
+        await FinishMessageAsync(lease, work, later, stoppingToken);
+    }
+
+    /// <summary>Adds what was settled to the header, even when stopping half way; a failure only leaves the counts short until the sweep.</summary>
+    private async Task CountAsync(string deliveryId, DeliveryTally tally)
+    {
+        if (tally.Total == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await completion.AddAsync(deliveryId, tally, CancellationToken.None);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            LogNotCounted(exception, deliveryId);
+        }
+    }
+
+    private async Task<DeliveryRowResult> WorkOnRowAsync(DeliveryHeader header, DeliveryRecipientEntity row, CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        if (row.Outcome is not null)
+        {
+            return new DeliveryRowResult.Skipped();
+        }
+
+        var memo = Memo(row);
+        if (row.LeaseUntil > now && !(row.LeaseOwner == Instance && _sentNotRecorded.ContainsKey(memo)))
+        {
+            return new DeliveryRowResult.Later(row.LeaseUntil.Value - now);
+        }
+
+        if (header.IsCancelled && !_sentNotRecorded.ContainsKey(memo))
+        {
+            return await store.TrySettleCancelledAsync(row.PartitionKey, row.RowKey, row.ETag, now, CancellationToken.None)
+                ? new DeliveryRowResult.Settled(DeliveryOutcomes.Cancelled)
+                : new DeliveryRowResult.Skipped();
+        }
+
+        if (row.NextAttemptAt > now)
+        {
+            return new DeliveryRowResult.Later(row.NextAttemptAt.Value - now);
+        }
+
+        return await ClaimSendSettleAsync(header.Message, row, memo, stoppingToken);
+    }
+
+    private async Task<DeliveryRowResult> ClaimSendSettleAsync(Activity message, DeliveryRecipientEntity row, string memo, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var claimed = row with { LeaseUntil = clock.GetUtcNow() + settings.LeaseDuration, LeaseOwner = Instance, Attempts = row.Attempts + 1 };
+        if (await store.TryReplaceAsync(claimed, row.ETag, stoppingToken) is not { } claimETag)
+        {
+            // Another worker claimed or settled it first; its own message keeps the row until it is done.
+            return new DeliveryRowResult.Skipped();
+        }
+
+        var result = _sentNotRecorded.TryGetValue(memo, out var sentId)
+            ? new RecipientSendResult.Sent(sentId, null)
+            : await SendAsync(claimed, message, settings, stoppingToken);
+        if (result is RecipientSendResult.Sent sent)
+        {
+            _sentNotRecorded[memo] = sent.ActivityId;
+        }
+
+        var settled = Settle(claimed, result, settings, clock.GetUtcNow());
+        return await RecordAsync(settled, claimETag, memo, result);
+    }
+
+    private async Task<DeliveryRowResult> RecordAsync(DeliveryRecipientEntity settled, ETag claimETag, string memo, RecipientSendResult result)
+    {
+        try
+        {
+            // The send has happened: record it even while the instance is stopping, within a time limit of its own.
+            using var timeout = new CancellationTokenSource(SettleTimeout);
+            if (await store.TryReplaceAsync(settled, claimETag, timeout.Token) is null)
+            {
+                LogLeaseLost(settled.PartitionKey);
+                _sentNotRecorded.TryRemove(memo, out _);
+                return new DeliveryRowResult.Skipped();
+            }
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception) || exception is OperationCanceledException)
+        {
+            LogNotRecorded(exception, settled.PartitionKey, result.GetType().Name);
+            return new DeliveryRowResult.Later(options.Value.LeaseDuration);
+        }
+
+        _sentNotRecorded.TryRemove(memo, out _);
+        if (settled.Outcome is { } outcome)
+        {
+            if (outcome == DeliveryOutcomes.Failed)
+            {
+                LogGaveUp(settled.PartitionKey, settled.Attempts, settled.LastError);
+            }
+
+            return new DeliveryRowResult.Settled(outcome);
+        }
+
+        return new DeliveryRowResult.Later(settled.NextAttemptAt!.Value - clock.GetUtcNow());
+    }
+
+    private async Task<RecipientSendResult> SendAsync(DeliveryRecipientEntity row, Activity message, DeliveryOptions settings, CancellationToken stoppingToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        attempt.CancelAfter(settings.SendTimeout);
+        try
+        {
+            return await sender.SendAsync(row.ToRecipient(), message, attempt.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return new RecipientSendResult.Transient("timeout");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSenderFailed(exception, row.PartitionKey);
+            return new RecipientSendResult.Transient("error");
+        }
+    }
+
+    private static DeliveryRecipientEntity Settle(DeliveryRecipientEntity claimed, RecipientSendResult result, DeliveryOptions settings, DateTimeOffset now)
+    {
+        var released = claimed with { LeaseUntil = null, LeaseOwner = null };
+        return result switch
+        {
+            RecipientSendResult.Sent sent => released with
+            {
+                Outcome = DeliveryOutcomes.Sent, ActivityId = sent.ActivityId, SentAt = now, SettledAt = now, LastError = null, NextAttemptAt = null,
+            },
+            RecipientSendResult.Unreachable unreachable => Final(released, DeliveryOutcomes.Unreachable, unreachable.Reason, now),
+            RecipientSendResult.Rejected rejected => Final(released, DeliveryOutcomes.Failed, rejected.Reason, now),
+            RecipientSendResult.Throttled throttled => released with
+            {
+                Attempts = claimed.Attempts - 1, NextAttemptAt = now + Clamp(throttled.RetryAfter), LastError = "throttled",
+            },
+            RecipientSendResult.Transient transient when claimed.Attempts >= settings.MaxAttempts => Final(released, DeliveryOutcomes.Failed, transient.Reason, now),
+            RecipientSendResult.Transient transient => released with
+            {
+                NextAttemptAt = now + Backoff(claimed.Attempts, settings), LastError = transient.Reason,
+            },
+            _ => throw new InvalidOperationException($"Unknown send result {result.GetType().Name}."),
+        };
+    }
+
+    private static DeliveryRecipientEntity Final(DeliveryRecipientEntity row, string outcome, string reason, DateTimeOffset now) =>
+        row with { Outcome = outcome, Reason = reason, LastError = outcome == DeliveryOutcomes.Failed ? reason : row.LastError, SettledAt = now, NextAttemptAt = null };
+
+    /// <summary>The wait after a transient failure: <c>FirstRetryDelay</c> doubled per earlier attempt, capped, ±20 % jitter.</summary>
+    public static TimeSpan Backoff(int attempts, DeliveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var doubled = options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var capped = Math.Min(doubled, options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    private static TimeSpan Clamp(TimeSpan retryAfter) =>
+        retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter > DeliveryQueue.MaxDelay ? DeliveryQueue.MaxDelay : retryAfter;
+
+    /// <summary>Deletes the message, or hides it (holding only the rows that must wait) until the earliest of them is due.</summary>
+    private async Task FinishMessageAsync(DeliveryMessageLease lease, DeliveryWork? work, IReadOnlyDictionary<string, TimeSpan> later, CancellationToken stoppingToken)
+    {
+        await lease.StopAsync();
+        if (lease.PopReceipt is not { } receipt)
+        {
+            return;
+        }
+
+        if (later.Count == 0 || work is null)
+        {
+            await queue.DeleteAsync(lease.MessageId, receipt, CancellationToken.None);
+            return;
+        }
+
+        var remaining = work with { Rows = [.. work.Rows.Where(later.ContainsKey)] };
+        await queue.HideAsync(lease.MessageId, receipt, remaining, later.Values.Min(), stoppingToken);
+    }
+
+    private static string Memo(DeliveryRecipientEntity row) => string.Concat(row.PartitionKey, "|", row.RowKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue message {MessageId} is not a work message; deleted")]
+    private partial void LogMalformed(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is unknown; its queue message is deleted")]
+    private partial void LogUnknownDelivery(string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: a claim ran out before its outcome was recorded")]
+    private partial void LogLeaseLost(string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: {Result}, but it could not be recorded; it will be recorded, not sent, next time")]
+    private partial void LogNotRecorded(Exception exception, string deliveryId, string result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: a recipient failed after {Attempts} attempt(s) ({Code})")]
+    private partial void LogGaveUp(string deliveryId, int attempts, string? code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: settled recipients could not be counted on the header; the sweep will count them")]
+    private partial void LogNotCounted(Exception exception, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: the sender failed")]
+    private partial void LogSenderFailed(Exception exception, string deliveryId);
+}

@@ -1,0 +1,93 @@
+using LearningBot.Delivery;
+using LearningBot.Delivery.Sending;
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.Delivery.Engine;
+
+public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Sends_each_recipient_once_when_two_instances_race()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var sender = new RecordingSender();
+        var options = DeliveryStack.FastOptions() with { SendsPerMessage = 4 };
+        await using var first = new DeliveryStack(storage, options, sender);
+        await using var second = new DeliveryStack(storage, options, sender);
+
+        var started = await first.Deliveries.StartAsync(DeliveryStack.Request("race", DeliveryStack.People(200)), CancellationToken.None);
+        var duplicate = await (await storage.QueueAsync()).PeekMessagesAsync(32);
+        foreach (var message in duplicate.Value)
+        {
+            // The same work twice in the queue, so both instances meet the same rows at once.
+            await (await storage.QueueAsync()).SendMessageAsync(message.MessageText);
+        }
+
+        await Task.WhenAll(first.StartWorkerAsync(), second.StartWorkerAsync());
+
+        await first.AssertFinishesAsync(storage, started.DeliveryId);
+        var perKey = sender.AcceptedPerKey();
+        Assert.Equal(200, perKey.Count);
+        Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
+        var progress = (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
+        Assert.Equal((200, 200), (progress.Total, progress.Sent));
+    }
+
+    [Fact]
+    public async Task A_work_message_delivered_twice_does_not_send_twice()
+    {
+        var storage = new DeliveryStorage(azurite);
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
+
+        var started = await stack.Deliveries.StartAsync(DeliveryStack.Request("twice", DeliveryStack.People(64)), CancellationToken.None);
+        var queue = await storage.QueueAsync();
+        foreach (var message in (await queue.PeekMessagesAsync(32)).Value)
+        {
+            await queue.SendMessageAsync(message.MessageText);
+        }
+
+        await stack.StartWorkerAsync();
+
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
+        Assert.True(await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0));
+        Assert.Equal(64, stack.Sender.Accepted.Count);
+        Assert.Equal(64, stack.Sender.AcceptedPerKey().Count);
+    }
+
+    [Fact]
+    public async Task A_new_worker_finishes_what_a_stopped_one_left_claimed_with_no_duplicates_and_no_losses()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var accepted = new RecordingSender();
+        var dying = new RecordingSender();
+        dying.Answer = async (recipient, _, cancellationToken) =>
+        {
+            if (dying.Calls.Count > 10)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
+            return await accepted.SendAsync(recipient, new LearningBot.Connector.Schema.Activity { Text = DeliveryStack.MessageText }, cancellationToken);
+        };
+        var options = DeliveryStack.FastOptions() with { SendTimeout = TimeSpan.FromSeconds(3), LeaseDuration = TimeSpan.FromSeconds(4) };
+        await using var first = new DeliveryStack(storage, options, dying);
+        var started = await first.Deliveries.StartAsync(DeliveryStack.Request("killed", DeliveryStack.People(120)), CancellationToken.None);
+        await first.StartWorkerAsync();
+        Assert.True(await Eventually.TrueAsync(() => dying.Calls.Count > 12));
+        await first.StopWorkerAsync();
+        var leftClaimed = (await storage.LedgerAsync(started.DeliveryId)).Count(row => row.Outcome is null && row.LeaseOwner == first.Instance);
+        var sentBefore = accepted.Accepted.Count;
+
+        await using var second = new DeliveryStack(storage, options with { LeaseDuration = TimeSpan.FromSeconds(2), SendTimeout = TimeSpan.FromSeconds(1) }, accepted);
+        await second.StartWorkerAsync();
+
+        await second.AssertFinishesAsync(storage, started.DeliveryId);
+        Assert.True(leftClaimed > 0, "the stopped worker left no claimed rows behind");
+        Assert.InRange(sentBefore, 1, 11);
+        var perKey = accepted.AcceptedPerKey();
+        Assert.Equal(120, perKey.Count);
+        Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
+        var progress = (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
+        Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Pending));
+    }
+}
