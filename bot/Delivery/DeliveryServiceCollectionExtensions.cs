@@ -39,7 +39,6 @@ public static class DeliveryServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryWorker>());
         services.AddDeliverySending();
         services.AddDeliveryProgress();
-        services.TryAddSingleton<IRecipientSender, UnavailableRecipientSender>();
         return services;
     }
 }
