@@ -15,11 +15,14 @@ public sealed class DeliveryCancelFeature(IDeliveries deliveries, DeliveryProgre
     public const string Cancelled = "Cancelled. Nothing more will be sent; the messages already sent stay sent.";
     public const string AlreadyFinished = "It had already finished, so there was nothing to cancel.";
 
+    /// <summary>Longer than any id the engine makes; anything longer is not looked up at all.</summary>
+    private const int MaxDeliveryIdLength = 128;
+
     public void MapRoutes(BotRoutes routes) => routes.OnCardAction(DeliveryProgressVerbs.Cancel, CancelAsync);
 
     private async Task<CardActionResult> CancelAsync(ITurnContext turn, CardActionRequest action)
     {
-        if (action.GetString("deliveryId") is not { Length: > 0 } deliveryId
+        if (action.GetString("deliveryId") is not { Length: > 0 and <= MaxDeliveryIdLength } deliveryId
             || await deliveries.GetProgressAsync(deliveryId, turn.Aborted) is not { } progress)
         {
             return CardActionResult.Message(Unknown);

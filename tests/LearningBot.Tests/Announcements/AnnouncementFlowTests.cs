@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LearningBot.Announcements;
 using LearningBot.Delivery;
+using LearningBot.Delivery.Progress;
 using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Announcements;
@@ -105,6 +106,9 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         Assert.Contains("Clinics every Tuesday.", CardJson.Texts(CardJson.Of(request.Message)), StringComparison.Ordinal);
         Assert.All(answers, answer => Assert.Contains("Sending…", CardJson.Texts(answer), StringComparison.Ordinal));
         Assert.All(answers, answer => Assert.Empty(CardJson.Verbs(answer)));
+        var progressCard = CardJson.Of(Assert.Single(bot.Connector.Current(chat)));
+        Assert.Contains("Sent to 0 of 17", CardJson.Texts(progressCard), StringComparison.Ordinal);
+        Assert.Equal([DeliveryProgressVerbs.Cancel], CardJson.Verbs(progressCard));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace LearningBot.Tests.Support;
 
 /// <summary>
 /// The bot host with the progress card, cancel, the delivery report and announcements, over an
-/// <see cref="InMemoryDeliveries"/> the tests drive. <see cref="Support"/> is in the L&amp;D Support Team; report links
+/// <see cref="InMemoryDeliveries"/> the tests drive, which posts the progress card when a delivery starts, as the engine does. <see cref="Support"/> is in the L&amp;D Support Team; report links
 /// point at <see cref="PublicBaseUrl"/>. The updater's own timer is set far apart: tests run its periods themselves.
 /// </summary>
 public sealed class DeliveryUiHostFixture : BotHostFixture
@@ -31,7 +31,11 @@ public sealed class DeliveryUiHostFixture : BotHostFixture
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<IDeliveries>(Deliveries);
+        services.AddSingleton<IDeliveries>(provider =>
+        {
+            Deliveries.Notifier = provider.GetRequiredService<IDeliveryProgressNotifier>();
+            return Deliveries;
+        });
         services.AddDeliveryProgress();
         services.AddAnnouncements();
     }

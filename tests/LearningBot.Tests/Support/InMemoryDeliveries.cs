@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LearningBot.Delivery;
+using LearningBot.Delivery.Progress;
 
 namespace LearningBot.Tests.Support;
 
@@ -21,25 +22,34 @@ public sealed class InMemoryDeliveries : IDeliveries
 
     public ConcurrentQueue<(string DeliveryId, string CancelledBy)> Cancels { get; } = new();
 
+    /// <summary>Told when a new delivery with a <see cref="DeliveryRequest.ProgressTo"/> has started, as the engine does.</summary>
+    public IDeliveryProgressNotifier? Notifier { get; set; }
+
     public static string IdFor(string purpose, string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + idempotencyKey)))[..32];
 
-    public Task<DeliveryStarted> StartAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    public async Task<DeliveryStarted> StartAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         var id = IdFor(request.Purpose, request.IdempotencyKey);
+        DeliveryProgress progress;
         lock (_gate)
         {
             if (!_requests.TryAdd(id, request))
             {
-                return Task.FromResult(new DeliveryStarted(id, AlreadyExisted: true));
+                return new DeliveryStarted(id, AlreadyExisted: true);
             }
 
             Started.Add(request);
-            _progress[id] = new DeliveryProgress(id, request.Purpose, request.RequestedBy, DeliveryStatuses.Sending,
+            progress = _progress[id] = new DeliveryProgress(id, request.Purpose, request.RequestedBy, DeliveryStatuses.Sending,
                 request.Recipients.Count, 0, 0, 0, 0, DateTimeOffset.UtcNow, null, null);
         }
 
-        return Task.FromResult(new DeliveryStarted(id, AlreadyExisted: false));
+        if (Notifier is { } notifier && request.ProgressTo is { } progressTo)
+        {
+            await notifier.StartedAsync(progress, progressTo, cancellationToken);
+        }
+
+        return new DeliveryStarted(id, AlreadyExisted: false);
     }
 
     /// <summary>A delivery as if it had been started, with the given progress.</summary>
