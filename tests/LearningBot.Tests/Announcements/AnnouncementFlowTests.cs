@@ -112,6 +112,22 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Change_brings_the_draft_back_into_the_form()
+    {
+        var bot = fixture.ForTest();
+        var draftId = DraftIdOf(await PreviewAsync(bot, "Flu clinics", "Clinics every Tuesday.", "kind:council"));
+
+        var response = await bot.PostActivityAsync(TeamsActivities.ExecuteAction(bot.Connector.ServiceUrl, AnnouncementVerbs.Change,
+            new JsonObject { ["draftId"] = draftId }).From(Support));
+
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        Assert.Equal("Flu clinics", CardJson.ById(card, "title")["value"]!.GetValue<string>());
+        Assert.Equal("Clinics every Tuesday.", CardJson.ById(card, "message")["value"]!.GetValue<string>());
+        Assert.Equal("kind:council", CardJson.ById(card, "audience")["value"]!.GetValue<string>());
+        Assert.DoesNotContain(fixture.Deliveries.Started, r => r.IdempotencyKey == draftId);
+    }
+
+    [Fact]
     public async Task A_test_send_goes_to_the_author_only()
     {
         var bot = fixture.ForTest();
