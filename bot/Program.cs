@@ -1,3 +1,4 @@
+using LearningBot.Announcements;
 using LearningBot.BotHost;
 using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop;
@@ -17,5 +18,6 @@ public partial class Program
         services.AddWelcome();                                  // welcome card, help, coming soon
         services.AddOneStopShop();                              // questions answered, gaps report, article editor, ask the L&D team
         services.AddFiveMinuteReview();                         // the Five Minute Review: manager, person, coverage
+        services.AddAnnouncements();                            // announcements from the L&D Support Team, sent as deliveries
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -36,6 +37,37 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
         ArgumentException.ThrowIfNullOrEmpty(personId);
         var fromGraph = IsEntraId(personId) ? await CachedAsync("user", personId, FetchUserAsync, cancellationToken) : null;
         return fromGraph ?? await table.GetPersonAsync(personId, cancellationToken);
+    }
+
+    /// <summary>Every user in Entra ID (a page of up to 999 at a time), then everyone in the table who is not one of them.</summary>
+    public async IAsyncEnumerable<Person> EveryoneAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var page = await graph.Users.GetAsync(request =>
+        {
+            request.QueryParameters.Select = UserFields;
+            request.QueryParameters.Top = 999;
+        }, cancellationToken);
+        while (page is not null)
+        {
+            foreach (var user in page.Value ?? [])
+            {
+                seen.Add(user.Id ?? string.Empty);
+                yield return ToPerson(user, managerId: null);
+            }
+
+            page = page.OdataNextLink is { Length: > 0 } next
+                ? await graph.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken)
+                : null;
+        }
+
+        await foreach (var person in table.EveryoneAsync(cancellationToken))
+        {
+            if (!seen.Contains(person.Id))
+            {
+                yield return person;
+            }
+        }
     }
 
     public async Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken)

@@ -9,6 +9,12 @@ public interface IPeopleDirectory
     /// <summary>The person, or null when nobody has that id.</summary>
     Task<Person?> GetPersonAsync(string personId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Everyone in the directory, in no particular order, read a page at a time (for sending to the whole community:
+    /// about 11,000 people, so callers keep only what they need of each).
+    /// </summary>
+    IAsyncEnumerable<Person> EveryoneAsync(CancellationToken cancellationToken);
+
     /// <summary>The person's line manager, or null when they have none (or the person is unknown).</summary>
     Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken);
 

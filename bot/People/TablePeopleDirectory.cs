@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.Storage;
@@ -35,6 +36,16 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         var entity = await table.FindAsync<PersonEntity>(
             PersonPartition, TableKeys.Encode(personId), cancellationToken: cancellationToken);
         return entity?.ToPerson();
+    }
+
+    public async IAsyncEnumerable<Person> EveryoneAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await ReadyTableAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}");
+        await foreach (var entity in table.QueryAsync<PersonEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return entity.ToPerson();
+        }
     }
 
     public async Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken)

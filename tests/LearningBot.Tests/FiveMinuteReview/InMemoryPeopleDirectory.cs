@@ -20,6 +20,8 @@ public sealed class InMemoryPeopleDirectory : IPeopleDirectory
 
     public Task<Person?> GetPersonAsync(string personId, CancellationToken cancellationToken) => Task.FromResult(_people.GetValueOrDefault(personId));
 
+    public IAsyncEnumerable<Person> EveryoneAsync(CancellationToken cancellationToken) => _people.Values.ToAsyncEnumerable();
+
     public Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken) =>
         Task.FromResult(_people.GetValueOrDefault(personId)?.ManagerId is { } manager ? _people.GetValueOrDefault(manager) : null);
 

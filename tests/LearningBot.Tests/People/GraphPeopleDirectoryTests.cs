@@ -45,6 +45,25 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Everyone_is_every_user_page_by_page_each_once()
+    {
+        _stub.PageSize = 2;
+
+        var everyone = new List<Person>();
+        await foreach (var person in _directory.EveryoneAsync(None))
+        {
+            everyone.Add(person);
+        }
+
+        var fromGraph = everyone.Where(person => person.Source == PersonSource.Graph).Select(person => person.Id).ToList();
+        Assert.Equal(new[] { Director, Manager, Nurse, Porter, Volunteer }.Order(StringComparer.Ordinal), fromGraph.Order(StringComparer.Ordinal));
+        Assert.Equal(everyone.Count, everyone.Select(person => person.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var lists = _stub.Requests.Where(request => request.Path == "/v1.0/users").ToList();
+        Assert.Equal(3, lists.Count);
+        Assert.Equal("999", lists[0].Query["$top"]);
+    }
+
+    [Fact]
     public async Task Reads_a_user_with_their_organisation_and_manager()
     {
         var person = await _directory.GetPersonAsync(Manager, None);

@@ -23,6 +23,22 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Everyone_is_each_person_once_and_not_their_copies_on_managers_lists()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);
+
+        var everyone = new List<Person>();
+        await foreach (var person in directory.EveryoneAsync(None))
+        {
+            everyone.Add(person);
+        }
+
+        Assert.Equal(17, everyone.Count);
+        Assert.Equal(17, everyone.Select(person => person.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(3, everyone.Count(person => !person.UsesTeams));
+    }
+
+    [Fact]
     public async Task Finds_a_person_and_their_manager()
     {
         var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);

@@ -109,6 +109,7 @@ public sealed class GraphStub : IAsyncDisposable
         var (status, body) = (request.Method, segments) switch
         {
             ("POST", ["v1.0", "users", var id, "teamwork", "installedApps"]) => InstallApp(Uri.UnescapeDataString(id), posted),
+            ("GET", ["v1.0", "users"]) => ListUsers(query),
             ("GET", ["v1.0", "users", var id]) => GetUser(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "manager"]) => GetManager(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "directReports"]) => GetDirectReports(Uri.UnescapeDataString(id), query),
@@ -159,6 +160,28 @@ public sealed class GraphStub : IAsyncDisposable
         return _installed.TryAdd(userId, bind)
             ? (StatusCodes.Status201Created, null)
             : (StatusCodes.Status409Conflict, Error("Conflict", "The app is already installed for this user."));
+    }
+
+    /// <summary><c>GET /users</c>: every user, <see cref="PageSize"/> (or a smaller <c>$top</c>) at a time, with <c>@odata.nextLink</c> while there are more.</summary>
+    private (int, JsonObject) ListUsers(Dictionary<string, string> query)
+    {
+        var selected = Selected(query);
+        var size = query.TryGetValue("$top", out var top) ? Math.Min(PageSize, int.Parse(top, CultureInfo.InvariantCulture)) : PageSize;
+        var skip = query.TryGetValue("$skiptoken", out var token) ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var users = _users.Values.OrderBy(user => user.Id, StringComparer.Ordinal).ToList();
+        var body = new JsonObject { ["@odata.context"] = $"{BaseUrl}/$metadata#users({string.Join(',', selected)})" };
+        if (skip + size < users.Count)
+        {
+            body["@odata.nextLink"] = $"{BaseUrl}/users?$select={Uri.EscapeDataString(string.Join(',', selected))}&$top={size}&$skiptoken={skip + size}";
+        }
+
+        body["value"] = new JsonArray([.. users.Skip(skip).Take(size).Select(user =>
+        {
+            var item = new JsonObject();
+            WriteProperties(item, user, selected);
+            return (JsonNode)item;
+        })]);
+        return (StatusCodes.Status200OK, body);
     }
 
     private (int, JsonObject) GetUser(string id, Dictionary<string, string> query)

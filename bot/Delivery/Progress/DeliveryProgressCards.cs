@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Delivery.Progress;
+
+/// <summary>
+/// Words and card for a delivery's progress: the one line of counts while it runs, and the summary when it has
+/// finished. Counts here are shown only to whoever started the delivery.
+/// </summary>
+public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, IOptions<DeliveryProgressOptions> options)
+{
+    private const string Dot = " · ";
+
+    /// <summary>
+    /// The card for <paramref name="progress"/>. <paramref name="unreachableByReason"/> (from the delivery report) breaks
+    /// the unreachable count down in a finished card; without it the summary gives the total only.
+    /// </summary>
+    public JsonObject Render(DeliveryProgress progress, IReadOnlyDictionary<string, int>? unreachableByReason = null, string notice = "")
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var finished = IsFinished(progress);
+        return cards.Render(new DeliveryProgressCardData(
+            progress.DeliveryId,
+            Title(progress.Purpose),
+            Headline(progress),
+            notice,
+            Counts(progress),
+            Running: !finished,
+            Finished: finished,
+            finished ? Summary(progress, unreachableByReason) : [],
+            finished ? links.Create(progress.DeliveryId)?.AbsoluteUri ?? string.Empty : string.Empty,
+            Duration(options.Value.ReportLinkLifetime)));
+    }
+
+    public static bool IsFinished(DeliveryProgress progress) => progress.Status != DeliveryStatuses.Sending;
+
+    /// <summary>What the card shows, in short: the card is updated only when this changes.</summary>
+    public static string Fingerprint(DeliveryProgress progress) =>
+        IsFinished(progress)
+            ? $"{progress.Status}"
+            : string.Join('|', progress.Total, progress.Sent, progress.Unreachable, progress.Failed, progress.Cancelled, TimeLeft(progress.EstimatedRemaining));
+
+    public static string Title(string purpose) => purpose switch
+    {
+        "announcement" => "Your announcement",
+        _ => $"Your delivery: {purpose.Replace('-', ' ')}",
+    };
+
+    public static string Headline(DeliveryProgress progress) => progress.Status switch
+    {
+        DeliveryStatuses.Completed => "Finished",
+        DeliveryStatuses.Cancelled => "Cancelled: nothing more will be sent",
+        _ when progress.Sent + progress.Unreachable + progress.Failed == 0 => "Starting to send",
+        _ => "Sending now",
+    };
+
+    /// <summary>"Sent to 4,210 of 11,000 · 12 unreachable · 0 failed · about 3 minutes left".</summary>
+    public static string Counts(DeliveryProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var parts = new List<string>
+        {
+            $"Sent to {Number(progress.Sent)} of {Number(progress.Total)}",
+            $"{Number(progress.Unreachable)} unreachable",
+            $"{Number(progress.Failed)} failed",
+        };
+        if (progress.Cancelled > 0)
+        {
+            parts.Add($"{Number(progress.Cancelled)} cancelled");
+        }
+
+        if (!IsFinished(progress))
+        {
+            parts.Add(TimeLeft(progress.EstimatedRemaining));
+        }
+
+        return string.Join(Dot, parts);
+    }
+
+    public static string TimeLeft(TimeSpan? remaining) => remaining switch
+    {
+        null => "working out how long it will take",
+        { TotalSeconds: < 60 } => "less than a minute left",
+        { TotalMinutes: < 1.5 } => "about a minute left",
+        { TotalMinutes: < 90 } r => $"about {Number((int)Math.Round(r.TotalMinutes))} minutes left",
+        var r => $"about {Number((int)Math.Round(r.Value.TotalHours))} hours left",
+    };
+
+    public static string Number(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"3 minutes 52 seconds", "2 hours 5 minutes", "40 seconds".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span.TotalDays >= 1)
+        {
+            return Plural((int)span.TotalDays, "day") + (span.Hours > 0 ? " " + Plural(span.Hours, "hour") : string.Empty);
+        }
+
+        if (span.TotalHours >= 1)
+        {
+            return Plural((int)span.TotalHours, "hour") + (span.Minutes > 0 ? " " + Plural(span.Minutes, "minute") : string.Empty);
+        }
+
+        return span.TotalMinutes >= 1
+            ? Plural(span.Minutes, "minute") + (span.Seconds > 0 ? " " + Plural(span.Seconds, "second") : string.Empty)
+            : Plural(Math.Max(span.Seconds, 0), "second");
+    }
+
+    private static List<DeliverySummaryFact> Summary(DeliveryProgress progress, IReadOnlyDictionary<string, int>? byReason)
+    {
+        var facts = new List<DeliverySummaryFact> { new("Sent", Number(progress.Sent)) };
+        if (byReason is null)
+        {
+            facts.Add(new("Unreachable", Number(progress.Unreachable)));
+        }
+        else
+        {
+            var withoutTeams = byReason.GetValueOrDefault(UnreachableReasons.NoTeams);
+            facts.Add(new("Without Teams", $"{Number(withoutTeams)}: counted for the printed edition"));
+            var others = byReason.Where(pair => pair.Key != UnreachableReasons.NoTeams && pair.Value > 0)
+                .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+            var total = others.Sum(pair => pair.Value);
+            facts.Add(new("Not reachable in Teams", total == 0
+                ? "0"
+                : $"{Number(total)}: {string.Join(", ", others.Select(pair => UnreachableReasons.Describe(pair.Key, pair.Value)))}"));
+        }
+
+        facts.Add(new("Failed", Number(progress.Failed)));
+        facts.Add(new("Cancelled", Number(progress.Cancelled)));
+        if (progress.FinishedAt is { } finishedAt)
+        {
+            facts.Add(new("Time taken", Duration(finishedAt - progress.StartedAt)));
+        }
+
+        return facts;
+    }
+
+    private static string Plural(int count, string unit) => $"{Number(count)} {unit}{(count == 1 ? string.Empty : "s")}";
+}

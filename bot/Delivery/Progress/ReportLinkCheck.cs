@@ -1,0 +1,8 @@
+namespace LearningBot.Delivery.Progress;
+
+public enum ReportLinkCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+}
