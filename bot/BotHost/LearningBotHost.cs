@@ -7,6 +7,7 @@ using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 using LearningBot.People;
 using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using LearningBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,9 @@ public static class LearningBotHost
         services.AddCards();
         services.AddPeopleDirectory();
 
+        services.AddPeriodicLeases();
+        services.AddSingleton<InboundActivityClaims>();
+        services.AddHostedService<InboundActivityCleanup>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<TurnLimits>();
