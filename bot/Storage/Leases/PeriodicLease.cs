@@ -50,7 +50,7 @@ public sealed partial class PeriodicLease(
             {
                 response = await table.AddEntityAsync(claim, cancellationToken);
             }
-            else if (IsTaken(current, start, now))
+            else if (IsTaken(current, start, period, now))
             {
                 return null;
             }
@@ -134,8 +134,12 @@ public sealed partial class PeriodicLease(
         return untilNextPeriod < check ? untilNextPeriod : check;
     }
 
-    private static bool IsTaken(LeaseEntity current, DateTimeOffset start, DateTimeOffset now) =>
-        current.PeriodStart > start
+    /// <summary>
+    /// Whether another instance has this period: it claimed this one (and is running it or has finished), or the next
+    /// (its clock is slightly ahead). A claim further ahead was made by a clock that was wrong, and does not count.
+    /// </summary>
+    private static bool IsTaken(LeaseEntity current, DateTimeOffset start, TimeSpan period, DateTimeOffset now) =>
+        (current.PeriodStart > start && current.PeriodStart <= start + period)
         || (current.PeriodStart == start && (current.Completed || current.LeaseUntil > now));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Background job {Job}: this instance runs the period starting {PeriodStart:o}")]
