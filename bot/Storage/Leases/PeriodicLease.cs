@@ -145,7 +145,7 @@ public sealed partial class PeriodicLease(
     [LoggerMessage(Level = LogLevel.Information, Message = "Background job {Job}: this instance runs the period starting {PeriodStart:o}")]
     private partial void LogClaimed(string job, DateTimeOffset periodStart);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {Job}: the period starting {PeriodStart:o} is another instance's")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {Job}: the period starting {PeriodStart:o} is taken (run, or being run)")]
     private partial void LogTaken(string job, DateTimeOffset periodStart);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {Job}: the period starting {PeriodStart:o} was taken over before it was marked done")]
