@@ -1,3 +1,4 @@
+using LearningBot.OneStopShop.Escalation;
 using LearningBot.Tests.OneStopShop.Escalation;
 using LearningBot.Tests.Support;
 
@@ -22,21 +23,27 @@ public sealed class OutboxHandOverTests(TwoInstances bots) : IClassFixture<TwoIn
         bots.Connector.StallNext(TimeSpan.FromMinutes(1));
         var submit = EscalationScenario.Submit(EscalationScenario.ClientToken(form), TwoInstances.Question);
         await InvokeCardAsync(TeamsActivities.ExecuteAction(serviceUrl, TwoInstances.Submit, submit, askerChat));
-        Assert.True(await Eventually.TrueAsync(() => PostsTo(TwoInstances.ExpertChannel) > 0), bots.Describe());
+        Assert.True(await Eventually.TrueAsync(() => PostsTo(TwoInstances.ExpertChannel) > 0), Requests() + bots.Describe());
         bots.A.Kill();
 
         var delivered = await Eventually.TrueAsync(() => ChannelCards() == 1, TimeSpan.FromSeconds(30));
 
-        Assert.True(delivered, bots.Describe());
-        Assert.True(bots.B.CountLog("channel-card: delivered") == 1, bots.Describe());
+        Assert.True(delivered, Requests() + bots.Describe());
+        var recordedByB = await Eventually.TrueAsync(() => bots.B.CountLog($"{TicketChannelCard.KindName}: delivered after") == 1);
+        Assert.True(recordedByB, bots.Describe());
     }
 
     private async Task<System.Text.Json.Nodes.JsonObject> InvokeCardAsync(System.Text.Json.Nodes.JsonObject press)
     {
         using var response = await bots.A.PostActivityAsync(press.From(EscalationScenario.Asker));
         response.EnsureSuccessStatusCode();
-        return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        var answer = await BotTestHost.ReadJsonAsync(response);
+        Assert.True(answer["value"] is System.Text.Json.Nodes.JsonObject, $"{answer.ToJsonString()}\n{bots.Describe()}");
+        return CardJson.FromInvoke(answer);
     }
+
+    private string Requests() =>
+        $"{bots.Connector.Requests.Count} connector requests, {bots.Connector.Sent.Count} sent:\n" + string.Join('\n', bots.Connector.Requests.Select(request => $"{request.Method} {string.Join('/', request.Segments)}")) + "\n";
 
     private int PostsTo(string conversationId) =>
         bots.Connector.Requests.Count(request => request.Method == "POST" && request.Segments.Contains(conversationId));

@@ -21,6 +21,10 @@ public sealed class TwoInstances : BotInstances
         ["Outbox:LeaseDuration"] = "00:00:05",
         ["Leases:CheckInterval"] = "00:00:00.5",
         ["Logging:LogLevel:LearningBot.Storage.Leases"] = "Debug",
+
+        // The most a turn may take, so that a machine busy with other work slows the tests down rather than failing them.
+        ["BotHosting:TurnTimeout"] = "00:00:14",
+        ["Storage:TurnBudget"] = "00:00:10",
     };
 
     /// <summary>The jobs every instance runs in the background, each once per period across instances.</summary>
