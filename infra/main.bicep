@@ -32,6 +32,11 @@ param botDisplayName string = 'LearningBot'
 @description('App Service plan size. B1 is enough for a pilot; P0v3 or larger for production.')
 param appServicePlanSku string = 'B1'
 
+@description('How many instances of the bot run. They share the storage account: inbound de-duplication, background jobs (leases) and the outbox (queue) work across them. 2 for production, so one can restart while the other answers; 1 is enough for a pilot. B1 allows up to 3.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
 @description('Azure Bot pricing tier. F0 is free and covers the Teams channel (a standard channel).')
 @allowed([
   'F0'
@@ -99,6 +104,8 @@ var tenantId = tenant().tenantId
 var roles = {
   // read, write and delete tables and entities
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  // read, write and delete queues and messages
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // read secret contents
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
@@ -167,6 +174,17 @@ resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     description: 'LearningBot reads and writes its tables with its managed identity.'
+  }
+}
+
+resource queueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, roles.storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'LearningBot hands outbox work between its instances on a queue, with its managed identity.'
   }
 }
 
@@ -240,6 +258,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux
@@ -294,8 +313,9 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
       MicrosoftAppType: 'UserAssignedMSI'
       MicrosoftAppId: identity.properties.clientId
       MicrosoftAppTenantId: tenantId
-      // tables, with the managed identity
+      // tables and queues, with the managed identity
       Storage__TableEndpoint: storage.properties.primaryEndpoints.table
+      Storage__QueueEndpoint: storage.properties.primaryEndpoints.queue
       Storage__ManagedIdentityClientId: identity.properties.clientId
       // people from Microsoft Graph (never the sample CSV), with the managed identity
       People__Source: 'Graph'
@@ -315,9 +335,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     indexedSettings
   )
   dependsOn: [
-    // the identity must be able to read the Key Vault reference and the tables before the bot starts
+    // the identity must be able to read the Key Vault reference, the tables and the queues before the bot starts
     secretsAccess
     tableAccess
+    queueAccess
   ]
 }
 

@@ -8,6 +8,7 @@ using LearningBot.Delivery;
 using LearningBot.Outbox;
 using LearningBot.People;
 using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using LearningBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,9 @@ public static class LearningBotHost
         services.AddCards();
         services.AddPeopleDirectory();
 
+        services.AddPeriodicLeases();
+        services.AddSingleton<InboundActivityClaims>();
+        services.AddHostedService<InboundActivityCleanup>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<TurnLimits>();

@@ -1,5 +1,6 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
@@ -7,12 +8,15 @@ namespace LearningBot.FiveMinuteReview;
 /// <summary>
 /// Once a day, reminds each manager of reviews due within a few days, and again once they are overdue: one reminder
 /// of each kind per due date, claimed in storage before it is sent so a restart or a second instance never repeats it.
+/// One instance runs each day's pass (a <see cref="PeriodicLease"/> on the day, UTC); if it stops half way, another
+/// takes the day over.
 /// </summary>
 public sealed class ReviewReminders(
     ReviewStore store,
     ReviewTeamView team,
     IPeopleDirectory people,
     ProactiveMessenger messenger,
+    PeriodicLease lease,
     TimeProvider clock,
     IOptions<ReviewOptions> options,
     ILogger<ReviewReminders> logger) : BackgroundService
@@ -54,19 +58,22 @@ public sealed class ReviewReminders(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var sent = await RunOnceAsync(stoppingToken);
-                logger.LogInformation("Review reminders sent to {ManagerCount} managers", sent);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Review reminders failed; trying again at the next interval");
-            }
+        await lease.RunEachPeriodAsync(JobName, options.Value.ReminderInterval, RunPassAsync, stoppingToken);
+    }
 
-            await Task.Delay(options.Value.ReminderInterval, clock, stoppingToken);
+    /// <summary>The job's name in the <c>Leases</c> table.</summary>
+    public const string JobName = "review-reminders";
+
+    private async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var sent = await RunOnceAsync(stoppingToken);
+            logger.LogInformation("Review reminders sent to {ManagerCount} managers", sent);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Review reminders failed; trying again at the next interval");
         }
     }
 

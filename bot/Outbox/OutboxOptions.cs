@@ -33,6 +33,16 @@ public sealed record OutboxOptions : IValidatableObject
     /// <summary>A row still failing after this long is given up on (<see cref="OutboxOutcome.Expired"/>) and logged as an error.</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a kick's queue message stays hidden before another instance may act on it: long enough for the instance
+    /// that committed the rows to deliver them itself (and delete the message), and again after each instance that read
+    /// it left rows pending.
+    /// </summary>
+    public TimeSpan KickHandOver { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an instance looks for kicks on the queue while it finds none.</summary>
+    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ScanInterval < TimeSpan.FromMilliseconds(100) || ScanInterval > TimeSpan.FromHours(1))
@@ -53,6 +63,16 @@ public sealed record OutboxOptions : IValidatableObject
         if (WaitInTurn < TimeSpan.Zero || WaitInTurn > TimeSpan.FromSeconds(5))
         {
             yield return new($"{Section}:{nameof(WaitInTurn)} must be between 00:00:00 and 00:00:05: a turn must answer quickly.", [nameof(WaitInTurn)]);
+        }
+
+        if (KickHandOver < TimeSpan.FromSeconds(1) || KickHandOver > TimeSpan.FromHours(1))
+        {
+            yield return new($"{Section}:{nameof(KickHandOver)} must be between 00:00:01 and 01:00:00.", [nameof(KickHandOver)]);
+        }
+
+        if (QueuePollInterval < TimeSpan.FromMilliseconds(100) || QueuePollInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return new($"{Section}:{nameof(QueuePollInterval)} must be between 00:00:00.1 and 00:01:00.", [nameof(QueuePollInterval)]);
         }
 
         if (GiveUpAfter < TimeSpan.FromMinutes(1))

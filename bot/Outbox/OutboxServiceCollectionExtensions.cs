@@ -1,3 +1,4 @@
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.Outbox;
@@ -5,8 +6,8 @@ namespace LearningBot.Outbox;
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the outbox (section <c>Outbox</c>): delivery with its person and conversation handlers, the in-process
-    /// kick (<see cref="IOutboxSignal"/>; register another before this call to replace it) and the background worker.
+    /// Registers the outbox (section <c>Outbox</c>): delivery with its person and conversation handlers, the kick between
+    /// instances (<see cref="QueueOutboxSignal"/> as the <see cref="IOutboxSignal"/>; register another before this call to replace it) and the background worker.
     /// </summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
@@ -20,7 +21,8 @@ public static class OutboxServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IOutboxSignal, InProcessOutboxSignal>();
+        services.AddPeriodicLeases();
+        services.TryAddSingleton<IOutboxSignal, QueueOutboxSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, PersonMessageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, ConversationMessageHandler>());
         services.AddSingleton<OutboxDelivery>();

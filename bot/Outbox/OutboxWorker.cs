@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Outbox;
@@ -7,13 +8,14 @@ namespace LearningBot.Outbox;
 /// <summary>
 /// Delivers the outbox in the background: each kick (a commit just wrote rows) at once, a few partitions at a time, and
 /// every <c>Outbox:ScanInterval</c> a scan of every outbox table for rows that are due (retries, and rows whose kick was
-/// lost to a restart). Starts without touching storage, so a storage outage never holds up the bot's start.
+/// lost to a restart), made by one instance per interval (a <see cref="PeriodicLease"/>). Starts without touching
+/// storage, so a storage outage never holds up the bot's start.
 /// </summary>
 public sealed partial class OutboxWorker(
     OutboxDelivery delivery,
     IOutboxSignal signal,
+    PeriodicLease lease,
     IOptions<OutboxOptions> options,
-    TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int Parallel = 4;
@@ -68,35 +70,25 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    private async Task ScanLoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await delivery.ScanAsync(stoppingToken);
-            }
-            catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-            {
-                LogScanDeferred(exception, options.Value.ScanInterval);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogScanFailed(exception, options.Value.ScanInterval);
-            }
+    /// <summary>The periodic scan's name in the <c>Leases</c> table.</summary>
+    public const string ScanJob = "outbox-scan";
 
-            try
-            {
-                await Task.Delay(options.Value.ScanInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    private Task ScanLoopAsync(CancellationToken stoppingToken) =>
+        lease.RunEachPeriodAsync(ScanJob, options.Value.ScanInterval, ScanOnceAsync, stoppingToken);
+
+    private async Task ScanOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await delivery.ScanAsync(stoppingToken);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            LogScanDeferred(exception, options.Value.ScanInterval);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogScanFailed(exception, options.Value.ScanInterval);
         }
     }
 

@@ -9,7 +9,8 @@ namespace LearningBot.Connector.Hosting;
 /// A run that throws is forgotten so a redelivery can try again.
 /// </summary>
 /// <remarks>
-/// In memory: one instance serves this community. Scaling out needs sticky routing or a shared store. A run is
+/// In memory first, then shared: the first run on this instance claims the activity in table storage
+/// (<see cref="InboundActivityClaims"/>), so a redelivery that reaches another instance is still processed once. A run is
 /// remembered for 15 minutes, and at most <see cref="DefaultCapacity"/> runs are: when that many arrive within the
 /// 15 minutes, the oldest finished runs are forgotten first (a redelivery of one of those runs again), and while every
 /// remembered run is still in flight a new activity is processed without being remembered.
@@ -24,6 +25,7 @@ public sealed class ActivityDeduplicator
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly Lock _sweeping = new();
     private readonly TimeProvider _clock;
+    private readonly InboundActivityClaims? _shared;
     private readonly int _capacity;
     private int _addsSinceSweep;
 
@@ -32,11 +34,18 @@ public sealed class ActivityDeduplicator
     {
     }
 
-    internal ActivityDeduplicator(TimeProvider clock, int capacity)
+    /// <summary>With the de-duplication shared between instances behind the in-memory one.</summary>
+    public ActivityDeduplicator(TimeProvider clock, InboundActivityClaims shared)
+        : this(clock, DefaultCapacity, shared)
+    {
+    }
+
+    internal ActivityDeduplicator(TimeProvider clock, int capacity, InboundActivityClaims? shared = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _clock = clock;
         _capacity = capacity;
+        _shared = shared;
     }
 
     /// <summary>How many runs are remembered now.</summary>
@@ -55,7 +64,7 @@ public sealed class ActivityDeduplicator
         {
             if (_runs.Count >= _capacity && !MakeRoom())
             {
-                return (await process(), false);
+                return await ProcessSharedAsync(activity, process);
             }
 
             var candidate = new Run(_clock.GetUtcNow() + Retention);
@@ -63,20 +72,21 @@ public sealed class ActivityDeduplicator
             if (ReferenceEquals(run, candidate))
             {
                 SweepOccasionally();
-                return await RunAsync(key, run, process);
+                return await RunAsync(key, run, activity, process);
             }
         }
 
         return (await run.Completion.Task, true);
     }
 
-    private async Task<(InvokeResponse? Response, bool WasDuplicate)> RunAsync(string key, Run run, Func<Task<InvokeResponse?>> process)
+    private async Task<(InvokeResponse? Response, bool WasDuplicate)> RunAsync(
+        string key, Run run, Activity activity, Func<Task<InvokeResponse?>> process)
     {
         try
         {
-            var response = await process();
-            run.Completion.SetResult(response);
-            return (response, false);
+            var outcome = await ProcessSharedAsync(activity, process);
+            run.Completion.SetResult(outcome.Response);
+            return outcome;
         }
         catch (Exception exception)
         {
@@ -85,6 +95,10 @@ public sealed class ActivityDeduplicator
             throw;
         }
     }
+
+    private async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessSharedAsync(
+        Activity activity, Func<Task<InvokeResponse?>> process) =>
+        _shared is null ? (await process(), false) : await _shared.ProcessOnceAsync(activity, process);
 
     private void SweepOccasionally()
     {

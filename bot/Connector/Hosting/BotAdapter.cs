@@ -87,12 +87,16 @@ public sealed class BotAdapter(
     }
 
     /// <summary>
-    /// The turn, run once per activity id. The closure is made here rather than in <see cref="ProcessAsync"/>, where
-    /// capturing locals of the try block and of the method would cost two closure objects per turn.
+    /// The turn, run once per activity id. The claim that makes it once across instances is charged to the turn's storage
+    /// budget, which the turn then goes on spending. The closure is made here rather than in <see cref="ProcessAsync"/>,
+    /// where capturing locals of the try block and of the method would cost two closure objects per turn.
     /// </summary>
-    private Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
-        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry) =>
-        deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry));
+    private async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(
+        Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry)
+    {
+        using var storageTime = StorageBudget.Begin(limits.StorageBudget);
+        return await deduplicator.ProcessOnceAsync(activity, () => RunTurnAsync(activity, identity, telemetry));
+    }
 
     /// <summary>
     /// One turn under its own lifetime (<see cref="TurnLimits"/>): a deadline instead of the HTTP request's abort, so a
@@ -103,7 +107,7 @@ public sealed class BotAdapter(
     private async Task<InvokeResponse?> RunTurnAsync(Activity activity, ClaimsIdentity identity, TurnTelemetry? telemetry)
     {
         using var deadline = new CancellationTokenSource(limits.TurnTimeout);
-        using var storageTime = StorageBudget.Begin(limits.StorageBudget);
+        using var storageTime = StorageBudget.Current is null ? StorageBudget.Begin(limits.StorageBudget) : (StorageBudget.Scope?)null;
         using var connectorTime = ConnectorBudget.Begin(limits.ConnectorBudget);
         var connector = connectors.Create(activity.ServiceUrl!);
         var turn = new TurnContext(activity, identity, connector, deadline.Token);

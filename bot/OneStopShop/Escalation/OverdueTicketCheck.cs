@@ -1,12 +1,16 @@
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Every <see cref="EscalationOptions.OverdueCheckInterval"/>, flags tickets past their promised answer time.</summary>
+/// <summary>
+/// Every <see cref="EscalationOptions.OverdueCheckInterval"/>, flags tickets past their promised answer time: once per
+/// interval across all instances (a <see cref="PeriodicLease"/>).
+/// </summary>
 public sealed class OverdueTicketCheck(
     TicketWorkflow workflow,
+    PeriodicLease lease,
     IOptions<EscalationOptions> options,
-    TimeProvider clock,
     ILogger<OverdueTicketCheck> logger) : BackgroundService
 {
     /// <summary>One pass: returns how many tickets became overdue.</summary>
@@ -21,12 +25,11 @@ public sealed class OverdueTicketCheck(
             return;
         }
 
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await lease.RunEachPeriodAsync(JobName, interval, async cancellationToken =>
         {
             try
             {
-                var flagged = await RunOnceAsync(stoppingToken);
+                var flagged = await RunOnceAsync(cancellationToken);
                 if (flagged > 0)
                 {
                     logger.LogInformation("Flagged {TicketCount} overdue tickets", flagged);
@@ -37,6 +40,9 @@ public sealed class OverdueTicketCheck(
                 // One failed pass (storage or Teams briefly unavailable) must not stop later ones.
                 logger.LogError(exception, "The overdue ticket check failed; it runs again in {Interval}", interval);
             }
-        }
+        }, stoppingToken);
     }
+
+    /// <summary>The job's name in the <c>Leases</c> table.</summary>
+    public const string JobName = "overdue-tickets";
 }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using LearningBot.Connector;
+using LearningBot.Connector.Client;
+using LearningBot.Connector.Hosting;
+using LearningBot.Connector.Schema;
+using LearningBot.Storage;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>Two deduplicators on one Azurite, as two instances have: what one ran, the other does not run again.</summary>
+public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task An_invoke_run_on_one_instance_is_answered_on_the_other_with_the_same_response()
+    {
+        var (first, second) = (Instance(), Instance());
+        var press = Invoke();
+        var runs = 0;
+        Task<InvokeResponse?> Run() => Task.FromResult<InvokeResponse?>(new InvokeResponse(200, new { statusCode = 200, value = $"run {++runs}" }));
+
+        var (response, duplicate) = await first.ProcessOnceAsync(press, Run);
+        var (again, wasDuplicate) = await second.ProcessOnceAsync(press, Run);
+
+        Assert.Equal(1, runs);
+        Assert.False(duplicate);
+        Assert.True(wasDuplicate);
+        Assert.Equal(200, again!.Status);
+        Assert.Equal(JsonSerializer.Serialize(response!.Body, BotJson.Options), JsonSerializer.Serialize(again.Body, BotJson.Options));
+    }
+
+    [Fact]
+    public async Task A_run_that_failed_on_one_instance_runs_again_on_the_other()
+    {
+        var (first, second) = (Instance(), Instance());
+        var press = Invoke();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first.ProcessOnceAsync(press, () => throw new InvalidOperationException("failed")));
+        var (response, duplicate) = await second.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(new InvokeResponse(200)));
+
+        Assert.False(duplicate);
+        Assert.Equal(200, response!.Status);
+    }
+
+    [Fact]
+    public async Task With_storage_unavailable_the_turn_still_runs_once_per_instance()
+    {
+        var unreachable = TableStorage.Create(new TableStorageOptions
+        {
+            ConnectionString = AzuriteFixture.ConnectionStringThrough(1), TablePrefix = azurite.TablePrefix, MaxRetries = 0,
+            NetworkTimeout = TimeSpan.FromMilliseconds(500),
+        });
+        var instance = Instance(unreachable);
+        var press = Invoke();
+        var runs = 0;
+
+        var (_, duplicate) = await instance.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(new InvokeResponse(200 + runs++)));
+        var (_, again) = await instance.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(new InvokeResponse(200 + runs++)));
+
+        Assert.Equal(1, runs);
+        Assert.False(duplicate);
+        Assert.True(again);
+    }
+
+    private ActivityDeduplicator Instance(TableStorage? storage = null)
+    {
+        var limits = new TurnLimits(Options.Create(new BotHostingOptions()), Options.Create(new TableStorageOptions()), Options.Create(new ConnectorRetryOptions()));
+        var claims = new InboundActivityClaims(storage ?? azurite.Storage, limits, TimeProvider.System, NullLogger<InboundActivityClaims>.Instance);
+        return new ActivityDeduplicator(TimeProvider.System, claims);
+    }
+
+    private static Activity Invoke() => new()
+    {
+        Type = "invoke",
+        Name = "adaptiveCard/action",
+        Id = "f:" + Guid.NewGuid().ToString("N"),
+        Timestamp = DateTimeOffset.UtcNow,
+        Conversation = new ConversationAccount { Id = "a:" + Guid.NewGuid().ToString("N") },
+    };
+}
