@@ -249,7 +249,7 @@ internal static class ScenarioRunner
                 delivered,
                 stats.Duplicates,
                 stats.DuplicatedConversations,
-                _reachable.Count - delivered,
+                outcome.Sent ? _reachable.Count - delivered : 0,
                 received.Count - delivered,
                 stats.Throttled,
                 stats.ThrottledByTenantLimit,
