@@ -1,3 +1,4 @@
+using LearningBot.Delivery.Sending;
 using LearningBot.Storage.Leases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +24,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPeriodicLeases();
         services.TryAddSingleton<IOutboxSignal, QueueOutboxSignal>();
+        services.AddDeliverySending();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, PersonMessageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, ConversationMessageHandler>());
         services.AddSingleton<OutboxDelivery>();

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using LearningBot.Connector;
-using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
+using LearningBot.Delivery;
+using LearningBot.Delivery.Sending;
 
 namespace LearningBot.Outbox;
 
-/// <summary>Delivers <see cref="OutboxKinds.Person"/> rows to the person's 1:1 chat with the bot.</summary>
-internal sealed class PersonMessageHandler(ProactiveMessenger messenger) : IOutboxHandler
+/// <summary>
+/// Delivers <see cref="OutboxKinds.Person"/> rows to the person's 1:1 chat with the bot, through the same sender as
+/// deliveries: the chat is opened (and the app installed) when there is none yet, within Teams' shared send budget.
+/// </summary>
+internal sealed class PersonMessageHandler(IRecipientSender sender) : IOutboxHandler
 {
     public string Kind => OutboxKinds.Person;
 
@@ -17,9 +21,19 @@ internal sealed class PersonMessageHandler(ProactiveMessenger messenger) : IOutb
             return new OutboxResult.Unreachable("incomplete-row");
         }
 
-        var sent = await messenger.SendToPersonAsync(personKey, activity, cancellationToken);
-        return sent is null ? new OutboxResult.Unreachable("no-chat-or-blocked") : new OutboxResult.Delivered(sent.ActivityId);
+        return ToOutboxResult(await sender.SendAsync(DeliveryRecipient.Person(personKey), activity, cancellationToken));
     }
 
     internal static Activity? Read(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Activity>(json, BotJson.Options);
+
+    /// <summary>A rejected request is not retried, like an unreachable recipient; throttling and passing failures are.</summary>
+    internal static OutboxResult ToOutboxResult(RecipientSendResult result) => result switch
+    {
+        RecipientSendResult.Sent sent => new OutboxResult.Delivered(sent.ActivityId),
+        RecipientSendResult.Unreachable unreachable => new OutboxResult.Unreachable(unreachable.Reason),
+        RecipientSendResult.Rejected rejected => new OutboxResult.Unreachable(rejected.Reason),
+        RecipientSendResult.Throttled => new OutboxResult.RetryLater("throttled"),
+        RecipientSendResult.Transient transient => new OutboxResult.RetryLater(transient.Reason),
+        _ => new OutboxResult.RetryLater("unknown-result"),
+    };
 }

@@ -16,6 +16,12 @@ public static class DeliverySendingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeliverySending(this IServiceCollection services)
     {
+        if (services.Any(service => service.ServiceType == typeof(SendingRegistered)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<SendingRegistered>();
         services.AddOptions<SendBudgetOptions>()
             .BindConfiguration(SendBudgetOptions.Section)
             .ValidateDataAnnotations()
@@ -37,4 +43,7 @@ public static class DeliverySendingServiceCollectionExtensions
         services.TryAddSingleton<IRecipientSender, RecipientSender>();
         return services;
     }
+
+    /// <summary>Marks the registration as done (the outbox and the delivery engine both ask for it).</summary>
+    private sealed class SendingRegistered;
 }

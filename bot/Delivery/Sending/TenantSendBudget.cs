@@ -8,13 +8,13 @@ namespace LearningBot.Delivery.Sending;
 /// The tenant's 50 requests a second shared by every instance, and the per-conversation limits of this process.
 /// </summary>
 /// <remarks>
-/// The tenant budget is a token bucket refilled once a second, kept in table storage: each second is a slot row holding
-/// how many of its <see cref="SendBudgetOptions.PerSecond"/> tokens the instances have taken. An instance takes a block
-/// (up to <see cref="SendBudgetOptions.BlockSize"/>) with one ETag-guarded write, spends it from memory, and takes the
-/// next block when it runs out, so storage sees a write per block rather than per message. A slot's tokens are used
-/// only during the first <see cref="SendBudgetOptions.SlotUsableFraction"/> of its second (see there for why); tokens
-/// left when that ends are dropped, never carried into the next second. Slots follow each instance's clock, which in
-/// Azure is kept in step by the platform's time sync to well inside the 100 ms margin.
+/// The tenant budget is kept in table storage as one row per second (a slot) holding how many of its tokens the instances
+/// have taken. A slot has <see cref="SendBudgetOptions.PerSecond"/> × <see cref="SendBudgetOptions.SlotUsableFraction"/>
+/// tokens, and token <c>i</c> is due <c>i</c> spacings into the second, so the requests of all instances together are
+/// spread evenly: any one-second window holds no more than a slot's worth, however Teams lines up its seconds. An
+/// instance takes a block of consecutive tokens (up to <see cref="SendBudgetOptions.BlockSize"/>) with one ETag-guarded
+/// write and waits for each token's time; tokens whose time went by unused are skipped, never sent in a burst. Storage
+/// sees a write per block rather than per message. Slots follow each instance's clock, which Azure keeps in step.
 /// </remarks>
 public sealed partial class TenantSendBudget : ISendBudget
 {
@@ -34,7 +34,8 @@ public sealed partial class TenantSendBudget : ISendBudget
     private readonly SemaphoreSlim _refill = new(1, 1);
     private readonly Lock _gate = new();
     private long _blockSecond = -1;
-    private int _blockLeft;
+    private int _blockNext;
+    private int _blockEnd;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public TenantSendBudget(TableStorage tables, IOptions<SendBudgetOptions> options, IOptions<RecipientReachOptions> reach, TimeProvider time, ILogger<TenantSendBudget> logger)
@@ -92,7 +93,7 @@ public sealed partial class TenantSendBudget : ISendBudget
         lock (_gate)
         {
             _pausedUntil = until > _pausedUntil ? until : _pausedUntil;
-            _blockLeft = 0;
+            _blockEnd = 0;
         }
 
         LogPaused(_logger, retryAfter.TotalSeconds);
@@ -103,72 +104,96 @@ public sealed partial class TenantSendBudget : ISendBudget
         while (true)
         {
             await DelayAsync(PauseLeft(), cancellationToken);
-            var slot = Slot(_time.GetUtcNow());
-            if (slot.Usable > TimeSpan.Zero && TryTakeFromBlock(slot.Second))
+            if (TryTakeFromBlock(_time.GetUtcNow()) is { } next)
             {
+                await DelayAsync(next - _time.GetUtcNow(), cancellationToken);
                 return;
             }
 
+            DateTimeOffset? claimed;
             await _refill.WaitAsync(cancellationToken);
             try
             {
-                slot = Slot(_time.GetUtcNow());
-                if (slot.Usable > TimeSpan.Zero && (TryTakeFromBlock(slot.Second) || await TakeBlockAsync(slot, cancellationToken)))
-                {
-                    return;
-                }
+                var now = _time.GetUtcNow();
+                claimed = TryTakeFromBlock(now) ?? await TakeBlockAsync(now, cancellationToken);
             }
             finally
             {
                 _refill.Release();
             }
 
+            if (claimed is { } due)
+            {
+                await DelayAsync(due - _time.GetUtcNow(), cancellationToken);
+                return;
+            }
+
             await DelayAsync(Slot(_time.GetUtcNow()).UntilNext, cancellationToken);
         }
     }
 
-    private bool TryTakeFromBlock(long second)
+    /// <summary>
+    /// The next token of this instance's block, as the time it is due; null when the block is spent or belongs to a past
+    /// second. Tokens whose time went by unused (this instance was busy or paused) are dropped rather than sent in a burst.
+    /// </summary>
+    private DateTimeOffset? TryTakeFromBlock(DateTimeOffset now)
     {
         lock (_gate)
         {
-            if (_blockSecond != second || _blockLeft <= 0 || _pausedUntil > _time.GetUtcNow())
+            if (_pausedUntil > now)
             {
-                return false;
+                return null;
             }
 
-            _blockLeft--;
-            Granted?.Invoke(second);
-            return true;
+            var current = Slot(now);
+            if (_blockSecond != current.Second)
+            {
+                return null;
+            }
+
+            _blockNext = Math.Max(_blockNext, current.FirstIndexDue);
+            if (_blockNext >= _blockEnd)
+            {
+                return null;
+            }
+
+            var index = _blockNext++;
+            Granted?.Invoke(current.Second);
+            return current.Start + (Spacing * index);
         }
     }
 
-    /// <summary>Takes a block of the slot's tokens for this instance and one of them for the caller; false when the slot is spent.</summary>
-    private async Task<bool> TakeBlockAsync(BudgetSlot slot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the next block of the current slot's tokens for this instance (skipping tokens whose time has passed) and
+    /// returns when the first is due; null when the slot is spent.
+    /// </summary>
+    private async Task<DateTimeOffset?> TakeBlockAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
+        var slot = Slot(now);
         var rowKey = (slot.Second % RingSize).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < _options.MaxClaimAttempts; attempt++)
         {
-            var now = Slot(_time.GetUtcNow());
-            if (now.Second != slot.Second || now.Usable <= TimeSpan.Zero)
+            var current = Slot(_time.GetUtcNow());
+            if (current.Second != slot.Second)
             {
-                return false;
+                return null;
             }
 
             var row = await table.FindAsync<SendBudgetSlot>(_partition, rowKey, cancellationToken: cancellationToken);
-            var taken = row is not null && row.Second == slot.Second ? row.Taken : 0;
             if (row is not null && row.Second > slot.Second)
             {
-                return false;
+                return null;
             }
 
-            var want = Math.Min(BlockSize(now), _options.PerSecond - taken);
-            if (want <= 0)
+            var first = Math.Max(row is not null && row.Second == slot.Second ? row.Taken : 0, current.FirstIndexDue);
+            var end = Math.Min(first + _options.BlockSize, Capacity);
+            if (first >= end)
             {
-                return false;
+                return null;
             }
 
-            var claimed = new SendBudgetSlot { PartitionKey = _partition, RowKey = rowKey, Second = slot.Second, Taken = taken + want };
+            var claimed = new SendBudgetSlot { PartitionKey = _partition, RowKey = rowKey, Second = slot.Second, Taken = end };
             try
             {
                 if (row is null)
@@ -188,31 +213,30 @@ public sealed partial class TenantSendBudget : ISendBudget
             lock (_gate)
             {
                 _blockSecond = slot.Second;
-                _blockLeft = want - 1;
+                _blockNext = first + 1;
+                _blockEnd = end;
                 Granted?.Invoke(slot.Second);
             }
 
-            return true;
+            return current.Start + (Spacing * first);
         }
 
-        return false;
+        return null;
     }
 
-    /// <summary>A full block early in the slot, shrinking towards one as its usable part runs out, so few tokens are dropped.</summary>
-    private int BlockSize(BudgetSlot slot)
-    {
-        var usable = TimeSpan.FromSeconds(_options.SlotUsableFraction);
-        var share = slot.Usable / usable;
-        return Math.Clamp((int)Math.Ceiling(_options.BlockSize * share), 1, _options.BlockSize);
-    }
+    /// <summary>Tokens per slot: the share of <see cref="SendBudgetOptions.PerSecond"/> a delivery uses.</summary>
+    private int Capacity => Math.Max(1, (int)Math.Floor(_options.PerSecond * _options.SlotUsableFraction));
+
+    /// <summary>The time between one token and the next, so a slot's tokens are spread evenly over its second.</summary>
+    private TimeSpan Spacing => TimeSpan.FromSeconds(1.0 / Capacity);
 
     private BudgetSlot Slot(DateTimeOffset now)
     {
         var unixMs = now.ToUnixTimeMilliseconds();
         var second = Math.DivRem(unixMs, 1000, out var intoMs);
         var into = TimeSpan.FromMilliseconds(intoMs);
-        var usable = TimeSpan.FromSeconds(_options.SlotUsableFraction) - into;
-        return new BudgetSlot(second, usable > TimeSpan.Zero ? usable : TimeSpan.Zero, TimeSpan.FromSeconds(1) - into);
+        var firstDue = (int)Math.Floor(into / Spacing);
+        return new BudgetSlot(second, DateTimeOffset.FromUnixTimeMilliseconds(second * 1000), firstDue, TimeSpan.FromSeconds(1) - into);
     }
 
     private TimeSpan PauseLeft()
@@ -230,6 +254,9 @@ public sealed partial class TenantSendBudget : ISendBudget
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams throttled the tenant: this instance pauses sending for {Seconds:0.#} s")]
     private static partial void LogPaused(ILogger logger, double seconds);
 
-    /// <summary>The second <paramref name="Second"/> (Unix), how long its tokens may still be used, and how long until the next.</summary>
-    private readonly record struct BudgetSlot(long Second, TimeSpan Usable, TimeSpan UntilNext);
+    /// <summary>
+    /// The second <paramref name="Second"/> (Unix) starting at <paramref name="Start"/>, the first of its tokens whose time
+    /// has not passed yet, and how long until the next second.
+    /// </summary>
+    private readonly record struct BudgetSlot(long Second, DateTimeOffset Start, int FirstIndexDue, TimeSpan UntilNext);
 }

@@ -42,6 +42,37 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Two_instances_spread_their_sends_so_no_sliding_second_holds_more_than_a_slot()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var options = new SendBudgetOptions { PerSecond = 20, BlockSize = 4, SlotUsableFraction = 1 };
+        var sentAt = new ConcurrentQueue<DateTimeOffset>();
+        var instances = new[] { Budget(tenant, options), Budget(tenant, options) };
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        await Task.WhenAll(instances.SelectMany(instance => Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await instance.WaitAsync(null, stop.Token);
+                    sentAt.Enqueue(DateTimeOffset.UtcNow);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        })));
+
+        var times = sentAt.Order().ToList();
+        var busiest = times.Select((start, i) => times.Skip(i).TakeWhile(t => t - start < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.True(times.Count >= 2 * options.PerSecond, $"Only {times.Count} sends in 3 s.");
+        Assert.InRange(busiest, 1, options.PerSecond + 1); // one more at most: a timer that fires a little late
+    }
+
+    [Fact]
     public void Throttled_blocks_that_conversation_for_the_delay_and_leaves_the_others()
     {
         var clock = new ManualClock();

@@ -44,6 +44,15 @@ public sealed class BotTestHost : IAsyncDisposable
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["environment"] = "Development",
+
+            // A test class's turns post to the same few conversations many times a second, often on a manual clock that
+            // never reaches the next second; Teams' limits (50 a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s per
+            // conversation) would hold those posts back. The limits themselves are tested on their own.
+            ["Delivery:Budget:PerSecond"] = "1000",
+            ["Delivery:Budget:PerConversationPerSecond"] = "1000",
+            ["Delivery:Budget:PerConversationPer2Seconds"] = "1000",
+            ["Delivery:Budget:PerConversationPer30Seconds"] = "10000",
+            ["Delivery:Budget:PerConversationPerHour"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

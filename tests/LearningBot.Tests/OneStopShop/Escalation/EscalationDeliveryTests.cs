@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LearningBot.Connector.Client;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 using LearningBot.Tests.Support;
@@ -57,7 +58,7 @@ public sealed class EscalationDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.Empty(AnswersToAsker(before));
         var pending = Assert.Single(await OutboxRowsAsync(ticketId), row => row.Pending);
         Assert.Equal(OutboxKinds.Person, pending.Kind);
-        Assert.Equal("503", pending.LastError);
+        Assert.Equal("http-503:ServiceUnavailable", pending.LastError);
 
         _hub.Clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -112,6 +113,7 @@ public sealed class EscalationDeliveryTests(AzuriteFixture azurite) : IClassFixt
     public async Task An_asker_who_cannot_be_reached_is_recorded_once_and_not_tried_again()
     {
         await _hub.SetExpertChannelAsync();
+        _hub.Connector.RefuseConversation = _ => BotNotInstalled;
         var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
         var ticketId = await _hub.TicketIdAsync(Reference(sent));
 
@@ -124,6 +126,27 @@ public sealed class EscalationDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(OutboxOutcome.Unreachable, asker.Outcome);
         Assert.Equal(1, asker.Attempts);
     }
+
+    [Fact]
+    public async Task An_asker_who_never_chatted_with_the_bot_gets_the_answer_in_a_chat_the_bot_opens()
+    {
+        await _hub.SetExpertChannelAsync();
+        var newcomer = TestPerson.Unique("newcomer", "Nia Owusu");
+        var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(newcomer, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
+        var ticketId = await _hub.TicketIdAsync(Reference(sent));
+        var before = _hub.Connector.Sent.Count;
+
+        await _hub.InvokeCardAsync(AnswerAction(ticketId));
+
+        var opened = Assert.Single(_hub.Connector.CreatedConversations);
+        Assert.Equal(newcomer.AadObjectId, Assert.Single(opened.Members!).Id);
+        var answer = Assert.Single(_hub.Connector.Sent.Skip(before), s => s.Activity.Attachments is { Count: > 0 } && CardJson.Texts(s.Activity).Contains(Answer, StringComparison.Ordinal) && !s.ConversationId.StartsWith("19:", StringComparison.Ordinal));
+        Assert.NotEqual(_hub.AskerChat, answer.ConversationId);
+        var asker = Assert.Single(await OutboxRowsAsync(ticketId), row => row.Kind == OutboxKinds.Person);
+        Assert.Equal(OutboxOutcome.Delivered, asker.Outcome);
+    }
+
+    private static readonly FakeFailure BotNotInstalled = new(403, TeamsErrorCodes.BotNotInConversationRoster, "The bot is not part of the conversation roster.");
 
     private async Task<(string TicketId, int SentBefore)> AskAndSetChannelAsync()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Connector.Client;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -345,6 +346,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     public async Task The_expert_is_told_when_the_asker_cannot_be_reached_in_teams()
     {
         await _hub.SetExpertChannelAsync();
+        _hub.Connector.RefuseConversation = _ => new FakeFailure(403, TeamsErrorCodes.BotNotInConversationRoster, "The bot is not part of the conversation roster.");
         var sent = await _hub.InvokeCardAsync(_hub.ChannelAction(Outsider, EscalationVerbs.Submit, Submit("from-the-channel", Question)));
         var ticketId = await _hub.TicketIdAsync(Reference(sent));
 
