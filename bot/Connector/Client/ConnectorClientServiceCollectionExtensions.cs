@@ -23,6 +23,7 @@ public static class ConnectorClientServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ConnectorTraffic>();
 
         services.AddHttpClient(ConnectorClientFactory.HttpClientName, client =>
             {
@@ -36,6 +37,7 @@ public static class ConnectorClientServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 AllowAutoRedirect = false,
             })
+            .AddHttpMessageHandler(provider => new ConnectorTrafficHandler(provider.GetRequiredService<ConnectorTraffic>()))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // ConnectorClient logs every call itself; the factory's logging handlers would only repeat it,
             // at the price of a log scope and a formatted URI on every reply.

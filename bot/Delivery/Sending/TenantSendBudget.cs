@@ -1,4 +1,5 @@
 using Azure;
+using LearningBot.Connector.Client;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,9 @@ public sealed partial class TenantSendBudget : ISendBudget
     private readonly ILogger<TenantSendBudget> _logger;
     private readonly string _partition;
     private readonly ConversationRateLimiter _conversations;
+    private readonly ConnectorTraffic _traffic;
+    private long _trafficSeen;
+    private long _grantedSinceSeen;
     private readonly SemaphoreSlim _refill = new(1, 1);
     private readonly Lock _gate = new();
     private long _blockSecond = -1;
@@ -38,8 +42,16 @@ public sealed partial class TenantSendBudget : ISendBudget
     private int _blockEnd;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public TenantSendBudget(TableStorage tables, IOptions<SendBudgetOptions> options, IOptions<RecipientReachOptions> reach, TimeProvider time, ILogger<TenantSendBudget> logger)
+    public TenantSendBudget(
+        TableStorage tables,
+        ConnectorTraffic traffic,
+        IOptions<SendBudgetOptions> options,
+        IOptions<RecipientReachOptions> reach,
+        TimeProvider time,
+        ILogger<TenantSendBudget> logger)
     {
+        _traffic = traffic;
+        _trafficSeen = traffic.Requests;
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Table(TableName);
         _options = options.Value;
@@ -158,6 +170,7 @@ public sealed partial class TenantSendBudget : ISendBudget
             }
 
             var index = _blockNext++;
+            _grantedSinceSeen++;
             Granted?.Invoke(current.Second);
             return current.Start + (Spacing * index);
         }
@@ -186,7 +199,8 @@ public sealed partial class TenantSendBudget : ISendBudget
                 return null;
             }
 
-            var first = Math.Max(row is not null && row.Second == slot.Second ? row.Taken : 0, current.FirstIndexDue);
+            var taken = row is not null && row.Second == slot.Second ? row.Taken : 0;
+            var first = Math.Max(taken + RequestsMadeElsewhere(), current.FirstIndexDue);
             var end = Math.Min(first + _options.BlockSize, Capacity);
             if (first >= end)
             {
@@ -213,6 +227,7 @@ public sealed partial class TenantSendBudget : ISendBudget
             lock (_gate)
             {
                 _blockSecond = slot.Second;
+                _grantedSinceSeen++;
                 _blockNext = first + 1;
                 _blockEnd = end;
                 Granted?.Invoke(slot.Second);
@@ -222,6 +237,22 @@ public sealed partial class TenantSendBudget : ISendBudget
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Requests this instance made to the Bot Connector since the last block that were not deliveries' (replies in turns,
+    /// progress card updates): they count against the tenant's limit too, so the next block starts that many tokens later.
+    /// </summary>
+    private int RequestsMadeElsewhere()
+    {
+        lock (_gate)
+        {
+            var requests = _traffic.Requests;
+            var elsewhere = Math.Max(0, requests - _trafficSeen - _grantedSinceSeen);
+            _trafficSeen = requests;
+            _grantedSinceSeen = 0;
+            return (int)Math.Min(elsewhere, Capacity);
+        }
     }
 
     /// <summary>Tokens per slot: the share of <see cref="SendBudgetOptions.PerSecond"/> a delivery uses.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using LearningBot.Connector.Client;
 using LearningBot.Delivery.Sending;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,8 +10,9 @@ namespace LearningBot.Tests.Delivery;
 
 public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private TenantSendBudget Budget(string tenant, SendBudgetOptions options, TimeProvider? time = null) => new(
+    private TenantSendBudget Budget(string tenant, SendBudgetOptions options, TimeProvider? time = null, ConnectorTraffic? traffic = null) => new(
         azurite.Storage,
+        traffic ?? new ConnectorTraffic(),
         Options.Create(options),
         Options.Create(new RecipientReachOptions { TenantId = tenant }),
         time ?? TimeProvider.System,
@@ -70,6 +72,24 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
         var busiest = times.Select((start, i) => times.Skip(i).TakeWhile(t => t - start < TimeSpan.FromSeconds(1)).Count()).Max();
         Assert.True(times.Count >= 2 * options.PerSecond, $"Only {times.Count} sends in 3 s.");
         Assert.InRange(busiest, 1, options.PerSecond + 1); // one more at most: a timer that fires a little late
+    }
+
+    [Fact]
+    public async Task Replies_the_instance_sent_outside_deliveries_use_up_their_share_of_the_second()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var traffic = new ConnectorTraffic();
+        var budget = Budget(tenant, new SendBudgetOptions { PerSecond = 100, BlockSize = 3, SlotUsableFraction = 1 }, clock, traffic);
+        for (var reply = 0; reply < 4; reply++)
+        {
+            traffic.Count();
+        }
+
+        await budget.WaitAsync(null, CancellationToken.None);
+
+        var slot = Assert.Single(azurite.Table(TenantSendBudget.TableName).Query<SendBudgetSlot>(row => row.PartitionKey == LearningBot.Storage.TableKeys.Encode(tenant)));
+        Assert.Equal(4 + 3, slot.Taken); // the four replies, then this instance's block of three
     }
 
     [Fact]
