@@ -1,8 +1,9 @@
+using System.Text.Json;
 using LearningBot.Access;
 using LearningBot.Cards;
+using LearningBot.Connector;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
-using LearningBot.Delivery;
 using LearningBot.Privacy;
 
 namespace LearningBot.Announcements;
@@ -19,8 +20,9 @@ namespace LearningBot.Announcements;
 /// <c>kind:&lt;organisation kind&gt;</c> such as <c>kind:primary-care</c>, or <c>me</c>) answers with the preview card,
 /// whose Send action carries <c>{draftId}</c>; a submission that breaks the form's rules, or from which identifiers
 /// were removed, answers with the compose card again, the problems marked;</item>
-/// <item>Action.Execute <c>announce.send</c> with data <c>{draftId}</c> starts the delivery (once per draft, however
-/// often it is pressed or retried) and answers with the "Sending…" card;</item>
+/// <item>Action.Execute <c>announce.send</c> with data <c>{draftId}</c> records the request and answers at once with the
+/// "Sending…" card; <see cref="AnnouncementDispatcher"/> then starts the delivery outside the turn (once per draft,
+/// however often Send is pressed or retried) and the progress card follows;</item>
 /// <item>Action.Execute <c>announce.change</c> with data <c>{draftId}</c> answers with the compose card, filled in.</item>
 /// </list>
 /// The draft id is only a pointer: the content is loaded from the author's own drafts, so a forged or someone
@@ -30,7 +32,7 @@ public sealed class AnnouncementsFeature(
     AnnouncementCards cards,
     AnnouncementDrafts drafts,
     AnnouncementAudience audience,
-    IDeliveries deliveries,
+    AnnouncementDispatcher dispatcher,
     TimeProvider clock) : IBotFeature
 {
     public const string Purpose = "announcement";
@@ -62,7 +64,7 @@ public sealed class AnnouncementsFeature(
 
         var author = AuthorOf(turn);
         var size = await audience.MeasureAsync(chosen, author, turn.Aborted);
-        var draft = await drafts.SaveAsync(author, title.Text, message.Text, chosen, turn.Aborted);
+        var draft = await drafts.SaveAsync(author, title.Text, message.Text, chosen, size.People, turn.Aborted);
         return CardActionResult.Replace(cards.Preview(draft, size));
     }
 
@@ -79,16 +81,14 @@ public sealed class AnnouncementsFeature(
             return CardActionResult.Message(DraftGone);
         }
 
-        var recipients = await audience.RecipientsAsync(draft.Audience, author, turn.Aborted);
-        var request = new DeliveryRequest(
-            Purpose,
-            IdempotencyKey: draft.DraftId,
-            RequestedBy: author,
-            Message: ProactiveMessenger.CardMessage(cards.Announcement(draft)) with { Summary = draft.Title },
-            Recipients: recipients,
-            ProgressTo: turn.ConversationReference);
-        var started = await deliveries.StartAsync(request, turn.Aborted);
-        return CardActionResult.Replace(cards.Sending(draft, recipients.Count, started.AlreadyExisted));
+        var progressTo = turn.ConversationReference is { } reference ? JsonSerializer.Serialize(reference, BotJson.Options) : null;
+        var (requested, alreadyRequested) = await drafts.RequestSendAsync(draft, progressTo, turn.Aborted);
+        if (!alreadyRequested)
+        {
+            dispatcher.Kick(requested);
+        }
+
+        return CardActionResult.Replace(cards.Sending(requested, requested.AudienceSize, alreadyRequested));
     }
 
     /// <summary>The route guard has let in only a known member of the support team, so the caller has a key.</summary>

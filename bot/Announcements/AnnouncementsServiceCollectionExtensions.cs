@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.Storage.Leases;
 
 namespace LearningBot.Announcements;
 
@@ -15,6 +16,9 @@ public static class AnnouncementsServiceCollectionExtensions
         services.AddSingleton<AnnouncementCards>();
         services.AddSingleton<AnnouncementDrafts>();
         services.AddSingleton<AnnouncementAudience>();
+        services.AddPeriodicLeases();
+        services.AddSingleton<AnnouncementDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<AnnouncementDispatcher>());
         services.AddSingleton<IBotFeature, AnnouncementsFeature>();
         return services;
     }

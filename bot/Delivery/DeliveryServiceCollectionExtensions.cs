@@ -1,6 +1,7 @@
 using LearningBot.Delivery.Progress;
 using LearningBot.Delivery.Sending;
 using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.Delivery;
@@ -25,6 +26,7 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddTableStorage();
+        services.AddPeriodicLeases();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliveryQueue>();

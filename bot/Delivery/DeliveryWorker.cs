@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Delivery;
@@ -8,16 +9,16 @@ namespace LearningBot.Delivery;
 /// Carries out deliveries on this instance: receives work messages from the <c>deliveries</c> queue (up to 32 at a
 /// time, never more than <c>Delivery:MaxMessagesInFlight</c> in hand) and hands each to <see cref="DeliveryProcessor"/>;
 /// when the queue is empty it waits, longer each time up to <c>Delivery:MaxIdlePollDelay</c>, unless this instance just
-/// queued work. Every <c>Delivery:SweepInterval</c> it runs <see cref="DeliverySweep"/>. Any number of workers, in one
+/// queued work. Every <c>Delivery:SweepInterval</c> one instance of all runs <see cref="DeliverySweep"/> (a lease). Any number of workers, in one
 /// process or many, share the queue. Starts without touching storage, so an outage never holds up the bot's start.
 /// </summary>
 public sealed partial class DeliveryWorker(
     DeliveryQueue queue,
     DeliveryProcessor processor,
     DeliverySweep sweep,
+    PeriodicLease lease,
     DeliveryWakeUp wakeUp,
     IOptions<DeliveryOptions> options,
-    TimeProvider clock,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -113,27 +114,25 @@ public sealed partial class DeliveryWorker(
         }
     }
 
-    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    /// <summary>The sweep's name in the <c>Leases</c> table.</summary>
+    public const string SweepJob = "delivery-sweep";
+
+    private Task SweepLoopAsync(CancellationToken stoppingToken) =>
+        lease.RunEachPeriodAsync(SweepJob, options.Value.SweepInterval, SweepOnceAsync, stoppingToken);
+
+    private async Task SweepOnceAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-                await sweep.SweepAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-            {
-                LogSweepDeferred(exception, options.Value.SweepInterval);
-            }
-            catch (Exception exception)
-            {
-                LogSweepFailed(exception, options.Value.SweepInterval);
-            }
+            await sweep.SweepAsync(stoppingToken);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            LogSweepDeferred(exception, options.Value.SweepInterval);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSweepFailed(exception, options.Value.SweepInterval);
         }
     }
 

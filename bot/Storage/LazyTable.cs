@@ -9,43 +9,24 @@ namespace LearningBot.Storage;
 /// </summary>
 public sealed class LazyTable(TableServiceClient service, string tableName)
 {
-    private readonly Lock _gate = new();
-    private Task<TableClient>? _ready;
+    private readonly CreatedOnce<TableClient> _created = new(async () =>
+    {
+        var table = service.GetTableClient(tableName);
+        await table.CreateIfNotExistsAsync(CancellationToken.None);
+        return table;
+    });
 
     public string Name => tableName;
 
     public Task<TableClient> GetAsync(CancellationToken cancellationToken)
     {
-        var ready = _ready;
-        if (ready is { IsCompletedSuccessfully: true })
-        {
-            return ready;
-        }
-
-        lock (_gate)
-        {
-            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
-            {
-                // Shared by every caller, so one caller giving up must not cancel it for the others.
-                _ready = CreateAsync();
-            }
-
-            ready = _ready;
-        }
-
-        return WaitAsync(ready, cancellationToken);
+        var ready = _created.Ready;
+        return ready.IsCompletedSuccessfully ? ready : WaitAsync(ready, cancellationToken);
     }
 
     private static async Task<TableClient> WaitAsync(Task<TableClient> ready, CancellationToken cancellationToken)
     {
         await StorageBudget.WaitAsync(ready, cancellationToken);
         return await ready;
-    }
-
-    private async Task<TableClient> CreateAsync()
-    {
-        var table = service.GetTableClient(tableName);
-        await table.CreateIfNotExistsAsync(CancellationToken.None);
-        return table;
     }
 }

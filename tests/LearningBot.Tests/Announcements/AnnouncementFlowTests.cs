@@ -86,7 +86,7 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Send_starts_exactly_one_delivery_even_when_pressed_twice()
+    public async Task Send_answers_at_once_then_starts_exactly_one_delivery_even_when_pressed_twice()
     {
         var bot = fixture.ForTest();
         var chat = "a:" + Guid.NewGuid().ToString("N");
@@ -94,6 +94,8 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         var before = fixture.Deliveries.Started.Count;
 
         var answers = await Task.WhenAll(SendAsync(bot, draftId, chat), SendAsync(bot, draftId, chat));
+        await StartedAsync(draftId);
+        await Eventually.TrueAsync(() => bot.Connector.Current(chat).Count > 0);
 
         var request = Assert.Single(fixture.Deliveries.Started.Skip(before));
         Assert.Equal(AnnouncementsFeature.Purpose, request.Purpose);
@@ -135,7 +137,7 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
 
         await SendAsync(bot, draftId);
 
-        var request = fixture.Deliveries.Started.Single(r => r.IdempotencyKey == draftId);
+        var request = await StartedAsync(draftId);
         Assert.Equal(Support.AadObjectId, Assert.Single(request.Recipients).Key);
     }
 
@@ -172,6 +174,13 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         var response = await bot.PostActivityAsync(TeamsActivities.ExecuteAction(bot.Connector.ServiceUrl, AnnouncementVerbs.Preview,
             new JsonObject { ["title"] = title, ["message"] = message, ["audience"] = audience }, chat).From(Support));
         return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+    }
+
+    /// <summary>The delivery the draft became: the dispatcher starts it just after the Send turn has answered.</summary>
+    private async Task<DeliveryRequest> StartedAsync(string draftId)
+    {
+        Assert.True(await Eventually.TrueAsync(() => fixture.Deliveries.Started.Any(r => r.IdempotencyKey == draftId)), "The announcement's delivery was never started.");
+        return fixture.Deliveries.Started.First(r => r.IdempotencyKey == draftId);
     }
 
     private static async Task<JsonObject> SendAsync(BotTestHost bot, string draftId, string? chat = null)
