@@ -16,7 +16,7 @@ namespace LearningBot.Tests.MultiInstance;
 [TestCaseOrderer(ByTestOrder.TypeName, ByTestOrder.AssemblyName)]
 public sealed partial class SharedDeliveryTests(SharedDeliveryInstances bots) : IClassFixture<SharedDeliveryInstances>
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>Sends each of a delivery's workers have in flight at once: one work message, two recipients.</summary>
     private const int SendsInFlightPerInstance = 2;
