@@ -76,6 +76,7 @@ public sealed partial class DeliveryProcessor(
         }
 
         await FinishMessageAsync(lease, work, later, stoppingToken);
+        LogMessageDone(work.DeliveryId, tally.Sent, later.Count);
     }
 
     /// <summary>Adds what was settled to the header, even when stopping half way; a failure only leaves the counts short until the sweep.</summary>
@@ -264,6 +265,9 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is unknown; its queue message is deleted")]
     private partial void LogUnknownDelivery(string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: work message done here: {Sent} sent, {Waiting} waiting")]
+    private partial void LogMessageDone(string deliveryId, int sent, int waiting);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: a claim ran out before its outcome was recorded")]
     private partial void LogLeaseLost(string deliveryId);
