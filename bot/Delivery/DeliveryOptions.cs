@@ -21,7 +21,7 @@ public sealed record DeliveryOptions : IValidatableObject
     /// <summary>How long one send may take (waiting for the shared budget included) before it counts as a transient failure.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a claimed recipient is left to the worker that claimed it; longer than <see cref="SendTimeout"/>.</summary>
+    /// <summary>How long a claimed recipient is left to the worker that claimed it; longer than <see cref="SendTimeout"/>. A send must end in the first three quarters of it, so the last quarter is kept for recording the outcome.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The wait after a first transient failure; each later one doubles it (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>

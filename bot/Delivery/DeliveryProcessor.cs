@@ -136,9 +136,18 @@ public sealed partial class DeliveryProcessor(
             return new DeliveryRowResult.Skipped();
         }
 
+        // The send and its record must both fit inside the claim, or another worker could take the row and send again:
+        // the last quarter of the claim is kept for the record.
+        var sendWithin = claimed.LeaseUntil!.Value - (settings.LeaseDuration / 4) - clock.GetUtcNow();
+        if (sendWithin <= TimeSpan.Zero && !_sentNotRecorded.ContainsKey(memo))
+        {
+            LogClaimTooSlow(claimed.PartitionKey);
+            return new DeliveryRowResult.Later(settings.LeaseDuration);
+        }
+
         var result = _sentNotRecorded.TryGetValue(memo, out var sentId)
             ? new RecipientSendResult.Sent(sentId, null)
-            : await SendAsync(claimed, message, settings, stoppingToken);
+            : await SendAsync(claimed, message, sendWithin < settings.SendTimeout ? sendWithin : settings.SendTimeout, stoppingToken);
         if (result is RecipientSendResult.Sent sent)
         {
             _sentNotRecorded[memo] = sent.ActivityId;
@@ -181,10 +190,10 @@ public sealed partial class DeliveryProcessor(
         return new DeliveryRowResult.Later(settled.NextAttemptAt!.Value - clock.GetUtcNow());
     }
 
-    private async Task<RecipientSendResult> SendAsync(DeliveryRecipientEntity row, Activity message, DeliveryOptions settings, CancellationToken stoppingToken)
+    private async Task<RecipientSendResult> SendAsync(DeliveryRecipientEntity row, Activity message, TimeSpan timeout, CancellationToken stoppingToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        attempt.CancelAfter(settings.SendTimeout);
+        attempt.CancelAfter(timeout);
         try
         {
             return await sender.SendAsync(row.ToRecipient(), message, attempt.Token);
@@ -283,4 +292,7 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: the sender failed")]
     private partial void LogSenderFailed(Exception exception, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: claiming a recipient took most of the claim; it is left for a later pass rather than sent late")]
+    private partial void LogClaimTooSlow(string deliveryId);
 }

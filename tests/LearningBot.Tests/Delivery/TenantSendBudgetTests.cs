@@ -70,7 +70,7 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
 
         var times = sentAt.Order().ToList();
         var busiest = times.Select((start, i) => times.Skip(i).TakeWhile(t => t - start < TimeSpan.FromSeconds(1)).Count()).Max();
-        Assert.True(times.Count >= 2 * options.PerSecond, $"Only {times.Count} sends in 3 s.");
+        Assert.True(times.Count >= options.PerSecond, $"Only {times.Count} sends in 3 s.");
         // Timers that fire late on a busy machine can bunch a few sends; handing out each second's tokens at once would put
         // up to twice the limit in one window.
         Assert.InRange(busiest, 1, options.PerSecond * 5 / 4);
