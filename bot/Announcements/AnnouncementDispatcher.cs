@@ -51,7 +51,7 @@ public sealed partial class AnnouncementDispatcher(
         await scanning;
     }
 
-    private async Task ScanAsync(CancellationToken stoppingToken)
+    internal async Task ScanAsync(CancellationToken stoppingToken)
     {
         try
         {

@@ -266,7 +266,9 @@ public sealed partial class TenantSendBudget : ISendBudget
         var unixMs = now.ToUnixTimeMilliseconds();
         var second = Math.DivRem(unixMs, 1000, out var intoMs);
         var into = TimeSpan.FromMilliseconds(intoMs);
-        var firstDue = (int)Math.Floor(into / Spacing);
+        // A token may still be used up to two spacings late (a worker that was busy a moment): any one-second window then
+        // holds at most two more than a slot's 48, inside the 50.
+        var firstDue = (int)Math.Floor(Math.Max(0, (into - (2 * Spacing)).Ticks) / (double)Spacing.Ticks);
         return new BudgetSlot(second, DateTimeOffset.FromUnixTimeMilliseconds(second * 1000), firstDue, TimeSpan.FromSeconds(1) - into);
     }
 

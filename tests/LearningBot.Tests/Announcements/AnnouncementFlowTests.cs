@@ -3,6 +3,7 @@ using LearningBot.Announcements;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Progress;
 using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningBot.Tests.Announcements;
 
@@ -111,6 +112,22 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         var progressCard = CardJson.Of(Assert.Single(bot.Connector.Current(chat)));
         Assert.Contains("Sent to 0 of 17", CardJson.Texts(progressCard), StringComparison.Ordinal);
         Assert.Equal([DeliveryProgressVerbs.Cancel], CardJson.Verbs(progressCard));
+    }
+
+    [Fact]
+    public async Task A_send_that_a_restart_interrupted_is_started_by_the_next_scan()
+    {
+        var bot = fixture.ForTest();
+        var draftId = DraftIdOf(await PreviewAsync(bot, "Study day", "Booking opens on Monday.", "me"));
+        var drafts = bot.Services.GetRequiredService<AnnouncementDrafts>();
+        var draft = (await drafts.FindAsync(Support.AadObjectId, draftId, CancellationToken.None))!;
+        await drafts.RequestSendAsync(draft, progressTo: null, CancellationToken.None); // pressed, but the kick was lost
+
+        await bot.Services.GetRequiredService<AnnouncementDispatcher>().ScanAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<AnnouncementDispatcher>().ScanAsync(CancellationToken.None);
+
+        Assert.Single(fixture.Deliveries.Started, r => r.IdempotencyKey == draftId);
+        Assert.False(string.IsNullOrEmpty((await drafts.FindAsync(Support.AadObjectId, draftId, CancellationToken.None))!.DeliveryId));
     }
 
     [Fact]
