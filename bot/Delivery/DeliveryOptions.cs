@@ -37,7 +37,7 @@ public sealed record DeliveryOptions : IValidatableObject
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A delivery with no progress for this long has its pending recipients queued again by the sweep.</summary>
-    public TimeSpan StallAfter { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan StallAfter { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The first wait after finding the queue empty; it doubles up to <see cref="MaxIdlePollDelay"/> while the queue stays empty.</summary>
     public TimeSpan IdlePollDelay { get; init; } = TimeSpan.FromMilliseconds(500);

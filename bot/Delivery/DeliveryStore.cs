@@ -128,11 +128,21 @@ public sealed class DeliveryStore(TableStorage tables)
             var response = await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
             return response.NewETag();
         }
-        catch (RequestFailedException lost) when (lost.IsConcurrencyConflict() || lost.IsNotFound())
+        catch (RequestFailedException lost) when (lost.IsConcurrencyConflict())
+        {
+            // A first attempt can land and still time out here; the client's retry then meets our own write. That is ours.
+            var stored = await table.GetEntityIfExistsAsync<DeliveryRecipientEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            return stored.HasValue && IsSameWrite(stored.Value!, row) ? stored.Value!.ETag : null;
+        }
+        catch (RequestFailedException lost) when (lost.IsNotFound())
         {
             return null;
         }
     }
+
+    private static bool IsSameWrite(DeliveryRecipientEntity stored, DeliveryRecipientEntity written) =>
+        stored.Attempts == written.Attempts && stored.LeaseOwner == written.LeaseOwner && stored.LeaseUntil == written.LeaseUntil
+        && stored.Outcome == written.Outcome && stored.NextAttemptAt == written.NextAttemptAt && stored.LastError == written.LastError;
 
     /// <summary>Settles a pending row as cancelled if it is still at <paramref name="etag"/> (merged: its other fields stay).</summary>
     public async Task<bool> TrySettleCancelledAsync(string deliveryId, string rowKey, ETag etag, DateTimeOffset now, CancellationToken cancellationToken)
