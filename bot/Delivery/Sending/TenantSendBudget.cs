@@ -61,8 +61,8 @@ public sealed partial class TenantSendBudget : ISendBudget
         _conversations = new ConversationRateLimiter(_options, time);
     }
 
-    /// <summary>Told the slot (Unix second) of every token handed out; lets tests count grants per second exactly.</summary>
-    internal Action<long>? Granted { get; set; }
+    /// <summary>Told the time every token handed out is due; lets tests count grants per second and check their spacing exactly.</summary>
+    internal Action<DateTimeOffset>? Granted { get; set; }
 
     /// <summary>The per-conversation windows of this process.</summary>
     public ConversationRateLimiter Conversations => _conversations;
@@ -171,8 +171,9 @@ public sealed partial class TenantSendBudget : ISendBudget
 
             var index = _blockNext++;
             _grantedSinceSeen++;
-            Granted?.Invoke(current.Second);
-            return current.Start + (Spacing * index);
+            var due = current.Start + (Spacing * index);
+            Granted?.Invoke(due);
+            return due;
         }
     }
 
@@ -230,10 +231,11 @@ public sealed partial class TenantSendBudget : ISendBudget
                 _grantedSinceSeen++;
                 _blockNext = first + 1;
                 _blockEnd = end;
-                Granted?.Invoke(slot.Second);
             }
 
-            return current.Start + (Spacing * first);
+            var due = current.Start + (Spacing * first);
+            Granted?.Invoke(due);
+            return due;
         }
 
         return null;
