@@ -57,6 +57,7 @@ public sealed class FaultBot : IAsyncDisposable
             ["Storage:ConnectionString"] = AzuriteFixture.ConnectionStringThrough(proxy.Port),
             ["Roles:SupportTeam:0"] = "29:sam-patel",
             ["Outbox:ScanInterval"] = "00:00:00.5",
+            ["Outbox:WaitInTurn"] = "00:00:02", // the production wait: these tests hold every turn to its time limit
             ["Outbox:FirstRetryDelay"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:02",
         };

@@ -49,6 +49,10 @@ public sealed class BotTestHost : IAsyncDisposable
             // never reaches the next second; Teams' limits (50 a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s per
             // conversation) would hold those posts back. The limits themselves are tested on their own.
             ["Delivery:Budget:PerSecond"] = "1000",
+
+            // Messages a change owes go out through the shared send budget, whose blocks are taken in storage; on a
+            // busy test machine that can outlast the 2 s a turn normally waits for them, so tests wait the most allowed.
+            ["Outbox:WaitInTurn"] = "00:00:05",
             ["Delivery:Budget:PerConversationPerSecond"] = "1000",
             ["Delivery:Budget:PerConversationPer2Seconds"] = "1000",
             ["Delivery:Budget:PerConversationPer30Seconds"] = "10000",
