@@ -56,9 +56,9 @@ public sealed record SendBudgetOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PerSecond is < 1 or > 1000)
+        if (PerSecond is < 1 or > 100_000)
         {
-            yield return new($"{Section}:{nameof(PerSecond)} must be between 1 and 1000.", [nameof(PerSecond)]);
+            yield return new($"{Section}:{nameof(PerSecond)} must be between 1 and 100000.", [nameof(PerSecond)]);
         }
 
         if (PerConversationPerSecond < 1 || PerConversationPer2Seconds < 1 || PerConversationPer30Seconds < 1 || PerConversationPerHour < 1)
