@@ -196,7 +196,7 @@ public sealed partial class DeliveryProcessor(
         attempt.CancelAfter(timeout);
         try
         {
-            return await sender.SendAsync(row.ToRecipient(), message, attempt.Token);
+            return await sender.SendAsync(row.ToRecipient(), message, SendPace.Paced, attempt.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

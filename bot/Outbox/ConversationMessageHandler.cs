@@ -19,6 +19,6 @@ internal sealed class ConversationMessageHandler(IRecipientSender sender) : IOut
         }
 
         var channel = new DeliveryRecipient(RecipientKinds.Channel, row.PartitionKey, Conversation: row.Conversation);
-        return PersonMessageHandler.ToOutboxResult(await sender.SendAsync(channel, activity, cancellationToken));
+        return PersonMessageHandler.ToOutboxResult(await sender.SendAsync(channel, activity, PersonMessageHandler.PaceOf(row), cancellationToken));
     }
 }

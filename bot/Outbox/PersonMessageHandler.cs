@@ -21,8 +21,14 @@ internal sealed class PersonMessageHandler(IRecipientSender sender) : IOutboxHan
             return new OutboxResult.Unreachable("incomplete-row");
         }
 
-        return ToOutboxResult(await sender.SendAsync(DeliveryRecipient.Person(personKey), activity, cancellationToken));
+        return ToOutboxResult(await sender.SendAsync(DeliveryRecipient.Person(personKey), activity, PaceOf(row), cancellationToken));
     }
+
+    /// <summary>
+    /// A row's first attempt follows at once from what a person just did, so it goes promptly, like a reply; a retry
+    /// (after an outage, a throttle) waits its turn in the shared budget, as a backlog must not burst.
+    /// </summary>
+    internal static SendPace PaceOf(OutboxEntity row) => row.Attempts <= 1 ? SendPace.Prompt : SendPace.Paced;
 
     internal static Activity? Read(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Activity>(json, BotJson.Options);
 

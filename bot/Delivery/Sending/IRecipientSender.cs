@@ -9,5 +9,5 @@ namespace LearningBot.Delivery.Sending;
 /// </summary>
 public interface IRecipientSender
 {
-    Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, CancellationToken cancellationToken);
+    Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, SendPace pace, CancellationToken cancellationToken);
 }

@@ -7,8 +7,12 @@ namespace LearningBot.Delivery.Sending;
 /// </summary>
 public interface ISendBudget
 {
-    /// <summary>Returns when one request to <paramref name="conversationId"/> (null: a call not tied to one, such as creating it) may go.</summary>
-    ValueTask WaitAsync(string? conversationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns when one request to <paramref name="conversationId"/> (null: a call not tied to one, such as creating it)
+    /// may go: at its token's time when <see cref="SendPace.Paced"/>, as soon as the conversation allows when
+    /// <see cref="SendPace.Prompt"/>.
+    /// </summary>
+    ValueTask WaitAsync(string? conversationId, SendPace pace, CancellationToken cancellationToken);
 
     /// <summary>The service answered 429 for <paramref name="conversationId"/>: nothing more goes there before <paramref name="retryAfter"/> has passed.</summary>
     void Throttled(string? conversationId, TimeSpan retryAfter);

@@ -33,7 +33,7 @@ public sealed partial class RecipientSender(
 
     private TenantReach? _reach;
 
-    public async Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, CancellationToken cancellationToken)
+    public async Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, SendPace pace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(message);
@@ -42,8 +42,8 @@ public sealed partial class RecipientSender(
         {
             return recipient.Kind switch
             {
-                RecipientKinds.Person => await SendToPersonAsync(recipient, message, cancellationToken),
-                RecipientKinds.Channel => await SendToChannelAsync(recipient, message, cancellationToken),
+                RecipientKinds.Person => await SendToPersonAsync(recipient, message, pace, cancellationToken),
+                RecipientKinds.Channel => await SendToChannelAsync(recipient, message, pace, cancellationToken),
                 _ => new RecipientSendResult.Rejected("unknown-recipient-kind"),
             };
         }
@@ -76,7 +76,7 @@ public sealed partial class RecipientSender(
         }
     }
 
-    private async Task<RecipientSendResult> SendToPersonAsync(DeliveryRecipient recipient, Activity message, CancellationToken cancellationToken)
+    private async Task<RecipientSendResult> SendToPersonAsync(DeliveryRecipient recipient, Activity message, SendPace pace, CancellationToken cancellationToken)
     {
         if (!recipient.UsesTeams || recipient.Key.StartsWith(LocalPersonPrefix, StringComparison.Ordinal))
         {
@@ -86,7 +86,7 @@ public sealed partial class RecipientSender(
         var chat = await references.FindPersonalChatAsync(recipient.Key, cancellationToken);
         if (chat is null)
         {
-            var (opened, failure) = await OpenChatAsync(recipient.Key, cancellationToken);
+            var (opened, failure) = await OpenChatAsync(recipient.Key, pace, cancellationToken);
             if (opened is null)
             {
                 return failure!;
@@ -95,28 +95,28 @@ public sealed partial class RecipientSender(
             chat = opened;
         }
 
-        return await SendToConversationAsync(chat, message, cancellationToken);
+        return await SendToConversationAsync(chat, message, pace, cancellationToken);
     }
 
-    private async Task<RecipientSendResult> SendToChannelAsync(DeliveryRecipient recipient, Activity message, CancellationToken cancellationToken)
+    private async Task<RecipientSendResult> SendToChannelAsync(DeliveryRecipient recipient, Activity message, SendPace pace, CancellationToken cancellationToken)
     {
         var channel = string.IsNullOrWhiteSpace(recipient.Conversation) ? null : ReadReference(recipient.Conversation);
         return channel?.Conversation?.Id is { Length: > 0 } && channel.ServiceUrl is { Length: > 0 }
-            ? await SendToConversationAsync(channel, message, cancellationToken)
+            ? await SendToConversationAsync(channel, message, pace, cancellationToken)
             : new RecipientSendResult.Unreachable(UnreachableReasons.NoConversation);
     }
 
-    private async Task<RecipientSendResult> SendToConversationAsync(ConversationReference conversation, Activity message, CancellationToken cancellationToken)
+    private async Task<RecipientSendResult> SendToConversationAsync(ConversationReference conversation, Activity message, SendPace pace, CancellationToken cancellationToken)
     {
         var client = connectors.Create(conversation.ServiceUrl!);
         var root = ChannelRoot(conversation.Conversation!.Id!);
         var addressed = message.ApplyConversationReference(conversation) with { ReplyToId = null, Id = null };
-        var sent = await CallAsync(root, () => client.SendToConversationAsync(root, addressed, cancellationToken), cancellationToken);
+        var sent = await CallAsync(root, pace, () => client.SendToConversationAsync(root, addressed, cancellationToken), cancellationToken);
         return new RecipientSendResult.Sent(sent.Id, root);
     }
 
     /// <summary>Opens a 1:1 chat with the person (installing the app for them when they lack it) and stores it.</summary>
-    private async Task<(ConversationReference? Chat, RecipientSendResult? Failure)> OpenChatAsync(string personKey, CancellationToken cancellationToken)
+    private async Task<(ConversationReference? Chat, RecipientSendResult? Failure)> OpenChatAsync(string personKey, SendPace pace, CancellationToken cancellationToken)
     {
         var reach = await ResolveReachAsync(cancellationToken);
         if (reach is null)
@@ -127,15 +127,15 @@ public sealed partial class RecipientSender(
 
         try
         {
-            return (await CreateChatAsync(reach, personKey, cancellationToken), null);
+            return (await CreateChatAsync(reach, personKey, pace, cancellationToken), null);
         }
         catch (ConnectorException failure) when (ConnectorFailures.IsNotInstalled(failure))
         {
-            return await InstallThenOpenAsync(reach, personKey, cancellationToken);
+            return await InstallThenOpenAsync(reach, personKey, pace, cancellationToken);
         }
     }
 
-    private async Task<(ConversationReference? Chat, RecipientSendResult? Failure)> InstallThenOpenAsync(TenantReach reach, string personKey, CancellationToken cancellationToken)
+    private async Task<(ConversationReference? Chat, RecipientSendResult? Failure)> InstallThenOpenAsync(TenantReach reach, string personKey, SendPace pace, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(personKey, out _) || string.IsNullOrWhiteSpace(reachOptions.Value.TeamsAppId))
         {
@@ -159,7 +159,7 @@ public sealed partial class RecipientSender(
             await Task.Delay(wait, time, cancellationToken);
             try
             {
-                return (await CreateChatAsync(reach, personKey, cancellationToken), null);
+                return (await CreateChatAsync(reach, personKey, pace, cancellationToken), null);
             }
             catch (ConnectorException failure) when (ConnectorFailures.IsNotInstalled(failure))
             {
@@ -170,7 +170,7 @@ public sealed partial class RecipientSender(
         return (null, new RecipientSendResult.Transient("app-installing"));
     }
 
-    private async Task<ConversationReference> CreateChatAsync(TenantReach reach, string personKey, CancellationToken cancellationToken)
+    private async Task<ConversationReference> CreateChatAsync(TenantReach reach, string personKey, SendPace pace, CancellationToken cancellationToken)
     {
         var client = connectors.Create(reach.ServiceUrl);
         var member = new ChannelAccount { Id = personKey };
@@ -183,7 +183,7 @@ public sealed partial class RecipientSender(
             ChannelData = JsonSerializer.SerializeToElement(new JsonObject { ["tenant"] = new JsonObject { ["id"] = reach.TenantId } }),
         };
 
-        var created = await CallAsync(null, () => client.CreateConversationAsync(parameters, cancellationToken), cancellationToken);
+        var created = await CallAsync(null, pace, () => client.CreateConversationAsync(parameters, cancellationToken), cancellationToken);
         var chat = new ConversationReference
         {
             ChannelId = BotChannels.Teams,
@@ -211,14 +211,14 @@ public sealed partial class RecipientSender(
     }
 
     /// <summary>Waits for the budget, makes the call, and tells the budget about a 429 before the engine hears of it.</summary>
-    private async Task<T> CallAsync<T>(string? conversationId, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string? conversationId, SendPace pace, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         if (budget.TimeUntilFree(conversationId) is var wait && wait > budgetOptions.Value.LongestWaitInWorker)
         {
             throw new SendBudgetWaitTooLongException(wait);
         }
 
-        await budget.WaitAsync(conversationId, cancellationToken);
+        await budget.WaitAsync(conversationId, pace, cancellationToken);
         try
         {
             return await call();

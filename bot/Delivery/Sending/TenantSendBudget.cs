@@ -16,6 +16,9 @@ namespace LearningBot.Delivery.Sending;
 /// instance takes a block of consecutive tokens (up to <see cref="SendBudgetOptions.BlockSize"/>) with one ETag-guarded
 /// write and waits for each token's time; tokens whose time went by unused are skipped, never sent in a burst. Storage
 /// sees a write per block rather than per message. Slots follow each instance's clock, which Azure keeps in step.
+/// A <see cref="SendPace.Prompt"/> send (one message owed to what a person just did) takes no token and never waits on
+/// storage: like a reply in a turn, the connector request it makes is counted, and the next block this instance claims
+/// starts that many tokens later.
 /// </remarks>
 public sealed partial class TenantSendBudget : ISendBudget
 {
@@ -67,7 +70,7 @@ public sealed partial class TenantSendBudget : ISendBudget
     /// <summary>The per-conversation windows of this process.</summary>
     public ConversationRateLimiter Conversations => _conversations;
 
-    public async ValueTask WaitAsync(string? conversationId, CancellationToken cancellationToken)
+    public async ValueTask WaitAsync(string? conversationId, SendPace pace, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -76,7 +79,15 @@ public sealed partial class TenantSendBudget : ISendBudget
                 await DelayAsync(_conversations.TimeUntilFree(conversationId), cancellationToken);
             }
 
-            await TakeTokenAsync(cancellationToken);
+            // A prompt send takes no token: the connector traffic it makes is taken off the next block this instance claims.
+            if (pace == SendPace.Prompt)
+            {
+                await DelayAsync(PauseLeft(), cancellationToken);
+            }
+            else
+            {
+                await TakeTokenAsync(cancellationToken);
+            }
 
             // Another worker of this process may have taken the conversation's last place meanwhile: then the token is lost.
             if (conversationId is null || _conversations.TryAcquire(conversationId) == TimeSpan.Zero)

@@ -55,7 +55,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var person = NewPerson();
         await References.RememberPersonalChatAsync(person, Chat("a:stored-" + person), CancellationToken.None);
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Course reminder"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Course reminder"), SendPace.Paced, CancellationToken.None);
 
         var sent = Assert.IsType<RecipientSendResult.Sent>(result);
         Assert.Equal("a:stored-" + person, sent.ConversationId);
@@ -68,7 +68,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
     {
         var person = NewPerson();
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Welcome to the hub"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Welcome to the hub"), SendPace.Paced, CancellationToken.None);
 
         var sent = Assert.IsType<RecipientSendResult.Sent>(result);
         var create = _connector.Requests.Single(request => request.Method == "POST" && request.Segments.Count == 2).BodyJson!;
@@ -90,7 +90,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         _graph.AddUser(new GraphStubUser(person, "Priya Shah"));
         _connector.RefuseConversation = parameters => _graph.InstalledApps.ContainsKey(parameters.Members![0].Id!) ? null : NotInRoster;
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("New course"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("New course"), SendPace.Paced, CancellationToken.None);
 
         Assert.IsType<RecipientSendResult.Sent>(result);
         Assert.Equal(GraphTeamsAppInstaller.AppCatalogUrl + TeamsAppId, _graph.InstalledApps[person]);
@@ -108,7 +108,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var refusals = 1;
         _connector.RefuseConversation = _ => Interlocked.Decrement(ref refusals) >= 0 ? NotInRoster : null;
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.IsType<RecipientSendResult.Sent>(result);
         Assert.Contains(_graph.Requests, request => request.Path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal));
@@ -137,7 +137,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
 
         _connector.RefuseConversation = _ => NotInRoster;
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Alert"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Alert"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Unreachable(reason), result);
         Assert.Empty(_connector.Sent);
@@ -150,7 +150,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         _graph.AddUser(new GraphStubUser(person, "Jo Evans"));
         _connector.RefuseConversation = _ => NotInRoster;
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Alert"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Alert"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Transient("app-installing"), result);
         Assert.Equal(1 + 3, _connector.Requests.Count(request => request.Segments.Count == 2));
@@ -159,7 +159,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task A_volunteer_without_Teams_is_unreachable_without_any_call()
     {
-        var result = await Sender.SendAsync(DeliveryRecipient.Person("local:volunteer-17", usesTeams: false), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person("local:volunteer-17", usesTeams: false), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Unreachable(UnreachableReasons.NoTeams), result);
         Assert.Empty(_connector.Requests);
@@ -173,7 +173,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, conversation) = await PersonWithChatAsync();
         _connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, "Too many requests.", RetryAfter: retryAfter));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Throttled(TimeSpan.FromSeconds(seconds)), result);
         Assert.Single(_connector.Requests);
@@ -186,7 +186,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, conversation) = await PersonWithChatAsync();
         Budget.Throttled(conversation, TimeSpan.FromSeconds(60));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         var throttled = Assert.IsType<RecipientSendResult.Throttled>(result);
         Assert.InRange(throttled.RetryAfter, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(60));
@@ -200,7 +200,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var until = DateTimeOffset.UtcNow.AddSeconds(90);
         _connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, "Too many requests.", RetryAfter: until.ToString("R", CultureInfo.InvariantCulture)));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         var throttled = Assert.IsType<RecipientSendResult.Throttled>(result);
         Assert.InRange(throttled.RetryAfter, TimeSpan.FromSeconds(80), TimeSpan.FromSeconds(90));
@@ -212,7 +212,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, _) = await PersonWithChatAsync();
         _connector.FailNext(new FakeFailure(429, TeamsErrorCodes.Throttled, "Too many requests."));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Throttled(TimeSpan.FromSeconds(1)), result);
     }
@@ -223,7 +223,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, _) = await PersonWithChatAsync();
         _connector.FailNext(new FakeFailure(503, "ServiceUnavailable", "Try again."));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.IsType<RecipientSendResult.Transient>(result);
         Assert.Single(_connector.Requests);
@@ -235,7 +235,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, _) = await PersonWithChatAsync();
         _connector.FailNext(FakeFailure.Reset, times: 2);
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.IsType<RecipientSendResult.Transient>(result);
         Assert.Empty(_connector.Sent);
@@ -251,7 +251,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, _) = await PersonWithChatAsync();
         _connector.FailNext(new FakeFailure(status, code, "Refused."));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Rejected($"http-{status}:{code}"), result);
         Assert.Single(_connector.Requests);
@@ -267,7 +267,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var (person, _) = await PersonWithChatAsync();
         _connector.FailNext(new FakeFailure(status, code, "Refused."));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Unreachable(reason), result);
         Assert.Empty(_graph.Requests);
@@ -280,7 +280,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         const string body = """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\",\r\n  \"errorCode\": null,\r\n  \"errorSubCode\": null\r\n}"}""";
         _connector.FailNext(new FakeFailure(403, Body: body));
 
-        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), CancellationToken.None);
+        var result = await Sender.SendAsync(DeliveryRecipient.Person(person), Message("Digest"), SendPace.Paced, CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Unreachable(UnreachableReasons.BotRemoved), result);
     }
@@ -297,7 +297,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         };
         var recipient = new DeliveryRecipient(RecipientKinds.Channel, "19:courses@thread.tacv2", Conversation: JsonSerializer.Serialize(channel, BotJson.Options));
 
-        var result = await Sender.SendAsync(recipient, Message("New courses this month"), CancellationToken.None);
+        var result = await Sender.SendAsync(recipient, Message("New courses this month"), SendPace.Paced, CancellationToken.None);
 
         var sent = Assert.IsType<RecipientSendResult.Sent>(result);
         Assert.Equal("19:courses@thread.tacv2", sent.ConversationId);
@@ -320,6 +320,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
         var result = await Sender.SendAsync(
             new DeliveryRecipient(RecipientKinds.Channel, "19:old@thread.tacv2", Conversation: JsonSerializer.Serialize(channel, BotJson.Options)),
             Message("Alert"),
+            SendPace.Paced,
             CancellationToken.None);
 
         Assert.Equal(new RecipientSendResult.Unreachable(UnreachableReasons.NoConversation), result);
@@ -344,7 +345,7 @@ public sealed class RecipientSenderTests(AzuriteFixture azurite) : IClassFixture
             CancellationToken.None);
         var person = NewPerson();
 
-        var result = await services.GetRequiredService<IRecipientSender>().SendAsync(DeliveryRecipient.Person(person), Message("Hello"), CancellationToken.None);
+        var result = await services.GetRequiredService<IRecipientSender>().SendAsync(DeliveryRecipient.Person(person), Message("Hello"), SendPace.Paced, CancellationToken.None);
 
         Assert.IsType<RecipientSendResult.Sent>(result);
         var create = Assert.Single(_connector.CreatedConversations);

@@ -30,7 +30,7 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
             instance.Granted = due => grants.AddOrUpdate(due.ToUnixTimeSeconds(), 1, (_, count) => count + 1);
         }
 
-        await Task.WhenAll(instances.Select(instance => instance.WaitAsync(null, CancellationToken.None).AsTask()));
+        await Task.WhenAll(instances.Select(instance => instance.WaitAsync(null, SendPace.Paced, CancellationToken.None).AsTask()));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         var workers = instances.SelectMany(instance => Enumerable.Range(0, 3).Select(_ => SpendAsync(instance, stop.Token))).ToList();
         await Task.WhenAll(workers);
@@ -77,10 +77,59 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
             traffic.Count();
         }
 
-        await budget.WaitAsync(null, CancellationToken.None);
+        await budget.WaitAsync(null, SendPace.Paced, CancellationToken.None);
 
         var slot = Assert.Single(azurite.Table(TenantSendBudget.TableName).Query<SendBudgetSlot>(row => row.PartitionKey == LearningBot.Storage.TableKeys.Encode(tenant)));
         Assert.Equal(4 + 3, slot.Taken); // the four replies, then this instance's block of three
+    }
+
+    [Fact]
+    public async Task A_prompt_send_goes_at_once_even_when_the_budget_cannot_reach_storage()
+    {
+        var unreachable = LearningBot.Storage.TableStorage.Create(new LearningBot.Storage.TableStorageOptions
+        {
+            ConnectionString = AzuriteFixture.ConnectionStringThrough(1),
+            MaxRetries = 0,
+        });
+        var budget = new TenantSendBudget(
+            unreachable, new ConnectorTraffic(), Options.Create(new SendBudgetOptions()), Options.Create(new RecipientReachOptions()),
+            TimeProvider.System, NullLogger<TenantSendBudget>.Instance);
+
+        await budget.WaitAsync("a:channel", SendPace.Prompt, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => budget.WaitAsync("a:channel", SendPace.Paced, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Prompt_sends_are_taken_off_the_next_block_the_instance_claims()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var traffic = new ConnectorTraffic();
+        var budget = Budget(tenant, new SendBudgetOptions { PerSecond = 100, BlockSize = 3, SlotUsableFraction = 1 },
+            new ManualClock(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)), traffic);
+        for (var prompt = 0; prompt < 2; prompt++)
+        {
+            await budget.WaitAsync(null, SendPace.Prompt, CancellationToken.None);
+            traffic.Count(); // the request the connector client made for it
+        }
+
+        await budget.WaitAsync(null, SendPace.Paced, CancellationToken.None);
+
+        var slot = Assert.Single(azurite.Table(TenantSendBudget.TableName).Query<SendBudgetSlot>(row => row.PartitionKey == LearningBot.Storage.TableKeys.Encode(tenant)));
+        Assert.Equal(2 + 3, slot.Taken);
+    }
+
+    [Fact]
+    public async Task Prompt_sends_keep_to_the_conversation_limit()
+    {
+        var budget = Budget(Guid.NewGuid().ToString(), new SendBudgetOptions(), new ManualClock());
+        for (var prompt = 0; prompt < 7; prompt++)
+        {
+            await budget.WaitAsync("a:chat", SendPace.Prompt, CancellationToken.None);
+        }
+
+        Assert.True(budget.TimeUntilFree("a:chat") > TimeSpan.Zero, "An eighth message in the same second would go.");
+        Assert.Equal(TimeSpan.Zero, budget.TimeUntilFree("a:other"));
     }
 
     [Fact]
@@ -101,13 +150,13 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
     public async Task A_tenant_level_429_pauses_the_instance_until_the_delay_has_passed()
     {
         var budget = Budget(Guid.NewGuid().ToString(), new SendBudgetOptions { PerSecond = 50 });
-        await budget.WaitAsync(null, CancellationToken.None);
+        await budget.WaitAsync(null, SendPace.Paced, CancellationToken.None);
         long? granted = null;
         budget.Granted = due => granted ??= due.ToUnixTimeSeconds();
 
         var pausedAt = DateTimeOffset.UtcNow;
         budget.Throttled(null, TimeSpan.FromSeconds(1.2));
-        await budget.WaitAsync(null, CancellationToken.None);
+        await budget.WaitAsync(null, SendPace.Paced, CancellationToken.None);
 
         Assert.True(granted >= pausedAt.AddSeconds(1.2).ToUnixTimeSeconds(), "A token was granted during the pause.");
     }
@@ -118,7 +167,7 @@ public sealed class TenantSendBudgetTests(AzuriteFixture azurite) : IClassFixtur
         {
             while (!stop.IsCancellationRequested)
             {
-                await budget.WaitAsync(null, stop);
+                await budget.WaitAsync(null, SendPace.Paced, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -55,13 +55,13 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite, ITestOutputHelpe
         var (body, _) = await bot.EscalateAsync(Guid.NewGuid().ToString("N"));
         var ticketId = TicketIdOf(body);
 
-        bot.Proxy.Set(FaultMode.BlackHole);
+        bot.StorageIs(FaultMode.BlackHole);
         bot.Connector.StallEvery = null;
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Empty(PostsOf(bot, ticketId));
         await bot.HelpAsync();
 
-        bot.Proxy.Set(FaultMode.PassThrough);
+        bot.StorageIs(FaultMode.PassThrough);
         Assert.True(await Eventually.TrueAsync(() => PostsOf(bot, ticketId).Count > 0, TimeSpan.FromSeconds(20)));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(PostsOf(bot, ticketId));

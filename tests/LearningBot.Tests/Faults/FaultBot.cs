@@ -9,8 +9,8 @@ using Xunit.Abstractions;
 namespace LearningBot.Tests.Faults;
 
 /// <summary>
-/// The real bot (every service, through <c>/api/messages</c>) with its storage behind a <see cref="FaultProxy"/> in
-/// front of Azurite, timed the way the bot's stated limits are put: it starts within <see cref="StartLimit"/> and
+/// The real bot (every service, through <c>/api/messages</c>) with its storage (tables and queues) behind
+/// <see cref="FaultProxy"/>s in front of Azurite, timed the way the bot's stated limits are put: it starts within <see cref="StartLimit"/> and
 /// answers every turn within <see cref="TurnLimit"/>, whatever storage or the Bot Connector does, and never answers
 /// the Bot Connector with a 5xx.
 /// </summary>
@@ -27,10 +27,11 @@ public sealed class FaultBot : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly string _label;
 
-    private FaultBot(BotTestHost bot, FaultProxy proxy, TimeSpan started, ITestOutputHelper output, string label)
+    private FaultBot(BotTestHost bot, FaultProxy proxy, FaultProxy queueProxy, TimeSpan started, ITestOutputHelper output, string label)
     {
         Bot = bot;
         Proxy = proxy;
+        QueueProxy = queueProxy;
         Started = started;
         _output = output;
         _label = label;
@@ -38,7 +39,11 @@ public sealed class FaultBot : IAsyncDisposable
 
     public BotTestHost Bot { get; }
 
+    /// <summary>In front of the Table service.</summary>
     public FaultProxy Proxy { get; }
+
+    /// <summary>In front of the Queue service, in the same mode as <see cref="Proxy"/>: one storage account fails as a whole.</summary>
+    public FaultProxy QueueProxy { get; }
 
     public FakeConnector Connector => Bot.Connector;
 
@@ -51,13 +56,14 @@ public sealed class FaultBot : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var proxy = FaultProxy.Start(azurite.Port);
+        var queueProxy = FaultProxy.Start(azurite.QueuePort);
         proxy.Set(mode, delay);
+        queueProxy.Set(mode, delay);
         var all = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = AzuriteFixture.ConnectionStringThrough(proxy.Port),
+            ["Storage:ConnectionString"] = AzuriteFixture.ConnectionStringThrough(proxy.Port, queueProxy.Port),
             ["Roles:SupportTeam:0"] = "29:sam-patel",
             ["Outbox:ScanInterval"] = "00:00:00.5",
-            ["Outbox:WaitInTurn"] = "00:00:02", // the production wait: these tests hold every turn to its time limit
             ["Outbox:FirstRetryDelay"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:02",
         };
@@ -70,7 +76,7 @@ public sealed class FaultBot : IAsyncDisposable
         var bot = await BotTestHost.StartAsync(azurite, all, services);
         var started = watch.Elapsed;
         output.WriteLine($"[{label}] start: {started.TotalSeconds:0.00} s");
-        return new FaultBot(bot, proxy, started, output, label);
+        return new FaultBot(bot, proxy, queueProxy, started, output, label);
     }
 
     /// <summary>Posts a turn and times it; asserts it was answered in time and without a server error.</summary>
@@ -145,5 +151,13 @@ public sealed class FaultBot : IAsyncDisposable
     {
         await Bot.DisposeAsync();
         await Proxy.DisposeAsync();
+        await QueueProxy.DisposeAsync();
+    }
+
+    /// <summary>Puts the whole storage account (tables and queues) into <paramref name="mode"/>.</summary>
+    public void StorageIs(FaultMode mode)
+    {
+        Proxy.Set(mode);
+        QueueProxy.Set(mode);
     }
 }

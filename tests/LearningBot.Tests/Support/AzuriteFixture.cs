@@ -227,6 +227,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int Port => _server.Port;
 
+    public int QueuePort => _server.QueuePort;
+
     /// <summary>The SDK client on the shared server, configured as the bot configures it.</summary>
     public TableServiceClient ServiceClient => Storage.Service;
 
@@ -251,10 +253,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Queues = QueueStorage.Create(options);
     }
 
-    /// <summary>A connection string for the emulator's account reached through another port (a <see cref="FaultProxy"/>).</summary>
-    public static string ConnectionStringThrough(int port) =>
+    /// <summary>
+    /// A connection string for the emulator's account reached through other ports (<see cref="FaultProxy"/>s): tables
+    /// through <paramref name="port"/>, queues through <paramref name="queuePort"/> (the same port when left out).
+    /// </summary>
+    public static string ConnectionStringThrough(int port, int? queuePort = null) =>
         $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.DevelopmentAccountName};" +
-        $"AccountKey={AzuriteServer.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/{AzuriteServer.DevelopmentAccountName};";
+        $"AccountKey={AzuriteServer.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/{AzuriteServer.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort ?? port}/{AzuriteServer.DevelopmentAccountName};";
 
     /// <summary>This class's name for one of the bot's tables (e.g. <c>TicketStore.TableName</c>).</summary>
     public TableClient Table(string name) => ServiceClient.GetTableClient(Storage.TableName(name));

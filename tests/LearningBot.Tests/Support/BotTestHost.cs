@@ -46,14 +46,11 @@ public sealed class BotTestHost : IAsyncDisposable
             ["environment"] = "Development",
 
             // A test class's turns post to the same few conversations many times a second, often on a manual clock that
-            // never reaches the next second (each token of a frozen second is due a little later than the one before); Teams' limits (50 a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s per
-            // conversation) would hold those posts back. The limits themselves are tested on their own.
+            // never reaches the next second, where each token of the frozen second is due a little later than the last.
+            // Teams' limits (50 a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s per conversation) would hold those
+            // posts back; the limits themselves are tested on their own.
             ["Delivery:Budget:PerSecond"] = "100000",
             ["Delivery:Budget:BlockSize"] = "1000",
-
-            // Messages a change owes go out through the shared send budget, whose blocks are taken in storage; on a
-            // busy test machine that can outlast the 2 s a turn normally waits for them, so tests wait the most allowed.
-            ["Outbox:WaitInTurn"] = "00:00:05",
             ["Delivery:Budget:PerConversationPerSecond"] = "1000",
             ["Delivery:Budget:PerConversationPer2Seconds"] = "1000",
             ["Delivery:Budget:PerConversationPer30Seconds"] = "10000",

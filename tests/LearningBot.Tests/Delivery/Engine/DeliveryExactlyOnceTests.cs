@@ -67,7 +67,7 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
             }
 
-            return await accepted.SendAsync(recipient, new LearningBot.Connector.Schema.Activity { Text = DeliveryStack.MessageText }, cancellationToken);
+            return await accepted.SendAsync(recipient, new LearningBot.Connector.Schema.Activity { Text = DeliveryStack.MessageText }, LearningBot.Delivery.Sending.SendPace.Paced, cancellationToken);
         };
         var options = DeliveryStack.FastOptions() with { SendTimeout = TimeSpan.FromSeconds(3), LeaseDuration = TimeSpan.FromSeconds(4) };
         await using var first = new DeliveryStack(storage, options, dying);

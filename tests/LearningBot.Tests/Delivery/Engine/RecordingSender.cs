@@ -26,7 +26,7 @@ public sealed class RecordingSender : IRecipientSender
     public IReadOnlyDictionary<string, int> AcceptedPerKey() =>
         Accepted.GroupBy(send => send.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
 
-    public async Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, CancellationToken cancellationToken)
+    public async Task<RecipientSendResult> SendAsync(DeliveryRecipient recipient, Activity message, SendPace pace, CancellationToken cancellationToken)
     {
         var attempt = _calls.AddOrUpdate(recipient.Key, 1, (_, calls) => calls + 1);
         Calls.Enqueue((recipient.Key, DateTimeOffset.UtcNow));
