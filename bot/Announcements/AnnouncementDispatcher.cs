@@ -53,16 +53,9 @@ public sealed partial class AnnouncementDispatcher(
 
     internal async Task ScanAsync(CancellationToken stoppingToken)
     {
-        try
+        foreach (var draft in await drafts.OwedAsync(stoppingToken))
         {
-            foreach (var draft in await drafts.OwedAsync(stoppingToken))
-            {
-                await StartAsync(draft, stoppingToken);
-            }
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            LogScanDeferred(exception);
+            await StartAsync(draft, stoppingToken);
         }
     }
 
@@ -93,7 +86,4 @@ public sealed partial class AnnouncementDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An announcement's delivery could not be started yet; the next scan tries again")]
     private partial void LogStartFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcements owed a delivery could not be listed (storage unavailable); the next scan tries again")]
-    private partial void LogScanDeferred(Exception exception);
 }

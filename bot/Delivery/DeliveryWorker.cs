@@ -118,23 +118,7 @@ public sealed partial class DeliveryWorker(
     public const string SweepJob = "delivery-sweep";
 
     private Task SweepLoopAsync(CancellationToken stoppingToken) =>
-        lease.RunEachPeriodAsync(SweepJob, options.Value.SweepInterval, SweepOnceAsync, stoppingToken);
-
-    private async Task SweepOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await sweep.SweepAsync(stoppingToken);
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            LogSweepDeferred(exception, options.Value.SweepInterval);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogSweepFailed(exception, options.Value.SweepInterval);
-        }
-    }
+        lease.RunEachPeriodAsync(SweepJob, options.Value.SweepInterval, sweep.SweepAsync, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue: storage unavailable; trying again within {Wait}")]
     private partial void LogReceiveFailed(Exception exception, TimeSpan wait);
@@ -144,10 +128,4 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery queue message {MessageId} failed; it comes back after its visibility timeout")]
     private partial void LogMessageFailed(Exception exception, string messageId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery sweep: storage unavailable; trying again in {Interval}")]
-    private partial void LogSweepDeferred(Exception exception, TimeSpan interval);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery sweep failed; trying again in {Interval}")]
-    private partial void LogSweepFailed(Exception exception, TimeSpan interval);
 }

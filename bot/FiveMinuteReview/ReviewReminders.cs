@@ -66,15 +66,8 @@ public sealed class ReviewReminders(
 
     private async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            var sent = await RunOnceAsync(stoppingToken);
-            logger.LogInformation("Review reminders sent to {ManagerCount} managers", sent);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Review reminders failed; trying again at the next interval");
-        }
+        var sent = await RunOnceAsync(stoppingToken);
+        logger.LogInformation("Review reminders sent to {ManagerCount} managers", sent);
     }
 
     /// <summary>The reminder line for this person, if this call won the claim for it.</summary>

@@ -74,33 +74,11 @@ public sealed partial class OutboxWorker(
     public const string ScanJob = "outbox-scan";
 
     private Task ScanLoopAsync(CancellationToken stoppingToken) =>
-        lease.RunEachPeriodAsync(ScanJob, options.Value.ScanInterval, ScanOnceAsync, stoppingToken);
-
-    private async Task ScanOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await delivery.ScanAsync(stoppingToken);
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            LogScanDeferred(exception, options.Value.ScanInterval);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogScanFailed(exception, options.Value.ScanInterval);
-        }
-    }
+        lease.RunEachPeriodAsync(ScanJob, options.Value.ScanInterval, delivery.ScanAsync, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Table}: storage unavailable; the periodic scan will deliver")]
     private partial void LogKickDeferred(Exception exception, string table);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Table}: delivery failed; the periodic scan will try again")]
     private partial void LogKickFailed(Exception exception, string table);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox scan: storage unavailable; trying again in {Interval}")]
-    private partial void LogScanDeferred(Exception exception, TimeSpan interval);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox scan failed; trying again in {Interval}")]
-    private partial void LogScanFailed(Exception exception, TimeSpan interval);
 }

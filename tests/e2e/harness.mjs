@@ -187,12 +187,13 @@ export class Stack {
   async startAzurite() {
     const port = await freePort();
     const queuePort = await freePort();
-    const location = join(this.tempDir, 'azurite');
-    mkdirSync(location);
+    const cwd = join(this.tempDir, 'azurite');
+    mkdirSync(cwd);
+    // In memory: a test run needs nothing kept, and saving makes the emulator write its whole database every 5 s.
     const azurite = this.spawn('azurite', join(BIN, 'azurite'),
       ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--queueHost', '127.0.0.1', '--queuePort', String(queuePort),
-        '--blobHost', '127.0.0.1', '--blobPort', '0', '--location', location, '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
-      { cwd: this.tempDir });
+        '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
+      { cwd });
     await waitFor('Azurite', async () => {
       const response = await fetch(`http://127.0.0.1:${port}/${DEV_ACCOUNT}/Tables`).catch(() => null);
       return response !== null; // any HTTP answer (even 403 without auth) means it is listening

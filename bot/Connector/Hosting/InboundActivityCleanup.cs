@@ -15,21 +15,9 @@ public sealed partial class InboundActivityCleanup(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         lease.RunEachPeriodAsync(JobName, InboundActivityClaims.Bucket, CleanUpAsync, stoppingToken);
 
-    private async Task CleanUpAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            LogDeleted(await claims.DeleteExpiredAsync(stoppingToken));
-        }
-        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
-        {
-            LogDeferred(exception);
-        }
-    }
+    private async Task CleanUpAsync(CancellationToken stoppingToken) =>
+        LogDeleted(await claims.DeleteExpiredAsync(stoppingToken));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} expired inbound activity claims")]
     private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound activity claims could not be cleaned up (storage); the next period tries again")]
-    private partial void LogDeferred(Exception exception);
 }

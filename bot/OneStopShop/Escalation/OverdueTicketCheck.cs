@@ -27,18 +27,10 @@ public sealed class OverdueTicketCheck(
 
         await lease.RunEachPeriodAsync(JobName, interval, async cancellationToken =>
         {
-            try
+            var flagged = await RunOnceAsync(cancellationToken);
+            if (flagged > 0)
             {
-                var flagged = await RunOnceAsync(cancellationToken);
-                if (flagged > 0)
-                {
-                    logger.LogInformation("Flagged {TicketCount} overdue tickets", flagged);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // One failed pass (storage or Teams briefly unavailable) must not stop later ones.
-                logger.LogError(exception, "The overdue ticket check failed; it runs again in {Interval}", interval);
+                logger.LogInformation("Flagged {TicketCount} overdue tickets", flagged);
             }
         }, stoppingToken);
     }

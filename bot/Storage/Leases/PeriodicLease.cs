@@ -98,7 +98,7 @@ public sealed partial class PeriodicLease(
             {
                 if (await TryClaimAsync(job, period, stoppingToken) is { } claim)
                 {
-                    await work(stoppingToken);
+                    await RunAsync(job, period, work, stoppingToken);
                     await CompleteAsync(claim, stoppingToken);
                 }
                 else
@@ -126,6 +126,26 @@ public sealed partial class PeriodicLease(
         }
     }
 
+    /// <summary>
+    /// One run of a job. A run that fails (storage or Teams briefly unavailable, a bug) is logged here, for every job, and
+    /// the period still counts as done: the next period tries again, so one bad run never stops the ones after it.
+    /// </summary>
+    private async Task RunAsync(string job, TimeSpan period, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await work(stoppingToken);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            LogRunDeferred(exception, job, period);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRunFailed(exception, job, period);
+        }
+    }
+
     private TimeSpan NextLook(TimeSpan period)
     {
         var now = clock.GetUtcNow();
@@ -150,6 +170,12 @@ public sealed partial class PeriodicLease(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {Job}: the period starting {PeriodStart:o} was taken over before it was marked done")]
     private partial void LogOvertaken(string job, DateTimeOffset periodStart);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {Job}: storage unavailable during the run; the next period (in {Period}) tries again")]
+    private partial void LogRunDeferred(Exception exception, string job, TimeSpan period);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background job {Job} failed; the next period (in {Period}) tries again")]
+    private partial void LogRunFailed(Exception exception, string job, TimeSpan period);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {Job}: storage unavailable, so the lease could not be claimed; looking again later")]
     private partial void LogUnavailable(Exception exception, string job);

@@ -91,8 +91,9 @@ public sealed partial class SharedDeliveryTests(SharedDeliveryInstances bots) : 
         var sending = await InvokeAsync(AnnouncementVerbs.Send, new JsonObject { ["draftId"] = draftId }, chat);
         Assert.Contains("Sending…", CardJson.Texts(sending), StringComparison.Ordinal);
 
-        // The progress card as first posted carries the delivery's id on its Cancel action.
-        Assert.True(await Eventually.TrueAsync(() => ProgressCardAsPosted(chat) is not null), bots.Describe());
+        // The progress card as first posted carries the delivery's id on its Cancel action. It comes once the delivery is
+        // planned and queued, which on a machine busy with other tests can take a while.
+        Assert.True(await Eventually.TrueAsync(() => ProgressCardAsPosted(chat) is not null, DeliveryTimeout), bots.Describe());
         return CardJson.ActionByVerb(ProgressCardAsPosted(chat), DeliveryProgressVerbs.Cancel)["data"]!["deliveryId"]!.GetValue<string>();
     }
 
