@@ -1,10 +1,10 @@
 namespace LearningBot.Tests.Faults;
 
 /// <summary>
-/// The fault-injection tests measure wall-clock time against the bot's stated limits, so they run one at a time (never
-/// two fault proxies at once); beside them the rest of the suite runs as it would on a busy host.
+/// The fault-injection tests measure wall-clock time against the bot's stated limits, so they run on their own, not
+/// beside other test classes competing for the machine.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class FaultsCollection
 {
     public const string Name = "Faults";

@@ -83,8 +83,9 @@ public sealed class TurnLifetimeTests(AzuriteFixture azurite) : IClassFixture<Az
         var watch = Stopwatch.StartNew();
         var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "help"));
 
+        // The 1 s budget, not one 5 s request timeout (let alone five): anything under 5 s shows which one ended the turn.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(2.5));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4.5));
     }
 
     /// <summary>Posts the activity and, as Teams does when a bot is slow, stops waiting for the answer once the turn is under way.</summary>

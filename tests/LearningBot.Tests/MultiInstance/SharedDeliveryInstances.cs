@@ -42,11 +42,13 @@ public sealed class SharedDeliveryInstances : BotInstances, IDisposable
         ["Delivery:MaxMessagesInFlight"] = "1",
         ["Delivery:IdlePollDelay"] = "00:00:00.1",
         ["Delivery:MaxIdlePollDelay"] = "00:00:00.3",
-        ["Delivery:VisibilityTimeout"] = "00:00:05",
-        ["Delivery:SendTimeout"] = "00:00:03",
-        ["Delivery:LeaseDuration"] = "00:00:10",
+        // Short enough that work a killed instance held is soon taken over, long enough that a send slowed down by a busy
+        // machine is never given up while Teams (here the fake connector) is still taking it, which would send it twice.
+        ["Delivery:VisibilityTimeout"] = "00:00:10",
+        ["Delivery:SendTimeout"] = "00:00:08",
+        ["Delivery:LeaseDuration"] = "00:00:15",
         ["Delivery:SweepInterval"] = "00:00:01",
-        ["Delivery:StallAfter"] = "00:00:02",
+        ["Delivery:StallAfter"] = "00:00:08",
         ["Delivery:Progress:UpdateEvery"] = "00:00:00.5",
 
         // The most a turn may take, so that a machine busy with other work slows the tests down rather than failing them.
