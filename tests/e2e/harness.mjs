@@ -157,6 +157,40 @@ export async function startStack({ suite, playgroundConfig, botEnv = {} } = {}) 
   }
 }
 
+/** The Playground's built-in tenant and user. */
+export const DEFAULT_STACK = Object.freeze({ suite: 'default' });
+
+/**
+ * The community mock tenant (scripts/playground/community.yml): its user, Priya Shah, is also in the L&D Support
+ * Team, so one stack serves the conversation, escalation and review suites.
+ */
+export const COMMUNITY_STACK = Object.freeze({
+  suite: 'community',
+  playgroundConfig: 'scripts/playground/community.yml',
+  botEnv: { Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50' },
+});
+
+let shared;
+
+/**
+ * The stack the suites of this test file share, started by the first suite that asks: starting Azurite, the bot,
+ * the Playground and a warmed Chromium costs more than most tests, so a file pays for it once. The file stops it
+ * with stopSharedStack() in a root-level after().
+ */
+export function sharedStack(options) {
+  if (shared && shared.options !== options) {
+    throw new Error(`this file already shares the '${shared.options.suite}' stack; one file, one stack`);
+  }
+  shared ??= { options, stack: startStack(options) };
+  return shared.stack;
+}
+
+export async function stopSharedStack() {
+  const stack = await shared?.stack.catch(() => null);
+  shared = undefined;
+  await stack?.stop();
+}
+
 export class Stack {
   constructor(suite) {
     this.suite = suite;

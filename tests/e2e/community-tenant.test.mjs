@@ -1,0 +1,9 @@
+// The suites that run against the community mock tenant (scripts/playground/community.yml), on one shared stack,
+// in this order: the conversation kinds first, as they watch the bot being installed in each.
+import { after } from 'node:test';
+import { stopSharedStack } from './harness.mjs';
+import './conversations.suite.mjs';
+import './escalation.suite.mjs';
+import './review.suite.mjs';
+
+after(stopSharedStack);

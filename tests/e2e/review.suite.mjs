@@ -1,0 +1,178 @@
+// The Five Minute Review end to end: Priya (the Playground's user) reviews Tom from the welcome card
+// in seven card presses, with a screenshot of every step. Tom's side of the conversation (his 1:1
+// chat, his acknowledgment) is played by Teams-shaped activities sent straight to the bot, because
+// the Playground has one user; his acknowledgment then arrives in Priya's real Playground chat.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, COMMUNITY_STACK, sharedStack } from './harness.mjs';
+
+const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
+let tomChat;
+
+let stack;
+
+describe('review', () => {
+  before(async () => {
+    stack = await sharedStack(COMMUNITY_STACK);
+  });
+
+  /** Sends a Teams-shaped activity from Tom's 1:1 chat straight to the bot, as Teams would. */
+  async function asTom(chat, activity) {
+    const context = chat.context;
+    const body = {
+      id: `tom-${Date.now()}-${Math.random().toString(16).slice(2)}`,
+      timestamp: new Date().toISOString(),
+      serviceUrl: stack.connectorUrl.replace('127.0.0.1', 'localhost'),
+      channelId: 'msteams',
+      from: TOM,
+      recipient: { id: context.bot.id, name: context.bot.name },
+      conversation: { id: tomChat, conversationType: 'personal', tenantId: context.tenantId },
+      channelData: { tenant: { id: context.tenantId } },
+      locale: 'en-GB',
+      ...activity,
+    };
+    const response = await fetch(stack.botEndpoint, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  function isoDay(daysFromNow) {
+    return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  function findAction(node, verb) {
+    if (Array.isArray(node)) return node.map((n) => findAction(n, verb)).find(Boolean);
+    if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute' && node.verb === verb) return node;
+      return Object.values(node).map((n) => findAction(n, verb)).find(Boolean);
+    }
+    return undefined;
+  }
+
+  test('a manager completes a full review in at most 8 card presses and the person acknowledges it', { timeout: 240_000 }, async () => {
+    const chat = await stack.openPlayground();
+    await chat.waitUntilConnected();
+    // Tom's 1:1 chat with the bot, made on the Playground's connector as Teams makes one.
+    const created = await fetch(`${stack.connectorUrl}/v3/conversations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        bot: { id: chat.context.bot.id }, members: [{ id: TOM.id }], isGroup: false,
+        tenantId: chat.context.tenantId, channelData: { tenant: { id: chat.context.tenantId } },
+      }),
+    });
+    assert.ok(created.ok, `create conversation: HTTP ${created.status} ${await created.clone().text()}`);
+    tomChat = (await created.json()).id;
+    // Tom has talked to the bot before, so it knows his 1:1 chat.
+    const hello = await asTom(chat, { type: 'message', text: 'hello' });
+    assert.equal(hello.status, 200);
+
+    let presses = 0;
+    const press = async (title, shot) => {
+      const answer = await chat.clickCardButton(title);
+      presses += 1;
+      assert.ok(answer.status < 400, `"${title}": HTTP ${answer.status} ${JSON.stringify(answer.response)}`);
+      assert.equal(answer.response?.type, 'application/vnd.microsoft.card.adaptive', `"${title}" answered with a card: ${JSON.stringify(answer.response)}`);
+      if (shot) await chat.screenshot(`review-${shot}`);
+      return answer;
+    };
+
+    const welcome = await chat.waitForCard('LearningBot');
+    await chat.screenshot('review-0-welcome');
+    await press('Start a review', '1-team');
+    const team = await chat.waitForCard('Five Minute Review');
+    for (const name of ['Tom Okafor', 'Grace Lewis', 'Sam Patel']) assert.match(await team.innerText(), new RegExp(name));
+    assert.match(await team.innerText(), /no Teams account/, 'volunteers without Teams are listed too');
+    assert.equal(await welcome.isVisible().catch(() => false), false, 'the welcome card was replaced');
+
+    await press('Review Tom', '2-step1-feedback');
+    let card = await chat.waitForCard('Step 1 of 4');
+    await card.getByRole('textbox', { name: /What has gone well/ }).fill('Clear, calm handovers; new volunteers learn a lot from shadowing Tom.');
+    await card.getByRole('textbox', { name: /even better/ }).fill('Finishing notes before the end of the shift.');
+    await chat.screenshot('review-2-step1-filled');
+
+    await press('Save and continue', '3-step2-view');
+    card = await chat.waitForCard('Step 2 of 4');
+    await card.getByRole('textbox', { name: /What Tom said/ }).fill('Weekend staffing makes it hard to finish notes. More shadowing would help.');
+
+    await press('Save and continue', '4-step3-objectives');
+    card = await chat.waitForCard('Step 3 of 4');
+    await card.getByRole('textbox', { name: /^What/ }).first().fill('Finish the medicines awareness e-learning');
+    await card.getByLabel(/By when/).first().fill(isoDay(40));
+    await card.getByRole('textbox', { name: /How we will know/ }).first().fill('Certificate on the training record');
+    await chat.screenshot('review-4-step3-filled');
+
+    await press('Save and continue', '5-step4-learning');
+    card = await chat.waitForCard('Step 4 of 4');
+    await card.getByRole('checkbox', { name: 'Dementia awareness' }).check();
+    await card.getByRole('checkbox', { name: 'Moving and handling' }).check();
+    await card.getByRole('textbox', { name: /more specific/ }).fill('using the new hoist on the first floor');
+    await card.getByRole('checkbox', { name: 'Shadowing someone' }).check();
+    await card.getByRole('radio', { name: 'On track' }).check();
+    await card.getByRole('radio', { name: 'Okay, some ups and downs' }).check();
+    await chat.screenshot('review-5-step4-filled');
+
+    await press('Check the summary', '6-summary');
+    card = await chat.waitForCard('check it, then confirm');
+    const summary = await card.innerText();
+    assert.match(summary, /Clear, calm handovers/);
+    assert.match(summary, /Finish the medicines awareness e-learning/);
+    assert.match(summary, /Dementia awareness; Moving and handling/);
+    assert.match(summary, /the new hoist/);
+
+    const confirm = await press('Confirm and save', '7-saved');
+    const saved = await chat.waitForCard('Review with Tom Okafor saved');
+    assert.match(await saved.innerText(), /has been sent a copy in Teams/);
+    assert.ok(presses <= 8, `${presses} card presses`);
+
+    // The bot sent Tom his copy in his own 1:1 chat, through the Playground's connector.
+    const delivered = await chat.waitForActivity(
+      (e) => e.direction === 'fromBot' && e.conversationId === tomChat
+        && JSON.stringify(e.activity ?? {}).includes('Your Five Minute Review with Priya Shah'),
+      { description: "Tom's copy sent to his chat" });
+    assert.ok(delivered.status === undefined || delivered.status < 400, `the connector took Tom's copy: ${delivered.status}`);
+    const reviewId = findAction(confirm.response.value, 'review.team') && JSON.stringify(confirm.response.value).match(/reviews\/([0-9a-f]{32})\/print/)?.[1];
+    assert.ok(reviewId, 'the saved card links to the printable page');
+
+    // Tom acknowledges, with a comment, from his copy.
+    const ack = await asTom(chat, {
+      type: 'invoke', name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'review.acknowledge', data: { reviewId, managerId: chat.context.currentUser.aadObjectId, comment: 'Thanks Priya, that is fair.' } },
+        trigger: 'manual',
+      },
+    });
+    assert.equal(ack.status, 200);
+    assert.match(JSON.stringify(ack.body), /You acknowledged this review/);
+
+    // ...and it arrives in Priya's chat.
+    const notice = await chat.waitForCard('acknowledged their review', { timeoutMs: 30_000 });
+    assert.match(await notice.innerText(), /Thanks Priya, that is fair\./);
+    await chat.screenshot('review-8-acknowledged');
+
+    // The printable page from the saved card opens as a clean HTML page.
+    const printUrl = JSON.stringify(confirm.response.value).match(/"url":"([^"]+\/print\?[^"]+)"/)?.[1];
+    const printable = await chat.page.context().newPage();
+    const opened = await printable.goto(printUrl.replace(/\\u0026/g, '&'));
+    assert.equal(opened.status(), 200);
+    assert.match(await printable.locator('h1').innerText(), /Five Minute Review/);
+    await printable.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await printable.emulateMedia({ media: 'print' });
+    await printable.screenshot({ path: join(ARTIFACTS_DIR, 'review-9-printable.png'), fullPage: true });
+
+    console.log(`# review: ${presses} card presses; Tom's copy delivered to ${tomChat}`);
+  });
+
+  test('someone who is not the manager cannot open a review', { timeout: 60_000 }, async () => {
+    const chat = await stack.openPlayground();
+    await chat.waitUntilConnected();
+    const refused = await asTom(chat, {
+      type: 'invoke', name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'review.open', data: { personId: '2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72' } }, trigger: 'manual' },
+    });
+    assert.equal(refused.status, 200);
+    assert.match(JSON.stringify(refused.body), /only the manager who runs a review/);
+  });
+});
