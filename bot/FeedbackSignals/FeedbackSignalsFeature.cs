@@ -33,7 +33,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, FeedbackSignalStor
     /// </summary>
     private async Task<CardActionResult> LogAsync(ITurnContext turn, CardActionRequest action)
     {
-        var token = action.GetString(SignalInputs.FormToken) is { Length: > 0 } t ? t : SignalCards.NewFormToken();
+        var token = action.GetString(SignalInputs.FormToken) is { Length: > 0 } t ? t : turn.Activity.Id ?? SignalCards.NewFormToken();
         var answers = SignalAnswers.From(action);
         var typed = action.GetString(SignalInputs.Note) ?? string.Empty;
         var form = cards.Form(SignalLogCardData.For(token, answers, typed));
