@@ -1,4 +1,5 @@
 using LearningBot.Cards;
+using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop.Answers;
 
@@ -25,7 +26,7 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
         new("Record a feedback signal",
             "Pass on what patients, service users or carers are telling us about skills and knowledge, without any personal details.",
             "Record a signal",
-            WelcomeVerbs.SignalStart),
+            SignalVerbs.Start),
         new("Share good practice",
             "Tell colleagues in other organisations about something that works well in your team.",
             "Share practice",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
+using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
@@ -75,7 +76,7 @@ public sealed class CardCatalogTests
     {
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
-        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, WelcomeVerbs.SignalStart, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
+        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, SignalVerbs.Start, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 

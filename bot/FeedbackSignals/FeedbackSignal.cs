@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LearningBot.Privacy;
+using LearningBot.Storage;
+
+namespace LearningBot.FeedbackSignals;
+
+/// <summary>
+/// One feedback signal, as logged: answers from the lists, an optional scrubbed note, the month it was logged (never a
+/// day or time) and who logged it. Partition <see cref="Partition"/>, row key <see cref="Id"/>.
+/// </summary>
+public sealed record FeedbackSignal : TableRow
+{
+    public const string Partition = "signal";
+    public const string AwaitingModeration = "awaiting-moderation";
+
+    public FeedbackSignal()
+    {
+        PartitionKey = Partition;
+    }
+
+    public string Id { get; init; } = string.Empty;
+
+    public string Source { get; init; } = string.Empty;
+
+    public string OrganisationKind { get; init; } = string.Empty;
+
+    public string ServiceArea { get; init; } = string.Empty;
+
+    public string Theme { get; init; } = string.Empty;
+
+    /// <summary><c>concern</c> or <c>compliment</c>.</summary>
+    public string Kind { get; init; } = string.Empty;
+
+    public string Frequency { get; init; } = string.Empty;
+
+    /// <summary>Skills or knowledge, something else, or not sure (<see cref="SignalChoices.Causes"/>).</summary>
+    public string Cause { get; init; } = string.Empty;
+
+    /// <summary>The note, scrubbed of identifiers; empty when none was given.</summary>
+    public string Note { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>The month it was logged, <c>yyyy-MM</c> (UK time): the only time a signal keeps.</summary>
+    public string MonthLogged { get; init; } = string.Empty;
+
+    /// <summary>The person key of the member of staff who logged it.</summary>
+    public string LoggedBy { get; init; } = string.Empty;
+
+    /// <summary>True when the L&amp;D Support Team entered it for someone outside Teams.</summary>
+    public bool LoggedOnBehalf { get; init; }
+
+    public string Status { get; init; } = AwaitingModeration;
+
+    /// <summary>A new signal awaiting moderation; the note only as <see cref="ScrubbedText"/>.</summary>
+    public static FeedbackSignal Log(string id, SignalAnswers answers, ScrubbedText note, string monthLogged, string loggedBy, bool loggedOnBehalf)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(note);
+#pragma warning disable LB0001 // The one place the note is set, from ScrubbedText.
+        return new FeedbackSignal
+        {
+            RowKey = id,
+            Id = id,
+            Source = answers.Source,
+            OrganisationKind = answers.OrganisationKind,
+            ServiceArea = answers.ServiceArea,
+            Theme = answers.Theme,
+            Kind = answers.Kind,
+            Frequency = answers.Frequency,
+            Cause = answers.Cause,
+            Note = note.Text,
+            MonthLogged = monthLogged,
+            LoggedBy = loggedBy,
+            LoggedOnBehalf = loggedOnBehalf,
+        };
+#pragma warning restore LB0001
+    }
+
+    /// <summary>
+    /// The id of the signal one person's press of one form makes: SHA-256 of the person key and the form's token, as 32
+    /// hex digits. Pressing Log again on the same card finds the same signal; the same token from someone else does not.
+    /// </summary>
+    public static string IdFor(string personKey, string formToken)
+    {
+        ArgumentNullException.ThrowIfNull(personKey);
+        ArgumentNullException.ThrowIfNull(formToken);
+        var keyed = string.Create(CultureInfo.InvariantCulture, $"{personKey.Length}:{personKey}\n{formToken}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keyed)))[..32];
+    }
+
+    public SignalAnswers Answers() => new(Source, OrganisationKind, ServiceArea, Theme, Kind, Frequency, Cause);
+}

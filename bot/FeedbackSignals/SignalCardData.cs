@@ -1,0 +1,59 @@
+using LearningBot.Cards;
+
+namespace LearningBot.FeedbackSignals;
+
+/// <summary>
+/// Data for <c>signal-log</c>: the form, with what was picked so far and the lists to pick from.
+/// </summary>
+/// <param name="FormToken">Made by the bot when the form opens; travels with Log so a repeated press stores one signal.</param>
+/// <param name="Removed">What the scrubber removed from the note it holds ("a name and a phone number"), or empty.</param>
+public sealed record SignalLogCardData(
+    string FormToken,
+    string Source,
+    string OrganisationKind,
+    string ServiceArea,
+    string Theme,
+    string Kind,
+    string Frequency,
+    string Cause,
+    string Note,
+    string Removed) : ICardData
+{
+    public static string CardName => "signal-log";
+
+    public int NoteLimit { get; init; } = SignalChoices.NoteLimit;
+
+    public IReadOnlyList<SignalChoice> Sources { get; init; } = SignalChoices.Sources;
+
+    public IReadOnlyList<SignalChoice> OrganisationKinds { get; init; } = SignalChoices.OrganisationKinds;
+
+    public IReadOnlyList<SignalChoice> ServiceAreas { get; init; } = SignalChoices.ServiceAreas;
+
+    public IReadOnlyList<SignalChoice> Themes { get; init; } = SignalThemes.All;
+
+    public IReadOnlyList<SignalChoice> Kinds { get; init; } = SignalChoices.Kinds;
+
+    public IReadOnlyList<SignalChoice> Frequencies { get; init; } = SignalChoices.Frequencies;
+
+    public IReadOnlyList<SignalChoice> Causes { get; init; } = SignalChoices.Causes;
+
+    /// <summary>The form holding <paramref name="answers"/> and <paramref name="note"/>.</summary>
+    public static SignalLogCardData For(string formToken, SignalAnswers answers, string note = "", string removed = "") => new(
+        formToken, answers.Source, answers.OrganisationKind, answers.ServiceArea, answers.Theme, answers.Kind, answers.Frequency, answers.Cause, note, removed);
+}
+
+/// <summary>Data for <c>signal-logged</c>: the thank-you that replaces the form, with what was logged in words.</summary>
+/// <param name="Note">The stored (scrubbed) note through <see cref="CardText.Literal"/>, or empty.</param>
+public sealed record SignalLoggedCardData(
+    string Source,
+    string OrganisationKind,
+    string ServiceArea,
+    string Theme,
+    string Kind,
+    string Frequency,
+    string Cause,
+    string Note,
+    string Month) : ICardData
+{
+    public static string CardName => "signal-logged";
+}
