@@ -1,6 +1,7 @@
 using LearningBot.Announcements;
 using LearningBot.BotHost;
 using LearningBot.FiveMinuteReview;
+using LearningBot.Leads;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
 
@@ -19,5 +20,6 @@ public partial class Program
         services.AddOneStopShop();                              // questions answered, gaps report, article editor, ask the L&D team
         services.AddFiveMinuteReview();                         // the Five Minute Review: manager, person, coverage
         services.AddAnnouncements();                            // announcements from the L&D Support Team, sent as deliveries
+        services.AddLeads();                                    // the register of leads: their topics, alerts and role
     }
 }
