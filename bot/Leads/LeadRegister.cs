@@ -32,6 +32,11 @@ public sealed partial class LeadRegister
 {
     public const string TableName = "LeadRegister";
 
+    /// <summary>Who the seed's changes are recorded as made by.</summary>
+    public const string SeedAuthor = "whos-who";
+
+    private const int MaxTransactionSize = 100;
+
     private readonly LazyTable _table;
     private readonly LeadSeedFile _seedFile;
     private readonly TimeProvider _clock;
@@ -159,7 +164,8 @@ public sealed partial class LeadRegister
         var table = await _table.GetAsync(cancellationToken);
         var stored = (await table.ListAsync<LeadEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {LeadEntry.Partition}"), cancellationToken: cancellationToken))
             .ToDictionary(entry => entry.RowKey, StringComparer.Ordinal);
-        int added = 0, updated = 0, kept = 0;
+        int updated = 0, kept = 0;
+        var missing = new List<LeadEntry>();
         foreach (var lead in seed)
         {
             var details = DetailsOf(lead);
@@ -170,7 +176,7 @@ public sealed partial class LeadRegister
             }
             else if (current is null)
             {
-                added += await AddSeededAsync(table, lead, details, cancellationToken) ? 1 : 0;
+                missing.Add(LeadEntry.Create(details, lead.PersonKey, lead.Name, SeedAuthor, _clock.GetUtcNow()) with { WhosWhoId = lead.WhosWhoId });
             }
             else if (!current.Holds(details) || current.Name != lead.Name || current.WhosWhoId != lead.WhosWhoId)
             {
@@ -184,27 +190,45 @@ public sealed partial class LeadRegister
             }
         }
 
+        var added = await AddSeededAsync(table, [.. missing.DistinctBy(entry => entry.RowKey)], cancellationToken);
         var result = new LeadSeedResult(seed.Count, added, updated, kept);
         LogSeeded(result.InSeed, result.Added, result.Updated, result.KeptTeamsEdits);
         return result;
     }
 
-    /// <summary>Who the seed's changes are recorded as made by.</summary>
-    public const string SeedAuthor = "whos-who";
-
-    private async Task<bool> AddSeededAsync(TableClient table, LeadSeed lead, LeadDetails details, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the leads the register lacks: a transaction per 100 (one round trip for a first start), or one by one when
+    /// a transaction fails because another instance was seeding at the same time.
+    /// </summary>
+    private static async Task<int> AddSeededAsync(TableClient table, IReadOnlyList<LeadEntry> entries, CancellationToken cancellationToken)
     {
-        var entry = LeadEntry.Create(details, lead.PersonKey, lead.Name, SeedAuthor, _clock.GetUtcNow()) with { WhosWhoId = lead.WhosWhoId };
-        try
+        var added = 0;
+        foreach (var chunk in entries.Chunk(MaxTransactionSize))
         {
-            await table.AddEntityAsync(entry, cancellationToken);
-            return true;
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, entry)), cancellationToken);
+                added += chunk.Length;
+                continue;
+            }
+            catch (TableTransactionFailedException)
+            {
+            }
+
+            foreach (var entry in chunk)
+            {
+                try
+                {
+                    await table.AddEntityAsync(entry, cancellationToken);
+                    added++;
+                }
+                catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
+                {
+                }
+            }
         }
-        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
-        {
-            // Another instance seeded it first.
-            return false;
-        }
+
+        return added;
     }
 
     private LeadDetails DetailsOf(LeadSeed lead)

@@ -8,8 +8,13 @@ namespace LearningBot.Tests.Leads;
 /// A lead's own entry through the bot host, in the shapes <see cref="LeadEntryFeature"/> documents: <c>my lead entry</c>,
 /// then <c>lead.save {specialties, alertPreference}</c>.
 /// </summary>
-public sealed class LeadEntryTests(LeadsHostFixture fixture) : IClassFixture<LeadsHostFixture>
+public sealed class LeadEntryTests(LeadsHostFixture fixture) : IClassFixture<LeadsHostFixture>, IAsyncLifetime
 {
+    /// <summary>The seed runs in the background from start-up; a first turn that came before it would find no leads.</summary>
+    public Task InitializeAsync() => fixture.Register.EnsureSeededAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_lead_sees_their_entry_and_changes_their_topics_and_alerts()
     {

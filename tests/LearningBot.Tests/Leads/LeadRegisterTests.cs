@@ -11,8 +11,13 @@ namespace LearningBot.Tests.Leads;
 /// <c>leads</c>, <c>add lead</c>, <c>leads.page</c>, <c>leads.edit</c>, <c>leads.save</c>, <c>leads.retire</c> and
 /// <c>leads.retire.confirm</c>.
 /// </summary>
-public sealed partial class LeadRegisterTests(LeadsHostFixture fixture) : IClassFixture<LeadsHostFixture>
+public sealed partial class LeadRegisterTests(LeadsHostFixture fixture) : IClassFixture<LeadsHostFixture>, IAsyncLifetime
 {
+    /// <summary>The seed runs in the background from start-up; a first turn that came before it would find no leads.</summary>
+    public Task InitializeAsync() => fixture.Register.EnsureSeededAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly TestPerson Support = LeadsHostFixture.Support;
 
     [Fact]

@@ -19,7 +19,11 @@ public sealed class LeadSeedingTests(LeadsHostFixture fixture) : IClassFixture<L
         var entries = await fixture.Register.ListAsync(CancellationToken.None);
 
         Assert.Equal(26, seed.Count);
-        Assert.All(seed, lead => Assert.Single(entries, e => e.PersonKey == lead.PersonKey));
+        Assert.All(seed, lead =>
+        {
+            var entry = Assert.Single(entries, e => e.PersonKey == lead.PersonKey);
+            Assert.Equal((lead.Name, lead.RoleTitle, lead.Organisation), (entry.Name, entry.RoleTitle, entry.Organisation));
+        });
         var rohan = Assert.Single(entries, e => e.WhosWhoId == "clinical-lead-dementia-mental-health");
         Assert.Equal("Rohan Mehta", rohan.Name);
         Assert.Equal("Clinical Lead for Dementia Care", rohan.RoleTitle);
