@@ -2,6 +2,7 @@ using LearningBot.Announcements;
 using LearningBot.BotHost;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.Leads;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
 
@@ -21,5 +22,6 @@ public partial class Program
         services.AddFiveMinuteReview();                         // the Five Minute Review: manager, person, coverage
         services.AddAnnouncements();                            // announcements from the L&D Support Team, sent as deliveries
         services.AddFeedbackSignals();                          // liaison staff log what patients and service users say about staff skills
+        services.AddLeads();                                    // the register of leads: their topics, alerts and role
     }
 }

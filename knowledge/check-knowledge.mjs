@@ -73,6 +73,8 @@ for (const [name, { meta, body }] of articles) {
 
 // Who's who
 const people = new Set();
+const personKeys = new Map();
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 if (existsSync(whosWhoPath)) {
   const who = JSON.parse(readFileSync(whosWhoPath, 'utf8'));
   if (!who.note) fail('whos-who.json', 'keep the top-level "note" marking sample data');
@@ -86,6 +88,15 @@ if (existsSync(whosWhoPath)) {
     if (!ORGANISATIONS.has(p.organisationKind)) fail(where, `unknown organisationKind "${p.organisationKind}"`);
     if ((p.kind === 'clinical-lead' || p.kind === 'occupational-lead') && !p.specialty) fail(where, 'leads need a specialty');
     if (!/@example\.org$/.test(p.email ?? '')) fail(where, 'sample emails must use @example.org');
+    if (p.personKey !== undefined) {
+      if (!GUID.test(p.personKey)) fail(where, 'personKey must be an Entra object id (a GUID)');
+      if (personKeys.has(p.personKey)) fail(where, `personKey ${p.personKey} is also used by ${personKeys.get(p.personKey)}`);
+      personKeys.set(p.personKey, p.id);
+    }
+    if (p.specialties !== undefined) {
+      if (!Array.isArray(p.specialties) || p.specialties.length === 0) fail(where, 'specialties must be a list of at least one theme id');
+      else for (const s of p.specialties) if (!/^[a-z]+(-[a-z]+)*$/.test(s)) fail(where, `specialty "${s}" is not a theme id (bot/Leads/SignalThemes.cs)`);
+    }
   }
   for (const n of who.networks ?? []) {
     if (!people.has(n.lead)) fail(`whos-who.json network ${n.id}`, `lead "${n.lead}" is not in people`);
