@@ -14,6 +14,9 @@ public sealed record FeedbackSignal : TableRow
 {
     public const string Partition = "signal";
     public const string AwaitingModeration = "awaiting-moderation";
+    public const string Accepted = "accepted";
+    public const string NotALearningIssue = "not-a-learning-issue";
+    public const string Rejected = "rejected";
 
     public FeedbackSignal()
     {
@@ -52,6 +55,31 @@ public sealed record FeedbackSignal : TableRow
 
     public string Status { get; init; } = AwaitingModeration;
 
+    /// <summary>Counts the row's changes; outbox rows a change owes are keyed by it, so one change never owes a message twice.</summary>
+    public int Version { get; init; }
+
+    /// <summary>Where the moderation card was posted in the L&amp;D channel (a <c>SentMessage</c> as JSON), once it was.</summary>
+    public string? ModerationCard { get; init; }
+
+    /// <summary>Flagged urgent by the moderator who accepted it.</summary>
+    public bool Urgent { get; init; }
+
+    /// <summary>The person key of the moderator who decided, once one has.</summary>
+    public string? DecidedBy { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    /// <summary>The moderator's reason for "not a learning issue" or a rejection, scrubbed; empty otherwise.</summary>
+    public string Reason { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    public bool IsDecided => Status != AwaitingModeration;
+
+    /// <summary>This signal with a moderator's decision; the reason only as <see cref="ScrubbedText"/>.</summary>
+    public FeedbackSignal Decided(string status, ScrubbedText reason) =>
+#pragma warning disable LB0001 // The one place the reason is set, from ScrubbedText.
+        this with { Status = status, Reason = reason.Text };
+#pragma warning restore LB0001
+
     /// <summary>A new signal awaiting moderation; the note only as <see cref="ScrubbedText"/>.</summary>
     public static FeedbackSignal Log(string id, SignalAnswers answers, ScrubbedText note, string monthLogged, string loggedBy, bool loggedOnBehalf)
     {
@@ -74,6 +102,7 @@ public sealed record FeedbackSignal : TableRow
             MonthLogged = monthLogged,
             LoggedBy = loggedBy,
             LoggedOnBehalf = loggedOnBehalf,
+            Version = 1,
         };
 #pragma warning restore LB0001
     }

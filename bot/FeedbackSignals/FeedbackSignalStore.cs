@@ -1,29 +1,37 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Outbox;
 using LearningBot.Storage;
 
 namespace LearningBot.FeedbackSignals;
 
-/// <summary>Feedback signals in table storage (table <see cref="TableName"/>).</summary>
-public sealed class FeedbackSignalStore(TableStorage tables)
+/// <summary>
+/// Feedback signals in table storage (table <see cref="TableName"/>), with what each change owes people (the moderation
+/// card) written as outbox rows in the same transaction, so a signal is never stored or decided without its card.
+/// </summary>
+public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
 {
     public const string TableName = "FeedbackSignals";
+    private const int MaxAttempts = 5;
 
     private readonly LazyTable _table = tables.Table(TableName);
 
     /// <summary>
-    /// Stores the signal unless one with its id is there already, and returns the one stored: a repeated press of the
-    /// same form (its id is made from the form's token) finds the first signal and adds nothing.
+    /// Stores the signal with the messages it owes unless one with its id is there already, and returns the one stored: a
+    /// repeated press of the same form (its id is made from the form's token) finds the first signal and adds nothing.
     /// </summary>
-    public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, CancellationToken cancellationToken)
+    public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(signal, cancellationToken);
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, signal)];
+            actions.AddRange(Rows(signal, notify));
+            await table.SubmitTransactionAsync(actions, cancellationToken);
             return signal;
         }
-        catch (RequestFailedException exception) when (exception.IsAlreadyExists())
+        catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
         {
             return await table.FindAsync<FeedbackSignal>(signal.PartitionKey, signal.RowKey, cancellationToken: cancellationToken) ?? signal;
         }
@@ -35,9 +43,57 @@ public sealed class FeedbackSignalStore(TableStorage tables)
         return await table.FindAsync<FeedbackSignal>(FeedbackSignal.Partition, id, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the signal, asks <paramref name="decide"/> what to do, and writes the result only if the signal is still the
+    /// version read, with the messages <paramref name="notify"/> says the changed signal owes; when someone else wrote
+    /// first it reads and decides again, so two moderators pressing at once decide once. Null when there is no such signal.
+    /// </summary>
+    public async Task<EntityChange<FeedbackSignal>?> ChangeAsync(
+        string id, Func<FeedbackSignal, EntityDecision<FeedbackSignal>> decide, Func<FeedbackSignal, IReadOnlyList<OutboxMessage>>? notify, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.FindAsync<FeedbackSignal>(FeedbackSignal.Partition, id, cancellationToken: cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (decide(current) is not EntityDecision<FeedbackSignal>.Write write)
+            {
+                return new EntityChange<FeedbackSignal>(current, Changed: false);
+            }
+
+            var updated = write.Entity with { PartitionKey = current.PartitionKey, RowKey = current.RowKey, Version = current.Version + 1 };
+            try
+            {
+                List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
+                actions.AddRange(Rows(updated, notify?.Invoke(updated) ?? []));
+                var written = await table.SubmitTransactionAsync(actions, cancellationToken);
+                return new EntityChange<FeedbackSignal>(updated with { ETag = written.Value[0].NewETag() }, Changed: true);
+            }
+            catch (TableTransactionFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
+            {
+                // Someone else wrote between our read and our write: decide again on what they wrote.
+            }
+        }
+    }
+
+    /// <summary>Every signal (the outbox rows that share their partition left out).</summary>
     public async Task<List<FeedbackSignal>> ListAsync(CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.ListAsync<FeedbackSignal>(TableClient.CreateQueryFilter($"PartitionKey eq {FeedbackSignal.Partition}"), cancellationToken: cancellationToken);
+        return await table.ListAsync<FeedbackSignal>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {FeedbackSignal.Partition} and (RowKey lt {OutboxEntity.RowKeyPrefix} or RowKey ge {OutboxEntity.RowKeyEnd})"), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The outbox rows a signal's version owes: all signals share one partition, so the signal id is in the key.</summary>
+    private IEnumerable<TableTransactionAction> Rows(FeedbackSignal signal, IReadOnlyList<OutboxMessage> messages)
+    {
+        var now = clock.GetUtcNow();
+        return messages.Select(message => new TableTransactionAction(
+            TableTransactionActionType.Add,
+            message.ToEntity(signal.PartitionKey, string.Create(CultureInfo.InvariantCulture, $"{signal.Id}-{signal.Version:D6}-{message.Name}"), now)));
     }
 }

@@ -61,4 +61,7 @@ public static class SignalInputs
     public const string Cause = "cause";
     public const string Note = "note";
     public const string FormToken = "formToken";
+
+    /// <summary>A moderator's reason (moderation card).</summary>
+    public const string Reason = "reason";
 }

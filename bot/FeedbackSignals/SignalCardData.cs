@@ -57,3 +57,47 @@ public sealed record SignalLoggedCardData(
 {
     public static string CardName => "signal-logged";
 }
+
+/// <summary>
+/// Data for <c>signal-moderation</c>: the signal as moderators see it in the L&amp;D channel, its status, and either the
+/// decision buttons, one decision's form (<see cref="Correcting"/>, <see cref="NotLearning"/>, <see cref="Rejecting"/>),
+/// or, once decided, no buttons at all.
+/// </summary>
+/// <param name="Note">The stored (scrubbed) note through <see cref="CardText.Literal"/>, or empty.</param>
+/// <param name="Reason">The moderator's stored (scrubbed) reason through <see cref="CardText.Literal"/>, or empty.</param>
+public sealed record SignalModerationCardData(
+    string SignalId,
+    string Source,
+    string OrganisationKind,
+    string ServiceArea,
+    string Theme,
+    string Kind,
+    string Frequency,
+    string Cause,
+    string Note,
+    string Month,
+    string StatusText,
+    bool Urgent,
+    string Reason,
+    string Notice) : ICardData
+{
+    public static string CardName => "signal-moderation";
+
+    public bool ShowActions { get; init; }
+
+    public bool Correcting { get; init; }
+
+    public bool NotLearning { get; init; }
+
+    public bool Rejecting { get; init; }
+
+    public string ReasonLabel { get; init; } = string.Empty;
+
+    public string ThemeValue { get; init; } = string.Empty;
+
+    public string ServiceAreaValue { get; init; } = string.Empty;
+
+    public IReadOnlyList<SignalChoice> Themes { get; init; } = SignalThemes.All;
+
+    public IReadOnlyList<SignalChoice> ServiceAreas { get; init; } = SignalChoices.ServiceAreas;
+}

@@ -4,7 +4,7 @@ using LearningBot.Cards;
 
 namespace LearningBot.FeedbackSignals;
 
-/// <summary>Renders the feedback signal cards: the form and the thank-you.</summary>
+/// <summary>Renders the feedback signal cards: the form, the thank-you and the moderation card.</summary>
 public sealed class SignalCards(CardCatalog cards)
 {
     /// <summary>An empty form with a token of its own.</summary>
@@ -23,6 +23,50 @@ public sealed class SignalCards(CardCatalog cards)
             SignalChoices.Causes.TitleOf(signal.Cause),
             CardText.Literal(signal.Note),
             MonthInWords(signal.MonthLogged)));
+
+    /// <summary>
+    /// The moderation card as everyone in the L&amp;D channel sees it: the buttons while it awaits moderation, or the
+    /// decision; with <paramref name="form"/> (<see cref="ModerationForms"/>), that decision's form instead of the buttons.
+    /// </summary>
+    public JsonObject Moderation(FeedbackSignal signal, string form = ModerationForms.None, string notice = "")
+    {
+        var open = !signal.IsDecided;
+        return cards.Render(new SignalModerationCardData(
+            signal.Id,
+            SignalChoices.Sources.TitleOf(signal.Source),
+            SignalChoices.OrganisationKinds.TitleOf(signal.OrganisationKind),
+            SignalChoices.ServiceAreas.TitleOf(signal.ServiceArea),
+            SignalThemes.All.TitleOf(signal.Theme),
+            SignalChoices.Kinds.TitleOf(signal.Kind),
+            SignalChoices.Frequencies.TitleOf(signal.Frequency),
+            SignalChoices.Causes.TitleOf(signal.Cause),
+            CardText.Literal(signal.Note),
+            MonthInWords(signal.MonthLogged),
+            StatusText(signal),
+            signal.Urgent,
+            CardText.Literal(signal.Reason),
+            notice)
+        {
+            ShowActions = open && form == ModerationForms.None,
+            Correcting = open && form == ModerationForms.Correct,
+            NotLearning = open && form == ModerationForms.NotALearningIssue,
+            Rejecting = open && form == ModerationForms.Reject,
+            ReasonLabel = form == ModerationForms.Reject ? "Why is it rejected?" : "Why is this not a learning issue?",
+            ThemeValue = signal.Theme,
+            ServiceAreaValue = signal.ServiceArea,
+        });
+    }
+
+    /// <summary>The status line: what was decided, never by whom (the card is for the whole channel; the row records who).</summary>
+    public static string StatusText(FeedbackSignal signal) => signal.Status switch
+    {
+        FeedbackSignal.AwaitingModeration => "Awaiting moderation",
+        FeedbackSignal.Accepted when signal.Urgent => "Accepted and flagged urgent by a moderator",
+        FeedbackSignal.Accepted => "Accepted by a moderator",
+        FeedbackSignal.NotALearningIssue => "Marked not a learning issue by a moderator",
+        FeedbackSignal.Rejected => "Rejected by a moderator",
+        _ => signal.Status,
+    };
 
     public static string NewFormToken() => Guid.NewGuid().ToString("N");
 

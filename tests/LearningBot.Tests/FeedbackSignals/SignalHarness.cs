@@ -16,6 +16,12 @@ public sealed class SignalHarness : IAsyncDisposable
 {
     public static readonly TestPerson Liaison = new("29:lena-okoro", "5e2a7c1d-8b3f-4d6e-9a0b-1c2d3e4f5a6b", "Lena Okoro");
     public static readonly TestPerson Outsider = new("29:omar-hale", "8f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "Omar Hale");
+    public static readonly TestPerson Moderator = new("29:mo-reid", "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "Mo Reid");
+    public static readonly TestPerson SecondModerator = new("29:nia-bell", "6f5e4d3c-2b1a-4098-9f8e-7d6c5b4a3f2e", "Nia Bell");
+    public static readonly TestPerson SupportTeam = new("29:sam-ito", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "Sam Ito");
+
+    /// <summary>The L&amp;D channel, once chosen with "set expert channel" (<see cref="SetChannelAsync"/>).</summary>
+    public const string Channel = "19:hub@thread.tacv2";
 
     /// <summary>A complete set of answers, every one from its list.</summary>
     public static JsonObject Answers() => new()
@@ -61,7 +67,13 @@ public sealed class SignalHarness : IAsyncDisposable
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
         var bot = await BotTestHost.StartAsync(
             azurite,
-            new Dictionary<string, string?> { ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId },
+            new Dictionary<string, string?>
+            {
+                ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId,
+                ["Roles:Moderators:0"] = Moderator.AadObjectId,
+                ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
+                ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+            },
             services => services.AddSingleton<TimeProvider>(clock));
         return new SignalHarness(bot);
     }
@@ -84,9 +96,17 @@ public sealed class SignalHarness : IAsyncDisposable
         CardJson.FromInvoke(await PressForAnswerAsync(person, card, verb, inputs));
 
     /// <summary>The same, for the invoke's whole answer (a card or a message).</summary>
-    public async Task<JsonObject> PressForAnswerAsync(TestPerson person, JsonObject card, string verb, JsonObject? inputs = null)
+    public Task<JsonObject> PressForAnswerAsync(TestPerson person, JsonObject card, string verb, JsonObject? inputs = null) =>
+        PressActionAsync(person, CardJson.ActionByVerb(card, verb), inputs);
+
+    /// <summary>Presses the button with this title (for verbs several buttons share); the invoke's whole answer.</summary>
+    public Task<JsonObject> PressTitledAsync(TestPerson person, JsonObject card, string title, JsonObject? inputs = null) =>
+        PressActionAsync(person, CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No button {title}."), inputs);
+
+    private async Task<JsonObject> PressActionAsync(TestPerson person, JsonObject action, JsonObject? inputs)
     {
-        var data = CardJson.ActionByVerb(card, verb)["data"]?.DeepClone().AsObject() ?? [];
+        var verb = action["verb"]!.GetValue<string>();
+        var data = action["data"]?.DeepClone().AsObject() ?? [];
         foreach (var (name, value) in inputs ?? [])
         {
             data[name] = value?.DeepClone();
@@ -100,6 +120,32 @@ public sealed class SignalHarness : IAsyncDisposable
     /// <summary>The signal a form stores for <paramref name="person"/>, when one was stored.</summary>
     public Task<FeedbackSignal?> StoredFromAsync(TestPerson person, JsonObject form) =>
         Signals.FindAsync(FeedbackSignal.IdFor(person.AadObjectId, FormToken(form)), CancellationToken.None);
+
+    /// <summary>A member of the L&amp;D Support Team chooses the L&amp;D channel, as for escalated questions.</summary>
+    public Task SetChannelAsync() =>
+        Bot.PostActivityAsync(TeamsActivities.ChannelMention(ServiceUrl, "set expert channel").From(SupportTeam));
+
+    /// <summary>Lena logs a signal with the usual answers and <paramref name="note"/>; its id.</summary>
+    public async Task<string> LogSignalAsync(string note = "")
+    {
+        var form = await OpenFromWelcomeCardAsync(Liaison);
+        var answers = Answers();
+        answers[SignalInputs.Note] = note;
+        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
+        return FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+    }
+
+    /// <summary>The signal's moderation card as the L&amp;D channel shows it now (after any updates in place), once posted.</summary>
+    public async Task<JsonObject?> ModerationCardAsync(string signalId)
+    {
+        var posted = LearningBot.Connector.Hosting.SentMessage.FromJson((await Signals.FindAsync(signalId, CancellationToken.None))?.ModerationCard);
+        var shown = posted is null ? null : Bot.Connector.Current(Channel).SingleOrDefault(s => s.ActivityId == posted.ActivityId);
+        return shown is null ? null : CardJson.Of(shown.Activity);
+    }
+
+    /// <summary>How many posts of moderation cards the channel was sent, over the run.</summary>
+    public int ModerationPosts() =>
+        Bot.Connector.Sent.Count(s => s.ConversationId == Channel && s.ReplyToId is null && CardJson.Texts(s.Activity).Contains("Feedback signal:", StringComparison.Ordinal));
 
     public static string FormToken(JsonObject form) =>
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();

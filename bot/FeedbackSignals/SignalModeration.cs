@@ -1,0 +1,56 @@
+using LearningBot.Outbox;
+using LearningBot.Privacy;
+using LearningBot.Storage;
+
+namespace LearningBot.FeedbackSignals;
+
+/// <summary>
+/// Logging a signal and a moderator's decision on it, each written with the moderation card it owes as an outbox row in
+/// the same transaction; the outbox then posts the card in the L&amp;D channel, or brings it up to date there.
+/// </summary>
+public sealed class SignalModeration(FeedbackSignalStore store, OutboxDispatcher outbox, TimeProvider clock)
+{
+    public const string AlreadyDecided = "Another moderator has already decided on this signal: the card shows what they decided.";
+
+    public Task<FeedbackSignal?> FindAsync(string signalId, CancellationToken cancellationToken) => store.FindAsync(signalId, cancellationToken);
+
+    /// <summary>Stores the signal (once per id) owing its moderation card, and has the outbox post it.</summary>
+    public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, CancellationToken cancellationToken)
+    {
+        var stored = await store.LogAsync(signal, [SignalModerationCard.Message(signal)], cancellationToken);
+        await DeliverAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Decides on the signal as it is now: applies <paramref name="decide"/> only while it awaits moderation, so a second
+    /// moderator pressing on a stale card gets the signal as decided, never a second decision. Null when there is no such signal.
+    /// </summary>
+    public async Task<EntityChange<FeedbackSignal>?> DecideAsync(
+        string signalId, string moderatorKey, Func<FeedbackSignal, FeedbackSignal> decide, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var change = await store.ChangeAsync(signalId, current => current.IsDecided
+                ? new EntityDecision<FeedbackSignal>.Keep()
+                : new EntityDecision<FeedbackSignal>.Write(decide(current) with { DecidedBy = moderatorKey, DecidedAt = now }),
+            changed => [SignalModerationCard.Message(changed)], cancellationToken);
+        if (change is { Changed: true })
+        {
+            await DeliverAsync(cancellationToken);
+        }
+
+        return change;
+    }
+
+    public static Func<FeedbackSignal, FeedbackSignal> Accept(bool urgent) =>
+        signal => signal.Decided(FeedbackSignal.Accepted, ScrubbedText.Empty) with { Urgent = urgent };
+
+    public static Func<FeedbackSignal, FeedbackSignal> Correct(string theme, string serviceArea) =>
+        signal => signal.Decided(FeedbackSignal.Accepted, ScrubbedText.Empty) with { Theme = theme, ServiceArea = serviceArea };
+
+    public static Func<FeedbackSignal, FeedbackSignal> WithReason(string status, ScrubbedText reason) =>
+        signal => signal.Decided(status, reason);
+
+    private Task DeliverAsync(CancellationToken cancellationToken) =>
+        outbox.DeliverSoonAsync(FeedbackSignalStore.TableName, FeedbackSignal.Partition, cancellationToken);
+}

@@ -1,0 +1,111 @@
+using LearningBot.Connector.Client;
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Escalation;
+using LearningBot.Outbox;
+using LearningBot.Storage;
+
+namespace LearningBot.FeedbackSignals;
+
+/// <summary>
+/// Delivers a signal's moderation card from the outbox, as tickets' channel cards are delivered: the first delivery posts
+/// it in the L&amp;D channel (the expert channel; waiting while none is set) and records where on the signal; later ones
+/// bring it up to date in place for everyone. Every change owes one, and the newest delivered covers the older ones.
+/// </summary>
+public sealed class SignalModerationCard(
+    FeedbackSignalStore signals,
+    ExpertChannelStore channels,
+    ProactiveMessenger messenger,
+    SignalCards cards,
+    ILogger<SignalModerationCard> logger) : IOutboxHandler
+{
+    public const string KindName = "signal-moderation-card";
+
+    public string Kind => KindName;
+
+    /// <summary>What a signal's change owes the L&amp;D channel (its id in the collapse key: all signals share one partition).</summary>
+    public static OutboxMessage Message(FeedbackSignal signal) =>
+        new("moderation-card", KindName, Subject: signal.Id, CollapseKey: $"moderation-card|{signal.Id}");
+
+    public async Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken)
+    {
+        var signal = row.Subject is { Length: > 0 } id ? await signals.FindAsync(id, cancellationToken) : null;
+        if (signal is null)
+        {
+            return new OutboxResult.Unreachable("signal-gone");
+        }
+
+        if (SentMessage.FromJson(signal.ModerationCard) is { } posted)
+        {
+            await messenger.UpdateCardAsync(posted, cards.Moderation(signal), cancellationToken);
+            return new OutboxResult.Delivered(posted.ActivityId);
+        }
+
+        var channel = await channels.GetAsync(cancellationToken);
+        if (channel is null)
+        {
+            logger.LogInformation("Signal {SignalId} waits for the L&D channel: none is set yet", signal.Id);
+            return new OutboxResult.RetryLater("no-expert-channel");
+        }
+
+        var sent = await messenger.SendCardAsync(channel.Conversation, cards.Moderation(signal), cancellationToken);
+        EntityChange<FeedbackSignal>? recorded;
+        try
+        {
+            recorded = await signals.ChangeAsync(signal.Id, current => current.ModerationCard is null
+                ? new EntityDecision<FeedbackSignal>.Write(current with { ModerationCard = sent.ToJson() })
+                : new EntityDecision<FeedbackSignal>.Keep(), null, cancellationToken);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            // Not recorded on the signal, so the next attempt posts again: take this one down first.
+            await TakeDownAsync(sent, signal.Id, cancellationToken);
+            throw;
+        }
+
+        if (recorded is { Changed: false })
+        {
+            // Another instance posted the card first: take this copy down so the channel shows one.
+            await TakeDownAsync(sent, signal.Id, cancellationToken);
+        }
+        else if (recorded is { Entity: { IsDecided: true } decided })
+        {
+            // Decided while the card was on its way: show the decision.
+            await messenger.UpdateCardAsync(sent, cards.Moderation(decided), cancellationToken);
+        }
+
+        return new OutboxResult.Delivered(sent.ActivityId);
+    }
+
+    private async Task TakeDownAsync(SentMessage sent, string signalId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await messenger.DeleteAsync(sent, cancellationToken);
+        }
+        catch (ConnectorException exception)
+        {
+            logger.LogWarning(exception, "Could not remove a second moderation card of signal {SignalId}", signalId);
+        }
+    }
+}
+
+/// <summary>
+/// When the L&amp;D channel is chosen, has the outbox deliver at once the moderation cards that were waiting for it
+/// (they back off while no channel is set).
+/// </summary>
+public sealed class ModerationChannelWatch(ExpertChannelStore channels, IOutboxSignal outbox) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        channels.Changed += PostWaiting;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        channels.Changed -= PostWaiting;
+        return Task.CompletedTask;
+    }
+
+    private void PostWaiting() => outbox.Send(new OutboxKick(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: true));
+}
