@@ -98,7 +98,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
 
         var theme = action.GetString(SignalInputs.Theme) ?? string.Empty;
         var area = action.GetString(SignalInputs.ServiceArea) ?? string.Empty;
-        var problems = new (string Input, bool Offered)[] { (SignalInputs.Theme, SignalThemes.All.Offers(theme)), (SignalInputs.ServiceArea, SignalChoices.ServiceAreas.Offers(area)) }
+        var problems = new (string Input, bool Offered)[] { (SignalInputs.Theme, ThemeChoices.All.Offers(theme)), (SignalInputs.ServiceArea, SignalChoices.ServiceAreas.Offers(area)) }
             .Where(answer => !answer.Offered)
             .Select(answer => new CardInputProblem(answer.Input, "Not one of the options given.", "Please choose one of the options given."));
         if (!signal.IsDecided && CardSubmission.Refusal(cards.Moderation(signal, ModerationForms.Correct), action.Submitted(), alsoWrong: problems) is { } refusal)

@@ -29,7 +29,7 @@ public sealed record SignalAnswers(string Source, string OrganisationKind, strin
             (SignalInputs.Source, Source, SignalChoices.Sources),
             (SignalInputs.OrganisationKind, OrganisationKind, SignalChoices.OrganisationKinds),
             (SignalInputs.ServiceArea, ServiceArea, SignalChoices.ServiceAreas),
-            (SignalInputs.Theme, Theme, SignalThemes.All),
+            (SignalInputs.Theme, Theme, ThemeChoices.All),
             (SignalInputs.Kind, Kind, SignalChoices.Kinds),
             (SignalInputs.Frequency, Frequency, SignalChoices.Frequencies),
             (SignalInputs.Cause, Cause, SignalChoices.Causes),

@@ -29,7 +29,7 @@ public sealed record SignalLogCardData(
 
     public IReadOnlyList<SignalChoice> ServiceAreas { get; init; } = SignalChoices.ServiceAreas;
 
-    public IReadOnlyList<SignalChoice> Themes { get; init; } = SignalThemes.All;
+    public IReadOnlyList<SignalChoice> Themes { get; init; } = ThemeChoices.All;
 
     public IReadOnlyList<SignalChoice> Kinds { get; init; } = SignalChoices.Kinds;
 
@@ -97,7 +97,7 @@ public sealed record SignalModerationCardData(
 
     public string ServiceAreaValue { get; init; } = string.Empty;
 
-    public IReadOnlyList<SignalChoice> Themes { get; init; } = SignalThemes.All;
+    public IReadOnlyList<SignalChoice> Themes { get; init; } = ThemeChoices.All;
 
     public IReadOnlyList<SignalChoice> ServiceAreas { get; init; } = SignalChoices.ServiceAreas;
 }

@@ -1,7 +1,7 @@
 namespace LearningBot.FeedbackSignals;
 
 /// <summary>
-/// The lists a signal is logged from (the theme list is <see cref="SignalThemes"/>). Every answer is a value from one
+/// The lists a signal is logged from (the theme list is <see cref="ThemeChoices"/>). Every answer is a value from one
 /// of them, so signals can be counted together and nothing typed can identify anyone. Stored values never change.
 /// </summary>
 public static class SignalChoices

@@ -37,7 +37,7 @@ public sealed class FeedbackSignalLogTests(AzuriteFixture azurite) : IClassFixtu
         }
 
         Assert.Equal(
-            SignalThemes.All.Select(t => t.Value),
+            ThemeChoices.All.Select(t => t.Value),
             CardJson.ById(form, SignalInputs.Theme)["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
         Assert.Equal(500, CardJson.ById(form, SignalInputs.Note)["maxLength"]!.GetValue<int>());
         Assert.NotEmpty(FormToken(form));
