@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using LearningBot.Privacy;
@@ -72,6 +73,8 @@ public sealed record FeedbackSignal : TableRow
     /// <summary>The moderator's reason for "not a learning issue" or a rejection, scrubbed; empty otherwise.</summary>
     public string Reason { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>Whether a moderator has decided on it (worked out from <see cref="Status"/>, never stored).</summary>
+    [IgnoreDataMember]
     public bool IsDecided => Status != AwaitingModeration;
 
     /// <summary>This signal with a moderator's decision; the reason only as <see cref="ScrubbedText"/>.</summary>
