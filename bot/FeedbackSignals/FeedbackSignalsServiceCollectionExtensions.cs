@@ -18,5 +18,18 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalModeration>()
             .AddSingleton<IOutboxHandler, SignalModerationCard>()
             .AddHostedService<ModerationChannelWatch>()
-            .AddSingleton<IBotFeature, FeedbackSignalsFeature>();
+            .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
+            .AddSignalAlerts();
+
+    /// <summary>Themes and alerts: the rule in options (validated at start), the two tables, and the alert card's routes.</summary>
+    private static IServiceCollection AddSignalAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<SignalAlertOptions>().BindConfiguration(SignalAlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services
+            .AddOutboxTable(SignalAlerts.AlertsTable)
+            .AddSingleton<SignalAlertCards>()
+            .AddSingleton<SignalAlerts>()
+            .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
+            .AddSingleton<IBotFeature, SignalAlertsFeature>();
+    }
 }

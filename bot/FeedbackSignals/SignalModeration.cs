@@ -8,7 +8,7 @@ namespace LearningBot.FeedbackSignals;
 /// Logging a signal and a moderator's decision on it, each written with the moderation card it owes as an outbox row in
 /// the same transaction; the outbox then posts the card in the L&amp;D channel, or brings it up to date there.
 /// </summary>
-public sealed class SignalModeration(FeedbackSignalStore store, OutboxDispatcher outbox, TimeProvider clock)
+public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts alerts, OutboxDispatcher outbox, TimeProvider clock)
 {
     public const string AlreadyDecided = "Another moderator has already decided on this signal: the card shows what they decided.";
 
@@ -37,6 +37,12 @@ public sealed class SignalModeration(FeedbackSignalStore store, OutboxDispatcher
         if (change is { Changed: true })
         {
             await DeliverAsync(cancellationToken);
+        }
+
+        if (change is { Entity.Status: FeedbackSignal.Accepted })
+        {
+            // Also when someone else decided first: counting is once per signal, so a repeat finishes what a failure left.
+            await alerts.CountAsync(change.Entity, cancellationToken);
         }
 
         return change;

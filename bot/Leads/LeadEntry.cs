@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -13,6 +14,8 @@ public sealed record LeadEntry : TableRow
 {
     public const string Partition = "lead";
 
+    public const string LearningLeadKind = "ld-lead";
+
     public string PersonKey { get; init; } = string.Empty;
 
     public string Name { get; init; } = string.Empty;
@@ -27,6 +30,13 @@ public sealed record LeadEntry : TableRow
     public string Specialties { get; init; } = string.Empty;
 
     public string AlertPreference { get; init; } = AlertPreferences.Weekly;
+
+    /// <summary>The who's-who kind (<c>ld-lead</c>, <c>clinical-lead</c>, ...), when seeded: tells an organisation's L&amp;D lead from the others.</summary>
+    public string Kind { get; init; } = string.Empty;
+
+    /// <summary>Whether this is an organisation's L&amp;D lead, who hears of every theme raised in their kind of organisation.</summary>
+    [IgnoreDataMember]
+    public bool IsLearningLead => Kind == LearningLeadKind;
 
     public bool Retired { get; init; }
 

@@ -176,15 +176,15 @@ public sealed partial class LeadRegister
             }
             else if (current is null)
             {
-                missing.Add(LeadEntry.Create(details, lead.PersonKey, lead.Name, SeedAuthor, _clock.GetUtcNow()) with { WhosWhoId = lead.WhosWhoId });
+                missing.Add(LeadEntry.Create(details, lead.PersonKey, lead.Name, SeedAuthor, _clock.GetUtcNow()) with { WhosWhoId = lead.WhosWhoId, Kind = lead.Kind });
             }
-            else if (!current.Holds(details) || current.Name != lead.Name || current.WhosWhoId != lead.WhosWhoId)
+            else if (!current.Holds(details) || current.Name != lead.Name || current.WhosWhoId != lead.WhosWhoId || current.Kind != lead.Kind)
             {
                 var change = await table.ChangeAsync<LeadEntry>(current.PartitionKey, current.RowKey, latest => latest.EditedInTeams
                     ? new EntityDecision<LeadEntry>.Keep()
                     : new EntityDecision<LeadEntry>.Write(latest.WithDetails(details) with
                     {
-                        Name = lead.Name, WhosWhoId = lead.WhosWhoId, AlertPreference = latest.AlertPreference, UpdatedBy = SeedAuthor, UpdatedAt = _clock.GetUtcNow(),
+                        Name = lead.Name, WhosWhoId = lead.WhosWhoId, Kind = lead.Kind, AlertPreference = latest.AlertPreference, UpdatedBy = SeedAuthor, UpdatedAt = _clock.GetUtcNow(),
                     }), cancellationToken: cancellationToken);
                 updated += change is { Changed: true } ? 1 : 0;
             }

@@ -5,7 +5,7 @@ namespace LearningBot.Leads;
 
 /// <summary>A lead as the who's who lists them.</summary>
 public sealed record LeadSeed(
-    string WhosWhoId, string PersonKey, string Name, string RoleTitle, string Organisation, string OrganisationKind, IReadOnlyList<string> Specialties);
+    string WhosWhoId, string PersonKey, string Name, string RoleTitle, string Organisation, string OrganisationKind, IReadOnlyList<string> Specialties, string Kind = "");
 
 /// <summary>
 /// The who's-who file read for its leads (kinds <c>ld-lead</c>, <c>clinical-lead</c>, <c>occupational-lead</c>,
@@ -61,7 +61,7 @@ public sealed class LeadSeedFile(string? path)
            let themes = SignalThemes.Known(person.Specialties ?? [])
            where themes.Count > 0 && !string.IsNullOrWhiteSpace(person.Id) && !string.IsNullOrWhiteSpace(person.Name)
            select new LeadSeed(person.Id!, LeadEntry.Normalise(person.PersonKey!), person.Name!, person.Role ?? string.Empty,
-               person.Organisation ?? string.Empty, person.OrganisationKind ?? string.Empty, themes),
+               person.Organisation ?? string.Empty, person.OrganisationKind ?? string.Empty, themes, person.Kind ?? string.Empty),
     ];
 
     internal sealed record WhosWhoFile([property: JsonPropertyName("people")] IReadOnlyList<WhosWhoPerson>? People);

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using LearningBot.Cards;
+using LearningBot.Leads;
+
+namespace LearningBot.FeedbackSignals;
+
+/// <summary>The forms an alert card can show instead of its buttons.</summary>
+public static class AlertForms
+{
+    public const string None = "";
+    public const string InHand = "in-hand";
+    public const string NotALearningIssue = "not-learning";
+}
+
+/// <summary>Renders the alert card: counts only as bands, never who logged a signal.</summary>
+public sealed class SignalAlertCards(CardCatalog cards)
+{
+    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "")
+    {
+        var open = alert.Status == SignalAlert.Open;
+        return cards.Render(new SignalAlertCardData(
+            alert.AlertId,
+            SignalThemes.LabelOf(alert.Theme),
+            SignalChoices.ServiceAreas.TitleOf(alert.ServiceArea),
+            SignalChoices.OrganisationKinds.TitleOf(alert.OrganisationKind),
+            CountBands.InWords(alert.Concerns),
+            CountBands.InWords(alert.Compliments),
+            string.Join(", ", alert.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SignalChoices.Sources.TitleOf)),
+            [.. alert.ExampleWordings().Select(text => new AlertExample(CardText.Literal(text)))],
+            StatusText(alert),
+            alert.Urgent,
+            notice)
+        {
+            ShowActions = open && form == AlertForms.None,
+            InHandForm = open && form == AlertForms.InHand,
+            NotLearningForm = open && form == AlertForms.NotALearningIssue,
+        });
+    }
+
+    public static string StatusText(SignalAlert alert) => alert.Status switch
+    {
+        SignalAlert.Open => "Open: no lead has taken this yet.",
+        SignalAlert.NoLead => "No lead found for this theme: the L&D Support Team will find one.",
+        SignalAlert.Taken => "Taken by a lead.",
+        SignalAlert.InHand => "Already in hand, says a lead.",
+        SignalAlert.NotALearningIssue => "Not a learning issue, says a lead.",
+        _ => alert.Status,
+    };
+}
+
+public sealed record AlertExample(string Text);
+
+public sealed record SignalAlertCardData(
+    string AlertId,
+    string Theme,
+    string ServiceArea,
+    string OrganisationKinds,
+    string Concerns,
+    string Compliments,
+    string Sources,
+    IReadOnlyList<AlertExample> Examples,
+    string StatusText,
+    bool Urgent,
+    string Notice) : ICardData
+{
+    public static string CardName => "signal-alert";
+
+    public bool ShowActions { get; init; }
+
+    public bool InHandForm { get; init; }
+
+    public bool NotLearningForm { get; init; }
+}
