@@ -62,7 +62,7 @@ public sealed class SignalHarness : IAsyncDisposable
 
     private string ServiceUrl => Bot.Connector.ServiceUrl;
 
-    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite)
+    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
         var bot = await BotTestHost.StartAsync(
@@ -74,7 +74,11 @@ public sealed class SignalHarness : IAsyncDisposable
                 ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
                 ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
             },
-            services => services.AddSingleton<TimeProvider>(clock));
+            collection =>
+            {
+                collection.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(collection);
+            });
         return new SignalHarness(bot);
     }
 
