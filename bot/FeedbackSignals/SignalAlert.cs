@@ -76,7 +76,7 @@ public sealed record SignalAlert : TableRow
 
     public static SignalAlert Raise(ThemeTally theme, SignalAlertOptions rule, IReadOnlyList<string> recipients, DateTimeOffset now)
     {
-        var inWindow = theme.Signals();
+        var window = theme.WithinWindow(rule.WindowDays, now);
         return new SignalAlert
         {
             RowKey = theme.AlertId!,
@@ -84,8 +84,8 @@ public sealed record SignalAlert : TableRow
             Theme = theme.Theme,
             ServiceArea = theme.ServiceArea,
             OrganisationKind = theme.OrganisationKind,
-            Concerns = theme.ConcernsWithin(rule.WindowDays, now).Count,
-            Compliments = inWindow.Count(s => s.Kind == "compliment"),
+            Concerns = window.Count(s => s.Kind == FeedbackSignalKinds.Concern),
+            Compliments = window.Count(s => s.Kind == FeedbackSignalKinds.Compliment),
             Sources = theme.Sources,
             Urgent = theme.Urgent,
             Examples = theme.Examples,

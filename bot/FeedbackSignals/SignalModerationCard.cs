@@ -90,8 +90,8 @@ public sealed class SignalModerationCard(
 }
 
 /// <summary>
-/// When the L&amp;D channel is chosen, has the outbox deliver at once the moderation cards that were waiting for it
-/// (they back off while no channel is set).
+/// When the L&amp;D channel is chosen, has the outbox deliver at once the moderation cards and no-lead alerts that were
+/// waiting for it (they back off while no channel is set).
 /// </summary>
 public sealed class ModerationChannelWatch(ExpertChannelStore channels, IOutboxSignal outbox) : IHostedService
 {
@@ -107,5 +107,9 @@ public sealed class ModerationChannelWatch(ExpertChannelStore channels, IOutboxS
         return Task.CompletedTask;
     }
 
-    private void PostWaiting() => outbox.Send(new OutboxKick(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: true));
+    private void PostWaiting()
+    {
+        outbox.Send(new OutboxKick(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: true));
+        outbox.Send(new OutboxKick(SignalAlerts.AlertsTable, SignalAlert.Partition, force: true));
+    }
 }

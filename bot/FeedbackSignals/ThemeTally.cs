@@ -7,6 +7,13 @@ using LearningBot.Storage;
 
 namespace LearningBot.FeedbackSignals;
 
+/// <summary>A signal's kind (<see cref="SignalChoices.Kinds"/>).</summary>
+public static class FeedbackSignalKinds
+{
+    public const string Concern = "concern";
+    public const string Compliment = "compliment";
+}
+
 /// <summary>One accepted signal as its theme counted it.</summary>
 public sealed record CountedSignal(string Id, string Month, string Kind, string Source, bool Urgent);
 
@@ -80,7 +87,7 @@ public sealed record ThemeTally : TableRow
 
         signals.Add(new CountedSignal(signal.Id, signal.MonthLogged, signal.Kind, signal.Source, signal.Urgent));
         var months = signals.GroupBy(s => s.Month).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => new { concerns = g.Count(s => s.Kind == "concern"), compliments = g.Count(s => s.Kind == "compliment") });
+            g => g.Key, g => new { concerns = g.Count(s => s.Kind == FeedbackSignalKinds.Concern), compliments = g.Count(s => s.Kind == FeedbackSignalKinds.Compliment) });
         var examples = ExampleWordings().ToList();
 #pragma warning disable LB0001 // Reading the note to quote it: it was stored scrubbed and a moderator accepted it.
         if (examples.Count < MaxExamples && signal.Note.Length > 0)
@@ -99,9 +106,12 @@ public sealed record ThemeTally : TableRow
         };
     }
 
-    /// <summary>The concerns logged in a month that ends within the window.</summary>
+    /// <summary>The signals logged in a month that ends within the window.</summary>
+    public IReadOnlyList<CountedSignal> WithinWindow(int windowDays, DateTimeOffset now) =>
+        [.. Signals().Where(s => MonthEnd(s.Month) >= now.AddDays(-windowDays))];
+
     public IReadOnlyList<CountedSignal> ConcernsWithin(int windowDays, DateTimeOffset now) =>
-        [.. Signals().Where(s => s.Kind == "concern" && MonthEnd(s.Month) >= now.AddDays(-windowDays))];
+        [.. WithinWindow(windowDays, now).Where(s => s.Kind == FeedbackSignalKinds.Concern)];
 
     /// <summary>Whether the theme is over the alert rule now.</summary>
     public bool Crosses(SignalAlertOptions rule, DateTimeOffset now)

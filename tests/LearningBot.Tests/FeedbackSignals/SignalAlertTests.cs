@@ -183,6 +183,25 @@ public sealed class SignalAlertTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(SignalAlert.InHand, (await Alerts.FindAsync(delivery.IdempotencyKey, CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task An_alert_with_no_matching_lead_is_recorded_as_no_lead_and_posted_in_the_LD_channel()
+    {
+        var register = _hub.Bot.Services.GetRequiredService<LeadRegister>();
+        foreach (var lead in (await register.ListAsync(CancellationToken.None)).Where(l => l.OrganisationKind == "voluntary-sector"))
+        {
+            await register.ChangeAsync(lead.PersonKey, entry => new LearningBot.Storage.EntityDecision<LeadEntry>.Write(entry.Retire("test", DateTimeOffset.UtcNow)), CancellationToken.None);
+        }
+
+        await AcceptAsync("medicines", "pals", urgent: true, organisationKind: "voluntary-sector");
+
+        Assert.Empty(StartedFor("medicines"));
+        var theme = await Alerts.FindThemeAsync("medicines", "inpatient-wards", "voluntary-sector", CancellationToken.None);
+        var alert = (await Alerts.FindAsync(theme!.AlertId!, CancellationToken.None))!;
+        Assert.Equal((SignalAlert.NoLead, ""), (alert.Status, alert.Recipients));
+        Assert.True(await Eventually.TrueAsync(() => _hub.Bot.Connector.Sent.Any(s => s.ConversationId == Channel
+            && CardJson.Texts(s.Activity).Contains("Feedback theme alert: Medicines", StringComparison.Ordinal))), "The alert was never posted in the L&D channel.");
+    }
+
     private SignalAlerts Alerts => _hub.Bot.Services.GetRequiredService<SignalAlerts>();
 
     /// <summary>The alert deliveries started for the theme (its alerts' ids are the deliveries' idempotency keys).</summary>
@@ -194,17 +213,18 @@ public sealed class SignalAlertTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     /// <summary>Lena logs a concern about the theme heard through the source; a moderator accepts it on its card. Its id.</summary>
-    private async Task<string> AcceptAsync(string theme, string source, bool urgent = false, string note = "") =>
-        (await LogAndAcceptAsync(theme, source, urgent, note)).Id;
+    private async Task<string> AcceptAsync(string theme, string source, bool urgent = false, string note = "", string organisationKind = "acute-trust") =>
+        (await LogAndAcceptAsync(theme, source, urgent, note, organisationKind)).Id;
 
     /// <summary>The same, with the moderation card as it was before the moderator pressed.</summary>
-    private async Task<(string Id, JsonObject Card)> LogAndAcceptAsync(string theme, string source, bool urgent = false, string note = "")
+    private async Task<(string Id, JsonObject Card)> LogAndAcceptAsync(string theme, string source, bool urgent = false, string note = "", string organisationKind = "acute-trust")
     {
         await _hub.Bot.PostActivityAsync(TeamsActivities.Message(_hub.Bot.Connector.ServiceUrl, "feedback").From(Liaison));
         var form = CardJson.Of(_hub.Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
         var answers = Answers();
         answers[SignalInputs.Theme] = theme;
         answers[SignalInputs.Source] = source;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
         answers[SignalInputs.Note] = note;
         await _hub.PressAsync(Liaison, form, SignalVerbs.Log, answers);
         var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
