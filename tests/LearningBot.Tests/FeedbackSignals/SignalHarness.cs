@@ -79,6 +79,14 @@ public sealed class SignalHarness : IAsyncDisposable
                 collection.AddSingleton<TimeProvider>(clock);
                 services?.Invoke(collection);
             });
+
+        // The capability's tables are made before the first turn, as a running bot's are by the time people use them: a
+        // turn that has to make a table on a busy test machine can run out of its storage time.
+        var signals = bot.Services.GetRequiredService<FeedbackSignalStore>();
+        var alerts = bot.Services.GetRequiredService<SignalAlerts>();
+        await signals.FindAsync("none", CancellationToken.None);
+        await alerts.FindAsync("none", CancellationToken.None);
+        await alerts.FindThemeAsync("none", "none", "none", CancellationToken.None);
         return new SignalHarness(bot);
     }
 

@@ -148,7 +148,7 @@ public sealed class SignalModerationTests(AzuriteFixture azurite) : IClassFixtur
 
     private async Task<JsonObject> PostedCardAsync(string signalId)
     {
-        Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(signalId) is not null), "The moderation card was not posted.");
+        Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(signalId) is not null, TimeSpan.FromSeconds(30)), "The moderation card was not posted.");
         return (await _hub.ModerationCardAsync(signalId))!;
     }
 }
