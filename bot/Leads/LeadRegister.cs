@@ -41,11 +41,15 @@ public sealed partial class LeadRegister
     private readonly LeadSeedFile _seedFile;
     private readonly TimeProvider _clock;
     private readonly ILogger<LeadRegister> _logger;
-    private readonly Lock _gate = new();
-    private Task? _seeded;
+    private readonly CreatedOnce<bool> _seeded;
 
     public LeadRegister(TableStorage tables, LeadSeedFile seedFile, TimeProvider clock, ILogger<LeadRegister> logger)
     {
+        _seeded = new(async () =>
+        {
+            await SeedFromFileAsync(CancellationToken.None);
+            return true;
+        });
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Table(TableName);
         _seedFile = seedFile;
@@ -133,24 +137,10 @@ public sealed partial class LeadRegister
     /// <summary>Runs the who's-who seed once per process (again after a storage failure). A bad file is logged, not fatal.</summary>
     public Task EnsureSeededAsync(CancellationToken cancellationToken)
     {
-        var seeded = _seeded;
-        if (seeded is { IsCompletedSuccessfully: true })
-        {
-            return seeded;
-        }
-
-        lock (_gate)
-        {
-            if (_seeded is null || _seeded.IsFaulted || _seeded.IsCanceled)
-            {
-                // Shared by every caller, so one caller giving up must not cancel it for the others.
-                _seeded = SeedFromFileAsync(CancellationToken.None);
-            }
-
-            seeded = _seeded;
-        }
-
-        return StorageBudget.WaitAsync(seeded, cancellationToken);
+        // Shared by every caller (a caller giving up does not cancel it for the others), and tried again after a failure;
+        // a turn waits for it no longer than its storage budget allows.
+        var seeded = _seeded.Ready;
+        return seeded.IsCompletedSuccessfully ? seeded : StorageBudget.WaitAsync(seeded, cancellationToken);
     }
 
     /// <summary>

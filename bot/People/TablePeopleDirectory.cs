@@ -18,11 +18,15 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     private readonly LazyTable _table;
     private readonly PeopleSeedFile _seedFile;
     private readonly ILogger<TablePeopleDirectory> _logger;
-    private readonly Lock _gate = new();
-    private Task? _seeded;
+    private readonly CreatedOnce<bool> _seeded;
 
     public TablePeopleDirectory(TableStorage tables, PeopleOptions options, PeopleSeedFile seedFile, ILogger<TablePeopleDirectory> logger)
     {
+        _seeded = new(async () =>
+        {
+            await SeedFromFileAsync(CancellationToken.None);
+            return true;
+        });
         ArgumentNullException.ThrowIfNull(options);
         _table = tables.Table(options.TableName);
         _seedFile = seedFile;
@@ -141,25 +145,10 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     /// <summary>Runs the CSV seed once per process (again after a storage failure). A bad file is logged, not fatal.</summary>
     public Task EnsureSeededAsync(CancellationToken cancellationToken)
     {
-        var seeded = _seeded;
-        if (seeded is { IsCompletedSuccessfully: true })
-        {
-            return seeded;
-        }
-
-        lock (_gate)
-        {
-            if (_seeded is null || _seeded.IsFaulted || _seeded.IsCanceled)
-            {
-                // Shared by every caller, so one caller giving up must not cancel it for the others.
-                _seeded = SeedFromFileAsync(CancellationToken.None);
-            }
-
-            seeded = _seeded;
-        }
-
-        // A turn waits for the seed no longer than its storage budget allows.
-        return StorageBudget.WaitAsync(seeded, cancellationToken);
+        // Shared by every caller (a caller giving up does not cancel it for the others), and tried again after a failure;
+        // a turn waits for it no longer than its storage budget allows.
+        var seeded = _seeded.Ready;
+        return seeded.IsCompletedSuccessfully ? seeded : StorageBudget.WaitAsync(seeded, cancellationToken);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 namespace LearningBot.Storage;
 
 /// <summary>
-/// A storage resource (a table, a queue) created the first time it is needed, once per process. Every caller shares the
-/// one creation; a creation that failed or was cancelled is tried again by the next caller.
+/// A storage resource (a table, a queue, a table seeded from a file) made the first time it is needed, once per process.
+/// Every caller shares the one creation; a creation that failed or was cancelled is tried again by the next caller.
 /// </summary>
 public sealed class CreatedOnce<T>(Func<Task<T>> create)
 {
