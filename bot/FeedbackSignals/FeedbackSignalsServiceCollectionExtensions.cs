@@ -19,7 +19,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<IOutboxHandler, SignalModerationCard>()
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
-            .AddSignalAlerts();
+            .AddSignalAlerts()
+            .AddSignalLoop();
 
     /// <summary>Themes and alerts: the rule in options (validated at start), the two tables, and the alert card's routes.</summary>
     private static IServiceCollection AddSignalAlerts(this IServiceCollection services)
@@ -32,4 +33,11 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
             .AddSingleton<IBotFeature, SignalAlertsFeature>();
     }
+
+    /// <summary>Closing the loop ("you said, we did") and recognising compliments.</summary>
+    private static IServiceCollection AddSignalLoop(this IServiceCollection services) =>
+        services
+            .AddSingleton<YouSaidWeDidStore>()
+            .AddSingleton<YouSaidWeDidLoop>()
+            .AddSingleton<IBotFeature, YouSaidWeDidFeature>();
 }
