@@ -39,5 +39,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
         services
             .AddSingleton<YouSaidWeDidStore>()
             .AddSingleton<YouSaidWeDidLoop>()
-            .AddSingleton<IBotFeature, YouSaidWeDidFeature>();
+            .AddSingleton<IBotFeature, YouSaidWeDidFeature>()
+            .AddSingleton<GoodPracticeSuggestions>()
+            .AddSingleton<SignalCompliments>()
+            .AddSingleton<IBotFeature, ComplimentsFeature>();
 }
