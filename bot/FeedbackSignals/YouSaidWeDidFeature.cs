@@ -140,14 +140,14 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime);
         var first = new DateOnly(now.Year, now.Month, 1);
         return [.. Enumerable.Range(0, 12).Select(back => first.AddMonths(-back))
-            .Select(month => new SignalChoice(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))))];
+            .Select(month => new SignalChoice(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)))];
     }
 
     private string ThisMonth() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string MonthInWords(string month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            ? first.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
+            ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
             : month;
 
     private Task<SignalAlert?> AlertOf(CardActionRequest action, CancellationToken cancellationToken) =>
