@@ -170,6 +170,9 @@ public sealed class StepTimings(IReadOnlyList<string> steps)
 {
     private readonly Dictionary<string, List<double>> _times = steps.ToDictionary(s => s, _ => new List<double>());
 
+    /// <summary>Adds one time of one step.</summary>
+    public void Add(string step, double milliseconds) => _times[step].Add(milliseconds);
+
     /// <summary>Adds one run's times, in the order of the steps.</summary>
     public void Add(IReadOnlyList<double> times)
     {
