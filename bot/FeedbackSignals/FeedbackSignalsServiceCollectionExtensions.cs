@@ -30,6 +30,17 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalAlertCards>()
             .AddSingleton<SignalAlerts>()
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
-            .AddSingleton<IBotFeature, SignalAlertsFeature>();
+            .AddSingleton<IBotFeature, SignalAlertsFeature>()
+            .AddAlertLifecycle();
     }
+
+    /// <summary>Passing alerts on, reminders, the head's notice, deliveries not started and weekly bundles.</summary>
+    private static IServiceCollection AddAlertLifecycle(this IServiceCollection services) =>
+        services
+            .AddSingleton<AlertStore>()
+            .AddSingleton<WeeklyAlertBundle>()
+            .AddSingleton<AlertFollowUp>()
+            .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
+            .AddSingleton<IOutboxHandler, AlertOverduePost>()
+            .AddSingleton<IBotFeature, AlertLifecycleFeature>();
 }

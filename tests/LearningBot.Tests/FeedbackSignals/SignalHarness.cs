@@ -58,22 +58,34 @@ public sealed class SignalHarness : IAsyncDisposable
 
     public int Presses { get; private set; }
 
+    /// <summary>The clock the bot reads, standing still until a test moves it.</summary>
+    public ManualClock Clock => (ManualClock)Bot.Services.GetRequiredService<TimeProvider>();
+
     public FeedbackSignalStore Signals => Bot.Services.GetRequiredService<FeedbackSignalStore>();
 
     private string ServiceUrl => Bot.Connector.ServiceUrl;
 
-    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId,
+            ["Roles:Moderators:0"] = Moderator.AadObjectId,
+            ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
+            ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+
+            // Tests run the alert follow-up themselves (AlertFollowUp.RunOnceAsync), with the clock where they want it.
+            ["FeedbackSignals:Alert:FollowUpInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var bot = await BotTestHost.StartAsync(
             azurite,
-            new Dictionary<string, string?>
-            {
-                ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId,
-                ["Roles:Moderators:0"] = Moderator.AadObjectId,
-                ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
-                ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
-            },
+            configuration,
             collection =>
             {
                 collection.AddSingleton<TimeProvider>(clock);
@@ -161,6 +173,38 @@ public sealed class SignalHarness : IAsyncDisposable
 
     public static string FormToken(JsonObject form) =>
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();
+
+    /// <summary>Lena logs a concern about the theme; a moderator accepts it (flagged urgent when asked) on its card. Its id.</summary>
+    public async Task<string> AcceptConcernAsync(string theme, string serviceArea, bool urgent = true, string source = "pals", string organisationKind = "acute-trust")
+    {
+        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
+        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
+        var answers = Answers();
+        answers[SignalInputs.Theme] = theme;
+        answers[SignalInputs.ServiceArea] = serviceArea;
+        answers[SignalInputs.Source] = source;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
+        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        JsonObject? card = null;
+        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
+        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
+        return id;
+    }
+
+    /// <summary>Presses a button with this verb for the alert, whether or not the card shows it (as a crafted or stale press would); the invoke's whole answer.</summary>
+    public async Task<JsonObject> PressVerbAsync(TestPerson person, string verb, string alertId, JsonObject? inputs = null)
+    {
+        var data = new JsonObject { ["alertId"] = alertId };
+        foreach (var (name, value) in inputs ?? [])
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        Presses++;
+        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data).From(person));
+        return await BotTestHost.ReadJsonAsync(response);
+    }
 
     private static string Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {
