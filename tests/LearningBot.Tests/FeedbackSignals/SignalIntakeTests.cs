@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using LearningBot.FeedbackSignals;
+using LearningBot.Tests.Cards;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -201,6 +202,29 @@ public sealed class SignalIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(FeedbackSignalsFeature.OnlyModerators, CardJson.MessageFromInvoke(merged));
         var signal = (await Signals.FindAsync(id, CancellationToken.None))!;
         Assert.Equal((FeedbackSignal.AwaitingModeration, false), (signal.Status, signal.Merged));
+    }
+
+    [Fact]
+    public async Task The_slip_form_and_the_merge_form_as_sent_follow_the_card_design_rules()
+    {
+        var first = await _hub.LogSignalAsync();
+        await _hub.PressAsync(Moderator, await PostedCardAsync(first), SignalVerbs.Accept);
+        var id = await _hub.LogSignalAsync();
+        var choosing = await _hub.PressAsync(Moderator, await PostedCardAsync(id), SignalIntakeVerbs.ChooseTheme);
+        var slipForm = await OpenSlipFormAsync(SupportTeam);
+
+        foreach (var card in new[] { choosing, slipForm })
+        {
+            Assert.Empty(CardDesignRules.Inputs(card)
+                .Concat(CardDesignRules.ExecuteActions(card))
+                .Concat(CardDesignRules.TextWraps(card))
+                .Concat(CardDesignRules.ActionCounts(card))
+                .Concat(CardDesignRules.Size(card))
+                .Concat(CardDesignRules.ThemeSafety(card)));
+        }
+
+        Assert.True(CardJson.HasId(choosing, SlipInputs.ThemeKey));
+        Assert.True(CardJson.HasId(slipForm, SlipInputs.ReceivedFrom));
     }
 
     private FeedbackSignalStore Signals => _hub.Signals;
