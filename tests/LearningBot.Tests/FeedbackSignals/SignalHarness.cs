@@ -110,7 +110,8 @@ public sealed class SignalHarness : IAsyncDisposable
     public async Task<JsonObject> OpenFromWelcomeCardAsync(TestPerson person)
     {
         await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help").From(person));
-        var welcome = CardJson.Of(Assert.Single(Bot.Connector.Sent));
+        // Moderation cards still owed from earlier tests (the table outlives a test) may reach the channel meanwhile.
+        var welcome = CardJson.Of(Assert.Single(Bot.Connector.Sent, sent => sent.ConversationId != Channel));
         Bot.Connector.Reset();
         return await PressAsync(person, welcome, SignalVerbs.Start);
     }
