@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 
@@ -19,7 +20,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<IOutboxHandler, SignalModerationCard>()
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
-            .AddSignalAlerts();
+            .AddSignalAlerts()
+            .AddSignalReport();
 
     /// <summary>Themes and alerts: the rule in options (validated at start), the two tables, and the alert card's routes.</summary>
     private static IServiceCollection AddSignalAlerts(this IServiceCollection services)
@@ -32,4 +34,12 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
             .AddSingleton<IBotFeature, SignalAlertsFeature>();
     }
+
+    /// <summary>The quarterly report: who sees what, and the <c>signal report</c> command and card.</summary>
+    private static IServiceCollection AddSignalReport(this IServiceCollection services) =>
+        services
+            .AddSingleton<SignalReport>()
+            .AddSingleton<SignalReportAudience>()
+            .AddSingleton<IRoleMembers, LearningLeadReportReaders>()
+            .AddSingleton<IBotFeature, SignalReportFeature>();
 }
