@@ -9,7 +9,9 @@ namespace LearningBot.FeedbackSignals;
 /// </summary>
 public sealed partial record ReportQuarter(int Year, int Number)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // Spelt out so the words never depend on which cultures the machine running the bot has installed.
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     /// <summary>The quarter's key, as buttons carry it and the command accepts it: <c>2026-Q3</c>.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Number}");
@@ -54,7 +56,7 @@ public sealed partial record ReportQuarter(int Year, int Number)
         return year is >= 2000 and <= 2999 ? new ReportQuarter(year, number) : null;
     }
 
-    private static string MonthName(int month) => English.DateTimeFormat.GetMonthName(month);
+    private static string MonthName(int month) => MonthNames[month - 1];
 
     [GeneratedRegex(@"^(?:(?<year>\d{4})\s*-?\s*q(?<q>[1-4])|q(?<q2>[1-4])\s*-?\s*(?<year2>\d{4}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
