@@ -29,6 +29,7 @@ public sealed class SignalReport(TableStorage tables)
             TableClient.CreateQueryFilter($"PartitionKey eq {ThemeTally.Partition}"), cancellationToken: cancellationToken);
         var alerts = (await (await _alerts.GetAsync(cancellationToken)).ListAsync<SignalAlert>(
             TableClient.CreateQueryFilter($"PartitionKey eq {SignalAlert.Partition}"), cancellationToken: cancellationToken))
+            .Where(alert => alert.AlertId.Length > 0 && alert.RowKey == alert.AlertId) // the partition holds outbox rows too
             .ToDictionary(alert => alert.AlertId, alert => alert.Status, StringComparer.Ordinal);
         return SmallCountSuppression.Apply(Sections(audience, Counts(themes, alerts, quarter)), audience.SeesExactFigures);
     }
@@ -44,7 +45,7 @@ public sealed class SignalReport(TableStorage tables)
         _ => ByTheme(counts, count => $"{SignalChoices.OrganisationKinds.TitleOf(count.OrganisationKind)}: {SignalChoices.ServiceAreas.TitleOf(count.ServiceArea)}"),
     };
 
-    /// <summary>Each theme row's signals logged in the quarter's months (rows with none left out) and its latest alert's action.</summary>
+    /// <summary>Each theme row's signals logged in the quarter's months (rows with none in those months dropped) and its latest alert's action.</summary>
     public static IReadOnlyList<ThemeCount> Counts(IEnumerable<ThemeTally> themes, IReadOnlyDictionary<string, string> alertStatuses, ReportQuarter quarter)
     {
         var months = quarter.Months.ToHashSet(StringComparer.Ordinal);
