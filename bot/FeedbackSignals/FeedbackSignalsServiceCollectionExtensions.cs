@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 
@@ -20,7 +21,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
             .AddSignalAlerts()
-            .AddSignalIntake();
+            .AddSignalIntake()
+            .AddSignalReport();
 
     /// <summary>The paper route (the printable slip and entering slips on a group's behalf) and merging into a theme.</summary>
     private static IServiceCollection AddSignalIntake(this IServiceCollection services)
@@ -56,4 +58,12 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
             .AddSingleton<IOutboxHandler, AlertOverduePost>()
             .AddSingleton<IBotFeature, AlertLifecycleFeature>();
+
+    /// <summary>The quarterly report: who sees what, and the <c>signal report</c> command and card.</summary>
+    private static IServiceCollection AddSignalReport(this IServiceCollection services) =>
+        services
+            .AddSingleton<SignalReport>()
+            .AddSingleton<SignalReportAudience>()
+            .AddSingleton<IRoleMembers, LearningLeadReportReaders>()
+            .AddSingleton<IBotFeature, SignalReportFeature>();
 }

@@ -19,6 +19,7 @@ public sealed class SignalHarness : IAsyncDisposable
     public static readonly TestPerson Moderator = new("29:mo-reid", "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "Mo Reid");
     public static readonly TestPerson SecondModerator = new("29:nia-bell", "6f5e4d3c-2b1a-4098-9f8e-7d6c5b4a3f2e", "Nia Bell");
     public static readonly TestPerson SupportTeam = new("29:sam-ito", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "Sam Ito");
+    public static readonly TestPerson BoardMember = new("29:bo-ward", "b0a1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e", "Bo Ward");
 
     /// <summary>The L&amp;D channel, once chosen with "set expert channel" (<see cref="SetChannelAsync"/>).</summary>
     public const string Channel = "19:hub@thread.tacv2";
@@ -74,6 +75,7 @@ public sealed class SignalHarness : IAsyncDisposable
             ["Roles:Moderators:0"] = Moderator.AadObjectId,
             ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
             ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+            ["Roles:Board:0"] = BoardMember.AadObjectId,
 
             // Tests run the alert follow-up themselves (AlertFollowUp.RunOnceAsync), with the clock where they want it.
             ["FeedbackSignals:Alert:FollowUpInterval"] = "00:00:00",
