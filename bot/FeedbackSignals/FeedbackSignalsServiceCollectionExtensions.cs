@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 
@@ -20,7 +21,21 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
             .AddSignalAlerts()
+            .AddSignalIntake()
+            .AddSignalReport()
             .AddSignalLoop();
+
+    /// <summary>The paper route (the printable slip and entering slips on a group's behalf) and merging into a theme.</summary>
+    private static IServiceCollection AddSignalIntake(this IServiceCollection services)
+    {
+        services.AddOptions<SignalSlipOptions>().BindConfiguration(SignalSlipOptions.Section);
+        return services
+            .AddHttpContextAccessor()
+            .AddSingleton<SignalSlipLink>()
+            .AddSingleton<ThemeMergeChoices>()
+            .AddSingleton<IEndpointFeature, SignalSlipEndpoint>()
+            .AddSingleton<IBotFeature, SignalIntakeFeature>();
+    }
 
     /// <summary>Themes and alerts: the rule in options (validated at start), the two tables, and the alert card's routes.</summary>
     private static IServiceCollection AddSignalAlerts(this IServiceCollection services)
@@ -31,8 +46,27 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalAlertCards>()
             .AddSingleton<SignalAlerts>()
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
-            .AddSingleton<IBotFeature, SignalAlertsFeature>();
+            .AddSingleton<IBotFeature, SignalAlertsFeature>()
+            .AddAlertLifecycle();
     }
+
+    /// <summary>Passing alerts on, reminders, the head's notice, deliveries not started and weekly bundles.</summary>
+    private static IServiceCollection AddAlertLifecycle(this IServiceCollection services) =>
+        services
+            .AddSingleton<AlertStore>()
+            .AddSingleton<WeeklyAlertBundle>()
+            .AddSingleton<AlertFollowUp>()
+            .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
+            .AddSingleton<IOutboxHandler, AlertOverduePost>()
+            .AddSingleton<IBotFeature, AlertLifecycleFeature>();
+
+    /// <summary>The quarterly report: who sees what, and the <c>signal report</c> command and card.</summary>
+    private static IServiceCollection AddSignalReport(this IServiceCollection services) =>
+        services
+            .AddSingleton<SignalReport>()
+            .AddSingleton<SignalReportAudience>()
+            .AddSingleton<IRoleMembers, LearningLeadReportReaders>()
+            .AddSingleton<IBotFeature, SignalReportFeature>();
 
     /// <summary>Closing the loop ("you said, we did") and recognising compliments.</summary>
     private static IServiceCollection AddSignalLoop(this IServiceCollection services) =>

@@ -10,13 +10,18 @@ public static class AlertForms
     public const string None = "";
     public const string InHand = "in-hand";
     public const string NotALearningIssue = "not-learning";
+    public const string Pass = "pass";
+
+    /// <summary>The alert shown to someone who is not asked to answer it (the head of the L&amp;D Support Team): no buttons.</summary>
+    public const string ReadOnly = "read-only";
 }
 
 /// <summary>Renders the alert card: counts only as bands, never who logged a signal.</summary>
 public sealed class SignalAlertCards(CardCatalog cards)
 {
     /// <param name="extend">Adds what another part of the capability shows on the card (what was done, its form).</param>
-    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "", Func<SignalAlertCardData, SignalAlertCardData>? extend = null)
+    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "", IReadOnlyList<LeadChoice>? leadChoices = null,
+        Func<SignalAlertCardData, SignalAlertCardData>? extend = null)
     {
         var open = alert.Status == SignalAlert.Open;
         var data = new SignalAlertCardData(
@@ -35,6 +40,8 @@ public sealed class SignalAlertCards(CardCatalog cards)
             ShowActions = open && form == AlertForms.None,
             InHandForm = open && form == AlertForms.InHand,
             NotLearningForm = open && form == AlertForms.NotALearningIssue,
+            PassForm = open && form == AlertForms.Pass,
+            LeadChoices = leadChoices ?? [],
             CanRecordWhatWasDone = form == AlertForms.None && alert.Status is SignalAlert.Taken or SignalAlert.InHand,
         };
         return cards.Render(extend?.Invoke(data) ?? data);
@@ -74,6 +81,10 @@ public sealed record SignalAlertCardData(
 
     public bool NotLearningForm { get; init; }
 
+    public bool PassForm { get; init; }
+
+    public IReadOnlyList<LeadChoice> LeadChoices { get; init; } = [];
+
     /// <summary>Shows "Record what we did" (<see cref="YouSaidWeDidVerbs"/>): the alert was taken or is in hand.</summary>
     public bool CanRecordWhatWasDone { get; init; }
 
@@ -98,3 +109,6 @@ public sealed record SignalAlertCardData(
 
     public IReadOnlyList<SignalChoice> Months { get; init; } = [];
 }
+
+/// <summary>A lead the alert can be passed to: their name and kind of organisation, and their person key as the value.</summary>
+public sealed record LeadChoice(string Title, string Value);
