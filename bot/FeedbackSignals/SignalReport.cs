@@ -13,9 +13,12 @@ public sealed record ReportLine(string Label, string Action);
 /// audience sees is cut to it here, and every figure outside the L&amp;D Support Team goes through
 /// <see cref="SmallCountSuppression"/>.
 /// </summary>
-public sealed class SignalReport(TableStorage tables)
+public sealed class SignalReport(TableStorage tables, YouSaidWeDidStore youSaidWeDid)
 {
     public const string NoAlert = "no alert";
+
+    /// <summary>The action of an alert whose lead recorded what was done (<see cref="YouSaidWeDidStore"/>), whatever its status.</summary>
+    public const string YouSaidWeDidStatus = "you-said-we-did";
 
     /// <summary>Action words in the order a line lists them.</summary>
     private static readonly string[] ActionOrder = ["open", "open, no lead found", "taken", "in hand", "you said, we did", "not a learning issue", NoAlert];
@@ -31,6 +34,11 @@ public sealed class SignalReport(TableStorage tables)
             TableClient.CreateQueryFilter($"PartitionKey eq {SignalAlert.Partition}"), cancellationToken: cancellationToken))
             .Where(alert => alert.AlertId.Length > 0 && alert.RowKey == alert.AlertId) // the partition holds outbox rows too
             .ToDictionary(alert => alert.AlertId, alert => alert.Status, StringComparer.Ordinal);
+        foreach (var done in await youSaidWeDid.ListSinceAsync(DateTimeOffset.MinValue, cancellationToken))
+        {
+            alerts[done.AlertId] = YouSaidWeDidStatus;
+        }
+
         return SmallCountSuppression.Apply(Sections(audience, Counts(themes, alerts, quarter)), audience.SeesExactFigures);
     }
 
@@ -70,7 +78,7 @@ public sealed class SignalReport(TableStorage tables)
         SignalAlert.Taken => "taken",
         SignalAlert.InHand => "in hand",
         SignalAlert.NotALearningIssue => "not a learning issue",
-        "you-said-we-did" => "you said, we did",
+        YouSaidWeDidStatus => "you said, we did",
         _ => status.Replace('-', ' '),
     };
 

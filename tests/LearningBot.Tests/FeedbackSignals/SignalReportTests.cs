@@ -29,6 +29,7 @@ public sealed partial class SignalReportTests(AzuriteFixture azurite) : IClassFi
         ("dementia", "emergency-care", "acute-trust", 3, null),
         ("dementia", "care-homes", "council", 6, null),
         ("medicines", "outpatients", "acute-trust", 5, SignalAlert.InHand),
+        ("medicines", "community-nursing", "acute-trust", 6, SignalAlert.Taken),
         ("medicines", "gp-practice", "primary-care", 2, null),
         ("end-of-life", "inpatient-wards", "acute-trust", 1, SignalAlert.Open),
         ("nutrition-and-hydration", "home-care", "council", 4, null),
@@ -60,6 +61,11 @@ public sealed partial class SignalReportTests(AzuriteFixture azurite) : IClassFi
                 await alerts.UpsertEntityAsync(new SignalAlert { RowKey = alertId, AlertId = alertId, Theme = theme, Status = status! });
             }
         }
+
+        // The lead recorded what was done about one taken alert: its action is "you said, we did".
+        var done = new SignalAlert { RowKey = "medicines-community-nursing-acute-trust", AlertId = "medicines-community-nursing-acute-trust", Theme = "medicines" };
+        await _hub.Bot.Services.GetRequiredService<YouSaidWeDidStore>().RecordAsync(
+            done, PersonalDataScrubber.Scrub("Medicines rounds training for every ward", new DateOnly(2026, 12, 2)), "2026-11", ScrubbedText.Empty, AcuteLearningLead.AadObjectId, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
@@ -76,7 +82,8 @@ public sealed partial class SignalReportTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("2 signals. Action: no alert", facts["Primary care (GP practices and partners): GP practice"]);
         Assert.Equal(ThirdQuarter.Length, facts.Count);
         Assert.Contains("Total: 16 signals", Shown(card));
-        Assert.Contains("All themes: 37 signals", Shown(card));
+        Assert.Contains("All themes: 43 signals", Shown(card));
+        Assert.Equal("6 signals. Action: you said, we did", facts["Acute hospital trust: Community nursing"]);
         Assert.Contains("July to September 2026", Shown(card));
     }
 
@@ -88,7 +95,8 @@ public sealed partial class SignalReportTests(AzuriteFixture azurite) : IClassFi
 
         Assert.Equal("7 signals. Action: taken", facts["Inpatient wards"]);
         Assert.Equal("5 signals. Action: in hand", facts["Outpatients"]);
-        Assert.Equal(2, facts.Count);
+        Assert.Equal("6 signals. Action: you said, we did", facts["Community nursing"]);
+        Assert.Equal(3, facts.Count);
         var shown = string.Join('\n', Shown(card));
         foreach (var otherKind in new[] { "Care homes", "GP practice", "Home care", "Ambulance", "City council", "Primary care" })
         {
@@ -103,7 +111,7 @@ public sealed partial class SignalReportTests(AzuriteFixture azurite) : IClassFi
         var facts = Facts(card);
 
         Assert.Equal("16 signals. Action: taken; no alert", facts["Dementia"]);
-        Assert.Equal("7 signals. Action: in hand; no alert", facts["Medicines"]);
+        Assert.Equal("13 signals. Action: in hand; you said, we did; no alert", facts["Medicines"]);
         Assert.Equal("9 signals. Action: not a learning issue", facts["Moving and handling"]);
         Assert.Equal(3, facts.Count);
         var shown = string.Join('\n', Shown(card));
