@@ -1,7 +1,8 @@
 // Runs feedback signals through their whole journey against the real bot on Kestrel (storage in the Azurite given by
 // Storage__ConnectionString) and reports p50/p99 latency per step. Each round is one theme crossing the alert rule:
 // a liaison member of staff logs three concerns from two sources, a moderator accepts them (the third raises the alert
-// and starts its delivery to the leads), and the organisation's L&D lead answers the alert. Usage:
+// and starts its delivery to the leads), the organisation's L&D lead takes the alert and records what was done (which
+// tells the liaison member of staff: you said, we did). Usage:
 //   dotnet SignalBench.dll [--rounds 100] [--warmup 5] [--out artifacts/bench/signals.json]
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -39,7 +40,7 @@ if (themes.Count < warmup + rounds)
     throw new InvalidOperationException($"Only {themes.Count} themes to cross; ask for fewer rounds.");
 }
 
-string[] steps = ["open form", "log", "accept", "accept (alert raised)", "take alert"];
+string[] steps = ["open form", "log", "accept", "accept (alert raised)", "take alert", "open what-we-did form", "save what we did"];
 var timings = new StepTimings(steps);
 var total = Stopwatch.StartNew();
 for (var i = 0; i < warmup + rounds; i++)
@@ -68,6 +69,18 @@ for (var i = 0; i < warmup + rounds; i++)
     var answered = await bot.PressAsync(leadPerson, SignalAlertVerbs.Take, new JsonObject { ["alertId"] = alertId }, take);
     Expect(answered, "Taken by a lead", $"Round {i}: the lead could not take the alert");
     times.Add(("take alert", take[0]));
+
+    var done = new List<double>();
+    var form = await bot.PressOnCardAsync(leadPerson, answered, YouSaidWeDidVerbs.Form, [], done);
+    var saved = await bot.PressOnCardAsync(leadPerson, form, YouSaidWeDidVerbs.Record, new JsonObject
+    {
+        ["done"] = "Dementia awareness sessions for every ward team, with carers invited to speak.",
+        ["month"] = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        ["link"] = "",
+    }, done);
+    Expect(saved, "You said, we did", $"Round {i}: what was done was not saved");
+    times.Add(("open what-we-did form", done[0]));
+    times.Add(("save what we did", done[1]));
 
     if (i >= warmup)
     {
