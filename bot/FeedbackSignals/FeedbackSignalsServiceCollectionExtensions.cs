@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.Outbox;
 
 namespace LearningBot.FeedbackSignals;
@@ -30,6 +31,7 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalAlertCards>()
             .AddSingleton<SignalAlerts>()
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
-            .AddSingleton<IBotFeature, SignalAlertsFeature>();
+            .AddSingleton<IBotFeature, SignalAlertsFeature>()
+            .AddLearningNeedsAnalyses();
     }
 }
