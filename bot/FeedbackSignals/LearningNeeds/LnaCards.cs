@@ -8,8 +8,6 @@ namespace LearningBot.FeedbackSignals.LearningNeeds;
 /// <summary>Renders the draft card and the list of drafts: evidence only as bands, never who logged a signal.</summary>
 public sealed class LnaCards(CardCatalog cards, LnaPrintLinks links)
 {
-    private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>The draft as stored, or with <paramref name="written"/> in its inputs (text sent back to its editor).</summary>
     public JsonObject Draft(LearningNeedsAnalysis analysis, string notice = "", IReadOnlyDictionary<string, string>? written = null)
     {
@@ -57,7 +55,7 @@ public sealed class LnaCards(CardCatalog cards, LnaPrintLinks links)
     public static string MonthsInWords(LearningNeedsAnalysis analysis) =>
         string.Join(", ", analysis.MonthIds().Select(month =>
             DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                ? first.ToString("MMMM yyyy", UkEnglish)
+                ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
                 : month));
 
     /// <summary>The label of a written part, as the card shows it.</summary>

@@ -57,11 +57,11 @@ public static class LnaOutline
     /// <summary>The written parts of a first draft, in plain words from the theme (scrubbed like anything stored).</summary>
     public static LnaText FirstDraft(SignalAlert alert, DateOnly today)
     {
-        var theme = SignalThemes.LabelOf(alert.Theme).ToLower(CultureInfo.GetCultureInfo("en-GB"));
+        var theme = SignalThemes.LabelOf(alert.Theme).ToLowerInvariant();
         var area = SignalChoices.ServiceAreas.TitleOf(alert.ServiceArea);
         var kind = SignalChoices.OrganisationKinds.TitleOf(alert.OrganisationKind);
         var sources = string.Join(", ", alert.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SignalChoices.Sources.TitleOf));
-        var evaluate = today.AddMonths(6).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var evaluate = today.AddMonths(6).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         return new LnaText(
             PersonalDataScrubber.Scrub(
                 $"Patients and service users have raised concerns about {theme} in {area} ({kind}). Describe the gap in staff skills, knowledge or competence this points to, and the problem it causes for the service.", today),

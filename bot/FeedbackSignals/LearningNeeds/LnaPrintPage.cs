@@ -53,7 +53,7 @@ public sealed class LnaPrintPage : IEndpointFeature
         Fact(html, "Compliments", analysis.ComplimentsBand);
         Fact(html, "Where it was heard", LnaCards.SourcesInWords(analysis.Sources));
         Fact(html, "Months", LnaCards.MonthsInWords(analysis));
-        Fact(html, "Last saved", analysis.EditedAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        Fact(html, "Last saved", analysis.EditedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
         html.Append("</dl>\n");
         if (analysis.ExampleWordings() is { Count: > 0 } examples)
         {

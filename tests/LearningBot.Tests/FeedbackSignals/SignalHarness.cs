@@ -162,6 +162,38 @@ public sealed class SignalHarness : IAsyncDisposable
     public static string FormToken(JsonObject form) =>
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();
 
+    /// <summary>Adds <paramref name="person"/> to the register of leads, for the organisation kind and themes.</summary>
+    public async Task<LearningBot.Leads.LeadEntry> AddLeadAsync(TestPerson person, string organisationKind, string[] themes, string kind = "clinical-lead")
+    {
+        var register = Bot.Services.GetRequiredService<LearningBot.Leads.LeadRegister>();
+        var details = new LearningBot.Leads.LeadDetails(
+            LearningBot.Privacy.ScrubbedText.Empty, LearningBot.Privacy.ScrubbedText.Empty, organisationKind, themes, LearningBot.Leads.AlertPreferences.StraightAway);
+        var (entry, _) = await register.AddAsync(
+            LearningBot.Leads.LeadEntry.Create(details, person.AadObjectId, person.Name, "test", DateTimeOffset.UtcNow) with { Kind = kind }, CancellationToken.None);
+        return entry;
+    }
+
+    /// <summary>
+    /// Lena logs a concern about the theme (the L&amp;D channel must be chosen), and a moderator accepts it as logged or
+    /// flags it urgent on its moderation card; the signal's id.
+    /// </summary>
+    public async Task<string> LogAndModerateAsync(string theme, string source = "pals", bool urgent = false, string note = "", string organisationKind = "acute-trust")
+    {
+        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
+        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
+        var answers = Answers();
+        answers[SignalInputs.Theme] = theme;
+        answers[SignalInputs.Source] = source;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
+        answers[SignalInputs.Note] = note;
+        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        JsonObject? card = null;
+        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
+        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
+        return id;
+    }
+
     private static string Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {
         foreach (var tag in tags)
