@@ -25,6 +25,8 @@ public sealed record RoleOptions : IValidatableObject
 
     public IReadOnlyList<string> Leads { get; init; } = [];
 
+    public IReadOnlyList<string> HeadOfSupportTeam { get; init; } = [];
+
     /// <summary>The configured list for a role (empty for a role no list names).</summary>
     public IReadOnlyList<string> ListFor(Role role) =>
         role == Roles.SupportTeam ? SupportTeam
@@ -34,6 +36,7 @@ public sealed record RoleOptions : IValidatableObject
         : role == Roles.DigestEditor ? DigestEditors
         : role == Roles.DigestApprover ? DigestApprovers
         : role == Roles.Lead ? Leads
+        : role == Roles.HeadOfSupportTeam ? HeadOfSupportTeam
         : [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -42,7 +45,7 @@ public sealed record RoleOptions : IValidatableObject
         {
             (nameof(SupportTeam), SupportTeam), (nameof(Experts), Experts), (nameof(LiaisonStaff), LiaisonStaff),
             (nameof(Moderators), Moderators), (nameof(DigestEditors), DigestEditors), (nameof(DigestApprovers), DigestApprovers),
-            (nameof(Leads), Leads),
+            (nameof(Leads), Leads), (nameof(HeadOfSupportTeam), HeadOfSupportTeam),
         };
         foreach (var (name, list) in lists)
         {

@@ -35,5 +35,8 @@ public static class Roles
     /// <summary>Clinical and occupational leads: <c>Roles:Leads</c>, and anyone a capability's register of leads names.</summary>
     public static readonly Role Lead = new("Lead", "clinical and occupational leads");
 
-    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead];
+    /// <summary>The head of the L&amp;D Support Team: <c>Roles:HeadOfSupportTeam</c> only. Told of feedback alerts no lead has answered.</summary>
+    public static readonly Role HeadOfSupportTeam = new("HeadOfSupportTeam", "the head of the L&D Support Team");
+
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam];
 }

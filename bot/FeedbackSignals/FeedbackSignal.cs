@@ -123,4 +123,19 @@ public sealed record FeedbackSignal : TableRow
     }
 
     public SignalAnswers Answers() => new(Source, OrganisationKind, ServiceArea, Theme, Kind, Frequency, Cause);
+
+    /// <summary>For a paper slip: which kind of group sent it in (<see cref="SlipChoices.Senders"/>); empty otherwise.</summary>
+    public string ReceivedFrom { get; init; } = string.Empty;
+
+    /// <summary>For a paper slip: the name of the group that sent it (never a person), scrubbed; empty when none was given.</summary>
+    public string ReceivedFromName { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>Accepted by merging into a theme that already existed (the theme and service area were set from it).</summary>
+    public bool Merged { get; init; }
+
+    /// <summary>This signal as the L&amp;D Support Team entered it from a paper slip; the group's name only as <see cref="ScrubbedText"/>.</summary>
+    public FeedbackSignal FromSlip(string receivedFrom, ScrubbedText groupName) =>
+#pragma warning disable LB0001 // The one place the group's name is set, from ScrubbedText.
+        this with { LoggedOnBehalf = true, ReceivedFrom = receivedFrom, ReceivedFromName = groupName.Text };
+#pragma warning restore LB0001
 }

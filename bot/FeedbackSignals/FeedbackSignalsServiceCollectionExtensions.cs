@@ -20,7 +20,20 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<IOutboxHandler, SignalModerationCard>()
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
-            .AddSignalAlerts();
+            .AddSignalAlerts()
+            .AddSignalIntake();
+
+    /// <summary>The paper route (the printable slip and entering slips on a group's behalf) and merging into a theme.</summary>
+    private static IServiceCollection AddSignalIntake(this IServiceCollection services)
+    {
+        services.AddOptions<SignalSlipOptions>().BindConfiguration(SignalSlipOptions.Section);
+        return services
+            .AddHttpContextAccessor()
+            .AddSingleton<SignalSlipLink>()
+            .AddSingleton<ThemeMergeChoices>()
+            .AddSingleton<IEndpointFeature, SignalSlipEndpoint>()
+            .AddSingleton<IBotFeature, SignalIntakeFeature>();
+    }
 
     /// <summary>Themes and alerts: the rule in options (validated at start), the two tables, and the alert card's routes.</summary>
     private static IServiceCollection AddSignalAlerts(this IServiceCollection services)
@@ -32,6 +45,17 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalAlerts>()
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
             .AddSingleton<IBotFeature, SignalAlertsFeature>()
+            .AddAlertLifecycle()
             .AddLearningNeedsAnalyses();
     }
+
+    /// <summary>Passing alerts on, reminders, the head's notice, deliveries not started and weekly bundles.</summary>
+    private static IServiceCollection AddAlertLifecycle(this IServiceCollection services) =>
+        services
+            .AddSingleton<AlertStore>()
+            .AddSingleton<WeeklyAlertBundle>()
+            .AddSingleton<AlertFollowUp>()
+            .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
+            .AddSingleton<IOutboxHandler, AlertOverduePost>()
+            .AddSingleton<IBotFeature, AlertLifecycleFeature>();
 }

@@ -62,6 +62,35 @@ public sealed record SignalAlert : TableRow
     /// <summary>Counts the row's changes; outbox rows are keyed by it.</summary>
     public int Version { get; init; }
 
+    /// <summary>When its first delivery was started (to the leads who want alerts straight away; weekly leads get the week's bundle).</summary>
+    public DateTimeOffset? DeliveryStartedAt { get; init; }
+
+    /// <summary>Who passed it to whom, as a JSON list of <see cref="AlertPass"/>.</summary>
+    public string Passes { get; init; } = "[]";
+
+    /// <summary>Person keys of the leads now asked to answer, comma-separated; empty while every recipient is.</summary>
+    public string AskedOf { get; init; } = string.Empty;
+
+    /// <summary>When the reminder was claimed (sent once), and its delivery once started.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    public string? ReminderDeliveryId { get; init; }
+
+    /// <summary>When the head of the L&amp;D Support Team was told (once), and the delivery to them once started (or <see cref="ToldInChannel"/>).</summary>
+    public DateTimeOffset? HeadToldAt { get; init; }
+
+    public string? HeadDeliveryId { get; init; }
+
+    public const string ToldInChannel = "channel";
+
+    public IReadOnlyList<AlertPass> PassList() => JsonSerializer.Deserialize<List<AlertPass>>(Passes) ?? [];
+
+    /// <summary>The leads now asked to answer: the last lead it was passed to, or every recipient.</summary>
+    public IReadOnlyList<string> AskedKeys() =>
+        AskedOf.Length > 0 ? AskedOf.Split(',', StringSplitOptions.RemoveEmptyEntries) : RecipientKeys();
+
+    public bool FirstDeliveryStarted => DeliveryStartedAt is not null || DeliveryId is not null;
+
     public IReadOnlyList<string> RecipientKeys() => Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public IReadOnlyList<string> ExampleWordings() => JsonSerializer.Deserialize<List<string>>(Examples) ?? [];
@@ -96,3 +125,6 @@ public sealed record SignalAlert : TableRow
         };
     }
 }
+
+/// <summary>One pass of an alert from a recipient to another lead; the note scrubbed; the delivery to the new lead once started.</summary>
+public sealed record AlertPass(string From, string To, string ToName, DateTimeOffset At, string Note, string? DeliveryId);

@@ -10,12 +10,16 @@ public static class AlertForms
     public const string None = "";
     public const string InHand = "in-hand";
     public const string NotALearningIssue = "not-learning";
+    public const string Pass = "pass";
+
+    /// <summary>The alert shown to someone who is not asked to answer it (the head of the L&amp;D Support Team): no buttons.</summary>
+    public const string ReadOnly = "read-only";
 }
 
 /// <summary>Renders the alert card: counts only as bands, never who logged a signal.</summary>
 public sealed class SignalAlertCards(CardCatalog cards)
 {
-    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "")
+    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "", IReadOnlyList<LeadChoice>? leadChoices = null)
     {
         var open = alert.Status == SignalAlert.Open;
         return cards.Render(new SignalAlertCardData(
@@ -34,6 +38,8 @@ public sealed class SignalAlertCards(CardCatalog cards)
             ShowActions = open && form == AlertForms.None,
             InHandForm = open && form == AlertForms.InHand,
             NotLearningForm = open && form == AlertForms.NotALearningIssue,
+            PassForm = open && form == AlertForms.Pass,
+            LeadChoices = leadChoices ?? [],
         });
     }
 
@@ -70,4 +76,11 @@ public sealed record SignalAlertCardData(
     public bool InHandForm { get; init; }
 
     public bool NotLearningForm { get; init; }
+
+    public bool PassForm { get; init; }
+
+    public IReadOnlyList<LeadChoice> LeadChoices { get; init; } = [];
 }
+
+/// <summary>A lead the alert can be passed to: their name and kind of organisation, and their person key as the value.</summary>
+public sealed record LeadChoice(string Title, string Value);

@@ -91,21 +91,40 @@ public sealed class SignalAlerts(
             alert = await AddAsync(table, alert, cancellationToken);
         }
 
-        if (alert.Status == SignalAlert.NoLead || alert.DeliveryId is not null)
+        await StartDeliveryAsync(alert, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the alert's delivery to its recipients who want alerts straight away (leads who chose weekly get it in the
+    /// week's bundle) unless it has started, and records that it has. Keyed by the alert id, so starting twice sends once.
+    /// </summary>
+    public async Task StartDeliveryAsync(SignalAlert alert, CancellationToken cancellationToken)
+    {
+        if (alert.Status == SignalAlert.NoLead || alert.FirstDeliveryStarted)
         {
             return;
         }
 
-        var request = new DeliveryRequest(
-            Purpose,
-            IdempotencyKey: alert.AlertId,
-            RequestedBy,
-            ProactiveMessenger.CardMessage(cards.Alert(alert)) with { Summary = $"Feedback theme: {SignalThemes.LabelOf(alert.Theme)}" },
-            [.. alert.RecipientKeys().Select(key => DeliveryRecipient.Person(key, organisationKind: alert.OrganisationKind))]);
-        var started = await deliveries.StartAsync(request, cancellationToken);
-        await table.ChangeAsync<SignalAlert>(alert.PartitionKey, alert.RowKey, current => current.DeliveryId is null
-            ? new EntityDecision<SignalAlert>.Write(current with { DeliveryId = started.DeliveryId })
-            : new EntityDecision<SignalAlert>.Keep(), cancellationToken: cancellationToken);
+        var register = await leads.ListAsync(cancellationToken);
+        var weekly = register.Where(lead => lead.AlertPreference == AlertPreferences.Weekly).Select(lead => lead.PersonKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var now = alert.RecipientKeys().Where(key => !weekly.Contains(key)).ToList();
+        string? deliveryId = null;
+        if (now.Count > 0)
+        {
+            var request = new DeliveryRequest(
+                Purpose,
+                IdempotencyKey: alert.AlertId,
+                RequestedBy,
+                ProactiveMessenger.CardMessage(cards.Alert(alert)) with { Summary = $"Feedback theme: {SignalThemes.LabelOf(alert.Theme)}" },
+                [.. now.Select(key => DeliveryRecipient.Person(key, organisationKind: alert.OrganisationKind))]);
+            deliveryId = (await deliveries.StartAsync(request, cancellationToken)).DeliveryId;
+        }
+
+        var table = await _alerts.GetAsync(cancellationToken);
+        var startedAt = clock.GetUtcNow();
+        await table.ChangeAsync<SignalAlert>(alert.PartitionKey, alert.RowKey, current => current.FirstDeliveryStarted
+            ? new EntityDecision<SignalAlert>.Keep()
+            : new EntityDecision<SignalAlert>.Write(current with { DeliveryId = deliveryId, DeliveryStartedAt = startedAt }), cancellationToken: cancellationToken);
     }
 
     /// <summary>Adds the alert, with the channel post it owes when nobody was found; the one stored when it was there already.</summary>

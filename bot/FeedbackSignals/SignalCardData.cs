@@ -37,6 +37,23 @@ public sealed record SignalLogCardData(
 
     public IReadOnlyList<SignalChoice> Causes { get; init; } = SignalChoices.Causes;
 
+    /// <summary>The L&amp;D Support Team entering a paper slip: the form also asks who sent it and for which month.</summary>
+    public bool OnBehalf { get; init; }
+
+    public string ReceivedFrom { get; init; } = string.Empty;
+
+    /// <summary>The group's name as typed (an input value, not shown as text).</summary>
+    public string ReceivedFromName { get; init; } = string.Empty;
+
+    public string SlipMonth { get; init; } = string.Empty;
+
+    public int GroupNameLimit { get; init; } = SlipChoices.GroupNameLimit;
+
+    public IReadOnlyList<SignalChoice> Senders { get; init; } = SlipChoices.Senders;
+
+    /// <summary>The months a slip can be for (<see cref="SlipChoices.Months"/>); empty unless <see cref="OnBehalf"/>.</summary>
+    public IReadOnlyList<SignalChoice> Months { get; init; } = [];
+
     /// <summary>The form holding <paramref name="answers"/> and <paramref name="note"/>.</summary>
     public static SignalLogCardData For(string formToken, SignalAnswers answers, string note = "", string removed = "") => new(
         formToken, answers.Source, answers.OrganisationKind, answers.ServiceArea, answers.Theme, answers.Kind, answers.Frequency, answers.Cause, note, removed);
@@ -100,4 +117,13 @@ public sealed record SignalModerationCardData(
     public IReadOnlyList<SignalChoice> Themes { get; init; } = ThemeChoices.All;
 
     public IReadOnlyList<SignalChoice> ServiceAreas { get; init; } = SignalChoices.ServiceAreas;
+
+    /// <summary>"Entered by the L&amp;D Support Team from a paper slip" and who sent it in, or empty.</summary>
+    public string OnBehalfText { get; init; } = string.Empty;
+
+    /// <summary>Showing the themes the signal can be merged into instead of the buttons.</summary>
+    public bool Merging { get; init; }
+
+    /// <summary>Existing themes of the signal's organisation kind (value: the theme's key), with banded counts.</summary>
+    public IReadOnlyList<SignalChoice> MergeThemes { get; init; } = [];
 }

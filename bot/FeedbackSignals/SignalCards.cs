@@ -26,11 +26,13 @@ public sealed class SignalCards(CardCatalog cards)
 
     /// <summary>
     /// The moderation card as everyone in the L&amp;D channel sees it: the buttons while it awaits moderation, or the
-    /// decision; with <paramref name="form"/> (<see cref="ModerationForms"/>), that decision's form instead of the buttons.
+    /// decision; with <paramref name="form"/> (<see cref="ModerationForms"/>), that decision's form instead of the buttons;
+    /// with <paramref name="mergeThemes"/>, the themes it can be merged into instead of the buttons.
     /// </summary>
-    public JsonObject Moderation(FeedbackSignal signal, string form = ModerationForms.None, string notice = "")
+    public JsonObject Moderation(FeedbackSignal signal, string form = ModerationForms.None, string notice = "", IReadOnlyList<SignalChoice>? mergeThemes = null)
     {
         var open = !signal.IsDecided;
+        var merging = open && mergeThemes is not null;
         return cards.Render(new SignalModerationCardData(
             signal.Id,
             SignalChoices.Sources.TitleOf(signal.Source),
@@ -47,13 +49,16 @@ public sealed class SignalCards(CardCatalog cards)
             CardText.Literal(signal.Reason),
             notice)
         {
-            ShowActions = open && form == ModerationForms.None,
+            ShowActions = open && form == ModerationForms.None && !merging,
             Correcting = open && form == ModerationForms.Correct,
             NotLearning = open && form == ModerationForms.NotALearningIssue,
             Rejecting = open && form == ModerationForms.Reject,
             ReasonLabel = form == ModerationForms.Reject ? "Why is it rejected?" : "Why is this not a learning issue?",
             ThemeValue = signal.Theme,
             ServiceAreaValue = signal.ServiceArea,
+            OnBehalfText = SlipText(signal),
+            Merging = merging,
+            MergeThemes = mergeThemes ?? [],
         });
     }
 
@@ -62,11 +67,28 @@ public sealed class SignalCards(CardCatalog cards)
     {
         FeedbackSignal.AwaitingModeration => "Awaiting moderation",
         FeedbackSignal.Accepted when signal.Urgent => "Accepted and flagged urgent by a moderator",
+        FeedbackSignal.Accepted when signal.Merged => "Accepted by a moderator and merged into an existing theme",
         FeedbackSignal.Accepted => "Accepted by a moderator",
         FeedbackSignal.NotALearningIssue => "Marked not a learning issue by a moderator",
         FeedbackSignal.Rejected => "Rejected by a moderator",
         _ => signal.Status,
     };
+
+    /// <summary>For a signal from a paper slip, who entered it and who sent it in (the group's name is stored scrubbed); empty otherwise.</summary>
+    public static string SlipText(FeedbackSignal signal)
+    {
+        if (!signal.LoggedOnBehalf)
+        {
+            return string.Empty;
+        }
+
+        var sender = signal.ReceivedFrom.Length > 0 ? SlipChoices.Senders.TitleOf(signal.ReceivedFrom) : string.Empty;
+#pragma warning disable LB0001 // Showing the group's name to moderators: it was stored scrubbed.
+        var group = signal.ReceivedFromName.Length > 0 ? $", {CardText.Literal(signal.ReceivedFromName)}" : string.Empty;
+#pragma warning restore LB0001
+        var from = sender.Length > 0 ? $" Sent in by: {sender}{group}." : string.Empty;
+        return $"Entered by the L&D Support Team from a paper slip.{from}";
+    }
 
     public static string NewFormToken() => Guid.NewGuid().ToString("N");
 

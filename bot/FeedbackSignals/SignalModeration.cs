@@ -54,6 +54,10 @@ public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts ale
     public static Func<FeedbackSignal, FeedbackSignal> Correct(string theme, string serviceArea) =>
         signal => signal.Decided(FeedbackSignal.Accepted, ScrubbedText.Empty) with { Theme = theme, ServiceArea = serviceArea };
 
+    /// <summary>Accepted into a theme that already exists: a correction to its theme and service area, recorded as merged.</summary>
+    public static Func<FeedbackSignal, FeedbackSignal> Merge(string theme, string serviceArea) =>
+        signal => Correct(theme, serviceArea)(signal) with { Merged = true };
+
     public static Func<FeedbackSignal, FeedbackSignal> WithReason(string status, ScrubbedText reason) =>
         signal => signal.Decided(status, reason);
 

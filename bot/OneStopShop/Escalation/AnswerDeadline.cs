@@ -1,4 +1,5 @@
 using System.Globalization;
+using HubCalendar = LearningBot.Calendar.WorkingDays;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -10,41 +11,18 @@ namespace LearningBot.OneStopShop.Escalation;
 /// </summary>
 public sealed class AnswerDeadline(IOptions<EscalationOptions> options)
 {
-    private static readonly TimeOnly StartOfDay = new(9, 0);
-
     private readonly EscalationOptions _options = options.Value;
-    private readonly HashSet<DateOnly> _holidays = [.. options.Value.BankHolidays];
-    private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+    private readonly TimeZoneInfo _zone = HubCalendar.FindZone(options.Value.TimeZone);
+    private readonly HubCalendar _days = new(options.Value.BankHolidays, HubCalendar.FindZone(options.Value.TimeZone));
 
     public int WorkingDays => _options.AnswerWithinWorkingDays;
 
-    public DateTimeOffset PromiseFor(DateTimeOffset askedAt)
-    {
-        var local = TimeZoneInfo.ConvertTime(askedAt, _zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        if (!IsWorkingDay(day))
-        {
-            day = NextWorkingDay(day);
-            time = StartOfDay;
-        }
+    /// <summary>The hub's working days, as escalation counts them (bank holidays and time zone from its options).</summary>
+    public HubCalendar Calendar => _days;
 
-        for (var i = 0; i < _options.AnswerWithinWorkingDays; i++)
-        {
-            day = NextWorkingDay(day);
-        }
+    public DateTimeOffset PromiseFor(DateTimeOffset askedAt) => _days.After(askedAt, _options.AnswerWithinWorkingDays);
 
-        var promised = day.ToDateTime(time, DateTimeKind.Unspecified);
-        if (_zone.IsInvalidTime(promised))
-        {
-            promised = promised.AddHours(1); // the clocks went forward over this time
-        }
-
-        return new DateTimeOffset(promised, _zone.GetUtcOffset(promised));
-    }
-
-    public bool IsWorkingDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
+    public bool IsWorkingDay(DateOnly day) => _days.IsWorkingDay(day);
 
     /// <summary>For people: "Tuesday 24 November at 14:30", in the hub's time zone.</summary>
     public string Describe(DateTimeOffset moment) =>
@@ -54,19 +32,5 @@ public sealed class AnswerDeadline(IOptions<EscalationOptions> options)
     public string DescribePromise() =>
         _options.AnswerWithinWorkingDays == 1 ? "1 working day" : $"{_options.AnswerWithinWorkingDays} working days";
 
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
-
-    private DateOnly NextWorkingDay(DateOnly day)
-    {
-        do
-        {
-            day = day.AddDays(1);
-        }
-        while (!IsWorkingDay(day));
-
-        return day;
-    }
-
-    private static TimeZoneInfo FindZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    public DateOnly Today(DateTimeOffset now) => _days.Today(now);
 }

@@ -19,6 +19,7 @@ public sealed class SignalHarness : IAsyncDisposable
     public static readonly TestPerson Moderator = new("29:mo-reid", "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "Mo Reid");
     public static readonly TestPerson SecondModerator = new("29:nia-bell", "6f5e4d3c-2b1a-4098-9f8e-7d6c5b4a3f2e", "Nia Bell");
     public static readonly TestPerson SupportTeam = new("29:sam-ito", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "Sam Ito");
+    public static readonly TestPerson BoardMember = new("29:bo-ward", "b0a1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e", "Bo Ward");
 
     /// <summary>The L&amp;D channel, once chosen with "set expert channel" (<see cref="SetChannelAsync"/>).</summary>
     public const string Channel = "19:hub@thread.tacv2";
@@ -58,22 +59,35 @@ public sealed class SignalHarness : IAsyncDisposable
 
     public int Presses { get; private set; }
 
+    /// <summary>The clock the bot reads, standing still until a test moves it.</summary>
+    public ManualClock Clock => (ManualClock)Bot.Services.GetRequiredService<TimeProvider>();
+
     public FeedbackSignalStore Signals => Bot.Services.GetRequiredService<FeedbackSignalStore>();
 
     private string ServiceUrl => Bot.Connector.ServiceUrl;
 
-    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    public static async Task<SignalHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId,
+            ["Roles:Moderators:0"] = Moderator.AadObjectId,
+            ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
+            ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+            ["Roles:Board:0"] = BoardMember.AadObjectId,
+
+            // Tests run the alert follow-up themselves (AlertFollowUp.RunOnceAsync), with the clock where they want it.
+            ["FeedbackSignals:Alert:FollowUpInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var bot = await BotTestHost.StartAsync(
             azurite,
-            new Dictionary<string, string?>
-            {
-                ["Roles:LiaisonStaff:0"] = Liaison.AadObjectId,
-                ["Roles:Moderators:0"] = Moderator.AadObjectId,
-                ["Roles:Moderators:1"] = SecondModerator.AadObjectId,
-                ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
-            },
+            configuration,
             collection =>
             {
                 collection.AddSingleton<TimeProvider>(clock);
@@ -98,7 +112,8 @@ public sealed class SignalHarness : IAsyncDisposable
     public async Task<JsonObject> OpenFromWelcomeCardAsync(TestPerson person)
     {
         await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "help").From(person));
-        var welcome = CardJson.Of(Assert.Single(Bot.Connector.Sent));
+        // Moderation cards still owed from earlier tests (the table outlives a test) may reach the channel meanwhile.
+        var welcome = CardJson.Of(Assert.Single(Bot.Connector.Sent, sent => sent.ConversationId != Channel));
         Bot.Connector.Reset();
         return await PressAsync(person, welcome, SignalVerbs.Start);
     }
@@ -161,6 +176,38 @@ public sealed class SignalHarness : IAsyncDisposable
 
     public static string FormToken(JsonObject form) =>
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();
+
+    /// <summary>Lena logs a concern about the theme; a moderator accepts it (flagged urgent when asked) on its card. Its id.</summary>
+    public async Task<string> AcceptConcernAsync(string theme, string serviceArea, bool urgent = true, string source = "pals", string organisationKind = "acute-trust")
+    {
+        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
+        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
+        var answers = Answers();
+        answers[SignalInputs.Theme] = theme;
+        answers[SignalInputs.ServiceArea] = serviceArea;
+        answers[SignalInputs.Source] = source;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
+        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        JsonObject? card = null;
+        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
+        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
+        return id;
+    }
+
+    /// <summary>Presses a button with this verb for the alert, whether or not the card shows it (as a crafted or stale press would); the invoke's whole answer.</summary>
+    public async Task<JsonObject> PressVerbAsync(TestPerson person, string verb, string alertId, JsonObject? inputs = null)
+    {
+        var data = new JsonObject { ["alertId"] = alertId };
+        foreach (var (name, value) in inputs ?? [])
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        Presses++;
+        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data).From(person));
+        return await BotTestHost.ReadJsonAsync(response);
+    }
 
     /// <summary>Adds <paramref name="person"/> to the register of leads, for the organisation kind and themes.</summary>
     public async Task<LearningBot.Leads.LeadEntry> AddLeadAsync(TestPerson person, string organisationKind, string[] themes, string kind = "clinical-lead")

@@ -38,7 +38,7 @@ public sealed class SignalModerationTests(AzuriteFixture azurite) : IClassFixtur
         }
 
         Assert.DoesNotContain("Lena", texts, StringComparison.Ordinal);
-        Assert.Equal([SignalVerbs.Accept, SignalVerbs.Urgent, SignalVerbs.Moderate, SignalVerbs.Moderate, SignalVerbs.Moderate], CardJson.Verbs(card));
+        Assert.Equal([SignalVerbs.Accept, SignalVerbs.Urgent, SignalVerbs.Moderate, SignalVerbs.Moderate, SignalVerbs.Moderate, SignalIntakeVerbs.ChooseTheme], CardJson.Verbs(card));
         Assert.Equal(1, _hub.ModerationPosts());
     }
 
