@@ -40,6 +40,7 @@ public sealed class SignalAlertCards(CardCatalog cards)
             NotLearningForm = open && form == AlertForms.NotALearningIssue,
             PassForm = open && form == AlertForms.Pass,
             LeadChoices = leadChoices ?? [],
+            ShowAnalysis = form == AlertForms.None,
         });
     }
 
@@ -80,7 +81,7 @@ public sealed record SignalAlertCardData(
     public bool PassForm { get; init; }
 
     public IReadOnlyList<LeadChoice> LeadChoices { get; init; } = [];
-}
 
-/// <summary>A lead the alert can be passed to: their name and kind of organisation, and their person key as the value.</summary>
-public sealed record LeadChoice(string Title, string Value);
+    /// <summary>Start a learning needs analysis: on the card as sent and answered, not on a form or a read-only copy.</summary>
+    public bool ShowAnalysis { get; init; }
+}
