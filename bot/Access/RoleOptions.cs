@@ -26,6 +26,7 @@ public sealed record RoleOptions : IValidatableObject
     public IReadOnlyList<string> Leads { get; init; } = [];
 
     public IReadOnlyList<string> HeadOfSupportTeam { get; init; } = [];
+    public IReadOnlyList<string> Board { get; init; } = [];
 
     /// <summary>The configured list for a role (empty for a role no list names).</summary>
     public IReadOnlyList<string> ListFor(Role role) =>
@@ -37,6 +38,7 @@ public sealed record RoleOptions : IValidatableObject
         : role == Roles.DigestApprover ? DigestApprovers
         : role == Roles.Lead ? Leads
         : role == Roles.HeadOfSupportTeam ? HeadOfSupportTeam
+        : role == Roles.Board ? Board
         : [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -45,7 +47,7 @@ public sealed record RoleOptions : IValidatableObject
         {
             (nameof(SupportTeam), SupportTeam), (nameof(Experts), Experts), (nameof(LiaisonStaff), LiaisonStaff),
             (nameof(Moderators), Moderators), (nameof(DigestEditors), DigestEditors), (nameof(DigestApprovers), DigestApprovers),
-            (nameof(Leads), Leads), (nameof(HeadOfSupportTeam), HeadOfSupportTeam),
+            (nameof(Leads), Leads), (nameof(HeadOfSupportTeam), HeadOfSupportTeam), (nameof(Board), Board),
         };
         foreach (var (name, list) in lists)
         {

@@ -20,6 +20,7 @@ public sealed class RolePolicy : IRoleCheck
         [Roles.Liaison.Name] = [Roles.SupportTeam],
         [Roles.Moderator.Name] = [Roles.SupportTeam],
         [Roles.DigestEditor.Name] = [Roles.SupportTeam],
+        [Roles.SignalReports.Name] = [Roles.SupportTeam, Roles.Board],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly IOptionsMonitor<RoleOptions> _options;

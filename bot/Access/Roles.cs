@@ -38,5 +38,14 @@ public static class Roles
     /// <summary>The head of the L&amp;D Support Team: <c>Roles:HeadOfSupportTeam</c> only. Told of feedback alerts no lead has answered.</summary>
     public static readonly Role HeadOfSupportTeam = new("HeadOfSupportTeam", "the head of the L&D Support Team");
 
-    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam];
+    /// <summary>The board: <c>Roles:Board</c>. Sees reports in aggregate only, such as the feedback signals report across organisations.</summary>
+    public static readonly Role Board = new("Board", "the board");
+
+    /// <summary>
+    /// Who may open the feedback signals report: the L&amp;D Support Team, the board, and organisations' L&amp;D leads in
+    /// the register of leads. What each sees is decided by the report from their other roles.
+    /// </summary>
+    public static readonly Role SignalReports = new("SignalReports", "the L&D Support Team, organisations' L&D leads and the board");
+
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports];
 }

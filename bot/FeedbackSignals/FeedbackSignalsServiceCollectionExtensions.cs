@@ -1,3 +1,4 @@
+using LearningBot.Access;
 using LearningBot.Connector.Hosting;
 using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.Outbox;
@@ -21,7 +22,9 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddHostedService<ModerationChannelWatch>()
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
             .AddSignalAlerts()
-            .AddSignalIntake();
+            .AddSignalIntake()
+            .AddSignalReport()
+            .AddSignalLoop();
 
     /// <summary>The paper route (the printable slip and entering slips on a group's behalf) and merging into a theme.</summary>
     private static IServiceCollection AddSignalIntake(this IServiceCollection services)
@@ -58,4 +61,22 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
             .AddSingleton<IOutboxHandler, AlertOverduePost>()
             .AddSingleton<IBotFeature, AlertLifecycleFeature>();
+
+    /// <summary>The quarterly report: who sees what, and the <c>signal report</c> command and card.</summary>
+    private static IServiceCollection AddSignalReport(this IServiceCollection services) =>
+        services
+            .AddSingleton<SignalReport>()
+            .AddSingleton<SignalReportAudience>()
+            .AddSingleton<IRoleMembers, LearningLeadReportReaders>()
+            .AddSingleton<IBotFeature, SignalReportFeature>();
+
+    /// <summary>Closing the loop ("you said, we did") and recognising compliments.</summary>
+    private static IServiceCollection AddSignalLoop(this IServiceCollection services) =>
+        services
+            .AddSingleton<YouSaidWeDidStore>()
+            .AddSingleton<YouSaidWeDidLoop>()
+            .AddSingleton<IBotFeature, YouSaidWeDidFeature>()
+            .AddSingleton<GoodPracticeSuggestions>()
+            .AddSingleton<SignalCompliments>()
+            .AddSingleton<IBotFeature, ComplimentsFeature>();
 }

@@ -19,10 +19,12 @@ public static class AlertForms
 /// <summary>Renders the alert card: counts only as bands, never who logged a signal.</summary>
 public sealed class SignalAlertCards(CardCatalog cards)
 {
-    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "", IReadOnlyList<LeadChoice>? leadChoices = null)
+    /// <param name="extend">Adds what another part of the capability shows on the card (what was done, its form).</param>
+    public JsonObject Alert(SignalAlert alert, string form = AlertForms.None, string notice = "", IReadOnlyList<LeadChoice>? leadChoices = null,
+        Func<SignalAlertCardData, SignalAlertCardData>? extend = null)
     {
         var open = alert.Status == SignalAlert.Open;
-        return cards.Render(new SignalAlertCardData(
+        var data = new SignalAlertCardData(
             alert.AlertId,
             SignalThemes.LabelOf(alert.Theme),
             SignalChoices.ServiceAreas.TitleOf(alert.ServiceArea),
@@ -40,8 +42,10 @@ public sealed class SignalAlertCards(CardCatalog cards)
             NotLearningForm = open && form == AlertForms.NotALearningIssue,
             PassForm = open && form == AlertForms.Pass,
             LeadChoices = leadChoices ?? [],
+            CanRecordWhatWasDone = form == AlertForms.None && alert.Status is SignalAlert.Taken or SignalAlert.InHand,
             ShowAnalysis = form == AlertForms.None,
-        });
+        };
+        return cards.Render(extend?.Invoke(data) ?? data);
     }
 
     public static string StatusText(SignalAlert alert) => alert.Status switch
@@ -81,6 +85,30 @@ public sealed record SignalAlertCardData(
     public bool PassForm { get; init; }
 
     public IReadOnlyList<LeadChoice> LeadChoices { get; init; } = [];
+
+    /// <summary>Shows "Record what we did" (<see cref="YouSaidWeDidVerbs"/>): the alert was taken or is in hand.</summary>
+    public bool CanRecordWhatWasDone { get; init; }
+
+    /// <summary>Shows the "what we did" form in place of the buttons.</summary>
+    public bool RecordForm { get; init; }
+
+    /// <summary>What was done, once recorded (scrubbed, through <see cref="CardText.Literal"/>), or empty.</summary>
+    public string WhatWasDone { get; init; } = string.Empty;
+
+    public string WhatWasDoneMonth { get; init; } = string.Empty;
+
+    public string WhatWasDoneLink { get; init; } = string.Empty;
+
+    /// <summary>What the scrubber removed from the form's text ("a name"), or empty.</summary>
+    public string Removed { get; init; } = string.Empty;
+
+    public string DoneValue { get; init; } = string.Empty;
+
+    public string LinkValue { get; init; } = string.Empty;
+
+    public string MonthValue { get; init; } = string.Empty;
+
+    public IReadOnlyList<SignalChoice> Months { get; init; } = [];
 
     /// <summary>Start a learning needs analysis: on the card as sent and answered, not on a form or a read-only copy.</summary>
     public bool ShowAnalysis { get; init; }

@@ -159,11 +159,15 @@ public sealed class SignalAlerts(
     /// Active leads of the theme's kind of organisation whose specialties include the theme, and that kind's L&amp;D
     /// leads; nobody else.
     /// </summary>
-    private async Task<IReadOnlyList<DeliveryRecipient>> RecipientsAsync(ThemeTally theme, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<DeliveryRecipient>> RecipientsAsync(ThemeTally theme, CancellationToken cancellationToken) =>
+        LeadsForAsync(theme.Theme, theme.OrganisationKind, cancellationToken);
+
+    /// <summary>The matching rule, shared with compliments' recognition: active leads of the kind whose specialties include the theme, and the kind's L&amp;D leads.</summary>
+    public async Task<IReadOnlyList<DeliveryRecipient>> LeadsForAsync(string theme, string organisationKind, CancellationToken cancellationToken) =>
     [
         .. (await leads.ListAsync(cancellationToken))
-            .Where(lead => !lead.Retired && lead.OrganisationKind == theme.OrganisationKind
-                && (lead.IsLearningLead || lead.SpecialtyIds().Contains(theme.Theme)))
+            .Where(lead => !lead.Retired && lead.OrganisationKind == organisationKind
+                && (lead.IsLearningLead || lead.SpecialtyIds().Contains(theme)))
             .Select(lead => DeliveryRecipient.Person(lead.PersonKey, organisationKind: lead.OrganisationKind))
             .DistinctBy(recipient => recipient.Key),
     ];

@@ -8,7 +8,7 @@ namespace LearningBot.FeedbackSignals;
 /// Logging a signal and a moderator's decision on it, each written with the moderation card it owes as an outbox row in
 /// the same transaction; the outbox then posts the card in the L&amp;D channel, or brings it up to date there.
 /// </summary>
-public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts alerts, OutboxDispatcher outbox, TimeProvider clock)
+public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts alerts, OutboxDispatcher outbox, TimeProvider clock, SignalCompliments compliments)
 {
     public const string AlreadyDecided = "Another moderator has already decided on this signal: the card shows what they decided.";
 
@@ -43,6 +43,7 @@ public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts ale
         {
             // Also when someone else decided first: counting is once per signal, so a repeat finishes what a failure left.
             await alerts.CountAsync(change.Entity, cancellationToken);
+            await compliments.RecogniseAsync(change.Entity, cancellationToken);
         }
 
         return change;

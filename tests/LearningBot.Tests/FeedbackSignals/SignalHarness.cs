@@ -259,4 +259,36 @@ public sealed class SignalHarness : IAsyncDisposable
         _turns.Dispose();
         await Bot.DisposeAsync();
     }
+
+    /// <summary>Adds a lead to the register, as the L&amp;D Support Team would.</summary>
+    public async Task<LearningBot.Leads.LeadEntry> AddLeadAsync(TestPerson person, string organisationKind, string[] themes, string kind = "clinical-lead")
+    {
+        var register = Bot.Services.GetRequiredService<LearningBot.Leads.LeadRegister>();
+        var details = new LearningBot.Leads.LeadDetails(
+            LearningBot.Privacy.ScrubbedText.Empty, LearningBot.Privacy.ScrubbedText.Empty, organisationKind, themes, LearningBot.Leads.AlertPreferences.StraightAway);
+        var (entry, _) = await register.AddAsync(LearningBot.Leads.LeadEntry.Create(details, person.AadObjectId, person.Name, "test", DateTimeOffset.UtcNow) with { Kind = kind }, CancellationToken.None);
+        return entry;
+    }
+
+    /// <summary>
+    /// <paramref name="person"/> (liaison staff or the L&amp;D Support Team) logs a signal with these answers through the
+    /// <c>feedback</c> command; a moderator accepts it on its moderation card. Its id.
+    /// </summary>
+    public async Task<string> LogAndAcceptAsync(TestPerson person, string theme, string source, string kind = "concern", bool urgent = false, string note = "", string organisationKind = "acute-trust")
+    {
+        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(person));
+        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
+        var answers = Answers();
+        answers[SignalInputs.Theme] = theme;
+        answers[SignalInputs.Source] = source;
+        answers[SignalInputs.Kind] = kind;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
+        answers[SignalInputs.Note] = note;
+        await PressAsync(person, form, SignalVerbs.Log, answers);
+        var id = FeedbackSignal.IdFor(person.AadObjectId, FormToken(form));
+        JsonObject? card = null;
+        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
+        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
+        return id;
+    }
 }
