@@ -113,3 +113,6 @@ public sealed record SignalAlertCardData(
     /// <summary>Start a learning needs analysis: on the card as sent and answered, not on a form or a read-only copy.</summary>
     public bool ShowAnalysis { get; init; }
 }
+
+/// <summary>A lead the alert can be passed to: their name and kind of organisation, and their person key as the value.</summary>
+public sealed record LeadChoice(string Title, string Value);

@@ -209,17 +209,6 @@ public sealed class SignalHarness : IAsyncDisposable
         return await BotTestHost.ReadJsonAsync(response);
     }
 
-    /// <summary>Adds <paramref name="person"/> to the register of leads, for the organisation kind and themes.</summary>
-    public async Task<LearningBot.Leads.LeadEntry> AddLeadAsync(TestPerson person, string organisationKind, string[] themes, string kind = "clinical-lead")
-    {
-        var register = Bot.Services.GetRequiredService<LearningBot.Leads.LeadRegister>();
-        var details = new LearningBot.Leads.LeadDetails(
-            LearningBot.Privacy.ScrubbedText.Empty, LearningBot.Privacy.ScrubbedText.Empty, organisationKind, themes, LearningBot.Leads.AlertPreferences.StraightAway);
-        var (entry, _) = await register.AddAsync(
-            LearningBot.Leads.LeadEntry.Create(details, person.AadObjectId, person.Name, "test", DateTimeOffset.UtcNow) with { Kind = kind }, CancellationToken.None);
-        return entry;
-    }
-
     /// <summary>
     /// Lena logs a concern about the theme (the L&amp;D channel must be chosen), and a moderator accepts it as logged or
     /// flags it urgent on its moderation card; the signal's id.
