@@ -1,5 +1,6 @@
 using LearningBot.Access;
 using LearningBot.Connector.Hosting;
+using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.Outbox;
 
 namespace LearningBot.FeedbackSignals;
@@ -47,7 +48,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalAlerts>()
             .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
             .AddSingleton<IBotFeature, SignalAlertsFeature>()
-            .AddAlertLifecycle();
+            .AddAlertLifecycle()
+            .AddLearningNeedsAnalyses();
     }
 
     /// <summary>Passing alerts on, reminders, the head's notice, deliveries not started and weekly bundles.</summary>

@@ -43,6 +43,7 @@ public sealed class SignalAlertCards(CardCatalog cards)
             PassForm = open && form == AlertForms.Pass,
             LeadChoices = leadChoices ?? [],
             CanRecordWhatWasDone = form == AlertForms.None && alert.Status is SignalAlert.Taken or SignalAlert.InHand,
+            ShowAnalysis = form == AlertForms.None,
         };
         return cards.Render(extend?.Invoke(data) ?? data);
     }
@@ -108,6 +109,9 @@ public sealed record SignalAlertCardData(
     public string MonthValue { get; init; } = string.Empty;
 
     public IReadOnlyList<SignalChoice> Months { get; init; } = [];
+
+    /// <summary>Start a learning needs analysis: on the card as sent and answered, not on a form or a read-only copy.</summary>
+    public bool ShowAnalysis { get; init; }
 }
 
 /// <summary>A lead the alert can be passed to: their name and kind of organisation, and their person key as the value.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LearningBot.BotHost;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -18,11 +19,11 @@ public static class PrintPage
         http.Response.Headers.XContentTypeOptions = "nosniff";
         switch (links.Check(id, exp, sig))
         {
-            case PrintLinkCheck.Invalid:
+            case SignedLinkCheck.Invalid:
                 // Not valid can also mean signed with a key this bot no longer has: never suggest anyone changed it.
                 return Page(StatusCodes.Status403Forbidden, "This link is not valid",
                     "This link is not valid. Please ask the manager who ran the review for a new link.");
-            case PrintLinkCheck.Expired:
+            case SignedLinkCheck.Expired:
                 return Page(StatusCodes.Status410Gone, "This link has expired",
                     "Printable links work for a few days only, to keep reviews private. Please ask the manager who ran the review for a new link.");
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Delivery.Progress;
@@ -24,10 +25,10 @@ public sealed class DeliveryReportEndpoint : IEndpointFeature
         http.Response.Headers.XContentTypeOptions = "nosniff";
         switch (links.Check(id, exp, sig))
         {
-            case ReportLinkCheck.Invalid:
+            case SignedLinkCheck.Invalid:
                 await PlainAsync(http, StatusCodes.Status403Forbidden, "This link is not valid. Open the delivery's progress card in Teams and use its Download delivery report button.", cancellationToken);
                 return;
-            case ReportLinkCheck.Expired:
+            case SignedLinkCheck.Expired:
                 await PlainAsync(http, StatusCodes.Status403Forbidden, "This link has expired. Report links work for a few days only; ask the L&D Support Team for the report.", cancellationToken);
                 return;
         }

@@ -209,6 +209,27 @@ public sealed class SignalHarness : IAsyncDisposable
         return await BotTestHost.ReadJsonAsync(response);
     }
 
+    /// <summary>
+    /// Lena logs a concern about the theme (the L&amp;D channel must be chosen), and a moderator accepts it as logged or
+    /// flags it urgent on its moderation card; the signal's id.
+    /// </summary>
+    public async Task<string> LogAndModerateAsync(string theme, string source = "pals", bool urgent = false, string note = "", string organisationKind = "acute-trust")
+    {
+        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
+        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
+        var answers = Answers();
+        answers[SignalInputs.Theme] = theme;
+        answers[SignalInputs.Source] = source;
+        answers[SignalInputs.OrganisationKind] = organisationKind;
+        answers[SignalInputs.Note] = note;
+        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        JsonObject? card = null;
+        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
+        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
+        return id;
+    }
+
     private static string Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {
         foreach (var tag in tags)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LearningBot.BotHost;
 using LearningBot.FiveMinuteReview;
 using LearningBot.Tests.Support;
 
@@ -75,8 +76,8 @@ public sealed class PrintPageTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (path, _) = Links(1).Create("abc");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + path).Query);
 
-        Assert.Equal(PrintLinkCheck.Valid, Links(1).Check("abc", query["exp"], query["sig"]));
-        Assert.Equal(PrintLinkCheck.Invalid, Links(2).Check("abc", query["exp"], query["sig"]));
-        Assert.Equal(PrintLinkCheck.Invalid, Links(1).Check("abd", query["exp"], query["sig"]));
+        Assert.Equal(SignedLinkCheck.Valid, Links(1).Check("abc", query["exp"], query["sig"]));
+        Assert.Equal(SignedLinkCheck.Invalid, Links(2).Check("abc", query["exp"], query["sig"]));
+        Assert.Equal(SignedLinkCheck.Invalid, Links(1).Check("abd", query["exp"], query["sig"]));
     }
 }

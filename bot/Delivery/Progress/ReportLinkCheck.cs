@@ -1,8 +1,0 @@
-namespace LearningBot.Delivery.Progress;
-
-public enum ReportLinkCheck
-{
-    Valid,
-    Invalid,
-    Expired,
-}
