@@ -1,13 +1,14 @@
 // Runs feedback signals through their whole journey against the real bot on Kestrel (storage in the Azurite given by
 // Storage__ConnectionString) and reports p50/p99 latency per step. Each round is one theme crossing the alert rule:
 // a liaison member of staff logs three concerns from two sources, a moderator accepts them (the third raises the alert
-// and starts its delivery to the leads), the organisation's L&D lead takes the alert and records what was done (which
+// and starts its delivery to the leads), the organisation's L&D lead takes the alert, starts and saves a learning needs analysis, and records what was done (which
 // tells the liaison member of staff: you said, we did). Usage:
 //   dotnet SignalBench.dll [--rounds 100] [--warmup 5] [--out artifacts/bench/signals.json]
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LearningBot.Bench;
 using LearningBot.FeedbackSignals;
+using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.Leads;
 
 var arguments = new BenchArguments(args);
@@ -40,7 +41,7 @@ if (themes.Count < warmup + rounds)
     throw new InvalidOperationException($"Only {themes.Count} themes to cross; ask for fewer rounds.");
 }
 
-string[] steps = ["open form", "log", "accept", "accept (alert raised)", "take alert", "open what-we-did form", "save what we did"];
+string[] steps = ["open form", "log", "accept", "accept (alert raised)", "take alert", "start analysis", "save analysis", "open what-we-did form", "save what we did"];
 var timings = new StepTimings(steps);
 var total = Stopwatch.StartNew();
 for (var i = 0; i < warmup + rounds; i++)
@@ -70,8 +71,18 @@ for (var i = 0; i < warmup + rounds; i++)
     Expect(answered, "Taken by a lead", $"Round {i}: the lead could not take the alert");
     times.Add(("take alert", take[0]));
 
+    var analysis = new List<double>();
+    var draft = await bot.PressOnCardAsync(leadPerson, answered, LearningNeedsVerbs.Start, [], analysis);
+    var savedDraft = await bot.PressOnCardAsync(leadPerson, draft, LearningNeedsVerbs.Save, new JsonObject
+    {
+        [LnaInputs.SuccessMeasures] = "Fewer concerns about this theme in the next two quarters; every ward team trained by March.",
+    }, analysis);
+    Expect(savedDraft, "Saved", $"Round {i}: the analysis was not saved");
+    times.Add(("start analysis", analysis[0]));
+    times.Add(("save analysis", analysis[1]));
+
     var done = new List<double>();
-    var form = await bot.PressOnCardAsync(leadPerson, answered, YouSaidWeDidVerbs.Form, [], done);
+    var form = await bot.PressAsync(leadPerson, YouSaidWeDidVerbs.Form, new JsonObject { ["alertId"] = alertId, ["form"] = "record" }, done);
     var saved = await bot.PressOnCardAsync(leadPerson, form, YouSaidWeDidVerbs.Record, new JsonObject
     {
         ["done"] = "Dementia awareness sessions for every ward team, with carers invited to speak.",

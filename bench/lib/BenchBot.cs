@@ -99,12 +99,15 @@ public sealed class BenchBot : IAsyncDisposable
     public Task<JsonObject> SayAsync(JsonObject from, string text, List<double>? times = null) =>
         TimedPostAsync(Activity("message", from, "a:" + from["id"]!.GetValue<string>(), a => a["text"] = text), times);
 
-    /// <summary>Presses the button with <paramref name="verb"/> on <paramref name="card"/>: its data merged with <paramref name="inputs"/>, as Teams sends it.</summary>
+    /// <summary>
+    /// Presses the button with <paramref name="verb"/> on <paramref name="card"/> as Teams sends it: the button's data
+    /// merged with the values the card's inputs hold, with <paramref name="inputs"/> typed over them.
+    /// </summary>
     public Task<JsonObject> PressOnCardAsync(JsonObject from, JsonObject card, string verb, JsonObject inputs, List<double>? times = null)
     {
         var action = FindAction(card, verb) ?? throw new InvalidOperationException($"No {verb} button on {Shorten(card)}");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
-        foreach (var (key, value) in inputs)
+        foreach (var (key, value) in InputValues(card).Concat(inputs))
         {
             data[key] = value?.DeepClone();
         }
@@ -146,6 +149,16 @@ public sealed class BenchBot : IAsyncDisposable
         JsonObject obj => obj.Select(p => FindAction(p.Value, verb)).FirstOrDefault(a => a is not null),
         JsonArray array => array.Select(n => FindAction(n, verb)).FirstOrDefault(a => a is not null),
         _ => null,
+    };
+
+    /// <summary>The values the card's inputs show (those that have one).</summary>
+    public static IEnumerable<KeyValuePair<string, JsonNode?>> InputValues(JsonNode? node) => node switch
+    {
+        JsonObject obj when obj["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal)
+            && obj["id"]?.GetValue<string>() is { } id && obj["value"] is { } value => [new(id, value)],
+        JsonObject obj => obj.SelectMany(p => InputValues(p.Value)),
+        JsonArray array => array.SelectMany(InputValues),
+        _ => [],
     };
 
     public static string Shorten(JsonNode node)
