@@ -86,7 +86,7 @@ public sealed class AlertStore(TableStorage tables, TimeProvider clock)
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, claimed, current.ETag)];
         if (toChannel)
         {
-            var message = AlertOverduePost.Message(claimed);
+            var message = AlertChannelPurpose.Overdue.Message(claimed);
             actions.Add(new(TableTransactionActionType.Add, message.ToEntity(
                 claimed.PartitionKey, string.Create(CultureInfo.InvariantCulture, $"{claimed.AlertId}-{claimed.Version:D6}-{message.Name}"), now)));
         }

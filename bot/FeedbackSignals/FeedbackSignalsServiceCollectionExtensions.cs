@@ -46,11 +46,14 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddOutboxTable(SignalAlerts.AlertsTable)
             .AddSingleton<SignalAlertCards>()
             .AddSingleton<SignalAlerts>()
-            .AddSingleton<IOutboxHandler, SignalAlertChannelPost>()
+            .AddAlertChannelPost(AlertChannelPurpose.NoLead)
             .AddSingleton<IBotFeature, SignalAlertsFeature>()
             .AddAlertLifecycle()
             .AddLearningNeedsAnalyses();
     }
+
+    private static IServiceCollection AddAlertChannelPost(this IServiceCollection services, AlertChannelPurpose purpose) =>
+        services.AddSingleton<IOutboxHandler>(provider => ActivatorUtilities.CreateInstance<AlertChannelPost>(provider, purpose));
 
     /// <summary>Passing alerts on, reminders, the head's notice, deliveries not started and weekly bundles.</summary>
     private static IServiceCollection AddAlertLifecycle(this IServiceCollection services) =>
@@ -59,7 +62,7 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<WeeklyAlertBundle>()
             .AddSingleton<AlertFollowUp>()
             .AddHostedService(provider => provider.GetRequiredService<AlertFollowUp>())
-            .AddSingleton<IOutboxHandler, AlertOverduePost>()
+            .AddAlertChannelPost(AlertChannelPurpose.Overdue)
             .AddSingleton<IBotFeature, AlertLifecycleFeature>();
 
     /// <summary>The quarterly report: who sees what, and the <c>signal report</c> command and card.</summary>

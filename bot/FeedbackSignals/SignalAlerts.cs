@@ -133,7 +133,7 @@ public sealed class SignalAlerts(
         List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, alert)];
         if (alert.Status == SignalAlert.NoLead)
         {
-            var message = SignalAlertChannelPost.Message(alert);
+            var message = AlertChannelPurpose.NoLead.Message(alert);
             actions.Add(new(TableTransactionActionType.Add, message.ToEntity(
                 alert.PartitionKey, string.Create(CultureInfo.InvariantCulture, $"{alert.AlertId}-{alert.Version:D6}-{message.Name}"), clock.GetUtcNow())));
         }

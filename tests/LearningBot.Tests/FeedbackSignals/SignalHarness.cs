@@ -178,22 +178,8 @@ public sealed class SignalHarness : IAsyncDisposable
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();
 
     /// <summary>Lena logs a concern about the theme; a moderator accepts it (flagged urgent when asked) on its card. Its id.</summary>
-    public async Task<string> AcceptConcernAsync(string theme, string serviceArea, bool urgent = true, string source = "pals", string organisationKind = "acute-trust")
-    {
-        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
-        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
-        var answers = Answers();
-        answers[SignalInputs.Theme] = theme;
-        answers[SignalInputs.ServiceArea] = serviceArea;
-        answers[SignalInputs.Source] = source;
-        answers[SignalInputs.OrganisationKind] = organisationKind;
-        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
-        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
-        JsonObject? card = null;
-        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
-        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
-        return id;
-    }
+    public Task<string> AcceptConcernAsync(string theme, string serviceArea, bool urgent = true, string source = "pals", string organisationKind = "acute-trust") =>
+        LogAndAcceptAsync(Liaison, theme, source, urgent: urgent, organisationKind: organisationKind, serviceArea: serviceArea);
 
     /// <summary>Presses a button with this verb for the alert, whether or not the card shows it (as a crafted or stale press would); the invoke's whole answer.</summary>
     public async Task<JsonObject> PressVerbAsync(TestPerson person, string verb, string alertId, JsonObject? inputs = null)
@@ -213,22 +199,8 @@ public sealed class SignalHarness : IAsyncDisposable
     /// Lena logs a concern about the theme (the L&amp;D channel must be chosen), and a moderator accepts it as logged or
     /// flags it urgent on its moderation card; the signal's id.
     /// </summary>
-    public async Task<string> LogAndModerateAsync(string theme, string source = "pals", bool urgent = false, string note = "", string organisationKind = "acute-trust")
-    {
-        await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(Liaison));
-        var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
-        var answers = Answers();
-        answers[SignalInputs.Theme] = theme;
-        answers[SignalInputs.Source] = source;
-        answers[SignalInputs.OrganisationKind] = organisationKind;
-        answers[SignalInputs.Note] = note;
-        await PressAsync(Liaison, form, SignalVerbs.Log, answers);
-        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
-        JsonObject? card = null;
-        Assert.True(await Eventually.TrueAsync(async () => (card = await ModerationCardAsync(id)) is not null), "The moderation card was never posted.");
-        await PressForAnswerAsync(Moderator, card!, urgent ? SignalVerbs.Urgent : SignalVerbs.Accept);
-        return id;
-    }
+    public Task<string> LogAndModerateAsync(string theme, string source = "pals", bool urgent = false, string note = "", string organisationKind = "acute-trust") =>
+        LogAndAcceptAsync(Liaison, theme, source, urgent: urgent, note: note, organisationKind: organisationKind);
 
     private static string Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {
@@ -263,7 +235,8 @@ public sealed class SignalHarness : IAsyncDisposable
     /// <paramref name="person"/> (liaison staff or the L&amp;D Support Team) logs a signal with these answers through the
     /// <c>feedback</c> command; a moderator accepts it on its moderation card. Its id.
     /// </summary>
-    public async Task<string> LogAndAcceptAsync(TestPerson person, string theme, string source, string kind = "concern", bool urgent = false, string note = "", string organisationKind = "acute-trust")
+    public async Task<string> LogAndAcceptAsync(
+        TestPerson person, string theme, string source, string kind = "concern", bool urgent = false, string note = "", string organisationKind = "acute-trust", string serviceArea = "inpatient-wards")
     {
         await Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "feedback").From(person));
         var form = CardJson.Of(Bot.Connector.Sent.Last(s => s.ConversationId != Channel));
@@ -272,6 +245,7 @@ public sealed class SignalHarness : IAsyncDisposable
         answers[SignalInputs.Source] = source;
         answers[SignalInputs.Kind] = kind;
         answers[SignalInputs.OrganisationKind] = organisationKind;
+        answers[SignalInputs.ServiceArea] = serviceArea;
         answers[SignalInputs.Note] = note;
         await PressAsync(person, form, SignalVerbs.Log, answers);
         var id = FeedbackSignal.IdFor(person.AadObjectId, FormToken(form));
