@@ -29,6 +29,7 @@ public sealed class ComplimentsFeature(SignalCompliments compliments, FeedbackSi
     public const string SuggestedNotice = "Suggested for the good-practice exchange. Thank you.";
     public const string AlreadySuggested = "This compliment had already been suggested for the good-practice exchange.";
     public const int MaxMatches = 10;
+    private const int MaxLookedAt = 5 * MaxMatches;
     private const string ComplimentGone = "I can't find that compliment any more.";
 
     public void MapRoutes(BotRoutes routes) =>
@@ -101,15 +102,8 @@ public sealed class ComplimentsFeature(SignalCompliments compliments, FeedbackSi
 
     private async Task<IReadOnlyList<SignalChoice>> MatchesAsync(string name, CancellationToken cancellationToken)
     {
-        List<Person> found = [];
-        await foreach (var person in people.EveryoneAsync(cancellationToken))
-        {
-            if (person.UsesTeams && person.DisplayName.Contains(name, StringComparison.OrdinalIgnoreCase))
-            {
-                found.Add(person);
-            }
-        }
-
+        // Asks for more than are shown, since people without Teams (who cannot be passed a compliment) are left out.
+        var found = (await people.FindAsync(name, MaxLookedAt, cancellationToken)).Where(person => person.UsesTeams);
         return [.. found.OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Take(MaxMatches)
             .Select(p => new SignalChoice(p.Id, p.JobTitle is { Length: > 0 } job ? $"{p.DisplayName} ({job})" : p.DisplayName))];
     }

@@ -162,15 +162,8 @@ public sealed class LeadRegisterFeature(
             return await people.GetPersonAsync(LeadEntry.Normalise(keyOrEmail), cancellationToken);
         }
 
-        await foreach (var person in people.EveryoneAsync(cancellationToken))
-        {
-            if (string.Equals(person.Email, keyOrEmail, StringComparison.OrdinalIgnoreCase))
-            {
-                return person;
-            }
-        }
-
-        return null;
+        var found = await people.FindAsync(keyOrEmail, max: 1, cancellationToken);
+        return found.Count > 0 ? found[0] : null;
     }
 
     private async Task<LeadEntry?> FindAsync(CardActionRequest action, CancellationToken cancellationToken) =>

@@ -20,6 +20,9 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
     public const string Scope = "https://graph.microsoft.com/.default";
     private const int MaxReportPages = 50;
 
+    /// <summary>The largest page Graph gives of users.</summary>
+    private const int MaxUsersPage = 999;
+
     /// <summary>The service key of the directory's own cache.</summary>
     public const string CacheKey = "people:graph";
 
@@ -68,6 +71,37 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
                 yield return person;
             }
         }
+    }
+
+    /// <summary>
+    /// One page from Graph (a <c>$search</c> on name and mail, or a <c>$filter</c> on an email address), then the table's
+    /// matches who are not among them, by name; each Graph answer is cached like the others.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> FindAsync(string nameOrEmail, int max, CancellationToken cancellationToken)
+    {
+        var text = PersonSearch.Clean(nameOrEmail, max);
+        var top = Math.Min(max, MaxUsersPage);
+        var fromGraph = await CachedAsync("find", $"{top}:{text}", (_, token) => FetchMatchesAsync(text, top, token), cancellationToken) ?? [];
+        var fromTable = await table.FindAsync(text, max, cancellationToken);
+        var inGraph = fromGraph.Select(person => person.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return PersonSearch.InNameOrder(fromGraph.Concat(fromTable.Where(person => !inGraph.Contains(person.Id))), max);
+    }
+
+    /// <summary>
+    /// The <c>$search</c> for a name: each clause is a double-quoted string, in which a backslash and a double quote
+    /// must be escaped with a backslash, or the query would end early (or fail) on what someone typed.
+    /// </summary>
+    internal static string NameSearch(string name)
+    {
+        var escaped = name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return $"\"displayName:{escaped}\" OR \"mail:{escaped}\"";
+    }
+
+    /// <summary>The <c>$filter</c> for an email address: OData string literals double a single quote.</summary>
+    internal static string EmailFilter(string email)
+    {
+        var literal = "'" + email.Replace("'", "''", StringComparison.Ordinal) + "'";
+        return $"mail eq {literal} or userPrincipalName eq {literal}";
     }
 
     public async Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken)
@@ -143,6 +177,26 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
             request.QueryParameters.Expand = ["manager($select=id)"];
         }, cancellationToken));
         return user is null ? null : ToPerson(user, user.Manager?.Id);
+    }
+
+    private async Task<IReadOnlyList<Person>?> FetchMatchesAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        var page = await graph.Users.GetAsync(request =>
+        {
+            request.QueryParameters.Select = UserFields;
+            request.QueryParameters.Top = top;
+            if (PersonSearch.IsEmail(text))
+            {
+                request.QueryParameters.Filter = EmailFilter(text);
+            }
+            else
+            {
+                // $search on users is an advanced query: Graph refuses it (400) without this header.
+                request.QueryParameters.Search = NameSearch(text);
+                request.Headers.Add("ConsistencyLevel", "eventual");
+            }
+        }, cancellationToken);
+        return [.. page?.Value?.Select(user => ToPerson(user, managerId: null)) ?? []];
     }
 
     private async Task<Person?> FetchManagerAsync(string personId, CancellationToken cancellationToken)

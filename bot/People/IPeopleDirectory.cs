@@ -15,6 +15,13 @@ public interface IPeopleDirectory
     /// </summary>
     IAsyncEnumerable<Person> EveryoneAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> people, ordered by name: when <paramref name="nameOrEmail"/> holds an '@', those whose
+    /// email address (or Entra sign-in name) is exactly that, ignoring case; otherwise those whose display name contains
+    /// every word typed. Never reads the whole directory.
+    /// </summary>
+    Task<IReadOnlyList<Person>> FindAsync(string nameOrEmail, int max, CancellationToken cancellationToken);
+
     /// <summary>The person's line manager, or null when they have none (or the person is unknown).</summary>
     Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken);
 

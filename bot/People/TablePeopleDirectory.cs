@@ -15,6 +15,9 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     private const string PersonPartition = "person";
     private const int MaxTransactionSize = 100;
 
+    /// <summary>Rows a search reads at most; see <see cref="FindAsync"/>.</summary>
+    internal const int MaxSearchedRows = 20_000;
+
     private readonly LazyTable _table;
     private readonly PeopleSeedFile _seedFile;
     private readonly ILogger<TablePeopleDirectory> _logger;
@@ -50,6 +53,40 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         {
             yield return entity.ToPerson();
         }
+    }
+
+    /// <summary>
+    /// Table Storage cannot filter on part of a property, so this reads the <c>person</c> partition (never the managers'
+    /// copies) and compares in memory. The partition holds only the seed and the people managers added (Microsoft Graph
+    /// holds everyone else), so it is small; still, a search stops after <see cref="MaxSearchedRows"/> rows, or as soon as
+    /// an email address is found, since an address belongs to one person.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> FindAsync(string nameOrEmail, int max, CancellationToken cancellationToken)
+    {
+        var text = PersonSearch.Clean(nameOrEmail, max);
+        var table = await ReadyTableAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}");
+        var found = new List<Person>();
+        var read = 0;
+        await foreach (var entity in table.QueryAsync<PersonEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var person = entity.ToPerson();
+            if (PersonSearch.Matches(person, text))
+            {
+                found.Add(person);
+                if (PersonSearch.IsEmail(text))
+                {
+                    break;
+                }
+            }
+
+            if (++read == MaxSearchedRows)
+            {
+                break;
+            }
+        }
+
+        return PersonSearch.InNameOrder(found, max);
     }
 
     public async Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken)

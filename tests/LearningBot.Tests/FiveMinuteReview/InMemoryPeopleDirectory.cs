@@ -22,6 +22,12 @@ public sealed class InMemoryPeopleDirectory : IPeopleDirectory
 
     public IAsyncEnumerable<Person> EveryoneAsync(CancellationToken cancellationToken) => _people.Values.ToAsyncEnumerable();
 
+    public Task<IReadOnlyList<Person>> FindAsync(string nameOrEmail, int max, CancellationToken cancellationToken)
+    {
+        var text = PersonSearch.Clean(nameOrEmail, max);
+        return Task.FromResult(PersonSearch.InNameOrder(_people.Values.Where(person => PersonSearch.Matches(person, text)), max));
+    }
+
     public Task<Person?> GetManagerAsync(string personId, CancellationToken cancellationToken) =>
         Task.FromResult(_people.GetValueOrDefault(personId)?.ManagerId is { } manager ? _people.GetValueOrDefault(manager) : null);
 

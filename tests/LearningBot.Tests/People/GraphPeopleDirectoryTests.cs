@@ -14,6 +14,8 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     private const string Volunteer = "9d3a5f87-4c6b-4ead-8fb8-3b5c7d9e1a43";
     private const string Director = "0e4b6a98-5d7c-4fbe-9ac9-4c6d8e0f2b54";
     private const string Contact = "1f5c7b09-6e8d-40cf-8bda-5d7e9f1a3c65";
+    private const string Siobhan = "2a6d8c1a-7f9e-41d0-9ceb-6e8f0a2b4d76";
+    private const string UserFields = "id,displayName,jobTitle,department,companyName,mail,officeLocation";
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly GraphStubCredential _credential = new("graph-token-for-tests");
@@ -205,6 +207,115 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
         // Only a cache with a size limit refuses an entry that does not say its size.
         Assert.Throws<InvalidOperationException>(() => cache.Set("an entry without a size", 1));
         Assert.Null(provider.GetService<IMemoryCache>());
+    }
+
+    [Fact]
+    public async Task Finds_users_by_the_words_of_their_name_with_one_search_sent_as_graph_requires()
+    {
+        var found = await _directory.FindAsync("mensah KWA", 5, None);
+
+        Assert.Equal([Manager], found.Select(person => person.Id));
+        Assert.Equal(PersonSource.Graph, found[0].Source);
+        var request = Assert.Single(_stub.Requests);
+        Assert.Equal("/v1.0/users", request.Path);
+        Assert.Equal("\"displayName:mensah KWA\" OR \"mail:mensah KWA\"", request.Query["$search"]);
+        Assert.Equal("eventual", request.ConsistencyLevel);
+        Assert.Equal("5", request.Query["$top"]);
+        Assert.Equal(UserFields, request.Query["$select"]);
+        Assert.False(request.Query.ContainsKey("$filter"));
+    }
+
+    [Fact]
+    public async Task Finds_a_user_by_email_address_or_sign_in_name_with_an_exact_filter()
+    {
+        _stub.AddUser(new GraphStubUser(Siobhan, "Siobhan Brien", Mail: "siobhan.brien@community.example", UserPrincipalName: "sbrien@community.example"));
+
+        var byMail = await _directory.FindAsync("Siobhan.Brien@community.example", 1, None);
+        var bySignIn = await _directory.FindAsync("sbrien@community.example", 1, None);
+        var byPartOfAnAddress = await _directory.FindAsync("brien@community.example", 1, None);
+
+        Assert.Equal([Siobhan], byMail.Select(person => person.Id));
+        Assert.Equal([Siobhan], bySignIn.Select(person => person.Id));
+        Assert.Empty(byPartOfAnAddress);
+        var request = _stub.Requests[0];
+        Assert.Equal("mail eq 'Siobhan.Brien@community.example' or userPrincipalName eq 'Siobhan.Brien@community.example'", request.Query["$filter"]);
+        Assert.Equal("1", request.Query["$top"]);
+        Assert.False(request.Query.ContainsKey("$search"));
+    }
+
+    [Fact]
+    public async Task Double_quotes_and_backslashes_typed_do_not_break_the_search()
+    {
+        _stub.AddUser(new GraphStubUser(Siobhan, "Siobhan \"Shiv\" O'Brien", Mail: "shiv@community.example"));
+
+        var quoted = await _directory.FindAsync("\"Shiv\"", 5, None);
+        var slashed = await _directory.FindAsync("O'Brien \\", 5, None);
+        var unclosed = await _directory.FindAsync("Shiv\\\" OR \"displayName:Helen", 5, None);
+
+        Assert.Equal([Siobhan], quoted.Select(person => person.Id));
+        Assert.Equal([Siobhan], slashed.Select(person => person.Id));
+        Assert.Empty(unclosed);
+        Assert.Equal(
+            ["\"displayName:\\\"Shiv\\\"\" OR \"mail:\\\"Shiv\\\"\"", "\"displayName:O'Brien \\\\\" OR \"mail:O'Brien \\\\\""],
+            _stub.Requests.Take(2).Select(request => request.Query["$search"]));
+    }
+
+    [Fact]
+    public async Task A_single_quote_in_an_email_address_does_not_break_the_filter()
+    {
+        _stub.AddUser(new GraphStubUser(Siobhan, "Siobhan O'Brien", Mail: "siobhan.o'brien@community.example"));
+
+        var found = await _directory.FindAsync("siobhan.o'brien@community.example", 5, None);
+
+        Assert.Equal([Siobhan], found.Select(person => person.Id));
+        Assert.Equal("mail eq 'siobhan.o''brien@community.example' or userPrincipalName eq 'siobhan.o''brien@community.example'",
+            Assert.Single(_stub.Requests).Query["$filter"]);
+    }
+
+    [Fact]
+    public async Task Finds_people_in_the_table_too_each_once_by_name_up_to_the_number_asked_for()
+    {
+        var seed = PeopleDirectories.WriteSeed(
+            $"{Nurse},Helen Marsh,Staff nurse,,,,true,",
+            "local-helga,Helga Seeded,Volunteer,,voluntary-sector,,false,");
+        var options = new GraphPeopleOptions { BaseUrl = _stub.BaseUrl };
+        var directory = new GraphPeopleDirectory(
+            PeopleServiceCollectionExtensions.CreateGraphClient(options, _credential), PeopleDirectories.Table(azurite, seed), _cache, options);
+        await directory.AddPersonAsync(Manager, new NewPerson("Helena Added", "Befriender", "Harbour Lane", "voluntary-sector"), None);
+
+        var found = await directory.FindAsync("hel", 5, None);
+        var first = await directory.FindAsync("Hel", 2, None);
+
+        Assert.Equal(["Helen Marsh", "Helena Added", "Helga Seeded"], found.Select(person => person.DisplayName));
+        Assert.Equal(PersonSource.Graph, found[0].Source);
+        Assert.Equal(["Helen Marsh", "Helena Added"], first.Select(person => person.DisplayName));
+    }
+
+    [Fact]
+    public async Task Reuses_a_search_answer_for_a_while()
+    {
+        await _directory.FindAsync("Helen", 5, None);
+        await _directory.FindAsync("helen", 5, None);
+        await _directory.FindAsync("kwame.mensah@community.example", 5, None);
+        await _directory.FindAsync("Kwame.Mensah@community.example", 5, None);
+
+        Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_stub_refuses_a_search_without_consistency_level_eventual_as_graph_does()
+    {
+        using var http = new HttpClient();
+        var url = $"{_stub.BaseUrl}/users?$search={Uri.EscapeDataString("\"displayName:Helen\"")}";
+
+        using var refused = await http.GetAsync(new Uri(url), None);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url)) { Headers = { { "ConsistencyLevel", "eventual" } } };
+        using var answered = await http.SendAsync(request, None);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Request_UnsupportedQuery", await refused.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains(Nurse, await answered.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,51 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Finds_people_whose_name_has_every_word_typed_by_name_up_to_the_number_asked_for()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.WriteSeed(
+            "p-zeller,Anna Zeller,,,,,true,m-1",
+            "p-baker,Ann Baker,,,,ann.baker@community.example,true,m-1",
+            "p-annan,Bob Annan,,,,,false,",
+            "p-other,Carl Other,,,,,true,"));
+        await directory.AddPersonAsync("m-1", new NewPerson("Annie Added", null, "Harbour Lane", null), None);
+
+        var ann = await directory.FindAsync("ann", 10, None);
+        var firstTwo = await directory.FindAsync("ANN", 2, None);
+        var both = await directory.FindAsync("  baker   ann ", 10, None);
+
+        Assert.Equal(["Ann Baker", "Anna Zeller", "Annie Added", "Bob Annan"], ann.Select(person => person.DisplayName));
+        Assert.Equal(["Ann Baker", "Anna Zeller"], firstTwo.Select(person => person.DisplayName));
+        Assert.Equal(["p-baker"], both.Select(person => person.Id));
+        Assert.Empty(await directory.FindAsync("nobody", 10, None));
+    }
+
+    [Fact]
+    public async Task Finds_a_person_by_their_whole_email_address_ignoring_case()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);
+
+        var tom = await directory.FindAsync("Tom.Okafor@Community.Example", 5, None);
+
+        Assert.Equal([SeedIds.TomOkafor], tom.Select(person => person.Id));
+        Assert.Empty(await directory.FindAsync("okafor@community.example", 5, None));
+    }
+
+    [Fact]
+    public async Task Quotes_and_backslashes_typed_find_names_that_have_them_and_break_nothing()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.WriteSeed(
+            "p-peggy,\"Margaret \"\"Peggy\"\" O'Neill\",,,,,true,",
+            "p-slash,Back\\Slash Name,,,,o'neill@community.example,true,"));
+
+        Assert.Equal(["p-peggy"], (await directory.FindAsync("\"Peggy\"", 5, None)).Select(person => person.Id));
+        Assert.Equal(["p-peggy"], (await directory.FindAsync("o'neill", 5, None)).Select(person => person.Id));
+        Assert.Equal(["p-slash"], (await directory.FindAsync("k\\s", 5, None)).Select(person => person.Id));
+        Assert.Equal(["p-slash"], (await directory.FindAsync("O'Neill@community.example", 5, None)).Select(person => person.Id));
+        Assert.Empty(await directory.FindAsync("' or PartitionKey ne '", 5, None));
+    }
+
+    [Fact]
     public async Task Finds_a_person_and_their_manager()
     {
         var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);

@@ -15,18 +15,21 @@ public sealed record GraphStubUser(
     string? CompanyName = null,
     string? Mail = null,
     string? OfficeLocation = null,
-    string? ManagerId = null);
+    string? ManagerId = null,
+    string? UserPrincipalName = null);
 
 /// <summary>An organisational contact: Graph lists these among a manager's direct reports too.</summary>
 public sealed record GraphStubContact(string Id, string DisplayName, string ManagerId);
 
 /// <summary>One request the stub received.</summary>
-public sealed record GraphStubRequest(string Path, IReadOnlyDictionary<string, string> Query, string? Authorization);
+public sealed record GraphStubRequest(string Path, IReadOnlyDictionary<string, string> Query, string? Authorization, string? ConsistencyLevel = null);
 
 /// <summary>
 /// Microsoft Graph v1.0 on a real Kestrel server at a free 127.0.0.1 port, answering the user, manager and
 /// directReports operations with the documented JSON: <c>@odata.context</c>, <c>value</c>, <c>@odata.type</c> on
-/// directory objects, <c>@odata.nextLink</c> paging, <c>$select</c> honoured, and the documented 404 error body; and
+/// directory objects, <c>@odata.nextLink</c> paging, <c>$select</c> honoured, and the documented 404 error body; listing
+/// users with <c>$search</c> (an advanced query: 400 without <c>ConsistencyLevel: eventual</c>) or <c>$filter</c> (see
+/// <see cref="GraphStubQuery"/>); and
 /// installing a Teams app for a user (<c>POST /users/{id}/teamwork/installedApps</c>: 201 with no body, 409 when it is
 /// already installed, 404 for an unknown user, or a refusal set with <see cref="RefuseInstallFor"/>).
 /// Point a real <c>GraphServiceClient</c> at <see cref="BaseUrl"/>.
@@ -102,14 +105,16 @@ public sealed class GraphStub : IAsyncDisposable
     {
         var request = context.Request;
         var query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        _requests.Enqueue(new GraphStubRequest(request.Path.Value ?? string.Empty, query, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null));
+        _requests.Enqueue(new GraphStubRequest(request.Path.Value ?? string.Empty, query,
+            request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            request.Headers["ConsistencyLevel"].ToString() is { Length: > 0 } consistency ? consistency : null));
 
         var segments = (request.Path.Value ?? string.Empty).Trim('/').Split('/');
         var posted = request.Method == "POST" ? await ReadBodyAsync(request) : null;
         var (status, body) = (request.Method, segments) switch
         {
             ("POST", ["v1.0", "users", var id, "teamwork", "installedApps"]) => InstallApp(Uri.UnescapeDataString(id), posted),
-            ("GET", ["v1.0", "users"]) => ListUsers(query),
+            ("GET", ["v1.0", "users"]) => ListUsers(query, request.Headers["ConsistencyLevel"].ToString()),
             ("GET", ["v1.0", "users", var id]) => GetUser(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "manager"]) => GetManager(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "directReports"]) => GetDirectReports(Uri.UnescapeDataString(id), query),
@@ -162,17 +167,38 @@ public sealed class GraphStub : IAsyncDisposable
             : (StatusCodes.Status409Conflict, Error("Conflict", "The app is already installed for this user."));
     }
 
-    /// <summary><c>GET /users</c>: every user, <see cref="PageSize"/> (or a smaller <c>$top</c>) at a time, with <c>@odata.nextLink</c> while there are more.</summary>
-    private (int, JsonObject) ListUsers(Dictionary<string, string> query)
+    /// <summary>
+    /// <c>GET /users</c>: every user (or those <c>$search</c> or <c>$filter</c> match), <see cref="PageSize"/> (or a smaller
+    /// <c>$top</c>) at a time, with <c>@odata.nextLink</c> while there are more.
+    /// </summary>
+    private (int, JsonObject) ListUsers(Dictionary<string, string> query, string consistencyLevel)
     {
+        if (query.ContainsKey("$search") && consistencyLevel != "eventual")
+        {
+            return (StatusCodes.Status400BadRequest, Error("Request_UnsupportedQuery",
+                "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'"));
+        }
+
+        Func<GraphStubUser, bool> matches;
+        try
+        {
+            matches = GraphStubQuery.Parse(query.GetValueOrDefault("$search"), query.GetValueOrDefault("$filter"));
+        }
+        catch (FormatException invalid)
+        {
+            return (StatusCodes.Status400BadRequest, Error("BadRequest", invalid.Message));
+        }
+
         var selected = Selected(query);
         var size = query.TryGetValue("$top", out var top) ? Math.Min(PageSize, int.Parse(top, CultureInfo.InvariantCulture)) : PageSize;
         var skip = query.TryGetValue("$skiptoken", out var token) ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
-        var users = _users.Values.OrderBy(user => user.Id, StringComparer.Ordinal).ToList();
+        var users = _users.Values.Where(matches).OrderBy(user => user.Id, StringComparer.Ordinal).ToList();
         var body = new JsonObject { ["@odata.context"] = $"{BaseUrl}/$metadata#users({string.Join(',', selected)})" };
         if (skip + size < users.Count)
         {
-            body["@odata.nextLink"] = $"{BaseUrl}/users?$select={Uri.EscapeDataString(string.Join(',', selected))}&$top={size}&$skiptoken={skip + size}";
+            var narrowed = string.Concat(new[] { "$search", "$filter" }
+                .Where(query.ContainsKey).Select(name => $"&{name}={Uri.EscapeDataString(query[name])}"));
+            body["@odata.nextLink"] = $"{BaseUrl}/users?$select={Uri.EscapeDataString(string.Join(',', selected))}&$top={size}&$skiptoken={skip + size}{narrowed}";
         }
 
         body["value"] = new JsonArray([.. users.Skip(skip).Take(size).Select(user =>
@@ -273,6 +299,7 @@ public sealed class GraphStub : IAsyncDisposable
                 "department" => user.Department,
                 "companyName" => user.CompanyName,
                 "mail" => user.Mail,
+                "userPrincipalName" => user.UserPrincipalName,
                 "officeLocation" => user.OfficeLocation,
                 _ => null,
             };
