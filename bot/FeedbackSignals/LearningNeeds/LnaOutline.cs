@@ -73,6 +73,6 @@ public static class LnaOutline
             PersonalDataScrubber.Scrub(
                 "Which teams and roles, and about how many people, need to learn what. Write each learning objective as a performance, the conditions and the standard.", today),
             PersonalDataScrubber.Scrub($"Design, delivery and completion dates. Check whether it made a difference in {evaluate}.", today),
-            PersonalDataScrubber.Scrub(string.Join('\n', ApproachesFor(alert.Theme).Take(4).Select(a => $"{a.Title} (knowledge base: {a.ArticleId})")), today));
+            PersonalDataScrubber.Scrub(string.Join('\n', ApproachesFor(alert.Theme).Take(4).Select(a => $"{a.Title}: ask me \"{a.ArticleId.Replace('-', ' ')}\" for how")), today));
     }
 }
