@@ -109,7 +109,8 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
             Months = MonthChoices(),
         });
 
-    private static SignalAlertCardData WithRecord(SignalAlertCardData data, YouSaidWeDid? record) => record is null ? data : data with
+    /// <summary>The alert card's data with what was done, when it was recorded.</summary>
+    public static SignalAlertCardData WithRecord(SignalAlertCardData data, YouSaidWeDid? record) => record is null ? data : data with
     {
         WhatWasDone = CardText.Literal(record.Shown().Done),
         WhatWasDoneMonth = MonthInWords(record.Month),

@@ -5,5 +5,6 @@ import { stopSharedStack } from './harness.mjs';
 import './conversations.suite.mjs';
 import './escalation.suite.mjs';
 import './review.suite.mjs';
+import './signals.suite.mjs';
 
 after(stopSharedStack);

@@ -9,7 +9,9 @@ namespace LearningBot.FeedbackSignals.LearningNeeds;
 /// the list of drafts the caller may edit. Who may act is decided from the stored alert and the caller's roles
 /// (<see cref="LnaAccess"/>); the analysis a button names is read from storage, never taken from the card.
 /// </summary>
-public sealed class LearningNeedsFeature(LearningNeedsStore store, SignalAlerts alerts, LnaAccess access, LnaCards cards, TimeProvider clock) : IBotFeature
+public sealed class LearningNeedsFeature(
+    LearningNeedsStore store, SignalAlerts alerts, LnaAccess access, LnaCards cards, SignalAlertCards alertCards, YouSaidWeDidLoop loop, TimeProvider clock)
+    : IBotFeature
 {
     public const string Saved = "Saved.";
     public const string MarkedReady = "Saved and marked ready.";
@@ -28,6 +30,7 @@ public sealed class LearningNeedsFeature(LearningNeedsStore store, SignalAlerts 
             .OnCardAction(LearningNeedsVerbs.Open, OpenAsync)
             .OnCardAction(LearningNeedsVerbs.Save, (turn, action) => SaveAsync(turn, action, LearningNeedsAnalysis.Draft))
             .OnCardAction(LearningNeedsVerbs.Ready, (turn, action) => SaveAsync(turn, action, LearningNeedsAnalysis.ReadyStatus))
+            .OnCardAction(LearningNeedsVerbs.BackToAlert, BackToAlertAsync)
             .OnCommand(ListAsync, "my analyses", "learning needs analyses", "my learning needs analyses");
 
     /// <summary>The alert's draft: made from the alert and its theme the first time, the same one every time after.</summary>
@@ -59,6 +62,22 @@ public sealed class LearningNeedsFeature(LearningNeedsStore store, SignalAlerts 
             (null, var refusal) => CardActionResult.Message(refusal),
             (var analysis, _) => CardActionResult.Replace(cards.Draft(analysis)),
         };
+
+    /// <summary>
+    /// The alert again, as stored, in place of the draft: Start replaced the alert card, and the lead still has to answer it
+    /// or record what was done. Whoever may open the draft may go back to it.
+    /// </summary>
+    private async Task<CardActionResult> BackToAlertAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var (analysis, refusal) = await EditableAsync(turn, action);
+        if (analysis is null || await alerts.FindAsync(analysis.AlertId, turn.Aborted) is not { } alert)
+        {
+            return CardActionResult.Message(analysis is null ? refusal : AlertGone);
+        }
+
+        var record = await loop.FindAsync(alert.AlertId, turn.Aborted);
+        return CardActionResult.Replace(alertCards.Alert(alert, extend: data => YouSaidWeDidFeature.WithRecord(data, record)));
+    }
 
     /// <summary>
     /// Saves what the card holds over the version it showed. Nothing is saved while a required part is empty or too long,

@@ -14,6 +14,9 @@ public static class LearningNeedsVerbs
 
     /// <summary>As <see cref="Save"/>, and marks the analysis ready.</summary>
     public const string Ready = "signal.lna.ready";
+
+    /// <summary>Data <c>analysisId</c>: shows the analysis's alert again in place of the draft, as its leads see it.</summary>
+    public const string BackToAlert = "signal.lna.alert";
 }
 
 /// <summary>The draft card's inputs.</summary>

@@ -209,6 +209,46 @@ public sealed partial class LearningNeedsAnalysisTests(AzuriteFixture azurite) :
         Assert.Equal(AnalysisIdOf(draft), AnalysisIdOf(opened));
     }
 
+    [Fact]
+    public async Task A_lead_who_started_the_analysis_goes_back_to_the_alert_and_records_what_was_done()
+    {
+        await _hub.LogAndModerateAsync("mental-health-awareness", urgent: true);
+        var alert = AlertCardFor("mental-health-awareness");
+        var taken = await _hub.PressAsync(Lead, alert, SignalAlertVerbs.Take);
+        var draft = await _hub.PressAsync(Lead, taken, LearningNeedsVerbs.Start);
+
+        var back = await _hub.PressAsync(Lead, draft, LearningNeedsVerbs.BackToAlert);
+
+        Assert.Contains("Feedback theme alert: Mental health awareness", CardJson.Texts(back), StringComparison.Ordinal);
+        Assert.Contains("Taken by a lead.", CardJson.Texts(back), StringComparison.Ordinal);
+        Assert.Equal(AlertIdOf(alert), AlertIdOf(back));
+        var form = await _hub.PressAsync(Lead, back, YouSaidWeDidVerbs.Form);
+        var month = CardJson.ById(form, "month")["choices"]![0]!["value"]!.GetValue<string>();
+        var recorded = await _hub.PressAsync(Lead, form, YouSaidWeDidVerbs.Record, new JsonObject { ["done"] = "Mental health first aid sessions for every team.", ["month"] = month, ["link"] = "" });
+        Assert.Contains(YouSaidWeDidFeature.Saved, CardJson.Texts(recorded), StringComparison.Ordinal);
+
+        var again = await _hub.PressAsync(Lead, draft, LearningNeedsVerbs.BackToAlert);
+
+        Assert.Contains("Mental health first aid sessions for every team.", CardJson.Texts(again), StringComparison.Ordinal);
+        Assert.Empty(CardJson.Actions(again, SignalAlertVerbs.Take));
+    }
+
+    [Fact]
+    public async Task Someone_who_may_not_open_the_analysis_is_not_shown_its_alert()
+    {
+        await _hub.LogAndModerateAsync("dignity-and-respect", urgent: true);
+        var draft = await _hub.PressAsync(Lead, AlertCardFor("dignity-and-respect"), LearningNeedsVerbs.Start);
+
+        foreach (var person in new[] { OtherLead, Outsider })
+        {
+            var refused = await _hub.PressForAnswerAsync(person, draft, LearningNeedsVerbs.BackToAlert);
+            Assert.Equal(LnaAccess.NotYours, CardJson.MessageFromInvoke(refused));
+        }
+
+        var support = await _hub.PressAsync(SupportTeam, draft, LearningNeedsVerbs.BackToAlert);
+        Assert.Contains("Feedback theme alert: Dignity and respect", CardJson.Texts(support), StringComparison.Ordinal);
+    }
+
     /// <summary>The card of the alert raised for the theme, as the leads were sent it.</summary>
     private JsonObject AlertCardFor(string theme) =>
         CardJson.Of(Assert.Single(_deliveries.Started.ToList(), r => r.Purpose == SignalAlerts.Purpose
