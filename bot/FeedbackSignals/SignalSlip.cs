@@ -14,7 +14,7 @@ public sealed class SignalSlipOptions
     /// <summary>Where a filled-in slip goes: the L&amp;D Support Team's address, email or phone, as the slip prints it.</summary>
     public string SendTo { get; init; } = "the L&D Support Team, through the person who gave you this slip";
 
-    /// <summary>The bot's public address for the slip's link; <c>FiveMinuteReview:PublicBaseUrl</c>, then the address Teams called, when unset.</summary>
+    /// <summary>The bot's public address for the slip's link; <c>PublicLinks:BaseUrl</c>, then the address Teams called, when unset.</summary>
     public string? PublicBaseUrl { get; init; }
 }
 
@@ -124,15 +124,11 @@ public sealed class SignalSlipEndpoint : IEndpointFeature
 }
 
 /// <summary>The slip's full address: from configuration, or the address Teams called the bot at.</summary>
-public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, IConfiguration configuration, IHttpContextAccessor http)
+public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, PublicLinks links, IHttpContextAccessor http)
 {
-    private const string ReviewBaseUrlSetting = "FiveMinuteReview:PublicBaseUrl";
-
     public string? Url()
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own
-            : configuration[ReviewBaseUrlSetting] is { Length: > 0 } shared ? shared
-            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : null;
+        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own : links.BaseUrlOr(http.HttpContext);
         return baseUrl is null ? null : baseUrl.TrimEnd('/') + SignalSlipPage.Path;
     }
 }
