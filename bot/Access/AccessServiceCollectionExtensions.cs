@@ -1,6 +1,7 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 
@@ -18,14 +19,18 @@ public static class AccessServiceCollectionExtensions
             .BindConfiguration(RoleOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoleOptions>, RoleGroupsNeedGraph>());
+        // A host gives the environment and logging; a container built without them is held to production's rule, silently.
+        services.AddSingleton<IValidateOptions<RoleOptions>>(provider => new RoleGroupsNeedGraph(
+            provider.GetService<IHostEnvironment>(),
+            provider.GetRequiredService<IConfiguration>(),
+            provider.GetService<ILogger<RoleGroupsNeedGraph>>() ?? NullLogger<RoleGroupsNeedGraph>.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGroupMembership>(provider => new GraphGroupMembership(
             provider.GetRequiredService<GraphServiceClient>,
             provider.GetRequiredService<IOptionsMonitor<RoleOptions>>(),
             provider.GetRequiredService<IOptions<PeopleOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<GraphGroupMembership>>()));
+            provider.GetService<ILogger<GraphGroupMembership>>() ?? NullLogger<GraphGroupMembership>.Instance));
         services.AddSingleton<RolePolicy>();
         services.AddSingleton<IRoleCheck>(provider => provider.GetRequiredService<RolePolicy>());
         return services;

@@ -14,16 +14,20 @@ namespace LearningBot.Access;
 /// <see cref="RoleOptions.MaxGroupsPerCall"/> groups a call), asked once for every configured group of every role, the
 /// answer remembered per person for <see cref="RoleOptions.GroupCacheDuration"/>, for at most
 /// <see cref="DefaultRemembered"/> people. Each instance remembers on its own, so a short time is what keeps instances
-/// consistent. When Graph fails the person is in no group (no role is granted on a guess), a warning is logged, and
-/// nothing is remembered, so the next turn asks again. Only when the people directory uses Graph (<c>People:Source</c>):
+/// consistent. When Graph fails the person is in no group (no role is granted on a guess) and a warning is logged; that
+/// answer is remembered for <see cref="FailureRemembered"/> only, so a turn's several role checks, and a busy hour with
+/// Graph down, cost one call per person in that time, and Graph is asked again soon after it is back. Only when the people directory uses Graph (<c>People:Source</c>):
 /// otherwise nobody is in any group. Needs the application permissions <c>User.Read.All</c> and <c>GroupMember.Read.All</c>.
 /// </summary>
 public sealed partial class GraphGroupMembership : IGroupMembership, IDisposable
 {
     public const int DefaultRemembered = 10_000;
 
-    /// <summary>A turn waits no longer than this for Graph before going on without the groups.</summary>
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long "Graph could not say" stands for a person before Graph is asked again.</summary>
+    public static readonly TimeSpan FailureRemembered = TimeSpan.FromSeconds(15);
+
+    /// <summary>A turn (10 seconds at most) waits no longer than this for Graph before going on without the groups.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
 
     private readonly Lazy<GraphServiceClient> _graph;
     private readonly IOptionsMonitor<RoleOptions> _roles;
@@ -62,12 +66,10 @@ public sealed partial class GraphGroupMembership : IGroupMembership, IDisposable
             return known.MemberOf;
         }
 
-        if (await AskGraphAsync(entraObjectId, groupIds, cancellationToken) is not { } memberOf)
-        {
-            return Empty;
-        }
-
-        var duration = _roles.CurrentValue.GroupCacheDuration;
+        var answered = await AskGraphAsync(entraObjectId, groupIds, cancellationToken);
+        var duration = answered is null ? TimeSpan.FromTicks(Math.Min(FailureRemembered.Ticks, _roles.CurrentValue.GroupCacheDuration.Ticks))
+            : _roles.CurrentValue.GroupCacheDuration;
+        var memberOf = answered ?? Empty;
         if (duration > TimeSpan.Zero)
         {
             _answers.Set(key, new Answer(groupIds.ToHashSet(StringComparer.OrdinalIgnoreCase), memberOf, now + duration));

@@ -8,7 +8,7 @@ namespace LearningBot.Access;
 /// does (<c>People:Source=Graph</c>). Outside the Development environment, groups without Graph stop start-up: the
 /// people they name would silently hold no role. In Development it is a warning, and nobody holds a role through a group.
 /// </summary>
-internal sealed partial class RoleGroupsNeedGraph(IHostEnvironment environment, IConfiguration configuration, ILogger<RoleGroupsNeedGraph> logger)
+internal sealed partial class RoleGroupsNeedGraph(IHostEnvironment? environment, IConfiguration configuration, ILogger<RoleGroupsNeedGraph> logger)
     : IValidateOptions<RoleOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoleOptions options)
@@ -18,7 +18,7 @@ internal sealed partial class RoleGroupsNeedGraph(IHostEnvironment environment, 
             return ValidateOptionsResult.Success;
         }
 
-        if (environment.IsDevelopment())
+        if (environment?.IsDevelopment() == true)
         {
             LogGroupsIgnored(logger);
             return ValidateOptionsResult.Success;
@@ -26,7 +26,7 @@ internal sealed partial class RoleGroupsNeedGraph(IHostEnvironment environment, 
 
         return ValidateOptionsResult.Fail(
             $"{RoleOptions.Section}:{nameof(RoleOptions.Groups)} names Entra ID groups, but Microsoft Graph is not configured in the " +
-            $"'{environment.EnvironmentName}' environment, so their members would hold no role. Set {PeopleOptions.Section}:" +
+            $"'{environment?.EnvironmentName ?? "Production"}' environment, so their members would hold no role. Set {PeopleOptions.Section}:" +
             $"{nameof(PeopleOptions.Source)}=Graph (the managed identity needs User.Read.All and GroupMember.Read.All), or list the " +
             $"people themselves under {RoleOptions.Section}.");
     }
