@@ -1,9 +1,12 @@
 using LearningBot.Access;
+using LearningBot.BotHost;
 using LearningBot.People;
 using LearningBot.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +49,21 @@ public sealed class RoleGroupSettingsTests
 
         Assert.Contains(failure.Failures, text => text.Contains("Microsoft Graph is not configured", StringComparison.Ordinal)
             && text.Contains("People:Source=Graph", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_bot_refuses_to_start_in_production_with_groups_and_no_graph()
+    {
+        var failure = Record.Exception(() => LearningBotHost.Build(
+            ["--environment=Production", $"--Roles:Groups:Moderators:0={Group}"],
+            builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.WebHost.UseTestServer();
+            }));
+
+        Assert.NotNull(failure);
+        Assert.Contains("Roles:Groups names Entra ID groups, but Microsoft Graph is not configured", Messages(failure), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,6 +154,13 @@ public sealed class RoleGroupSettingsTests
         Assert.Equal([moderators], after);
         Assert.Equal(2, graph.GroupChecks);
     }
+
+    private static string Messages(Exception exception) => exception switch
+    {
+        AggregateException aggregate => string.Join('\n', [aggregate.Message, .. aggregate.InnerExceptions.Select(Messages)]),
+        { InnerException: { } inner } => exception.Message + '\n' + Messages(inner),
+        _ => exception.Message,
+    };
 
     private static GraphGroupMembership Membership(GraphStub graph, RoleOptions roles, TimeProvider clock, PeopleSource source = PeopleSource.Graph) => new(
         () => PeopleServiceCollectionExtensions.CreateGraphClient(new GraphPeopleOptions { BaseUrl = graph.BaseUrl }, new GraphStubCredential("graph-token")),
