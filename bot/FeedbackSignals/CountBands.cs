@@ -1,3 +1,5 @@
+using LearningBot.Privacy;
+
 namespace LearningBot.FeedbackSignals;
 
 /// <summary>Counts as bands, so a count below 5 is never shown as a number outside the L&amp;D Support Team.</summary>
@@ -9,7 +11,7 @@ public static class CountBands
 
     public static string InWords(int count) => count switch
     {
-        < 5 => FewerThanFive,
+        < SmallNumbers.Threshold => FewerThanFive,
         < 10 => FiveToNine,
         _ => TenOrMore,
     };

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -89,6 +90,8 @@ public sealed record SignalAlert : TableRow
     public IReadOnlyList<string> AskedKeys() =>
         AskedOf.Length > 0 ? AskedOf.Split(',', StringSplitOptions.RemoveEmptyEntries) : RecipientKeys();
 
+    /// <summary>Whether the alert's own delivery was started (worked out, never stored).</summary>
+    [IgnoreDataMember]
     public bool FirstDeliveryStarted => DeliveryStartedAt is not null || DeliveryId is not null;
 
     public IReadOnlyList<string> RecipientKeys() => Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries);

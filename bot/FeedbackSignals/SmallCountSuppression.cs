@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Privacy;
 
 namespace LearningBot.FeedbackSignals;
 
@@ -31,12 +32,13 @@ public sealed record ShownFigures<T>(IReadOnlyList<ShownGroup<T>> Groups, int? T
 /// </summary>
 public static class SmallCountSuppression
 {
-    public const int Smallest = 5;
+    /// <summary>The small-numbers rule's threshold (<see cref="SmallNumbers"/>), the one used everywhere.</summary>
+    public const int Smallest = SmallNumbers.Threshold;
 
     public const string SomeRowsLeftOut = "Some rows are not shown to protect anonymity.";
 
     /// <summary>Whether a figure could point to the people behind it (zero cannot: it is no one).</summary>
-    public static bool IsTooSmall(int figure) => figure is > 0 and < Smallest;
+    public static bool IsTooSmall(int figure) => SmallNumbers.IsSmall(figure);
 
     /// <summary>
     /// The groups as shown: everything, with every total, when <paramref name="exact"/>; otherwise with the small rows left

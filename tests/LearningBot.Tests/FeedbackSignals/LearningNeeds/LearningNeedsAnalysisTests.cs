@@ -53,7 +53,7 @@ public sealed partial class LearningNeedsAnalysisTests(AzuriteFixture azurite) :
         Assert.Contains(CountBands.FewerThanFive, texts, StringComparison.Ordinal);
         Assert.Contains("December 2026", texts, StringComparison.Ordinal);
         Assert.Contains("Staff did not seem to know how to use the dementia passport.", texts, StringComparison.Ordinal);
-        Assert.Contains("communities-of-practice", Input(draft, LnaInputs.Approaches), StringComparison.Ordinal);
+        Assert.Contains("A community of practice: ask me \"communities of practice\"", Input(draft, LnaInputs.Approaches), StringComparison.Ordinal);
         Assert.Contains("staffing", Input(draft, LnaInputs.WhyLearning), StringComparison.Ordinal);
         Assert.Contains("dementia in ", Input(draft, LnaInputs.Need), StringComparison.Ordinal);
         Assert.DoesNotContain("Lena", texts, StringComparison.Ordinal);
