@@ -19,6 +19,8 @@ public sealed record RoleOptions : IValidatableObject
 
     public IReadOnlyList<string> Moderators { get; init; } = [];
 
+    public IReadOnlyList<string> GoodPracticeEditors { get; init; } = [];
+
     public IReadOnlyList<string> DigestEditors { get; init; } = [];
 
     public IReadOnlyList<string> DigestApprovers { get; init; } = [];
@@ -34,6 +36,7 @@ public sealed record RoleOptions : IValidatableObject
         : role == Roles.Expert ? Experts
         : role == Roles.Liaison ? LiaisonStaff
         : role == Roles.Moderator ? Moderators
+        : role == Roles.GoodPracticeEditor ? GoodPracticeEditors
         : role == Roles.DigestEditor ? DigestEditors
         : role == Roles.DigestApprover ? DigestApprovers
         : role == Roles.Lead ? Leads
@@ -46,7 +49,8 @@ public sealed record RoleOptions : IValidatableObject
         var lists = new[]
         {
             (nameof(SupportTeam), SupportTeam), (nameof(Experts), Experts), (nameof(LiaisonStaff), LiaisonStaff),
-            (nameof(Moderators), Moderators), (nameof(DigestEditors), DigestEditors), (nameof(DigestApprovers), DigestApprovers),
+            (nameof(Moderators), Moderators), (nameof(GoodPracticeEditors), GoodPracticeEditors),
+            (nameof(DigestEditors), DigestEditors), (nameof(DigestApprovers), DigestApprovers),
             (nameof(Leads), Leads), (nameof(HeadOfSupportTeam), HeadOfSupportTeam), (nameof(Board), Board),
         };
         foreach (var (name, list) in lists)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.GoodPractice;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
 using LearningBot.Welcome;
@@ -25,7 +26,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
         ["ask"] = AskVerbs.Start,
         ["review"] = ReviewVerbs.Start,
         ["feedback"] = SignalVerbs.Start,
-        ["share"] = WelcomeVerbs.PracticeShare,
+        ["share"] = GoodPracticeVerbs.Share,
         ["digest"] = WelcomeVerbs.DigestLatest,
     };
 
