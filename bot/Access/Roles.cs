@@ -20,7 +20,7 @@ public static class Roles
     /// <summary>Liaison staff who record patient and service-user feedback: <c>Roles:LiaisonStaff</c>, and the support team.</summary>
     public static readonly Role Liaison = new("Liaison", "liaison staff and the L&D Support Team");
 
-    /// <summary>Moderators of shared good practice: <c>Roles:Moderators</c>, and the support team.</summary>
+    /// <summary>Feedback moderators, who decide on feedback signals: <c>Roles:Moderators</c>, and the support team.</summary>
     public static readonly Role Moderator = new("Moderator", "moderators and the L&D Support Team");
 
     /// <summary>
