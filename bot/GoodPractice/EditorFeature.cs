@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using LearningBot.Access;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
+using LearningBot.Storage;
 
 namespace LearningBot.GoodPractice;
 
@@ -86,14 +88,14 @@ public sealed class EditorFeature(GoodPracticeModeration moderation, GoodPractic
     }
 
     /// <summary>The card as it now is, for everyone (the outbox updates the channel's copy); on a stale card, a notice saying so.</summary>
-    private CardActionResult Answer(Storage.EntityChange<GoodPracticeExample>? change) => change switch
+    private CardActionResult Answer(EntityChange<GoodPracticeExample>? change) => change switch
     {
         null => CardActionResult.Message(Gone),
         { Changed: true } => CardActionResult.Replace(Card(change.Entity)),
         _ => CardActionResult.Replace(Card(change.Entity, notice: GoodPracticeModeration.AlreadyDecided)),
     };
 
-    private System.Text.Json.Nodes.JsonObject Card(GoodPracticeExample example, string form = EditorForms.None, string notice = "", string note = "") =>
+    private JsonObject Card(GoodPracticeExample example, string form = EditorForms.None, string notice = "", string note = "") =>
         cards.Moderation(example, form, notice, moderation.ReviewMonths, note);
 
     private Task<GoodPracticeExample?> ExampleOf(CardActionRequest action, CancellationToken cancellationToken) =>

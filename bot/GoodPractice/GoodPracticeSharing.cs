@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -24,7 +25,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         GoodPracticeExample.Start(Guid.NewGuid().ToString("N"), caller.PersonKey ?? "unknown", caller.Name ?? string.Empty, clock.GetUtcNow()) with { Version = 0 };
 
     /// <summary>The card <c>share</c> opens: the draft to carry on with, or the first step of a new example.</summary>
-    public async Task<System.Text.Json.Nodes.JsonObject> OpeningCardAsync(Caller caller, CancellationToken cancellationToken) =>
+    public async Task<JsonObject> OpeningCardAsync(Caller caller, CancellationToken cancellationToken) =>
         await store.DraftOfAsync(caller.PersonKey ?? "unknown", onBehalf: false, cancellationToken) is { } draft
             ? cards.Resume(draft)
             : cards.Form(NewExample(caller), SharingSteps.Story);

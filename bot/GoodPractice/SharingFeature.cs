@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.GoodPractice;
@@ -45,7 +47,7 @@ public sealed class SharingFeature(GoodPracticeSharing sharing, GoodPracticeCard
         var target = forward ? step + 1 : action.GetInt("target") ?? step - 1;
         var (form, onBehalf) = await FormShownAsync(turn, action, step);
         var problems = forward ? ShareForm.Problems(step, action, onBehalf) : [];
-        if (form is not null && Cards.CardSubmission.Refusal(form, action.Submitted(), requireAnswers: forward, alsoWrong: problems) is { } refusal)
+        if (form is not null && CardSubmission.Refusal(form, action.Submitted(), requireAnswers: forward, alsoWrong: problems) is { } refusal)
         {
             return refusal;
         }
@@ -54,7 +56,7 @@ public sealed class SharingFeature(GoodPracticeSharing sharing, GoodPracticeCard
     }
 
     /// <summary>The step's card as the draft stands (for checking a press against), and whether it is an entry on behalf.</summary>
-    private async Task<(System.Text.Json.Nodes.JsonObject? Form, bool OnBehalf)> FormShownAsync(ITurnContext turn, CardActionRequest action, int step)
+    private async Task<(JsonObject? Form, bool OnBehalf)> FormShownAsync(ITurnContext turn, CardActionRequest action, int step)
     {
         var (example, _) = await sharing.OpenAsync(turn, action);
         var shown = example ?? sharing.NewExample(turn.Caller);
