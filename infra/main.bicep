@@ -320,9 +320,9 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
       // people from Microsoft Graph (never the sample CSV), with the managed identity
       People__Source: 'Graph'
       People__Graph__ManagedIdentityClientId: identity.properties.clientId
-      // printable review links: the public address and the shared signing key from Key Vault
-      FiveMinuteReview__PublicBaseUrl: 'https://${webApp.properties.defaultHostName}'
-      FiveMinuteReview__LinkSigningKey: '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecret.properties.secretUriWithVersion})'
+      // signed links (printable pages, delivery reports): the public address and the shared signing key from Key Vault
+      PublicLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
+      PublicLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecret.properties.secretUriWithVersion})'
       // telemetry
       APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
       // lets Azure.Identity's default credential pick the user-assigned identity too

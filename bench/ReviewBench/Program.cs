@@ -13,7 +13,7 @@ var output = arguments.String("--out") ?? "artifacts/bench/review.json";
 
 await using var bot = await BenchBot.StartAsync([
     "--FiveMinuteReview:RemindersEnabled=false",
-    "--FiveMinuteReview:PublicBaseUrl=https://learningbot.example.org",
+    "--PublicLinks:BaseUrl=https://learningbot.example.org",
 ]);
 
 var manager = BenchBot.Person("29:priya-shah", "Priya Shah", "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50");

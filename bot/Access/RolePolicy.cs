@@ -8,7 +8,9 @@ namespace LearningBot.Access;
 /// The one place that decides who holds a role: the caller is matched by Entra object id or Teams user id against the
 /// role's list in configuration (a <see cref="Caller"/> has either only when an accepted Teams activity gave it, never on
 /// another channel), then against the roles that include it (the support team holds every L&amp;D role
-/// except digest approval), then against the capabilities' own sources (<see cref="IRoleMembers"/>). Never from
+/// except digest approval), then by Entra ID security group (<c>Roles:Groups</c>, the same lists and the same included
+/// roles; asked through <see cref="IGroupMembership"/> only when a group is configured for them, and only for a caller
+/// with an Entra object id), then against the capabilities' own sources (<see cref="IRoleMembers"/>). Never from
 /// anything a card sent back.
 /// </summary>
 public sealed class RolePolicy : IRoleCheck
@@ -26,10 +28,12 @@ public sealed class RolePolicy : IRoleCheck
 
     private readonly IOptionsMonitor<RoleOptions> _options;
     private readonly FrozenDictionary<string, IRoleMembers[]> _sources;
+    private readonly IGroupMembership _groups;
 
-    public RolePolicy(IOptionsMonitor<RoleOptions> options, IEnumerable<IRoleMembers> sources)
+    public RolePolicy(IOptionsMonitor<RoleOptions> options, IEnumerable<IRoleMembers> sources, IGroupMembership groups)
     {
         _options = options;
+        _groups = groups;
         _sources = sources.GroupBy(source => source.Role.Name, StringComparer.Ordinal)
             .ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
     }
@@ -42,6 +46,11 @@ public sealed class RolePolicy : IRoleCheck
         }
 
         if (IsListed(caller, role) || IncludedRoles.GetValueOrDefault(role.Name, []).Any(included => IsListed(caller, included)))
+        {
+            return true;
+        }
+
+        if (await InGroupAsync(caller, role, cancellationToken))
         {
             return true;
         }
@@ -62,6 +71,25 @@ public sealed class RolePolicy : IRoleCheck
     {
         var list = _options.CurrentValue.ListFor(role);
         return list.Count > 0 && (Contains(list, caller.AadObjectId) || Contains(list, caller.TeamsId));
+    }
+
+    /// <summary>
+    /// Whether the caller is in a group configured for the role or a role that includes it. One question covers every
+    /// configured group of every role, so the answer remembered for the caller serves all their role checks.
+    /// </summary>
+    private async ValueTask<bool> InGroupAsync(Caller caller, Role role, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var groups = options.GroupsFor(role)
+            .Concat(IncludedRoles.GetValueOrDefault(role.Name, []).SelectMany(options.GroupsFor))
+            .ToList();
+        if (groups.Count == 0 || caller.AadObjectId is not { Length: > 0 } entraObjectId)
+        {
+            return false;
+        }
+
+        var memberOf = await _groups.MemberOfAsync(entraObjectId, options.AllGroups(), cancellationToken);
+        return memberOf.Any(member => groups.Contains(member, StringComparer.OrdinalIgnoreCase));
     }
 
     private static bool Contains(IReadOnlyList<string> list, string? id) =>

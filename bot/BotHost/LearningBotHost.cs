@@ -67,6 +67,7 @@ public static class LearningBotHost
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddOutbox();
+        services.AddPublicLinks();
         services.AddDelivery();
 
         Program.AddCapabilities(services);
@@ -88,6 +89,8 @@ public static class LearningBotHost
 
     private static void LogStartup(WebApplication app)
     {
+        // Made now, so a key made up at start-up is reported once, at start-up, rather than by the first link.
+        app.Services.GetRequiredService<PublicLinks>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LearningBot");
         if (app.Services.GetRequiredService<IBotAuthenticator>().IsDisabled)
         {

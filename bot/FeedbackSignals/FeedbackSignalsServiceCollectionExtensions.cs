@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.Outbox;
@@ -31,7 +32,7 @@ public static class FeedbackSignalsServiceCollectionExtensions
     {
         services.AddOptions<SignalSlipOptions>().BindConfiguration(SignalSlipOptions.Section);
         return services
-            .AddHttpContextAccessor()
+            .AddPublicLinks()
             .AddSingleton<SignalSlipLink>()
             .AddSingleton<ThemeMergeChoices>()
             .AddSingleton<IEndpointFeature, SignalSlipEndpoint>()

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ public sealed class SignalSlipOptions
     /// <summary>Where a filled-in slip goes: the L&amp;D Support Team's address, email or phone, as the slip prints it.</summary>
     public string SendTo { get; init; } = "the L&D Support Team, through the person who gave you this slip";
 
-    /// <summary>The bot's public address for the slip's link; <c>FiveMinuteReview:PublicBaseUrl</c>, then the address Teams called, when unset.</summary>
+    /// <summary>The bot's public address for the slip's link; <c>PublicLinks:BaseUrl</c>, then the address Teams called, when unset.</summary>
     public string? PublicBaseUrl { get; init; }
 }
 
@@ -59,19 +59,31 @@ public static class SignalSlipPage
         "Complaints, safeguarding concerns and incidents go through the organisation's own process first. "
         + "Do not write names or details of patients, service users or staff: a signal is about a theme, not a person.";
 
+    /// <summary>Smaller type and margins than other printable pages, so the whole slip fits on one sheet.</summary>
+    private const string Style =
+        "@page { size: A4; margin: 10mm 12mm; }\n"
+        + "body { font-size: 11.5pt; line-height: 1.3; max-width: 186mm; }\n"
+        + "h1 { font-size: 18pt; margin: 0 0 0.2em; }\np { margin: 0.3em 0; }\n.warning { border: 2px solid #000; padding: 0.3em 0.5em; }\n"
+        + ".grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0.2em 1em; }\n"
+        + "fieldset { border: 1px solid #666; margin: 0.25em 0; padding: 0.1em 0.5em 0.3em; break-inside: avoid; }\nlegend { font-weight: bold; padding: 0 0.2em; }\n"
+        + "ul { list-style: none; margin: 0; padding: 0; }\nli { margin: 0.1em 0; }\n"
+        + ".box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000; vertical-align: -0.1em; margin-right: 0.3em; }\n"
+        + ".blank { display: inline-block; border-bottom: 1px solid #000; width: 60%; height: 1.1em; }\n.blank.short { width: 40%; }\n.line { margin: 0.6em 0; }\n"
+        + ".note { height: 28mm; }\n.send { margin-top: 0.5em; }\n";
+
     public static IResult Handle(IOptions<SignalSlipOptions> options, HttpContext http)
     {
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.Content(Render(options.Value), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status200OK);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(http);
+        PrintableHtml.PublicHeaders(http.Response);
+        return PrintableHtml.Page(Render(options.Value));
     }
 
     public static string Render(SignalSlipOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var html = new StringBuilder();
-        Start(html);
-        html.Append("<h1>Feedback signal slip</h1>\n")
+        var html = PrintableHtml.Start("Feedback signal slip", Style, noIndex: false)
+            .Append("<h1>Feedback signal slip</h1>\n")
             .Append("<p>What patients, service users and carers say about staff skills and knowledge. Tick one box in each list.</p>\n")
             .Append("<p class=\"warning\"><strong>").Append(Encode(Warning)).Append("</strong></p>\n")
             .Append("<div class=\"grid\">\n");
@@ -88,8 +100,7 @@ public static class SignalSlipPage
             .Append("<p class=\"line\"><strong>Month (not a date):</strong> <span class=\"blank short\"></span></p>\n")
             .Append("<fieldset class=\"note\"><legend>Anything else the L&amp;D team should know (optional, no names or details)</legend></fieldset>\n")
             .Append("<p class=\"send\"><strong>Please send the slip to ").Append(Encode(options.SendTo)).Append(".</strong></p>\n");
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
+        return html.End();
     }
 
     private static void Ticks(StringBuilder html, string question, IReadOnlyList<SignalChoice> list)
@@ -103,22 +114,7 @@ public static class SignalSlipPage
         html.Append("</ul>\n</fieldset>\n");
     }
 
-    private static void Start(StringBuilder html) =>
-        html.Append("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>Feedback signal slip</title>\n<style>\n")
-            .Append("@page { size: A4; margin: 10mm 12mm; }\n")
-            .Append("body { font-family: Arial, Helvetica, sans-serif; font-size: 11.5pt; line-height: 1.3; color: #000; background: #fff; max-width: 186mm; margin: 0 auto; padding: 1em; }\n")
-            .Append("h1 { font-size: 18pt; margin: 0 0 0.2em; }\np { margin: 0.3em 0; }\n.warning { border: 2px solid #000; padding: 0.3em 0.5em; }\n")
-            .Append(".grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0.2em 1em; }\n")
-            .Append("fieldset { border: 1px solid #666; margin: 0.25em 0; padding: 0.1em 0.5em 0.3em; break-inside: avoid; }\nlegend { font-weight: bold; padding: 0 0.2em; }\n")
-            .Append("ul { list-style: none; margin: 0; padding: 0; }\nli { margin: 0.1em 0; }\n")
-            .Append(".box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000; vertical-align: -0.1em; margin-right: 0.3em; }\n")
-            .Append(".blank { display: inline-block; border-bottom: 1px solid #000; width: 60%; height: 1.1em; }\n.blank.short { width: 40%; }\n.line { margin: 0.6em 0; }\n")
-            .Append(".note { height: 28mm; }\n.send { margin-top: 0.5em; }\n")
-            .Append("@media print { body { padding: 0; } }\n</style>\n</head>\n<body>\n");
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => PrintableHtml.Encode(text);
 }
 
 /// <summary>Maps the slip's page.</summary>
@@ -128,15 +124,11 @@ public sealed class SignalSlipEndpoint : IEndpointFeature
 }
 
 /// <summary>The slip's full address: from configuration, or the address Teams called the bot at.</summary>
-public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, IConfiguration configuration, IHttpContextAccessor http)
+public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, PublicLinks links, IHttpContextAccessor http)
 {
-    private const string ReviewBaseUrlSetting = "FiveMinuteReview:PublicBaseUrl";
-
     public string? Url()
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own
-            : configuration[ReviewBaseUrlSetting] is { Length: > 0 } shared ? shared
-            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : null;
+        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own : links.BaseUrlOr(http.HttpContext);
         return baseUrl is null ? null : baseUrl.TrimEnd('/') + SignalSlipPage.Path;
     }
 }

@@ -1,3 +1,4 @@
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
     public static IServiceCollection AddFiveMinuteReview(this IServiceCollection services)
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReviewOptions>, LinkSigningKeyRequiredOutsideDevelopment>());
+        services.AddPublicLinks();
         services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();

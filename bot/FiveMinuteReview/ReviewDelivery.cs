@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using LearningBot.BotHost;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
 using LearningBot.Outbox;
 using LearningBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -18,9 +18,9 @@ public sealed class ReviewDelivery(
     ProactiveMessenger messenger,
     OutboxDispatcher outbox,
     PrintLinks printLinks,
+    PublicLinks publicLinks,
     CardCatalog cards,
     IHttpContextAccessor http,
-    IOptions<ReviewOptions> options,
     ILogger<ReviewDelivery> logger)
 {
     /// <summary>
@@ -103,9 +103,7 @@ public sealed class ReviewDelivery(
 
     private (string Url, DateTimeOffset Expires) PrintLink(string reviewId)
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
-            ? configured
-            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : null;
+        var baseUrl = publicLinks.BaseUrlOr(http.HttpContext);
         if (baseUrl is null)
         {
             return (string.Empty, default);

@@ -22,16 +22,6 @@ public sealed record ReviewOptions : IValidatableObject
     /// <summary>How long a printable page link works.</summary>
     public TimeSpan PrintLinkLifetime { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>
-    /// Base64 key (32 bytes or more) that signs printable page links. Every instance must share it. Required outside
-    /// the Development environment (<see cref="LinkSigningKeyRequiredOutsideDevelopment"/>); in a Development run
-    /// without it a random key is made at start-up and links stop working when the bot restarts.
-    /// </summary>
-    public string? LinkSigningKey { get; init; }
-
-    /// <summary>The bot's public address for links (for example https://learningbot.example.org); the request's own address when unset.</summary>
-    public string? PublicBaseUrl { get; init; }
-
     /// <summary>The window the L&amp;D team's coverage figures look back over.</summary>
     public int CoverageMonths { get; init; } = 12;
 
@@ -57,26 +47,9 @@ public sealed record ReviewOptions : IValidatableObject
             yield return new($"{Section}:{nameof(PrintLinkLifetime)} must be between a moment and 31 days.", [nameof(PrintLinkLifetime)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(LinkSigningKey) && !IsSigningKey(LinkSigningKey))
-        {
-            yield return new($"{Section}:{nameof(LinkSigningKey)} must be base64 for at least 32 bytes.", [nameof(LinkSigningKey)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
-            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
-        {
-            yield return new($"{Section}:{nameof(PublicBaseUrl)} must be an absolute http(s) URL, such as https://learningbot.example.org.", [nameof(PublicBaseUrl)]);
-        }
-
         if (CoverageMonths is < 1 or > 60)
         {
             yield return new($"{Section}:{nameof(CoverageMonths)} must be between 1 and 60.", [nameof(CoverageMonths)]);
         }
-    }
-
-    private static bool IsSigningKey(string value)
-    {
-        var bytes = new byte[value.Length];
-        return Convert.TryFromBase64String(value, bytes, out var length) && length >= 32;
     }
 }

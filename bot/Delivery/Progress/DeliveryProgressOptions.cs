@@ -13,15 +13,6 @@ public sealed record DeliveryProgressOptions : IValidatableObject
     /// <summary>How long a "Download delivery report" link works.</summary>
     public TimeSpan ReportLinkLifetime { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>
-    /// Base64 key (32 bytes or more) that signs report links, shared by every instance. When unset, the deployment's
-    /// link key (<c>FiveMinuteReview:LinkSigningKey</c>) signs them; a Development run with neither makes one at start-up.
-    /// </summary>
-    public string? ReportLinkSigningKey { get; init; }
-
-    /// <summary>The bot's public address for report links (https://learningbot.example.org); <c>FiveMinuteReview:PublicBaseUrl</c> when unset.</summary>
-    public string? PublicBaseUrl { get; init; }
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (UpdateEvery < TimeSpan.FromMilliseconds(100) || UpdateEvery > TimeSpan.FromMinutes(5))
@@ -32,17 +23,6 @@ public sealed record DeliveryProgressOptions : IValidatableObject
         if (ReportLinkLifetime <= TimeSpan.Zero || ReportLinkLifetime > TimeSpan.FromDays(31))
         {
             yield return new($"{Section}:{nameof(ReportLinkLifetime)} must be between a moment and 31 days.", [nameof(ReportLinkLifetime)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ReportLinkSigningKey) && ReportLinks.KeyBytes(ReportLinkSigningKey) is null)
-        {
-            yield return new($"{Section}:{nameof(ReportLinkSigningKey)} must be base64 for at least 32 bytes.", [nameof(ReportLinkSigningKey)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
-            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
-        {
-            yield return new($"{Section}:{nameof(PublicBaseUrl)} must be an absolute http(s) URL, such as https://learningbot.example.org.", [nameof(PublicBaseUrl)]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class DeliveryProgressServiceCollectionExtensions
 
         services.AddOptions<DeliveryProgressOptions>().BindConfiguration(DeliveryProgressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicLinks();
         services.AddSingleton<DeliveryProgressCardStore>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<DeliveryProgressCards>();

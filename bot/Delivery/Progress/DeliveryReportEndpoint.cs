@@ -20,9 +20,7 @@ public sealed class DeliveryReportEndpoint : IEndpointFeature
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        PrintableHtml.PrivateHeaders(http.Response);
         switch (links.Check(id, exp, sig))
         {
             case SignedLinkCheck.Invalid:

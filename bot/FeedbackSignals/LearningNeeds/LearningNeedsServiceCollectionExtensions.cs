@@ -1,3 +1,4 @@
+using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.FeedbackSignals.LearningNeeds;
@@ -7,7 +8,7 @@ public static class LearningNeedsServiceCollectionExtensions
     /// <summary>Learning needs analyses from feedback alerts: their table, cards, routes and printable page.</summary>
     public static IServiceCollection AddLearningNeedsAnalyses(this IServiceCollection services) =>
         services
-            .AddHttpContextAccessor()
+            .AddPublicLinks()
             .AddSingleton<LearningNeedsStore>()
             .AddSingleton<LnaAccess>()
             .AddSingleton<LnaPrintLinks>()

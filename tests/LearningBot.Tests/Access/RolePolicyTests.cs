@@ -143,10 +143,16 @@ public sealed class RolePolicyTests
             new ClaimsIdentity([new Claim(InboundClaims.ChannelId, BotChannels.Teams)], "test"));
 
     private static RolePolicy Policy(RoleOptions options, params IRoleMembers[] sources) =>
-        new(new StaticOptionsMonitor<RoleOptions>(options), sources);
+        new(new StaticOptionsMonitor<RoleOptions>(options), sources, new NoGroups());
 
     private sealed record FixedMembers(Role Role, string PersonKey) : IRoleMembers
     {
         public ValueTask<bool> IncludesAsync(Caller caller, CancellationToken cancellationToken) => ValueTask.FromResult(caller.PersonKey == PersonKey);
+    }
+
+    private sealed class NoGroups : IGroupMembership
+    {
+        public ValueTask<IReadOnlySet<string>> MemberOfAsync(string entraObjectId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlySet<string>>(new HashSet<string>());
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using LearningBot.BotHost;
 using LearningBot.Cards;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Progress;
 using LearningBot.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -99,12 +99,10 @@ public sealed class DeliveryProgressCardTests
 
     public static DeliveryProgressCards NewCards(TimeProvider clock, string? publicBaseUrl = "https://learningbot.test")
     {
-        var options = Options.Create(new DeliveryProgressOptions
-        {
-            PublicBaseUrl = publicBaseUrl,
-            ReportLinkSigningKey = Convert.ToBase64String(new byte[32]),
-        });
-        var links = new ReportLinks(options, new ConfigurationBuilder().Build(), clock, NullLogger<ReportLinks>.Instance);
+        var options = Options.Create(new DeliveryProgressOptions());
+        var publicLinks = new PublicLinks(
+            Options.Create(new PublicLinksOptions { BaseUrl = publicBaseUrl, SigningKey = Convert.ToBase64String(new byte[32]) }), clock, NullLogger<PublicLinks>.Instance);
+        var links = new ReportLinks(publicLinks, options);
         return new DeliveryProgressCards(Catalog, links, options);
     }
 

@@ -71,8 +71,10 @@ public sealed class PrintPageTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public void Links_from_another_key_do_not_verify()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        PrintLinks Links(byte fill) => new(Microsoft.Extensions.Options.Options.Create(new ReviewOptions { LinkSigningKey = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) }),
-            clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintLinks>.Instance);
+        PrintLinks Links(byte fill) => new(
+            new PublicLinks(Microsoft.Extensions.Options.Options.Create(new PublicLinksOptions { SigningKey = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) }),
+                clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicLinks>.Instance),
+            Microsoft.Extensions.Options.Options.Create(new ReviewOptions()));
         var (path, _) = Links(1).Create("abc");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + path).Query);
 

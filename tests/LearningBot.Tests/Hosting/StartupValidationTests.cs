@@ -24,6 +24,8 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
     [InlineData("FiveMinuteReview:CadenceMonths", "0")]
     [InlineData("FiveMinuteReview:LinkSigningKey", "dG9vIHNob3J0")]
     [InlineData("FiveMinuteReview:PublicBaseUrl", "learningbot.example.org")]
+    [InlineData("PublicLinks:SigningKey", "dG9vIHNob3J0")]
+    [InlineData("PublicLinks:BaseUrl", "learningbot.example.org")]
     [InlineData("OneStopShop:ConfidenceThreshold", "1.5")]
     [InlineData("OneStopShop:OutOfScopePattern", "(unclosed")]
     [InlineData("OneStopShop:Ranking:K1", "0")]
@@ -75,9 +77,9 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Without_a_link_signing_key_the_bot_refuses_to_start_outside_development(string environment)
     {
         var messages = await StartUpFailureAsync(
-            [.. ProductionSettings.Where(s => s.Setting != "FiveMinuteReview:LinkSigningKey"), ("environment", environment)]);
+            [.. ProductionSettings.Where(s => s.Setting != "PublicLinks:SigningKey"), ("environment", environment)]);
 
-        Assert.Contains("FiveMinuteReview:LinkSigningKey is required", messages, StringComparison.Ordinal);
+        Assert.Contains("PublicLinks:SigningKey is required", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("MicrosoftAppId", messages, StringComparison.Ordinal);
     }
 
@@ -101,6 +103,20 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task A_production_bot_with_the_older_link_key_setting_still_starts()
+    {
+        await using var app = Build([.. ProductionSettings.Select(s => s.Setting == "PublicLinks:SigningKey"
+            ? $"--FiveMinuteReview:LinkSigningKey={s.Value}" : $"--{s.Setting}={s.Value}")]);
+
+        await app.StartAsync();
+        var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        var sameKey = new PublicLinks(Microsoft.Extensions.Options.Options.Create(new PublicLinksOptions { SigningKey = key }),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicLinks>.Instance);
+        Assert.Equal(sameKey.Signer("any").Query("id", 1), app.Services.GetRequiredService<PublicLinks>().Signer("any").Query("id", 1));
+        await app.StopAsync();
+    }
+
     /// <summary>What a deployment provides (infra/main.bicep): the environment is Production, the bot has its identity.</summary>
     private static readonly (string Setting, string Value)[] ProductionSettings =
     [
@@ -108,7 +124,7 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
         ("MicrosoftAppType", "UserAssignedMSI"),
         ("MicrosoftAppId", "6f0b6a71-3c4e-4d5a-9a0e-2b1c8d7e5f40"),
         ("MicrosoftAppTenantId", "0e4c2a6b-7d1f-4b9e-8c3a-5f2d1e0b9a87"),
-        ("FiveMinuteReview:LinkSigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())),
+        ("PublicLinks:SigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())),
     ];
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class DeliveryUiHostFixture : BotHostFixture
     {
         ["Roles:SupportTeam:0"] = Support.AadObjectId,
         ["Roles:SupportTeam:1"] = OtherSupport.AadObjectId,
-        ["Delivery:Progress:PublicBaseUrl"] = PublicBaseUrl,
-        ["Delivery:Progress:ReportLinkSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["PublicLinks:BaseUrl"] = PublicBaseUrl,
+        ["PublicLinks:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["Delivery:Progress:UpdateEvery"] = "00:05:00",
     };
 

@@ -31,7 +31,10 @@ public sealed record GraphStubRequest(string Path, IReadOnlyDictionary<string, s
 /// users with <c>$search</c> (an advanced query: 400 without <c>ConsistencyLevel: eventual</c>) or <c>$filter</c> (see
 /// <see cref="GraphStubQuery"/>); and
 /// installing a Teams app for a user (<c>POST /users/{id}/teamwork/installedApps</c>: 201 with no body, 409 when it is
-/// already installed, 404 for an unknown user, or a refusal set with <see cref="RefuseInstallFor"/>).
+/// already installed, 404 for an unknown user, or a refusal set with <see cref="RefuseInstallFor"/>); and checking a
+/// user's group membership (<c>POST /users/{id}/checkMemberGroups</c> with <c>groupIds</c>: those of them the user is in,
+/// through nested groups too, as a <c>Collection(Edm.String)</c>; 400 for no ids or more than 20, 404 for an unknown user,
+/// or a refusal set with <see cref="RefuseGroupChecks"/>).
 /// Point a real <c>GraphServiceClient</c> at <see cref="BaseUrl"/>.
 /// </summary>
 public sealed class GraphStub : IAsyncDisposable
@@ -47,6 +50,8 @@ public sealed class GraphStub : IAsyncDisposable
     private readonly ConcurrentQueue<GraphStubRequest> _requests = new();
     private readonly ConcurrentDictionary<string, string> _installed = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (int Status, JsonObject Body)> _installRefusals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _groupMembers = new(StringComparer.OrdinalIgnoreCase);
+    private (int Status, JsonObject Body)? _groupCheckRefusal;
 
     private GraphStub(WebApplication app) => _app = app;
 
@@ -95,6 +100,29 @@ public sealed class GraphStub : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Puts <paramref name="memberId"/> (a user, or another group, whose members then belong too) in the group.</summary>
+    public GraphStub AddGroupMember(string groupId, string memberId)
+    {
+        _groupMembers.GetOrAdd(groupId, _ => new(StringComparer.OrdinalIgnoreCase))[memberId] = true;
+        return this;
+    }
+
+    /// <summary>Every group membership check is answered with this error (Graph's error body) until <see cref="AnswerGroupChecks"/>.</summary>
+    public GraphStub RefuseGroupChecks(int status, string code, string message)
+    {
+        _groupCheckRefusal = (status, Error(code, message));
+        return this;
+    }
+
+    public GraphStub AnswerGroupChecks()
+    {
+        _groupCheckRefusal = null;
+        return this;
+    }
+
+    /// <summary>The group membership checks received, for any user.</summary>
+    public int GroupChecks => Requests.Count(request => request.Path.EndsWith("/checkMemberGroups", StringComparison.Ordinal));
+
     public GraphStub AddContact(GraphStubContact contact)
     {
         _reportOrder.Enqueue(contact);
@@ -114,6 +142,7 @@ public sealed class GraphStub : IAsyncDisposable
         var (status, body) = (request.Method, segments) switch
         {
             ("POST", ["v1.0", "users", var id, "teamwork", "installedApps"]) => InstallApp(Uri.UnescapeDataString(id), posted),
+            ("POST", ["v1.0", "users", var id, "checkMemberGroups"]) => CheckMemberGroups(Uri.UnescapeDataString(id), posted),
             ("GET", ["v1.0", "users"]) => ListUsers(query, request.Headers["ConsistencyLevel"].ToString()),
             ("GET", ["v1.0", "users", var id]) => GetUser(Uri.UnescapeDataString(id), query),
             ("GET", ["v1.0", "users", var id, "manager"]) => GetManager(Uri.UnescapeDataString(id), query),
@@ -166,6 +195,36 @@ public sealed class GraphStub : IAsyncDisposable
             ? (StatusCodes.Status201Created, null)
             : (StatusCodes.Status409Conflict, Error("Conflict", "The app is already installed for this user."));
     }
+
+    /// <summary>Those of the posted <c>groupIds</c> the user is in, directly or through a group in the group.</summary>
+    private (int, JsonObject) CheckMemberGroups(string userId, JsonObject? posted)
+    {
+        if (_groupCheckRefusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (posted?["groupIds"] is not JsonArray { Count: > 0 and <= 20 } asked)
+        {
+            return (StatusCodes.Status400BadRequest, Error("Request_BadRequest", "Invalid value specified for property 'groupIds' of resource 'User'."));
+        }
+
+        if (!_users.ContainsKey(userId))
+        {
+            return NotFound(userId);
+        }
+
+        var memberOf = asked.Select(group => group?.GetValue<string>() ?? string.Empty).Where(group => IsInGroup(userId, group, depth: 0));
+        return (StatusCodes.Status200OK, new JsonObject
+        {
+            ["@odata.context"] = $"{BaseUrl}/$metadata#Collection(Edm.String)",
+            ["value"] = new JsonArray([.. memberOf.Select(group => (JsonNode)group)]),
+        });
+    }
+
+    private bool IsInGroup(string memberId, string groupId, int depth) =>
+        depth < 10 && _groupMembers.TryGetValue(groupId, out var members)
+        && (members.ContainsKey(memberId) || members.Keys.Any(member => IsInGroup(memberId, member, depth + 1)));
 
     /// <summary>
     /// <c>GET /users</c>: every user (or those <c>$search</c> or <c>$filter</c> match), <see cref="PageSize"/> (or a smaller

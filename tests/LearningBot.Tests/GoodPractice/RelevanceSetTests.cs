@@ -1,0 +1,128 @@
+using System.Text.Json;
+using LearningBot.Leads;
+using LearningBot.People;
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.GoodPractice;
+
+/// <summary>
+/// The relevance set the good-practice bundles are measured against (Relevance/README.md) holds together: enough
+/// examples and leads, only known themes and organisation kinds, and judgements that point at real examples.
+/// </summary>
+public sealed class RelevanceSetTests
+{
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "LearningBot.Tests", "GoodPractice", "Relevance");
+
+    private static readonly string[] LeadKinds = ["clinical-lead", "occupational-lead", "ld-lead", "network-lead"];
+
+    private static readonly IReadOnlyList<Example> Examples = Read<ExamplesFile>("examples.json").Examples;
+
+    private static readonly IReadOnlyList<Lead> Leads = Read<LeadsFile>("leads.json").Leads;
+
+    private static readonly JudgementsFile Judged = Read<JudgementsFile>("judgements.json");
+
+    [Fact]
+    public void The_set_has_at_least_30_examples_and_15_leads_each_with_a_unique_id()
+    {
+        Assert.True(Examples.Count >= 30, $"{Examples.Count} examples");
+        Assert.Equal(15, Leads.Count);
+        AssertUnique(Examples.Select(e => e.Id));
+        AssertUnique(Leads.Select(l => l.Id));
+        AssertUnique(Leads.Select(l => Guid.Parse(l.PersonKey).ToString()));
+    }
+
+    [Fact]
+    public void Every_example_is_complete_with_known_topics_and_organisation_kind()
+    {
+        Assert.All(Examples, example =>
+        {
+            Assert.All(new[] { example.Title, example.Problem, example.WhatWeDid, example.WhatChanged, example.WhatWeWouldDoDifferently },
+                text => Assert.False(string.IsNullOrWhiteSpace(text), example.Id));
+            Assert.True(OrganisationKinds.IsKnown(example.OrganisationKind), $"{example.Id}: {example.OrganisationKind}");
+            Assert.NotEmpty(example.Topics);
+            Assert.All(example.Topics, topic => Assert.True(SignalThemes.IsKnown(topic), $"{example.Id}: {topic}"));
+        });
+    }
+
+    [Fact]
+    public void Examples_come_from_every_kind_of_organisation()
+    {
+        Assert.Equal(OrganisationKinds.All.Order(), Examples.Select(e => e.OrganisationKind).Distinct().Order());
+    }
+
+    [Fact]
+    public void Every_lead_has_a_known_kind_specialties_preference_and_a_note()
+    {
+        Assert.All(Leads, lead =>
+        {
+            Assert.True(OrganisationKinds.IsKnown(lead.OrganisationKind), $"{lead.Id}: {lead.OrganisationKind}");
+            Assert.Contains(lead.Kind, LeadKinds);
+            Assert.True(AlertPreferences.IsKnown(lead.AlertPreference), $"{lead.Id}: {lead.AlertPreference}");
+            Assert.NotEmpty(lead.Specialties);
+            Assert.All(lead.Specialties, topic => Assert.True(SignalThemes.IsKnown(topic), $"{lead.Id}: {topic}"));
+            Assert.False(string.IsNullOrWhiteSpace(lead.Note), lead.Id);
+        });
+    }
+
+    [Fact]
+    public void No_lead_shares_a_person_key_with_the_whos_who()
+    {
+        var whosWho = File.ReadAllText(Path.Combine(RepoPaths.Root, "knowledge", "whos-who.json"));
+        Assert.All(Leads, lead => Assert.DoesNotContain(lead.PersonKey, whosWho, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Every_lead_is_judged_once_with_at_least_3_relevant_examples_that_exist()
+    {
+        var exampleIds = Examples.Select(e => e.Id).ToHashSet();
+        var leadsById = Leads.ToDictionary(l => l.Id);
+        AssertUnique(Judged.Judgements.Select(j => j.LeadId));
+        Assert.Equal(leadsById.Keys.Order(), Judged.Judgements.Select(j => j.LeadId).Order());
+        Assert.All(Judged.Judgements, judgement =>
+        {
+            Assert.Equal(leadsById[judgement.LeadId].PersonKey, judgement.PersonKey);
+            Assert.True(judgement.Relevant.Count >= 3, $"{judgement.LeadId}: {judgement.Relevant.Count} relevant");
+            AssertUnique(judgement.Relevant.Select(r => r.ExampleId));
+            Assert.All(judgement.Relevant, relevant =>
+            {
+                Assert.Contains(relevant.ExampleId, exampleIds);
+                Assert.InRange(relevant.Grade, 1, 2);
+                Assert.False(string.IsNullOrWhiteSpace(relevant.Reason), $"{judgement.LeadId}: {relevant.ExampleId}");
+            });
+        });
+    }
+
+    [Fact]
+    public void The_judgement_is_dated_so_later_additions_can_be_told_apart()
+    {
+        Assert.True(DateOnly.TryParse(Judged.FrozenOn, out _), Judged.FrozenOn);
+    }
+
+    private static void AssertUnique(IEnumerable<string> ids)
+    {
+        var duplicates = ids.GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
+        Assert.Empty(duplicates);
+    }
+
+    private static T Read<T>(string file) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(Folder, file)), JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException($"{file} is empty.");
+
+    private sealed record ExamplesFile(IReadOnlyList<Example> Examples);
+
+    private sealed record Example(
+        string Id, string Title, string Problem, string WhatWeDid, string WhatChanged, string WhatWeWouldDoDifferently,
+        string OrganisationKind, IReadOnlyList<string> Topics, string? Link);
+
+    private sealed record LeadsFile(IReadOnlyList<Lead> Leads);
+
+    private sealed record Lead(
+        string Id, string Name, string PersonKey, string Role, string OrganisationKind, string Kind,
+        IReadOnlyList<string> Specialties, string AlertPreference, string Note);
+
+    private sealed record JudgementsFile(string FrozenOn, IReadOnlyList<Judgement> Judgements);
+
+    private sealed record Judgement(string LeadId, string PersonKey, string Name, IReadOnlyList<Relevant> Relevant);
+
+    private sealed record Relevant(string ExampleId, int Grade, string Reason);
+}
