@@ -2,6 +2,7 @@ using LearningBot.Announcements;
 using LearningBot.BotHost;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.GoodPractice;
 using LearningBot.Leads;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
@@ -23,5 +24,6 @@ public partial class Program
         services.AddAnnouncements();                            // announcements from the L&D Support Team, sent as deliveries
         services.AddFeedbackSignals();                          // liaison staff log what patients and service users say about staff skills
         services.AddLeads();                                    // the register of leads: their topics, alerts and role
+        services.AddGoodPractice();                             // the good-practice exchange: sharing examples, and their moderation by editors
     }
 }

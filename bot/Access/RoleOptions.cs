@@ -20,7 +20,8 @@ public sealed record RoleOptions : IValidatableObject
     private static readonly (string ListName, Role Role)[] ListNames =
     [
         (nameof(SupportTeam), Roles.SupportTeam), (nameof(Experts), Roles.Expert), (nameof(LiaisonStaff), Roles.Liaison),
-        (nameof(Moderators), Roles.Moderator), (nameof(DigestEditors), Roles.DigestEditor), (nameof(DigestApprovers), Roles.DigestApprover),
+        (nameof(Moderators), Roles.Moderator), (nameof(GoodPracticeEditors), Roles.GoodPracticeEditor),
+        (nameof(DigestEditors), Roles.DigestEditor), (nameof(DigestApprovers), Roles.DigestApprover),
         (nameof(Leads), Roles.Lead), (nameof(HeadOfSupportTeam), Roles.HeadOfSupportTeam), (nameof(Board), Roles.Board),
     ];
 
@@ -31,6 +32,8 @@ public sealed record RoleOptions : IValidatableObject
     public IReadOnlyList<string> LiaisonStaff { get; init; } = [];
 
     public IReadOnlyList<string> Moderators { get; init; } = [];
+
+    public IReadOnlyList<string> GoodPracticeEditors { get; init; } = [];
 
     public IReadOnlyList<string> DigestEditors { get; init; } = [];
 
@@ -56,6 +59,7 @@ public sealed record RoleOptions : IValidatableObject
         : role == Roles.Expert ? Experts
         : role == Roles.Liaison ? LiaisonStaff
         : role == Roles.Moderator ? Moderators
+        : role == Roles.GoodPracticeEditor ? GoodPracticeEditors
         : role == Roles.DigestEditor ? DigestEditors
         : role == Roles.DigestApprover ? DigestApprovers
         : role == Roles.Lead ? Leads

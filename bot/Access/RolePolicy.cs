@@ -21,6 +21,7 @@ public sealed class RolePolicy : IRoleCheck
         [Roles.Expert.Name] = [Roles.SupportTeam],
         [Roles.Liaison.Name] = [Roles.SupportTeam],
         [Roles.Moderator.Name] = [Roles.SupportTeam],
+        [Roles.GoodPracticeEditor.Name] = [Roles.SupportTeam],
         [Roles.DigestEditor.Name] = [Roles.SupportTeam],
         [Roles.SignalReports.Name] = [Roles.SupportTeam, Roles.Board],
     }.ToFrozenDictionary(StringComparer.Ordinal);

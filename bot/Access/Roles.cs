@@ -20,8 +20,14 @@ public static class Roles
     /// <summary>Liaison staff who record patient and service-user feedback: <c>Roles:LiaisonStaff</c>, and the support team.</summary>
     public static readonly Role Liaison = new("Liaison", "liaison staff and the L&D Support Team");
 
-    /// <summary>Moderators of shared good practice: <c>Roles:Moderators</c>, and the support team.</summary>
+    /// <summary>Feedback moderators, who decide on feedback signals: <c>Roles:Moderators</c>, and the support team.</summary>
     public static readonly Role Moderator = new("Moderator", "moderators and the L&D Support Team");
+
+    /// <summary>
+    /// Good-practice editors, who check examples shared for the good-practice exchange before anyone else sees them:
+    /// <c>Roles:GoodPracticeEditors</c>, and the support team.
+    /// </summary>
+    public static readonly Role GoodPracticeEditor = new("GoodPracticeEditor", "good-practice editors and the L&D Support Team");
 
     /// <summary>Newsletter digest editors: <c>Roles:DigestEditors</c>, and the support team.</summary>
     public static readonly Role DigestEditor = new("DigestEditor", "digest editors and the L&D Support Team");
@@ -47,5 +53,5 @@ public static class Roles
     /// </summary>
     public static readonly Role SignalReports = new("SignalReports", "the L&D Support Team, organisations' L&D leads and the board");
 
-    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports];
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, GoodPracticeEditor, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports];
 }

@@ -1,6 +1,7 @@
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.GoodPractice;
 using LearningBot.OneStopShop.Answers;
 
 namespace LearningBot.Welcome;
@@ -30,7 +31,7 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
         new("Share good practice",
             "Tell colleagues in other organisations about something that works well in your team.",
             "Share practice",
-            WelcomeVerbs.PracticeShare),
+            GoodPracticeVerbs.Share),
         new("Latest digest",
             "Catch up on new learning, events and good practice from across the community.",
             "Read the digest",

@@ -7,8 +7,8 @@ namespace LearningBot.Welcome;
 
 /// <summary>
 /// The front door: a welcome card on install, the same card for <c>help</c>, and an honest "coming soon" for
-/// capabilities that are not built yet, whether chosen on the card or typed (<c>share</c>,
-/// <c>digest</c>). Text nobody else understood is a question for the one-stop shop.
+/// capabilities that are not built yet, whether chosen on the card or typed
+/// (<c>digest</c>). Text nobody else understood is a question for the one-stop shop.
 /// </summary>
 public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature, IDisposable
 {

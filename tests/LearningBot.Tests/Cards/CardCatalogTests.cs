@@ -4,6 +4,7 @@ using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.GoodPractice;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
 using LearningBot.Welcome;
@@ -76,7 +77,7 @@ public sealed class CardCatalogTests
     {
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
-        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, SignalVerbs.Start, WelcomeVerbs.PracticeShare, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
+        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, SignalVerbs.Start, GoodPracticeVerbs.Share, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 

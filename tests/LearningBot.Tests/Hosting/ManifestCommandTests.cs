@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
+using LearningBot.GoodPractice;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
 using LearningBot.Welcome;
@@ -25,7 +26,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
         ["ask"] = AskVerbs.Start,
         ["review"] = ReviewVerbs.Start,
         ["feedback"] = SignalVerbs.Start,
-        ["share"] = WelcomeVerbs.PracticeShare,
+        ["share"] = GoodPracticeVerbs.Share,
         ["digest"] = WelcomeVerbs.DigestLatest,
     };
 
@@ -81,12 +82,17 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
         return WithoutFormToken(card);
     }
 
-    /// <summary>The card with the token a form is given when it opens (new for every form) taken out of its buttons' data.</summary>
+    /// <summary>The card with the token or id a form is given when it opens (new for every form) taken out of its buttons' data.</summary>
     private static JsonNode WithoutFormToken(JsonNode card)
     {
         foreach (var node in CardJson.Descendants(card).Where(n => n.ContainsKey(SignalInputs.FormToken)))
         {
             node[SignalInputs.FormToken] = string.Empty;
+        }
+
+        foreach (var node in CardJson.Descendants(card).Where(n => n.ContainsKey("exampleId")))
+        {
+            node["exampleId"] = string.Empty;
         }
 
         return card;
