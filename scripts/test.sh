@@ -86,7 +86,8 @@ start_stage npm-ci ensure_node_modules
 say "scripts/bicep.sh (infra/main.bicep), in the background"
 start_stage bicep bash scripts/bicep.sh
 
-# The tests need the bot and the test project; the benches are compiled later, beside the mostly-waiting fault tests.
+# The tests need the bot and the test project. The benches are not part of the test run: each bench script builds its
+# own project in Release (warnings are errors there too, Directory.Build.props).
 say "dotnet build tests/LearningBot.Tests (and the bot) -c Release -warnaserror"
 build_started=$SECONDS
 dotnet build "$TEST_PROJECT" -c Release -warnaserror -nologo; build_status=$?
@@ -121,15 +122,8 @@ else
     "${node_tests[@]}"
 fi
 
-# The benches (bench/benches.slnf) are compiled with warnings as errors against the bot already built, so they never
-# rot; nothing else reads their output. One build process at the lowest priority: it takes only the CPU the fault
-# tests (which time turns) and the Node tests leave idle.
-say "dotnet build bench/benches.slnf -c Release -warnaserror, in the background at low priority"
-start_stage "bench build" nice -n 19 dotnet build bench/benches.slnf -c Release -warnaserror -nologo -maxcpucount:1 \
-  -p:BuildProjectReferences=false
-
 # The fault tests time the bot's turns against its stated limits, one at a time, and mostly wait: they run first,
-# beside the Node tests and the bench build, and the rest of the suite (four classes at a time, mostly CPU) after them.
+# beside the Node tests, and the rest of the suite (four classes at a time, mostly CPU) after them.
 dotnet_status=0
 run_dotnet_tests() {   # run_dotnet_tests <label> <filter>
   say "dotnet test ($1)"
@@ -140,8 +134,6 @@ run_dotnet_tests() {   # run_dotnet_tests <label> <filter>
   timed "dotnet test ($1)" "$started"
 }
 run_dotnet_tests "fault injection" "FullyQualifiedName~LearningBot.Tests.Faults."
-finish_stage "bench build"
-((STAGE_STATUS["bench build"] == 0)) || BROKEN+=("bench build")
 run_dotnet_tests "unit + integration" "FullyQualifiedName!~LearningBot.Tests.Faults."
 if counts="$(node scripts/lib/count-results.mjs trx "$ARTIFACTS/test-results")"; then
   add_counts "$counts"
