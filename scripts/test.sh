@@ -122,8 +122,8 @@ else
     "${node_tests[@]}"
 fi
 
-# The fault tests time the bot's turns against its stated limits and mostly wait on timeouts: their three classes run
-# first, side by side and beside the Node tests, and the rest of the suite (four classes at a time, mostly CPU) after them.
+# The fault tests time the bot's turns against its stated limits, one at a time, and mostly wait: they run first,
+# beside the Node tests, and the rest of the suite (four classes at a time, mostly CPU) after them.
 dotnet_status=0
 run_dotnet_tests() {   # run_dotnet_tests <label> <filter>
   say "dotnet test ($1)"

@@ -9,6 +9,7 @@ namespace LearningBot.Tests.Faults;
 /// while it was down (recorded in the outbox with the change) is delivered once it is back: exactly once, even when
 /// storage fails in between.
 /// </summary>
+[Collection(FaultsCollection.Name)]
 public sealed class ConnectorFaultTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace LearningBot.Tests.Faults;
 /// the managed identity unable to get a token, the bot starts within 15 s, <c>help</c> shows its card, a question is
 /// answered, a turn that needs storage apologises with a reference, each within 5 s, and the Bot Connector never gets a 5xx.
 /// </summary>
+[Collection(FaultsCollection.Name)]
 public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     [Theory]
@@ -38,14 +39,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
             FaultBot.AssertApology(body);
         }
     }
-}
 
-/// <summary>
-/// Storage that is slow but within the attempt limit, and a managed identity that cannot renew its token: the bot still
-/// starts within 15 s and answers every turn within 5 s (a class of its own so it runs beside the other fault classes).
-/// </summary>
-public sealed class StorageDegradedTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
-{
     [Fact]
     public async Task A_storage_that_answers_slowly_but_within_the_attempt_limit_still_serves_every_turn_in_time()
     {
