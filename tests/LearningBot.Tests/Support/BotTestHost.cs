@@ -49,6 +49,9 @@ public sealed class BotTestHost : IAsyncDisposable
             // never reaches the next second, where each token of the frozen second is due a little later than the last.
             // Teams' limits (50 a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s per conversation) would hold those
             // posts back; the limits themselves are tested on their own.
+            // Behaviour tests are not about the storage time a turn may spend (the fault-injection tests and
+            // StorageTimeLimitTests hold the shipped 3 s): on a busy 2-core test machine a turn's calls can queue past it.
+            ["Storage:TurnBudget"] = "00:00:10",
             ["Delivery:Budget:PerSecond"] = "100000",
             ["Delivery:Budget:BlockSize"] = "1000",
             ["Delivery:Budget:PerConversationPerSecond"] = "1000",
