@@ -2,6 +2,7 @@ using LearningBot.Access;
 using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.FeedbackSignals.LearningNeeds;
+using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 
 namespace LearningBot.FeedbackSignals;
@@ -20,7 +21,8 @@ public static class FeedbackSignalsServiceCollectionExtensions
             .AddSingleton<SignalCards>()
             .AddSingleton<SignalModeration>()
             .AddSingleton<IOutboxHandler, SignalModerationCard>()
-            .AddHostedService<ModerationChannelWatch>()
+            .AddWaitingForExpertChannel(FeedbackSignalStore.TableName, FeedbackSignal.Partition)
+            .AddWaitingForExpertChannel(SignalAlerts.AlertsTable, SignalAlert.Partition)
             .AddSingleton<IBotFeature, FeedbackSignalsFeature>()
             .AddSignalAlerts()
             .AddSignalIntake()

@@ -88,28 +88,3 @@ public sealed class SignalModerationCard(
         }
     }
 }
-
-/// <summary>
-/// When the L&amp;D channel is chosen, has the outbox deliver at once the moderation cards and no-lead alerts that were
-/// waiting for it (they back off while no channel is set).
-/// </summary>
-public sealed class ModerationChannelWatch(ExpertChannelStore channels, IOutboxSignal outbox) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        channels.Changed += PostWaiting;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        channels.Changed -= PostWaiting;
-        return Task.CompletedTask;
-    }
-
-    private void PostWaiting()
-    {
-        outbox.Send(new OutboxKick(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: true));
-        outbox.Send(new OutboxKick(SignalAlerts.AlertsTable, SignalAlert.Partition, force: true));
-    }
-}

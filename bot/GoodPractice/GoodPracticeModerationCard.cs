@@ -98,21 +98,3 @@ public sealed class GoodPracticeModerationCard(
         }
     }
 }
-
-/// <summary>When the L&amp;D channel is chosen, has the outbox deliver at once the moderation cards that were waiting for it.</summary>
-public sealed class GoodPracticeChannelWatch(ExpertChannelStore channels, IOutboxSignal outbox) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        channels.Changed += PostWaiting;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        channels.Changed -= PostWaiting;
-        return Task.CompletedTask;
-    }
-
-    private void PostWaiting() => outbox.Send(new OutboxKick(GoodPracticeStore.TableName, GoodPracticeExample.Partition, force: true));
-}

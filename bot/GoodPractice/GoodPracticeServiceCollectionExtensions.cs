@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 using LearningBot.Storage.Leases;
 
@@ -23,7 +24,7 @@ public static class GoodPracticeServiceCollectionExtensions
             .AddSingleton<GoodPracticeModeration>()
             .AddSingleton<GoodPracticeSharing>()
             .AddSingleton<IOutboxHandler, GoodPracticeModerationCard>()
-            .AddHostedService<GoodPracticeChannelWatch>()
+            .AddWaitingForExpertChannel(GoodPracticeStore.TableName, GoodPracticeExample.Partition)
             .AddSingleton<ReviewDateCheck>()
             .AddHostedService(provider => provider.GetRequiredService<ReviewDateCheck>())
             .AddSingleton<IBotFeature, SharingFeature>()
