@@ -16,6 +16,7 @@ describe('ask', () => {
   afterEach(async (t) => {
     await chat?.screenshot(`ask-${t.name}`).catch(() => {});
     chat = undefined;
+    await stack.closePages();
   });
 
   async function connectedChat() {

@@ -17,6 +17,7 @@ describe('conversations', () => {
   afterEach(async (t) => {
     await chat?.screenshot(`conversations-${t.name}`).catch(() => {});
     chat = undefined;
+    await stack.closePages();
   });
 
   const toBot = (type, conversationType) => (e) =>

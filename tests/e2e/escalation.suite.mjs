@@ -20,6 +20,7 @@ describe('escalation', () => {
   afterEach(async (t) => {
     await chat?.screenshot(`escalation-${t.name}-end`).catch(() => {});
     chat = undefined;
+    await stack.closePages();
   });
 
   function assertAnswered(entry, what) {

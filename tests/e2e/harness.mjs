@@ -290,7 +290,7 @@ export class Stack {
    */
   async startBrowser() {
     this.context = await chromium.launchPersistentContext(join(this.tempDir, 'chromium'), {
-      executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
+      executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce',
     });
     for (const page of this.context.pages()) await page.close();
     for (let load = 0; load < 2; load++) {
@@ -335,8 +335,16 @@ export class Stack {
     return chat;
   }
 
-  async stop() {
+  /**
+   * Closes the pages the tests opened. Call it after each test: a Playground page left open keeps its scripts and
+   * websocket running, and on a 2-core machine every open page slows the next test down.
+   */
+  async closePages() {
     for (const chat of this.pages.splice(0)) await chat.page.close().catch(() => {});
+  }
+
+  async stop() {
+    await this.closePages();
     await this.context?.close().catch(() => {});
     this.context = undefined;
     for (const service of this.services.toReversed()) await service.stop();

@@ -2,7 +2,7 @@
 // in seven card presses, with a screenshot of every step. Tom's side of the conversation (his 1:1
 // chat, his acknowledgment) is played by Teams-shaped activities sent straight to the bot, because
 // the Playground has one user; his acknowledgment then arrives in Priya's real Playground chat.
-import { before, describe, test } from 'node:test';
+import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, COMMUNITY_STACK, sharedStack } from './harness.mjs';
@@ -16,6 +16,8 @@ describe('review', () => {
   before(async () => {
     stack = await sharedStack(COMMUNITY_STACK);
   });
+
+  afterEach(() => stack.closePages());
 
   /** Sends a Teams-shaped activity from Tom's 1:1 chat straight to the bot, as Teams would. */
   async function asTom(chat, activity) {

@@ -26,6 +26,7 @@ describe('signals', () => {
   afterEach(async (t) => {
     await chat?.screenshot(`signals-${t.name}-end`).catch(() => {});
     chat = undefined;
+    await stack.closePages();
   });
 
   function assertAnswered(entry, what) {

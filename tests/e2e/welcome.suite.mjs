@@ -24,6 +24,7 @@ describe('welcome', () => {
   afterEach(async (t) => {
     await chat?.screenshot(`welcome-${t.name}`).catch(() => {});
     chat = undefined;
+    await stack.closePages();
   });
 
   async function connectedChat() {

@@ -52,6 +52,7 @@ public sealed class BotTestHost : IAsyncDisposable
             // Behaviour tests are not about the storage time a turn may spend (the fault-injection tests and
             // StorageTimeLimitTests hold the shipped 3 s): on a busy 2-core test machine a turn's calls can queue past it.
             ["Storage:TurnBudget"] = "00:00:10",
+            ["Storage:NetworkTimeout"] = "00:00:05",
             ["Delivery:Budget:PerSecond"] = "100000",
             ["Delivery:Budget:BlockSize"] = "1000",
             ["Delivery:Budget:PerConversationPerSecond"] = "1000",
