@@ -6,5 +6,6 @@ import './conversations.suite.mjs';
 import './escalation.suite.mjs';
 import './review.suite.mjs';
 import './signals.suite.mjs';
+import './good-practice.suite.mjs';
 
 after(stopSharedStack);
