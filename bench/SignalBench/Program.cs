@@ -24,7 +24,7 @@ await using var bot = await BenchBot.StartAsync([
     "--Roles:Moderators:0=" + moderator["aadObjectId"],
     "--Roles:SupportTeam:0=" + supportTeam["aadObjectId"],
 ]);
-await ChooseTheLdChannelAsync();
+await bot.ChooseTheLdChannelAsync(supportTeam);
 
 var register = bot.Services.GetRequiredService<LeadRegister>();
 var alerts = bot.Services.GetRequiredService<SignalAlerts>();
@@ -68,7 +68,7 @@ for (var i = 0; i < warmup + rounds; i++)
     var leadPerson = BenchBot.Person("29:" + lead.PersonKey, lead.Name, lead.PersonKey);
     var take = new List<double>();
     var answered = await bot.PressAsync(leadPerson, SignalAlertVerbs.Take, new JsonObject { ["alertId"] = alertId }, take);
-    Expect(answered, "Taken by a lead", $"Round {i}: the lead could not take the alert");
+    BenchBot.Expect(answered, "Taken by a lead", $"Round {i}: the lead could not take the alert");
     times.Add(("take alert", take[0]));
 
     var analysis = new List<double>();
@@ -77,7 +77,7 @@ for (var i = 0; i < warmup + rounds; i++)
     {
         [LnaInputs.SuccessMeasures] = "Fewer concerns about this theme in the next two quarters; every ward team trained by March.",
     }, analysis);
-    Expect(savedDraft, "Saved", $"Round {i}: the analysis was not saved");
+    BenchBot.Expect(savedDraft, "Saved", $"Round {i}: the analysis was not saved");
     times.Add(("start analysis", analysis[0]));
     times.Add(("save analysis", analysis[1]));
 
@@ -89,7 +89,7 @@ for (var i = 0; i < warmup + rounds; i++)
         ["month"] = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
         ["link"] = "",
     }, done);
-    Expect(saved, "You said, we did", $"Round {i}: what was done was not saved");
+    BenchBot.Expect(saved, "You said, we did", $"Round {i}: what was done was not saved");
     times.Add(("open what-we-did form", done[0]));
     times.Add(("save what we did", done[1]));
 
@@ -130,36 +130,9 @@ async Task<string> LogAsync(string theme, string area, string kind, string sourc
         [SignalInputs.Cause] = "skills-or-knowledge",
         [SignalInputs.Note] = "Staff did not seem to know how to help.",
     }, step);
-    Expect(logged, "Thank you", "The signal was not logged");
+    BenchBot.Expect(logged, "Thank you", "The signal was not logged");
     times.Add(("open form", step[0]));
     times.Add(("log", step[1]));
     var token = BenchBot.FindAction(form, SignalVerbs.Log)!["data"]![SignalInputs.FormToken]!.GetValue<string>();
     return FeedbackSignal.IdFor(liaison["aadObjectId"]!.GetValue<string>(), token);
-}
-
-async Task ChooseTheLdChannelAsync()
-{
-    const string channel = "19:hub@thread.tacv2";
-    await bot.PostAsync(bot.Activity("message", supportTeam, channel + ";messageid=1", a =>
-    {
-        a["conversation"]!["conversationType"] = "channel";
-        a["conversation"]!["isGroup"] = true;
-        a["channelData"]!["team"] = new JsonObject { ["id"] = channel, ["name"] = "Learning Hub" };
-        a["channelData"]!["channel"] = new JsonObject { ["id"] = channel, ["name"] = "General" };
-        a["text"] = "<at>LearningBot</at> set expert channel";
-        a["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>LearningBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = "28:learningbot", ["name"] = "LearningBot" },
-        });
-    }));
-}
-
-static void Expect(JsonObject card, string words, string problem)
-{
-    if (!card.ToJsonString().Contains(words, StringComparison.Ordinal))
-    {
-        throw new InvalidOperationException($"{problem}: {BenchBot.Shorten(card)}");
-    }
 }

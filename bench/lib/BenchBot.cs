@@ -161,6 +161,35 @@ public sealed class BenchBot : IAsyncDisposable
         _ => [],
     };
 
+    /// <summary>Makes a team channel the L&amp;D channel, as a member of the L&amp;D Support Team would with <c>set expert channel</c>.</summary>
+    public Task ChooseTheLdChannelAsync(JsonObject supportTeamMember)
+    {
+        const string channel = "19:hub@thread.tacv2";
+        return PostAsync(Activity("message", supportTeamMember, channel + ";messageid=1", a =>
+        {
+            a["conversation"]!["conversationType"] = "channel";
+            a["conversation"]!["isGroup"] = true;
+            a["channelData"]!["team"] = new JsonObject { ["id"] = channel, ["name"] = "Learning Hub" };
+            a["channelData"]!["channel"] = new JsonObject { ["id"] = channel, ["name"] = "General" };
+            a["text"] = "<at>LearningBot</at> set expert channel";
+            a["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = "<at>LearningBot</at>",
+                ["mentioned"] = new JsonObject { ["id"] = "28:learningbot", ["name"] = "LearningBot" },
+            });
+        }));
+    }
+
+    /// <summary>Stops the bench when a card does not say what the step should have made it say.</summary>
+    public static void Expect(JsonObject card, string words, string problem)
+    {
+        if (!card.ToJsonString().Contains(words, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{problem}: {Shorten(card)}");
+        }
+    }
+
     public static string Shorten(JsonNode node)
     {
         var text = node.ToJsonString();
