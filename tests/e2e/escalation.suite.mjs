@@ -4,7 +4,7 @@
 // asker and the L&D team member (COMMUNITY_STACK names her in Roles__SupportTeam__0).
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMMUNITY_STACK, sharedStack } from './harness.mjs';
+import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
 
 const QUESTION = 'Can our bank care workers get funding for the Level 3 Diploma in Adult Care?';
 const ANSWER = 'Yes: the support scheme funds the Level 3 Diploma for bank staff who average 16 hours a week. Send me their names and I will book them onto the January cohort.';
@@ -23,23 +23,13 @@ describe('escalation', () => {
     await stack.closePages();
   });
 
-  function assertAnswered(entry, what) {
-    assert.ok(entry.status < 400, `${what}: the bot answered HTTP ${entry.status}: ${JSON.stringify(entry.response)}`);
-  }
-
   test('a question goes to the L&D channel, is assigned and answered there, and the answer arrives in the personal chat',
     { timeout: 240_000 }, async () => {
       chat = await stack.openPlayground();
       await chat.waitUntilConnected();
 
       // 1. In the team channel, the L&D team member makes it the expert channel.
-      await chat.switchTo('team');
-      assertAnswered(await chat.send('set expert channel'), 'set expert channel');
-      // The confirmation is a reply in the thread under the command, not a new post.
-      await chat.waitForActivity(
-        (e) => e.direction === 'fromBot' && e.activity?.text?.includes('questions for the L&D team will be posted in this channel'),
-        { description: 'the expert channel confirmation' });
-      await chat.page.getByText('questions for the L&D team will be posted in this channel').first().waitFor();
+      await chat.chooseLdChannel();
       await chat.screenshot('escalation-1-expert-channel-set');
 
       // 2. In the personal chat, ask the L&D team a question.

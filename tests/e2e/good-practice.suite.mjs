@@ -4,7 +4,7 @@
 // and, as a good-practice editor, moderates it in the L&D channel.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMMUNITY_STACK, sharedStack } from './harness.mjs';
+import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
 
 const TITLE = 'A one-page medicines summary at discharge';
 const TOPIC = 'Medicines';
@@ -24,30 +24,12 @@ describe('good practice', () => {
     await stack.closePages();
   });
 
-  function assertAnswered(entry, what) {
-    assert.ok(entry.status < 400, `${what}: the bot answered HTTP ${entry.status}: ${JSON.stringify(entry.response)}`);
-  }
-
-  async function press(title, card, what = title) {
-    assertAnswered(await chat.clickCardButton(title, { card }), what);
-  }
-
-  /** A compact choice set: the Playground renders it as a combobox whose options open outside the card. */
-  async function choose(card, label, title) {
-    await card.getByRole('combobox', { name: label }).click();
-    await chat.page.getByRole('option', { name: title, exact: true }).click();
-  }
-
   test('an example is shared, sent back for changes, edited and approved', { timeout: 180_000 }, async () => {
     chat = await stack.openPlayground();
     await chat.waitUntilConnected();
 
     // The L&D channel, where the editors check examples (choosing it again is fine).
-    await chat.switchTo('team');
-    assertAnswered(await chat.send('set expert channel'), 'set expert channel');
-    await chat.waitForActivity(
-      (e) => e.direction === 'fromBot' && e.activity?.text?.includes('questions for the L&D team will be posted in this channel'),
-      { description: 'the expert channel confirmation' });
+    await chat.chooseLdChannel();
 
     // 1. Share, in four steps.
     await chat.switchTo('personal');
@@ -57,27 +39,27 @@ describe('good practice', () => {
     await form.getByLabel(/What was the problem/).fill('Care homes often received people back from hospital without a clear list of their medicines.');
     await form.getByLabel(/What did you do, and who was involved/).fill('Ward pharmacists and the discharge team wrote a one-page summary that goes with every person.');
     await chat.screenshot('good-practice-1-story');
-    await press('Next', form, 'step 1');
+    await chat.press('Next', form, 'step 1');
 
     form = await chat.waitForCard('Step 2 of 4');
     await form.getByLabel(/What changed/).fill('Calls from care homes about medicines fell from about 30 a month to 8.');
     await form.getByLabel(/What would you do differently/).fill('We would ask the care homes what they needed before we started; our first version missed it.');
-    await press('Next', form, 'step 2');
+    await chat.press('Next', form, 'step 2');
 
     form = await chat.waitForCard('Step 3 of 4');
-    await choose(form, /Who should colleagues contact/, 'Me, through Teams');
+    await chat.choose(form, /Who should colleagues contact/, 'Me, through Teams');
     await form.getByLabel(/Your organisation's name/).fill('Riverside Community Hospital');
-    await choose(form, /Kind of organisation/, 'Acute hospital trust');
+    await chat.choose(form, /Kind of organisation/, 'Acute hospital trust');
     await form.getByText(TOPIC, { exact: true }).click();
     await form.getByText(/My organisation is happy/).click();
-    await choose(form, /How should it be credited/, 'My organisation only');
+    await chat.choose(form, /How should it be credited/, 'My organisation only');
     await chat.screenshot('good-practice-1-details');
-    await press('Next', form, 'step 3');
+    await chat.press('Next', form, 'step 3');
 
     form = await chat.waitForCard('Step 4 of 4');
     assert.match(await form.innerText(), /Riverside Community Hospital/);
     await chat.screenshot('good-practice-1-check');
-    await press('Send to the editors', form, 'send');
+    await chat.press('Send to the editors', form, 'send');
     await chat.waitForCard('Thank you: your example is with the good-practice editors');
     await chat.screenshot('good-practice-1-sent');
 
@@ -86,10 +68,10 @@ describe('good practice', () => {
     let moderation = await chat.waitForCard(`Good practice to check: ${TITLE}`, { timeoutMs: 30_000 });
     assert.match(await moderation.innerText(), /Awaiting an editor/);
     await chat.screenshot('good-practice-2-moderation');
-    await press('Ask for changes', moderation);
+    await chat.press('Ask for changes', moderation);
     moderation = await chat.waitForCard(`Good practice to check: ${TITLE}`);
     await moderation.getByLabel(/What should the contributor change/).fill(CHANGES);
-    await press('Send back for changes', moderation);
+    await chat.press('Send back for changes', moderation);
     await chat.waitForCard('Changes asked for: waiting for the contributor');
     await chat.screenshot('good-practice-2-changes-asked');
 
@@ -98,26 +80,26 @@ describe('good practice', () => {
     const notice = await chat.waitForCard('The good-practice editors asked for changes', { timeoutMs: 30_000 });
     assert.match(await notice.innerText(), new RegExp(CHANGES.slice(0, 30)));
     await chat.screenshot('good-practice-3-changes-notice');
-    await press('Edit your example', notice);
+    await chat.press('Edit your example', notice);
     // The draft opens where it was left, at the check step, with the editors' comment on it.
     form = await chat.waitForCard('Step 4 of 4');
     assert.match(await form.innerText(), new RegExp(CHANGES.slice(0, 30)));
     await chat.screenshot('good-practice-3-edit');
-    await press('Change what changed', form);
+    await chat.press('Change what changed', form);
     form = await chat.waitForCard('Step 2 of 4');
     await form.getByLabel(/What changed/).fill('Calls from care homes about medicines fell from about 30 a month to 8, over 410 discharges in six months.');
-    await press('Next', form, 'step 2 again');
-    await press('Next', await chat.waitForCard('Step 3 of 4'), 'step 3 again');
+    await chat.press('Next', form, 'step 2 again');
+    await chat.press('Next', await chat.waitForCard('Step 3 of 4'), 'step 3 again');
     form = await chat.waitForCard('Step 4 of 4');
     assert.match(await form.innerText(), /410 discharges/);
-    await press('Send to the editors', form, 'send again');
+    await chat.press('Send to the editors', form, 'send again');
     await chat.waitForCard('Thank you: your example is with the good-practice editors');
 
     // 4. In the L&D channel: the same card, sent again, is approved.
     await chat.switchTo('team');
     moderation = await chat.waitForCard('Sent again with the changes asked for', { timeoutMs: 30_000 });
     assert.match(await moderation.innerText(), /410 discharges/);
-    await press('Approve', moderation);
+    await chat.press('Approve', moderation);
     await chat.waitForCard('Approved by an editor');
     await chat.screenshot('good-practice-4-approved');
 

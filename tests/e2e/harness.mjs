@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -524,6 +525,37 @@ export class PlaygroundPage {
       { description: `the bot's answer to "${title}"` });
   }
 
+  /** Presses a button (as clickCardButton) and checks the bot took it: it answered below 400. */
+  async press(title, card, what = title) {
+    const entry = await this.clickCardButton(title, { card });
+    assertAnswered(entry, what);
+    return entry;
+  }
+
+  /**
+   * In the team channel (General): makes it the L&D channel with `set expert channel`, and waits until the
+   * confirmation shows as a reply in the thread under the command. Choosing it again is fine.
+   */
+  async chooseLdChannel() {
+    await this.switchTo('team');
+    assertAnswered(await this.send('set expert channel'), 'set expert channel');
+    const confirmation = 'questions for the L&D team will be posted in this channel';
+    await this.waitForActivity((e) => e.direction === 'fromBot' && e.activity?.text?.includes(confirmation),
+      { description: 'the expert channel confirmation' });
+    await this.page.getByText(confirmation).first().waitFor();
+  }
+
+  /**
+   * Picks an option in a compact choice set by its visible title, as a person would: the Playground renders it as a
+   * combobox whose list of options opens in a layer of the page, outside the card. A multi-select list offers its
+   * options as menu item check boxes.
+   */
+  async choose(card, label, title, { multiple = false } = {}) {
+    await card.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole(multiple ? 'menuitemcheckbox' : 'option', { name: title, exact: true }).click();
+    if (multiple) await this.page.keyboard.press('Escape');
+  }
+
   /**
    * Opens a conversation: 'personal', 'group' (the first group chat) or 'team' (a channel of the
    * mock team, General by default). Opening a group chat or channel installs the bot there, which
@@ -547,6 +579,11 @@ export class PlaygroundPage {
     await this.page.screenshot({ path, fullPage: true });
     return path;
   }
+}
+
+/** The bot answered an activity the Playground sent (an entry of the activity log) without an error. */
+export function assertAnswered(entry, what) {
+  assert.ok(entry.status < 400, `${what}: the bot answered HTTP ${entry.status}: ${JSON.stringify(entry.response)}`);
 }
 
 /** Runs in a warm-up page: the Playground's calls that would start a conversation with the bot fail at once. */

@@ -6,7 +6,7 @@
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, COMMUNITY_STACK, sharedStack } from './harness.mjs';
+import { assertAnswered, ARTIFACTS_DIR, COMMUNITY_STACK, sharedStack } from './harness.mjs';
 
 const THEME = 'Dementia';
 const ORGANISATION_KIND = 'Voluntary sector';
@@ -29,26 +29,6 @@ describe('signals', () => {
     await stack.closePages();
   });
 
-  function assertAnswered(entry, what) {
-    assert.ok(entry.status < 400, `${what}: the bot answered HTTP ${entry.status}: ${JSON.stringify(entry.response)}`);
-  }
-
-  /**
-   * Picks an option in a compact choice set by its visible title, as a person would: the Playground renders it as a
-   * combobox whose list of options opens in a layer of the page, outside the card.
-   */
-  async function choose(card, label, title, { multiple = false } = {}) {
-    await card.getByRole('combobox', { name: label }).click();
-    // A multi-select list offers its options as menu item check boxes.
-    await chat.page.getByRole(multiple ? 'menuitemcheckbox' : 'option', { name: title, exact: true }).click();
-    if (multiple) await chat.page.keyboard.press('Escape');
-  }
-
-  /** Presses a button and checks the bot took it. */
-  async function press(title, card, what = title) {
-    assertAnswered(await chat.clickCardButton(title, { card }), what);
-  }
-
   test('three concerns are moderated into an alert, the lead starts an analysis and tells the liaison staff what was done',
     { timeout: 180_000 }, async () => {
       const started = Date.now();
@@ -56,12 +36,7 @@ describe('signals', () => {
       await chat.waitUntilConnected();
 
       // 1. In the team channel: the L&D channel (the escalation suite may have chosen it already; choosing it again is fine).
-      await chat.switchTo('team');
-      assertAnswered(await chat.send('set expert channel'), 'set expert channel');
-      await chat.waitForActivity(
-        (e) => e.direction === 'fromBot' && e.activity?.text?.includes('questions for the L&D team will be posted in this channel'),
-        { description: 'the expert channel confirmation' });
-      await chat.page.getByText('questions for the L&D team will be posted in this channel').first().waitFor();
+      await chat.chooseLdChannel();
       await chat.screenshot('signals-1-expert-channel');
 
       // 2. In the personal chat: Priya adds herself to the register of leads for dementia in the voluntary sector.
@@ -71,11 +46,11 @@ describe('signals', () => {
       await leadForm.getByLabel(/Person key or email/).fill('priya.shah@community.example');
       await leadForm.getByLabel(/Role title/).fill('Community support team leader');
       await leadForm.getByLabel(/^Organisation/).fill('Harbour Lane Community Trust');
-      await choose(leadForm, /Kind of organisation/, ORGANISATION_KIND);
-      await choose(leadForm, /Topics that should reach them/, THEME, { multiple: true });
+      await chat.choose(leadForm, /Kind of organisation/, ORGANISATION_KIND);
+      await chat.choose(leadForm, /Topics that should reach them/, THEME, { multiple: true });
       await leadForm.getByRole('radio', { name: 'Tell me straight away' }).check();
       await chat.screenshot('signals-2-lead-form');
-      await press('Save', leadForm, 'save the lead');
+      await chat.press('Save', leadForm, 'save the lead');
       const register = await chat.waitForCard(/Added Priya Shah to the register|Priya Shah is back in the register/);
       assert.match(await register.innerText(), /Dementia/);
       await chat.screenshot('signals-2-lead-added');
@@ -84,20 +59,20 @@ describe('signals', () => {
       // The first from the command, the others from Log another on the thank-you card, as a person logging several would.
       assertAnswered(await chat.send('feedback'), 'feedback');
       for (const [index, source] of SOURCES.entries()) {
-        if (index > 0) await press('Log another', await chat.waitForCard('Thank you — the L&D team will check it'));
+        if (index > 0) await chat.press('Log another', await chat.waitForCard('Thank you — the L&D team will check it'));
         const form = await chat.waitForCard('Record a feedback signal');
-        await choose(form, /Where did you hear it/, source);
-        await choose(form, /Which kind of organisation/, ORGANISATION_KIND);
-        await choose(form, /Which service/, SERVICE_AREA);
-        await choose(form, /What was it about/, THEME);
-        await choose(form, /Concern or compliment/, 'A concern');
-        await choose(form, /How often has it come up/, index === 0 ? '2 to 4 times' : 'Once');
-        await choose(form, /skills or knowledge, or something else/, 'Skills or knowledge');
+        await chat.choose(form, /Where did you hear it/, source);
+        await chat.choose(form, /Which kind of organisation/, ORGANISATION_KIND);
+        await chat.choose(form, /Which service/, SERVICE_AREA);
+        await chat.choose(form, /What was it about/, THEME);
+        await chat.choose(form, /Concern or compliment/, 'A concern');
+        await chat.choose(form, /How often has it come up/, index === 0 ? '2 to 4 times' : 'Once');
+        await chat.choose(form, /skills or knowledge, or something else/, 'Skills or knowledge');
         if (index === 0) {
           await form.getByLabel(/Anything else the L&D team should know/).fill('Families said volunteers did not know how to calm someone who was confused at a visit.');
           await chat.screenshot('signals-3-feedback-form');
         }
-        await press('Log', form, `log concern ${index + 1}`);
+        await chat.press('Log', form, `log concern ${index + 1}`);
         await chat.waitForCard('Thank you — the L&D team will check it');
       }
       await chat.screenshot('signals-3-logged');
@@ -110,7 +85,7 @@ describe('signals', () => {
       await chat.screenshot('signals-4-moderation-queue');
       for (let accepted = 1; accepted <= 3; accepted++) {
         const card = awaiting.first();
-        await press('Accept', card, `accept signal ${accepted}`);
+        await chat.press('Accept', card, `accept signal ${accepted}`);
         await chat.page.waitForFunction(
           (left) => [...document.querySelectorAll('.ac-adaptiveCard')]
             .filter((c) => c.innerText.includes('Awaiting moderation') && c.innerText.includes('Feedback signal: Dementia')).length <= left,
@@ -131,18 +106,18 @@ describe('signals', () => {
       assert.match(alertText, /Survey or comment card/);
       await chat.screenshot('signals-5-alert');
 
-      await press("I'll take this", alert);
+      await chat.press("I'll take this", alert);
       const taken = await chat.waitForCard('Taken by a lead.');
       await chat.screenshot('signals-5-taken');
 
-      await press('Start a learning needs analysis', taken);
+      await chat.press('Start a learning needs analysis', taken);
       const draft = await chat.waitForCard(`Learning needs analysis: ${THEME}`);
       assert.match(await draft.innerText(), /Draft: not ready yet/);
       assert.match(await draft.getByLabel(/The service need/).inputValue(), /dementia/i);
       await chat.screenshot('signals-5-lna-draft');
 
       await draft.getByLabel(/The service need/).fill(NEED);
-      await press('Save', draft, 'save the analysis');
+      await chat.press('Save', draft, 'save the analysis');
       const saved = await chat.waitForCard('Saved.');
       assert.equal(await saved.getByLabel(/The service need/).inputValue(), NEED);
       await chat.screenshot('signals-5-lna-saved');
@@ -163,17 +138,17 @@ describe('signals', () => {
       }
 
       // 6. Back to the alert, record what was done; the liaison staff who logged the signals (Priya) are told.
-      await press('Back to the alert', saved);
+      await chat.press('Back to the alert', saved);
       const back = await chat.waitForCard(`Feedback theme alert: ${THEME}`);
       assert.match(await back.innerText(), /Taken by a lead\./);
       await chat.screenshot('signals-6-back-to-alert');
 
-      await press('Record what we did', back);
+      await chat.press('Record what we did', back);
       const record = await chat.cards(`Feedback theme alert: ${THEME}`).filter({ has: chat.page.getByRole('button', { name: 'Save what we did' }) }).last();
       await record.waitFor();
       await record.getByLabel(/What was done/).fill(DONE);
       await chat.screenshot('signals-6-record-form');
-      await press('Save what we did', record);
+      await chat.press('Save what we did', record);
       await chat.waitForCard('Saved. The liaison staff who passed this feedback on have been told what was done.');
 
       const told = await chat.waitForCard(`You said, we did: ${THEME}`, { timeoutMs: 30_000 });
