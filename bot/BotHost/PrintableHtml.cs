@@ -82,4 +82,17 @@ public static class PrintableHtml
     /// <summary>The short page that says why there is nothing to show: a heading and one sentence.</summary>
     public static IResult Message(int status, string title, string sentence) =>
         Page(Start(title).Append("<h1>").Append(Encode(title)).Append("</h1>\n<p>").Append(Encode(sentence)).Append("</p>\n").End(), status);
+
+    /// <summary>
+    /// The page for a signed link that is not valid (403) or has expired (410), or null for a valid one.
+    /// <paramref name="forANewLink"/> says where a person gets a new link.
+    /// </summary>
+    public static IResult? RefusedLink(SignedLinkCheck check, string forANewLink) => check switch
+    {
+        // Not valid can also mean signed with a key this bot no longer has: never suggest anyone changed it.
+        SignedLinkCheck.Invalid => Message(StatusCodes.Status403Forbidden, "This link is not valid", $"This link is not valid. {forANewLink}"),
+        SignedLinkCheck.Expired => Message(StatusCodes.Status410Gone, "This link has expired",
+            $"Printable links work for a few days only, to keep what they show private. {forANewLink}"),
+        _ => null,
+    };
 }

@@ -14,15 +14,9 @@ public static class PrintPage
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(http);
         PrintableHtml.PrivateHeaders(http.Response);
-        switch (links.Check(id, exp, sig))
+        if (PrintableHtml.RefusedLink(links.Check(id, exp, sig), "Please ask the manager who ran the review for a new link.") is { } refused)
         {
-            case SignedLinkCheck.Invalid:
-                // Not valid can also mean signed with a key this bot no longer has: never suggest anyone changed it.
-                return PrintableHtml.Message(StatusCodes.Status403Forbidden, "This link is not valid",
-                    "This link is not valid. Please ask the manager who ran the review for a new link.");
-            case SignedLinkCheck.Expired:
-                return PrintableHtml.Message(StatusCodes.Status410Gone, "This link has expired",
-                    "Printable links work for a few days only, to keep reviews private. Please ask the manager who ran the review for a new link.");
+            return refused;
         }
 
         var review = await store.FindReviewAsync(id, cancellationToken);

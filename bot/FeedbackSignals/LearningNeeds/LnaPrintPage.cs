@@ -19,14 +19,9 @@ public sealed class LnaPrintPage : IEndpointFeature
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(http);
         PrintableHtml.PrivateHeaders(http.Response);
-        switch (links.Check(id, exp, sig))
+        if (PrintableHtml.RefusedLink(links.Check(id, exp, sig), "Open the learning needs analysis in Teams for a new printable link.") is { } refused)
         {
-            case SignedLinkCheck.Invalid:
-                return PrintableHtml.Message(StatusCodes.Status403Forbidden, "This link is not valid",
-                    "This link is not valid. Open the learning needs analysis in Teams for a new printable link.");
-            case SignedLinkCheck.Expired:
-                return PrintableHtml.Message(StatusCodes.Status403Forbidden, "This link has expired",
-                    "Printable links work for a few days only. Open the learning needs analysis in Teams for a new one.");
+            return refused;
         }
 
         var analysis = await store.FindAsync(id, cancellationToken);
