@@ -71,15 +71,15 @@ public sealed class GoodPracticeHarness : IAsyncDisposable
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
         var all = new Dictionary<string, string?>
-            {
-                ["Roles:GoodPracticeEditors:0"] = Editor.AadObjectId,
-                ["Roles:GoodPracticeEditors:1"] = SecondEditor.AadObjectId,
-                ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+        {
+            ["Roles:GoodPracticeEditors:0"] = Editor.AadObjectId,
+            ["Roles:GoodPracticeEditors:1"] = SecondEditor.AadObjectId,
+            ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
 
-                // Tests run the review-date check themselves, with the clock where they want it.
-                ["GoodPractice:ReviewCheckInterval"] = "00:00:00",
-                ["GoodPractice:BundleCheckInterval"] = "00:00:00",
-            };
+            // Tests run the review-date check and the weekly bundles themselves, with the clock where they want it.
+            ["GoodPractice:ReviewCheckInterval"] = "00:00:00",
+            ["GoodPractice:BundleCheckInterval"] = "00:00:00",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
