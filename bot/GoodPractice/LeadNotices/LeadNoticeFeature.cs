@@ -13,6 +13,9 @@ public static class LeadNoticeVerbs
     public const string Save = "practice.save";
     public const string NotForMe = "practice.not-for-me";
 
+    /// <summary>Undoes "not for me": the example's topics are wanted again.</summary>
+    public const string WantAgain = "practice.want-again";
+
     /// <summary>What <c>bundle</c> holds on the saved-examples card, so a press there brings that card back.</summary>
     public const string SavedList = "saved";
 }
@@ -46,6 +49,7 @@ public sealed class LeadNoticeFeature(
             .OnCardAction(LeadNoticeVerbs.Save, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { Saved = true }))
             .OnCardAction(LeadNoticeVerbs.TryingToo, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { TryingToo = true }))
             .OnCardAction(LeadNoticeVerbs.NotForMe, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { NotForMe = true }))
+            .OnCardAction(LeadNoticeVerbs.WantAgain, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { NotForMe = false }))
             .OnCommand(async turn => await turn.SendCardAsync(await SavedCardAsync(turn.Caller, turn.Aborted)), "my saved practice", "saved practice", "my saved good practice");
 
         routes.For(Roles.PracticeSpread, SpreadOnlyFor)
@@ -74,7 +78,12 @@ public sealed class LeadNoticeFeature(
         else if (action.Verb == LeadNoticeVerbs.NotForMe)
         {
             await notices.AddLessWantedAsync(notice.PersonKey, example.TopicIds, turn.Aborted);
-            said = "Thank you: you will hear less about " + string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)).ToLowerInvariant() + " from now on.";
+            said = "Thank you: you will hear less about " + TopicsOf(example) + " from now on.";
+        }
+        else if (action.Verb == LeadNoticeVerbs.WantAgain)
+        {
+            await notices.RemoveLessWantedAsync(notice.PersonKey, example.TopicIds, turn.Aborted);
+            said = "Done: you will hear about " + TopicsOf(example) + " again when examples match your lead entry.";
         }
 
         var bundle = action.GetString("bundle") ?? notice.SentIn ?? LeadNotice.StraightAway;
@@ -82,6 +91,9 @@ public sealed class LeadNoticeFeature(
             ? await SavedCardAsync(turn.Caller, turn.Aborted)
             : await BundleCardAsync(notice.PersonKey, bundle, exampleId, said, turn.Aborted));
     }
+
+    private static string TopicsOf(GoodPracticeExample example) =>
+        string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)).ToLowerInvariant();
 
     /// <summary>The presser's own notice of the example, by their Entra object id or else their Teams user id.</summary>
     private async Task<LeadNotice?> NoticeOfAsync(Caller caller, string exampleId, CancellationToken cancellationToken)

@@ -104,6 +104,19 @@ public sealed class LeadNoticeStore(TableStorage tables, TimeProvider clock)
         }, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Takes <paramref name="topics"/> off the lead's "not for me" topics.</summary>
+    public async Task RemoveLessWantedAsync(string personKey, IReadOnlyList<string> topics, CancellationToken cancellationToken)
+    {
+        var table = await _preferences.GetAsync(cancellationToken);
+        await table.ChangeAsync<LeadPracticePreference>(LeadPracticePreference.Partition, LeadEntry.RowKeyFor(personKey), current =>
+        {
+            var left = current.LessWantedIds.Except(topics, StringComparer.Ordinal).ToList();
+            return left.Count == current.LessWantedIds.Count
+                ? new EntityDecision<LeadPracticePreference>.Keep()
+                : new EntityDecision<LeadPracticePreference>.Write(current with { LessWanted = string.Join(',', left), UpdatedAt = clock.GetUtcNow() });
+        }, cancellationToken: cancellationToken);
+    }
+
     /// <summary>Counts the person as trying the example too, unless they were counted; whether they were counted now.</summary>
     public async Task<bool> CountSpreadAsync(PracticeSpread spread, CancellationToken cancellationToken)
     {

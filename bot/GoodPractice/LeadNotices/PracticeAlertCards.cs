@@ -52,7 +52,8 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
             CardText.Literal(Shorten(example.WhatChanged)),
             string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)),
             Recorded(notice),
-            ContactUrl(example));
+            ContactUrl(example),
+            notice.NotForMe);
 #pragma warning restore LB0001
     }
 
@@ -124,10 +125,11 @@ public sealed record GoodPracticeAlertCardData(string Heading, string Intro, str
 
 /// <summary>
 /// One example in an alert. Typed text through <see cref="CardText.Literal"/>; <paramref name="Bundle"/> names the card it
-/// is in, so a press brings the same card back; <paramref name="ContactUrl"/> is empty when there is no contact link.
+/// is in, so a press brings the same card back; <paramref name="ContactUrl"/> is empty when there is no contact link;
+/// <paramref name="NotForMe"/> offers to undo "not for me".
 /// </summary>
 public sealed record PracticeAlertItem(
-    string ExampleId, string Bundle, string Title, string Organisation, string Problem, string WhatChanged, string Topics, string Recorded, string ContactUrl);
+    string ExampleId, string Bundle, string Title, string Organisation, string Problem, string WhatChanged, string Topics, string Recorded, string ContactUrl, bool NotForMe);
 
 /// <summary>Data for <c>good-practice-spread</c>.</summary>
 public sealed record GoodPracticeSpreadCardData(string Intro, IReadOnlyList<SpreadLine> Examples) : ICardData

@@ -135,6 +135,11 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Empty(_scenario.CardsAbout(hal, second));
         Assert.Null(await _scenario.Notices.FindAsync(hal.AadObjectId, second, CancellationToken.None));
         Assert.Equal(["medicines", "handover-between-organisations"], await _scenario.Notices.LessWantedAsync(hal.AadObjectId, CancellationToken.None));
+
+        var undone = await Hub.PressAsync(hal, pressed, LeadNoticeVerbs.WantAgain);
+        Assert.DoesNotContain("Not for you", CardJson.Texts(undone), StringComparison.Ordinal);
+        var third = await _scenario.ApproveAsync(hal);
+        Assert.Single(_scenario.CardsAbout(hal, third));
     }
 
     [Fact]
