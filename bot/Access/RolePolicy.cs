@@ -24,6 +24,7 @@ public sealed class RolePolicy : IRoleCheck
         [Roles.GoodPracticeEditor.Name] = [Roles.SupportTeam],
         [Roles.DigestEditor.Name] = [Roles.SupportTeam],
         [Roles.SignalReports.Name] = [Roles.SupportTeam, Roles.Board],
+        [Roles.PracticeSpread.Name] = [Roles.SupportTeam, Roles.Board],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly IOptionsMonitor<RoleOptions> _options;

@@ -53,5 +53,8 @@ public static class Roles
     /// </summary>
     public static readonly Role SignalReports = new("SignalReports", "the L&D Support Team, organisations' L&D leads and the board");
 
-    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, GoodPracticeEditor, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports];
+    /// <summary>Who sees how good practice spreads ("trying this too" counts): the board and the L&amp;D Support Team, held through those roles.</summary>
+    public static readonly Role PracticeSpread = new("PracticeSpread", "the board and the L&D Support Team");
+
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, GoodPracticeEditor, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports, PracticeSpread];
 }

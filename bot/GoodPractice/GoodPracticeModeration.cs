@@ -1,3 +1,4 @@
+using LearningBot.GoodPractice.LeadNotices;
 using LearningBot.Outbox;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -45,7 +46,7 @@ public sealed class GoodPracticeModeration(GoodPracticeStore store, GoodPractice
         var change = await store.ChangeAsync(id, current => current.Status == ExampleStatus.Submitted
                 ? new EntityDecision<GoodPracticeExample>.Write(decide(current) with { DecidedBy = editorKey, DecidedAt = now })
                 : new EntityDecision<GoodPracticeExample>.Keep(),
-            changed => [GoodPracticeModerationCard.Message(changed), OutboxMessage.CardToPerson("contributor", changed.ContributorKey, cards.Decided(changed))],
+            changed => [GoodPracticeModerationCard.Message(changed), OutboxMessage.CardToPerson("contributor", changed.ContributorKey, cards.Decided(changed)), .. LeadNoticeOutbox.For(changed)],
             cancellationToken);
         await DeliverIfChangedAsync(change, cancellationToken);
         return change;

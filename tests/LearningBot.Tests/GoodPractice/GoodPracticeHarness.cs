@@ -65,21 +65,34 @@ public sealed class GoodPracticeHarness : IAsyncDisposable
         _ => [],
     };
 
-    public static async Task<GoodPracticeHarness> StartAsync(AzuriteFixture azurite)
+    /// <summary>The bot as described, with <paramref name="settings"/> on top and <paramref name="services"/> replaced (for example the deliveries).</summary>
+    public static async Task<GoodPracticeHarness> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-12-02T14:30:00Z"));
+        var all = new Dictionary<string, string?>
+        {
+            ["Roles:GoodPracticeEditors:0"] = Editor.AadObjectId,
+            ["Roles:GoodPracticeEditors:1"] = SecondEditor.AadObjectId,
+            ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
+
+            // Tests run the review-date check and the weekly bundles themselves, with the clock where they want it.
+            ["GoodPractice:ReviewCheckInterval"] = "00:00:00",
+            ["GoodPractice:BundleCheckInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
         var bot = await BotTestHost.StartAsync(
             azurite,
-            new Dictionary<string, string?>
+            all,
+            collection =>
             {
-                ["Roles:GoodPracticeEditors:0"] = Editor.AadObjectId,
-                ["Roles:GoodPracticeEditors:1"] = SecondEditor.AadObjectId,
-                ["Roles:SupportTeam:0"] = SupportTeam.AadObjectId,
-
-                // Tests run the review-date check themselves, with the clock where they want it.
-                ["GoodPractice:ReviewCheckInterval"] = "00:00:00",
-            },
-            collection => collection.AddSingleton<TimeProvider>(clock));
+                collection.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(collection);
+            });
 
         // The table is made before the first turn, as a running bot's is by the time people use it.
         await bot.Services.GetRequiredService<GoodPracticeStore>().FindAsync("none", CancellationToken.None);
