@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.GoodPractice.Finding;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 using LearningBot.Storage.Leases;
@@ -28,6 +29,7 @@ public static class GoodPracticeServiceCollectionExtensions
             .AddSingleton<ReviewDateCheck>()
             .AddHostedService(provider => provider.GetRequiredService<ReviewDateCheck>())
             .AddSingleton<IBotFeature, SharingFeature>()
-            .AddSingleton<IBotFeature, EditorFeature>();
+            .AddSingleton<IBotFeature, EditorFeature>()
+            .AddGoodPracticeFinding();
     }
 }
