@@ -41,7 +41,8 @@ public sealed class FindingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var kim = Contributor();
         var draft = ExampleId(await DraftAsync(_hub, Falls, kim));
 
-        var results = await _hub.TypeAsync(Contributor(), "good practice about falls at night in nursing homes");
+        var asker = Contributor();
+        var results = await _hub.TypeAsync(asker, "good practice about falls at night in nursing homes");
 
         Assert.Contains(approved, Shown(results));
         Assert.DoesNotContain(submitted, Shown(results));
@@ -50,6 +51,8 @@ public sealed class FindingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.True(Shown(results).Count <= FindingFeature.MaxResults);
         Assert.Contains("Hip protectors and night checks", CardJson.Texts(results), StringComparison.Ordinal);
         Assert.Contains("Riverside Community Trust", CardJson.Texts(results), StringComparison.Ordinal);
+        var whole = await _hub.PressAsync(asker, results, FindingVerbs.Show);
+        Assert.Equal(Shown(results), Shown(await _hub.PressTitledAsync(asker, whole, "Back to the results")));
     }
 
     [Fact]
