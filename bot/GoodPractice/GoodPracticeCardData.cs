@@ -82,6 +82,9 @@ public sealed record GoodPracticeNoticeCardData(string Heading, string Text, str
     /// <summary>"Carry on with your draft" and "Start a new one".</summary>
     public bool OfferResume { get; init; }
 
+    /// <summary>The same for an entry on someone's behalf: "Start a new one" starts a new entry on behalf.</summary>
+    public bool OfferResumeOnBehalf { get; init; }
+
     /// <summary>"Edit your example", for one sent back with changes requested.</summary>
     public bool OfferEdit { get; init; }
 

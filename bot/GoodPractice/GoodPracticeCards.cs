@@ -38,15 +38,15 @@ public sealed class GoodPracticeCards(CardCatalog cards)
 #pragma warning restore LB0001
     }
 
-    /// <summary>The draft the contributor can carry on with, or a new one.</summary>
-    public JsonObject Resume(GoodPracticeExample draft) =>
+    /// <summary>The draft the contributor can carry on with, or a new one (a new entry on someone's behalf when <paramref name="onBehalf"/>).</summary>
+    public JsonObject Resume(GoodPracticeExample draft, bool onBehalf = false) =>
         cards.Render(new GoodPracticeNoticeCardData(
             "You have an example you have not sent yet",
             draft.Status == ExampleStatus.ChangesRequested
                 ? $"The good-practice editors asked for changes to \"{TitleOf(draft)}\". Carry on with it, or start a new one."
                 : $"You started \"{TitleOf(draft)}\" on {draft.StartedAt:d MMMM yyyy}. Carry on with it, or start a new one.",
             Comment(draft), draft.Id)
-        { OfferResume = true });
+        { OfferResume = !onBehalf, OfferResumeOnBehalf = onBehalf });
 
     public JsonObject Submitted(GoodPracticeExample example) =>
         cards.Render(new GoodPracticeNoticeCardData(

@@ -54,6 +54,7 @@ public static class GoodPracticeChoices
         new("phone", "By phone"),
         new("email", "By email"),
         new("post", "By post"),
+        new("compliment", "From a compliment in feedback signals"),
     ];
 
     public static IReadOnlyList<SignalChoice> OrganisationKinds => SignalChoices.OrganisationKinds;

@@ -1,5 +1,6 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.GoodPractice.LeadNotices;
+using LearningBot.GoodPractice.Finding;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 using LearningBot.Storage.Leases;
@@ -30,6 +31,7 @@ public static class GoodPracticeServiceCollectionExtensions
             .AddHostedService(provider => provider.GetRequiredService<ReviewDateCheck>())
             .AddSingleton<IBotFeature, SharingFeature>()
             .AddSingleton<IBotFeature, EditorFeature>()
-            .AddGoodPracticeLeadNotices();
+            .AddGoodPracticeLeadNotices()
+            .AddGoodPracticeFinding();
     }
 }

@@ -30,6 +30,12 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
             ? cards.Resume(draft)
             : cards.Form(NewExample(caller), SharingSteps.Story);
 
+    /// <summary>The card <c>enter an example</c> opens: the caller's unsent entry on someone's behalf to carry on with, or a new one.</summary>
+    public async Task<JsonObject> EnterCardAsync(Caller caller, CancellationToken cancellationToken) =>
+        await store.DraftOfAsync(caller.PersonKey ?? "unknown", onBehalf: true, cancellationToken) is { } draft
+            ? cards.Resume(draft, onBehalf: true)
+            : cards.Form(await StartOnBehalfAsync(caller, cancellationToken), SharingSteps.Story);
+
     /// <summary>The L&amp;D Support Team's entry on someone's behalf: stored at once, so every later step knows it as one.</summary>
     public Task<GoodPracticeExample> StartOnBehalfAsync(Caller caller, CancellationToken cancellationToken) =>
         store.AddAsync(NewExample(caller).EnteredFor(string.Empty, ScrubbedText.Empty) with { Version = 1 }, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class SharingFeature(GoodPracticeSharing sharing, GoodPracticeCard
             .OnCardAction(GoodPracticeVerbs.Submit, sharing.SubmitAsync);
 
         routes.For(Roles.SupportTeam, OnlySupportTeam)
-            .OnCommand(async turn => await turn.SendCardAsync(cards.Form(await sharing.StartOnBehalfAsync(turn.Caller, turn.Aborted), SharingSteps.Story)), "enter an example", "enter good practice")
+            .OnCommand(async turn => await turn.SendCardAsync(await sharing.EnterCardAsync(turn.Caller, turn.Aborted)), "enter an example", "enter good practice")
             .OnCardAction(GoodPracticeVerbs.Enter, async (turn, _) => CardActionResult.Replace(cards.Form(await sharing.StartOnBehalfAsync(turn.Caller, turn.Aborted), SharingSteps.Story)));
     }
 

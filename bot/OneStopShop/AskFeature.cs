@@ -20,6 +20,7 @@ public sealed partial class AskFeature(
     QuestionLog log,
     AnswerCardFactory cardFactory,
     IPeopleDirectory people,
+    IEnumerable<IColleaguesPractice> colleagues,
     TimeProvider clock,
     ILogger<AskFeature> logger) : IBotFeature
 {
@@ -82,7 +83,8 @@ public sealed partial class AskFeature(
         var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
         var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
         var (record, logged) = await LogAsync(turn, Scrub(asked.Length > MaxAnsweredLength ? asked[..MaxAnsweredLength] : asked), answer, QuestionOrigins.Suggestion);
-        return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged));
+        return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged,
+            colleagues: await ColleaguesAsync(record.Question, turn.Aborted)));
     }
 
     private async Task<CardActionResult> OnRatedAsync(ITurnContext turn, CardActionRequest action)
@@ -105,7 +107,8 @@ public sealed partial class AskFeature(
         }
 
         // The first rating counts; a second press shows the card as that rating left it.
-        return CardActionResult.Replace(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true));
+        return CardActionResult.Replace(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true,
+            colleagues: outcome.Record.ArticleId is null ? [] : await ColleaguesAsync(outcome.Record.Question, turn.Aborted)));
     }
 
     private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
@@ -119,7 +122,29 @@ public sealed partial class AskFeature(
             return cardFactory.NotSure(record.Question, answer.Suggestions);
         }
 
-        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged);
+        var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];
+        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged, colleagues: alsoTried);
+    }
+
+    /// <summary>Good-practice examples for the answer card; they only add to an answer, so a storage failure leaves them out.</summary>
+    private async Task<IReadOnlyList<ColleagueExample>> ColleaguesAsync(string question, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var source in colleagues)
+            {
+                if (await source.ForQuestionAsync(question.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal), cancellationToken) is { Count: > 0 } found)
+                {
+                    return found;
+                }
+            }
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            logger.LogWarning(exception, "Could not look for good-practice examples; answering without them");
+        }
+
+        return [];
     }
 
     /// <summary>Who is asking, so "my L&amp;D lead" finds the lead of the asker's own kind of organisation; null when unknown.</summary>

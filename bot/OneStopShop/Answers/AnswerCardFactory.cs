@@ -14,13 +14,15 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     /// <summary>The card for a logged question: its article, its person, or "not sure", with the feedback state.</summary>
     /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
-    public JsonObject ForQuestion(QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true)
+    /// <param name="colleagues">Approved good-practice examples that match the question well, shown under an article.</param>
+    public JsonObject ForQuestion(
+        QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
-            return Article(record, article, feedback, showQuestion);
+            return Article(record, article, feedback, showQuestion, colleagues: colleagues);
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
@@ -63,7 +65,8 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
-    private JsonObject Article(QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null)
+    private JsonObject Article(
+        QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null)
     {
         var layout = ArticleBlocks.Layout(article.Body);
         var related = article.Related
@@ -88,7 +91,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             feedback.CanRate,
             feedback.Thanked,
             feedback.OfferEscalation,
-            notice));
+            notice) { Colleagues = colleagues ?? [] });
     }
 
     private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)

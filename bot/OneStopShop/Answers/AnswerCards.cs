@@ -50,6 +50,9 @@ public sealed record AnswerCardData(
     string? Notice = null) : ICardData
 {
     public static string CardName => "answer-article";
+
+    /// <summary>"Colleagues elsewhere have tried this": up to two approved good-practice examples that match the question well.</summary>
+    public IReadOnlyList<ColleagueExample> Colleagues { get; init; } = [];
 }
 
 /// <summary>Data for <c>answer-editor</c>: the L&amp;D team's form for a new or edited article.</summary>

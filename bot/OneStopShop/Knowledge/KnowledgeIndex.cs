@@ -28,6 +28,7 @@ public sealed class KnowledgeIndex
     public KnowledgeIndex(IEnumerable<KnowledgeArticle> articles, SynonymTable synonyms, RankingOptions? ranking = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        Synonyms = synonyms ?? throw new ArgumentNullException(nameof(synonyms));
         _analyzer = new TextAnalyzer(synonyms);
         _ranking = ranking ?? new RankingOptions();
         var list = articles.ToList();
@@ -40,6 +41,12 @@ public sealed class KnowledgeIndex
     internal int VocabularySize => Volatile.Read(ref _snapshot).Vocabulary.TermCount;
 
     internal TextAnalyzer Analyzer => _analyzer;
+
+    /// <summary>The synonym groups the index was built with, for other indexes that search the same way.</summary>
+    public SynonymTable Synonyms { get; }
+
+    /// <summary>The ranking settings the index was built with.</summary>
+    public RankingOptions Ranking => _ranking;
 
     public int Count => Volatile.Read(ref _snapshot).Docs.Length;
 
