@@ -1,7 +1,9 @@
 // The good-practice exchange end to end in the Playground: share → the editors ask for changes → edit → approve,
 // with a screenshot of each step a person sees (artifacts/e2e/good-practice-*.png).
-// Priya Shah (the Playground's user, in the L&D Support Team in community.yml) shares the example in her personal chat
-// and, as a good-practice editor, moderates it in the L&D channel.
+// Priya Shah (the Playground's user, in the L&D Support Team in community.yml) shares an example in her personal chat
+// and, as a good-practice editor, moderates it in the L&D channel. Then Tom Okafor shares one about dementia (his side
+// played by Teams-shaped activities: the Playground has one user), Priya approves it, and as a lead for dementia she
+// gets the alert in her personal chat and says her team is trying it too.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
@@ -9,6 +11,8 @@ import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
 const TITLE = 'A one-page medicines summary at discharge';
 const TOPIC = 'Medicines';
 const CHANGES = 'Please say how many discharges the figures cover.';
+const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
+const TOMS_TITLE = 'Life story books with families at home visits';
 
 let stack;
 let chat;
@@ -106,5 +110,62 @@ describe('good practice', () => {
     await chat.switchTo('personal');
     await chat.waitForCard('Your example has been approved', { timeoutMs: 30_000 });
     await chat.screenshot('good-practice-4-approved-notice');
+  });
+
+  test('an approved example reaches a lead for its topic, who says they are trying it too', { timeout: 180_000 }, async () => {
+    chat = await stack.openPlayground();
+    await chat.waitUntilConnected();
+    await chat.chooseLdChannel();
+
+    // Priya is a lead for dementia who hears straight away (the feedback-signals walk may have added her already).
+    await chat.switchTo('personal');
+    await chat.send('add lead');
+    const leadForm = await chat.waitForCard('Add a lead');
+    await leadForm.getByLabel(/Person key or email/).fill('priya.shah@community.example');
+    await leadForm.getByLabel(/Role title/).fill('Community support team leader');
+    await leadForm.getByLabel(/^Organisation/).fill('Harbour Lane Community Trust');
+    await chat.choose(leadForm, /Kind of organisation/, 'Voluntary sector');
+    await chat.choose(leadForm, /Topics that should reach them/, 'Dementia', { multiple: true });
+    await leadForm.getByRole('radio', { name: 'Tell me straight away' }).check();
+    await chat.press('Save', leadForm, 'save the lead');
+    await chat.waitForCard(/Added Priya Shah to the register|Priya Shah is back in the register|already in the register/);
+
+    // Tom shares an example about dementia from his own chat.
+    const tom = stack.colleague(chat.context, TOM);
+    await tom.openChat();
+    let card = await tom.press('practice.share', {});
+    card = await tom.pressOnCard(card, 'practice.next', {
+      title: TOMS_TITLE,
+      problem: 'Volunteers visiting people with dementia at home found it hard to start a conversation.',
+      whatWeDid: 'Families and volunteers made a short life story book together at the first visit.',
+    });
+    card = await tom.pressOnCard(card, 'practice.next', {
+      whatChanged: 'Volunteers said visits felt easier; families asked for books for respite stays too.',
+    });
+    card = await tom.pressOnCard(card, 'practice.next', {
+      contact: 'me', organisationName: 'Harbour Lane Community Trust', organisationKind: 'voluntary-sector',
+      topics: 'dementia', consent: 'true', attribution: 'organisation-only',
+    });
+    assert.match(JSON.stringify(card), /Step 4 of 4/);
+    assert.match(JSON.stringify(await tom.pressOnCard(card, 'practice.submit')), /with the good-practice editors/);
+
+    // Priya approves it in the L&D channel.
+    await chat.switchTo('team');
+    const moderation = await chat.waitForCard(`Good practice to check: ${TOMS_TITLE}`, { timeoutMs: 30_000 });
+    await chat.press('Approve', moderation);
+    await chat.waitForCard(new RegExp(`${TOMS_TITLE}[\\s\\S]*Approved by an editor`));
+
+    // The alert reaches her personal chat, through the delivery engine.
+    await chat.switchTo('personal');
+    const alert = await chat.waitForCard('Good practice for you', { timeoutMs: 30_000 });
+    const alertText = await alert.innerText();
+    assert.match(alertText, new RegExp(TOMS_TITLE));
+    assert.match(alertText, /Harbour Lane Community Trust/);
+    assert.doesNotMatch(alertText, /Tom Okafor/, 'credited to the organisation only');
+    await chat.screenshot('good-practice-5-lead-alert');
+
+    await chat.press("We're trying this too", alert);
+    await chat.waitForCard(/Recorded:.*trying this too/);
+    await chat.screenshot('good-practice-6-trying-too');
   });
 });

@@ -337,6 +337,14 @@ export class Stack {
   }
 
   /**
+   * Another person of the mock tenant, played by Teams-shaped activities sent straight to the bot (the Playground has
+   * one user): `context` is a page's playgroundContext, `person` { id, name, aadObjectId }.
+   */
+  colleague(context, person) {
+    return new Colleague(this, context, person);
+  }
+
+  /**
    * Closes the pages the tests opened. Call it after each test: a Playground page left open keeps its scripts and
    * websocket running, and on a 2-core machine every open page slows the next test down.
    */
@@ -579,6 +587,92 @@ export class PlaygroundPage {
     await this.page.screenshot({ path, fullPage: true });
     return path;
   }
+}
+
+/**
+ * A colleague of the Playground's user, in their own 1:1 chat with the bot on the Playground's connector. Their side
+ * is not on screen: the bot's answers to their invokes come back here, and what the bot sends them is in the pages'
+ * activity log.
+ */
+export class Colleague {
+  constructor(stack, context, person) {
+    this.stack = stack;
+    this.context = context;
+    this.person = person;
+  }
+
+  /** Makes their 1:1 chat on the Playground's connector, as Teams makes one, and says hello in it. */
+  async openChat() {
+    const created = await fetch(`${this.stack.connectorUrl}/v3/conversations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        bot: { id: this.context.bot.id }, members: [{ id: this.person.id }], isGroup: false,
+        tenantId: this.context.tenantId, channelData: { tenant: { id: this.context.tenantId } },
+      }),
+    });
+    assert.ok(created.ok, `create conversation: HTTP ${created.status} ${await created.clone().text()}`);
+    this.chat = (await created.json()).id;
+    assert.equal((await this.send({ type: 'message', text: 'hello' })).status, 200);
+    return this.chat;
+  }
+
+  /** Sends a Teams-shaped activity from their chat straight to the bot: { status, body }. */
+  async send(activity) {
+    const body = {
+      id: `${this.person.name.split(' ')[0].toLowerCase()}-${Date.now()}-${Math.random().toString(16).slice(2)}`,
+      timestamp: new Date().toISOString(),
+      serviceUrl: this.stack.connectorUrl.replace('127.0.0.1', 'localhost'),
+      channelId: 'msteams',
+      from: this.person,
+      recipient: { id: this.context.bot.id, name: this.context.bot.name },
+      conversation: { id: this.chat, conversationType: 'personal', tenantId: this.context.tenantId },
+      channelData: { tenant: { id: this.context.tenantId } },
+      locale: 'en-GB',
+      ...activity,
+    };
+    const response = await fetch(this.stack.botEndpoint, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  /** Presses an Action.Execute button: the card the bot answered with (the invoke response's value). */
+  async press(verb, data) {
+    const answer = await this.send({
+      type: 'invoke', name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    assert.equal(answer.status, 200, `${verb}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body?.value;
+  }
+
+  /** Presses the button with `verb` on `card` as Teams sends it: its data, the card's input values, then `inputs`. */
+  async pressOnCard(card, verb, inputs = {}) {
+    const action = findAction(card, verb);
+    assert.ok(action, `no ${verb} button on ${JSON.stringify(card).slice(0, 300)}`);
+    return this.press(verb, { ...action.data, ...inputValues(card), ...inputs });
+  }
+}
+
+/** The Action.Execute with `verb` anywhere in a card. */
+export function findAction(node, verb) {
+  if (Array.isArray(node)) return node.map((n) => findAction(n, verb)).find(Boolean);
+  if (node && typeof node === 'object') {
+    if (node.type === 'Action.Execute' && node.verb === verb) return node;
+    return Object.values(node).map((n) => findAction(n, verb)).find(Boolean);
+  }
+  return undefined;
+}
+
+/** The values a card's inputs hold, by id, as a client sends them with a press. */
+function inputValues(node, values = {}) {
+  if (Array.isArray(node)) node.forEach((n) => inputValues(n, values));
+  else if (node && typeof node === 'object') {
+    if (typeof node.type === 'string' && node.type.startsWith('Input.') && node.id && node.value !== undefined) values[node.id] = String(node.value);
+    Object.values(node).forEach((n) => inputValues(n, values));
+  }
+  return values;
 }
 
 /** The bot answered an activity the Playground sent (an entry of the activity log) without an error. */

@@ -5,9 +5,10 @@
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, COMMUNITY_STACK, sharedStack } from './harness.mjs';
+import { ARTIFACTS_DIR, COMMUNITY_STACK, findAction, sharedStack } from './harness.mjs';
 
 const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
+let tom;
 let tomChat;
 
 let stack;
@@ -19,57 +20,16 @@ describe('review', () => {
 
   afterEach(() => stack.closePages());
 
-  /** Sends a Teams-shaped activity from Tom's 1:1 chat straight to the bot, as Teams would. */
-  async function asTom(chat, activity) {
-    const context = chat.context;
-    const body = {
-      id: `tom-${Date.now()}-${Math.random().toString(16).slice(2)}`,
-      timestamp: new Date().toISOString(),
-      serviceUrl: stack.connectorUrl.replace('127.0.0.1', 'localhost'),
-      channelId: 'msteams',
-      from: TOM,
-      recipient: { id: context.bot.id, name: context.bot.name },
-      conversation: { id: tomChat, conversationType: 'personal', tenantId: context.tenantId },
-      channelData: { tenant: { id: context.tenantId } },
-      locale: 'en-GB',
-      ...activity,
-    };
-    const response = await fetch(stack.botEndpoint, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
-
   function isoDay(daysFromNow) {
     return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-  }
-
-  function findAction(node, verb) {
-    if (Array.isArray(node)) return node.map((n) => findAction(n, verb)).find(Boolean);
-    if (node && typeof node === 'object') {
-      if (node.type === 'Action.Execute' && node.verb === verb) return node;
-      return Object.values(node).map((n) => findAction(n, verb)).find(Boolean);
-    }
-    return undefined;
   }
 
   test('a manager completes a full review in at most 8 card presses and the person acknowledges it', { timeout: 240_000 }, async () => {
     const chat = await stack.openPlayground();
     await chat.waitUntilConnected();
-    // Tom's 1:1 chat with the bot, made on the Playground's connector as Teams makes one.
-    const created = await fetch(`${stack.connectorUrl}/v3/conversations`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        bot: { id: chat.context.bot.id }, members: [{ id: TOM.id }], isGroup: false,
-        tenantId: chat.context.tenantId, channelData: { tenant: { id: chat.context.tenantId } },
-      }),
-    });
-    assert.ok(created.ok, `create conversation: HTTP ${created.status} ${await created.clone().text()}`);
-    tomChat = (await created.json()).id;
-    // Tom has talked to the bot before, so it knows his 1:1 chat.
-    const hello = await asTom(chat, { type: 'message', text: 'hello' });
-    assert.equal(hello.status, 200);
+    // Tom's 1:1 chat with the bot, made on the Playground's connector as Teams makes one: he has talked to the bot before.
+    tom = stack.colleague(chat.context, TOM);
+    tomChat = await tom.openChat();
 
     let presses = 0;
     const press = async (title, shot) => {
@@ -139,7 +99,7 @@ describe('review', () => {
     assert.ok(reviewId, 'the saved card links to the printable page');
 
     // Tom acknowledges, with a comment, from his copy.
-    const ack = await asTom(chat, {
+    const ack = await tom.send({
       type: 'invoke', name: 'adaptiveCard/action',
       value: {
         action: { type: 'Action.Execute', verb: 'review.acknowledge', data: { reviewId, managerId: chat.context.currentUser.aadObjectId, comment: 'Thanks Priya, that is fair.' } },
@@ -170,7 +130,9 @@ describe('review', () => {
   test('someone who is not the manager cannot open a review', { timeout: 60_000 }, async () => {
     const chat = await stack.openPlayground();
     await chat.waitUntilConnected();
-    const refused = await asTom(chat, {
+    const someoneElse = stack.colleague(chat.context, TOM);
+    await someoneElse.openChat();
+    const refused = await someoneElse.send({
       type: 'invoke', name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb: 'review.open', data: { personId: '2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72' } }, trigger: 'manual' },
     });
