@@ -1,7 +1,7 @@
 // Runs good-practice examples through their journey against the real bot on Kestrel (storage in the Azurite given by
 // Storage__ConnectionString) and reports p50/p99 latency per step. Each round is one example: a member of staff opens
 // the sharing card from the welcome card, fills in its three steps, checks and sends it, and a good-practice editor
-// approves it in the L&D channel. Usage:
+// approves it in the L&D channel; then someone looks for examples about a topic. Usage:
 //   dotnet GoodPracticeBench.dll [--rounds 100] [--warmup 5] [--out artifacts/bench/good-practice.json]
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -20,7 +20,7 @@ var editor = BenchBot.Person("29:sam-ito", "Sam Ito", "9a8b7c6d-5e4f-4a3b-9c2d-1
 await using var bot = await BenchBot.StartAsync(["--Roles:SupportTeam:0=" + editor["aadObjectId"]]);
 await bot.ChooseTheLdChannelAsync(editor);
 
-string[] steps = ["open share card", "step 1: the story", "step 2: what changed", "step 3: the details", "send to the editors", "approve"];
+string[] steps = ["open share card", "step 1: the story", "step 2: what changed", "step 3: the details", "send to the editors", "approve", "good practice about <topic>"];
 var timings = new StepTimings(steps);
 var kinds = SignalChoices.OrganisationKinds;
 var topics = SignalThemes.All;
@@ -60,6 +60,9 @@ for (var i = 0; i < warmup + rounds; i++)
 
     var approved = await bot.PressAsync(editor, GoodPracticeVerbs.Approve, new JsonObject { ["exampleId"] = exampleId }, times);
     BenchBot.Expect(approved, "Approved by an editor", $"Round {i}: the example was not approved");
+
+    // Anyone looking for examples: the search reads the approved examples again only when its copy is a minute old.
+    await bot.SayAsync(contributor, $"good practice about {topics[(i + 1) % topics.Count].Label.ToLowerInvariant()}", times);
 
     if (i >= warmup)
     {
