@@ -25,7 +25,7 @@ public sealed record PracticeResultsCardData(string Heading, string Text, string
 }
 
 /// <summary>One example in a list: every typed part through <see cref="CardText.Literal"/>.</summary>
-/// <param name="From">The organisation as its attribution allows (<see cref="FindingCards.FromLine"/>).</param>
+/// <param name="From">The organisation as its attribution allows (<see cref="ExampleCredit.Line"/>).</param>
 public sealed record PracticeResultItem(string ExampleId, string Title, string From, string Problem, string WhatChanged, string Topics);
 
 /// <summary>

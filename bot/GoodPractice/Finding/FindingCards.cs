@@ -34,7 +34,7 @@ public sealed class FindingCards(CardCatalog cards)
 #pragma warning disable LB0001 // Showing an approved example's stored (scrubbed) answers.
         List<ExampleFact> facts =
         [
-            new("From", FromLine(example)),
+            new("From", ExampleCredit.Line(example)),
             new("Kind of organisation", GoodPracticeChoices.OrganisationKinds.TitleOf(example.OrganisationKind)),
             new("Topics", TopicsOf(example)),
         ];
@@ -55,7 +55,7 @@ public sealed class FindingCards(CardCatalog cards)
             new("What changed", CardText.Literal(example.WhatChanged)),
             new("What we would do differently", CardText.Literal(example.DoDifferently)),
         }.Where(section => section.Text.Length > 0).ToList();
-        return cards.Render(new PracticeExampleCardData(example.Id, CardText.Literal(example.Title), FromLine(example), words) { Facts = facts, Sections = sections });
+        return cards.Render(new PracticeExampleCardData(example.Id, CardText.Literal(example.Title), ExampleCredit.Line(example), words) { Facts = facts, Sections = sections });
 #pragma warning restore LB0001
     }
 
@@ -78,22 +78,6 @@ public sealed class FindingCards(CardCatalog cards)
         };
     }
 
-    /// <summary>The organisation as the example's attribution allows: a name only when credited by name, never for an entry on someone's behalf.</summary>
-    public static string FromLine(GoodPracticeExample example)
-    {
-#pragma warning disable LB0001 // The stored (scrubbed) organisation's name of an approved example, shown as its contributor chose.
-        var organisation = CardText.Literal(example.OrganisationName);
-#pragma warning restore LB0001
-        var kind = GoodPracticeChoices.OrganisationKinds.TitleOf(example.OrganisationKind);
-        return example.Attribution switch
-        {
-            Attributions.NameAndOrganisation when !example.EnteredOnBehalf && example.ContributorName.Length > 0 && organisation.Length > 0 =>
-                $"{CardText.Literal(example.ContributorName)}, {organisation}",
-            Attributions.NameAndOrganisation or Attributions.OrganisationOnly when organisation.Length > 0 => organisation,
-            _ => kind.Length > 0 ? $"Shared anonymously ({kind})" : "Shared anonymously",
-        };
-    }
-
     public static string TopicsOf(GoodPracticeExample example) => string.Join(", ", example.TopicIds.Select(GoodPracticeChoices.Topics.TitleOf));
 
     public static string Shorten(string text) =>
@@ -102,7 +86,7 @@ public sealed class FindingCards(CardCatalog cards)
     private static PracticeResultItem Item(GoodPracticeExample example)
     {
 #pragma warning disable LB0001 // Showing an approved example's stored (scrubbed) answers.
-        return new(example.Id, CardText.Literal(example.Title), FromLine(example), CardText.Literal(Shorten(example.Problem)), CardText.Literal(Shorten(example.WhatChanged)), TopicsOf(example));
+        return new(example.Id, CardText.Literal(example.Title), ExampleCredit.Line(example), CardText.Literal(Shorten(example.Problem)), CardText.Literal(Shorten(example.WhatChanged)), TopicsOf(example));
 #pragma warning restore LB0001
     }
 }

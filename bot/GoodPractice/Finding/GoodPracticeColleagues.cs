@@ -10,7 +10,7 @@ public sealed class GoodPracticeColleagues(GoodPracticeFinder finder) : IColleag
     {
         var examples = await finder.ColleaguesAsync(question, cancellationToken);
 #pragma warning disable LB0001 // The stored (scrubbed) title of an approved example, shown to anyone.
-        return [.. examples.Select(example => new ColleagueExample(example.Id, CardText.Literal(example.Title), FindingCards.FromLine(example)))];
+        return [.. examples.Select(example => new ColleagueExample(example.Id, CardText.Literal(example.Title), ExampleCredit.Line(example)))];
 #pragma warning restore LB0001
     }
 }

@@ -47,28 +47,13 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
             example.Id,
             bundle,
             CardText.Literal(example.Title),
-            OrganisationOf(example),
+            ExampleCredit.Line(example),
             CardText.Literal(Shorten(example.Problem)),
             CardText.Literal(Shorten(example.WhatChanged)),
             string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)),
             Recorded(notice),
             ContactUrl(example),
             notice.NotForMe);
-#pragma warning restore LB0001
-    }
-
-    /// <summary>Who it comes from, as the contributor chose to be credited: a name only when credited by name.</summary>
-    public static string OrganisationOf(GoodPracticeExample example)
-    {
-        ArgumentNullException.ThrowIfNull(example);
-        var kind = SignalChoices.OrganisationKinds.TitleOf(example.OrganisationKind);
-#pragma warning disable LB0001 // The stored (scrubbed) organisation name, shown as the contributor chose.
-        return example.Attribution switch
-        {
-            Attributions.NameAndOrganisation => $"{CardText.Literal(example.ContributorName)}, {CardText.Literal(example.OrganisationName)} ({kind})",
-            Attributions.OrganisationOnly => $"{CardText.Literal(example.OrganisationName)} ({kind})",
-            _ => $"An organisation in the community ({kind})",
-        };
 #pragma warning restore LB0001
     }
 

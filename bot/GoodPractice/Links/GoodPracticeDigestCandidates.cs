@@ -26,7 +26,7 @@ public sealed class GoodPracticeDigestCandidates(GoodPracticeStore store)
         return new(
             example.Id,
             CardText.Literal(example.Title),
-            FindingCards.FromLine(example),
+            ExampleCredit.Line(example),
             CardText.Literal(FindingCards.Shorten(example.WhatChanged.Length > 0 ? example.WhatChanged : example.Problem)),
             [.. example.TopicIds.Select(GoodPracticeChoices.Topics.TitleOf)],
             example.ApprovedAt!.Value);
