@@ -92,7 +92,10 @@ public sealed record PracticeBundleWeek : TableRow
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>Someone is trying an example too (table <see cref="LeadNoticeStore.SpreadTable"/>, partition the example id, row key person key and kind of organisation): once per person.</summary>
+/// <summary>
+/// Someone is trying an example too (table <see cref="LeadNoticeStore.SpreadTable"/>, partition the example id, row key the
+/// person key): once per person, counted under the kind of organisation they were in when they said so.
+/// </summary>
 public sealed record PracticeSpread : TableRow
 {
     public string ExampleId { get; init; } = string.Empty;
@@ -106,7 +109,7 @@ public sealed record PracticeSpread : TableRow
     public static PracticeSpread Of(string exampleId, string personKey, string organisationKind, DateTimeOffset at) => new()
     {
         PartitionKey = exampleId,
-        RowKey = TableKeys.Encode($"{LeadEntry.Normalise(personKey)}|{organisationKind}"),
+        RowKey = TableKeys.Encode(LeadEntry.Normalise(personKey)),
         ExampleId = exampleId,
         PersonKey = LeadEntry.Normalise(personKey),
         OrganisationKind = organisationKind,
