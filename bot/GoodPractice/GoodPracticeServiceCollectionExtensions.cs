@@ -1,6 +1,7 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.GoodPractice.LeadNotices;
 using LearningBot.GoodPractice.Finding;
+using LearningBot.GoodPractice.Networks;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Outbox;
 using LearningBot.Storage.Leases;
@@ -32,6 +33,7 @@ public static class GoodPracticeServiceCollectionExtensions
             .AddSingleton<IBotFeature, SharingFeature>()
             .AddSingleton<IBotFeature, EditorFeature>()
             .AddGoodPracticeLeadNotices()
-            .AddGoodPracticeFinding();
+            .AddGoodPracticeFinding()
+            .AddGoodPracticeNetworkChannels();
     }
 }

@@ -29,7 +29,7 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
             "Record a signal",
             SignalVerbs.Start),
         new("Share good practice",
-            "Tell colleagues in other organisations about something that works well in your team.",
+            "Tell colleagues in other organisations about something that works well in your team. Type \"my saved practice\" to see examples you saved from your alerts; the board and the L&D Support Team can type \"good practice spread\" to see how practice spreads.",
             "Share practice",
             GoodPracticeVerbs.Share),
         new("Latest digest",

@@ -1,12 +1,14 @@
+using LearningBot.GoodPractice.Networks;
 using LearningBot.Outbox;
 
 namespace LearningBot.GoodPractice.LeadNotices;
 
 /// <summary>
 /// The outbox row an approval owes (written in the same transaction as the approval): delivering it records which leads
-/// hear of the example and sends the straight-away cards. Delivering it again adds and sends nothing twice.
+/// hear of the example and sends the straight-away cards, and posts it in the matching networks' channels. Delivering it
+/// again adds and sends nothing twice.
 /// </summary>
-public sealed class LeadNoticeOutbox(GoodPracticeStore examples, LeadNotifier notifier) : IOutboxHandler
+public sealed class LeadNoticeOutbox(GoodPracticeStore examples, LeadNotifier notifier, NetworkNotifier networks) : IOutboxHandler
 {
     public const string KindName = "good-practice-lead-notices";
 
@@ -34,6 +36,7 @@ public sealed class LeadNoticeOutbox(GoodPracticeStore examples, LeadNotifier no
         }
 
         await notifier.NotifyAsync(example, cancellationToken);
+        await networks.NotifyAsync(example, cancellationToken);
         return new OutboxResult.Delivered(null);
     }
 }
