@@ -23,7 +23,7 @@ public sealed class NetworkCards(CardCatalog cards, PracticeAlertCards alerts)
             "the network led by " + NameOf(network),
             string.Join(", ", matched).ToLowerInvariant(),
             CardText.Literal(example.Title),
-            PracticeAlertCards.OrganisationOf(example),
+            ExampleCredit.Line(example),
             CardText.Literal(Shorten(example.Problem)),
             CardText.Literal(Shorten(example.WhatChanged)),
             string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)),

@@ -110,7 +110,7 @@ public sealed class RelevanceSetTests
     [Fact]
     public void The_ranking_puts_what_each_lead_would_want_in_their_top_5()
     {
-        var traits = Examples.Select(e => new PracticeTraits(e.Id, e.Topics, e.OrganisationKind, e.WhatChanged.Any(char.IsAsciiDigit))).ToList();
+        var traits = Examples.Select(e => new PracticeTraits(e.Id, e.Topics, e.OrganisationKind, e.WhatChanged.Any(char.IsAsciiDigit), RoleWords.Of($"{e.Title} {e.Problem} {e.WhatWeDid}"))).ToList();
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Good-practice bundle relevance: {Examples.Count} examples, {Leads.Count} leads, judgement frozen on {Judged.FrozenOn}.");
         report.AppendLine("lead      precision@5  ceiling  nDCG@5  top 5");
@@ -118,7 +118,7 @@ public sealed class RelevanceSetTests
         foreach (var lead in Leads)
         {
             var grades = Judged.Judgements.Single(j => j.LeadId == lead.Id).Relevant.ToDictionary(r => r.ExampleId, r => r.Grade);
-            var interest = new LeadInterest(lead.PersonKey, lead.Specialties, lead.OrganisationKind, lead.Kind == "ld-lead", Retired: false, []);
+            var interest = new LeadInterest(lead.PersonKey, lead.Specialties, lead.OrganisationKind, lead.Kind == "ld-lead", Retired: false, [], RoleWords.Of(lead.Role));
             var top = ExampleRelevance.Rank(traits, interest).Take(5).Select(r => r.Example.Id).ToList();
             var precision = top.Count(grades.ContainsKey) / 5.0;
             var ceiling = Math.Min(5, grades.Count) / 5.0;
@@ -137,9 +137,9 @@ public sealed class RelevanceSetTests
         Assert.True(mean.Ndcg >= NdcgFloor, report.ToString());
     }
 
-    private const double PrecisionFloor = 0.6; // measured 0.65 (ceiling 0.89) when the ranking was first run
+    private const double PrecisionFloor = 0.65; // measured 0.65 (ceiling 0.89) when the ranking was first run, 0.69 with role-title words
 
-    private const double NdcgFloor = 0.75; // measured 0.81
+    private const double NdcgFloor = 0.8; // measured 0.81, then 0.85 with role-title words
 
     private static double Dcg(IEnumerable<int> grades) => grades.Take(5).Select((grade, i) => grade / Math.Log2(i + 2)).Sum();
 
