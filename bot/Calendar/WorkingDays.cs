@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LearningBot.Calendar;
 
 /// <summary>
@@ -47,6 +49,27 @@ public sealed class WorkingDays(IEnumerable<DateOnly> bankHolidays, TimeZoneInfo
         }
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// The latest weekly moment (a day of the week and a local time) at or before <paramref name="now"/>, and its key:
+    /// the moment in UTC to the minute, the same on every instance, so a weekly job can mark its week done.
+    /// </summary>
+    public (DateTimeOffset Moment, string Key) LatestWeekly(DateTimeOffset now, DayOfWeek dayOfWeek, TimeOnly time)
+    {
+        var day = Today(now);
+        while (day.DayOfWeek != dayOfWeek)
+        {
+            day = day.AddDays(-1);
+        }
+
+        var moment = At(day, time);
+        if (moment > now)
+        {
+            moment = At(day.AddDays(-7), time);
+        }
+
+        return (moment, moment.UtcDateTime.ToString("yyyy-MM-ddTHHmm", CultureInfo.InvariantCulture));
     }
 
     public static TimeZoneInfo FindZone(string id) =>

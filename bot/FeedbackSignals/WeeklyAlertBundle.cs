@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Delivery;
@@ -25,25 +24,10 @@ public sealed class WeeklyAlertBundle(
 {
     public const string Purpose = "signal-alert-bundle";
 
-    /// <summary>The latest bundle moment at or before <paramref name="now"/>.</summary>
-    public DateTimeOffset LatestMoment(DateTimeOffset now)
-    {
-        var calendar = deadline.Calendar;
-        var day = calendar.Today(now);
-        while (day.DayOfWeek != options.Value.WeeklyDay)
-        {
-            day = day.AddDays(-1);
-        }
-
-        var moment = calendar.At(day, options.Value.WeeklyTime);
-        return moment <= now ? moment : calendar.At(day.AddDays(-7), options.Value.WeeklyTime);
-    }
-
     /// <summary>Sends the latest week's bundles unless they were sent; how many leads were sent one.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var moment = LatestMoment(clock.GetUtcNow());
-        var week = moment.UtcDateTime.ToString("yyyy-MM-ddTHHmm", CultureInfo.InvariantCulture);
+        var (moment, week) = deadline.Calendar.LatestWeekly(clock.GetUtcNow(), options.Value.WeeklyDay, options.Value.WeeklyTime);
         if (await store.BundledAsync(week, cancellationToken))
         {
             return 0;

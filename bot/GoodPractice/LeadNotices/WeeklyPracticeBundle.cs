@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningBot.Connector.Hosting;
 using LearningBot.Delivery;
 using LearningBot.Leads;
@@ -32,25 +31,10 @@ public sealed class WeeklyPracticeBundle(
     public const string Purpose = "good-practice-bundle";
     public const int MostShown = 5;
 
-    /// <summary>The latest bundle moment at or before <paramref name="now"/>.</summary>
-    public DateTimeOffset LatestMoment(DateTimeOffset now)
-    {
-        var calendar = deadline.Calendar;
-        var day = calendar.Today(now);
-        while (day.DayOfWeek != options.Value.WeeklyDay)
-        {
-            day = day.AddDays(-1);
-        }
-
-        var moment = calendar.At(day, options.Value.WeeklyTime);
-        return moment <= now ? moment : calendar.At(day.AddDays(-7), options.Value.WeeklyTime);
-    }
-
     /// <summary>Sends the latest week's bundles unless the week is done; how many leads were sent one.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var moment = LatestMoment(clock.GetUtcNow());
-        var week = moment.UtcDateTime.ToString("yyyy-MM-ddTHHmm", CultureInfo.InvariantCulture);
+        var (moment, week) = deadline.Calendar.LatestWeekly(clock.GetUtcNow(), options.Value.WeeklyDay, options.Value.WeeklyTime);
         if (await notices.WeekDoneAsync(week, cancellationToken))
         {
             return 0;
