@@ -67,8 +67,8 @@ public sealed class DigestCards(CardCatalog cards)
         foreach (var item in edition.Items)
         {
             var (headline, text, link) = item.Shown();
-            var section = SectionTitle(item);
-            items.Add(new DigestPreviewItem(section == previous ? string.Empty : section, CardText.Literal(headline), ForWhom(item), CardText.Literal(text),
+            var section = item.Section;
+            items.Add(new DigestPreviewItem(section == previous ? string.Empty : section, CardText.Literal(headline), AboutLine(item), CardText.Literal(text),
                 link, CardText.Literal(LinkInWords(link))));
             previous = section;
         }
@@ -91,8 +91,13 @@ public sealed class DigestCards(CardCatalog cards)
 
     private static string SectionTitle(DigestItem item) =>
         item.Kind == DigestItemKinds.TeamItem && DigestItemKinds.CategoryTitle(item.Category) is { Length: > 0 } category
-            ? $"{item.Section}: {category.ToLowerInvariant()}"
+            ? $"{item.Section} ({category.ToLowerInvariant()})"
             : item.Section;
+
+    /// <summary>For the reader: a team item's category and who the item is for ("Learning set. For: Voluntary sector").</summary>
+    private static string AboutLine(DigestItem item) =>
+        string.Join(". ", new[] { item.Kind == DigestItemKinds.TeamItem ? DigestItemKinds.CategoryTitle(item.Category) : string.Empty, ForWhom(item) }
+            .Where(part => part.Length > 0));
 
     private static string ForWhom(DigestItem item) =>
         item.OrganisationKind.Length == 0 ? string.Empty : $"For: {SignalChoices.OrganisationKinds.TitleOf(item.OrganisationKind)}";

@@ -18,6 +18,12 @@ public sealed class DigestEditionStore(TableStorage tables, TimeProvider clock, 
     /// <summary>How many times a write that lost a race to another writer decides again.</summary>
     public const int MaxAttempts = 8;
 
+    /// <summary>
+    /// How many times numbering tries. Each lost race means another writer took a number, so with n editors starting at
+    /// once the last needs at most n tries; the cap only stops a fault from looping for ever.
+    /// </summary>
+    public const int MaxNumberingAttempts = 100;
+
     private readonly LazyTable _table = tables.Table(TableName);
 
     /// <summary>
@@ -44,7 +50,7 @@ public sealed class DigestEditionStore(TableStorage tables, TimeProvider clock, 
                 logger.LogInformation("Digest edition {Number} started", number);
                 return edition with { ETag = written.Value[1].NewETag() };
             }
-            catch (TableTransactionFailedException exception) when ((exception.IsConcurrencyConflict() || exception.IsAlreadyExists()) && attempt < MaxAttempts)
+            catch (TableTransactionFailedException exception) when ((exception.IsConcurrencyConflict() || exception.IsAlreadyExists()) && attempt < MaxNumberingAttempts)
             {
                 // Another instance numbered an edition between our read and our write: take the next number.
             }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
-using LearningBot.Digest;
 using LearningBot.Connector;
+using LearningBot.Digest;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;

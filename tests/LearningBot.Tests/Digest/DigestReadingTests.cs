@@ -30,8 +30,8 @@ public sealed class DigestReadingTests(AzuriteFixture azurite) : IClassFixture<A
         var texts = CardJson.Texts(typed);
         Assert.Contains("Learning digest: Edition 1", texts, StringComparison.Ordinal);
         Assert.Contains("In this edition", texts, StringComparison.Ordinal);
-        Assert.Contains("Dates and courses: course", texts, StringComparison.Ordinal);
-        Assert.Contains("For: Voluntary sector", texts, StringComparison.Ordinal);
+        Assert.Contains("Dates and courses", texts, StringComparison.Ordinal);
+        Assert.Contains("Course. For: Voluntary sector", texts, StringComparison.Ordinal);
         Assert.Contains("More: learning.example.org/sets", texts, StringComparison.Ordinal);
         Assert.DoesNotContain("Preview", texts, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(typed, button));
