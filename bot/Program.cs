@@ -1,4 +1,5 @@
 using LearningBot.Announcements;
+using LearningBot.Digest;
 using LearningBot.BotHost;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
@@ -25,5 +26,6 @@ public partial class Program
         services.AddFeedbackSignals();                          // liaison staff log what patients and service users say about staff skills
         services.AddLeads();                                    // the register of leads: their topics, alerts and role
         services.AddGoodPractice();                             // the good-practice exchange: sharing examples, and their moderation by editors
+        services.AddDigest();                                   // the newsletter digest: editions drafted from what the community learned, contributions
     }
 }

@@ -1,4 +1,5 @@
 using LearningBot.Cards;
+using LearningBot.Digest;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;
@@ -35,7 +36,7 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
         new("Latest digest",
             "Catch up on new learning, events and good practice from across the community.",
             "Read the digest",
-            WelcomeVerbs.DigestLatest),
+            DigestVerbs.Latest),
     ];
 
     /// <summary>The standard menu, greeting the person by first name when it is known.</summary>

@@ -61,7 +61,7 @@ describe('welcome', () => {
     await assertWelcomeCard(chat.cards('LearningBot').last());
   });
 
-  test('replaces the card with an honest not-ready-yet card when a planned feature is chosen', { timeout: 90_000 }, async () => {
+  test('replaces the card with the latest digest, or says plainly none has been sent yet, when Read the digest is chosen', { timeout: 90_000 }, async () => {
     const chat = await connectedChat();
     await chat.waitForCard('LearningBot');
     const cardsBefore = await chat.cards().count();
@@ -69,7 +69,7 @@ describe('welcome', () => {
     const answer = await chat.clickCardButton('Read the digest');
 
     assert.ok(answer.status < 400, `the bot answered HTTP ${answer.status}: ${JSON.stringify(answer.response)}`);
-    await chat.waitForCard(/not ready yet/i);
+    await chat.waitForCard(/No digest has been sent yet/i);
     assert.equal(await chat.cards().count(), cardsBefore, 'the card is replaced, not followed by a new one');
     assert.equal(await chat.cards('LearningBot').filter({ hasText: 'Record a feedback signal' }).count(), 0,
       'the welcome card is gone');

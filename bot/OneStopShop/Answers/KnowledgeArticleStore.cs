@@ -144,6 +144,20 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         }
     }
 
+    /// <summary>
+    /// Articles saved at or after <paramref name="since"/>, newest first, each once: its latest version in the period, and
+    /// whether it was new then (its first version was saved in the period) or an update. The newsletter digest's source.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleChange>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var history = await _history.GetAsync(cancellationToken);
+        var versions = await history.ListAsync<ArticleVersion>(TableClient.CreateQueryFilter($"EditedAt ge {since}"), cancellationToken: cancellationToken);
+        return [.. versions
+            .GroupBy(version => version.PartitionKey, StringComparer.Ordinal)
+            .Select(article => new ArticleChange(TableKeys.Decode(article.Key), article.MaxBy(version => version.Version)!, article.Any(version => version.Version == 1)))
+            .OrderByDescending(change => change.Latest.EditedAt)];
+    }
+
     /// <summary>Every stored article (the current version of each).</summary>
     public async IAsyncEnumerable<KnowledgeArticle> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -206,3 +220,6 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null);
     }
 }
+
+/// <summary>An article new or updated in a period: its id, its latest version then, and whether it was new.</summary>
+public sealed record ArticleChange(string Id, ArticleVersion Latest, bool IsNew);

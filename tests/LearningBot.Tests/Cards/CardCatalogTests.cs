@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector;
+using LearningBot.Digest;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;
@@ -77,7 +78,7 @@ public sealed class CardCatalogTests
     {
         var card = Catalog.Render(WelcomeCardData.For("Priya"));
 
-        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, SignalVerbs.Start, GoodPracticeVerbs.Share, WelcomeVerbs.DigestLatest], CardJson.Verbs(card));
+        Assert.Equal([AskVerbs.Start, ReviewVerbs.Start, SignalVerbs.Start, GoodPracticeVerbs.Share, DigestVerbs.Latest], CardJson.Verbs(card));
         Assert.Contains("Hello Priya", card.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -95,7 +96,7 @@ public sealed class CardCatalogTests
     [Fact]
     public void Error_card_offers_retry_only_when_given_a_verb()
     {
-        var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", WelcomeVerbs.DigestLatest));
+        var withRetry = Catalog.Render(new ErrorCardData("ABCD-2345", DigestVerbs.Latest));
         var without = Catalog.Render(new ErrorCardData("ABCD-2345"));
 
         Assert.Equal(2, CardJson.Actions(withRetry).Count);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Digest;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;
@@ -27,7 +28,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
         ["review"] = ReviewVerbs.Start,
         ["feedback"] = SignalVerbs.Start,
         ["share"] = GoodPracticeVerbs.Share,
-        ["digest"] = WelcomeVerbs.DigestLatest,
+        ["digest"] = DigestVerbs.Latest,
     };
 
     private readonly BotTestHost _bot = host.ForTest();

@@ -1,0 +1,45 @@
+using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.Privacy;
+
+namespace LearningBot.Digest;
+
+/// <summary>
+/// <c>contribute to the newsletter</c> (anyone): a piece of 150 to 300 words, counted here whatever the card checked,
+/// scrubbed (the card comes back showing what was removed before anything is stored), and kept for the next edition.
+/// The card's id is the contribution's, so a second press of Send stores nothing more.
+/// </summary>
+public sealed class DigestContributing(DigestContributionStore contributions, DigestCards cards, TimeProvider clock)
+{
+    public const string Thanks =
+        "Thank you: your piece has gone to the digest editor for the next edition. They may shorten it, and they will check it before anyone sees it.";
+
+    public static string WordsProblem(int words) =>
+        $"Your piece is {words} {(words == 1 ? "word" : "words")} long: please make it between {DigestLimits.ContributionMinWords} and {DigestLimits.ContributionMaxWords} words.";
+
+    public System.Text.Json.Nodes.JsonObject NewCard() => cards.Contribute(Guid.NewGuid().ToString("N"));
+
+    public async Task<CardActionResult> SendAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var id = action.GetString("contributionId") is { Length: > 0 and <= 64 } given ? given : Guid.NewGuid().ToString("N");
+        var words = DigestWords.Count(action.GetString("text"));
+        IEnumerable<CardInputProblem> outOfRange = words is > 0 and (< DigestLimits.ContributionMinWords or > DigestLimits.ContributionMaxWords)
+            ? [new CardInputProblem("text", "Outside the word range.", WordsProblem(words))]
+            : [];
+        if (CardSubmission.Refusal(cards.Contribute(id), action.Submitted(), alsoWrong: outOfRange) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var headline = PersonalDataScrubber.Scrub(action.GetString("headline")?.Trim(), today);
+        var text = PersonalDataScrubber.Scrub(action.GetString("text")?.Trim(), today);
+        if (headline.WasScrubbed || text.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.Contribute(id, headline.Text, text.Text, removed: PersonalDataScrubber.DescribeAll([.. headline.Removed, .. text.Removed])));
+        }
+
+        await contributions.AddAsync(DigestContribution.Of(id, turn.Caller.PersonKey ?? "unknown", headline, text, clock.GetUtcNow()), turn.Aborted);
+        return CardActionResult.Message(Thanks);
+    }
+}
