@@ -122,7 +122,7 @@ else
     "${node_tests[@]}"
 fi
 
-# The rest of the suite (eight classes at a time: most of them wait on storage, timers and each other) runs first,
+# The rest of the suite (four classes at a time) runs first,
 # beside the Node tests. The fault tests time the bot's turns against its stated limits, one at a time, so they run
 # last, once the end-to-end tests (Chromium, the Playground, two more bots) have mostly finished with the machine.
 dotnet_status=0

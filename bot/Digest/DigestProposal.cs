@@ -28,14 +28,22 @@ public sealed partial class DigestProposal(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, today);
 
+        // The sources are independent reads: one turn waits for the slowest, not for all of them in a row.
+        var examples = goodPractice.ListSinceAsync(since, cancellationToken);
+        var records = youSaidWeDid.ListSinceAsync(since, cancellationToken);
+        var changes = articles.ChangedSinceAsync(since, cancellationToken);
+        var tip = reviewTip.ItemAsync(since, cancellationToken);
+        var waiting = contributions.ListWaitingAsync(cancellationToken);
+        await Task.WhenAll(examples, records, changes, tip, waiting);
+
         List<DigestItem> items = [];
-        foreach (var example in await goodPractice.ListSinceAsync(since, cancellationToken))
+        foreach (var example in await examples)
         {
             items.Add(DigestItem.Of(DigestItemKinds.GoodPractice, example.ExampleId, Scrub(Plain(example.Title)),
                 Scrub($"{Plain(example.Summary)}\n{Plain(example.From)}"), ScrubbedText.Empty));
         }
 
-        foreach (var record in await youSaidWeDid.ListSinceAsync(since, cancellationToken))
+        foreach (var record in await records)
         {
             var (done, link) = record.Shown();
             var where = string.Join(", ", new[] { SignalChoices.ServiceAreas.TitleOf(record.ServiceArea), SignalChoices.OrganisationKinds.TitleOf(record.OrganisationKind) }
@@ -44,7 +52,7 @@ public sealed partial class DigestProposal(
                 Scrub(where.Length > 0 ? $"{where}. We did: {done}" : $"We did: {done}"), Scrub(link)));
         }
 
-        foreach (var change in await articles.ChangedSinceAsync(since, cancellationToken))
+        foreach (var change in await changes)
         {
 #pragma warning disable LB0001 // The article's stored (scrubbed) title and summary, for everyone: articles are public.
             var (title, summary) = (change.Latest.Title, change.Latest.Summary);
@@ -53,9 +61,9 @@ public sealed partial class DigestProposal(
                 Scrub($"{summary}\nAsk me about it: type {title}"), ScrubbedText.Empty));
         }
 
-        items.Add(await reviewTip.ItemAsync(since, cancellationToken));
+        items.Add(await tip);
 
-        foreach (var contribution in (await contributions.ListWaitingAsync(cancellationToken)).Take(DigestLimits.ContributionsProposed))
+        foreach (var contribution in (await waiting).Take(DigestLimits.ContributionsProposed))
         {
             items.Add(contribution.ToItem(today));
         }

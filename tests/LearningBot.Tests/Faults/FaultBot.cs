@@ -63,7 +63,8 @@ public sealed class FaultBot : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = AzuriteFixture.ConnectionStringThrough(proxy.Port, queueProxy.Port),
             ["Roles:SupportTeam:0"] = "29:sam-patel",
-            ["Storage:TurnBudget"] = "00:00:03", // the shipped limit, which these tests time
+            ["Storage:TurnBudget"] = "00:00:03", // the shipped limits, which these tests time
+            ["Storage:NetworkTimeout"] = "00:00:02",
             ["Outbox:ScanInterval"] = "00:00:00.5",
             ["Outbox:FirstRetryDelay"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:02",
