@@ -116,7 +116,7 @@ if ((${#node_tests[@]} == 0)); then
   warn "no Node tests found under tests/"
 else
   say "node --test (${#node_tests[@]} files), in the background: artifacts/logs/node.log"
-  start_stage node node --test --test-concurrency="${NODE_TEST_CONCURRENCY:-2}" \
+  start_stage node node --test --test-concurrency="${NODE_TEST_CONCURRENCY:-1}" \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$ARTIFACTS/node-tests.tap" \
     "${node_tests[@]}"

@@ -62,7 +62,7 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite, ITestOutputHelpe
         await bot.HelpAsync();
 
         bot.StorageIs(FaultMode.PassThrough);
-        Assert.True(await Eventually.TrueAsync(() => PostsOf(bot, ticketId).Count > 0, TimeSpan.FromSeconds(20)));
+        Assert.True(await Eventually.TrueAsync(() => PostsOf(bot, ticketId).Count > 0, TimeSpan.FromSeconds(40)));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(PostsOf(bot, ticketId));
     }
