@@ -6,7 +6,8 @@ namespace LearningBot.Digest;
 /// <summary>Data for the <c>digest-edition</c> card: the editor's view of one page of an edition's items.</summary>
 public sealed record DigestEditionCardData(
     int Number, string Title, string Period, string StatusText, int Version, string Notice, int ItemCount, int Page, int Pages,
-    int FirstShown, int LastShown, int EarlierPage, int LaterPage, IReadOnlyList<DigestEditionCardItem> Items) : ICardData
+    int FirstShown, int LastShown, int EarlierPage, int LaterPage, IReadOnlyList<DigestEditionCardItem> Items,
+    string ApprovalText = "", bool CanEdit = true, bool CanSend = true) : ICardData
 {
     public static string CardName => "digest-edition";
 }

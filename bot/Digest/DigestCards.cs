@@ -42,7 +42,8 @@ public sealed class DigestCards(CardCatalog cards)
         }).ToList();
         return cards.Render(new DigestEditionCardData(
             edition.Number, $"{edition.Title} ({StatusWord(edition.Status)})", Period(edition), StatusText(edition.Status), edition.Version, notice,
-            items.Count, page, pages, items.Count == 0 ? 0 : first + 1, first + shown.Count, Math.Max(1, page - 1), Math.Min(pages, page + 1), shown));
+            items.Count, page, pages, items.Count == 0 ? 0 : first + 1, first + shown.Count, Math.Max(1, page - 1), Math.Min(pages, page + 1), shown,
+            Approval.DigestApprovalCards.StatusWords(edition), Approval.DigestReapproval.AllowsChanges(edition.Status), DigestStatus.IsEditable(edition.Status)));
     }
 
     /// <summary>The form for <paramref name="item"/>, or for a new team item when it is null.</summary>
@@ -62,6 +63,15 @@ public sealed class DigestCards(CardCatalog cards)
     /// <summary>The edition exactly as readers see it; <paramref name="isPreview"/> adds the editor's banner and way back.</summary>
     public JsonObject Reader(DigestEdition edition, bool isPreview)
     {
+        var items = ReaderItems(edition);
+        return cards.Render(new DigestPreviewCardData(
+            edition.Number, isPreview, $"Learning digest: {edition.Title}", Period(edition), items.Count == 0 ? "This edition has no items yet." : string.Empty,
+            ReaderHeadlines(edition), items));
+    }
+
+    /// <summary>The items as readers see them, ready for a card (the reader's card and the approval card).</summary>
+    public static IReadOnlyList<DigestPreviewItem> ReaderItems(DigestEdition edition)
+    {
         var previous = string.Empty;
         var items = new List<DigestPreviewItem>();
         foreach (var item in edition.Items)
@@ -73,10 +83,11 @@ public sealed class DigestCards(CardCatalog cards)
             previous = section;
         }
 
-        return cards.Render(new DigestPreviewCardData(
-            edition.Number, isPreview, $"Learning digest: {edition.Title}", Period(edition), items.Count == 0 ? "This edition has no items yet." : string.Empty,
-            [.. edition.Items.Select(item => new DigestHeadline(CardText.Literal(item.Shown().Headline)))], items));
+        return items;
     }
+
+    public static IReadOnlyList<DigestHeadline> ReaderHeadlines(DigestEdition edition) =>
+        [.. edition.Items.Select(item => new DigestHeadline(CardText.Literal(item.Shown().Headline)))];
 
     /// <summary>The reader's card when no edition has been sent yet.</summary>
     public JsonObject NoneSent() => cards.Render(new DigestPreviewCardData(
@@ -121,5 +132,7 @@ public sealed class DigestCards(CardCatalog cards)
     };
 
     private static string StatusText(string status) =>
-        DigestStatus.IsEditable(status) ? "You can still change everything." : "It can no longer be changed here.";
+        DigestStatus.IsEditable(status) ? "You can still change everything."
+        : Approval.DigestReapproval.AllowsChanges(status) ? "You can still change it, but then it needs approval again."
+        : "It can no longer be changed here.";
 }

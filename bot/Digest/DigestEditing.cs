@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
+using LearningBot.Digest.Approval;
 using LearningBot.Privacy;
 
 namespace LearningBot.Digest;
@@ -100,7 +101,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
         }
 
         var page = action.GetInt("page") ?? 1;
-        if (!DigestStatus.IsEditable(edition.Status))
+        if (!DigestReapproval.AllowsChanges(edition.Status))
         {
             return CardActionResult.Replace(cards.Edition(edition, page, NotEditable(edition)));
         }
@@ -214,7 +215,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
         var outcome = Outcome.Unchanged;
         var change = await store.ChangeAsync(number, turn.Caller.PersonKey ?? "unknown", current =>
         {
-            if (!DigestStatus.IsEditable(current.Status))
+            if (!DigestReapproval.AllowsChanges(current.Status))
             {
                 outcome = Outcome.NotEditable;
                 return null;
@@ -227,7 +228,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
             }
 
             (outcome, var decided) = apply(current, itemId);
-            return decided is null ? null : decided with { Edition = decided.Edition.Changed(press, now) };
+            return decided is null ? null : DigestReapproval.AfterChange(current, decided with { Edition = decided.Edition.Changed(press, now) });
         }, turn.Aborted);
 
         if (change is null)

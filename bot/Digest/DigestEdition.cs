@@ -75,6 +75,12 @@ public sealed record DigestEdition : TableRow
     /// <summary>The press that made this version (verb, item, version shown, answers), so the same press again changes nothing.</summary>
     public string LastPress { get; init; } = string.Empty;
 
+    /// <summary>Where approval stands, as JSON (<c>Approval/DigestApprovalRecord</c>): who asked, who approved what, changes asked for.</summary>
+    public string ApprovalJson { get; init; } = string.Empty;
+
+    /// <summary>The version that was approved in full; 0 while it is not approved.</summary>
+    public int ApprovedVersion { get; init; }
+
     public string ItemsJson0 { get; init; } = "[]";
     public string ItemsJson1 { get; init; } = string.Empty;
     public string ItemsJson2 { get; init; } = string.Empty;

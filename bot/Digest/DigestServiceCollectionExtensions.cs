@@ -15,5 +15,10 @@ public static class DigestServiceCollectionExtensions
             .AddSingleton<DigestStarting>()
             .AddSingleton<DigestEditing>()
             .AddSingleton<DigestContributing>()
-            .AddSingleton<IBotFeature, DigestFeature>();
+            .AddSingleton<IBotFeature, DigestFeature>()
+            .AddSingleton<Approval.DigestApprovers>()
+            .AddSingleton<Approval.DigestApprovalCards>()
+            .AddSingleton<Approval.DigestApproving>()
+            .AddSingleton<Approval.DigestHistory>()
+            .AddSingleton<IBotFeature, Approval.DigestApprovalFeature>();
 }

@@ -14,4 +14,10 @@ public static class DigestVerbs
     public const string Preview = "digest.preview";
     public const string Contribute = "digest.contribute";
     public const string SendContribution = "digest.contribute.send";
+
+    // Approval (Approval/DigestApproving).
+    public const string SendForApproval = "digest.approval.send";
+    public const string Approve = "digest.approval.approve";
+    public const string RequestChanges = "digest.approval.changes";
+    public const string History = "digest.history";
 }
