@@ -23,7 +23,12 @@ public sealed record DigestApprovalRecipient(string PersonKey, string Name, stri
 /// such lead, a digest approver does. Nobody approves an edition they started or changed (four eyes).
 /// </summary>
 public sealed class DigestApprovers(
-    IRoleCheck roles, LeadRegister leads, IOptionsMonitor<RoleOptions> roleOptions, IPeopleDirectory people, DigestEditionStore store)
+    IRoleCheck roles,
+    LeadRegister leads,
+    IOptionsMonitor<RoleOptions> roleOptions,
+    IPeopleDirectory people,
+    ConversationReferenceStore conversations,
+    DigestEditionStore store)
 {
     /// <summary>Audit actions that change the contents: whoever did one of these may not approve.</summary>
     public static IReadOnlySet<string> ContentActions { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -108,9 +113,14 @@ public sealed class DigestApprovers(
 
     public const string UnknownName = "a digest approver";
 
-    /// <summary>A person's name from the people directory; <see cref="UnknownName"/> when it does not know them.</summary>
+    /// <summary>
+    /// A person's name from the people directory, else the name Teams gave with their 1:1 chat with the bot;
+    /// <see cref="UnknownName"/> when neither knows them.
+    /// </summary>
     public async Task<string> NameOfAsync(string personKey, CancellationToken cancellationToken) =>
-        await people.GetPersonAsync(personKey, cancellationToken) is { DisplayName.Length: > 0 } person ? person.DisplayName : UnknownName;
+        await people.GetPersonAsync(personKey, cancellationToken) is { DisplayName.Length: > 0 } person ? person.DisplayName
+        : await conversations.FindPersonalChatAsync(personKey, cancellationToken) is { User.Name: { Length: > 0 } name } ? name
+        : UnknownName;
 
     public static string ScopeTitle(string scope) =>
         scope == DigestApprovalRecord.Everyone ? "the whole edition" : $"the items for {SignalChoices.OrganisationKinds.TitleOf(scope)}";
