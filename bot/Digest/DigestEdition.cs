@@ -6,7 +6,7 @@ using LearningBot.Storage;
 
 namespace LearningBot.Digest;
 
-/// <summary>Where an edition is on its way to readers. Only <see cref="Draft"/> is reached yet; the rest are the later steps.</summary>
+/// <summary>Where an edition is on its way to readers. Approval (<c>Approval/</c>) reaches the first four; delivery the rest.</summary>
 public static class DigestStatus
 {
     public const string Draft = "draft";

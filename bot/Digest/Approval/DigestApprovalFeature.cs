@@ -19,6 +19,7 @@ public sealed class DigestApprovalFeature(DigestApproving approving, DigestHisto
             .OnCardAction(DigestVerbs.Approve, approving.ApproveAsync)
             .OnCardAction(DigestVerbs.RequestChanges, approving.RequestChangesAsync)
             .OnCardAction(DigestVerbs.History, history.PressAsync)
+            .OnCommandWithArgument(approving.ShowAsync, "approve digest", "digest approval")
             .OnCommandWithArgument(history.CommandAsync, "digest history", "digest audit");
     }
 }

@@ -94,6 +94,31 @@ public sealed class DigestApproving(
             : CardActionResult.Replace(cards.Edition(change.Entity, page, DigestEditing.ConflictNote));
     }
 
+    /// <summary>
+    /// <c>approve digest 7</c>: the approval card, for an approver the request card did not reach (a member of an
+    /// approvers' group, whom the bot cannot list) or who lost it. Without a number, the latest edition.
+    /// </summary>
+    public async Task ShowAsync(ITurnContext turn, string argument)
+    {
+        var scopes = await approvers.ScopesOfAsync(turn.Caller, turn.Aborted);
+        if (!scopes.MayDecide)
+        {
+            await turn.SendTextAsync(NotAnApprover);
+            return;
+        }
+
+        var edition = int.TryParse(argument.Trim().TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? await store.FindAsync(number, turn.Aborted)
+            : argument.Trim().Length == 0 ? await store.LatestAsync(turn.Aborted) : null;
+        if (edition is null)
+        {
+            await turn.SendTextAsync(Gone);
+            return;
+        }
+
+        await turn.SendCardAsync(approvalCards.Request(edition, DigestApprovers.Covering(scopes, edition, await approvers.KindsWithLeadAsync(turn.Aborted))));
+    }
+
     public Task<CardActionResult> ApproveAsync(ITurnContext turn, CardActionRequest action) => DecideAsync(turn, action, approving: true);
 
     public Task<CardActionResult> RequestChangesAsync(ITurnContext turn, CardActionRequest action) => DecideAsync(turn, action, approving: false);

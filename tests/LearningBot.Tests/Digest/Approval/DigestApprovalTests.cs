@@ -172,7 +172,9 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(DigestApproving.NothingForYou, CardJson.MessageFromInvoke(otherLead));
         Assert.Equal(DigestStatus.AwaitingApproval, (await hub.EditionAsync()).Status);
 
-        await hub.PressAsync(VoluntaryLead, leadsCard, DigestVerbs.Approve);
+        var typed = await hub.TypeAsync(VoluntaryLead, "approve digest 1");
+        Assert.Contains("You are asked to approve the items for Voluntary sector.", CardJson.Texts(typed), StringComparison.Ordinal);
+        await hub.PressAsync(VoluntaryLead, typed, DigestVerbs.Approve);
 
         var edition = await hub.EditionAsync();
         Assert.Equal(DigestStatus.Approved, edition.Status);
