@@ -212,7 +212,9 @@ public sealed class DigestApproving(
 
             if (current.Status != DigestStatus.AwaitingApproval)
             {
-                // Decided already (by this press before, or by someone else): nothing more to change.
+                // Decided already (by this press before, or by someone else): nothing more to change. Stale when the
+                // editor has changed it since changes were asked for.
+                stale = !IsDecision(current.LastPress);
                 return null;
             }
 
@@ -225,8 +227,10 @@ public sealed class DigestApproving(
         }
 
         var latest = change.Entity;
-        if (change.Changed)
+        if (change.Changed || latest.LastPress == press)
         {
+            // Again on the same press repeated: the delivery's key (edition, version, status) sends it once, and a press
+            // after a failure between the change and the telling still tells.
             await TellEditorAsync(latest, turn.Aborted);
         }
 
@@ -235,6 +239,9 @@ public sealed class DigestApproving(
             ? approvalCards.Request(latest, latestCovering, notice: Stale)
             : approvalCards.Request(latest, latestCovering));
     }
+
+    private static bool IsDecision(string press) =>
+        press.StartsWith(DigestVerbs.Approve + "|", StringComparison.Ordinal) || press.StartsWith(DigestVerbs.RequestChanges + "|", StringComparison.Ordinal);
 
     private static DigestEditionChange? Approve(DigestEdition current, DigestApprovalRecord record, IReadOnlyList<string> covering, Caller caller, string press, DateTimeOffset now)
     {

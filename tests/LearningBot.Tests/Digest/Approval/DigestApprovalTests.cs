@@ -121,6 +121,11 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
         var edited = await hub.AddAsync(Editor, opened, "Learning set closes on 31 January");
         Assert.Equal(2, (await hub.EditionAsync()).Items.Count(item => item.Kind == DigestItemKinds.TeamItem));
 
+        var late = await hub.PressAsync(Approver, request, DigestVerbs.Approve);
+        Assert.Contains(DigestApproving.Stale, CardJson.Texts(late), StringComparison.Ordinal);
+        Assert.Equal(DigestStatus.ChangesRequested, (await hub.EditionAsync()).Status);
+        Assert.Single(hub.NewsFor(Editor));
+
         await hub.PressAsync(Editor, edited, DigestVerbs.SendForApproval);
         Assert.Equal(2, hub.ApprovalCardsFor(Approver).Count);
         Assert.Equal(DigestStatus.AwaitingApproval, (await hub.EditionAsync()).Status);
