@@ -9,6 +9,11 @@ public sealed record DigestEditionCardData(
     int FirstShown, int LastShown, int EarlierPage, int LaterPage, IReadOnlyList<DigestEditionCardItem> Items) : ICardData
 {
     public static string CardName => "digest-edition";
+
+    /// <summary>The edition's <see cref="DigestStatus"/>: an approved edition's card offers "Send or schedule".</summary>
+    public string Status { get; init; } = DigestStatus.Draft;
+
+    public bool CanSend => Status == DigestStatus.Approved;
 }
 
 /// <summary>One item on the editor's card: its headline and the start of its text, ready for a card.</summary>

@@ -14,4 +14,12 @@ public static class DigestVerbs
     public const string Preview = "digest.preview";
     public const string Contribute = "digest.contribute";
     public const string SendContribution = "digest.contribute.send";
+
+    // Sending (bot/Digest/Sending): choosing the audience and time, reading a sent edition, subscriptions.
+    public const string SendOpen = "digest.send.open";
+    public const string Schedule = "digest.send.schedule";
+    public const string CancelSchedule = "digest.send.cancel";
+    public const string Read = "digest.read";
+    public const string Unsubscribe = "digest.unsubscribe";
+    public const string Subscribe = "digest.subscribe";
 }
