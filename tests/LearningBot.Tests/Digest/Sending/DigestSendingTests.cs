@@ -154,4 +154,27 @@ public sealed class DigestSendingTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Contains("gone out yet", read.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_edition_claimed_by_an_instance_that_stopped_before_starting_its_delivery_is_sent_once_by_another()
+    {
+        var reader = TestPerson.Unique("reader", "Rae Reader");
+        _people.Add(reader.AadObjectId, reader.Name, null);
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        var audience = new DigestAudience(false, [], ["voluntary-sector"]).ToJson();
+        await _first.Editions.ChangeAsync(edition.Number, DigestSender.Job, current => new DigestEditionChange(
+            current.Changed("test", DigestSendingHarness.Now) with
+            {
+                Status = DigestStatus.Sent, Audience = audience, SentAt = DigestSendingHarness.Now.AddMinutes(-10), ScheduledBy = DigestHarness.Editor.AadObjectId,
+            }, DigestSendingAudit.Sent, "Claimed, then the instance stopped (test)."), CancellationToken.None);
+
+        await Task.WhenAll(_second.SendDueAsync(), _first.SendDueAsync());
+        await _second.SendDueAsync();
+
+        var started = Assert.Single(_deliveries.Started.ToList(), r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(edition.Number));
+        Assert.Contains(started.Recipients, r => r.Key == reader.AadObjectId);
+        var finished = await _first.FindAsync(edition.Number);
+        Assert.NotEmpty(finished.DeliveryId);
+        Assert.True(finished.FollowedUp);
+    }
 }
