@@ -6,6 +6,8 @@
 #
 #   a  N recipients, one instance            b  the same, kill -9 of the bot at ~50% delivered and a restart
 #   c  two instances on one storage          d  p99 of a 'help' turn while a delivery runs vs idle
+#   e  a digest edition scheduled for now to everyone (not in the default set): the bot resolves the audience and
+#      starts one delivery; the bot's audience resolution and delivery recording times are under the table
 #
 # Each scenario gets a fresh Azurite; FanoutBench starts and stops the bot process(es) itself. Prints one table at the
 # end; the JSON of each scenario and every process's log stay in artifacts/bench/fanout/ (or $BENCH_OUT/fanout).
@@ -19,7 +21,7 @@ while [[ $# -gt 0 ]]; do
     --scenarios) SCENARIOS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +60,7 @@ for scenario in "${scenarios[@]}"; do
 done
 
 echo
-echo "Delivery of one announcement to $RECIPIENTS people, $(nproc) cores (optimum: recipients / 50 per second)."
+echo "Delivery of one announcement (scenario e: one digest edition) to $RECIPIENTS people, $(nproc) cores (optimum: recipients / 50 per second)."
 shopt -s nullglob
 results=("$OUT"/scenario-*.json)
 if [[ ${#results[@]} -gt 0 ]]; then

@@ -12,10 +12,11 @@ internal sealed class CommandLine(IReadOnlyDictionary<string, string> values)
             runs the simulator until Ctrl-C (GET /stats, POST /measure to start counting)
         FanoutBench seed --people 11000 --out people.csv [--without-teams 0.01]
             writes a people directory seed file
-        FanoutBench run --scenario a|b|c|d --bot-dll PATH --storage CONNECTION --out DIR
+        FanoutBench run --scenario a|b|c|d|e --bot-dll PATH --storage CONNECTION --out DIR
                         [--recipients 11000] [--without-chat 0.05] [--without-teams 0.01] [--faults true]
                         [--seed 13] [--install-concurrency 32] [--timeout-s 0 (auto)] [--kill-at 0.5]
             runs one scenario (starts and stops the bot itself) and writes DIR/scenario-X.json
+            (e: a digest edition scheduled for now to everyone, instead of an announcement)
         FanoutBench table FILE...
             prints the table of scenario result files
         """;

@@ -7,9 +7,14 @@ namespace LearningBot.Digest;
 public sealed record DigestEditionCardData(
     int Number, string Title, string Period, string StatusText, int Version, string Notice, int ItemCount, int Page, int Pages,
     int FirstShown, int LastShown, int EarlierPage, int LaterPage, IReadOnlyList<DigestEditionCardItem> Items,
-    string ApprovalText = "", bool CanEdit = true, bool CanSend = true) : ICardData
+    string ApprovalText = "", bool CanEdit = true, bool CanSendForApproval = true) : ICardData
 {
     public static string CardName => "digest-edition";
+
+    /// <summary>The edition's <see cref="DigestStatus"/>: an approved edition's card offers "Send or schedule".</summary>
+    public string Status { get; init; } = DigestStatus.Draft;
+
+    public bool CanSend => Status == DigestStatus.Approved;
 }
 
 /// <summary>One item on the editor's card: its headline and the start of its text, ready for a card.</summary>

@@ -43,7 +43,10 @@ public sealed class DigestCards(CardCatalog cards)
         return cards.Render(new DigestEditionCardData(
             edition.Number, $"{edition.Title} ({StatusWord(edition.Status)})", Period(edition), StatusText(edition.Status), edition.Version, notice,
             items.Count, page, pages, items.Count == 0 ? 0 : first + 1, first + shown.Count, Math.Max(1, page - 1), Math.Min(pages, page + 1), shown,
-            Approval.DigestApprovalCards.StatusWords(edition), Approval.DigestReapproval.AllowsChanges(edition.Status), DigestStatus.IsEditable(edition.Status)));
+            Approval.DigestApprovalCards.StatusWords(edition), Approval.DigestReapproval.AllowsChanges(edition.Status), DigestStatus.IsEditable(edition.Status))
+        {
+            Status = edition.Status,
+        });
     }
 
     /// <summary>The form for <paramref name="item"/>, or for a new team item when it is null.</summary>

@@ -81,6 +81,26 @@ public sealed record DigestEdition : TableRow
     /// <summary>The version that was approved in full; 0 while it is not approved.</summary>
     public int ApprovedVersion { get; init; }
 
+    /// <summary>When a scheduled edition goes out (UTC); null until it is scheduled.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+
+    /// <summary>Who it goes to, as the sending step's JSON (everyone with the app, channels, organisation kinds).</summary>
+    public string Audience { get; init; } = string.Empty;
+
+    /// <summary>The person key of the editor who scheduled it: the delivery is requested in their name.</summary>
+    public string ScheduledBy { get; init; } = string.Empty;
+
+    /// <summary>The scheduling editor's conversation reference (JSON), where the delivery's progress card goes.</summary>
+    public string ProgressTo { get; init; } = string.Empty;
+
+    /// <summary>The delivery that carries the edition to readers, once started.</summary>
+    public string DeliveryId { get; init; } = string.Empty;
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>True once everything that follows the edition going out (<see cref="IDigestEditionSent"/>) has been called.</summary>
+    public bool FollowedUp { get; init; }
+
     public string ItemsJson0 { get; init; } = "[]";
     public string ItemsJson1 { get; init; } = string.Empty;
     public string ItemsJson2 { get; init; } = string.Empty;

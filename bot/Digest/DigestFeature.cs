@@ -1,5 +1,6 @@
 using LearningBot.Access;
 using LearningBot.Connector.Hosting;
+using LearningBot.Digest.Sending;
 
 namespace LearningBot.Digest;
 
@@ -8,7 +9,9 @@ namespace LearningBot.Digest;
 /// Support Team) start an edition with <c>start digest</c> and shape it on its card; anyone reads the latest sent edition
 /// with <c>digest</c> (or the welcome card's "Read the digest") and sends a piece with <c>contribute to the newsletter</c>.
 /// </summary>
-public sealed class DigestFeature(DigestStarting starting, DigestEditing editing, DigestContributing contributing, DigestEditionStore store, DigestCards cards) : IBotFeature
+public sealed class DigestFeature(
+    DigestStarting starting, DigestEditing editing, DigestContributing contributing, DigestEditionStore store, DigestCards cards, DigestScheduling scheduling, DigestReading reading)
+    : IBotFeature
 {
     public const string OnlyEditors =
         "Sorry, only digest editors and the L&D Support Team can put together the newsletter. To send something for it, type contribute to the newsletter.";
@@ -32,6 +35,19 @@ public sealed class DigestFeature(DigestStarting starting, DigestEditing editing
             .OnCardAction(DigestVerbs.Edit, (turn, action) => editing.FormAsync(turn, action, adding: false))
             .OnCardAction(DigestVerbs.Add, (turn, action) => editing.FormAsync(turn, action, adding: true))
             .OnCardAction(DigestVerbs.Save, editing.SaveAsync);
+
+        // Sending (bot/Digest/Sending): readers open a sent edition and stop or restart the digest; editors schedule and see reach.
+        routes
+            .OnCardAction(DigestVerbs.Read, reading.ReadAsync)
+            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: true)), "unsubscribe digest", "stop getting the digest")
+            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: false)), "subscribe digest", "start getting the digest again")
+            .OnCardAction(DigestVerbs.Unsubscribe, async (turn, _) => CardActionResult.Replace(await reading.SetAsync(turn, unsubscribe: true)))
+            .OnCardAction(DigestVerbs.Subscribe, async (turn, _) => CardActionResult.Replace(await reading.SetAsync(turn, unsubscribe: false)));
+        routes.For(Roles.DigestEditor, OnlyEditors)
+            .OnCardAction(DigestVerbs.SendOpen, scheduling.OpenAsync)
+            .OnCardAction(DigestVerbs.Schedule, scheduling.ScheduleAsync)
+            .OnCardAction(DigestVerbs.CancelSchedule, scheduling.CancelAsync)
+            .OnCommandWithArgument(async (turn, argument) => await turn.SendTextAsync(await reading.ReachAsync(argument, turn.Aborted)), "digest reach");
     }
 
     private async Task<System.Text.Json.Nodes.JsonObject> LatestAsync(CancellationToken cancellationToken) =>

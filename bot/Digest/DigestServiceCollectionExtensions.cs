@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.Digest.Sending;
 
 namespace LearningBot.Digest;
 
@@ -20,5 +21,6 @@ public static class DigestServiceCollectionExtensions
             .AddSingleton<Approval.DigestApprovalCards>()
             .AddSingleton<Approval.DigestApproving>()
             .AddSingleton<Approval.DigestHistory>()
-            .AddSingleton<IBotFeature, Approval.DigestApprovalFeature>();
+            .AddSingleton<IBotFeature, Approval.DigestApprovalFeature>()
+            .AddDigestSending();
 }

@@ -20,4 +20,12 @@ public static class DigestVerbs
     public const string Approve = "digest.approval.approve";
     public const string RequestChanges = "digest.approval.changes";
     public const string History = "digest.history";
+
+    // Sending (bot/Digest/Sending): choosing the audience and time, reading a sent edition, subscriptions.
+    public const string SendOpen = "digest.send.open";
+    public const string Schedule = "digest.send.schedule";
+    public const string CancelSchedule = "digest.send.cancel";
+    public const string Read = "digest.read";
+    public const string Unsubscribe = "digest.unsubscribe";
+    public const string Subscribe = "digest.subscribe";
 }

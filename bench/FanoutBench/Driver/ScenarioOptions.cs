@@ -15,7 +15,7 @@ internal sealed record ScenarioOptions(
     TimeSpan Timeout,
     double KillAt)
 {
-    public const string Scenarios = "abcd";
+    public const string Scenarios = "abcde";
 
     public int Instances => Scenario == 'c' ? 2 : 1;
 
@@ -24,6 +24,7 @@ internal sealed record ScenarioOptions(
         'a' => "one instance",
         'b' => $"kill -9 at {KillAt:P0}, restart",
         'c' => "two instances",
+        'e' => "digest edition to everyone",
         _ => "chat turns during delivery",
     };
 
@@ -32,7 +33,7 @@ internal sealed record ScenarioOptions(
         var scenario = args.Required("scenario");
         if (scenario.Length != 1 || !Scenarios.Contains(scenario[0], StringComparison.Ordinal))
         {
-            throw new ArgumentException($"--scenario must be one of a, b, c, d.\n{CommandLine.Usage}");
+            throw new ArgumentException($"--scenario must be one of a, b, c, d, e.\n{CommandLine.Usage}");
         }
 
         var recipients = args.Int("recipients", 11_000);

@@ -48,8 +48,9 @@ internal static class ScenarioRunner
         })
         { Timeout = TimeSpan.FromSeconds(30) };
 
-        var launch = new BotLaunch(options.BotDll, BotSettings(options, seedFile, simulator.ServiceUrl));
-        var run = new Run(options, people, simulator, http, launch);
+        var tablePrefix = $"fanout{options.Scenario}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
+        var launch = new BotLaunch(options.BotDll, BotSettings(options, seedFile, simulator.ServiceUrl, tablePrefix));
+        var run = new Run(options, people, simulator, http, launch, tablePrefix);
         try
         {
             var result = await run.ExecuteAsync(stop.Token);
@@ -64,7 +65,7 @@ internal static class ScenarioRunner
         }
     }
 
-    private static Dictionary<string, string> BotSettings(ScenarioOptions options, string seedFile, Uri serviceUrl) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> BotSettings(ScenarioOptions options, string seedFile, Uri serviceUrl, string tablePrefix) => new(StringComparer.Ordinal)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Logging__LogLevel__Default"] = "Warning",
@@ -72,7 +73,8 @@ internal static class ScenarioRunner
         ["MicrosoftAppId"] = string.Empty,
         ["MicrosoftAppPassword"] = string.Empty,
         ["Storage__ConnectionString"] = options.Storage,
-        ["Storage__TablePrefix"] = $"fanout{options.Scenario}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}",
+        ["Storage__TablePrefix"] = tablePrefix,
+        ["Logging__LogLevel__LearningBot.Digest.Sending.DigestSender"] = "Information",
         ["People__Source"] = "Directory",
         ["People__SeedFile"] = seedFile,
         ["Roles__SupportTeam__0"] = BenchPeople.Sender.Id,
@@ -88,7 +90,8 @@ internal static class ScenarioRunner
     }
 
     /// <summary>One scenario's moving parts.</summary>
-    private sealed class Run(ScenarioOptions options, IReadOnlyList<BenchPerson> people, ConnectorSimulator simulator, HttpClient http, BotLaunch launch) : IAsyncDisposable
+    private sealed class Run(ScenarioOptions options, IReadOnlyList<BenchPerson> people, ConnectorSimulator simulator, HttpClient http, BotLaunch launch, string tablePrefix)
+        : IAsyncDisposable
     {
         private readonly List<BotInstance> _bots = [];
         private readonly List<BotInstance> _retired = [];
@@ -122,7 +125,9 @@ internal static class ScenarioRunner
             }
 
             simulator.BeginMeasuring();
-            var outcome = await new Announcer(http, Front.Messages, simulator, _activities).SendAsync(cancellationToken);
+            var outcome = options.Scenario == 'e'
+                ? await new DigestEditor(http, Front.Messages, simulator, _activities, options.Storage, tablePrefix).SendAsync(cancellationToken)
+                : await new Announcer(http, Front.Messages, simulator, _activities).SendAsync(cancellationToken);
             Log(outcome.Detail);
             var watch = new DeliveryWatch("not started", null, null);
             if (outcome.Sent)
@@ -131,6 +136,11 @@ internal static class ScenarioRunner
                 watch = await WatchAsync(cancellationToken);
                 busy = during is null ? null : await during;
                 await Task.Delay(Settle, cancellationToken);
+            }
+
+            if (options.Scenario == 'e')
+            {
+                outcome = outcome with { Detail = $"{outcome.Detail}; {DigestEditor.TimesFromLogs(options.OutDir, options.Scenario)}" };
             }
 
             return Summarise(outcome, watch, installSeconds, installErrors, idle, busy);

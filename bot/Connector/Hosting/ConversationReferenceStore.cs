@@ -123,6 +123,26 @@ public sealed class ConversationReferenceStore : IDisposable
         return null;
     }
 
+    /// <summary>The person key of everyone with a 1:1 chat with the bot: everyone who has the app.</summary>
+    public async IAsyncEnumerable<string> PersonalChatKeysAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonalChatPartition}");
+        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            yield return TableKeys.Decode(entity.RowKey);
+        }
+    }
+
+    /// <summary>Every team channel the bot has seen a message in.</summary>
+    public async Task<IReadOnlyList<ConversationReference>> ChannelsAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var rows = await table.ListAsync<ConversationReferenceEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {ConversationPartition} and ConversationType eq {"channel"}"), cancellationToken: cancellationToken);
+        return [.. rows.Select(row => row.ToReference())];
+    }
+
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {
         var cacheKey = string.Concat(entity.PartitionKey, "|", entity.RowKey);

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using LearningBot.Digest;
+using LearningBot.Digest.Sending;
+using LearningBot.Tests.FiveMinuteReview;
+using LearningBot.Tests.Support;
+
+namespace LearningBot.Tests.Digest.Sending;
+
+/// <summary>Scheduling and sending an edition, subscriptions and reach, through the real bot on Azurite.</summary>
+public sealed class DigestSendingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private readonly InMemoryPeopleDirectory _people = new();
+    private readonly InMemoryDeliveries _deliveries = new();
+    private DigestSendingHarness _first = null!;
+    private DigestSendingHarness _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        var prefix = DigestSendingHarness.NewPrefix();
+        _first = await DigestSendingHarness.StartAsync(azurite, prefix, _people, _deliveries);
+        _second = await DigestSendingHarness.StartAsync(azurite, prefix, _people, _deliveries);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(DigestStatus.Draft)]
+    [InlineData(DigestStatus.AwaitingApproval)]
+    [InlineData(DigestStatus.ChangesRequested)]
+    public async Task An_unapproved_edition_cannot_be_scheduled_or_sent_even_by_a_forged_press(string status)
+    {
+        var edition = await _first.EditionAsync(status);
+        _people.Add(TestPerson.Unique("reader", "Rae Reader").AadObjectId, "Rae Reader", null);
+
+        var opened = await _first.PressAsync(DigestHarness.Editor, DigestVerbs.SendOpen, new JsonObject { ["number"] = edition.Number });
+        var forged = await _first.ScheduleAsync(edition);
+        await _first.SendDueAsync();
+        await _second.SendDueAsync();
+
+        Assert.Contains("it has not been approved", opened.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("it has not been approved", forged.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(status, (await _first.FindAsync(edition.Number)).Status);
+        Assert.DoesNotContain(_deliveries.Started.ToList(), r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(edition.Number));
+    }
+
+    [Fact]
+    public async Task A_scheduled_edition_is_sent_once_across_two_bot_instances()
+    {
+        var reader = TestPerson.Unique("reader", "Rae Reader");
+        _people.Add(reader.AadObjectId, "Rae Reader", null);
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(edition);
+
+        var claimed = await Task.WhenAll(_first.SendDueAsync(), _second.SendDueAsync(), _second.SendDueAsync());
+
+        Assert.Equal(1, claimed.Sum());
+        var started = Assert.Single(_deliveries.Started.ToList(), r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(edition.Number));
+        Assert.Contains(started.Recipients, r => r.Key == reader.AadObjectId);
+        var sent = await _second.FindAsync(edition.Number);
+        Assert.Equal(DigestStatus.Sent, sent.Status);
+        Assert.Equal(InMemoryDeliveries.IdFor(DigestSender.Purpose, DigestSender.IdempotencyKeyOf(edition.Number)), sent.DeliveryId);
+        Assert.True(sent.FollowedUp);
+        Assert.Contains(DigestVerbs.Read, CardJson.Verbs(CardJson.Of(started.Message)));
+    }
+
+    [Fact]
+    public async Task An_edition_edited_after_it_was_scheduled_is_not_sent()
+    {
+        _people.Add(TestPerson.Unique("reader", "Rae Reader").AadObjectId, "Rae Reader", null);
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(edition);
+        Assert.Equal(DigestStatus.Scheduled, (await _first.FindAsync(edition.Number)).Status);
+
+        await _first.SetStatusAsync(edition.Number, DigestStatus.Draft);
+        await Task.WhenAll(_first.SendDueAsync(), _second.SendDueAsync());
+
+        Assert.Equal(DigestStatus.Draft, (await _first.FindAsync(edition.Number)).Status);
+        Assert.DoesNotContain(_deliveries.Started.ToList(), r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(edition.Number));
+    }
+
+    [Fact]
+    public async Task Unsubscribed_people_are_skipped_and_people_who_subscribe_again_get_it()
+    {
+        var stays = TestPerson.Unique("stays", "Sid Stays");
+        var leaves = TestPerson.Unique("leaves", "Lou Leaves");
+        _people.Add(stays.AadObjectId, stays.Name, null);
+        _people.Add(leaves.AadObjectId, leaves.Name, null);
+
+        var answer = await _first.TypeAsync(leaves, "unsubscribe digest");
+        Assert.Contains("subscribe digest", answer, StringComparison.Ordinal);
+        await _first.TypeAsync(leaves, "unsubscribe digest");
+        var first = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(first);
+        await _first.SendDueAsync();
+
+        await _second.TypeAsync(leaves, "subscribe digest");
+        var second = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(second);
+        await _second.SendDueAsync();
+
+        var recipientsOfFirst = _deliveries.Started.ToList().Single(r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(first.Number)).Recipients;
+        var recipientsOfSecond = _deliveries.Started.ToList().Single(r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(second.Number)).Recipients;
+        Assert.Contains(recipientsOfFirst, r => r.Key == stays.AadObjectId);
+        Assert.DoesNotContain(recipientsOfFirst, r => r.Key == leaves.AadObjectId);
+        Assert.Contains(recipientsOfSecond, r => r.Key == leaves.AadObjectId);
+    }
+
+    [Fact]
+    public async Task Reach_figures_below_5_are_shown_as_fewer_than_5()
+    {
+        var readers = Enumerable.Range(1, 3).Select(i => TestPerson.Unique($"reader{i}", $"Rae Reader {i}")).ToList();
+        foreach (var reader in readers)
+        {
+            _people.Add(reader.AadObjectId, reader.Name, null);
+        }
+
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(edition);
+        await _first.SendDueAsync();
+        foreach (var reader in readers)
+        {
+            var read = await _second.PressAsync(reader, DigestVerbs.Read, new JsonObject { ["number"] = edition.Number });
+            Assert.Contains("Course 1 at the Harbour Lane hub", read.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        var report = await _first.TypeAsync(DigestHarness.Editor, $"digest reach {edition.Number}");
+
+        Assert.Contains("Voluntary sector: fewer than 5", report, StringComparison.Ordinal);
+        Assert.Contains("Sent to: fewer than 5", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Voluntary sector: 3", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_time_in_the_past_is_refused()
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+
+        var answer = await _first.ScheduleAsync(edition, when: "later", date: "2026-12-01", time: "09:00");
+
+        Assert.Contains("That time has already passed", answer.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(DigestStatus.Approved, (await _first.FindAsync(edition.Number)).Status);
+    }
+
+    [Fact]
+    public async Task Only_a_sent_edition_can_be_read_from_its_card()
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+
+        var read = await _first.PressAsync(TestPerson.Unique("reader", "Rae Reader"), DigestVerbs.Read, new JsonObject { ["number"] = edition.Number });
+
+        Assert.Contains("gone out yet", read.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edition_claimed_by_an_instance_that_stopped_before_starting_its_delivery_is_sent_once_by_another()
+    {
+        var reader = TestPerson.Unique("reader", "Rae Reader");
+        _people.Add(reader.AadObjectId, reader.Name, null);
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        var audience = new DigestAudience(false, [], ["voluntary-sector"]).ToJson();
+        await _first.Editions.ChangeAsync(edition.Number, DigestSender.Job, current => new DigestEditionChange(
+            current.Changed("test", DigestSendingHarness.Now) with
+            {
+                Status = DigestStatus.Sent, Audience = audience, SentAt = DigestSendingHarness.Now.AddMinutes(-10), ScheduledBy = DigestHarness.Editor.AadObjectId,
+            }, DigestSendingAudit.Sent, "Claimed, then the instance stopped (test)."), CancellationToken.None);
+
+        await Task.WhenAll(_second.SendDueAsync(), _first.SendDueAsync());
+        await _second.SendDueAsync();
+
+        var started = Assert.Single(_deliveries.Started.ToList(), r => r.IdempotencyKey == DigestSender.IdempotencyKeyOf(edition.Number));
+        Assert.Contains(started.Recipients, r => r.Key == reader.AadObjectId);
+        var finished = await _first.FindAsync(edition.Number);
+        Assert.NotEmpty(finished.DeliveryId);
+        Assert.True(finished.FollowedUp);
+    }
+}
