@@ -36,8 +36,10 @@ public sealed record DigestItemCardData(
 }
 
 /// <summary>Data for the <c>digest-preview</c> card: an edition exactly as readers see it.</summary>
+/// <remarks><see cref="PrintUrl"/> and <see cref="LargePrintUrl"/>: the printable page (a signed print preview for a draft), empty when there is none.</remarks>
 public sealed record DigestPreviewCardData(
-    int Number, bool IsPreview, string Title, string Period, string Notice, IReadOnlyList<DigestHeadline> Headlines, IReadOnlyList<DigestPreviewItem> Items) : ICardData
+    int Number, bool IsPreview, string Title, string Period, string Notice, IReadOnlyList<DigestHeadline> Headlines, IReadOnlyList<DigestPreviewItem> Items,
+    string PrintTitle = "", string PrintUrl = "", string LargePrintUrl = "") : ICardData
 {
     public static string CardName => "digest-preview";
 }

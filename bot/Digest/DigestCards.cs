@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Digest.Print;
 using LearningBot.FeedbackSignals;
 
 namespace LearningBot.Digest;
 
 /// <summary>The digest's cards from an edition: the editor's card a page at a time, the item form, and the reader's view.</summary>
-public sealed class DigestCards(CardCatalog cards)
+public sealed class DigestCards(CardCatalog cards, DigestPrintLinks printLinks)
 {
     /// <summary>Items on one page of the editor's card: with four buttons each, this keeps the card well under Teams' 28 KB.</summary>
     public const int PageSize = 8;
@@ -69,7 +70,10 @@ public sealed class DigestCards(CardCatalog cards)
         var items = ReaderItems(edition);
         return cards.Render(new DigestPreviewCardData(
             edition.Number, isPreview, $"Learning digest: {edition.Title}", Period(edition), items.Count == 0 ? "This edition has no items yet." : string.Empty,
-            ReaderHeadlines(edition), items));
+            ReaderHeadlines(edition), items,
+            isPreview ? "Print preview" : "Print this edition",
+            isPreview ? printLinks.Preview(edition.Number) : printLinks.Public(edition.Number),
+            isPreview ? string.Empty : printLinks.Public(edition.Number, large: true)));
     }
 
     /// <summary>The items as readers see them, ready for a card (the reader's card and the approval card).</summary>

@@ -1,5 +1,6 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Sending;
+using LearningBot.Digest.Print;
 
 namespace LearningBot.Digest;
 
@@ -22,5 +23,6 @@ public static class DigestServiceCollectionExtensions
             .AddSingleton<Approval.DigestApproving>()
             .AddSingleton<Approval.DigestHistory>()
             .AddSingleton<IBotFeature, Approval.DigestApprovalFeature>()
-            .AddDigestSending();
+            .AddDigestSending()
+            .AddDigestPrint();
 }
