@@ -1,4 +1,5 @@
 using LearningBot.Connector.Hosting;
+using LearningBot.Digest.Archive;
 
 namespace LearningBot.Digest;
 
@@ -15,5 +16,6 @@ public static class DigestServiceCollectionExtensions
             .AddSingleton<DigestStarting>()
             .AddSingleton<DigestEditing>()
             .AddSingleton<DigestContributing>()
-            .AddSingleton<IBotFeature, DigestFeature>();
+            .AddSingleton<IBotFeature, DigestFeature>()
+            .AddDigestArchive();
 }

@@ -15,3 +15,11 @@ public static class DigestVerbs
     public const string Contribute = "digest.contribute";
     public const string SendContribution = "digest.contribute.send";
 }
+
+/// <summary>The verbs of the archive's cards (past editions, opening one, searching) and the reader card's "Past editions".</summary>
+public static class DigestArchiveVerbs
+{
+    public const string Archive = "digest.archive";
+    public const string OpenEdition = "digest.archive.open";
+    public const string Search = "digest.archive.search";
+}
