@@ -19,7 +19,8 @@ public sealed class DigestFeature(
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(async turn => await turn.SendCardAsync(await LatestAsync(turn.Aborted)), "digest", "latest digest", "read the digest")
+            // "digest" on its own is mapped by the archive, with "digest 7".
+            .OnCommand(async turn => await turn.SendCardAsync(await LatestAsync(turn.Aborted)), "latest digest", "read the digest")
             .OnCardAction(DigestVerbs.Latest, async (turn, _) => CardActionResult.Replace(await LatestAsync(turn.Aborted)))
             .OnCommand(turn => turn.SendCardAsync(contributing.NewCard()), "contribute to the newsletter", "contribute to the digest")
             .OnCardAction(DigestVerbs.Contribute, (_, _) => Task.FromResult(CardActionResult.Replace(contributing.NewCard())))

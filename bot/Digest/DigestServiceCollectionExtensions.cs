@@ -1,6 +1,7 @@
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Sending;
 using LearningBot.Digest.Print;
+using LearningBot.Digest.Archive;
 
 namespace LearningBot.Digest;
 
@@ -24,5 +25,7 @@ public static class DigestServiceCollectionExtensions
             .AddSingleton<Approval.DigestHistory>()
             .AddSingleton<IBotFeature, Approval.DigestApprovalFeature>()
             .AddDigestSending()
-            .AddDigestPrint();
+            .AddDigestPrint()
+
+            .AddDigestArchive();
 }

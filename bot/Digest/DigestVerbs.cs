@@ -29,3 +29,11 @@ public static class DigestVerbs
     public const string Unsubscribe = "digest.unsubscribe";
     public const string Subscribe = "digest.subscribe";
 }
+
+/// <summary>The verbs of the archive's cards (past editions, opening one, searching) and the reader card's "Past editions".</summary>
+public static class DigestArchiveVerbs
+{
+    public const string Archive = "digest.archive";
+    public const string OpenEdition = "digest.archive.open";
+    public const string Search = "digest.archive.search";
+}

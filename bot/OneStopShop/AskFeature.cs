@@ -21,6 +21,7 @@ public sealed partial class AskFeature(
     AnswerCardFactory cardFactory,
     IPeopleDirectory people,
     IEnumerable<IColleaguesPractice> colleagues,
+    IEnumerable<INewsletterItems> newsletters,
     TimeProvider clock,
     ILogger<AskFeature> logger) : IBotFeature
 {
@@ -119,11 +120,12 @@ public sealed partial class AskFeature(
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
-            return cardFactory.NotSure(record.Question, answer.Suggestions);
+            return cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted));
         }
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];
-        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged, colleagues: alsoTried);
+        var inTheNewsletter = answer.Kind == AnswerKind.Article ? await NewsletterAsync(words, besideAnswer: true, turn.Aborted) : [];
+        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged, colleagues: alsoTried, newsletter: inTheNewsletter);
     }
 
     /// <summary>Good-practice examples for the answer card; they only add to an answer, so a storage failure leaves them out.</summary>
@@ -142,6 +144,27 @@ public sealed partial class AskFeature(
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
             logger.LogWarning(exception, "Could not look for good-practice examples; answering without them");
+        }
+
+        return [];
+    }
+
+    /// <summary>Newsletter items for the answer or not-sure card; like the examples, a storage failure leaves them out.</summary>
+    private async Task<IReadOnlyList<NewsletterItem>> NewsletterAsync(string words, bool besideAnswer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var source in newsletters)
+            {
+                if (await source.ForQuestionAsync(words, besideAnswer, cancellationToken) is { Count: > 0 } found)
+                {
+                    return found;
+                }
+            }
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            logger.LogWarning(exception, "Could not look in the newsletter archive; answering without it");
         }
 
         return [];

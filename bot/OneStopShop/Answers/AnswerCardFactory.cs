@@ -16,13 +16,14 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
     /// <param name="colleagues">Approved good-practice examples that match the question well, shown under an article.</param>
     public JsonObject ForQuestion(
-        QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null)
+        QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null,
+        IReadOnlyList<NewsletterItem>? newsletter = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
-            return Article(record, article, feedback, showQuestion, colleagues: colleagues);
+            return Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter);
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
@@ -60,13 +61,17 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return Article(new QuestionRecord(), article, new FeedbackState(false, false, false), showQuestion: false, notice);
     }
 
-    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions) =>
-        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))]));
+    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null) =>
+        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
+        {
+            Newsletter = newsletter ?? [],
+        });
 
     public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
     private JsonObject Article(
-        QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null)
+        QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
+        IReadOnlyList<NewsletterItem>? newsletter = null)
     {
         var layout = ArticleBlocks.Layout(article.Body);
         var related = article.Related
@@ -91,7 +96,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             feedback.CanRate,
             feedback.Thanked,
             feedback.OfferEscalation,
-            notice) { Colleagues = colleagues ?? [] });
+            notice) { Colleagues = colleagues ?? [], Newsletter = newsletter ?? [] });
     }
 
     private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)

@@ -53,6 +53,9 @@ public sealed record AnswerCardData(
 
     /// <summary>"Colleagues elsewhere have tried this": up to two approved good-practice examples that match the question well.</summary>
     public IReadOnlyList<ColleagueExample> Colleagues { get; init; } = [];
+
+    /// <summary>"In the newsletter": up to two items of sent newsletter editions that match the question well.</summary>
+    public IReadOnlyList<NewsletterItem> Newsletter { get; init; } = [];
 }
 
 /// <summary>Data for <c>answer-editor</c>: the L&amp;D team's form for a new or edited article.</summary>
@@ -84,6 +87,9 @@ public sealed record ArticleEditorCardData(
 public sealed record NotSureCardData(string Question, string YouAsked, IReadOnlyList<ArticleLink> Suggestions) : ICardData
 {
     public static string CardName => "not-sure";
+
+    /// <summary>"The newsletter mentioned this": items of sent newsletter editions that match the question closely.</summary>
+    public IReadOnlyList<NewsletterItem> Newsletter { get; init; } = [];
 }
 
 /// <summary>A network a person leads, with how to join it.</summary>
