@@ -6,12 +6,11 @@
 // gets the alert in her personal chat and says her team is trying it too.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
+import { assertAnswered, COMMUNITY_STACK, sharedStack, TOM } from './harness.mjs';
 
 const TITLE = 'A one-page medicines summary at discharge';
 const TOPIC = 'Medicines';
 const CHANGES = 'Please say how many discharges the figures cover.';
-const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
 const TOMS_TITLE = 'Life story books with families at home visits';
 
 let stack;

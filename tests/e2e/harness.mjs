@@ -163,13 +163,20 @@ export const DEFAULT_STACK = Object.freeze({ suite: 'default' });
 
 /**
  * The community mock tenant (scripts/playground/community.yml): its user, Priya Shah, is also in the L&D Support
- * Team, so one stack serves the conversation, escalation and review suites.
+ * Team (which makes her a digest editor too), so one stack serves the conversation, escalation, review and digest suites.
  */
 export const COMMUNITY_STACK = Object.freeze({
   suite: 'community',
   playgroundConfig: 'scripts/playground/community.yml',
-  botEnv: { Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50' },
+  botEnv: {
+    Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50',
+    // Tom approves the digest Priya edits: an editor never approves their own edition.
+    Roles__DigestApprovers__0: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61',
+  },
 });
+
+/** Tom Okafor, a colleague of Priya's in the community tenant, played with stack.colleague(context, TOM). */
+export const TOM = Object.freeze({ id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' });
 
 let shared;
 

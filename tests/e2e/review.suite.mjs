@@ -5,9 +5,8 @@
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, COMMUNITY_STACK, findAction, sharedStack } from './harness.mjs';
+import { ARTIFACTS_DIR, COMMUNITY_STACK, findAction, sharedStack, TOM } from './harness.mjs';
 
-const TOM = { id: '29:tom-okafor', name: 'Tom Okafor', aadObjectId: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61' };
 let tom;
 let tomChat;
 
