@@ -45,6 +45,7 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
     public static string Title(string purpose) => purpose switch
     {
         "announcement" => "Your announcement",
+        "digest" => "Your learning digest",
         _ => $"Your delivery: {purpose.Replace('-', ' ')}",
     };
 

@@ -12,6 +12,9 @@ public sealed record DigestSendCardData(
     IReadOnlyList<DigestSendChoice> KindChoices, string When, string Date, string Time) : ICardData
 {
     public static string CardName => "digest-send";
+
+    /// <summary>Green for a schedule that stands ("on its way", "scheduled"), the warning colour for a refusal.</summary>
+    public string NoticeColor => IsScheduled ? "good" : "attention";
 }
 
 /// <summary>Data for the <c>digest-headlines</c> card: what each reader is sent.</summary>
