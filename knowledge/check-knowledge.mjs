@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MIN_SHARED_WORDS, seedsFolder, loadSeeds, indexSeeds, sharedRuns } from './copy-check.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const articlesDir = join(root, 'articles');
@@ -16,6 +17,8 @@ const ORGANISATIONS = new Set(['all', 'primary-care', 'acute-trust', 'mental-hea
 const PERSON_KINDS = new Set(['ld-lead', 'clinical-lead', 'occupational-lead', 'network-lead', 'ld-support']);
 const REQUIRED = ['id', 'title', 'summary', 'tags', 'audience', 'organisations', 'owner', 'review-by', 'related'];
 const LISTS = new Set(['tags', 'audience', 'organisations', 'related']);
+// Filled in from the bot's settings when an article is shown (bot/OneStopShop/Knowledge/ArticlePlaceholders.cs).
+const PLACEHOLDERS = new Set(['{answer-within}']);
 
 const problems = [];
 const fail = (where, message) => problems.push(`${where}: ${message}`);
@@ -68,6 +71,10 @@ for (const [name, { meta, body }] of articles) {
   else if (meta['review-by'] < today) fail(name, `review-by ${meta['review-by']} has passed; review the article`);
   const words = body.split(/\s+/).filter(w => /[A-Za-z0-9]/.test(w)).length;
   if (words < 150 || words > 450) fail(name, `body has ${words} words (150-450)`);
+  for (const p of `${meta.title ?? ''}\n${body}`.match(/\{[a-z-]+\}/g) ?? []) {
+    if (!PLACEHOLDERS.has(p)) fail(name, `unknown placeholder ${p} (known: ${[...PLACEHOLDERS].join(', ')})`);
+  }
+  if (/\{[a-z-]+\}/.test(`${meta.title ?? ''} ${meta.summary ?? ''}`)) fail(name, 'placeholders belong in the body only (the title and summary also appear where they are not filled in)');
   if (/\b\d{3}\s?\d{3}\s?\d{4}\b/.test(body)) fail(name, 'body looks like it contains a record number; remove personal data');
 }
 
@@ -129,6 +136,26 @@ if (existsSync(questionsPath)) {
     }
   }
 }
+
+// Our own words: no run of MIN_SHARED_WORDS or more words taken from a source document.
+const notes = [];
+const seeds = seedsFolder(join(root, '..'));
+if (!seeds) {
+  notes.push('Copy check skipped: seeds folder not found (set KNOWLEDGE_SEEDS_DIR or place the source documents in ../shared/seeds/).');
+} else {
+  const { seeds: documents, unread } = loadSeeds(seeds);
+  const index = indexSeeds(documents);
+  for (const name of unread) notes.push(`Copy check did not read ${name}: only .txt and .md source documents are compared.`);
+  for (const [name, { meta, body }] of articles) {
+    for (const text of [meta.title ?? '', meta.summary ?? '', body]) {
+      for (const run of sharedRuns(text, index)) {
+        fail(name, `shares ${run.words.split(' ').length} words in a row with ${run.seed} - "${run.words}"; say it in our own words`);
+      }
+    }
+  }
+  notes.push(`Copy check: ${articles.size} articles compared with ${documents.length} source documents (runs of ${MIN_SHARED_WORDS}+ words).`);
+}
+for (const note of notes) console.log(note);
 
 if (problems.length) {
   console.error(problems.join('\n'));

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
 
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>Builds the one-stop shop's cards from answers and from the question log.</summary>
-public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock)
+public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock, AnswerDeadline deadline)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -73,6 +74,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
         IReadOnlyList<NewsletterItem>? newsletter = null)
     {
+        article = ArticlePlaceholders.Fill(article, deadline.DescribePromise());
         var layout = ArticleBlocks.Layout(article.Body);
         var related = article.Related
             .Select(id => engine.Knowledge.Find(id))
