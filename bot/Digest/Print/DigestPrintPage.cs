@@ -2,6 +2,7 @@ using System.Text;
 using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.FeedbackSignals;
+using LearningBot.OneStopShop.Escalation;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Digest.Print;
@@ -20,11 +21,12 @@ public sealed class DigestPrintPage : IEndpointFeature
 
     public static async Task<IResult> HandleAsync(
         string number, string? size, string? exp, string? sig, DigestPrintLinks links, DigestEditionStore store, IOptions<DigestPrintOptions> options,
-        HttpContext http, CancellationToken cancellationToken)
+        AnswerDeadline deadline, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(deadline);
         ArgumentNullException.ThrowIfNull(http);
         var large = string.Equals(size, DigestPrintLinks.LargePrint, StringComparison.OrdinalIgnoreCase);
         var edition = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
@@ -32,7 +34,7 @@ public sealed class DigestPrintPage : IEndpointFeature
             : null;
         if (exp is not null || sig is not null)
         {
-            return Preview(edition, n, exp, sig, large, links, options.Value, http);
+            return Preview(edition, n, exp, sig, large, links, options.Value, deadline.DescribePromise(), http);
         }
 
         PrintableHtml.PublicHeaders(http.Response);
@@ -49,11 +51,11 @@ public sealed class DigestPrintPage : IEndpointFeature
         http.Response.Headers.LastModified = edition.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return http.Request.Headers.IfNoneMatch.ToString() == tag
             ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : PrintableHtml.Page(Render(edition, large, options.Value, links.Public(edition.Number, large)));
+            : PrintableHtml.Page(Render(edition, large, options.Value, deadline.DescribePromise(), links.Public(edition.Number, large)));
     }
 
     /// <summary>The edition as a printable page; <paramref name="address"/> (its public link) goes in the footer when there is one.</summary>
-    public static string Render(DigestEdition edition, bool large, DigestPrintOptions contact, string address = "", bool isPreview = false)
+    public static string Render(DigestEdition edition, bool large, DigestPrintOptions contact, string answerWithin, string address = "", bool isPreview = false)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(contact);
@@ -71,7 +73,7 @@ public sealed class DigestPrintPage : IEndpointFeature
         AppendContents(html, edition);
         AppendItems(html, edition);
         html.Append("<div class=\"panels\">\n");
-        AppendContact(html, contact);
+        AppendContact(html, contact, answerWithin);
         AppendResponsibilities(html);
         html.Append("</div>\n");
         html.Append("<footer><p>").Append(PrintableHtml.Encode($"Learning digest, {edition.Title}, {DigestCards.Period(edition)}. Please put it up where colleagues without a computer will see it, or pass it on."));
@@ -89,7 +91,7 @@ public sealed class DigestPrintPage : IEndpointFeature
         : link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? link["http://".Length..].TrimEnd('/')
         : link;
 
-    private static IResult Preview(DigestEdition? edition, int number, string? exp, string? sig, bool large, DigestPrintLinks links, DigestPrintOptions contact, HttpContext http)
+    private static IResult Preview(DigestEdition? edition, int number, string? exp, string? sig, bool large, DigestPrintLinks links, DigestPrintOptions contact, string answerWithin, HttpContext http)
     {
         PrintableHtml.PrivateHeaders(http.Response);
         if (PrintableHtml.RefusedLink(links.Check(number, exp, sig), "Open the edition in Teams and press Print preview for a new link.") is { } refused)
@@ -97,7 +99,7 @@ public sealed class DigestPrintPage : IEndpointFeature
             return refused;
         }
 
-        return edition is null ? NotFound() : PrintableHtml.Page(Render(edition, large, contact, isPreview: edition.Status != DigestStatus.Sent));
+        return edition is null ? NotFound() : PrintableHtml.Page(Render(edition, large, contact, answerWithin, isPreview: edition.Status != DigestStatus.Sent));
     }
 
     private static IResult NotFound() =>
@@ -163,7 +165,7 @@ public sealed class DigestPrintPage : IEndpointFeature
             item.OrganisationKind.Length == 0 ? string.Empty : $"For: {SignalChoices.OrganisationKinds.TitleOf(item.OrganisationKind)}",
         }.Where(part => part.Length > 0));
 
-    private static void AppendContact(StringBuilder html, DigestPrintOptions contact) =>
+    private static void AppendContact(StringBuilder html, DigestPrintOptions contact, string answerWithin) =>
         html.Append("<section class=\"panel\" aria-labelledby=\"contact\">\n<h2 id=\"contact\">Contact the one-stop shop</h2>\n")
             .Append("<p>The one-stop shop is the first place to go for advice on learning and development, whoever you work or volunteer for. No computer needed.</p>\n")
             .Append("<dl class=\"facts\">\n")
@@ -171,7 +173,8 @@ public sealed class DigestPrintPage : IEndpointFeature
             .Fact("Post", contact.PostalAddress)
             .Fact("In person", "Ask your manager or volunteer coordinator to contact the one-stop shop for you.")
             .Fact("In Teams", "Chat with the one-stop shop.")
-            .Append("</dl>\n<p>You will get a reply from a named person, normally within three working days. Large-print copies of this newsletter are available, and it can be posted to you.</p>\n</section>\n");
+            .Append("</dl>\n<p>").Append(PrintableHtml.Encode($"You will get a reply from a named person, normally within {answerWithin}."))
+            .Append(" Large-print copies of this newsletter are available, and it can be posted to you.</p>\n</section>\n");
 
     private static void AppendResponsibilities(StringBuilder html) =>
         html.Append("<section class=\"panel\" aria-labelledby=\"responsibilities\">\n<h2 id=\"responsibilities\">Your responsibilities for learning</h2>\n<ul>\n")

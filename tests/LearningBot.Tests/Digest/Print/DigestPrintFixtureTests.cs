@@ -18,7 +18,7 @@ public sealed class DigestPrintFixtureTests
     public void The_committed_print_fixture_is_the_page_as_rendered_now(string file, bool large)
     {
         var path = Path.Combine(RepoPaths.Root, "tests", "print", "fixtures", file);
-        var rendered = DigestPrintPage.Render(PrintSample.Edition(), large, new DigestPrintOptions(),
+        var rendered = DigestPrintPage.Render(PrintSample.Edition(), large, new DigestPrintOptions(), "2 working days",
             PrintHarness.BaseUrl + DigestPrintLinks.PathOf(7, large));
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
