@@ -2,6 +2,7 @@ using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using LearningBot.FiveMinuteReview.Paper;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.FiveMinuteReview;
@@ -34,6 +35,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<IBotFeature, PersonReviewFeature>();
         services.AddSingleton<IBotFeature, ReviewCoverageFeature>();
         services.AddSingleton<IEndpointFeature, PrintEndpoint>();
+        services.AddFiveMinuteReviewOnPaper();
         return services;
     }
 

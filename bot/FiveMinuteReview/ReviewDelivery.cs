@@ -54,6 +54,11 @@ public sealed class ReviewDelivery(
         var minutes = review.DurationSeconds is { } seconds ? Math.Max(1, (int)Math.Round(seconds / 60)) : (int?)null;
         var savedLine = $"Saved on {ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt)}."
             + (minutes is { } m ? $" It took {m} minute{(m == 1 ? string.Empty : "s")}." : string.Empty);
+        if (review.HeldOnPaper)
+        {
+            savedLine = $"Held on {ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt)} and signed on paper; recorded on {ReviewDates.InWords(review.UpdatedAt)}.";
+        }
+
         var printNote = printUrl.Length > 0 ? $" The printable link works until {ReviewDates.InWords(expires)}." : string.Empty;
         var delivery = (review.PersonUsesTeams, review.SentToPersonAt) switch
         {

@@ -68,6 +68,12 @@ public sealed record ReviewEntity : TableRow
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string PersonComment { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>True for a review held on paper and recorded afterwards: signed on paper, with <see cref="ConfirmedAt"/> the day it was held.</summary>
+    public bool HeldOnPaper { get; init; }
+
+    /// <summary>The key points a manager typed from a paper review (optional).</summary>
+    public string KeyPoints { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 
@@ -115,6 +121,9 @@ public sealed record ReviewEntity : TableRow
     /// <summary>Last review's objectives, to say how each went: their text was scrubbed when that review was saved.</summary>
     public ReviewEntity CarryOn(ReviewEntity? previous) =>
         this with { CarriedJson = Write(previous?.Objectives.Select(o => new CarriedObjective(o.What, o.ByWhen, o.Measure, string.Empty)) ?? []) };
+
+    /// <summary>The key points of a review held on paper.</summary>
+    public ReviewEntity WithKeyPoints(ScrubbedText keyPoints) => this with { KeyPoints = keyPoints.Text };
 #pragma warning restore LB0001
 
     private static IReadOnlyList<T> Read<T>(string json) =>

@@ -28,7 +28,7 @@ public abstract record ConfirmOutcome
 /// reviews (<c>review|id</c>) and one index row per person (<c>person|id</c>). A manager's team is one
 /// partition query, and confirming is one entity group transaction.
 /// </summary>
-public sealed class ReviewStore(TableStorage tables)
+public sealed partial class ReviewStore(TableStorage tables)
 {
     public const string TableName = "FiveMinuteReviews";
     private const string DraftPrefix = "draft|";

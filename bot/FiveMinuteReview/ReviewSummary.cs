@@ -18,6 +18,7 @@ public static class ReviewSummary
         Add(sections, "Learning and support", Learning(review));
         Add(sections, "How things are going", HowItsGoing(review));
         Add(sections, "To follow up", review.Concern);
+        Add(sections, "Key points from the paper form", review.KeyPoints);
         return sections;
     }
 

@@ -10,7 +10,7 @@ namespace LearningBot.Tests.Announcements;
 /// <summary>
 /// An announcement end to end through the bot host, in the invoke shapes the feature documents: <c>announce</c>, then
 /// <c>announce.preview</c> {title, message, audience}, then <c>announce.send</c> {draftId}. The people directory is
-/// the seeded one (people/people.csv: 17 people, 3 of them without Teams; 7 in primary care, 1 without Teams).
+/// the seeded one (people/people.csv: 19 people, 4 of them without Teams; 7 in primary care, 1 without Teams).
 /// </summary>
 public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClassFixture<DeliveryUiHostFixture>
 {
@@ -71,7 +71,7 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("everyone", "17 people: 14 in Teams, 3 without Teams (counted for the printed edition)")]
+    [InlineData("everyone", "19 people: 15 in Teams, 4 without Teams (counted for the printed edition)")]
     [InlineData("kind:primary-care", "7 people: 6 in Teams, 1 without Teams (counted for the printed edition)")]
     public async Task The_preview_shows_the_exact_message_and_how_many_it_goes_to(string audience, string size)
     {
@@ -103,14 +103,14 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         Assert.Equal(draftId, request.IdempotencyKey);
         Assert.Equal(Support.AadObjectId, request.RequestedBy);
         Assert.Equal(chat, request.ProgressTo?.Conversation?.Id);
-        Assert.Equal(17, request.Recipients.Count);
-        Assert.Equal(3, request.Recipients.Count(r => !r.UsesTeams));
+        Assert.Equal(19, request.Recipients.Count);
+        Assert.Equal(4, request.Recipients.Count(r => !r.UsesTeams));
         Assert.All(request.Recipients, r => Assert.Equal(RecipientKinds.Person, r.Kind));
         Assert.Contains("Clinics every Tuesday.", CardJson.Texts(CardJson.Of(request.Message)), StringComparison.Ordinal);
         Assert.All(answers, answer => Assert.Contains("Sending…", CardJson.Texts(answer), StringComparison.Ordinal));
         Assert.All(answers, answer => Assert.Empty(CardJson.Verbs(answer)));
         var progressCard = CardJson.Of(Assert.Single(bot.Connector.Current(chat)));
-        Assert.Contains("Sent to 0 of 17", CardJson.Texts(progressCard), StringComparison.Ordinal);
+        Assert.Contains("Sent to 0 of 19", CardJson.Texts(progressCard), StringComparison.Ordinal);
         Assert.Equal([DeliveryProgressVerbs.Cancel], CardJson.Verbs(progressCard));
     }
 

@@ -50,6 +50,7 @@ public sealed class PeopleCsvTests
         Assert.Equal(["Dev Raman", "Grace Lewis", "Margaret O'Neill", "Sam Patel", "Tom Okafor"], Managed(SeedIds.PriyaShah));
         Assert.Equal(["Adele Vance", "Isaiah Langer", "Lynne Robbins", "Megan Bowen", "Patti Fernandez", "Rose Adeyemi"], Managed(SeedIds.AlexWilber));
         Assert.Equal(["Ade Bello", "Helen Marsh"], Managed(SeedIds.KwameMensah));
+        Assert.Equal(["Bill Turner", "Farah Ali"], Managed(SeedIds.GraceLewis));
         Assert.All(people.Where(person => !person.UsesTeams), person => Assert.StartsWith("local:", person.Id, StringComparison.Ordinal));
         Assert.All(people, person => Assert.NotNull(person.OrganisationKind));
     }
@@ -76,6 +77,7 @@ internal static class SeedIds
 {
     public const string PriyaShah = "0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50";
     public const string TomOkafor = "1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61";
+    public const string GraceLewis = "2b8c4d1e-5f60-4c73-8d9e-1a3f4b5c6d72";
     public const string JoanWhitfield = "8a4c2e6f-1b3d-4f57-9a0c-6e2d4b8f1a37";
     public const string KwameMensah = "9b5d3f7a-2c4e-4068-8b1d-7f3e5c9a2b48";
     public const string AdeBello = "5e1f7a4b-8293-4fa6-90c1-4d6e7f8a9b05";

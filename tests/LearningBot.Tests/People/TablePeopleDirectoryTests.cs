@@ -33,9 +33,9 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
             everyone.Add(person);
         }
 
-        Assert.Equal(17, everyone.Count);
-        Assert.Equal(17, everyone.Select(person => person.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(3, everyone.Count(person => !person.UsesTeams));
+        Assert.Equal(19, everyone.Count);
+        Assert.Equal(19, everyone.Select(person => person.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4, everyone.Count(person => !person.UsesTeams));
     }
 
     [Fact]
