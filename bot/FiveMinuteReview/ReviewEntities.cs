@@ -68,6 +68,15 @@ public sealed record ReviewEntity : TableRow
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string PersonComment { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>Step 1's optional prompt: how the person works with the team.</summary>
+    public string TeamWorking { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>Step 1's optional prompt: the difference the person makes to patients and service users.</summary>
+    public string DifferenceMade { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>Step 2's optional upward feedback: what the manager could do to help.</summary>
+    public string HelpFromManager { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 
@@ -115,6 +124,13 @@ public sealed record ReviewEntity : TableRow
     /// <summary>Last review's objectives, to say how each went: their text was scrubbed when that review was saved.</summary>
     public ReviewEntity CarryOn(ReviewEntity? previous) =>
         this with { CarriedJson = Write(previous?.Objectives.Select(o => new CarriedObjective(o.What, o.ByWhen, o.Measure, string.Empty)) ?? []) };
+
+    /// <summary>Step 1's optional prompts: team working, and the difference made to patients and service users.</summary>
+    public ReviewEntity WithTeamAndDifference(ScrubbedText teamWorking, ScrubbedText differenceMade) =>
+        this with { TeamWorking = teamWorking.Text, DifferenceMade = differenceMade.Text };
+
+    /// <summary>Step 2's optional upward feedback.</summary>
+    public ReviewEntity WithHelpFromManager(ScrubbedText help) => this with { HelpFromManager = help.Text };
 #pragma warning restore LB0001
 
     private static IReadOnlyList<T> Read<T>(string json) =>

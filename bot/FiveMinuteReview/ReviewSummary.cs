@@ -12,12 +12,15 @@ public static class ReviewSummary
         var sections = new List<SummarySection>();
         Add(sections, "What has gone well", review.WentWell);
         Add(sections, "What could be even better", review.EvenBetter);
+        Add(sections, "Working with the team", review.TeamWorking);
+        Add(sections, "The difference made to patients and service users", review.DifferenceMade);
         Add(sections, forPerson ? "Your view" : $"{firstName}'s view", View(review, forPerson));
         Add(sections, "Objectives from last time", Carried(review));
         Add(sections, "New objectives", NewObjectives(review));
         Add(sections, "Learning and support", Learning(review));
         Add(sections, "How things are going", HowItsGoing(review));
         Add(sections, "To follow up", review.Concern);
+        Add(sections, $"How {FirstName(review.ManagerName)} can help", review.HelpFromManager);
         return sections;
     }
 
