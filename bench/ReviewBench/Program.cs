@@ -13,6 +13,7 @@ var output = arguments.String("--out") ?? "artifacts/bench/review.json";
 
 await using var bot = await BenchBot.StartAsync([
     "--FiveMinuteReview:RemindersEnabled=false",
+    "--FiveMinuteReview:FirstReviewGuide=false",
     "--PublicLinks:BaseUrl=https://learningbot.example.org",
 ]);
 

@@ -1,5 +1,6 @@
 using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
+using LearningBot.FiveMinuteReview.Asking;
 using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LearningBot.FiveMinuteReview.Paper;
@@ -36,6 +37,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<IBotFeature, ReviewCoverageFeature>();
         services.AddSingleton<IEndpointFeature, PrintEndpoint>();
         services.AddFiveMinuteReviewOnPaper();
+        services.AddReviewAsking();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
+using LearningBot.FiveMinuteReview.Asking;
 using LearningBot.People;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ public sealed class ManagerReviewFeature(
     ReviewPrivateChat privateChat,
     TimeProvider clock,
     IOptions<ReviewOptions> options,
-    ILogger<ManagerReviewFeature> logger) : IBotFeature
+    ILogger<ManagerReviewFeature> logger,
+    FirstReviewGuide guide) : IBotFeature
 {
     /// <summary>Every route answers in a channel or group chat with <see cref="ReviewPrivateChat"/>'s card: nothing personal is shown there.</summary>
     public void MapRoutes(BotRoutes routes)
@@ -59,6 +61,11 @@ public sealed class ManagerReviewFeature(
         if (personId is null || !await people.IsManagerOfAsync(caller, personId, turn.Aborted))
         {
             return CardActionResult.Message(ReviewDrafts.NotYourReview);
+        }
+
+        if (action.GetString(FirstReviewGuide.GuidedKey) is null && await guide.CardForAsync(caller, personId, turn.Aborted) is { } firstTime)
+        {
+            return CardActionResult.Replace(firstTime);
         }
 
         var draft = await drafts.ResumeOrStartAsync(caller, turn.Caller.Name, personId, turn.Aborted);

@@ -58,6 +58,10 @@ public sealed record ReviewFormCardData
     public IReadOnlyList<SummarySection> Sections { get; init; } = [];
     public string NextReview { get; init; } = string.Empty;
     public string AfterSave { get; init; } = string.Empty;
+
+    public string TeamWorking { get; init; } = string.Empty;
+    public string DifferenceMade { get; init; } = string.Empty;
+    public string HelpFromManager { get; init; } = string.Empty;
 }
 
 /// <param name="Id">The input id of its "how did it go?" choice.</param>
@@ -77,7 +81,7 @@ public sealed record ReviewSavedCardData(
 public sealed record ReviewPersonCardData(
     string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, string HeldOn,
     IReadOnlyList<SummarySection> Sections, string NextReviewInWords, bool Acknowledged, string AcknowledgedOn, string PersonComment,
-    string Comment = "", string Removed = "") : ICardData
+    string Comment = "", string Removed = "", IReadOnlyList<ChoiceData>? Articles = null) : ICardData
 {
     public static string CardName => "review-person";
 }

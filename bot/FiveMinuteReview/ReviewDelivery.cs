@@ -78,7 +78,8 @@ public sealed class ReviewDelivery(
             review.ReviewId, review.ManagerId, review.ManagerName, ReviewSummary.FirstName(review.ManagerName),
             ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt), ReviewSummary.Sections(review, forPerson: true),
             ReviewDates.InWords(review.NextReviewOn), review.AcknowledgedAt is not null,
-            review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment, comment, removed));
+            review.AcknowledgedAt is { } at ? ReviewDates.InWords(at) : string.Empty, review.PersonComment, comment, removed,
+            [.. review.ApproachIds.Select(id => new ChoiceData(ReviewChoices.TitleOf(ReviewChoices.LearningApproaches, id), id)).Where(a => a.Title.Length > 0)]));
 
     /// <summary>The short card asking the person for their view before the conversation (thanking them once <paramref name="answered"/>).</summary>
     public JsonObject AskCard(ReviewEntity draft, bool answered, string ownView = "", string removed = "") =>

@@ -74,6 +74,15 @@ public sealed record ReviewEntity : TableRow
     /// <summary>The key points a manager typed from a paper review (optional).</summary>
     public string KeyPoints { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>Step 1's optional prompt: how the person works with the team.</summary>
+    public string TeamWorking { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>Step 1's optional prompt: the difference the person makes to patients and service users.</summary>
+    public string DifferenceMade { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
+    /// <summary>Step 2's optional upward feedback: what the manager could do to help.</summary>
+    public string HelpFromManager { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
+
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 
@@ -124,6 +133,13 @@ public sealed record ReviewEntity : TableRow
 
     /// <summary>The key points of a review held on paper.</summary>
     public ReviewEntity WithKeyPoints(ScrubbedText keyPoints) => this with { KeyPoints = keyPoints.Text };
+
+    /// <summary>Step 1's optional prompts: team working, and the difference made to patients and service users.</summary>
+    public ReviewEntity WithTeamAndDifference(ScrubbedText teamWorking, ScrubbedText differenceMade) =>
+        this with { TeamWorking = teamWorking.Text, DifferenceMade = differenceMade.Text };
+
+    /// <summary>Step 2's optional upward feedback.</summary>
+    public ReviewEntity WithHelpFromManager(ScrubbedText help) => this with { HelpFromManager = help.Text };
 #pragma warning restore LB0001
 
     private static IReadOnlyList<T> Read<T>(string json) =>

@@ -55,6 +55,9 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             Sections = step == ReviewSteps.Summary ? ReviewSummary.Sections(draft) : [],
             NextReview = nextReview ?? (draft.NextReviewOn.Length > 0 ? draft.NextReviewOn : string.Empty),
             AfterSave = afterSave,
+            TeamWorking = draft.TeamWorking,
+            DifferenceMade = draft.DifferenceMade,
+            HelpFromManager = draft.HelpFromManager,
         };
     }
 
@@ -126,10 +129,13 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             case ReviewSteps.Feedback:
                 values["wentWell"] = draft.WentWell;
                 values["evenBetter"] = draft.EvenBetter;
+                values["teamWorking"] = draft.TeamWorking;
+                values["differenceMade"] = draft.DifferenceMade;
                 break;
             case ReviewSteps.TheirView:
                 values["personView"] = draft.PersonView;
                 values["carriedNote"] = draft.CarriedNote;
+                values["helpFromManager"] = draft.HelpFromManager;
                 foreach (var (objective, i) in draft.Carried.Select((o, i) => (o, i)))
                 {
                     values[CarriedInputPrefix + i] = objective.Outcome;
@@ -178,9 +184,9 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
 
         var applied = step switch
         {
-            ReviewSteps.Feedback => draft.WithFeedback(Free("wentWell"), Free("evenBetter")),
+            ReviewSteps.Feedback => draft.WithFeedback(Free("wentWell"), Free("evenBetter")).WithTeamAndDifference(Free("teamWorking"), Free("differenceMade")),
             ReviewSteps.TheirView => draft.WithTheirView(Free("personView"), Free("carriedNote"),
-                [.. draft.Carried.Select((_, i) => Text(submitted, CarriedInputPrefix + i))]),
+                [.. draft.Carried.Select((_, i) => Text(submitted, CarriedInputPrefix + i))]).WithHelpFromManager(Free("helpFromManager")),
             ReviewSteps.Objectives => draft.WithObjectives(Enumerable.Range(1, ReviewChoices.MaxObjectives)
                 .Select(n => (What: Free($"objective{n}What"), ByWhen: Text(submitted, $"objective{n}When"), Measure: Free($"objective{n}Measure")))
                 .ToList()

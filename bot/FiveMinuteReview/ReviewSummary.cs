@@ -12,6 +12,8 @@ public static class ReviewSummary
         var sections = new List<SummarySection>();
         Add(sections, "What has gone well", review.WentWell);
         Add(sections, "What could be even better", review.EvenBetter);
+        Add(sections, "Working with the team", review.TeamWorking);
+        Add(sections, "The difference made to patients and service users", review.DifferenceMade);
         Add(sections, forPerson ? "Your view" : $"{firstName}'s view", View(review, forPerson));
         Add(sections, "Objectives from last time", Carried(review));
         Add(sections, "New objectives", NewObjectives(review));
@@ -19,6 +21,7 @@ public static class ReviewSummary
         Add(sections, "How things are going", HowItsGoing(review));
         Add(sections, "To follow up", review.Concern);
         Add(sections, "Key points from the paper form", review.KeyPoints);
+        Add(sections, $"How {FirstName(review.ManagerName)} can help", review.HelpFromManager);
         return sections;
     }
 

@@ -60,6 +60,7 @@ public sealed class ReviewHarness : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["FiveMinuteReview:RemindersEnabled"] = "false",
+            ["FiveMinuteReview:FirstReviewGuide"] = "false",
             ["FiveMinuteReview:PublicBaseUrl"] = "https://learningbot.example.org",
             ["FiveMinuteReview:LinkSigningKey"] = Convert.ToBase64String(new byte[32]),
         };
