@@ -1,5 +1,6 @@
 using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
+using LearningBot.FiveMinuteReview.History;
 using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<IBotFeature, PersonReviewFeature>();
         services.AddSingleton<IBotFeature, ReviewCoverageFeature>();
         services.AddSingleton<IEndpointFeature, PrintEndpoint>();
+        services.AddReviewHistory();
         return services;
     }
 

@@ -58,6 +58,9 @@ public sealed record ReviewFormCardData
     public IReadOnlyList<SummarySection> Sections { get; init; } = [];
     public string NextReview { get; init; } = string.Empty;
     public string AfterSave { get; init; } = string.Empty;
+
+    /// <summary>Step 2: who held the previous review, when it was another manager (the earlier reviews can be opened).</summary>
+    public string EarlierManagerName { get; init; } = string.Empty;
 }
 
 /// <param name="Id">The input id of its "how did it go?" choice.</param>

@@ -68,6 +68,9 @@ public sealed record ReviewEntity : TableRow
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string PersonComment { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>The manager who held the person's previous review, when that was someone else; empty otherwise.</summary>
+    public string EarlierManagerName { get; init; } = string.Empty;
+
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 

@@ -55,6 +55,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             Sections = step == ReviewSteps.Summary ? ReviewSummary.Sections(draft) : [],
             NextReview = nextReview ?? (draft.NextReviewOn.Length > 0 ? draft.NextReviewOn : string.Empty),
             AfterSave = afterSave,
+            EarlierManagerName = draft.EarlierManagerName,
         };
     }
 
