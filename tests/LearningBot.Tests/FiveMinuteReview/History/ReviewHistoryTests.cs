@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LearningBot.FiveMinuteReview;
 using LearningBot.FiveMinuteReview.History;
+using LearningBot.Storage;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -159,6 +160,21 @@ public sealed class ReviewHistoryTests(AzuriteFixture azurite) : IClassFixture<A
         // The record followed Tom: both reviews are his, newest first.
         var mine = CardJson.Readable(await MineAsync(_h.Tom));
         Assert.True(mine.IndexOf("with Sam Reid", StringComparison.Ordinal) < mine.IndexOf("with Priya Shah", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_review_saved_before_the_record_was_kept_still_shows_in_my_reviews_and_carries_its_objectives_to_a_new_manager()
+    {
+        await ReviewAsync(Priya, _h.Tom.AadObjectId, "Clear, calm handovers.", "Finish the medicines e-learning");
+        var review = (await History.ReviewsAsync(_h.Tom.AadObjectId, CancellationToken.None)).Single();
+        var table = await _h.Bot.Services.GetRequiredService<TableStorage>().Table(ReviewStore.TableName).GetAsync(CancellationToken.None);
+        await table.DeleteEntityAsync(ReviewHistory.Partition(_h.Tom.AadObjectId), ReviewHistory.EntryKey(review.ReviewId));
+        await table.DeleteEntityAsync(ReviewHistory.Partition(_h.Tom.AadObjectId), "backfilled");
+        _h.People.Move(_h.Tom.AadObjectId, _sam.AadObjectId);
+
+        Assert.Contains("Objective: Finish the medicines", CardJson.Readable(await MineAsync(_h.Tom)), StringComparison.Ordinal);
+        var step2 = await NextAsync(_sam, await OpenAsync(_sam, _h.Tom.AadObjectId), "Save and continue", new JsonObject { ["wentWell"] = "Settled in well." });
+        Assert.Contains("Finish the medicines e-learning", CardJson.Readable(step2), StringComparison.Ordinal);
     }
 
     private async Task<JsonObject> MineAsync(TestPerson person) =>
