@@ -1,6 +1,7 @@
 using LearningBot.BotHost;
 using LearningBot.Connector.Hosting;
 using LearningBot.FiveMinuteReview.Asking;
+using LearningBot.FiveMinuteReview.History;
 using LearningBot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LearningBot.FiveMinuteReview.Paper;
@@ -38,6 +39,7 @@ public static class FiveMinuteReviewServiceCollectionExtensions
         services.AddSingleton<IEndpointFeature, PrintEndpoint>();
         services.AddFiveMinuteReviewOnPaper();
         services.AddReviewAsking();
+        services.AddReviewHistory();
         return services;
     }
 

@@ -62,6 +62,8 @@ public sealed record ReviewFormCardData
     public string TeamWorking { get; init; } = string.Empty;
     public string DifferenceMade { get; init; } = string.Empty;
     public string HelpFromManager { get; init; } = string.Empty;
+    /// <summary>Step 2: who held the previous review, when it was another manager (the earlier reviews can be opened).</summary>
+    public string EarlierManagerName { get; init; } = string.Empty;
 }
 
 /// <param name="Id">The input id of its "how did it go?" choice.</param>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Azure;
 using LearningBot.Connector.Hosting;
+using LearningBot.FiveMinuteReview.History;
 using LearningBot.People;
 using LearningBot.Storage;
 
@@ -63,6 +64,7 @@ public sealed class ReviewDrafts(
     ReviewTeamView team,
     ReviewDelivery delivery,
     IPeopleDirectory people,
+    ReviewHistory history,
     TimeProvider clock)
 {
     public const string ConflictNote =
@@ -116,10 +118,8 @@ public sealed class ReviewDrafts(
             return null;
         }
 
-        var rows = await store.GetTeamRowsAsync(managerId, cancellationToken);
-        var previous = rows.People.GetValueOrDefault(personId)?.LastReviewId is { } lastId
-            ? await store.GetReviewAsync(managerId, lastId, cancellationToken)
-            : null;
+        // Last time's objectives come from the person's own record, whoever held their last review.
+        var previous = await history.LatestAsync(personId, cancellationToken);
         var now = clock.GetUtcNow();
         var started = new ReviewEntity
         {
@@ -135,8 +135,15 @@ public sealed class ReviewDrafts(
             Step = ReviewSteps.Feedback,
             StartedAt = now,
             UpdatedAt = now,
+            EarlierManagerName = previous is not null && previous.ManagerId != managerId ? previous.ManagerName : string.Empty,
         }.CarryOn(previous);
-        return await store.CreateDraftAsync(started, cancellationToken);
+        var created = await store.CreateDraftAsync(started, cancellationToken);
+        if (created.EarlierManagerName.Length > 0)
+        {
+            await history.AskAboutNotesOnceAsync(created, now, cancellationToken);
+        }
+
+        return created;
     }
 
     /// <summary>

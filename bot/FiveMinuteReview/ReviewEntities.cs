@@ -83,6 +83,9 @@ public sealed record ReviewEntity : TableRow
     /// <summary>Step 2's optional upward feedback: what the manager could do to help.</summary>
     public string HelpFromManager { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
 
+    /// <summary>The manager who held the person's previous review, when that was someone else; empty otherwise.</summary>
+    public string EarlierManagerName { get; init; } = string.Empty;
+
     [IgnoreDataMember]
     public IReadOnlyList<CarriedObjective> Carried => Read<CarriedObjective>(CarriedJson);
 

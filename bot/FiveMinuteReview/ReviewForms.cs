@@ -58,6 +58,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             TeamWorking = draft.TeamWorking,
             DifferenceMade = draft.DifferenceMade,
             HelpFromManager = draft.HelpFromManager,
+            EarlierManagerName = draft.EarlierManagerName,
         };
     }
 

@@ -120,6 +120,9 @@ public sealed partial class ReviewStore(TableStorage tables)
         await table.UpsertEntityAsync(
             new ReviewLocatorEntity { PartitionKey = LocatorPartition, RowKey = TableKeys.Encode(review.ReviewId), ManagerId = review.ManagerId },
             TableUpdateMode.Replace, cancellationToken);
+        // The person's record lives in their own partition, so it cannot join the transaction: like the locator, it is
+        // written first, and an entry whose review was never saved is skipped when read.
+        await table.UpsertEntityAsync(History.ReviewHistoryEntry.For(review), TableUpdateMode.Merge, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             var existingIndex = await table.FindAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);

@@ -22,7 +22,7 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
             "Ask a question",
             AskVerbs.Start),
         new("Five Minute Review",
-            "A short, friendly check-in on how things are going, what to aim for next and what would help you learn.",
+            "A short, friendly check-in on how things are going, what to aim for next and what would help you learn. Type \"my reviews\" to see your own reviews.",
             "Start a review",
             ReviewVerbs.Start),
         new("Record a feedback signal",

@@ -34,6 +34,8 @@ public sealed partial class ReviewStore
             return PaperSaveOutcome.IdTaken;
         }
 
+        // The person's record (my reviews, a new manager's view) is in their own partition: written first, as ConfirmAsync does.
+        await table.UpsertEntityAsync(History.ReviewHistoryEntry.For(review), TableUpdateMode.Merge, cancellationToken);
         var saved = review with { PartitionKey = partition, RowKey = ReviewKey(review.ReviewId) };
         for (var attempt = 0; ; attempt++)
         {

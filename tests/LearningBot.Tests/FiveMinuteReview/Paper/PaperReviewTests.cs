@@ -55,6 +55,18 @@ public sealed class PaperReviewTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_paper_review_appears_in_the_persons_my_reviews()
+    {
+        await _h.SayAsync(_h.Tom, "my reviews");
+        var card = await PaperForms.FromTeamCardAsync(_h, _h.Tom.AadObjectId);
+        await PaperForms.SaveAsync(_h, card, PaperForms.Held("Lead one handover a week"));
+
+        await _h.SayAsync(_h.Tom, "my reviews");
+
+        Assert.Contains("Lead one handover a week", _h.CardsSentTo(_h.Tom)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rejects_a_date_held_in_the_future_and_an_unticked_signed_box_and_saves_nothing()
     {
         var card = await PaperForms.FromTeamCardAsync(_h, _h.Tom.AadObjectId);
