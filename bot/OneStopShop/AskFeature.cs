@@ -18,6 +18,7 @@ namespace LearningBot.OneStopShop;
 public sealed partial class AskFeature(
     AnswerEngine engine,
     QuestionLog log,
+    KnowledgeArticleStore articles,
     AnswerCardFactory cardFactory,
     IPeopleDirectory people,
     IEnumerable<IColleaguesPractice> colleagues,
@@ -28,6 +29,8 @@ public sealed partial class AskFeature(
     /// <summary>Longer messages are cut here before scrubbing and searching; no real question needs more.</summary>
     private const int MaxAnsweredLength = 1000;
 
+    private const string NoLongerThere = "Sorry, that article is no longer in the knowledge base. Type your question again and I'll look for another answer.";
+
     public void MapRoutes(BotRoutes routes)
     {
         routes
@@ -36,7 +39,9 @@ public sealed partial class AskFeature(
             .OnCardAction(AskVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cardFactory.AskForm())))
             .OnCardAction(AskVerbs.Question, OnQuestionSubmittedAsync)
             .OnCardAction(AskVerbs.Article, OnArticleChosenAsync)
-            .OnCardAction(AskVerbs.Rate, OnRatedAsync);
+            .OnCardAction(AskVerbs.Rate, OnRatedAsync)
+            .OnCardAction(AskVerbs.Page, OnPageAsync)
+            .OnCardAction(AskVerbs.BackToAnswer, OnBackToAnswerAsync);
     }
 
     private async Task OnMessageAsync(ITurnContext turn)
@@ -77,7 +82,7 @@ public sealed partial class AskFeature(
     {
         if (action.GetString("id") is not { } id || engine.Knowledge.Find(id) is not { } article)
         {
-            return CardActionResult.Message("Sorry, that article is no longer in the knowledge base. Type your question again and I'll look for another answer.");
+            return CardActionResult.Message(NoLongerThere);
         }
 
         // Logged as a suggestion so the report can see which article people picked for a question it was unsure of.
@@ -112,7 +117,30 @@ public sealed partial class AskFeature(
             colleagues: outcome.Record.ArticleId is null ? [] : await ColleaguesAsync(outcome.Record.Question, turn.Aborted)));
     }
 
-    private async Task<JsonObject> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
+    /// <summary>A page of a long article; nothing is remembered between presses, the article is read again by id.</summary>
+    private async Task<CardActionResult> OnPageAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("id") is not { } id || await articles.CurrentAsync(id, turn.Aborted) is not { } article)
+        {
+            return CardActionResult.Message(NoLongerThere);
+        }
+
+        return CardActionResult.Replace(cardFactory.Page(article, action.GetInt("page") ?? 1, action.GetString("questionId") ?? string.Empty));
+    }
+
+    /// <summary>From a page back to the answer card as the question's record leaves it (rated or not).</summary>
+    private async Task<CardActionResult> OnBackToAnswerAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("questionId") is not { Length: > 0 } questionId || await log.FindAsync(questionId, turn.Aborted) is not { } record)
+        {
+            return CardActionResult.Message("Sorry, I can no longer find that answer. Type your question again and I'll answer it.");
+        }
+
+        var feedback = record.Helpful is { } helpful ? FeedbackState.After(helpful) : FeedbackState.NotRated;
+        return CardActionResult.Replace(cardFactory.ForQuestion(record, feedback, showQuestion: true));
+    }
+
+    private async Task<CardReply> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
         var scrubbed = Scrub(question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question);
         var words = scrubbed.Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
@@ -120,7 +148,7 @@ public sealed partial class AskFeature(
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
-            return cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted));
+            return new(cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted)));
         }
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];

@@ -174,7 +174,7 @@ public sealed class BotRouter
             var result = await state.Handler(t, state.action);
             var body = result switch
             {
-                CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(replace.Card),
+                CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(CardFit.Choose(t, replace.Reply)),
                 CardActionResult.ShowMessage message => AdaptiveCardInvokeResponse.Message(message.Text),
                 _ => throw new InvalidOperationException($"Unknown card action result {result.GetType().Name}."),
             };
@@ -199,10 +199,10 @@ public sealed class BotRouter
             switch (result)
             {
                 case CardActionResult.ReplaceCard replace when t.Activity.ReplyToId is { Length: > 0 } cardId:
-                    await state.Router.ReplaceOrResendAsync(t, cardId, replace.Card);
+                    await state.Router.ReplaceOrResendAsync(t, cardId, replace.Reply);
                     break;
                 case CardActionResult.ReplaceCard replace:
-                    await t.SendCardAsync(replace.Card);
+                    await t.SendCardAsync(replace.Reply);
                     break;
                 case CardActionResult.ShowMessage message:
                     await t.SendTextAsync(message.Text);
@@ -254,11 +254,11 @@ public sealed class BotRouter
     }
 
     /// <summary>The card the button was on may be gone (deleted, too old to edit): then the answer comes as a new message.</summary>
-    private async Task ReplaceOrResendAsync(ITurnContext turn, string cardId, System.Text.Json.Nodes.JsonObject card)
+    private async Task ReplaceOrResendAsync(ITurnContext turn, string cardId, CardReply card)
     {
         try
         {
-            await turn.UpdateActivityAsync(cardId, turn.Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
+            await CardFit.SendAsync(turn, card, activity => turn.UpdateActivityAsync(cardId, activity));
         }
         catch (ConnectorException exception) when (exception.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
         {

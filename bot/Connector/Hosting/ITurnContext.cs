@@ -38,6 +38,9 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendCardAsync(JsonObject card);
 
+    /// <summary>Sends the card, or its shorter form when it is too large for Teams (<see cref="CardFit"/>).</summary>
+    Task<ResourceResponse> SendCardAsync(CardReply reply);
+
     /// <summary>Replaces an earlier message of the bot's, for example a card after its button was pressed.</summary>
     Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity);
 

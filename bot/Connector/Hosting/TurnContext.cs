@@ -48,6 +48,8 @@ internal sealed class TurnContext(
     public Task<ResourceResponse> SendCardAsync(JsonObject card) =>
         SendActivityAsync(Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
 
+    public Task<ResourceResponse> SendCardAsync(CardReply reply) => CardFit.SendAsync(this, reply, SendActivityAsync);
+
     public Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity)
     {
         var conversationId = Activity.Conversation?.Id

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.OneStopShop.Escalation;
+using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Knowledge;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -13,10 +14,13 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     public JsonObject AskForm(string question = "") => cards.Render(new AskCardData(question));
 
-    /// <summary>The card for a logged question: its article, its person, or "not sure", with the feedback state.</summary>
+    /// <summary>
+    /// The card for a logged question: its article, its person, or "not sure", with the feedback state. An article
+    /// comes with its short form (summary and a "Read more" that opens it in pages) for when the card is too large.
+    /// </summary>
     /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
     /// <param name="colleagues">Approved good-practice examples that match the question well, shown under an article.</param>
-    public JsonObject ForQuestion(
+    public CardReply ForQuestion(
         QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null,
         IReadOnlyList<NewsletterItem>? newsletter = null)
     {
@@ -24,7 +28,9 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
-            return Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter);
+            return new(
+                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter),
+                Article(record, article, feedback, showQuestion, shortForm: true));
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
@@ -32,10 +38,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             var network = match?.Network
                 ?? (record.NetworkId is { } networkId ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Id == networkId) : null)
                 ?? NetworkLedBy(person, record.Question);
-            return Person(record, person, network, feedback, showQuestion);
+            return new(Person(record, person, network, feedback, showQuestion));
         }
 
-        return NotSure(record.Question, []);
+        return new(NotSure(record.Question, []));
     }
 
     /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
@@ -56,10 +62,24 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body);
 
     /// <summary>The article as people will see it, with a line saying what just happened (no rating: nobody asked).</summary>
-    public JsonObject Preview(KnowledgeArticle article, string notice)
+    public CardReply Preview(KnowledgeArticle article, string notice)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return Article(new QuestionRecord(), article, new FeedbackState(false, false, false), showQuestion: false, notice);
+        var nobodyAsked = new FeedbackState(false, false, false);
+        return new(
+            Article(new QuestionRecord(), article, nobodyAsked, showQuestion: false, notice),
+            Article(new QuestionRecord(), article, nobodyAsked, showQuestion: false, notice, shortForm: true));
+    }
+
+    /// <summary>One page of the article (clamped to the pages it has), laid out afresh from the article as it is now.</summary>
+    /// <param name="questionId">The question it answered, for "Back to the answer"; empty when there was none.</param>
+    public JsonObject Page(KnowledgeArticle article, int page, string questionId)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        article = ArticlePlaceholders.Fill(article, deadline.DescribePromise());
+        var pages = ArticlePages.Of(article.Body);
+        page = Math.Clamp(page, 1, pages.Count);
+        return cards.Render(new AnswerPageCardData(article.Id, questionId, article.Title, page, pages.Count, pages[page - 1]));
     }
 
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null) =>
@@ -72,10 +92,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     private JsonObject Article(
         QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
-        IReadOnlyList<NewsletterItem>? newsletter = null)
+        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false)
     {
         article = ArticlePlaceholders.Fill(article, deadline.DescribePromise());
-        var layout = ArticleBlocks.Layout(article.Body);
+        var pages = ArticlePages.Of(article.Body);
         var related = article.Related
             .Select(id => engine.Knowledge.Find(id))
             .OfType<KnowledgeArticle>()
@@ -92,13 +112,19 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             article.Owner,
             article.ReviewBy.ToString("d MMMM yyyy", Invariant),
             article.IsDueForReview(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
-            layout.Blocks,
-            layout.Truncated,
+            shortForm ? [] : pages[0],
+            pages.Count,
             related,
             feedback.CanRate,
             feedback.Thanked,
             feedback.OfferEscalation,
-            notice) { Colleagues = colleagues ?? [], Newsletter = newsletter ?? [] });
+            notice)
+        {
+            ArticleId = article.Id,
+            ReadInPages = shortForm && pages[0].Count > 0,
+            Colleagues = shortForm ? [] : colleagues ?? [],
+            Newsletter = shortForm ? [] : newsletter ?? [],
+        });
     }
 
     private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)

@@ -29,8 +29,8 @@ public sealed record FeedbackState(bool CanRate, bool Thanked, bool OfferEscalat
 /// <param name="Question">The question as stored (personal details removed), carried by the "Ask the L&amp;D team" button.</param>
 /// <param name="YouAsked">The same question for display when <paramref name="ShowQuestion"/> (<see cref="CardText.Literal"/>).</param>
 /// <param name="ReviewBy">The owner's review date, written out ("30 June 2027").</param>
-/// <param name="Body">The full article for "Read more".</param>
-/// <param name="Truncated">The article was too long for a card and its end is left off.</param>
+/// <param name="Body">The article's first page for "Read more" (empty in the short form).</param>
+/// <param name="Pages">How many pages the article has; from page 2 on they are shown by <c>answer-page</c>.</param>
 public sealed record AnswerCardData(
     string QuestionId,
     string Question,
@@ -42,7 +42,7 @@ public sealed record AnswerCardData(
     string ReviewBy,
     bool ReviewOverdue,
     IReadOnlyList<ArticleBlock> Body,
-    bool Truncated,
+    int Pages,
     IReadOnlyList<ArticleLink> Related,
     bool CanRate,
     bool Thanked,
@@ -51,11 +51,34 @@ public sealed record AnswerCardData(
 {
     public static string CardName => "answer-article";
 
+    /// <summary>The article's id, carried by the page buttons.</summary>
+    public string ArticleId { get; init; } = string.Empty;
+
+    /// <summary>The short form: no article text on the card, a "Read more" button that opens it a page at a time.</summary>
+    public bool ReadInPages { get; init; }
+
     /// <summary>"Colleagues elsewhere have tried this": up to two approved good-practice examples that match the question well.</summary>
     public IReadOnlyList<ColleagueExample> Colleagues { get; init; } = [];
 
     /// <summary>"In the newsletter": up to two items of sent newsletter editions that match the question well.</summary>
     public IReadOnlyList<NewsletterItem> Newsletter { get; init; } = [];
+}
+
+/// <summary>Data for <c>answer-page</c>: one page of a long article, read with "Read more", with the way back.</summary>
+/// <param name="QuestionId">The question the article answered, for "Back to the answer"; empty when there was none.</param>
+public sealed record AnswerPageCardData(
+    string ArticleId,
+    string QuestionId,
+    string Title,
+    int Page,
+    int Pages,
+    IReadOnlyList<ArticleBlock> Body) : ICardData
+{
+    public static string CardName => "answer-page";
+
+    public int PreviousPage => Page - 1;
+
+    public int NextPage => Page + 1;
 }
 
 /// <summary>Data for <c>answer-editor</c>: the L&amp;D team's form for a new or edited article.</summary>

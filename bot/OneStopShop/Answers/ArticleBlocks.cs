@@ -6,34 +6,15 @@ namespace LearningBot.OneStopShop.Answers;
 /// <summary>
 /// Turns an article's Markdown into TextBlocks using only what Adaptive Cards' TextBlock renders (bold, italic,
 /// bulleted and numbered lists, links): headings become bold blocks, paragraphs are joined, lists stay lists,
-/// and everything else (code, images, HTML, tables) is flattened to text. Long articles are cut at a block boundary.
+/// and everything else (code, images, HTML, tables) is flattened to text.
 /// </summary>
 public static partial class ArticleBlocks
 {
-    /// <summary>About 24,000 characters of article (≈48 KB as UTF-16) leaves room for the rest of the card under 80 KB.</summary>
-    public const int DefaultCharacterBudget = 24_000;
-
-    public const int MaxBlocks = 120;
-
-    public static ArticleLayout Layout(string markdown, int characterBudget = DefaultCharacterBudget)
+    /// <summary>The article's blocks in order; <see cref="ArticlePages"/> lays them out in pages that fit a card.</summary>
+    public static IReadOnlyList<ArticleBlock> Of(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var blocks = new List<ArticleBlock>();
-        var used = 0;
-        var truncated = false;
-        foreach (var block in Parse(markdown))
-        {
-            if (blocks.Count == MaxBlocks || used + block.Text.Length > characterBudget)
-            {
-                truncated = true;
-                break;
-            }
-
-            blocks.Add(block);
-            used += block.Text.Length;
-        }
-
-        return new ArticleLayout(blocks, truncated);
+        return [.. Parse(markdown)];
     }
 
     private static IEnumerable<ArticleBlock> Parse(string markdown)

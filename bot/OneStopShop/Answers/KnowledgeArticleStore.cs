@@ -128,6 +128,28 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         return await articles.FindAsync<StoredArticle>(ArticlePartition, TableKeys.Encode(id), cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// The article as it is now, read on every call so any instance shows the same text: the stored version when the
+    /// L&amp;D team has saved one, else the repository's copy; null when there is neither. When storage is down the
+    /// copy this instance already has is used.
+    /// </summary>
+    public async Task<KnowledgeArticle?> CurrentAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await FindAsync(id, cancellationToken) is { } stored)
+            {
+                return stored.ToArticle();
+            }
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            logger.LogWarning(exception, "Could not read article {ArticleId} from storage; using this instance's copy", id);
+        }
+
+        return engine.Knowledge.Find(id);
+    }
+
     /// <summary>Every saved version of the article, newest first.</summary>
     public async IAsyncEnumerable<ArticleVersion> HistoryAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -122,6 +122,12 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// While set, a message sent, replied or updated whose body is larger than this many bytes is refused as Teams
+    /// refuses one over its limit: 413 with <c>{"error":{"code":"MessageSizeTooBig","message":…}}</c>.
+    /// </summary>
+    public int? MaxActivityBytes { get; set; }
+
     /// <summary>While set, every request is answered only after this long: a connector that has stopped answering.</summary>
     public TimeSpan? StallEvery { get; set; }
 
@@ -138,6 +144,7 @@ public sealed class FakeConnector : IAsyncDisposable
         _sent.Clear();
         _created.Clear();
         RefuseConversation = null;
+        MaxActivityBytes = null;
         Members.Clear();
         Team = DefaultTeam;
         Channels.Clear();
@@ -208,8 +215,20 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
+        if (TooLarge(request))
+        {
+            await WriteErrorAsync(context.Response, 413, "MessageSizeTooBig", "The message is larger than Teams accepts.");
+            return;
+        }
+
         await DispatchAsync(context.Response, request);
     }
+
+    private bool TooLarge(RecordedRequest request) =>
+        MaxActivityBytes is { } limit
+        && request.Method is "POST" or "PUT"
+        && request.Segments is [_, "conversations", _, "activities", ..]
+        && Encoding.UTF8.GetByteCount(request.Body) > limit;
 
     private static async Task<RecordedRequest> RecordAsync(HttpContext context)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using LearningBot.OneStopShop.Answers;
 using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.OneStopShop.Answers;
@@ -18,6 +20,17 @@ public sealed class AnswerTimeTests(BotHostFixture host) : IClassFixture<BotHost
         Assert.Contains("2 working days", text, StringComparison.Ordinal);
         Assert.DoesNotContain("{answer-within}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("three working days", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_page_of_the_article_opened_on_its_own_gives_the_promised_working_days_too()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(
+            _bot.Connector.ServiceUrl, AskVerbs.Page, new JsonObject { ["id"] = "one-stop-shop", ["page"] = 1 }));
+        var page = CardJson.Readable(CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response)));
+
+        Assert.Contains("2 working days", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("{answer-within}", page, StringComparison.Ordinal);
     }
 }
 

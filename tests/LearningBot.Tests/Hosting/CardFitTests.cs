@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using LearningBot.Connector.Hosting;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>Any card reply with a shorter form: over 28 KB it goes short without a round trip, refused with 413 it goes again short.</summary>
+public sealed class CardFitTests(CardFitTests.Host host) : IClassFixture<CardFitTests.Host>
+{
+    private readonly BotTestHost _bot = host.ForTest();
+
+    /// <summary>The class's bot, with a capability whose card is as large as the test asks.</summary>
+    public sealed class Host : BotHostFixture
+    {
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IBotFeature, SizedCardFeature>();
+    }
+
+    [Fact]
+    public async Task A_card_over_28_KB_goes_in_its_shorter_form_without_being_refused_first()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "big card"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(_bot.Connector.Requests, r => r.Method == "POST");
+        Assert.InRange(Encoding.UTF8.GetByteCount(post.Body), 1, CardFit.MaxMessageBytes);
+        Assert.Contains("The short form", CardJson.Texts(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_under_28_KB_goes_whole()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "small card"));
+
+        Assert.Contains("The whole card", CardJson.Texts(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_refused_with_413_is_sent_again_in_its_shorter_form()
+    {
+        _bot.Connector.MaxActivityBytes = 2_000;
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "small card"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _bot.Connector.Requests.Count(r => r.Method == "POST"));
+        Assert.Contains("The short form", CardJson.Texts(CardJson.Of(Assert.Single(_bot.Connector.Sent))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_action_execute_answer_over_28_KB_is_the_shorter_form()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.big"));
+
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        Assert.Contains("The short form", CardJson.Texts(card), StringComparison.Ordinal);
+    }
+
+    private sealed class SizedCardFeature : IBotFeature
+    {
+        public void MapRoutes(BotRoutes routes) => routes
+            .OnCommand(turn => turn.SendCardAsync(Reply(30_000)), "big card")
+            .OnCommand(turn => turn.SendCardAsync(Reply(5_000)), "small card")
+            .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))));
+
+        private static CardReply Reply(int bytes) => new(Card("The whole card. " + new string('x', bytes)), Card("The short form."));
+
+        private static JsonObject Card(string text) => new()
+        {
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+        };
+    }
+}
