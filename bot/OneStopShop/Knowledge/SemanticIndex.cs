@@ -23,6 +23,24 @@ public sealed class SemanticIndex
     /// <summary>Answers use the model from now on.</summary>
     public void Attach(ISentenceEmbedder embedder) => Volatile.Write(ref _embedder, embedder ?? throw new ArgumentNullException(nameof(embedder)));
 
+    /// <summary>Embeds every article now (no cache) and attaches the model: for tools and tests that need no storage.</summary>
+    public void EmbedAll(ISentenceEmbedder embedder, IEnumerable<KnowledgeArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(articles);
+        foreach (var batch in articles.Chunk(16))
+        {
+            var texts = batch.Select(ArticleMeaning.TextOf).ToList();
+            var vectors = embedder.EmbedArticles(texts);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Set(batch[i].Id, ArticleMeaning.HashOf(texts[i]), vectors[i]);
+            }
+        }
+
+        Attach(embedder);
+    }
+
     /// <summary>True when the article's embedding is for this content (hash of <see cref="ArticleMeaning.TextOf"/>).</summary>
     public bool Has(string id, string contentHash) =>
         Array.Find(Volatile.Read(ref _entries), e => e.Id == id) is { } entry && entry.ContentHash == contentHash;
