@@ -25,10 +25,7 @@ internal static class GeneratedEmbeddings
             Console.WriteLine($"  {articles.Count} generated articles' embeddings read from {file}");
         }
 
-        for (var i = 0; i < articles.Count; i++)
-        {
-            engine.Semantic.Set(articles[i].Id, ArticleMeaning.HashOf(texts[i]), vectors[i]);
-        }
+        engine.Semantic.Set(articles.Select((article, i) => (article.Id, ArticleMeaning.HashOf(texts[i]), vectors[i])));
 
         engine.Semantic.Attach(embedder);
     }

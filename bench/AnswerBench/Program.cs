@@ -80,6 +80,7 @@ var embedding = Stopwatch.StartNew();
 hybrid.Semantic.EmbedAll(embedder, hybrid.Knowledge.Articles);
 Console.WriteLine($"  {hybrid.Knowledge.Count} articles embedded in {embedding.ElapsedMilliseconds} ms");
 Console.WriteLine(LatencyProbe.Measure($"  evaluation questions, hybrid ({model})", hybrid, [.. evaluation.Select(q => q.Question)], hybridAnswers));
+Console.WriteLine(LatencyProbe.MeasureEmbedding($"  question embedding alone ({model})", embedder, [.. evaluation.Select(q => q.Question)], hybridAnswers));
 
 var generator = new GeneratedKnowledge(knowledgeBase.Articles, synonyms, seed: 20261122);
 var generated = generator.Articles(5_000);

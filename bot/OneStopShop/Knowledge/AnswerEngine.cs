@@ -12,6 +12,9 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// </summary>
 public sealed class AnswerEngine
 {
+    [ThreadStatic]
+    private static BlendScratch? t_blend;
+
     private readonly AnswerOptions _options;
     private readonly Regex? _outOfScope;
 
@@ -93,32 +96,44 @@ public sealed class AnswerEngine
     private AnswerResult Blend(KnowledgeSearchResult search, float[] question, double cueFactor, IReadOnlyList<PersonMatch> people)
     {
         var hybrid = _options.Hybrid;
-        var bestLexical = search.Best?.Score ?? 0;
-        var blended = new Dictionary<string, (double Score, float Similarity)>(StringComparer.Ordinal);
-        foreach (var hit in search.Hits)
+        var semantic = Semantic.Current;
+        var entries = semantic.Entries;
+        var scratch = t_blend ??= new BlendScratch();
+        var scores = scratch.Scores(entries.Length + search.Hits.Count);
+        var meaningWeight = (float)(1 - hybrid.LexicalWeight);
+        for (var i = 0; i < entries.Length; i++)
         {
-            blended[hit.Article.Id] = (hybrid.LexicalWeight * hit.Score / bestLexical, 0);
+            scores[i] = meaningWeight * SemanticIndex.Dot(question, entries[i].Vector);
         }
 
-        foreach (var (id, similarity) in Semantic.Similarities(question))
+        // Articles not embedded yet (saved a moment ago) take the slots after the embedded ones, ranked by words alone.
+        var unembedded = scratch.Unembedded;
+        unembedded.Clear();
+        var bestLexical = search.Best?.Score ?? 0;
+        foreach (var hit in search.Hits)
         {
-            var lexical = blended.TryGetValue(id, out var found) ? found.Score : 0;
-            blended[id] = (lexical + ((1 - hybrid.LexicalWeight) * similarity), similarity);
+            var lexical = (float)(hybrid.LexicalWeight * hit.Score / bestLexical);
+            if (semantic.SlotById.TryGetValue(hit.Article.Id, out var slot))
+            {
+                scores[slot] += lexical;
+            }
+            else
+            {
+                scores[entries.Length + unembedded.Count] = lexical;
+                unembedded.Add(hit.Article);
+            }
         }
 
         var hits = new List<ArticleHit>(_options.SuggestionCount);
-        var topSimilarity = 0f;
-        foreach (var (id, (score, similarity)) in blended.OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key, StringComparer.Ordinal))
+        var bestSlot = -1;
+        var wanted = Math.Max(1, _options.SuggestionCount);
+        foreach (var slot in TopSlots(scores, entries.Length + unembedded.Count, wanted + 2))
         {
-            if (hits.Count == Math.Max(1, _options.SuggestionCount))
+            var article = slot < entries.Length ? Knowledge.Find(entries[slot].Id) : unembedded[slot - entries.Length];
+            if (article is not null && hits.Count < wanted)
             {
-                break;
-            }
-
-            if (Knowledge.Find(id) is { } article)
-            {
-                topSimilarity = hits.Count == 0 ? similarity : topSimilarity;
-                hits.Add(new ArticleHit(article, score));
+                bestSlot = hits.Count == 0 ? slot : bestSlot;
+                hits.Add(new ArticleHit(article, scores[slot]));
             }
         }
 
@@ -129,7 +144,8 @@ public sealed class AnswerEngine
 
         var best = hits[0].Article;
         var agree = search.Best?.Article.Id == best.Id;
-        var meaning = Math.Clamp((topSimilarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
+        var similarity = bestSlot < entries.Length ? SemanticIndex.Dot(question, entries[bestSlot].Vector) : 0;
+        var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
         var confidence = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
             + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);
@@ -138,6 +154,33 @@ public sealed class AnswerEngine
         return confidence >= hybrid.ConfidenceThreshold
             ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
             : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched);
+    }
+
+    /// <summary>The slots of the <paramref name="count"/> highest scores, best first; ties keep the earlier slot.</summary>
+    private static List<int> TopSlots(float[] scores, int length, int count)
+    {
+        var top = new List<int>(count + 1);
+        for (var slot = 0; slot < length; slot++)
+        {
+            if (top.Count == count && scores[slot] <= scores[top[^1]])
+            {
+                continue;
+            }
+
+            var position = top.Count;
+            while (position > 0 && scores[top[position - 1]] < scores[slot])
+            {
+                position--;
+            }
+
+            top.Insert(position, slot);
+            if (top.Count > count)
+            {
+                top.RemoveAt(count);
+            }
+        }
+
+        return top;
     }
 
     /// <summary>How many admin or logistics cues the question holds (at most two): each one halves the confidence.</summary>
@@ -171,5 +214,23 @@ public sealed class AnswerEngine
         var removed = Knowledge.Remove(id);
         Semantic.Forget(id);
         return removed;
+    }
+
+    /// <summary>Per-thread buffers for blending, reused so a large knowledge base does not allocate per answer.</summary>
+    private sealed class BlendScratch
+    {
+        private float[] _scores = [];
+
+        public List<KnowledgeArticle> Unembedded { get; } = [];
+
+        public float[] Scores(int length)
+        {
+            if (_scores.Length < length)
+            {
+                _scores = new float[Math.Max(length, _scores.Length * 2)];
+            }
+
+            return _scores;
+        }
     }
 }

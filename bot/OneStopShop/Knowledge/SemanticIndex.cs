@@ -5,20 +5,22 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// <summary>
 /// The articles' embeddings and the model that made them. Empty and not ready until a model is attached; an article
 /// without an embedding yet (saved a moment ago) is ranked by its words alone. Reads are lock-free over an immutable
-/// array that each change replaces.
+/// snapshot that each change replaces.
 /// </summary>
 public sealed class SemanticIndex
 {
     private readonly Lock _writeLock = new();
     private ISentenceEmbedder? _embedder;
-    private Entry[] _entries = [];
+    private Snapshot _snapshot = Snapshot.Empty;
 
     /// <summary>The model, once loaded; null while answers are lexical only.</summary>
     public ISentenceEmbedder? Embedder => Volatile.Read(ref _embedder);
 
     public bool IsReady => Embedder is not null;
 
-    public int Count => Volatile.Read(ref _entries).Length;
+    public int Count => Current.Entries.Length;
+
+    internal Snapshot Current => Volatile.Read(ref _snapshot);
 
     /// <summary>Answers use the model from now on.</summary>
     public void Attach(ISentenceEmbedder embedder) => Volatile.Write(ref _embedder, embedder ?? throw new ArgumentNullException(nameof(embedder)));
@@ -32,34 +34,44 @@ public sealed class SemanticIndex
         {
             var texts = batch.Select(ArticleMeaning.TextOf).ToList();
             var vectors = embedder.EmbedArticles(texts);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                Set(batch[i].Id, ArticleMeaning.HashOf(texts[i]), vectors[i]);
-            }
+            Set(batch.Select((article, i) => (article.Id, ArticleMeaning.HashOf(texts[i]), vectors[i])));
         }
 
         Attach(embedder);
     }
 
     /// <summary>True when the article's embedding is for this content (hash of <see cref="ArticleMeaning.TextOf"/>).</summary>
-    public bool Has(string id, string contentHash) =>
-        Array.Find(Volatile.Read(ref _entries), e => e.Id == id) is { } entry && entry.ContentHash == contentHash;
-
-    public void Set(string id, string contentHash, float[] vector)
+    public bool Has(string id, string contentHash)
     {
-        ArgumentNullException.ThrowIfNull(vector);
+        var current = Current;
+        return current.SlotById.TryGetValue(id, out var slot) && current.Entries[slot].ContentHash == contentHash;
+    }
+
+    public void Set(string id, string contentHash, float[] vector) => Set([(id, contentHash, vector)]);
+
+    /// <summary>Adds or replaces several embeddings in one change.</summary>
+    public void Set(IEnumerable<(string Id, string ContentHash, float[] Vector)> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
         lock (_writeLock)
         {
-            var entry = new Entry(id, contentHash, vector);
-            var current = _entries;
-            var slot = Array.FindIndex(current, e => e.Id == id);
-            var next = slot >= 0 ? (Entry[])current.Clone() : [.. current, entry];
-            if (slot >= 0)
+            var entries = _snapshot.Entries.ToList();
+            var slots = new Dictionary<string, int>(_snapshot.SlotById, StringComparer.Ordinal);
+            foreach (var (id, hash, vector) in embeddings)
             {
-                next[slot] = entry;
+                var entry = new Entry(id, hash, vector ?? throw new ArgumentException("An embedding needs its vector.", nameof(embeddings)));
+                if (slots.TryGetValue(id, out var slot))
+                {
+                    entries[slot] = entry;
+                }
+                else
+                {
+                    slots[id] = entries.Count;
+                    entries.Add(entry);
+                }
             }
 
-            Volatile.Write(ref _entries, next);
+            Volatile.Write(ref _snapshot, new Snapshot([.. entries], slots));
         }
     }
 
@@ -67,16 +79,11 @@ public sealed class SemanticIndex
     {
         lock (_writeLock)
         {
-            Volatile.Write(ref _entries, [.. _entries.Where(e => e.Id != id)]);
-        }
-    }
-
-    /// <summary>The embedded articles with their cosine similarity to <paramref name="question"/> (a unit vector).</summary>
-    internal IEnumerable<(string Id, float Similarity)> Similarities(float[] question)
-    {
-        foreach (var entry in Volatile.Read(ref _entries))
-        {
-            yield return (entry.Id, Dot(question, entry.Vector));
+            if (_snapshot.SlotById.ContainsKey(id))
+            {
+                var entries = _snapshot.Entries.Where(e => e.Id != id).ToArray();
+                Volatile.Write(ref _snapshot, new Snapshot(entries, entries.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal)));
+            }
         }
     }
 
@@ -99,5 +106,10 @@ public sealed class SemanticIndex
         return total;
     }
 
-    private sealed record Entry(string Id, string ContentHash, float[] Vector);
+    internal sealed record Entry(string Id, string ContentHash, float[] Vector);
+
+    internal sealed record Snapshot(Entry[] Entries, Dictionary<string, int> SlotById)
+    {
+        public static Snapshot Empty { get; } = new([], new Dictionary<string, int>(StringComparer.Ordinal));
+    }
 }

@@ -34,26 +34,14 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
         }
 
         var cached = await CachedAsync(embedder.Model, cancellationToken);
-        var missing = new List<(string Id, string Text, string Hash)>();
-        foreach (var article in stale)
-        {
-            if (cached?.GetValueOrDefault(article.Hash) is { } vector)
-            {
-                engine.Semantic.Set(article.Id, article.Hash, vector);
-            }
-            else
-            {
-                missing.Add(article);
-            }
-        }
+        var fromCache = stale.Where(a => cached?.ContainsKey(a.Hash) == true).ToList();
+        engine.Semantic.Set(fromCache.Select(a => (a.Id, a.Hash, cached![a.Hash])));
+        var missing = stale.Except(fromCache).ToList();
 
         foreach (var batch in missing.Chunk(BatchSize))
         {
             var vectors = await Task.Run(() => embedder.EmbedArticles([.. batch.Select(b => b.Text)], cancellationToken), cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                engine.Semantic.Set(batch[i].Id, batch[i].Hash, vectors[i]);
-            }
+            engine.Semantic.Set(batch.Select((b, i) => (b.Id, b.Hash, vectors[i])));
 
             if (cached is not null)
             {
