@@ -38,6 +38,21 @@ public sealed class HybridEvaluationTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("one of our volunteers keeps not turning up for shifts, how do I handle it", "volunteer-performance-management")]
+    [InlineData("how do you give feedback to volunteers without putting them off", "volunteer-performance-management")]
+    [InlineData("I'm a volunteer, am I allowed to go on training courses?", "volunteer-learning")]
+    public void A_question_whose_words_leave_the_bot_unsure_is_answered_by_its_meaning(string question, string expected)
+    {
+        var byWords = AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder).Answer(question);
+
+        var byMeaning = RealEngine.Value.Answer(question);
+
+        Assert.Equal(AnswerKind.NotSure, byWords.Kind);
+        Assert.Equal(AnswerKind.Article, byMeaning.Kind);
+        Assert.Equal(expected, byMeaning.Article!.Id);
+    }
+
     private EvaluationReport Run(string set)
     {
         var engine = set.StartsWith("Fixtures/", StringComparison.Ordinal) ? FixtureEngine.Value : RealEngine.Value;
