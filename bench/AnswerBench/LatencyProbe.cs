@@ -12,12 +12,12 @@ internal sealed record LatencyReport(string Name, int Answers, double P50Microse
 
 internal static class LatencyProbe
 {
-    public static LatencyReport Measure(string name, AnswerEngine engine, IReadOnlyList<string> questions, int answers)
+    private static LatencyReport Measure(string name, Action<string> answer, IReadOnlyList<string> questions, int answers)
     {
         // Warm up so the JIT has tiered up the answer path before timing.
         for (var i = 0; i < Math.Min(answers, 5_000); i++)
         {
-            engine.Answer(questions[i % questions.Count]);
+            answer(questions[i % questions.Count]);
         }
 
         GC.Collect();
@@ -27,7 +27,7 @@ internal static class LatencyProbe
         for (var i = 0; i < answers; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            engine.Answer(questions[i % questions.Count]);
+            answer(questions[i % questions.Count]);
             timings[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
 
@@ -42,6 +42,13 @@ internal static class LatencyProbe
             timings[^1],
             (double)allocated / answers);
     }
+
+    /// <summary>The model's share of a hybrid answer: embedding the question, nothing else.</summary>
+    public static LatencyReport MeasureEmbedding(string name, ISentenceEmbedder embedder, IReadOnlyList<string> questions, int answers) =>
+        Measure(name, question => embedder.EmbedQuestion(question), questions, answers);
+
+    public static LatencyReport Measure(string name, AnswerEngine engine, IReadOnlyList<string> questions, int answers) =>
+        Measure(name, question => engine.Answer(question), questions, answers);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

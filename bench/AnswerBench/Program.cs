@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using AnswerBench;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.OneStopShop.Meaning;
 
 // Answer latency of the one-stop shop, in process: over the real knowledge base with its evaluation
 // questions (or the test fixtures while the real set is absent), and over a generated 5,000-article base.
 var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
 var answers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
+
+// Each hybrid answer embeds its question (milliseconds, not microseconds), so fewer are timed.
+var hybridAnswers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+var model = args.Length > 3 ? args[3] : new HybridOptions().Model;
 var realKnowledge = Path.Combine(root, "knowledge");
 var realQuestions = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop", "questions.json");
 var synonyms = SynonymTable.Load(Path.Combine(realKnowledge, KnowledgeLoader.SynonymsFile));
@@ -67,6 +72,15 @@ if (Environment.GetEnvironmentVariable("ANSWER_BENCH_FEATURES") is { Length: > 0
 }
 
 Console.WriteLine(LatencyProbe.Measure("  evaluation questions", engine, [.. evaluation.Select(q => q.Question)], answers));
+var modelLoad = Stopwatch.StartNew();
+var embedder = OnnxSentenceEmbedder.Load(model);
+Console.WriteLine($"{model}: model loaded in {modelLoad.ElapsedMilliseconds} ms");
+var hybrid = AnswerEngine.FromKnowledgeBase(knowledgeBase, options);
+var embedding = Stopwatch.StartNew();
+hybrid.Semantic.EmbedAll(embedder, hybrid.Knowledge.Articles);
+Console.WriteLine($"  {hybrid.Knowledge.Count} articles embedded in {embedding.ElapsedMilliseconds} ms");
+Console.WriteLine(LatencyProbe.Measure($"  evaluation questions, hybrid ({model})", hybrid, [.. evaluation.Select(q => q.Question)], hybridAnswers));
+Console.WriteLine(LatencyProbe.MeasureEmbedding($"  question embedding alone ({model})", embedder, [.. evaluation.Select(q => q.Question)], hybridAnswers));
 
 var generator = new GeneratedKnowledge(knowledgeBase.Articles, synonyms, seed: 20261122);
 var generated = generator.Articles(5_000);
@@ -79,6 +93,9 @@ var questions = generator.Questions(generated, 2_000);
 Console.WriteLine(LatencyProbe.Measure("  generated questions", large, questions, answers));
 var answered = questions.Count(q => large.Answer(q).Kind != AnswerKind.NotSure);
 Console.WriteLine($"  answered (not 'not sure'): {answered * 100.0 / questions.Count:F1} % of generated questions");
+var largeHybrid = AnswerEngine.FromKnowledgeBase(new KnowledgeBase(generated, knowledgeBase.WhosWho, synonyms), options);
+GeneratedEmbeddings.Attach(largeHybrid, embedder, generated, Path.Combine(root, "bench", "AnswerBench", "obj", $"generated-{generated.Count}-{model}.vectors"));
+Console.WriteLine(LatencyProbe.Measure($"  generated questions, hybrid ({model})", largeHybrid, questions, hybridAnswers));
 
 var upserts = new List<double>();
 for (var i = 0; i < 20; i++)

@@ -2,12 +2,14 @@ using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.OneStopShop.Meaning;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.OneStopShop;
 
 /// <summary>
 /// Registers the one-stop shop, in one call: answering, the question log, the article store, "Ask the L&amp;D team"
-/// (escalation) and the capability's routes.
+/// (escalation), answering by meaning once the embedding model is loaded, and the capability's routes.
 /// </summary>
 public static class OneStopShopRegistration
 {
@@ -19,6 +21,9 @@ public static class OneStopShopRegistration
         services.AddSingleton<KnowledgeArticleStore>();
         services.AddSingleton<AnswerCardFactory>();
         services.AddHostedService<StoredArticlesLoader>();
+        services.TryAddSingleton<ISentenceEmbedderSource, SharedSentenceEmbedderSource>();
+        services.AddSingleton<ArticleEmbeddings>();
+        services.AddHostedService<ArticleEmbeddingLoader>();
         services.AddSingleton<IBotFeature, AskFeature>();
         services.AddSingleton<IBotFeature, GapsReportFeature>();
         services.AddSingleton<IBotFeature, ArticleEditorFeature>();

@@ -6,10 +6,15 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// <summary>
 /// The one-stop shop's answering: a who-question goes to the directory, anything else to the knowledge
 /// articles, and an answer is only given when its confidence clears the configured threshold — otherwise
-/// the result is <see cref="AnswerKind.NotSure"/> so the question can be escalated to a person.
+/// the result is <see cref="AnswerKind.NotSure"/> so the question can be escalated to a person. Once an embedding
+/// model is attached to <see cref="Semantic"/>, articles are ranked by a blend of their words (BM25F) and their
+/// meaning; until then, and for any article not embedded yet, by words alone.
 /// </summary>
 public sealed class AnswerEngine
 {
+    [ThreadStatic]
+    private static BlendScratch? t_blend;
+
     private readonly AnswerOptions _options;
     private readonly Regex? _outOfScope;
 
@@ -30,6 +35,12 @@ public sealed class AnswerEngine
 
     public AnswerOptions Options => _options;
 
+    /// <summary>The articles' embeddings; not ready (answers by words alone) until a model is attached.</summary>
+    public SemanticIndex Semantic { get; } = new();
+
+    /// <summary>Raised after an article is added or replaced, so its embedding can be brought up to date.</summary>
+    public event Action<KnowledgeArticle>? ArticleChanged;
+
     /// <summary>Loads a knowledge folder (see <see cref="KnowledgeLoader"/>) into a ready engine.</summary>
     public static AnswerEngine Load(string folder, AnswerOptions? options = null)
     {
@@ -49,7 +60,9 @@ public sealed class AnswerEngine
     public AnswerResult Answer(string question, AnswerContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var search = Knowledge.Search(question, _options.SuggestionCount);
+        var embedder = Semantic.Count > 0 ? Semantic.Embedder : null;
+        var depth = embedder is null ? _options.SuggestionCount : Math.Max(_options.SuggestionCount, _options.Hybrid.LexicalCandidates);
+        var search = Knowledge.Search(question, depth);
         var personQuestion = DirectoryIndex.IsPersonQuestion(question);
         IReadOnlyList<PersonMatch> people = personQuestion ? Directory.Match(question, context, _options.SuggestionCount) : [];
         if (people.Count > 0 && people[0].Confidence >= _options.PersonConfidenceThreshold)
@@ -58,7 +71,13 @@ public sealed class AnswerEngine
             return new AnswerResult(AnswerKind.Person, best.Confidence, null, best, search.Hits, people, best.Reasons);
         }
 
-        var articleConfidence = search.Confidence * Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
+        var cueFactor = Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
+        if (embedder is not null)
+        {
+            return Blend(search, embedder.EmbedQuestion(question), cueFactor, people);
+        }
+
+        var articleConfidence = search.Confidence * cueFactor;
         if (search.Best is { } hit && articleConfidence >= _options.ConfidenceThreshold)
         {
             return new AnswerResult(AnswerKind.Article, articleConfidence, hit.Article, null, search.Hits, people, search.MatchedTerms);
@@ -66,6 +85,102 @@ public sealed class AnswerEngine
 
         var confidence = Math.Max(articleConfidence, people.Count > 0 ? people[0].Confidence : 0);
         return new AnswerResult(AnswerKind.NotSure, confidence, null, null, search.Hits, people, search.MatchedTerms);
+    }
+
+    /// <summary>
+    /// Ranks by <see cref="HybridOptions.LexicalWeight"/> × words' score (relative to the best) + the rest × similarity, and
+    /// is confident when words and meaning agree or the meaning is close. The meaning part is cut by the square of the
+    /// admin-cue factor: an embedding sees "my appraisal score last year" as being about appraisals, blind to its asking
+    /// for personal records.
+    /// </summary>
+    private AnswerResult Blend(KnowledgeSearchResult search, float[] question, double cueFactor, IReadOnlyList<PersonMatch> people)
+    {
+        var hybrid = _options.Hybrid;
+        var semantic = Semantic.Current;
+        var entries = semantic.Entries;
+        var scratch = t_blend ??= new BlendScratch();
+        var scores = scratch.Scores(entries.Length + search.Hits.Count);
+        var meaningWeight = (float)(1 - hybrid.LexicalWeight);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            scores[i] = meaningWeight * SemanticIndex.Dot(question, entries[i].Vector);
+        }
+
+        // Articles not embedded yet (saved a moment ago) take the slots after the embedded ones, ranked by words alone.
+        var unembedded = scratch.Unembedded;
+        unembedded.Clear();
+        var bestLexical = search.Best?.Score ?? 0;
+        foreach (var hit in search.Hits)
+        {
+            var lexical = (float)(hybrid.LexicalWeight * hit.Score / bestLexical);
+            if (semantic.SlotById.TryGetValue(hit.Article.Id, out var slot))
+            {
+                scores[slot] += lexical;
+            }
+            else
+            {
+                scores[entries.Length + unembedded.Count] = lexical;
+                unembedded.Add(hit.Article);
+            }
+        }
+
+        var hits = new List<ArticleHit>(_options.SuggestionCount);
+        var bestSlot = -1;
+        var wanted = Math.Max(1, _options.SuggestionCount);
+        foreach (var slot in TopSlots(scores, entries.Length + unembedded.Count, wanted + 2))
+        {
+            var article = slot < entries.Length ? Knowledge.Find(entries[slot].Id) : unembedded[slot - entries.Length];
+            if (article is not null && hits.Count < wanted)
+            {
+                bestSlot = hits.Count == 0 ? slot : bestSlot;
+                hits.Add(new ArticleHit(article, scores[slot]));
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            return new AnswerResult(AnswerKind.NotSure, people.Count > 0 ? people[0].Confidence : 0, null, null, [], people, []);
+        }
+
+        var best = hits[0].Article;
+        var agree = search.Best?.Article.Id == best.Id;
+        var similarity = bestSlot < entries.Length ? SemanticIndex.Dot(question, entries[bestSlot].Vector) : 0;
+        var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
+        var confidence = Math.Clamp(
+            (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
+            + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);
+        IReadOnlyList<string> matched = agree ? search.MatchedTerms : [];
+        var suggestions = hits.Take(_options.SuggestionCount).ToList();
+        return confidence >= hybrid.ConfidenceThreshold
+            ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
+            : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched);
+    }
+
+    /// <summary>The slots of the <paramref name="count"/> highest scores, best first; ties keep the earlier slot.</summary>
+    private static List<int> TopSlots(float[] scores, int length, int count)
+    {
+        var top = new List<int>(count + 1);
+        for (var slot = 0; slot < length; slot++)
+        {
+            if (top.Count == count && scores[slot] <= scores[top[^1]])
+            {
+                continue;
+            }
+
+            var position = top.Count;
+            while (position > 0 && scores[top[position - 1]] < scores[slot])
+            {
+                position--;
+            }
+
+            top.Insert(position, slot);
+            if (top.Count > count)
+            {
+                top.RemoveAt(count);
+            }
+        }
+
+        return top;
     }
 
     /// <summary>How many admin or logistics cues the question holds (at most two): each one halves the confidence.</summary>
@@ -87,8 +202,35 @@ public sealed class AnswerEngine
     }
 
     /// <summary>Adds or replaces an article; it is searchable when this returns.</summary>
-    public void Upsert(KnowledgeArticle article) => Knowledge.Upsert(article);
+    public void Upsert(KnowledgeArticle article)
+    {
+        Knowledge.Upsert(article);
+        ArticleChanged?.Invoke(article);
+    }
 
     /// <summary>Removes an article; false when there is none.</summary>
-    public bool Remove(string id) => Knowledge.Remove(id);
+    public bool Remove(string id)
+    {
+        var removed = Knowledge.Remove(id);
+        Semantic.Forget(id);
+        return removed;
+    }
+
+    /// <summary>Per-thread buffers for blending, reused so a large knowledge base does not allocate per answer.</summary>
+    private sealed class BlendScratch
+    {
+        private float[] _scores = [];
+
+        public List<KnowledgeArticle> Unembedded { get; } = [];
+
+        public float[] Scores(int length)
+        {
+            if (_scores.Length < length)
+            {
+                _scores = new float[Math.Max(length, _scores.Length * 2)];
+            }
+
+            return _scores;
+        }
+    }
 }

@@ -47,6 +47,8 @@ public sealed record AnswerOptions : IValidatableObject
 
     public RankingOptions Ranking { get; init; } = new();
 
+    public HybridOptions Hybrid { get; init; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(KnowledgePath))
@@ -78,6 +80,11 @@ public sealed record AnswerOptions : IValidatableObject
         foreach (var rankingProblem in Ranking.Validate($"{Section}:{nameof(Ranking)}"))
         {
             yield return rankingProblem;
+        }
+
+        foreach (var hybridProblem in Hybrid.Validate($"{Section}:{nameof(Hybrid)}"))
+        {
+            yield return hybridProblem;
         }
     }
 

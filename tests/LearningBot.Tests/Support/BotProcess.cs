@@ -87,6 +87,9 @@ public sealed class BotProcess : IAsyncDisposable
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
             ["Logging:Console:FormatterOptions:IncludeScopes"] = "false",
             ["Logging:Console:FormatterOptions:ColorBehavior"] = "Disabled",
+
+            // Words alone, as in BotTestHost: answers must not change when the background model load finishes.
+            ["OneStopShop:Hybrid:Model"] = "none",
         };
         foreach (var (key, value) in azurite.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Connector.Client;
 using LearningBot.BotHost;
+using LearningBot.OneStopShop.Knowledge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -59,6 +60,10 @@ public sealed class BotTestHost : IAsyncDisposable
             ["Delivery:Budget:PerConversationPer2Seconds"] = "1000",
             ["Delivery:Budget:PerConversationPer30Seconds"] = "10000",
             ["Delivery:Budget:PerConversationPerHour"] = "100000",
+
+            // Answers by words alone unless a test asks for the embedding model: an answer must not depend on whether the
+            // model, loading in the background, is ready yet. OneStopShop/Meaning tests run the model itself.
+            ["OneStopShop:Hybrid:Model"] = HybridOptions.None,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LearningBot.OneStopShop.Knowledge;
+
+/// <summary>
+/// Ranking by meaning as well as words (section <c>OneStopShop:Hybrid</c>). Every weight was fitted on the training
+/// questions (questions.json) only, with the ArcticXs model, and then checked on the held-out sets.
+/// </summary>
+public sealed record HybridOptions
+{
+    public const string None = "none";
+
+    /// <summary>The embedding model: "ArcticXs" (chosen by measurement), "MiniLM", or "none" for words only.</summary>
+    public string Model { get; init; } = "ArcticXs";
+
+    /// <summary>Share of the words' score (BM25F, relative to the best) in the blended rank; the rest is the cosine similarity.</summary>
+    public double LexicalWeight { get; init; } = 0.3;
+
+    /// <summary>How many articles the words' ranking hands over to the blend.</summary>
+    public int LexicalCandidates { get; init; } = 10;
+
+    /// <summary>Share of the words' confidence in the blended confidence (it counts only when words and meaning pick the same article).</summary>
+    public double LexicalConfidenceShare { get; init; } = 0.3;
+
+    /// <summary>Similarity below which meaning adds nothing to the confidence.</summary>
+    public double SimilarityFloor { get; init; } = 0.6;
+
+    /// <summary>Similarity at which meaning adds all it can.</summary>
+    public double SimilarityCeiling { get; init; } = 0.9;
+
+    /// <summary>
+    /// Below this a blended answer becomes "I'm not sure": 0.05 above the most confident escalate-question of the
+    /// training set.
+    /// </summary>
+    public double ConfidenceThreshold { get; init; } = 0.134;
+
+    public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
+
+    internal IEnumerable<ValidationResult> Validate(string section)
+    {
+        (string Name, double Value)[] shares =
+        [
+            (nameof(LexicalWeight), LexicalWeight), (nameof(LexicalConfidenceShare), LexicalConfidenceShare),
+            (nameof(ConfidenceThreshold), ConfidenceThreshold), (nameof(SimilarityFloor), SimilarityFloor),
+        ];
+        foreach (var share in shares.Where(s => s.Value is not (>= 0 and <= 1)))
+        {
+            yield return new($"{section}:{share.Name} must be between 0 and 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (!(SimilarityCeiling > SimilarityFloor && SimilarityCeiling <= 1))
+        {
+            yield return new($"{section}:{nameof(SimilarityCeiling)} must be above {nameof(SimilarityFloor)} and at most 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (LexicalCandidates is < 1 or > 100)
+        {
+            yield return new($"{section}:{nameof(LexicalCandidates)} must be between 1 and 100.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (Enabled && !SentenceModels.Known.Contains(Model, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new($"{section}:{nameof(Model)} must be one of {string.Join(", ", SentenceModels.Known)} or {None}.", [nameof(AnswerOptions.Hybrid)]);
+        }
+    }
+}
+
+/// <summary>The embedding models the bot can load.</summary>
+public static class SentenceModels
+{
+    public const string ArcticXs = "ArcticXs";
+    public const string MiniLM = "MiniLM";
+
+    public static IReadOnlyList<string> Known { get; } = [ArcticXs, MiniLM];
+}
