@@ -31,6 +31,8 @@ foreach (var aad in people.Where(p => !p.StartsWith("local:", StringComparison.O
 
 string[] steps = ["team", "open", "step 1", "step 2", "step 3", "step 4", "confirm"];
 var timings = new StepTimings(steps);
+// The person's side: after each review, the reviewed person (when they use Teams) opens "my reviews".
+var personTimings = new StepTimings(["my reviews"]);
 var objectiveDay = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 var nextReview = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 var total = Stopwatch.StartNew();
@@ -54,6 +56,21 @@ for (var i = 0; i < warmup + reviews; i++)
     {
         timings.Add(times);
     }
+
+    if (!personId.StartsWith("local:", StringComparison.Ordinal))
+    {
+        var personTimes = new List<double>();
+        var mine = await bot.SayAsync(BenchBot.Person("29:" + personId, "Colleague", personId), "my reviews", personTimes);
+        if (!mine.ToJsonString().Contains("newest first", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"My reviews after review {i}: {BenchBot.Shorten(mine)}");
+        }
+
+        if (i >= warmup)
+        {
+            personTimings.Add(personTimes);
+        }
+    }
 }
 
 total.Stop();
@@ -67,3 +84,7 @@ await timings.ReportAsync(
         ["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1),
     },
     $"{reviews} reviews, {reviews * steps.Length} turns, {total.Elapsed.TotalSeconds:F1} s");
+await personTimings.ReportAsync(
+    Path.ChangeExtension(output, null) + "-person.json",
+    new JsonObject { ["reviews"] = reviews },
+    "the reviewed person's turn after each review");
