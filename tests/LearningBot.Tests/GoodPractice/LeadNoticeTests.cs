@@ -131,7 +131,8 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("you will hear less about medicines", CardJson.Texts(pressed), StringComparison.Ordinal);
         var second = await _scenario.ApproveAsync(ida);
 
-        Assert.Single(_scenario.CardsAbout(ida, second));
+        // The notice row is written before its delivery starts: wait for the card, not only the row.
+        Assert.True(await Eventually.TrueAsync(() => _scenario.CardsAbout(ida, second).Count == 1), "Ida was never sent the second example.");
         Assert.Empty(_scenario.CardsAbout(hal, second));
         Assert.Null(await _scenario.Notices.FindAsync(hal.AadObjectId, second, CancellationToken.None));
         Assert.Equal(["medicines", "handover-between-organisations"], await _scenario.Notices.LessWantedAsync(hal.AadObjectId, CancellationToken.None));
@@ -139,7 +140,7 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
         var undone = await Hub.PressAsync(hal, pressed, LeadNoticeVerbs.WantAgain);
         Assert.DoesNotContain("Not for you", CardJson.Texts(undone), StringComparison.Ordinal);
         var third = await _scenario.ApproveAsync(hal);
-        Assert.Single(_scenario.CardsAbout(hal, third));
+        Assert.True(await Eventually.TrueAsync(() => _scenario.CardsAbout(hal, third).Count == 1), "Hal was never sent the third example.");
     }
 
     [Fact]
