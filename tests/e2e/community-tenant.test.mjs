@@ -6,6 +6,7 @@ import { stopSharedStack } from './harness.mjs';
 import './conversations.suite.mjs';
 import './escalation.suite.mjs';
 import './review.suite.mjs';
+import './review-person.suite.mjs';
 import './signals.suite.mjs';
 import './good-practice.suite.mjs';
 import './digest.suite.mjs';

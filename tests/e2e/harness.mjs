@@ -715,3 +715,59 @@ function tail(file, lines = 15) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Five Minute Review, as the review suites walk it
+
+/** An ISO date `days` from today, as a date input takes it. */
+export function isoDay(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A manager's review from step 1 (on screen) to the saved card, as a person fills it in: the two feedback answers,
+ * step 2 by `theirView(card)` (fill what the person said, or check what is already there), one objective, three
+ * learning needs with one in the manager's words, shadowing, on track and some ups and downs; then the summary,
+ * checked, and Confirm and save. `press(title, shot)` presses a button on the newest card that has it and checks the
+ * bot answered with a card; `shot(name)` takes a screenshot. Returns the answer to Confirm and save.
+ */
+export async function walkReviewSteps(chat, { person, press, shot, theirView }) {
+  let card = await chat.waitForCard('Step 1 of 4');
+  await card.getByRole('textbox', { name: /What has gone well/ }).fill('Clear, calm handovers; new volunteers learn a lot from shadowing Tom.');
+  await card.getByRole('textbox', { name: /even better/ }).fill('Finishing notes before the end of the shift.');
+  await shot('step1-filled');
+
+  await press('Save and continue', 'step2-view');
+  card = await chat.waitForCard('Step 2 of 4');
+  await theirView(card);
+
+  await press('Save and continue', 'step3-objectives');
+  card = await chat.waitForCard('Step 3 of 4');
+  await card.getByRole('textbox', { name: /^What/ }).first().fill('Finish the medicines awareness e-learning');
+  await card.getByLabel(/By when/).first().fill(isoDay(40));
+  await card.getByRole('textbox', { name: /How we will know/ }).first().fill('Certificate on the training record');
+  await shot('step3-filled');
+
+  await press('Save and continue', 'step4-learning');
+  card = await chat.waitForCard('Step 4 of 4');
+  await card.getByRole('checkbox', { name: 'Dementia awareness' }).check();
+  await card.getByRole('checkbox', { name: 'Moving and handling' }).check();
+  await card.getByRole('textbox', { name: /more specific/ }).fill('using the new hoist on the first floor');
+  await card.getByRole('checkbox', { name: 'Shadowing someone' }).check();
+  await card.getByRole('radio', { name: 'On track' }).check();
+  await card.getByRole('radio', { name: 'Okay, some ups and downs' }).check();
+  await shot('step4-filled');
+
+  await press('Check the summary', 'summary');
+  card = await chat.waitForCard('check it, then confirm');
+  const summary = await card.innerText();
+  assert.match(summary, /Clear, calm handovers/);
+  assert.match(summary, /Finish the medicines awareness e-learning/);
+  assert.match(summary, /Dementia awareness; Moving and handling/);
+  assert.match(summary, /the new hoist/);
+
+  const confirm = await press('Confirm and save', 'saved');
+  const saved = await chat.waitForCard(`Review with ${person} saved`);
+  assert.match(await saved.innerText(), /has been sent a copy in Teams/);
+  return confirm;
+}

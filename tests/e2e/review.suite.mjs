@@ -1,11 +1,11 @@
-// The Five Minute Review end to end: Priya (the Playground's user) reviews Tom from the welcome card
-// in seven card presses, with a screenshot of every step. Tom's side of the conversation (his 1:1
-// chat, his acknowledgment) is played by Teams-shaped activities sent straight to the bot, because
-// the Playground has one user; his acknowledgment then arrives in Priya's real Playground chat.
+// The Five Minute Review end to end: Priya (the Playground's user) reviews Tom from the welcome card in eight
+// card presses (her first review starts with a one-card guide), with a screenshot of every step. Tom's side of the
+// conversation (his 1:1 chat, his acknowledgment) is played by Teams-shaped activities sent straight to the bot,
+// because the Playground has one user; his acknowledgment then arrives in Priya's real Playground chat.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, COMMUNITY_STACK, findAction, sharedStack, TOM } from './harness.mjs';
+import { ARTIFACTS_DIR, COMMUNITY_STACK, findAction, sharedStack, TOM, walkReviewSteps } from './harness.mjs';
 
 let tom;
 let tomChat;
@@ -19,11 +19,7 @@ describe('review', () => {
 
   afterEach(() => stack.closePages());
 
-  function isoDay(daysFromNow) {
-    return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-  }
-
-  test('a manager completes a full review in at most 8 card presses and the person acknowledges it', { timeout: 240_000 }, async () => {
+  test('a manager completes a first review, guide included, in at most 8 card presses and the person acknowledges it', { timeout: 240_000 }, async () => {
     const chat = await stack.openPlayground();
     await chat.waitUntilConnected();
     // Tom's 1:1 chat with the bot, made on the Playground's connector as Teams makes one: he has talked to the bot before.
@@ -48,44 +44,26 @@ describe('review', () => {
     assert.match(await team.innerText(), /no Teams account/, 'volunteers without Teams are listed too');
     assert.equal(await welcome.isVisible().catch(() => false), false, 'the welcome card was replaced');
 
-    await press('Review Tom', '2-step1-feedback');
-    let card = await chat.waitForCard('Step 1 of 4');
-    await card.getByRole('textbox', { name: /What has gone well/ }).fill('Clear, calm handovers; new volunteers learn a lot from shadowing Tom.');
-    await card.getByRole('textbox', { name: /even better/ }).fill('Finishing notes before the end of the shift.');
-    await chat.screenshot('review-2-step1-filled');
+    // Priya's first review starts with a one-card guide; she reads it and presses Start.
+    await press('Review Tom');
+    const guide = await chat.waitForCard('Your first Five Minute Review');
+    assert.match(await guide.innerText(), /About five minutes/);
+    assert.match(await guide.innerText(), /This guide shows only before your first review\./);
+    await chat.screenshot('review-1b-guide');
+    await press('Start', '2-step1-feedback');
 
-    await press('Save and continue', '3-step2-view');
-    card = await chat.waitForCard('Step 2 of 4');
-    await card.getByRole('textbox', { name: /What Tom said/ }).fill('Weekend staffing makes it hard to finish notes. More shadowing would help.');
-
-    await press('Save and continue', '4-step3-objectives');
-    card = await chat.waitForCard('Step 3 of 4');
-    await card.getByRole('textbox', { name: /^What/ }).first().fill('Finish the medicines awareness e-learning');
-    await card.getByLabel(/By when/).first().fill(isoDay(40));
-    await card.getByRole('textbox', { name: /How we will know/ }).first().fill('Certificate on the training record');
-    await chat.screenshot('review-4-step3-filled');
-
-    await press('Save and continue', '5-step4-learning');
-    card = await chat.waitForCard('Step 4 of 4');
-    await card.getByRole('checkbox', { name: 'Dementia awareness' }).check();
-    await card.getByRole('checkbox', { name: 'Moving and handling' }).check();
-    await card.getByRole('textbox', { name: /more specific/ }).fill('using the new hoist on the first floor');
-    await card.getByRole('checkbox', { name: 'Shadowing someone' }).check();
-    await card.getByRole('radio', { name: 'On track' }).check();
-    await card.getByRole('radio', { name: 'Okay, some ups and downs' }).check();
-    await chat.screenshot('review-5-step4-filled');
-
-    await press('Check the summary', '6-summary');
-    card = await chat.waitForCard('check it, then confirm');
-    const summary = await card.innerText();
-    assert.match(summary, /Clear, calm handovers/);
-    assert.match(summary, /Finish the medicines awareness e-learning/);
-    assert.match(summary, /Dementia awareness; Moving and handling/);
-    assert.match(summary, /the new hoist/);
-
-    const confirm = await press('Confirm and save', '7-saved');
-    const saved = await chat.waitForCard('Review with Tom Okafor saved');
-    assert.match(await saved.innerText(), /has been sent a copy in Teams/);
+    const shots = {
+      'step1-filled': '2-step1-filled', 'step2-view': '3-step2-view', 'step3-objectives': '4-step3-objectives',
+      'step3-filled': '4-step3-filled', 'step4-learning': '5-step4-learning', 'step4-filled': '5-step4-filled',
+      summary: '6-summary', saved: '7-saved',
+    };
+    const confirm = await walkReviewSteps(chat, {
+      person: 'Tom Okafor',
+      press: (title, shot) => press(title, shots[shot]),
+      shot: (name) => chat.screenshot(`review-${shots[name]}`),
+      theirView: (card) => card.getByRole('textbox', { name: /What Tom said/ })
+        .fill('Weekend staffing makes it hard to finish notes. More shadowing would help.'),
+    });
     assert.ok(presses <= 8, `${presses} card presses`);
 
     // The bot sent Tom his copy in his own 1:1 chat, through the Playground's connector.
