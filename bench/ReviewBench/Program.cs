@@ -60,11 +60,8 @@ for (var i = 0; i < warmup + reviews; i++)
     if (!personId.StartsWith("local:", StringComparison.Ordinal))
     {
         var personTimes = new List<double>();
-        var mine = await bot.SayAsync(BenchBot.Person("29:" + personId, "Colleague", personId), "my reviews", personTimes);
-        if (!mine.ToJsonString().Contains("newest first", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"My reviews after review {i}: {BenchBot.Shorten(mine)}");
-        }
+        // The card goes to the connector during the turn, so the HTTP answer's time includes it.
+        await bot.SayAsync(BenchBot.Person("29:" + personId, "Colleague", personId), "my reviews", personTimes);
 
         if (i >= warmup)
         {
