@@ -101,9 +101,12 @@ public sealed class AnswerEngine
         var scratch = t_blend ??= new BlendScratch();
         var scores = scratch.Scores(entries.Length + search.Hits.Count);
         var meaningWeight = (float)(1 - hybrid.LexicalWeight);
+        var passageShare = (float)hybrid.PassageShare;
+        var similarities = scratch.Similarities(entries.Length);
         for (var i = 0; i < entries.Length; i++)
         {
-            scores[i] = meaningWeight * SemanticIndex.Dot(question, entries[i].Vector);
+            similarities[i] = SemanticIndex.Similarity(question, entries[i], passageShare);
+            scores[i] = meaningWeight * similarities[i];
         }
 
         // Articles not embedded yet (saved a moment ago) take the slots after the embedded ones, ranked by words alone.
@@ -144,7 +147,7 @@ public sealed class AnswerEngine
 
         var best = hits[0].Article;
         var agree = search.Best?.Article.Id == best.Id;
-        var similarity = bestSlot < entries.Length ? SemanticIndex.Dot(question, entries[bestSlot].Vector) : 0;
+        var similarity = bestSlot < entries.Length ? similarities[bestSlot] : 0;
         var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
         var confidence = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
@@ -220,17 +223,22 @@ public sealed class AnswerEngine
     private sealed class BlendScratch
     {
         private float[] _scores = [];
+        private float[] _similarities = [];
 
         public List<KnowledgeArticle> Unembedded { get; } = [];
 
-        public float[] Scores(int length)
+        public float[] Scores(int length) => Sized(ref _scores, length);
+
+        public float[] Similarities(int length) => Sized(ref _similarities, length);
+
+        private static float[] Sized(ref float[] buffer, int length)
         {
-            if (_scores.Length < length)
+            if (buffer.Length < length)
             {
-                _scores = new float[Math.Max(length, _scores.Length * 2)];
+                buffer = new float[Math.Max(length, buffer.Length * 2)];
             }
 
-            return _scores;
+            return buffer;
         }
     }
 }
