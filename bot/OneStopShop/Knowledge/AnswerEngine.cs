@@ -105,7 +105,12 @@ public sealed class AnswerEngine
         var similarities = scratch.Similarities(entries.Length);
         for (var i = 0; i < entries.Length; i++)
         {
-            similarities[i] = SemanticIndex.Similarity(question, entries[i], passageShare);
+            similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
+        }
+
+        LiftByPassages(question, search, semantic, similarities, passageShare);
+        for (var i = 0; i < entries.Length; i++)
+        {
             scores[i] = meaningWeight * similarities[i];
         }
 
@@ -157,6 +162,37 @@ public sealed class AnswerEngine
         return confidence >= hybrid.ConfidenceThreshold
             ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
             : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched);
+    }
+
+    /// <summary>
+    /// Raises head similarities by the articles' passages: every article's in a base of up to
+    /// <see cref="HybridOptions.PassageCandidates"/> articles; in a larger one, only the closest heads' and the words'
+    /// candidates', since reading every passage vector of thousands of articles costs more than the question's embedding.
+    /// </summary>
+    private void LiftByPassages(float[] question, KnowledgeSearchResult search, SemanticIndex.Snapshot semantic, float[] similarities, float passageShare)
+    {
+        var entries = semantic.Entries;
+        if (passageShare <= 0)
+        {
+            return;
+        }
+
+        if (entries.Length <= _options.Hybrid.PassageCandidates)
+        {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                similarities[i] = SemanticIndex.Lifted(question, entries[i], similarities[i], passageShare);
+            }
+
+            return;
+        }
+
+        var heads = TopSlots(similarities, entries.Length, _options.Hybrid.PassageCandidates);
+        var words = search.Hits.Select(hit => semantic.SlotById.TryGetValue(hit.Article.Id, out var slot) ? slot : -1).Where(slot => slot >= 0);
+        foreach (var slot in heads.Union(words).ToList())
+        {
+            similarities[slot] = SemanticIndex.Lifted(question, entries[slot], similarities[slot], passageShare);
+        }
     }
 
     /// <summary>The slots of the <paramref name="count"/> highest scores, best first; ties keep the earlier slot.</summary>

@@ -23,6 +23,12 @@ public sealed record HybridOptions
     /// </summary>
     public double PassageShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// In a base of more articles than this, only this many closest heads (and the words' candidates) are compared with
+    /// their passages: on 5,000 articles, every passage would double an answer's time.
+    /// </summary>
+    public int PassageCandidates { get; init; } = 100;
+
     /// <summary>How many articles the words' ranking hands over to the blend.</summary>
     public int LexicalCandidates { get; init; } = 10;
 
@@ -59,6 +65,11 @@ public sealed record HybridOptions
         if (!(SimilarityCeiling > SimilarityFloor && SimilarityCeiling <= 1))
         {
             yield return new($"{section}:{nameof(SimilarityCeiling)} must be above {nameof(SimilarityFloor)} and at most 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (PassageCandidates is < 1 or > 10_000)
+        {
+            yield return new($"{section}:{nameof(PassageCandidates)} must be between 1 and 10,000.", [nameof(AnswerOptions.Hybrid)]);
         }
 
         if (LexicalCandidates is < 1 or > 100)

@@ -123,9 +123,12 @@ public sealed class SemanticIndex
     /// How close the question is to the article: the head's similarity, raised by <paramref name="passageShare"/> of the
     /// amount by which the closest passage beats it (1: the best of head and passages; 0: the head alone).
     /// </summary>
-    internal static float Similarity(ReadOnlySpan<float> question, Entry entry, float passageShare)
+    internal static float Similarity(ReadOnlySpan<float> question, Entry entry, float passageShare) =>
+        Lifted(question, entry, Dot(question, entry.Vector), passageShare);
+
+    /// <summary><see cref="Similarity"/> given the head's similarity <paramref name="head"/>, already computed.</summary>
+    internal static float Lifted(ReadOnlySpan<float> question, Entry entry, float head, float passageShare)
     {
-        var head = Dot(question, entry.Vector);
         if (passageShare <= 0 || entry.PassageCount == 0)
         {
             return head;
