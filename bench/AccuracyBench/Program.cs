@@ -2,13 +2,24 @@ using System.Diagnostics;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
 
-// Accuracy of the one-stop shop on every evaluation set, by words alone and by words and meaning, with each model.
-// Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs,MiniLM]
+// Accuracy of the one-stop shop on every evaluation set, by words alone and by words and meaning, with each model
+// (as configured, and with the head-only ranking that came before passages). With --fit, fits the blend on the
+// training questions only (see FitBlend). Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs,MiniLM] [--fit]
 var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
 var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : SentenceModels.Known.ToArray();
+var embedders = new Dictionary<string, MemoEmbedder>();
+
+// The ranking before article passages were embedded: the head alone, with the blend fitted for it.
+var headOnlyBlend = new HybridOptions { PassageShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
+
 var tests = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop");
 var realKnowledge = Path.Combine(root, "knowledge");
 var fixtureKnowledge = Path.Combine(tests, "Fixtures", "knowledge");
+if (args.Contains("--fit"))
+{
+    FitBlend(models[0]);
+    return 0;
+}
 (string Name, string Knowledge, string Questions)[] sets =
 [
     ("training (questions.json)", realKnowledge, Path.Combine(tests, "questions.json")),
@@ -29,7 +40,7 @@ foreach (var (name, knowledge, questionsFile) in sets)
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    foreach (var ranking in models.Prepend("words only"))
+    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m }).Prepend("words only"))
     {
         var engine = EngineFor(knowledge, ranking);
         var report = AnswerEvaluation.Run(engine, questions);
@@ -48,18 +59,70 @@ AnswerEngine EngineFor(string knowledge, string ranking)
         return engine;
     }
 
-    engine = AnswerEngine.Load(knowledge);
+    var headOnly = ranking.EndsWith(" head only", StringComparison.Ordinal);
+    engine = AnswerEngine.Load(knowledge, headOnly ? new AnswerOptions { Hybrid = headOnlyBlend } : null);
     if (ranking != "words only")
     {
+        var embedder = Embedder(ranking.Split(' ')[0]);
         var load = Stopwatch.StartNew();
-        var embedder = OnnxSentenceEmbedder.Load(ranking);
-        var loaded = load.ElapsedMilliseconds;
-        load.Restart();
+        var embeddedBefore = embedder.Embedded;
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
-        Console.Error.WriteLine($"  {ranking}: model loaded in {loaded} ms, {engine.Knowledge.Count} articles embedded in {load.ElapsedMilliseconds} ms");
+        var texts = engine.Knowledge.Articles.Sum(a => ArticleMeaning.TextsOf(a).Count);
+        Console.Error.WriteLine($"  {ranking}: {engine.Knowledge.Count} articles ({texts} texts, {embedder.Embedded - embeddedBefore} embedded now) in {load.ElapsedMilliseconds} ms");
     }
 
     return engines[(knowledge, ranking)] = engine;
+}
+
+MemoEmbedder Embedder(string model)
+{
+    if (!embedders.TryGetValue(model, out var embedder))
+    {
+        var load = Stopwatch.StartNew();
+        embedder = embedders[model] = new MemoEmbedder(OnnxSentenceEmbedder.Load(model));
+        Console.Error.WriteLine($"  {model}: model loaded in {load.ElapsedMilliseconds} ms");
+    }
+
+    return embedder;
+}
+
+// The fit: for each lexical weight and passage share, rank the training questions with no threshold; the threshold is
+// then 0.05 above the most confident out-of-scope training question, so none of them is answered confidently.
+// Picks the highest top-1, then top-3, then the fewest confidently wrong.
+void FitBlend(string model)
+{
+    var questions = AnswerEvaluation.LoadQuestions(Path.Combine(tests, "questions.json"));
+    var embedder = Embedder(model);
+    var knowledge = KnowledgeLoader.Load(realKnowledge);
+    var cold = Stopwatch.StartNew();
+    _ = Engine(new HybridOptions());
+    var texts = knowledge.Articles.Sum(a => ArticleMeaning.TextsOf(a).Count);
+    Console.WriteLine($"cold start: {knowledge.Articles.Count} articles, {texts} texts (heads and passages) embedded in {cold.ElapsedMilliseconds} ms");
+    Console.WriteLine($"{"lexical",8} {"passages",9} {"top-1",7} {"top-3",7} {"threshold",10} {"conf. wrong",12}");
+    var fits = new List<(double Lexical, double Passages, double Top1, double Top3, double Threshold, int Wrong)>();
+    foreach (var lexical in Enumerable.Range(0, 13).Select(i => i * 0.05))
+    {
+        foreach (var passages in new[] { 0, 0.25, 0.5, 0.75, 1 })
+        {
+            var hybrid = new HybridOptions { LexicalWeight = lexical, PassageShare = passages, ConfidenceThreshold = 0 };
+            var open = Engine(hybrid);
+            var ranked = AnswerEvaluation.Run(open, questions);
+            var threshold = Math.Round(ranked.Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
+            var report = AnswerEvaluation.Run(Engine(hybrid with { ConfidenceThreshold = threshold }), questions);
+            fits.Add((lexical, passages, report.Top1Accuracy, report.Top3Accuracy, threshold, report.ConfidentlyWrong.Count));
+            Console.WriteLine($"{lexical,8:F2} {passages,9:F2} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {threshold,10:F3} {report.ConfidentlyWrong.Count,12}");
+        }
+    }
+
+    var best = fits.OrderByDescending(f => f.Top1).ThenByDescending(f => f.Top3).ThenBy(f => f.Wrong).First();
+    Console.WriteLine($"best: lexical weight {best.Lexical:F2}, passage share {best.Passages:F2}, threshold {best.Threshold:F3} (top-1 {best.Top1:P1}, top-3 {best.Top3:P1}, {best.Wrong} confidently wrong)");
+
+    AnswerEngine Engine(HybridOptions hybrid)
+    {
+        var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions { Hybrid = hybrid });
+        engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
+        return engine;
+    }
 }
 
 static string FindRepositoryRoot()
@@ -73,4 +136,38 @@ static string FindRepositoryRoot()
     }
 
     throw new InvalidOperationException("Run from inside the repository or pass its root as the first argument.");
+}
+
+/// <summary>Embeds each text once per run, so every ranking and every point of the fit shares one set of vectors.</summary>
+internal sealed class MemoEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
+{
+    private readonly Dictionary<string, float[]> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[]> _questions = new(StringComparer.Ordinal);
+
+    public string Model => inner.Model;
+
+    public int Embedded { get; private set; }
+
+    public float[][] EmbedArticles(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var missing = texts.Where(t => !_articles.ContainsKey(t)).Distinct().ToList();
+        var vectors = inner.EmbedArticles(missing, cancellationToken);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            _articles[missing[i]] = vectors[i];
+        }
+
+        Embedded += missing.Count;
+        return [.. texts.Select(t => _articles[t])];
+    }
+
+    public float[] EmbedQuestion(string question)
+    {
+        if (!_questions.TryGetValue(question, out var vector))
+        {
+            _questions[question] = vector = inner.EmbedQuestion(question);
+        }
+
+        return vector;
+    }
 }

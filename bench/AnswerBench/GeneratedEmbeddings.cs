@@ -9,6 +9,8 @@ namespace AnswerBench;
 /// </summary>
 internal static class GeneratedEmbeddings
 {
+    private const int PassagesPerArticle = 7;
+
     public static void Attach(AnswerEngine engine, ISentenceEmbedder embedder, IReadOnlyList<KnowledgeArticle> articles, string file)
     {
         var texts = articles.Select(ArticleMeaning.TextOf).ToList();
@@ -25,7 +27,11 @@ internal static class GeneratedEmbeddings
             Console.WriteLine($"  {articles.Count} generated articles' embeddings read from {file}");
         }
 
-        engine.Semantic.Set(articles.Select((article, i) => (article.Id, ArticleMeaning.HashOf(texts[i]), vectors[i])));
+        // Real articles have six or seven passages each. Embedding 30,000 generated passages would take about half an
+        // hour, so for timing each article's passages are other articles' head vectors: real unit vectors, the same
+        // number of dot products per answer, meaningless for accuracy.
+        engine.Semantic.Set(articles.Select((article, i) =>
+            (article.Id, ArticleMeaning.HashOf(texts[i]), Enumerable.Range(0, PassagesPerArticle + 1).Select(k => vectors[(i + (k * 7)) % vectors.Length]).ToArray())));
 
         engine.Semantic.Attach(embedder);
     }

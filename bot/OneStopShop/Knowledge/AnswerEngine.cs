@@ -101,9 +101,17 @@ public sealed class AnswerEngine
         var scratch = t_blend ??= new BlendScratch();
         var scores = scratch.Scores(entries.Length + search.Hits.Count);
         var meaningWeight = (float)(1 - hybrid.LexicalWeight);
+        var passageShare = (float)hybrid.PassageShare;
+        var similarities = scratch.Similarities(entries.Length);
         for (var i = 0; i < entries.Length; i++)
         {
-            scores[i] = meaningWeight * SemanticIndex.Dot(question, entries[i].Vector);
+            similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
+        }
+
+        LiftByPassages(question, search, semantic, similarities, passageShare);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            scores[i] = meaningWeight * similarities[i];
         }
 
         // Articles not embedded yet (saved a moment ago) take the slots after the embedded ones, ranked by words alone.
@@ -144,7 +152,7 @@ public sealed class AnswerEngine
 
         var best = hits[0].Article;
         var agree = search.Best?.Article.Id == best.Id;
-        var similarity = bestSlot < entries.Length ? SemanticIndex.Dot(question, entries[bestSlot].Vector) : 0;
+        var similarity = bestSlot < entries.Length ? similarities[bestSlot] : 0;
         var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
         var confidence = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
@@ -154,6 +162,37 @@ public sealed class AnswerEngine
         return confidence >= hybrid.ConfidenceThreshold
             ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
             : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched);
+    }
+
+    /// <summary>
+    /// Raises head similarities by the articles' passages: every article's in a base of up to
+    /// <see cref="HybridOptions.PassageCandidates"/> articles; in a larger one, only the closest heads' and the words'
+    /// candidates', since reading every passage vector of thousands of articles costs more than the question's embedding.
+    /// </summary>
+    private void LiftByPassages(float[] question, KnowledgeSearchResult search, SemanticIndex.Snapshot semantic, float[] similarities, float passageShare)
+    {
+        var entries = semantic.Entries;
+        if (passageShare <= 0)
+        {
+            return;
+        }
+
+        if (entries.Length <= _options.Hybrid.PassageCandidates)
+        {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                similarities[i] = SemanticIndex.Lifted(question, entries[i], similarities[i], passageShare);
+            }
+
+            return;
+        }
+
+        var heads = TopSlots(similarities, entries.Length, _options.Hybrid.PassageCandidates);
+        var words = search.Hits.Select(hit => semantic.SlotById.TryGetValue(hit.Article.Id, out var slot) ? slot : -1).Where(slot => slot >= 0);
+        foreach (var slot in heads.Union(words).ToList())
+        {
+            similarities[slot] = SemanticIndex.Lifted(question, entries[slot], similarities[slot], passageShare);
+        }
     }
 
     /// <summary>The slots of the <paramref name="count"/> highest scores, best first; ties keep the earlier slot.</summary>
@@ -220,17 +259,22 @@ public sealed class AnswerEngine
     private sealed class BlendScratch
     {
         private float[] _scores = [];
+        private float[] _similarities = [];
 
         public List<KnowledgeArticle> Unembedded { get; } = [];
 
-        public float[] Scores(int length)
+        public float[] Scores(int length) => Sized(ref _scores, length);
+
+        public float[] Similarities(int length) => Sized(ref _similarities, length);
+
+        private static float[] Sized(ref float[] buffer, int length)
         {
-            if (_scores.Length < length)
+            if (buffer.Length < length)
             {
-                _scores = new float[Math.Max(length, _scores.Length * 2)];
+                buffer = new float[Math.Max(length, buffer.Length * 2)];
             }
 
-            return _scores;
+            return buffer;
         }
     }
 }

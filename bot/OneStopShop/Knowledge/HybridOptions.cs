@@ -4,7 +4,8 @@ namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>
 /// Ranking by meaning as well as words (section <c>OneStopShop:Hybrid</c>). Every weight was fitted on the training
-/// questions (questions.json) only, with the ArcticXs model, and then checked on the held-out sets.
+/// questions (questions.json) only, with the ArcticXs model, by <c>bench/accuracy.sh ArcticXs --fit</c> (the grid and
+/// its numbers are in bench/README.md), and then checked on the held-out sets.
 /// </summary>
 public sealed record HybridOptions
 {
@@ -14,7 +15,19 @@ public sealed record HybridOptions
     public string Model { get; init; } = "ArcticXs";
 
     /// <summary>Share of the words' score (BM25F, relative to the best) in the blended rank; the rest is the cosine similarity.</summary>
-    public double LexicalWeight { get; init; } = 0.3;
+    public double LexicalWeight { get; init; } = 0.1;
+
+    /// <summary>
+    /// How far the closest passage of an article's body lifts its similarity above its head's (title, tags, summary):
+    /// 1 takes the better of the two, 0 ignores the passages.
+    /// </summary>
+    public double PassageShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// In a base of more articles than this, only this many closest heads (and the words' candidates) are compared with
+    /// their passages: on 5,000 articles, every passage would double an answer's time.
+    /// </summary>
+    public int PassageCandidates { get; init; } = 100;
 
     /// <summary>How many articles the words' ranking hands over to the blend.</summary>
     public int LexicalCandidates { get; init; } = 10;
@@ -30,9 +43,9 @@ public sealed record HybridOptions
 
     /// <summary>
     /// Below this a blended answer becomes "I'm not sure": 0.05 above the most confident escalate-question of the
-    /// training set.
+    /// training set with the weights above.
     /// </summary>
-    public double ConfidenceThreshold { get; init; } = 0.134;
+    public double ConfidenceThreshold { get; init; } = 0.136;
 
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
@@ -42,6 +55,7 @@ public sealed record HybridOptions
         [
             (nameof(LexicalWeight), LexicalWeight), (nameof(LexicalConfidenceShare), LexicalConfidenceShare),
             (nameof(ConfidenceThreshold), ConfidenceThreshold), (nameof(SimilarityFloor), SimilarityFloor),
+            (nameof(PassageShare), PassageShare),
         ];
         foreach (var share in shares.Where(s => s.Value is not (>= 0 and <= 1)))
         {
@@ -51,6 +65,11 @@ public sealed record HybridOptions
         if (!(SimilarityCeiling > SimilarityFloor && SimilarityCeiling <= 1))
         {
             yield return new($"{section}:{nameof(SimilarityCeiling)} must be above {nameof(SimilarityFloor)} and at most 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (PassageCandidates is < 1 or > 10_000)
+        {
+            yield return new($"{section}:{nameof(PassageCandidates)} must be between 1 and 10,000.", [nameof(AnswerOptions.Hybrid)]);
         }
 
         if (LexicalCandidates is < 1 or > 100)

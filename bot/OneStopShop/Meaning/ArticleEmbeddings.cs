@@ -18,14 +18,16 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
 
     private readonly LazyTable _table = tables.Table(TableName);
 
-    /// <summary>Brings the embeddings of <paramref name="articles"/> up to date; returns how many had to be embedded.</summary>
+    /// <summary>
+    /// Brings the embeddings of <paramref name="articles"/> (head and passages) up to date; returns how many texts had
+    /// to be embedded.
+    /// </summary>
     public async Task<int> RefreshAsync(ISentenceEmbedder embedder, IReadOnlyList<KnowledgeArticle> articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(articles);
         var stale = articles
-            .Select(article => (article.Id, Text: ArticleMeaning.TextOf(article)))
-            .Select(a => (a.Id, a.Text, Hash: ArticleMeaning.HashOf(a.Text)))
+            .Select(article => (article.Id, Hash: ArticleMeaning.HashOf(article), Texts: ArticleMeaning.TextsOf(article)))
             .Where(a => !engine.Semantic.Has(a.Id, a.Hash))
             .ToList();
         if (stale.Count == 0)
@@ -34,21 +36,24 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
         }
 
         var cached = await CachedAsync(embedder.Model, cancellationToken);
-        var fromCache = stale.Where(a => cached?.ContainsKey(a.Hash) == true).ToList();
-        engine.Semantic.Set(fromCache.Select(a => (a.Id, a.Hash, cached![a.Hash])));
-        var missing = stale.Except(fromCache).ToList();
-
+        var vectors = cached is null ? new Dictionary<string, float[]>(StringComparer.Ordinal) : new Dictionary<string, float[]>(cached, StringComparer.Ordinal);
+        var missing = stale.SelectMany(a => a.Texts).DistinctBy(ArticleMeaning.HashOf).Where(text => !vectors.ContainsKey(ArticleMeaning.HashOf(text))).ToList();
         foreach (var batch in missing.Chunk(BatchSize))
         {
-            var vectors = await Task.Run(() => embedder.EmbedArticles([.. batch.Select(b => b.Text)], cancellationToken), cancellationToken);
-            engine.Semantic.Set(batch.Select((b, i) => (b.Id, b.Hash, vectors[i])));
+            var embedded = await Task.Run(() => embedder.EmbedArticles(batch, cancellationToken), cancellationToken);
+            var hashed = batch.Select((text, i) => (Hash: ArticleMeaning.HashOf(text), Vector: embedded[i])).ToList();
+            foreach (var (hash, vector) in hashed)
+            {
+                vectors[hash] = vector;
+            }
 
             if (cached is not null)
             {
-                await CacheAsync(embedder.Model, batch.Select((b, i) => (b.Hash, vectors[i])), cancellationToken);
+                await CacheAsync(embedder.Model, hashed, cancellationToken);
             }
         }
 
+        engine.Semantic.Set(stale.Select(a => (a.Id, a.Hash, a.Texts.Select(text => vectors[ArticleMeaning.HashOf(text)]).ToArray())));
         return missing.Count;
     }
 

@@ -14,7 +14,7 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
     private static readonly Dictionary<string, string?> WithModel = new() { ["OneStopShop:Hybrid:Model"] = SentenceModels.ArcticXs };
 
     [Fact]
-    public async Task A_second_start_reads_every_article_embedding_from_the_cache_and_embeds_nothing()
+    public async Task A_second_start_reads_every_article_and_passage_embedding_from_the_cache_and_embeds_nothing()
     {
         var model = "words-" + Guid.NewGuid().ToString("N")[..8];
         var first = new WordHashEmbedder(model);
@@ -24,7 +24,9 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
             var engine = bot.Services.GetRequiredService<AnswerEngine>();
             Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady), "the first start never finished embedding the articles");
             articles = engine.Knowledge.Count;
-            Assert.Equal(articles, first.ArticlesEmbedded);
+            var texts = engine.Knowledge.Articles.SelectMany(ArticleMeaning.TextsOf).Distinct().Count();
+            Assert.True(texts > articles, "the articles' bodies were not embedded in passages");
+            Assert.Equal(texts, first.ArticlesEmbedded);
         }
 
         var second = new WordHashEmbedder(model);

@@ -11,7 +11,7 @@ namespace LearningBot.Tests.OneStopShop.Meaning;
 public sealed class ArticleSaveEmbeddingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task An_article_saved_in_Teams_gets_its_embedding_and_it_is_cached()
+    public async Task An_article_saved_in_Teams_gets_its_head_and_passage_embeddings_and_they_are_cached()
     {
         var embedder = new WordHashEmbedder("words-" + Guid.NewGuid().ToString("N")[..8]);
         await using var bot = await BotTestHost.StartAsync(azurite, ArticleEmbeddingTests.Settings, services => services.AddSingleton<ISentenceEmbedderSource>(new GivenEmbedderSource(embedder)));
@@ -22,10 +22,14 @@ public sealed class ArticleSaveEmbeddingTests(AzuriteFixture azurite) : IClassFi
         var article = KnowledgeFixtures.Article("tea-trolley-rounds", "Tea trolley rounds for volunteers");
         await bot.Services.GetRequiredService<KnowledgeArticleStore>().SaveAsync(article, "priya.shah", CancellationToken.None);
 
-        var hash = ArticleMeaning.HashOf(ArticleMeaning.TextOf(engine.Knowledge.Find(article.Id)!));
-        Assert.True(await Eventually.TrueAsync(() => engine.Semantic.Has(article.Id, hash)), "the saved article was never embedded");
-        Assert.Equal(before + 1, embedder.ArticlesEmbedded);
-        var cached = await azurite.Table(ArticleEmbeddings.TableName).GetEntityIfExistsAsync<TableEntity>(embedder.Model, hash);
-        Assert.True(cached.HasValue, "the new embedding was not cached");
+        var saved = engine.Knowledge.Find(article.Id)!;
+        var texts = ArticleMeaning.TextsOf(saved);
+        Assert.True(await Eventually.TrueAsync(() => engine.Semantic.Has(article.Id, ArticleMeaning.HashOf(saved))), "the saved article was never embedded");
+        Assert.Equal(before + texts.Count, embedder.ArticlesEmbedded);
+        foreach (var text in texts)
+        {
+            var cached = await azurite.Table(ArticleEmbeddings.TableName).GetEntityIfExistsAsync<TableEntity>(embedder.Model, ArticleMeaning.HashOf(text));
+            Assert.True(cached.HasValue, $"the embedding of '{text}' was not cached");
+        }
     }
 }
