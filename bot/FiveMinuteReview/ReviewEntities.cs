@@ -174,6 +174,21 @@ public sealed record PersonIndexEntity : TableRow
 
     /// <summary>The due date (yyyy-MM-dd) the "overdue" reminder was sent for.</summary>
     public string? OverdueReminderFor { get; init; }
+
+    /// <summary>The person's row once <paramref name="review"/> is their latest, in <paramref name="partition"/> (its manager's).</summary>
+    public static PersonIndexEntity AfterReview(ReviewEntity review, string partition, string rowKey) => new()
+    {
+        PartitionKey = partition,
+        RowKey = rowKey,
+        ManagerId = review.ManagerId,
+        PersonId = review.PersonId,
+        PersonName = review.PersonName,
+        Organisation = review.Organisation,
+        OrganisationKind = review.OrganisationKind,
+        LastReviewId = review.ReviewId,
+        LastReviewedAt = review.ConfirmedAt,
+        NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
+    };
 }
 
 /// <summary>Finds the manager's partition from a review id alone (for printable links): partition <c>locator</c>.</summary>

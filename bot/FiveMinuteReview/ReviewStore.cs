@@ -126,19 +126,7 @@ public sealed partial class ReviewStore(TableStorage tables)
         for (var attempt = 0; ; attempt++)
         {
             var existingIndex = await table.FindAsync<PersonIndexEntity>(partition, PersonKey(review.PersonId), cancellationToken: cancellationToken);
-            var index = new PersonIndexEntity
-            {
-                PartitionKey = partition,
-                RowKey = PersonKey(review.PersonId),
-                ManagerId = review.ManagerId,
-                PersonId = review.PersonId,
-                PersonName = review.PersonName,
-                Organisation = review.Organisation,
-                OrganisationKind = review.OrganisationKind,
-                LastReviewId = review.ReviewId,
-                LastReviewedAt = review.ConfirmedAt,
-                NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
-            };
+            var index = PersonIndexEntity.AfterReview(review, partition, PersonKey(review.PersonId));
             try
             {
                 List<TableTransactionAction> actions =

@@ -5,56 +5,21 @@
 // order and every link written out in words. Writes the PDFs and a picture of page 1 to artifacts/print/.
 //
 //   node --test tests/print/digest-print.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtures = join(root, 'tests', 'print', 'fixtures');
-const outDir = join(root, 'artifacts', 'print');
-
-// A4 at 96 px to the inch.
-const a4 = { width: 794, height: 1123 };
-const pointsToPixels = 96 / 72;
+import { openPrinted, pointsToPixels, savePrinted, useBrowser } from './print-kit.mjs';
 
 const variants = [
   { name: 'digest-standard', minBodyPt: 12, pages: [2, 4] },
   { name: 'digest-large', minBodyPt: 16, pages: [2, 8] },
 ];
 
-let browser;
-
-before(async () => {
-  mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** The number of pages in a PDF: its page objects (not the /Pages tree). */
-function pageCount(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
+const chromium = useBrowser();
 
 for (const variant of variants) {
   test(`${variant.name} prints on A4 in readable type, with headings in order and links in words`, async () => {
-    const html = readFileSync(join(fixtures, `${variant.name}.html`), 'utf8');
-    const page = await browser.newPage({ viewport: a4 });
+    const page = await openPrinted(chromium.browser, variant.name);
     try {
-      // No network: the page must not depend on anything remote.
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-
       const facts = await page.evaluate(() => {
         const textElements = [...document.body.querySelectorAll('p, li, dt, dd, a, footer')]
           .filter((element) => element.textContent.trim().length > 0);
@@ -83,14 +48,7 @@ for (const variant of variants) {
         assert.equal(link.text, link.href.replace(/^https?:\/\//, '').replace(/\/$/, ''), 'each link reads as its address');
       }
 
-      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-      writeFileSync(join(outDir, `${variant.name}.pdf`), pdf);
-      const pages = pageCount(pdf);
-      console.log(`${variant.name}.pdf: ${pdf.length} bytes, ${pages} pages`);
-      assert.ok(pages >= variant.pages[0] && pages <= variant.pages[1],
-        `${variant.name} prints on ${pages} A4 pages; ${variant.pages[0]} to ${variant.pages[1]} expected`);
-
-      await page.screenshot({ path: join(outDir, `${variant.name}.page1.png`), clip: { x: 0, y: 0, ...a4 } });
+      await savePrinted(page, variant.name, variant.pages);
     } finally {
       await page.close();
     }

@@ -5,20 +5,9 @@
 // Writes the PDFs and a picture of page 1 to artifacts/print/.
 //
 //   node --test tests/print/review-form.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtures = join(root, 'tests', 'print', 'fixtures');
-const outDir = join(root, 'artifacts', 'print');
-
-// A4 at 96 px to the inch.
-const a4 = { width: 794, height: 1123 };
-const pointsToPixels = 96 / 72;
+import { openPrinted, pointsToPixels, savePrinted, useBrowser } from './print-kit.mjs';
 
 const variants = [
   { name: 'review-form-standard', minBodyPt: 12, pages: [1, 2] },
@@ -33,36 +22,12 @@ const sections = [
   'Signed',
 ];
 
-let browser;
-
-before(async () => {
-  mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** The number of pages in a PDF: its page objects (not the /Pages tree). */
-function pageCount(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
+const chromium = useBrowser();
 
 for (const variant of variants) {
   test(`${variant.name} prints on A4 in readable black type, with the four steps and the signed boxes in order`, async () => {
-    const html = readFileSync(join(fixtures, `${variant.name}.html`), 'utf8');
-    const page = await browser.newPage({ viewport: a4 });
+    const page = await openPrinted(chromium.browser, variant.name);
     try {
-      // No network: the page must not depend on anything remote.
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-
       const facts = await page.evaluate(() => {
         const textElements = [...document.body.querySelectorAll('p, li, th, td, footer')]
           .filter((element) => element.textContent.trim().length > 0);
@@ -85,14 +50,7 @@ for (const variant of variants) {
       assert.ok(facts.tickBoxes >= 20, 'the fixed choices are tick boxes');
       assert.ok(facts.writingLines >= 15, 'there is space to write');
 
-      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-      writeFileSync(join(outDir, `${variant.name}.pdf`), pdf);
-      const pages = pageCount(pdf);
-      console.log(`${variant.name}.pdf: ${pdf.length} bytes, ${pages} pages`);
-      assert.ok(pages >= variant.pages[0] && pages <= variant.pages[1],
-        `${variant.name} prints on ${pages} A4 pages; ${variant.pages[0]} to ${variant.pages[1]} expected`);
-
-      await page.screenshot({ path: join(outDir, `${variant.name}.page1.png`), clip: { x: 0, y: 0, ...a4 } });
+      await savePrinted(page, variant.name, variant.pages);
     } finally {
       await page.close();
     }

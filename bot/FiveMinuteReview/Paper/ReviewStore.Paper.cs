@@ -43,19 +43,7 @@ public sealed partial class ReviewStore
             List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, saved)];
             if (existingIndex?.LastReviewedAt is not { } latest || latest <= review.ConfirmedAt)
             {
-                var index = new PersonIndexEntity
-                {
-                    PartitionKey = partition,
-                    RowKey = PersonKey(review.PersonId),
-                    ManagerId = review.ManagerId,
-                    PersonId = review.PersonId,
-                    PersonName = review.PersonName,
-                    Organisation = review.Organisation,
-                    OrganisationKind = review.OrganisationKind,
-                    LastReviewId = review.ReviewId,
-                    LastReviewedAt = review.ConfirmedAt,
-                    NextReviewDue = ReviewDates.ParseDay(review.NextReviewOn),
-                };
+                var index = PersonIndexEntity.AfterReview(review, partition, PersonKey(review.PersonId));
                 actions.Add(existingIndex is null
                     ? new(TableTransactionActionType.Add, index)
                     : new(TableTransactionActionType.UpdateReplace, index, existingIndex.ETag));
