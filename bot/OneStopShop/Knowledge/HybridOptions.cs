@@ -11,7 +11,7 @@ public sealed record HybridOptions
 {
     public const string None = "none";
 
-    /// <summary>The embedding model: "ArcticXs" (chosen by measurement), "MiniLM", or "none" for words only.</summary>
+    /// <summary>The embedding model: "ArcticXs" (chosen over MiniLM by measurement), or "none" for words only.</summary>
     public string Model { get; init; } = "ArcticXs";
 
     /// <summary>Share of the words' score (BM25F, relative to the best) in the blended rank; the rest is the cosine similarity.</summary>
@@ -84,11 +84,10 @@ public sealed record HybridOptions
     }
 }
 
-/// <summary>The embedding models the bot can load.</summary>
+/// <summary>The embedding models the bot can load: ArcticXs only (MiniLM, measured against it, lives in the accuracy bench).</summary>
 public static class SentenceModels
 {
     public const string ArcticXs = "ArcticXs";
-    public const string MiniLM = "MiniLM";
 
-    public static IReadOnlyList<string> Known { get; } = [ArcticXs, MiniLM];
+    public static IReadOnlyList<string> Known { get; } = [ArcticXs];
 }
