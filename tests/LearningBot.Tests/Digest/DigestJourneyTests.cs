@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using LearningBot.Delivery;
 using LearningBot.Digest;
 using LearningBot.Digest.Print;
 using LearningBot.Digest.Sending;
@@ -34,7 +33,7 @@ public sealed class DigestJourneyTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(DigestStatus.Draft, (await hub.EditionAsync()).Status);
         Assert.Contains("it has not been approved", refused.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(Started(hub, DigestSender.Purpose));
+        Assert.Empty(hub.Started(DigestSender.Purpose));
 
         await ApproveAsync(hub, changed);
         await SendNowAsync(hub);
@@ -43,10 +42,10 @@ public sealed class DigestJourneyTests(AzuriteFixture azurite) : IClassFixture<A
         var sent = await hub.EditionAsync();
         Assert.Equal(DigestStatus.Sent, sent.Status);
         Assert.True(await Eventually.TrueAsync(async () => (await hub.EditionAsync()).FollowedUp));
-        var delivery = Assert.Single(Started(hub, DigestSender.Purpose));
+        var delivery = Assert.Single(hub.Started(DigestSender.Purpose));
         Assert.Contains(delivery.Recipients, r => r.Key == Approver.AadObjectId);
         Assert.Contains(LateHeadline, CardJson.Texts(CardJson.Of(delivery.Message)), StringComparison.Ordinal);
-        Assert.Contains(Started(hub, DigestPrintPack.Purpose), d => d.Recipients.Any(r => r.Key == VoluntaryLead.AadObjectId));
+        Assert.Contains(hub.Started(DigestPrintPack.Purpose), d => d.Recipients.Any(r => r.Key == VoluntaryLead.AadObjectId));
 
         var print = await hub.Bot.Client.GetAsync(new Uri($"/digest/editions/{sent.Number}/print", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, print.StatusCode);
@@ -85,12 +84,4 @@ public sealed class DigestJourneyTests(AzuriteFixture azurite) : IClassFixture<A
 
     private static Task<int> SendDueAsync(ApprovalHarness hub) =>
         hub.Bot.Services.GetRequiredService<DigestSender>().SendDueAsync(CancellationToken.None);
-
-    private static List<DeliveryRequest> Started(ApprovalHarness hub, string purpose)
-    {
-        lock (hub.Deliveries.Started)
-        {
-            return [.. hub.Deliveries.Started.Where(d => d.Purpose == purpose)];
-        }
-    }
 }

@@ -100,6 +100,14 @@ public sealed class ApprovalHarness : IAsyncDisposable
         return card;
     }
 
+    /// <summary>The editor drafts an edition for everyone and sends it for approval; their card and the approver's one request.</summary>
+    public async Task<(JsonObject Card, JsonObject Request)> SentForApprovalAsync()
+    {
+        var card = await DraftAsync(Editor, DigestCards.Everyone);
+        await PressAsync(Editor, card, DigestVerbs.SendForApproval);
+        return (card, Assert.Single(ApprovalCardsFor(Approver)));
+    }
+
     /// <summary>The editor's card of the edition in hand, as <c>start digest</c> shows it.</summary>
     public Task<JsonObject> EditorsCardAsync(TestPerson editor) => TypeAsync(editor, "start digest");
 
@@ -125,13 +133,17 @@ public sealed class ApprovalHarness : IAsyncDisposable
 
     public static JsonObject Comment(string text) => new() { ["comment"] = text };
 
-    private IReadOnlyList<JsonObject> SentTo(string purpose, TestPerson person)
+    /// <summary>The deliveries started for <paramref name="purpose"/>, oldest first.</summary>
+    public IReadOnlyList<DeliveryRequest> Started(string purpose)
     {
         lock (Deliveries.Started)
         {
-            return [.. Deliveries.Started.Where(d => d.Purpose == purpose && d.Recipients.Any(r => r.Key == person.AadObjectId)).Select(d => CardJson.Of(d.Message))];
+            return [.. Deliveries.Started.Where(d => d.Purpose == purpose)];
         }
     }
+
+    private IReadOnlyList<JsonObject> SentTo(string purpose, TestPerson person) =>
+        [.. Started(purpose).Where(d => d.Recipients.Any(r => r.Key == person.AadObjectId)).Select(d => CardJson.Of(d.Message))];
 
     private async Task AddLearningLeadAsync(TestPerson person, string organisationKind)
     {

@@ -50,9 +50,7 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Someone_without_the_approver_role_is_refused_and_nothing_changes()
     {
         await using var hub = await StartAsync(azurite);
-        var card = await hub.DraftAsync(Editor, DigestCards.Everyone);
-        await hub.PressAsync(Editor, card, DigestVerbs.SendForApproval);
-        var request = Assert.Single(hub.ApprovalCardsFor(Approver));
+        var (card, request) = await hub.SentForApprovalAsync();
         var colleague = TestPerson.Unique("colleague", "Kim Hart");
         var before = await hub.EditionAsync();
 
@@ -95,9 +93,7 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Requesting_changes_needs_a_comment_tells_the_editor_and_makes_the_edition_editable_again()
     {
         await using var hub = await StartAsync(azurite);
-        var card = await hub.DraftAsync(Editor, DigestCards.Everyone);
-        await hub.PressAsync(Editor, card, DigestVerbs.SendForApproval);
-        var request = Assert.Single(hub.ApprovalCardsFor(Approver));
+        var (_, request) = await hub.SentForApprovalAsync();
 
         var empty = await hub.PressAsync(Approver, request, DigestVerbs.RequestChanges, Comment(""));
         Assert.Contains("Please say what needs to change", CardJson.Texts(empty), StringComparison.Ordinal);
@@ -135,9 +131,7 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
     public async Task An_edition_changed_after_approval_is_back_to_draft_and_must_be_approved_again()
     {
         await using var hub = await StartAsync(azurite);
-        var card = await hub.DraftAsync(Editor, DigestCards.Everyone);
-        await hub.PressAsync(Editor, card, DigestVerbs.SendForApproval);
-        var request = Assert.Single(hub.ApprovalCardsFor(Approver));
+        var (_, request) = await hub.SentForApprovalAsync();
         await hub.PressAsync(Approver, request, DigestVerbs.Approve);
         var approved = await hub.EditorsCardAsync(Editor);
         Assert.Contains("Approved by Ana Patel", CardJson.Texts(approved), StringComparison.Ordinal);
@@ -194,9 +188,7 @@ public sealed class DigestApprovalTests(AzuriteFixture azurite) : IClassFixture<
     public async Task A_press_from_an_older_version_changes_nothing_and_shows_the_latest()
     {
         await using var hub = await StartAsync(azurite);
-        var card = await hub.DraftAsync(Editor, DigestCards.Everyone);
-        await hub.PressAsync(Editor, card, DigestVerbs.SendForApproval);
-        var first = Assert.Single(hub.ApprovalCardsFor(Approver));
+        var (_, first) = await hub.SentForApprovalAsync();
         await hub.PressAsync(Approver, first, DigestVerbs.RequestChanges, Comment("Shorten the headline, please."));
         var edited = await hub.AddAsync(Editor, await hub.EditorsCardAsync(Editor), "Another course");
         await hub.PressAsync(Editor, edited, DigestVerbs.SendForApproval);
