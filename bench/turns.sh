@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Turn benchmark: LearningBot's `help` turn against the floor (minimal ASP.NET Core endpoint)
-# and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run.
+# and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run;
+# then LearningBot's ask turn (a question answered from the knowledge base by words and meaning,
+# with its question-log write: bench/TurnBench/ask-questions.txt, asked in turn) against its `help` turn.
 #
 #   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
 #
@@ -95,6 +97,12 @@ AZURITE_PORT="$(free_port)"
 AZURITE_PID=$!
 PIDS+=("$AZURITE_PID")
 wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
+# Its queue service too: the outbox and the delivery engine wake instances through queues.
+QUEUE_PORT="$(free_port)"
+"$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --location "$WORK/azurite-queue" --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
+PIDS+=("$!")
+wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
 
 # Azurite's development account key: public, and the same in every install.
 AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
@@ -108,8 +116,9 @@ BOT_PORT="$(free_port)"
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
   export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc"
-  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
-  exec dotnet LearningBot.dll
+  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;"
+  # Information from the embedding loader only: the ask rounds wait until the bot answers by meaning.
+  exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" dotnet LearningBot.dll
 ) >"$WORK/bot.log" 2>&1 &
 BOT_PID=$!
 PIDS+=("$BOT_PID")
@@ -145,21 +154,32 @@ measure() {
   shift 4
   dotnet "$BENCH_DLL" run --name "$name" --target "http://127.0.0.1:$port/api/messages" \
     --turns "$TURNS" --users "$USERS" --warmup "$WARMUP" --timeout-ms "$TIMEOUT_MS" \
-    --text help --pid "$pid" --json "$OUT/$name.$round.json" "$@" >/dev/null
+    --pid "$pid" --json "$OUT/$name.$round.json" "$@" >/dev/null
 }
 
-rm -f "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
+for _ in $(seq 1 240); do
+  grep -q "Answering by meaning" "$WORK/bot.log" && break
+  sleep 0.5
+done
+grep -q "Answering by meaning" "$WORK/bot.log" || { log "the bot never answered by meaning; see $OUT/bot.log"; exit 1; }
+
+rm -f "$OUT"/LearningBot*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round of $ROUNDS"
-  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
-  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round" --gc-file "$WORK/floor.gc"
-  measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round"
+  measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --text help --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round" --text help --gc-file "$WORK/floor.gc"
+  measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round" --text help
+  measure LearningBot-ask "$BOT_PORT" "$BOT_PID" "$round" --texts-file "$ROOT/bench/TurnBench/ask-questions.txt" \
+    --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
 done
 
 echo
 echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $ROUNDS round(s) each (median shown), $(nproc) cores."
 dotnet "$BENCH_DLL" report --goal floor:0.5:2 --goal sdk-peer:1.5 \
   "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/sdk-peer.*.json
+echo
+echo "The ask turn against the help turn (goal: p99 at most 2x help's, cost per turn within 2x):"
+dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-ask.*.json "$OUT"/LearningBot.*.json
 complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
 if [[ $complaints != 0 ]]; then
   log "LearningBot logged $complaints warnings or errors during the run: see $OUT/bot.log"

@@ -9,7 +9,7 @@ internal sealed record BenchOptions(
     int Turns,
     int Users,
     int Warmup,
-    string Text,
+    IReadOnlyList<string> Texts,
     TimeSpan ReplyTimeout,
     int? Pid,
     int? AuxPid,
@@ -19,7 +19,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
-                      [--text help] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--gc-file FILE] [--json FILE]
+                      [--text help | --texts-file FILE] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--gc-file FILE] [--json FILE]
         TurnBench report [--goal PEER:MIN_RATIO[:MAX_P99_RATIO]]... FILE...
             (result files; the first file's system is compared with the others; several
              rounds of one system are summarised by the round with the median turns/s)
@@ -49,7 +49,7 @@ internal sealed record BenchOptions(
             Turns: GetInt("turns", 3000),
             Users: GetInt("users", 16),
             Warmup: GetInt("warmup", 500),
-            Text: Get("text") ?? "help",
+            Texts: Get("texts-file") is { } file ? ReadTexts(file) : [Get("text") ?? "help"],
             ReplyTimeout: TimeSpan.FromMilliseconds(GetInt("timeout-ms", 10_000)),
             Pid: Get("pid") is null ? null : GetInt("pid", 0),
             AuxPid: Get("aux-pid") is null ? null : GetInt("aux-pid", 0),
@@ -63,5 +63,12 @@ internal sealed record BenchOptions(
         }
 
         return options;
+    }
+
+    /// <summary>One message per line; blank lines and lines starting with # are skipped.</summary>
+    private static string[] ReadTexts(string file)
+    {
+        var texts = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        return texts.Length > 0 ? texts : throw new ArgumentException($"{file} has no messages.");
     }
 }

@@ -31,7 +31,7 @@ static async Task<int> RunAsync(BenchOptions options)
     };
 
     await using var sink = await ConnectorSink.StartAsync(stop.Token);
-    var activities = new TeamsActivities(sink.ServiceUrl, options.Text);
+    var activities = new TeamsActivities(sink.ServiceUrl, options.Texts);
     var users = Enumerable.Range(1, options.Users).Select(activities.CreateUser).ToList();
     using var http = new HttpClient(new SocketsHttpHandler
     {
@@ -42,7 +42,7 @@ static async Task<int> RunAsync(BenchOptions options)
     { Timeout = options.ReplyTimeout };
     var runner = new LoadRunner(http, sink, activities, users, options);
 
-    Console.Error.WriteLine($"{options.Name}: warm-up {options.Warmup} turns, then {options.Turns} turns, {options.Users} users, text '{options.Text}', connector sink {sink.ServiceUrl}");
+    Console.Error.WriteLine($"{options.Name}: warm-up {options.Warmup} turns, then {options.Turns} turns, {options.Users} users, {Describe(options.Texts)}, connector sink {sink.ServiceUrl}");
     if (options.Warmup > 0)
     {
         var warm = await runner.RunAsync(options.Warmup, stop.Token);
@@ -146,3 +146,6 @@ static int PrintReport(IReadOnlyList<string> args)
     Console.WriteLine(Report.Render(systems[0], systems[1..], goals));
     return 0;
 }
+
+static string Describe(IReadOnlyList<string> texts) =>
+    texts.Count == 1 ? $"text '{texts[0]}'" : $"{texts.Count} texts in turn, from '{texts[0]}'";

@@ -11,13 +11,14 @@ internal sealed record VirtualUser(int Number, string UserId, string AadObjectId
 /// channel <c>msteams</c>, <c>29:</c> user ids with an AAD object id, the bot as <c>28:&lt;appId&gt;</c>,
 /// a personal <c>a:</c> conversation carrying the tenant id, and <c>channelData.tenant</c>.
 /// </summary>
-internal sealed class TeamsActivities(Uri serviceUrl, string text)
+internal sealed class TeamsActivities(Uri serviceUrl, IReadOnlyList<string> texts)
 {
     private static readonly string RunTag = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
     private readonly string _serviceUrl = serviceUrl.ToString();
     private readonly string _tenantId = Guid.NewGuid().ToString();
     private readonly string _botId = "28:" + Guid.NewGuid();
     private long _nextId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+    private long _nextText = -1;
 
     public VirtualUser CreateUser(int number) => new(
         number,
@@ -28,6 +29,9 @@ internal sealed class TeamsActivities(Uri serviceUrl, string text)
     /// <summary>A fresh activity id, unique within the run (Teams message ids are numeric strings).</summary>
     public string NextActivityId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The texts in turn, so that a run of questions is not one question asked thousands of times.</summary>
+    private string NextText() => texts[(int)((ulong)Interlocked.Increment(ref _nextText) % (ulong)texts.Count)];
+
     public byte[] Message(VirtualUser user, string activityId)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -35,7 +39,7 @@ internal sealed class TeamsActivities(Uri serviceUrl, string text)
         {
             var now = DateTimeOffset.UtcNow;
             json.WriteStartObject();
-            json.WriteString("text", text);
+            json.WriteString("text", NextText());
             json.WriteString("textFormat", "plain");
             json.WriteString("type", "message");
             json.WriteString("timestamp", now);

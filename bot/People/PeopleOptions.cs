@@ -19,6 +19,13 @@ public sealed record PeopleOptions : IValidatableObject
 
     public string TableName { get; init; } = "People";
 
+    /// <summary>
+    /// How long an instance remembers a person it looked up in the table (found or not): every question asked reads the
+    /// asker's organisation. Changes made on the same instance show at once; another instance's, within this time.
+    /// Zero turns the memory off.
+    /// </summary>
+    public TimeSpan LookupCacheDuration { get; init; } = TimeSpan.FromMinutes(1);
+
     public GraphPeopleOptions Graph { get; init; } = new();
 
     public string? EffectiveSeedFile => SeedFile ?? (Source == PeopleSource.Directory ? DefaultSeedFile : null);
@@ -33,6 +40,11 @@ public sealed record PeopleOptions : IValidatableObject
         if (string.IsNullOrEmpty(TableName) || !char.IsAsciiLetter(TableName[0]) || !TableName.All(char.IsAsciiLetterOrDigit))
         {
             yield return new($"{Section}:{nameof(TableName)} must be letters and digits, starting with a letter.", [nameof(TableName)]);
+        }
+
+        if (LookupCacheDuration < TimeSpan.Zero || LookupCacheDuration > TimeSpan.FromHours(1))
+        {
+            yield return new($"{Section}:{nameof(LookupCacheDuration)} must be between 00:00:00 and 01:00:00.", [nameof(LookupCacheDuration)]);
         }
 
         foreach (var problem in Graph.Validate($"{Section}:{nameof(Graph)}"))

@@ -18,10 +18,14 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     /// <summary>Rows a search reads at most; see <see cref="FindAsync"/>.</summary>
     internal const int MaxSearchedRows = 20_000;
 
+    /// <summary>People remembered at most: the whole community, with room to spare.</summary>
+    private const int MaxRemembered = 20_000;
+
     private readonly LazyTable _table;
     private readonly PeopleSeedFile _seedFile;
     private readonly ILogger<TablePeopleDirectory> _logger;
     private readonly CreatedOnce<bool> _seeded;
+    private readonly BoundedCache<Person?>? _lookups;
 
     public TablePeopleDirectory(TableStorage tables, PeopleOptions options, PeopleSeedFile seedFile, ILogger<TablePeopleDirectory> logger)
     {
@@ -32,6 +36,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         });
         ArgumentNullException.ThrowIfNull(options);
         _table = tables.Table(options.TableName);
+        _lookups = options.LookupCacheDuration > TimeSpan.Zero ? new(MaxRemembered, options.LookupCacheDuration) : null;
         _seedFile = seedFile;
         _logger = logger;
     }
@@ -39,10 +44,17 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     public async Task<Person?> GetPersonAsync(string personId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
+        if (_lookups?.TryGet(personId, out var remembered) == true)
+        {
+            return remembered;
+        }
+
         var table = await ReadyTableAsync(cancellationToken);
         var entity = await table.FindAsync<PersonEntity>(
             PersonPartition, TableKeys.Encode(personId), cancellationToken: cancellationToken);
-        return entity?.ToPerson();
+        var person = entity?.ToPerson();
+        _lookups?.Set(personId, person);
+        return person;
     }
 
     public async IAsyncEnumerable<Person> EveryoneAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -140,6 +152,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
 
         // Written (again) after the list entry, so a retry repairs an add that stopped half way.
         await table.UpsertEntityAsync(PersonEntity.From(added, PersonPartition), TableUpdateMode.Replace, cancellationToken);
+        _lookups?.Remove(added.Id);
         LogAdded(managerId, added.Id);
         return added;
     }
@@ -166,6 +179,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         if (row is { Source: PersonSource.AddedByManager } && row.ManagerId == managerId)
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            _lookups?.Remove(personId);
             LogRemoved(managerId, personId);
         }
     }
@@ -233,6 +247,7 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
         staleListEntries.AddRange(dropped.Where(row => row.ManagerId is { Length: > 0 }).Select(row => (row.ManagerId!, row.PersonId)));
 
         await WriteSeedAsync(table, changed, staleListEntries, dropped, cancellationToken);
+        _lookups?.Clear();
         var result = new SeedResult(seed.Count, changed.Count, dropped.Count, skipped);
         LogSeeded(result.InSeed, result.Written, result.Removed, result.Skipped);
         return result;

@@ -1,5 +1,6 @@
 using LearningBot.People;
 using LearningBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningBot.Tests.People;
 
@@ -210,6 +211,39 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
         Assert.Null(await edited.GetPersonAsync("p-2", None));
         Assert.Equal(added, await edited.GetPersonAsync(added.Id, None));
         Assert.Equal("Team lead", (await edited.GetPersonAsync("p-3", None))?.JobTitle);
+    }
+
+    [Fact]
+    public async Task A_person_looked_up_is_remembered_so_another_instance_s_change_shows_after_the_lookup_window()
+    {
+        var table = AzuriteFixture.NewTableName("people");
+        var asking = PeopleDirectories.Table(azurite, PeopleDirectories.WriteSeed("p-1,Ann Asker,,,,,true,m-1"), table);
+        var editing = PeopleDirectories.Table(azurite, tableName: table);
+        Assert.Null(await asking.GetPersonAsync("p-9", None));
+        Assert.Equal("Ann Asker", (await asking.GetPersonAsync("p-1", None))?.DisplayName);
+
+        await editing.SeedAsync([new Person("p-1", "Ann Renamed", null, null, null, null, true, PersonSource.Directory, "m-1")], None);
+
+        Assert.Equal("Ann Asker", (await asking.GetPersonAsync("p-1", None))?.DisplayName);
+        Assert.Equal("Ann Renamed", (await editing.GetPersonAsync("p-1", None))?.DisplayName);
+        var uncached = new TablePeopleDirectory(azurite.Storage, new PeopleOptions { TableName = table, LookupCacheDuration = TimeSpan.Zero },
+            new PeopleSeedFile(null), NullLogger<TablePeopleDirectory>.Instance);
+        Assert.Equal("Ann Renamed", (await uncached.GetPersonAsync("p-1", None))?.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_person_added_or_removed_on_this_instance_shows_at_once_even_after_a_lookup()
+    {
+        var directory = PeopleDirectories.Table(azurite);
+        var expected = NewPersonRules.LocalIdFor("m-1", NewPersonRules.Validate(new NewPerson("Jo Bloggs", null, null, null)));
+        Assert.Null(await directory.GetPersonAsync(expected, None));
+
+        var added = await directory.AddPersonAsync("m-1", new NewPerson("Jo Bloggs", null, null, null), None);
+        Assert.Equal(expected, added.Id);
+        Assert.Equal(added, await directory.GetPersonAsync(added.Id, None));
+
+        await directory.RemoveAddedPersonAsync("m-1", added.Id, None);
+        Assert.Null(await directory.GetPersonAsync(added.Id, None));
     }
 
     [Fact]
