@@ -1,4 +1,8 @@
+using LearningBot.Access;
+using LearningBot.Connector.Hosting;
+using LearningBot.Leads;
 using LearningBot.LearningDirectory.Catalogue;
+using LearningBot.LearningDirectory.Editing;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +30,11 @@ public static class LearningDirectoryServiceCollectionExtensions
             provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<SampleOfferSeeder>();
         services.AddHostedService<SampleSeedingService>();
+        services.AddLeads(); // organisations' L&D leads, who keep their own kind's offers current
+        services.AddSingleton<IRoleMembers, LearningLeadDirectoryEditors>();
+        services.AddSingleton<DirectoryEditPolicy>();
+        services.AddSingleton<DirectoryCards>();
+        services.AddSingleton<IBotFeature, DirectoryEditingFeature>();
         return services;
     }
 }

@@ -50,6 +50,19 @@ public sealed partial class CourseDirectoryStore(
         return (await offers, await sessions);
     }
 
+    /// <summary>Every offer whose provider is one of <paramref name="kinds"/>, each with all its sessions.</summary>
+    public async Task<IReadOnlyList<StoredOffer>> ListOffersAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var (offers, sessions) = await ReadAllAsync(cancellationToken);
+        var byOffer = sessions.ToLookup(session => session.PartitionKey, StringComparer.Ordinal);
+        return
+        [
+            .. offers.Where(offer => kinds.Contains(offer.ProviderKind))
+                .Select(offer => new StoredOffer(offer, [.. byOffer[offer.PartitionKey].OrderBy(session => session.Starts)])),
+        ];
+    }
+
     /// <summary>The version row's value: it changes with every change to the directory.</summary>
     public async Task<string> VersionAsync(CancellationToken cancellationToken)
     {
