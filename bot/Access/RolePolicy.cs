@@ -25,6 +25,7 @@ public sealed class RolePolicy : IRoleCheck
         [Roles.DigestEditor.Name] = [Roles.SupportTeam],
         [Roles.SignalReports.Name] = [Roles.SupportTeam, Roles.Board],
         [Roles.PracticeSpread.Name] = [Roles.SupportTeam, Roles.Board],
+        [Roles.DirectoryEditor.Name] = [Roles.SupportTeam],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly IOptionsMonitor<RoleOptions> _options;

@@ -56,5 +56,11 @@ public static class Roles
     /// <summary>Who sees how good practice spreads ("trying this too" counts): the board and the L&amp;D Support Team, held through those roles.</summary>
     public static readonly Role PracticeSpread = new("PracticeSpread", "the board and the L&D Support Team");
 
-    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, GoodPracticeEditor, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports, PracticeSpread];
+    /// <summary>
+    /// Who keeps the learning directory current: the L&amp;D Support Team (every offer) and organisations' L&amp;D leads in
+    /// the register of leads (their own kind of organisation's offers, decided by the directory's editing policy).
+    /// </summary>
+    public static readonly Role DirectoryEditor = new("DirectoryEditor", "the L&D Support Team and organisations' L&D leads");
+
+    public static IReadOnlyList<Role> All { get; } = [SupportTeam, Expert, Liaison, Moderator, GoodPracticeEditor, DigestEditor, DigestApprover, Lead, HeadOfSupportTeam, Board, SignalReports, PracticeSpread, DirectoryEditor];
 }

@@ -1,0 +1,40 @@
+using LearningBot.Access;
+using LearningBot.Connector.Hosting;
+using LearningBot.Leads;
+using LearningBot.LearningDirectory.Catalogue;
+using LearningBot.LearningDirectory.Editing;
+using LearningBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LearningBot.LearningDirectory;
+
+public static class LearningDirectoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// The learning directory: its table, the catalogue search and answers read, the sample offers loaded at start, and
+    /// the Teams flows that keep it current. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddLearningDirectory(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(CourseDirectoryStore)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LearningDirectoryOptions>().BindConfiguration(LearningDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTableStorage();
+        services.AddSingleton<CourseDirectoryStore>();
+        services.AddSingleton<ICourseCatalogue, TableCourseCatalogue>();
+        services.AddSingleton(provider => SampleOfferFile.Resolve(
+            provider.GetRequiredService<IOptions<LearningDirectoryOptions>>().Value,
+            provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+        services.AddSingleton<SampleOfferSeeder>();
+        services.AddHostedService<SampleSeedingService>();
+        services.AddLeads(); // organisations' L&D leads, who keep their own kind's offers current
+        services.AddSingleton<IRoleMembers, LearningLeadDirectoryEditors>();
+        services.AddSingleton<DirectoryEditPolicy>();
+        services.AddSingleton<DirectoryCards>();
+        services.AddSingleton<IBotFeature, DirectoryEditingFeature>();
+        return services;
+    }
+}

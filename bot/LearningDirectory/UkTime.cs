@@ -1,0 +1,28 @@
+namespace LearningBot.LearningDirectory;
+
+/// <summary>Sessions are typed, imported and shown in UK local time; they are stored as instants.</summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The instant a UK wall-clock date and time stand for (the later reading in the autumn's repeated hour).</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1); // the hour the clocks skip in spring
+        }
+
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(Local(clock.GetUtcNow()).DateTime);
+    }
+}

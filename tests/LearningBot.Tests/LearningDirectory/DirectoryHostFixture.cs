@@ -1,0 +1,40 @@
+using LearningBot.Leads;
+using LearningBot.LearningDirectory;
+using LearningBot.LearningDirectory.Catalogue;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningBot.Tests.LearningDirectory;
+
+/// <summary>
+/// The bot host with the register of leads seeded from the real who's who and the sample offers loaded;
+/// <see cref="Support"/> is in the L&amp;D Support Team, <see cref="Marcus"/> and <see cref="Sinead"/> are the hospital
+/// trust's and the independent sector's L&amp;D leads, <see cref="Callum"/> is a lead but not an L&amp;D lead.
+/// </summary>
+public sealed class DirectoryHostFixture : BotHostFixture
+{
+    public static readonly TestPerson Support = new("29:1-directory-support", "3b9e0a41-0000-4000-8000-0000000071b2", "Sam Okafor");
+
+    public static readonly TestPerson Marcus = new("29:1-marcus", "04e38c89-0eda-4405-a0ad-839ee524dba9", "Marcus Feldwick");
+
+    public static readonly TestPerson Sinead = new("29:1-sinead", "b62fdf13-b0db-4bb9-b674-7ecd206b07e6", "Sinead Brennan-Holt");
+
+    public static readonly TestPerson Callum = new("29:1-callum", "acb4600e-71a1-4f38-97b6-5f889aea1128", "Callum Strachan");
+
+    public CourseDirectoryStore Store => Bot.Services.GetRequiredService<CourseDirectoryStore>();
+
+    public ICourseCatalogue Catalogue => Bot.Services.GetRequiredService<ICourseCatalogue>();
+
+    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["Roles:SupportTeam:0"] = Support.AadObjectId,
+        ["LearningDirectory:CatalogueRefresh"] = "00:00:00",
+    };
+
+    /// <summary>Both seeds run in the background from start-up; a test that came before them would find nothing.</summary>
+    public async Task ReadyAsync()
+    {
+        await Bot.Services.GetRequiredService<LeadRegister>().EnsureSeededAsync(CancellationToken.None);
+        await Bot.Services.GetRequiredService<SampleOfferSeeder>().SeedAsync(CancellationToken.None);
+    }
+}
