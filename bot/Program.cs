@@ -5,6 +5,7 @@ using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;
 using LearningBot.Leads;
+using LearningBot.LearningDirectory.Finding;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
 
@@ -27,5 +28,6 @@ public partial class Program
         services.AddLeads();                                    // the register of leads: their topics, alerts and role
         services.AddGoodPractice();                             // the good-practice exchange: sharing examples, and their moderation by editors
         services.AddDigest();                                   // the newsletter digest: editions drafted from what the community learned, contributions
+        services.AddLearningDirectoryFinding();                 // the learning directory: courses found in your own words, and their dates under articles
     }
 }
