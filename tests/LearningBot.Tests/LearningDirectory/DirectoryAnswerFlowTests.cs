@@ -107,6 +107,16 @@ public sealed class DirectoryAnswerFlowTests(DirectoryAnswerFlowTests.Host host,
         Assert.DoesNotContain("A course you can book", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_fullest_directory_card_has_three_offers_and_stays_under_28_KB()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "safeguarding course").From(TestPerson.Priya));
+
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Equal(3, CardJson.Descendants(card).Count(n => CardJson.Type(n) == "Action.OpenUrl"));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()), 1, 28 * 1024);
+    }
+
     /// <summary>Reports how long a directory answer takes through the whole bot (no limit asserted: the machine is shared).</summary>
     [Fact]
     public async Task Directory_answers_through_the_bot_are_timed_for_the_report()
