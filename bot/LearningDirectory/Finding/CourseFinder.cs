@@ -53,7 +53,8 @@ public sealed class CourseFinder
     {
         if (!index.HasSearchWords(question.Topic))
         {
-            return question.HasFilters ? Browse(index, question, organisationKind) : CourseFindings.None(question);
+            // A place or format on its own ("shadow", "at the council") is too little to go on; a time is a real ask.
+            return question.When is not null ? Browse(index, question, organisationKind) : CourseFindings.None(question);
         }
 
         var matches = index.Search(question.Topic, l => l.Offer.IsOpenTo(organisationKind))

@@ -23,7 +23,8 @@ internal sealed class CourseIndex
          "workshop", "workshops", "refresher", "refresh", "renew", "renewal", "place", "places", "date", "dates", "next", "upcoming",
          "available", "any", "anything", "something", "get", "find", "wheres", "where", "when", "need", "needs", "want", "looking",
          "attend", "sign", "signing", "enrol", "enroll", "register", "module", "modules", "local", "there", "going", "run", "running",
-         "on", "do", "my", "i", "im", "please", "help", "learn", "learning", "new", "up", "go", "can", "course's", "theres", "is", "are"],
+         "on", "do", "my", "i", "im", "please", "help", "learn", "learning", "new", "up", "go", "can", "theres", "is", "are",
+         "programme", "programmes", "program", "programs", "scheme", "schemes", "one", "ones"],
         StringComparer.Ordinal);
 
     /// <summary>Words of an address that name no place on their own ("Room 2, Education Centre").</summary>
@@ -138,7 +139,9 @@ internal sealed class CourseIndex
             {
                 var rarity = _rarity.GetValueOrDefault(term, 1f);
                 score += rarity * weight;
-                covered += rarity;
+
+                // A word only in the summary or the audience is weak evidence that the offer is what was asked for.
+                covered += rarity * Math.Min(1f, weight / TopicWeight);
             }
         }
 
@@ -214,8 +217,9 @@ internal sealed class CourseIndex
     private static DateTimeOffset Soonest(CourseListing listing) =>
         listing.UpcomingSessions.Count > 0 ? listing.UpcomingSessions[0].Starts : DateTimeOffset.MaxValue;
 
+    /// <summary>The words of the town: the last part of an address written "Building, Site, Town".</summary>
     private static IEnumerable<string> PlaceWords(string? place) =>
         place is null
             ? []
-            : place.ToLowerInvariant().Split([' ', ',', '(', ')', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && char.IsLetter(w[0]));
+            : place.Split(',')[^1].ToLowerInvariant().Split([' ', '(', ')', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && char.IsLetter(w[0]));
 }

@@ -24,12 +24,12 @@ public static partial class CourseQuestionReader
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(knownPlaces);
         var text = question.ToLowerInvariant();
-        var seeking = CourseWords().IsMatch(text);
+        var seeking = CourseWords().IsMatch(text) && !(AdviceOpening().IsMatch(text) && !BookingWords().IsMatch(text));
 
         var when = ReadWhen(ref text, now);
         var place = ReadPlace(ref text, knownPlaces);
         var formats = ReadFormats(ref text);
-        seeking |= when is not null || place is not null || formats.Count > 0;
+        seeking |= (when is not null || place is not null) && !AdviceOpening().IsMatch(question.ToLowerInvariant());
         return new CourseQuestion(text, seeking, when, place, formats);
     }
 
@@ -130,6 +130,16 @@ public static partial class CourseQuestionReader
     [GeneratedRegex(@"\b(courses?|training|train|trained|book|booking|booked|sign(ing)? ?up|enrol+(ing)?|register|sessions?|e-?learning|modules?|refresher|refresh|renew(al)?|workshops?|class(es)?|places? on|dates?|where (do|can|should) i (do|get|go|find)|how do i get on|when is the next|is there an?y?|any(thing)? on|upcoming|available)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex CourseWords();
+
+    /// <summary>Questions about how learning works, or who to ask, rather than for a course ("what is…", "why…", "who…", "should we…").</summary>
+    [GeneratedRegex(@"^\W*(what\s+(is|are|does)\b|what'?s\b|why\b|who\b|how\s+(does|do\s+(we|you|they)|many|much|often|should|would|can\s+we)\b|should\b|could\b|is\s+(?!there\b)|does\b|do\s+(all|we|you|they|i\s+have)\b|can\s+(we|you|social|volunteers)\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AdviceOpening();
+
+    /// <summary>Words that ask for a place on a course even when the question opens like advice ("what sessions are there next week").</summary>
+    [GeneratedRegex(@"\b(book|booking|booked|sign(ing)? ?up|enrol+(ing)?|sessions|dates|next|upcoming|near|where|when|refresher|renew(al)?|available)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BookingWords();
 
     [GeneratedRegex(@"\b(today|tomorrow|this week|next week|this month|next month|soon|coming up|(in |during |for )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)|(in|during) may)\b",
         RegexOptions.CultureInvariant)]
