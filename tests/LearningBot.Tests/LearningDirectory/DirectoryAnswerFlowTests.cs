@@ -38,6 +38,21 @@ public sealed class DirectoryAnswerFlowTests(DirectoryAnswerFlowTests.Host host,
         Assert.Single(CardJson.Actions(card, AskVerbs.Escalate));
     }
 
+    [Theory]
+    [InlineData("how do i get on a moving and handling course", "Moving and handling of people")]
+    [InlineData("i need to renew my basic life support, where do i book", "Basic life support (BLS) annual refresher")]
+    [InlineData("wheres the e-learning for safeguarding adults", "Safeguarding adults level 1 (e-learning)")]
+    [InlineData("anything on end of life care next month", "End of life care essentials")]
+    public async Task A_new_user_asking_for_a_course_in_their_own_words_gets_the_course_and_how_to_book_it(string question, string title)
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
+
+        var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Contains(title, CardJson.Texts(card), StringComparison.Ordinal);
+        Assert.Contains("Book with ", CardJson.Texts(card), StringComparison.Ordinal);
+        Assert.Contains(CardJson.Descendants(card), n => CardJson.Type(n) == "Action.OpenUrl");
+    }
+
     [Fact]
     public async Task A_directory_answer_is_logged_with_its_offers()
     {
