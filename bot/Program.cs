@@ -6,6 +6,7 @@ using LearningBot.FiveMinuteReview;
 using LearningBot.GoodPractice;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory;
+using LearningBot.LearningDirectory.Finding;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
 
@@ -29,5 +30,6 @@ public partial class Program
         services.AddGoodPractice();                             // the good-practice exchange: sharing examples, and their moderation by editors
         services.AddDigest();                                   // the newsletter digest: editions drafted from what the community learned, contributions
         services.AddLearningDirectory();                        // the learning directory: courses, sessions and where to book, kept current in Teams
+        services.AddLearningDirectoryFinding();                 // the learning directory: courses found in your own words, and their dates under articles
     }
 }

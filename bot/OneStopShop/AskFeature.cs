@@ -23,6 +23,7 @@ public sealed partial class AskFeature(
     IPeopleDirectory people,
     IEnumerable<IColleaguesPractice> colleagues,
     IEnumerable<INewsletterItems> newsletters,
+    IEnumerable<ICourseAnswers> courses,
     TimeProvider clock,
     ILogger<AskFeature> logger) : IBotFeature
 {
@@ -144,7 +145,13 @@ public sealed partial class AskFeature(
     {
         var scrubbed = Scrub(question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question);
         var words = scrubbed.Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
-        var answer = engine.Answer(words, await AskerContextAsync(turn));
+        var asker = await AskerContextAsync(turn);
+        if (await CoursesAsync(turn, scrubbed, words, showQuestion, origin, asker?.OrganisationKind) is { } courseCard)
+        {
+            return new(courseCard);
+        }
+
+        var answer = engine.Answer(words, asker);
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
@@ -153,7 +160,68 @@ public sealed partial class AskFeature(
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];
         var inTheNewsletter = answer.Kind == AnswerKind.Article ? await NewsletterAsync(words, besideAnswer: true, turn.Aborted) : [];
-        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged, colleagues: alsoTried, newsletter: inTheNewsletter);
+        var upcoming = answer.Kind == AnswerKind.Article ? await UpcomingAsync(answer.Article!.Id, asker?.OrganisationKind, turn.Aborted) : [];
+        return cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion, answer.Person, rateable: logged, colleagues: alsoTried, newsletter: inTheNewsletter,
+            upcoming: upcoming);
+    }
+
+    /// <summary>
+    /// The learning directory's card when the question is looking for a course and the directory has a confident match,
+    /// logged as a directory answer; null otherwise, and when the directory cannot be read (the article answer stands).
+    /// </summary>
+    private async Task<JsonObject?> CoursesAsync(
+        ITurnContext turn, ScrubbedText scrubbed, string words, bool showQuestion, string origin, string? organisationKind)
+    {
+        foreach (var directory in courses)
+        {
+            CourseAnswer? found;
+            try
+            {
+                found = await directory.AnswerAsync(words, scrubbed.Text, showQuestion, organisationKind, turn.Aborted);
+            }
+            catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+            {
+                logger.LogWarning(exception, "Could not search the learning directory; answering from the knowledge base");
+                return null;
+            }
+
+            if (found is not null)
+            {
+                try
+                {
+                    await log.RecordCoursesAsync(scrubbed, found.OfferIds, found.Confidence, turn.Caller.PersonKey, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted);
+                }
+                catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+                {
+                    logger.LogWarning(exception, "Could not log a question answered from the learning directory; answering anyway");
+                }
+
+                return found.Card;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Upcoming sessions" under an article; like the examples, a storage failure leaves them out.</summary>
+    private async Task<IReadOnlyList<UpcomingCourse>> UpcomingAsync(string articleId, string? organisationKind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var directory in courses)
+            {
+                if (await directory.UpcomingAsync(articleId, organisationKind, cancellationToken) is { Count: > 0 } found)
+                {
+                    return found;
+                }
+            }
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            logger.LogWarning(exception, "Could not look for upcoming sessions; answering without them");
+        }
+
+        return [];
     }
 
     /// <summary>Good-practice examples for the answer card; they only add to an answer, so a storage failure leaves them out.</summary>

@@ -20,16 +20,17 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     /// </summary>
     /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
     /// <param name="colleagues">Approved good-practice examples that match the question well, shown under an article.</param>
+    /// <param name="upcoming">Learning-directory offers the article explains, shown under it as "Upcoming sessions".</param>
     public CardReply ForQuestion(
         QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null,
-        IReadOnlyList<NewsletterItem>? newsletter = null)
+        IReadOnlyList<NewsletterItem>? newsletter = null, IReadOnlyList<UpcomingCourse>? upcoming = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
             return new(
-                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter),
+                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming),
                 Article(record, article, feedback, showQuestion, shortForm: true));
         }
 
@@ -92,7 +93,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     private JsonObject Article(
         QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
-        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false)
+        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false, IReadOnlyList<UpcomingCourse>? upcoming = null)
     {
         article = ArticlePlaceholders.Fill(article, deadline.DescribePromise());
         var pages = ArticlePages.Of(article.Body);
@@ -124,6 +125,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             ReadInPages = shortForm && pages[0].Count > 0,
             Colleagues = shortForm ? [] : colleagues ?? [],
             Newsletter = shortForm ? [] : newsletter ?? [],
+            Upcoming = shortForm ? [] : upcoming ?? [],
         });
     }
 

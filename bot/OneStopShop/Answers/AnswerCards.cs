@@ -62,6 +62,9 @@ public sealed record AnswerCardData(
 
     /// <summary>"In the newsletter": up to two items of sent newsletter editions that match the question well.</summary>
     public IReadOnlyList<NewsletterItem> Newsletter { get; init; } = [];
+
+    /// <summary>"Upcoming sessions": learning-directory offers the article explains, with their next dates.</summary>
+    public IReadOnlyList<UpcomingCourse> Upcoming { get; init; } = [];
 }
 
 /// <summary>Data for <c>answer-page</c>: one page of a long article, read with "Read more", with the way back.</summary>

@@ -12,6 +12,9 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 {
     public const string TableName = "OneStopShopQuestions";
 
+    /// <summary>The <see cref="QuestionRecord.Kind"/> of a question answered with courses from the learning directory.</summary>
+    public const string DirectoryKind = "Directory";
+
     private const int MaxQuestionLength = 1000;
 
     private readonly LazyTable _table = tables.Table(TableName);
@@ -38,6 +41,34 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
             NetworkId = answer.Person?.Network?.Id,
             Confidence = Math.Round(answer.Confidence, 4),
         }.WithQuestion(question.Truncate(MaxQuestionLength));
+        return await AddAsync(record, cancellationToken);
+    }
+
+    /// <summary>Stores a question the learning directory answered with courses (kind <see cref="DirectoryKind"/>), already scrubbed.</summary>
+    public async Task<QuestionRecord> RecordCoursesAsync(
+        ScrubbedText question, IReadOnlyList<string> offerIds, double confidence, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(offerIds);
+        var now = clock.GetUtcNow();
+        var id = QuestionRecord.NewQuestionId(now);
+        var record = new QuestionRecord
+        {
+            PartitionKey = QuestionRecord.PartitionFor(now),
+            RowKey = id,
+            AskedAt = now,
+            AskerKey = askerKey,
+            ConversationType = conversationType,
+            Origin = origin,
+            Kind = DirectoryKind,
+            OfferIds = string.Join(',', offerIds),
+            Confidence = Math.Round(confidence, 4),
+        }.WithQuestion(question.Truncate(MaxQuestionLength));
+        return await AddAsync(record, cancellationToken);
+    }
+
+    private async Task<QuestionRecord> AddAsync(QuestionRecord record, CancellationToken cancellationToken)
+    {
         var table = await _table.GetAsync(cancellationToken);
         try
         {

@@ -32,7 +32,7 @@ public sealed record QuestionRecord : TableRow
     /// <summary>True when something that looked like personal data was removed from the question.</summary>
     public bool Scrubbed { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
 
-    /// <summary>Article, Person or NotSure.</summary>
+    /// <summary>Article, Person, NotSure or Directory.</summary>
     public string Kind { get; init; } = string.Empty;
 
     public string? ArticleId { get; init; }
@@ -40,6 +40,9 @@ public sealed record QuestionRecord : TableRow
     public string? PersonId { get; init; }
 
     public string? NetworkId { get; init; }
+
+    /// <summary>The learning-directory offers shown, comma-separated (kind <see cref="QuestionLog.DirectoryKind"/>).</summary>
+    public string? OfferIds { get; init; }
 
     public double Confidence { get; init; }
 
