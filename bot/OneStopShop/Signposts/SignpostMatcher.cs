@@ -77,12 +77,9 @@ public sealed class SignpostMatcher
         }
 
         var closest = ClosestExample(answer, engine);
-        foreach (var i in _checkOrder)
+        if (Triggered(words, closest) is { } triggered)
         {
-            if (_triggers[i].FirstIn(words) is { } trigger && ByTrigger(Book.Signposts[i], answer, closest, i) is { } match)
-            {
-                return match with { Trigger = trigger };
-            }
+            return ByTrigger(Book.Signposts[triggered.Index], answer, closest, triggered.Index) is { } match ? match with { Trigger = triggered.Phrase } : null;
         }
 
         return closest is { } meaning
@@ -98,6 +95,33 @@ public sealed class SignpostMatcher
         ClosestExample(answer ?? throw new ArgumentNullException(nameof(answer)), engine ?? throw new ArgumentNullException(nameof(engine))) is { } c
             ? (Book.Signposts[c.SignpostIndex].Id, c.Similarity, c.ArticleSimilarity)
             : null;
+
+    /// <summary>
+    /// The signpost whose trigger is in the question: urgent ones first; among several of the same urgency ("my password
+    /// for the rostering app"), the one closest in meaning, or without meaning the first in the file.
+    /// </summary>
+    private (int Index, string Phrase)? Triggered(string[] words, Closest? closest)
+    {
+        (int Index, string Phrase)? found = null;
+        foreach (var i in _checkOrder)
+        {
+            if (_triggers[i].FirstIn(words) is not { } phrase)
+            {
+                continue;
+            }
+
+            if (found is not { } first)
+            {
+                found = (i, phrase);
+            }
+            else if (Book.Signposts[i].Urgent == Book.Signposts[first.Index].Urgent && closest is { } c && c.BySignpost[i] > c.BySignpost[first.Index])
+            {
+                found = (i, phrase);
+            }
+        }
+
+        return found;
+    }
 
     private SignpostMatch? ByTrigger(Signpost signpost, AnswerResult answer, Closest? closest, int index)
     {
