@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
+using LearningBot.OneStopShop.Signposts;
 
 // Accuracy of the one-stop shop on every evaluation set, by words alone and by words and meaning, with each model
-// (as configured, and with the head-only ranking that came before passages). With --fit, fits the blend on the
+// (as configured, and with the head-only ranking that came before passages). An out-of-scope question counts as handled
+// when it is answered "not sure" or with a signpost (knowledge/signposts.json); "wrongly signposted" counts answerable
+// questions turned away with a signpost (must be 0 on training). With --fit, fits the blend on the
 // training questions only (see FitBlend). Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs,MiniLM] [--fit]
 var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
 const string MiniLM = "MiniLM"; // compared with the shipped model here only
@@ -30,8 +33,9 @@ if (args.Contains("--fit"))
     ("staff words", realKnowledge, Path.Combine(tests, "Answers", "staff-words-questions.json")),
 ];
 
-Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"conf. wrong",12}");
+Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19}");
 var engines = new Dictionary<(string Knowledge, string Ranking), AnswerEngine>();
+var matchers = new Dictionary<(string Knowledge, string Ranking), SignpostMatcher>();
 foreach (var (name, knowledge, questionsFile) in sets)
 {
     if (!File.Exists(questionsFile))
@@ -46,8 +50,9 @@ foreach (var (name, knowledge, questionsFile) in sets)
         var engine = EngineFor(knowledge, ranking);
         var report = AnswerEvaluation.Run(engine, questions);
         var wrong = report.ConfidentlyWrong.Count;
+        var (handled, signposted) = SignpostEvaluation.Judge(report, MatcherFor(knowledge, ranking), engine);
         Console.WriteLine(
-            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1})");
+            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19}");
     }
 }
 
@@ -73,6 +78,21 @@ AnswerEngine EngineFor(string knowledge, string ranking)
     }
 
     return engines[(knowledge, ranking)] = engine;
+}
+
+// The signposts of the knowledge folder (the fixtures have none, so nothing is signposted there), with the ranking's model.
+SignpostMatcher MatcherFor(string knowledge, string ranking)
+{
+    if (!matchers.TryGetValue((knowledge, ranking), out var matcher))
+    {
+        matcher = matchers[(knowledge, ranking)] = SignpostMatcher.Load(knowledge);
+        if (ranking != "words only")
+        {
+            matcher.EmbedAll(Embedder(ranking.Split(' ')[0]));
+        }
+    }
+
+    return matcher;
 }
 
 static OnnxSentenceEmbedder Load(string model) => model.Equals(MiniLM, StringComparison.OrdinalIgnoreCase)

@@ -4,6 +4,7 @@ using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.OneStopShop.Signposts;
 using LearningBot.People;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -12,11 +13,14 @@ namespace LearningBot.OneStopShop;
 
 /// <summary>
 /// Asking the one-stop shop: any text nobody else claims is a question, answered with an article, a person from the
-/// directory or an honest "not sure" with a way to the L&amp;D team; the person rates the answer. Every question and
+/// directory or an honest "not sure" with a way to the L&amp;D team; the person rates the answer. A question that is not
+/// about learning (bullying, pay, rotas, IT, safeguarding, incidents) gets a signpost to the right people instead. Every question and
 /// rating is logged (scrubbed of personal data) for the L&amp;D Support Team's gaps report.
 /// </summary>
 public sealed partial class AskFeature(
     AnswerEngine engine,
+    SignpostMatcher signposts,
+    CardCatalog catalog,
     QuestionLog log,
     KnowledgeArticleStore articles,
     AnswerCardFactory cardFactory,
@@ -152,6 +156,13 @@ public sealed partial class AskFeature(
         }
 
         var answer = engine.Answer(words, asker);
+        if (signposts.Recognise(words, answer, engine) is { } signpost)
+        {
+            var (signposted, _) = await LogAsync(turn, scrubbed, answer, origin, signpost.Signpost.Id);
+            logger.LogInformation("Question {QuestionId} signposted to {Signpost}", signposted.QuestionId, signpost.Signpost.Id);
+            return new(catalog.Render(SignpostCardData.For(signposted, signpost.Signpost)));
+        }
+
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
@@ -288,12 +299,12 @@ public sealed partial class AskFeature(
     }
 
     /// <summary>Logs the question; if storage is down the person still gets the answer, just without rating buttons.</summary>
-    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, ScrubbedText question, AnswerResult answer, string origin)
+    private async Task<(QuestionRecord Record, bool Logged)> LogAsync(ITurnContext turn, ScrubbedText question, AnswerResult answer, string origin, string? signpostId = null)
     {
         var asker = turn.Caller.PersonKey;
         try
         {
-            var record = await log.RecordAsync(question, answer, asker, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted);
+            var record = await log.RecordAsync(question, answer, asker, turn.Activity.Conversation?.ConversationType, origin, turn.Aborted, signpostId);
             if (record.Scrubbed)
             {
                 logger.LogInformation("Personal details were removed from question {QuestionId}", record.QuestionId);
@@ -306,10 +317,11 @@ public sealed partial class AskFeature(
             logger.LogWarning(exception, "Could not log a question; answering without the rating buttons");
             return (new QuestionRecord
             {
-                Kind = answer.Kind.ToString(),
-                ArticleId = answer.Article?.Id,
-                PersonId = answer.Person?.Person.Id,
-                NetworkId = answer.Person?.Network?.Id,
+                Kind = signpostId is null ? answer.Kind.ToString() : QuestionRecord.SignpostedKind,
+                SignpostId = signpostId,
+                ArticleId = signpostId is null ? answer.Article?.Id : null,
+                PersonId = signpostId is null ? answer.Person?.Person.Id : null,
+                NetworkId = signpostId is null ? answer.Person?.Network?.Id : null,
             }.WithQuestion(question), false);
         }
     }

@@ -2,14 +2,15 @@ using LearningBot.Access;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.OneStopShop.Signposts;
 
 namespace LearningBot.OneStopShop;
 
 /// <summary>
 /// <c>gaps report [period]</c>, for the L&amp;D Support Team: what people asked over a period, what the knowledge base
-/// could not answer and how answers were rated, built from the scrubbed question log.
+/// could not answer, what it signposted elsewhere and how answers were rated, built from the scrubbed question log.
 /// </summary>
-public sealed class GapsReportFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, TimeProvider clock) : IBotFeature
+public sealed class GapsReportFeature(AnswerEngine engine, SignpostMatcher signposts, QuestionLog log, AnswerCardFactory cards, TimeProvider clock) : IBotFeature
 {
     private const string NotSupportTeam =
         "Sorry, the gaps report is only for the L&D Support Team. If you think you should see it, ask the team to add you.";
@@ -34,7 +35,7 @@ public sealed class GapsReportFeature(AnswerEngine engine, QuestionLog log, Answ
             records.Add(record);
         }
 
-        var summary = GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title);
+        var summary = GapsReport.Build(period, records, id => engine.Knowledge.Find(id)?.Title, id => signposts.Book.Find(id)?.Topic);
         await turn.SendCardAsync(cards.GapsReport(summary));
     }
 }

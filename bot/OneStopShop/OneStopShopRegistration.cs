@@ -3,13 +3,15 @@ using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
+using LearningBot.OneStopShop.Signposts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningBot.OneStopShop;
 
 /// <summary>
 /// Registers the one-stop shop, in one call: answering, the question log, the article store, "Ask the L&amp;D team"
-/// (escalation), answering by meaning once the embedding model is loaded, and the capability's routes.
+/// (escalation), answering by meaning once the embedding model is loaded, signposts for questions that are not about
+/// learning, and the capability's routes.
 /// </summary>
 public static class OneStopShopRegistration
 {
@@ -27,6 +29,7 @@ public static class OneStopShopRegistration
         services.AddSingleton<IBotFeature, AskFeature>();
         services.AddSingleton<IBotFeature, GapsReportFeature>();
         services.AddSingleton<IBotFeature, ArticleEditorFeature>();
+        services.AddSignposts();
         return services;
     }
 }

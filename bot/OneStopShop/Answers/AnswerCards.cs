@@ -162,4 +162,7 @@ public sealed record GapsReportCardData(
     IReadOnlyList<ReportRating> WorstRated) : ICardData
 {
     public static string CardName => "gaps-report";
+
+    /// <summary>Questions answered with a signpost instead of going to the team, by signpost topic.</summary>
+    public IReadOnlyList<ReportFact> Signposted { get; init; } = [];
 }

@@ -15,7 +15,8 @@ public static class GapsReport
     public const int MaxWorstRated = 5;
 
     /// <param name="titleOf">The article's current title, or null when the article is gone.</param>
-    public static GapsSummary Build(ReportPeriod period, IEnumerable<QuestionRecord> records, Func<string, string?> titleOf)
+    /// <param name="signpostTopicOf">A signpost's topic, or null when it is no longer in the signposts file.</param>
+    public static GapsSummary Build(ReportPeriod period, IEnumerable<QuestionRecord> records, Func<string, string?> titleOf, Func<string, string?>? signpostTopicOf = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(records);
@@ -53,6 +54,14 @@ public static class GapsReport
             .Take(MaxWorstRated)
             .ToList();
 
+        var signposted = asked.Where(r => r.Kind == QuestionRecord.SignpostedKind).ToList();
+        var topics = signposted
+            .GroupBy(r => r.SignpostId is { } id ? signpostTopicOf?.Invoke(id) ?? id : "Other", StringComparer.Ordinal)
+            .Select(g => new SignpostedTopic(g.Key, g.Count()))
+            .OrderByDescending(t => t.Questions)
+            .ThenBy(t => t.Topic, StringComparer.Ordinal)
+            .ToList();
+
         return new GapsSummary(
             period,
             asked.Count,
@@ -63,7 +72,12 @@ public static class GapsReport
             rated.Count(r => r.Helpful == false),
             asked.Count(r => r.Scrubbed),
             unanswered,
-            worst);
+            worst)
+        {
+            Signposted = signposted.Count,
+            SignpostTopics = topics,
+            LearningAfterAll = asked.Count(r => r.LearningAfterAll),
+        };
     }
 
     /// <summary>The gaps report card's data: every count through <see cref="SmallNumbers"/>.</summary>
@@ -76,8 +90,14 @@ public static class GapsReport
             new("Answered with an article", SmallNumbers.Number(summary.AnsweredWithArticle)),
             new("Answered with a contact", SmallNumbers.Number(summary.AnsweredWithPerson)),
             new("Not sure", SmallNumbers.Number(summary.NotSure)),
+            new("Signposted elsewhere", SmallNumbers.Number(summary.Signposted)),
             new("Ratings", $"{SmallNumbers.Number(summary.HelpfulRatings)} helpful, {SmallNumbers.Number(summary.UnhelpfulRatings)} not helpful"),
         };
+        if (summary.LearningAfterAll > 0)
+        {
+            figures.Add(new("Signposts turned back as about learning", SmallNumbers.Count(summary.LearningAfterAll, "question")));
+        }
+
         if (summary.Scrubbed > 0)
         {
             figures.Add(new("Personal details removed", SmallNumbers.Count(summary.Scrubbed, "question")));
@@ -88,7 +108,10 @@ public static class GapsReport
             figures,
             [.. summary.Unanswered.Select(q => new ReportQuestion(
                 CardText.Literal(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
-            [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))]);
+            [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))])
+        {
+            Signposted = [.. summary.SignpostTopics.Select(t => new ReportFact(t.Topic, SmallNumbers.Count(t.Questions, "question")))],
+        };
     }
 
     /// <summary>"6 of 10 ratings (60%) not helpful", or, with fewer than 5 ratings, only that some were.</summary>

@@ -11,4 +11,17 @@ public sealed record GapsSummary(
     int UnhelpfulRatings,
     int Scrubbed,
     IReadOnlyList<UnansweredQuestion> Unanswered,
-    IReadOnlyList<RatedAnswer> WorstRated);
+    IReadOnlyList<RatedAnswer> WorstRated)
+{
+    /// <summary>Questions that were not about learning, answered with a signpost and not sent to the L&amp;D team.</summary>
+    public int Signposted { get; init; }
+
+    /// <summary>The signposted questions by signpost topic, most first.</summary>
+    public IReadOnlyList<SignpostedTopic> SignpostTopics { get; init; } = [];
+
+    /// <summary>Signposted questions whose asker said they were about learning after all (now counted as not sure).</summary>
+    public int LearningAfterAll { get; init; }
+}
+
+/// <summary>How many questions one signpost topic took.</summary>
+public sealed record SignpostedTopic(string Topic, int Questions);

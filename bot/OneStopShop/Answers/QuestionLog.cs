@@ -19,9 +19,13 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 
     private readonly LazyTable _table = tables.Table(TableName);
 
-    /// <summary>Stores the question (already scrubbed of personal data: only a <see cref="ScrubbedText"/> is accepted) and its answer; returns the stored record.</summary>
+    /// <summary>
+    /// Stores the question (already scrubbed of personal data: only a <see cref="ScrubbedText"/> is accepted) and its
+    /// answer, or the signpost shown instead (<paramref name="signpostId"/>); returns the stored record.
+    /// </summary>
     public async Task<QuestionRecord> RecordAsync(
-        ScrubbedText question, AnswerResult answer, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken)
+        ScrubbedText question, AnswerResult answer, string? askerKey, string? conversationType, string origin, CancellationToken cancellationToken,
+        string? signpostId = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
@@ -35,10 +39,11 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
             AskerKey = askerKey,
             ConversationType = conversationType,
             Origin = origin,
-            Kind = answer.Kind.ToString(),
-            ArticleId = answer.Article?.Id,
-            PersonId = answer.Person?.Person.Id,
-            NetworkId = answer.Person?.Network?.Id,
+            Kind = signpostId is null ? answer.Kind.ToString() : QuestionRecord.SignpostedKind,
+            SignpostId = signpostId,
+            ArticleId = signpostId is null ? answer.Article?.Id : null,
+            PersonId = signpostId is null ? answer.Person?.Person.Id : null,
+            NetworkId = signpostId is null ? answer.Person?.Network?.Id : null,
             Confidence = Math.Round(answer.Confidence, 4),
         }.WithQuestion(question.Truncate(MaxQuestionLength));
         return await AddAsync(record, cancellationToken);
@@ -110,6 +115,25 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
             : new EntityDecision<QuestionRecord>.Write(record with { Helpful = helpful, RatedAt = clock.GetUtcNow(), RatedBy = ratedBy }),
             TableUpdateMode.Merge, cancellationToken: cancellationToken);
         return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
+    }
+
+    /// <summary>
+    /// A signposted question turned out to be about learning: it becomes a NotSure question (so the gaps report lists it
+    /// as unanswered) that remembers its signpost. Pressing again changes nothing. Null for an unknown question.
+    /// </summary>
+    public async Task<QuestionRecord?> LearningAfterAllAsync(string questionId, CancellationToken cancellationToken)
+    {
+        if (QuestionRecord.PartitionOf(questionId) is not { } partition)
+        {
+            return null;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Kind != QuestionRecord.SignpostedKind
+            ? new EntityDecision<QuestionRecord>.Keep()
+            : new EntityDecision<QuestionRecord>.Write(record with { Kind = nameof(AnswerKind.NotSure), LearningAfterAll = true }),
+            TableUpdateMode.Merge, cancellationToken: cancellationToken);
+        return change?.Entity;
     }
 
     /// <summary>Every question asked from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>

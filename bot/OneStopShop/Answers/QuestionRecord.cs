@@ -32,8 +32,17 @@ public sealed record QuestionRecord : TableRow
     /// <summary>True when something that looked like personal data was removed from the question.</summary>
     public bool Scrubbed { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
 
-    /// <summary>Article, Person, NotSure or Directory.</summary>
+    /// <summary>What a question was answered with when it was not about learning: a signpost, not an answer or a handover.</summary>
+    public const string SignpostedKind = "Signposted";
+
+    /// <summary>Article, Person, NotSure, Directory or <see cref="SignpostedKind"/>.</summary>
     public string Kind { get; init; } = string.Empty;
+
+    /// <summary>The signpost shown (Kind Signposted), kept when the asker said it was about learning after all.</summary>
+    public string? SignpostId { get; init; }
+
+    /// <summary>The asker pressed "This is about learning after all" on the signpost: the question is now NotSure.</summary>
+    public bool LearningAfterAll { get; init; }
 
     public string? ArticleId { get; init; }
 

@@ -74,7 +74,8 @@ public sealed class AnswerEngine
         var cueFactor = Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
         if (embedder is not null)
         {
-            return Blend(search, embedder.EmbedQuestion(question), cueFactor, people);
+            var meaning = embedder.EmbedQuestion(question);
+            return Blend(search, meaning, cueFactor, people) with { QuestionMeaning = meaning };
         }
 
         var articleConfidence = search.Confidence * cueFactor;

@@ -14,4 +14,8 @@ public sealed record AnswerResult(
     PersonMatch? Person,
     IReadOnlyList<ArticleHit> Suggestions,
     IReadOnlyList<PersonMatch> People,
-    IReadOnlyList<string> MatchedTerms);
+    IReadOnlyList<string> MatchedTerms)
+{
+    /// <summary>The question's embedding when it was ranked by meaning, so signposts can compare it without embedding it again.</summary>
+    public float[]? QuestionMeaning { get; init; }
+}

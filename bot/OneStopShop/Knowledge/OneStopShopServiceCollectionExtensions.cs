@@ -26,7 +26,7 @@ internal static class OneStopShopServiceCollectionExtensions
     }
 
     /// <summary>A relative path starts at the content root, or beside the application when the content root lacks it.</summary>
-    private static string ResolveFolder(string path, string contentRoot)
+    internal static string ResolveFolder(string path, string contentRoot)
     {
         if (Path.IsPathRooted(path))
         {

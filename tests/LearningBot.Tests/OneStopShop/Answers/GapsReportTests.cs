@@ -100,7 +100,7 @@ public sealed class GapsReportTests
 
         Assert.Equal(
             [("Questions asked", "fewer than 5"), ("Answered with an article", "fewer than 5"), ("Answered with a contact", "0"), ("Not sure", "fewer than 5"),
-                ("Ratings", "fewer than 5 helpful, fewer than 5 not helpful"), ("Personal details removed", "fewer than 5 questions")],
+                ("Signposted elsewhere", "0"), ("Ratings", "fewer than 5 helpful, fewer than 5 not helpful"), ("Personal details removed", "fewer than 5 questions")],
             card.Figures.Select(f => (f.Title, f.Value)));
         Assert.All(card.Unanswered, question => Assert.Equal("asked by fewer than 5 people", question.AskedBy));
         Assert.Equal("fewer than 5 ratings, at least one not helpful", Assert.Single(card.WorstRated).Summary);
@@ -117,6 +117,24 @@ public sealed class GapsReportTests
         Assert.Equal("asked by 5 people", Assert.Single(card.Unanswered).AskedBy);
         Assert.Equal("5 of 10 ratings (50%) not helpful", Assert.Single(card.WorstRated).Summary);
         Assert.Equal("15", card.Figures.Single(f => f.Title == "Questions asked").Value);
+    }
+
+    [Fact]
+    public void Signposted_questions_are_counted_by_topic_and_not_listed_as_unanswered()
+    {
+        var records = Enumerable.Range(1, 6).Select(n => Signposted("how do I book annual leave", "rotas-leave", n))
+            .Concat(Enumerable.Range(1, 2).Select(n => Signposted("forgot my password", "it-access", n)))
+            .Append(Signposted("who puts the rota together", "rotas-leave", 7) with { Kind = "NotSure", LearningAfterAll = true });
+        string? TopicOf(string id) => id == "rotas-leave" ? "Rotas, shifts and leave" : id == "it-access" ? "Passwords, log-ins and IT" : null;
+
+        var summary = GapsReport.Build(Period, records, _ => null, TopicOf);
+        var card = GapsReport.CardData(summary);
+
+        Assert.Equal(8, summary.Signposted);
+        Assert.Equal([("Rotas, shifts and leave", "6 questions"), ("Passwords, log-ins and IT", "fewer than 5 questions")], card.Signposted.Select(f => (f.Title, f.Value)));
+        Assert.Equal("8", card.Figures.Single(f => f.Title == "Signposted elsewhere").Value);
+        Assert.Equal("fewer than 5 questions", card.Figures.Single(f => f.Title == "Signposts turned back as about learning").Value);
+        Assert.Equal("who puts the rota together", Assert.Single(summary.Unanswered).Question);
     }
 
     [Theory]
@@ -166,6 +184,9 @@ public sealed class GapsReportTests
         Kind = "Article",
         ArticleId = articleId,
     }.WithQuestion(PersonalDataScrubber.Scrub("question about " + articleId, DateOnly.FromDateTime(Now.UtcDateTime), ScrubMarking.Plain));
+
+    private static QuestionRecord Signposted(string question, string signpostId, int hoursAgo) =>
+        NotSure(question, Now.AddHours(-hoursAgo)) with { Kind = QuestionRecord.SignpostedKind, SignpostId = signpostId, AskerKey = $"person-{hoursAgo}" };
 
     private static QuestionRecord Rated(string articleId, bool helpful) => Answered(articleId) with { Helpful = helpful, RatedAt = Now };
 }

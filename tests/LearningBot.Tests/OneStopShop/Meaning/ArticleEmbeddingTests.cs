@@ -1,5 +1,6 @@
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
+using LearningBot.OneStopShop.Signposts;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
     private static readonly Dictionary<string, string?> WithModel = new() { ["OneStopShop:Hybrid:Model"] = SentenceModels.ArcticXs };
 
     [Fact]
-    public async Task A_second_start_reads_every_article_and_passage_embedding_from_the_cache_and_embeds_nothing()
+    public async Task A_second_start_reads_every_article_passage_and_signpost_example_embedding_from_the_cache_and_embeds_nothing()
     {
         var model = "words-" + Guid.NewGuid().ToString("N")[..8];
         var first = new WordHashEmbedder(model);
@@ -22,11 +23,13 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
         await using (var bot = await StartAsync(first))
         {
             var engine = bot.Services.GetRequiredService<AnswerEngine>();
+            var signposts = bot.Services.GetRequiredService<SignpostMatcher>();
             Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady), "the first start never finished embedding the articles");
+            Assert.True(await Eventually.TrueAsync(() => signposts.Model == model), "the first start never finished embedding the signposts' examples");
             articles = engine.Knowledge.Count;
             var texts = engine.Knowledge.Articles.SelectMany(ArticleMeaning.TextsOf).Distinct().Count();
             Assert.True(texts > articles, "the articles' bodies were not embedded in passages");
-            Assert.Equal(texts, first.ArticlesEmbedded);
+            Assert.Equal(texts + signposts.Examples.Distinct().Count(), first.ArticlesEmbedded);
         }
 
         var second = new WordHashEmbedder(model);
@@ -34,6 +37,7 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
         {
             var engine = bot.Services.GetRequiredService<AnswerEngine>();
             Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady), "the second start never became ready");
+            Assert.True(await Eventually.TrueAsync(() => bot.Services.GetRequiredService<SignpostMatcher>().Model == model), "the second start never attached the signposts' examples");
             Assert.Equal(articles, engine.Semantic.Count);
             Assert.Equal(0, second.ArticlesEmbedded);
         }
@@ -66,6 +70,21 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
         {
             Assert.Equal(AnswerKind.NotSure, engine.Answer(question).Kind);
         }
+    }
+
+    [Fact]
+    public async Task With_the_real_model_loaded_a_question_with_no_trigger_word_is_signposted_by_its_meaning()
+    {
+        await using var bot = await BotTestHost.StartAsync(azurite, WithModel);
+        var signposts = bot.Services.GetRequiredService<SignpostMatcher>();
+        Assert.True(await Eventually.TrueAsync(() => signposts.Model is not null && bot.Services.GetRequiredService<AnswerEngine>().Semantic.IsReady, TimeSpan.FromMinutes(2)),
+            "the model never became ready");
+
+        await bot.PostActivityAsync(TeamsActivities.Message(bot.Connector.ServiceUrl, "where do I send my receipts for the parking at clients' houses"));
+
+        var card = CardJson.Of(Assert.Single(bot.Connector.Sent));
+        Assert.Contains("Pay, overtime and expenses", CardJson.Readable(card), StringComparison.Ordinal);
+        Assert.Single(CardJson.Actions(card, SignpostVerbs.LearningAfterAll));
     }
 
     internal static readonly Dictionary<string, string?> Settings = WithModel;

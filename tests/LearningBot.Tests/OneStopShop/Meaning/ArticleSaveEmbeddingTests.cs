@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
+using LearningBot.OneStopShop.Signposts;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public sealed class ArticleSaveEmbeddingTests(AzuriteFixture azurite) : IClassFi
         await using var bot = await BotTestHost.StartAsync(azurite, ArticleEmbeddingTests.Settings, services => services.AddSingleton<ISentenceEmbedderSource>(new GivenEmbedderSource(embedder)));
         var engine = bot.Services.GetRequiredService<AnswerEngine>();
         Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady), "the articles were never embedded");
+        Assert.True(await Eventually.TrueAsync(() => bot.Services.GetRequiredService<SignpostMatcher>().Model == embedder.Model), "the signposts' examples were never embedded");
         var before = embedder.ArticlesEmbedded;
 
         var article = KnowledgeFixtures.Article("tea-trolley-rounds", "Tea trolley rounds for volunteers");

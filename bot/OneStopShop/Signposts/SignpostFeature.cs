@@ -1,0 +1,47 @@
+using LearningBot.Connector.Hosting;
+using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
+using LearningBot.Storage;
+
+namespace LearningBot.OneStopShop.Signposts;
+
+/// <summary>
+/// "This is about learning after all" on a signpost: the bot was wrong, so the question gets the ordinary "not sure"
+/// card, with the closest articles and the way to the L&amp;D team, and the gaps report counts it as unanswered.
+/// </summary>
+public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, ILogger<SignpostFeature> logger) : IBotFeature
+{
+    public void MapRoutes(BotRoutes routes) => routes.OnCardAction(SignpostVerbs.LearningAfterAll, OnLearningAfterAllAsync);
+
+    private async Task<CardActionResult> OnLearningAfterAllAsync(ITurnContext turn, CardActionRequest action)
+    {
+        // The stored question, already scrubbed; the card's copy (also the stored text) when the log cannot be reached.
+        var question = await TurnBackAsync(action.GetString("questionId"), turn.Aborted) ?? action.GetString("question");
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return CardActionResult.Message("Sorry, I can no longer find that question. Type it again and I'll look for an answer.");
+        }
+
+        var answer = engine.Answer(question.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal));
+        return CardActionResult.Replace(cards.NotSure(question, answer.Suggestions));
+    }
+
+    private async Task<string?> TurnBackAsync(string? questionId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(questionId))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await log.LearningAfterAllAsync(questionId, cancellationToken))?.Question;
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            logger.LogWarning(exception, "Could not record that signposted question {QuestionId} was about learning", questionId);
+            return null;
+        }
+    }
+}
