@@ -3,6 +3,7 @@ using LearningBot.Connector.Hosting;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory.Catalogue;
 using LearningBot.LearningDirectory.Editing;
+using LearningBot.LearningDirectory.Import;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,9 @@ public static class LearningDirectoryServiceCollectionExtensions
         services.AddSingleton<DirectoryEditPolicy>();
         services.AddSingleton<DirectoryCards>();
         services.AddSingleton<IBotFeature, DirectoryEditingFeature>();
+        services.AddHttpClient(ImportFileReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(8));
+        services.AddSingleton<ImportFileReader>();
+        services.AddSingleton<IBotFeature, CourseImportFeature>();
         return services;
     }
 }

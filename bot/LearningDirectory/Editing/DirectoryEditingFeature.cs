@@ -129,7 +129,7 @@ public sealed class DirectoryEditingFeature(
             refused = !kinds.Includes(current.ProviderKind);
             return refused || current.Holds(offer)
                 ? new EntityDecision<CourseOfferEntity>.Keep()
-                : new EntityDecision<CourseOfferEntity>.Write(current.With(offer, turn.Caller.PersonKey!, clock.GetUtcNow()) with { IsRetired = current.IsRetired, IsSample = current.IsSample });
+                : new EntityDecision<CourseOfferEntity>.Write(current.With(offer, turn.Caller.PersonKey!, clock.GetUtcNow()) with { IsRetired = current.IsRetired });
         }, turn.Aborted);
         if (change is null)
         {

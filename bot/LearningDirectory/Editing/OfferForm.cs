@@ -37,12 +37,15 @@ public sealed record OfferForm(
             Value("articleId"));
     }
 
-    /// <summary>The offer the form describes (not yet scrubbed); <paramref name="current"/> keeps what the form does not hold.</summary>
+    /// <summary>
+    /// The offer the form describes (not yet scrubbed); <paramref name="current"/> keeps whether it is retired. Saved in
+    /// Teams, a sample offer becomes the organisation's own and is no longer marked as sample.
+    /// </summary>
     public CourseOffer ToOffer(CourseOffer? current) => new(
         OfferId, Title, Summary, Items(Topics), Provider, ProviderKind, Items(OpenTo), Items(StaffGroups), ForVolunteers,
         Enum.TryParse<CourseFormat>(Format, out var format) ? format : CourseFormat.Classroom, Length, OrNull(Cost),
         new BookingRoute(OrNull(BookingUrl), OrNull(BookingEmail), OrNull(BookingPhone)), OrNull(ArticleId), OrNull(MandatoryTopic),
-        current?.IsSample ?? false, current?.IsRetired ?? false);
+        IsSample: false, current?.IsRetired ?? false);
 
     /// <summary>The items of a comma-separated list, trimmed, each once.</summary>
     public static IReadOnlyList<string> Items(string text) =>

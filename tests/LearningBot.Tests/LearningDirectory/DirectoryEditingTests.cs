@@ -98,6 +98,18 @@ public sealed class DirectoryEditingTests(DirectoryHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_sample_offer_saved_in_Teams_is_no_longer_marked_as_sample()
+    {
+        var bot = fixture.ForTest();
+        var sample = (await fixture.Store.ListOffersAsync(["acute-trust"], CancellationToken.None)).First(o => o.Offer.IsSample && !o.Offer.IsRetired).Offer.ToOffer();
+        var data = OfferData(sample.Id, isNew: false, title: sample.Title);
+
+        await PostAsync(bot, Marcus, DirectoryVerbs.SaveOffer, data);
+
+        Assert.False((await fixture.Store.FindOfferAsync(sample.Id, CancellationToken.None))!.Offer.IsSample);
+    }
+
+    [Fact]
     public async Task The_support_team_adds_an_offer_of_any_kind_once_however_often_Save_is_pressed()
     {
         var bot = fixture.ForTest();

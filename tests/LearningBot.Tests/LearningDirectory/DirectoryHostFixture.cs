@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Net;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Catalogue;
+using LearningBot.LearningDirectory.Import;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +28,12 @@ public sealed class DirectoryHostFixture : BotHostFixture
 
     public ICourseCatalogue Catalogue => Bot.Services.GetRequiredService<ICourseCatalogue>();
 
+    /// <summary>Files Teams would serve at their download links, by link.</summary>
+    public ConcurrentDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddHttpClient(ImportFileReader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new FileDownloads(Files));
+
     protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Roles:SupportTeam:0"] = Support.AadObjectId,
@@ -36,5 +45,14 @@ public sealed class DirectoryHostFixture : BotHostFixture
     {
         await Bot.Services.GetRequiredService<LeadRegister>().EnsureSeededAsync(CancellationToken.None);
         await Bot.Services.GetRequiredService<SampleOfferSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    /// <summary>Plays the part of Teams' file download links.</summary>
+    private sealed class FileDownloads(ConcurrentDictionary<string, string> files) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(files.TryGetValue(request.RequestUri!.ToString(), out var text)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text) }
+                : new HttpResponseMessage(HttpStatusCode.NotFound));
     }
 }
