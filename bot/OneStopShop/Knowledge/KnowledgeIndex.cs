@@ -64,7 +64,7 @@ public sealed class KnowledgeIndex
         lock (_writeLock)
         {
             var current = _snapshot;
-            KnowledgeValidation.CheckUpsert(article, id => current.SlotById.ContainsKey(id));
+            KnowledgeValidation.CheckUpsert(article, id => current.SlotById.ContainsKey(id), current.Articles);
             var vocabulary = current.Vocabulary.With(raw.Terms, raw.Surfaces);
             var docs = current.Docs.ToList();
             var terms = raw.ToTerms(vocabulary);
