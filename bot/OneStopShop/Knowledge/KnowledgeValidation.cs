@@ -58,7 +58,29 @@ internal static partial class KnowledgeValidation
     public static string NormalisedPhrasing(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Join(' ', NotWord().Replace(text.ToLowerInvariant(), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        // By hand rather than by regular expression: an edit compares every phrasing of the base (40,000 in a large one).
+        var normalised = new System.Text.StringBuilder(text.Length);
+        var gap = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (gap && normalised.Length > 0)
+                {
+                    normalised.Append(' ');
+                }
+
+                normalised.Append(char.ToLowerInvariant(c));
+                gap = false;
+            }
+            else
+            {
+                gap = true;
+            }
+        }
+
+        return normalised.ToString();
     }
 
     private static void CheckFields(KnowledgeArticle article)
@@ -92,7 +114,4 @@ internal static partial class KnowledgeValidation
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabId();
-
-    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
-    private static partial Regex NotWord();
 }

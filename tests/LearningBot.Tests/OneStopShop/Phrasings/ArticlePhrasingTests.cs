@@ -52,15 +52,12 @@ public sealed class ArticlePhrasingTests
     }
 
     [Theory]
-    [InlineData("Mentoring?", "mentoring")]
+    [InlineData("Mentoring?", " mentoring")]
     [InlineData("how do I find a mentor", "How do I find a  MENTOR!")]
-    [InlineData("can't get PLT", "cant get plt")]
+    [InlineData("PLT - when?", "plt when")]
     public void Phrasings_compare_without_case_punctuation_or_spacing(string one, string other)
     {
-        var a = KnowledgeValidation.NormalisedPhrasing(one).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var b = KnowledgeValidation.NormalisedPhrasing(other).Replace(" ", string.Empty, StringComparison.Ordinal);
-
-        Assert.Equal(a, b);
+        Assert.Equal(KnowledgeValidation.NormalisedPhrasing(one), KnowledgeValidation.NormalisedPhrasing(other));
     }
 
     [Fact]
