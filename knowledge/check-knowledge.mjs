@@ -17,6 +17,9 @@ const ORGANISATIONS = new Set(['all', 'primary-care', 'acute-trust', 'mental-hea
 const PERSON_KINDS = new Set(['ld-lead', 'clinical-lead', 'occupational-lead', 'network-lead', 'ld-support']);
 const REQUIRED = ['id', 'title', 'summary', 'tags', 'audience', 'organisations', 'owner', 'review-by', 'related'];
 const LISTS = new Set(['tags', 'audience', 'organisations', 'related']);
+// Written one per line ("- how do I ..."), since a phrasing may hold a comma.
+const LINE_LISTS = new Set(['asked']);
+const normalisePhrasing = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 // Filled in from the bot's settings when an article is shown (bot/OneStopShop/Knowledge/ArticlePlaceholders.cs).
 const PLACEHOLDERS = new Set(['{answer-within}']);
 
@@ -29,13 +32,24 @@ function parseArticle(file, text) {
   const end = lines.indexOf('---', 1);
   if (end < 0) { fail(file, 'front matter has no closing --- line'); return null; }
   const meta = {};
+  let openList = null;
   for (const line of lines.slice(1, end)) {
+    if (line.startsWith('- ')) {
+      if (openList) meta[openList].push(line.slice(2).trim());
+      else fail(file, `a "- item" line must follow "asked:": ${line}`);
+      continue;
+    }
+    openList = null;
     const colon = line.indexOf(':');
     if (colon <= 0) { fail(file, `front matter line is not "key: value": ${line}`); continue; }
     const key = line.slice(0, colon).trim();
     const raw = line.slice(colon + 1).trim();
     if (key in meta) fail(file, `duplicate key ${key}`);
-    if (LISTS.has(key)) {
+    if (LINE_LISTS.has(key)) {
+      if (raw !== '') { fail(file, `${key} takes one "- item" line per entry, below "${key}:"`); continue; }
+      meta[key] = [];
+      openList = key;
+    } else if (LISTS.has(key)) {
       if (!raw.startsWith('[') || !raw.endsWith(']')) { fail(file, `${key} must be a [a, b] list`); continue; }
       meta[key] = raw.slice(1, -1).split(',').map(s => s.trim()).filter(Boolean);
     } else {
@@ -54,6 +68,7 @@ for (const file of files) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
+const askedBy = new Map();
 for (const [name, { meta, body }] of articles) {
   for (const key of REQUIRED) if (!(key in meta)) fail(name, `missing ${key}`);
   if (meta.id !== name) fail(name, `id "${meta.id}" must match the file name`);
@@ -66,6 +81,14 @@ for (const [name, { meta, body }] of articles) {
   for (const r of meta.related ?? []) {
     if (!articles.has(r)) fail(name, `related id "${r}" has no article`);
     if (r === name) fail(name, 'an article cannot be related to itself');
+  }
+  const asked = meta.asked ?? [];
+  if (asked.length < 6 || asked.length > 10) fail(name, `give 6 to 10 "asked" phrasings (found ${asked.length})`);
+  for (const phrasing of asked) {
+    const key = normalisePhrasing(phrasing);
+    if (!key) fail(name, 'an "asked" phrasing is empty');
+    else if (askedBy.has(key) && askedBy.get(key) !== name) fail(name, `"${phrasing}" is also a phrasing of ${askedBy.get(key)}`);
+    else askedBy.set(key, name);
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meta['review-by'] ?? '')) fail(name, 'review-by must be YYYY-MM-DD');
   else if (meta['review-by'] < today) fail(name, `review-by ${meta['review-by']} has passed; review the article`);
@@ -121,6 +144,7 @@ if (existsSync(questionsPath)) {
     if (!q.question?.trim()) fail('questions.json', 'empty question');
     if (seen.has(q.question.toLowerCase())) fail(where, 'duplicate question');
     seen.add(q.question.toLowerCase());
+    if (askedBy.has(normalisePhrasing(q.question))) fail(where, `is also an "asked" phrasing of ${askedBy.get(normalisePhrasing(q.question))}; phrasings must be written apart from the evaluation questions`);
     if (q.kind === 'person') {
       counts.person++;
       if (!people.has(q.expectedPerson)) fail(where, `expectedPerson "${q.expectedPerson}" is not in the who's who`);
@@ -147,7 +171,7 @@ if (!seeds) {
   const index = indexSeeds(documents);
   for (const name of unread) notes.push(`Copy check did not read ${name}: only .txt and .md source documents are compared.`);
   for (const [name, { meta, body }] of articles) {
-    for (const text of [meta.title ?? '', meta.summary ?? '', body]) {
+    for (const text of [meta.title ?? '', meta.summary ?? '', ...(meta.asked ?? []), body]) {
       for (const run of sharedRuns(text, index)) {
         fail(name, `shares ${run.words.split(' ').length} words in a row with ${run.seed} - "${run.words}"; say it in our own words`);
       }

@@ -14,7 +14,11 @@ var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmpty
 var embedders = new Dictionary<string, MemoEmbedder>();
 
 // The ranking before article passages were embedded: the head alone, with the blend fitted for it.
-var headOnlyBlend = new HybridOptions { PassageShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
+var headOnlyBlend = new HybridOptions { PassageShare = 0, PhrasingShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
+
+// The ranking before the "asked as" phrasings: head and passages, as fitted for them.
+var noPhrasingsBlend = new HybridOptions { PhrasingShare = 0, LexicalWeight = 0.1, PassageShare = 0.5, ConfidenceThreshold = 0.136 };
+var noPhrasingsWords = new RankingOptions { AskedWeight = 0 };
 
 var tests = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop");
 var realKnowledge = Path.Combine(root, "knowledge");
@@ -45,7 +49,7 @@ foreach (var (name, knowledge, questionsFile) in sets)
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m }).Prepend("words only"))
+    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m }).Prepend("words only").Prepend("words, no phrasings"))
     {
         var engine = EngineFor(knowledge, ranking);
         var report = AnswerEvaluation.Run(engine, questions);
@@ -66,8 +70,13 @@ AnswerEngine EngineFor(string knowledge, string ranking)
     }
 
     var headOnly = ranking.EndsWith(" head only", StringComparison.Ordinal);
-    engine = AnswerEngine.Load(knowledge, headOnly ? new AnswerOptions { Hybrid = headOnlyBlend } : null);
-    if (ranking != "words only")
+    var noPhrasings = ranking.EndsWith("no phrasings", StringComparison.Ordinal);
+    engine = AnswerEngine.Load(knowledge, new AnswerOptions
+    {
+        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : new HybridOptions(),
+        Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
+    });
+    if (!ranking.StartsWith("words", StringComparison.Ordinal))
     {
         var embedder = Embedder(ranking.Split(' ')[0]);
         var load = Stopwatch.StartNew();
@@ -111,7 +120,8 @@ MemoEmbedder Embedder(string model)
     return embedder;
 }
 
-// The fit: for each lexical weight and passage share, rank the training questions with no threshold; the threshold is
+// The fit: for each weight of the phrasings' words, lexical weight, passage share and phrasing share, rank the training
+// questions with no threshold; the threshold is
 // then 0.05 above the most confident out-of-scope training question, so none of them is answered confidently.
 // Picks the highest top-1, then top-3, then the fewest confidently wrong.
 void FitBlend(string model)
@@ -122,29 +132,35 @@ void FitBlend(string model)
     var cold = Stopwatch.StartNew();
     _ = Engine(new HybridOptions());
     var texts = knowledge.Articles.Sum(a => ArticleMeaning.TextsOf(a).Count);
-    Console.WriteLine($"cold start: {knowledge.Articles.Count} articles, {texts} texts (heads and passages) embedded in {cold.ElapsedMilliseconds} ms");
-    Console.WriteLine($"{"lexical",8} {"passages",9} {"top-1",7} {"top-3",7} {"threshold",10} {"conf. wrong",12}");
-    var fits = new List<(double Lexical, double Passages, double Top1, double Top3, double Threshold, int Wrong)>();
-    foreach (var lexical in Enumerable.Range(0, 13).Select(i => i * 0.05))
+    Console.WriteLine($"cold start: {knowledge.Articles.Count} articles, {texts} texts (heads, passages and phrasings) embedded in {cold.ElapsedMilliseconds} ms");
+    Console.WriteLine($"{"asked",6} {"lexical",8} {"passages",9} {"phrasings",10} {"top-1",7} {"top-3",7} {"threshold",10} {"conf. wrong",12}");
+    var fits = new List<(double Asked, double Lexical, double Passages, double Phrasings, double Top1, double Top3, double Threshold, int Wrong)>();
+    foreach (var asked in new[] { 0, 0.5, 1 })
     {
-        foreach (var passages in new[] { 0, 0.25, 0.5, 0.75, 1 })
+        foreach (var lexical in Enumerable.Range(0, 13).Select(i => i * 0.05))
         {
-            var hybrid = new HybridOptions { LexicalWeight = lexical, PassageShare = passages, ConfidenceThreshold = 0 };
-            var open = Engine(hybrid);
-            var ranked = AnswerEvaluation.Run(open, questions);
-            var threshold = Math.Round(ranked.Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
-            var report = AnswerEvaluation.Run(Engine(hybrid with { ConfidenceThreshold = threshold }), questions);
-            fits.Add((lexical, passages, report.Top1Accuracy, report.Top3Accuracy, threshold, report.ConfidentlyWrong.Count));
-            Console.WriteLine($"{lexical,8:F2} {passages,9:F2} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {threshold,10:F3} {report.ConfidentlyWrong.Count,12}");
+            foreach (var passages in new[] { 0, 0.25, 0.5, 0.75, 1 })
+            {
+                foreach (var phrasings in new[] { 0, 0.25, 0.5, 0.75, 1 })
+                {
+                    var hybrid = new HybridOptions { LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings, ConfidenceThreshold = 0 };
+                    var words = new RankingOptions { AskedWeight = asked };
+                    var ranked = AnswerEvaluation.Run(Engine(hybrid, words), questions);
+                    var threshold = Math.Round(ranked.Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
+                    var report = AnswerEvaluation.Run(Engine(hybrid with { ConfidenceThreshold = threshold }, words), questions);
+                    fits.Add((asked, lexical, passages, phrasings, report.Top1Accuracy, report.Top3Accuracy, threshold, report.ConfidentlyWrong.Count));
+                    Console.WriteLine($"{asked,6:F2} {lexical,8:F2} {passages,9:F2} {phrasings,10:F2} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {threshold,10:F3} {report.ConfidentlyWrong.Count,12}");
+                }
+            }
         }
     }
 
     var best = fits.OrderByDescending(f => f.Top1).ThenByDescending(f => f.Top3).ThenBy(f => f.Wrong).First();
-    Console.WriteLine($"best: lexical weight {best.Lexical:F2}, passage share {best.Passages:F2}, threshold {best.Threshold:F3} (top-1 {best.Top1:P1}, top-3 {best.Top3:P1}, {best.Wrong} confidently wrong)");
+    Console.WriteLine($"best: asked weight {best.Asked:F2}, lexical weight {best.Lexical:F2}, passage share {best.Passages:F2}, phrasing share {best.Phrasings:F2}, threshold {best.Threshold:F3} (top-1 {best.Top1:P1}, top-3 {best.Top3:P1}, {best.Wrong} confidently wrong)");
 
-    AnswerEngine Engine(HybridOptions hybrid)
+    AnswerEngine Engine(HybridOptions hybrid, RankingOptions? words = null)
     {
-        var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions { Hybrid = hybrid });
+        var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions { Hybrid = hybrid, Ranking = words ?? new RankingOptions() });
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
         return engine;
     }

@@ -27,11 +27,12 @@ internal static class GeneratedEmbeddings
             Console.WriteLine($"  {articles.Count} generated articles' embeddings read from {file}");
         }
 
-        // Real articles have six or seven passages each. Embedding 30,000 generated passages would take about half an
-        // hour, so for timing each article's passages are other articles' head vectors: real unit vectors, the same
-        // number of dot products per answer, meaningless for accuracy.
+        // Real articles have six or seven passages and six to ten phrasings each. Embedding 70,000 generated passages and
+        // phrasings would take over an hour, so for timing each article's passages and phrasings are other articles'
+        // head vectors: real unit vectors, the same number of dot products per answer, meaningless for accuracy.
+        var phrasings = GeneratedKnowledge.PhrasingsPerArticle;
         engine.Semantic.Set(articles.Select((article, i) =>
-            (article.Id, ArticleMeaning.HashOf(texts[i]), Enumerable.Range(0, PassagesPerArticle + 1).Select(k => vectors[(i + (k * 7)) % vectors.Length]).ToArray())));
+            (article.Id, ArticleMeaning.HashOf(texts[i]), Enumerable.Range(0, PassagesPerArticle + phrasings + 1).Select(k => vectors[(i + (k * 7)) % vectors.Length]).ToArray(), phrasings)));
 
         engine.Semantic.Attach(embedder);
     }

@@ -8,13 +8,17 @@ namespace AnswerBench;
 /// </summary>
 internal sealed class GeneratedKnowledge
 {
+    public const int PhrasingsPerArticle = 8;
+
     private readonly Random _random;
+    private readonly int _seed;
     private readonly string[] _words;
     private readonly string[] _phrases;
 
     public GeneratedKnowledge(IEnumerable<KnowledgeArticle> seedArticles, SynonymTable synonyms, int seed)
     {
         _random = new Random(seed);
+        _seed = seed;
         _words = [.. seedArticles
             .SelectMany(a => $"{a.Title} {a.Summary} {MarkdownText.ToPlainText(a.Body)}".Split([' ', '\n', '.', ',', ';', ':', '(', ')', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
             .Select(w => w.Trim('"', '\'', '-').ToLowerInvariant())
@@ -36,8 +40,13 @@ internal sealed class GeneratedKnowledge
         "wellbeing", "stress", "conflict", "communication", "literacy", "numeracy", "diversity", "equality",
     ];
 
-    public IReadOnlyList<KnowledgeArticle> Articles(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new KnowledgeArticle(
+    /// <summary>
+    /// The articles, each asked <see cref="PhrasingsPerArticle"/> ways. The phrasings come from a generator of their
+    /// own, so the rest of every article (and so its cached head vector) is what it was before articles had phrasings.
+    /// </summary>
+    public IReadOnlyList<KnowledgeArticle> Articles(int count)
+    {
+        IReadOnlyList<KnowledgeArticle> articles = [.. Enumerable.Range(0, count).Select(i => new KnowledgeArticle(
             $"generated-{i}",
             Capitalise(Sentence(_random.Next(3, 9))),
             Capitalise(Sentence(_random.Next(12, 32))) + ".",
@@ -48,6 +57,25 @@ internal sealed class GeneratedKnowledge
             new DateOnly(2027, 6, 30),
             [],
             Body(_random.Next(60, 700))))];
+        var random = new Random(_seed + 1);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        return [.. articles.Select(article => article with { Asked = [.. Enumerable.Range(0, PhrasingsPerArticle).Select(_ => Phrasing(random, taken))] })];
+    }
+
+    /// <summary>A question-like phrasing no other article has.</summary>
+    private string Phrasing(Random random, HashSet<string> taken)
+    {
+        string[] openings = ["how do I", "what is", "can I", "where do I find", "help with", "who knows about"];
+        while (true)
+        {
+            var words = Enumerable.Range(0, random.Next(3, 12)).Select(_ => _words[(int)Math.Min(_words.Length - 1, Math.Floor(Math.Pow(_words.Length, random.NextDouble())) - 1)]);
+            var phrasing = $"{openings[random.Next(openings.Length)]} {string.Join(' ', words)}";
+            if (taken.Add(phrasing))
+            {
+                return phrasing;
+            }
+        }
+    }
 
     /// <summary>Questions built from an article's own words (some with a typo), plus ones no article covers.</summary>
     public IReadOnlyList<string> Questions(IReadOnlyList<KnowledgeArticle> articles, int count)

@@ -79,7 +79,8 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
         catch (ArgumentException problem)
         {
-            return CardActionResult.Replace(WithProblem(form, submitted, "related", problem.Message));
+            var input = KnowledgeValidation.IsSharedPhrasing(problem) ? "asked" : "related";
+            return CardActionResult.Replace(WithProblem(form, submitted, input, problem.Message));
         }
     }
 
@@ -102,8 +103,15 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
             Text("owner"),
             DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             List(Text("related")),
-            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal));
+            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal))
+        {
+            Asked = Lines(Text("asked")),
+        };
     }
+
+    /// <summary>One phrasing per line; blank lines and repeats dropped.</summary>
+    private static string[] Lines(string text) =>
+        [.. text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleId();

@@ -60,7 +60,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         ? new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
             (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)
         : new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
-            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body);
+            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body)
+        {
+            Asked = string.Join('\n', article.Asked),
+        };
 
     /// <summary>The article as people will see it, with a line saying what just happened (no rating: nobody asked).</summary>
     public CardReply Preview(KnowledgeArticle article, string notice)

@@ -105,6 +105,9 @@ public sealed record ArticleEditorCardData(
     public const string SaveVerb = "ask.article.save";
 
     public static string CardName => "answer-editor";
+
+    /// <summary>The "asked as" phrasings, one per line.</summary>
+    public string Asked { get; init; } = string.Empty;
 }
 
 /// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>

@@ -13,6 +13,9 @@ public sealed record ArticleVersion : TableRow
     public string Title { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string Summary { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string Tags { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
+
+    /// <summary>The "asked as" phrasings (a JSON array); versions saved before they existed have none.</summary>
+    public string Asked { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Related { get; init; } = "[]";
     public string Owner { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = string.Empty;
     public string ReviewBy { get; init; } = string.Empty;
@@ -21,7 +24,7 @@ public sealed record ArticleVersion : TableRow
     /// <summary>Whether <paramref name="other"/> records the same edit: the same editor saving the same text.</summary>
     public bool SameEditAs(ArticleVersion other) =>
         other is not null && Version == other.Version && EditedBy == other.EditedBy && Title == other.Title && Summary == other.Summary
-        && Tags == other.Tags && Related == other.Related && Owner == other.Owner && ReviewBy == other.ReviewBy && Body == other.Body;
+        && Tags == other.Tags && Asked == other.Asked && Related == other.Related && Owner == other.Owner && ReviewBy == other.ReviewBy && Body == other.Body;
 
     /// <summary>A copy of the stored row, whose free text was scrubbed when it was made (<see cref="StoredArticle.From"/>).</summary>
 #pragma warning disable LB0001 // Copied from a StoredArticle, made only from a ScrubbedArticle.
@@ -35,6 +38,7 @@ public sealed record ArticleVersion : TableRow
         Title = article.Title,
         Summary = article.Summary,
         Tags = article.Tags,
+        Asked = article.Asked,
         Related = article.Related,
         Owner = article.Owner,
         ReviewBy = article.ReviewBy,

@@ -239,7 +239,7 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
             throw new ArgumentException($"The article is {article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}. Split it into two articles.", nameof(article));
         }
 
-        KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null);
+        KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null, engine.Knowledge.Articles);
     }
 }
 

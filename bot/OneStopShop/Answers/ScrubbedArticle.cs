@@ -4,7 +4,7 @@ using LearningBot.Privacy;
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>
-/// An article whose free text (title, summary, tags, owner and body) has been through <see cref="PersonalDataScrubber"/>:
+/// An article whose free text (title, summary, tags, "asked as" phrasings, owner and body) has been through <see cref="PersonalDataScrubber"/>:
 /// the only kind <see cref="StoredArticle"/> is made from. Its constructor is private and the one way to make one
 /// scrubs, as with <see cref="ScrubbedText"/>. The id, related ids and review date are checked inputs, not free text.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class ScrubbedArticle
             Title = Free(article.Title),
             Summary = Free(article.Summary),
             Tags = [.. article.Tags.Select(Free).Where(tag => tag.Length > 0)],
+            Asked = [.. article.Asked.Select(Free).Where(phrasing => phrasing.Trim().Length > 0)],
             Owner = Free(article.Owner),
             Body = Free(article.Body),
         };

@@ -18,6 +18,9 @@ public sealed record StoredArticle : TableRow
     /// <summary>JSON arrays of strings.</summary>
     public string Tags { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Audience { get; init; } = "[]";
+
+    /// <summary>The "asked as" phrasings; rows saved before they existed have none.</summary>
+    public string Asked { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; } = "[]";
     public string Organisations { get; init; } = "[]";
     public string Related { get; init; } = "[]";
 
@@ -42,6 +45,7 @@ public sealed record StoredArticle : TableRow
             Title = article.Title,
             Summary = article.Summary,
             Tags = JsonSerializer.Serialize(article.Tags, ListJson),
+            Asked = JsonSerializer.Serialize(article.Asked, ListJson),
             Audience = JsonSerializer.Serialize(article.Audience, ListJson),
             Organisations = JsonSerializer.Serialize(article.Organisations, ListJson),
             Related = JsonSerializer.Serialize(article.Related, ListJson),
@@ -65,7 +69,11 @@ public sealed record StoredArticle : TableRow
         Owner,
         DateOnly.ParseExact(ReviewBy, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         List(Related),
-        Body);
+        Body)
+    {
+        Asked = List(Asked),
+    };
 
-    private static string[] List(string json) => JsonSerializer.Deserialize<string[]>(json, ListJson) ?? [];
+    private static string[] List(string json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json, ListJson) ?? [];
 }

@@ -102,14 +102,13 @@ public sealed class AnswerEngine
         var scratch = t_blend ??= new BlendScratch();
         var scores = scratch.Scores(entries.Length + search.Hits.Count);
         var meaningWeight = (float)(1 - hybrid.LexicalWeight);
-        var passageShare = (float)hybrid.PassageShare;
         var similarities = scratch.Similarities(entries.Length);
         for (var i = 0; i < entries.Length; i++)
         {
             similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
         }
 
-        LiftByPassages(question, search, semantic, similarities, passageShare);
+        Lift(question, search, semantic, similarities);
         for (var i = 0; i < entries.Length; i++)
         {
             scores[i] = meaningWeight * similarities[i];
@@ -166,14 +165,17 @@ public sealed class AnswerEngine
     }
 
     /// <summary>
-    /// Raises head similarities by the articles' passages: every article's in a base of up to
+    /// Raises head similarities by the articles' passages and phrasings: every article's in a base of up to
     /// <see cref="HybridOptions.PassageCandidates"/> articles; in a larger one, only the closest heads' and the words'
-    /// candidates', since reading every passage vector of thousands of articles costs more than the question's embedding.
+    /// candidates', since reading every passage and phrasing vector of thousands of articles costs more than the
+    /// question's embedding.
     /// </summary>
-    private void LiftByPassages(float[] question, KnowledgeSearchResult search, SemanticIndex.Snapshot semantic, float[] similarities, float passageShare)
+    private void Lift(float[] question, KnowledgeSearchResult search, SemanticIndex.Snapshot semantic, float[] similarities)
     {
         var entries = semantic.Entries;
-        if (passageShare <= 0)
+        var passageShare = (float)_options.Hybrid.PassageShare;
+        var phrasingShare = (float)_options.Hybrid.PhrasingShare;
+        if (passageShare <= 0 && phrasingShare <= 0)
         {
             return;
         }
@@ -182,7 +184,7 @@ public sealed class AnswerEngine
         {
             for (var i = 0; i < entries.Length; i++)
             {
-                similarities[i] = SemanticIndex.Lifted(question, entries[i], similarities[i], passageShare);
+                similarities[i] = SemanticIndex.Lifted(question, entries[i], similarities[i], passageShare, phrasingShare);
             }
 
             return;
@@ -192,7 +194,7 @@ public sealed class AnswerEngine
         var words = search.Hits.Select(hit => semantic.SlotById.TryGetValue(hit.Article.Id, out var slot) ? slot : -1).Where(slot => slot >= 0);
         foreach (var slot in heads.Union(words).ToList())
         {
-            similarities[slot] = SemanticIndex.Lifted(question, entries[slot], similarities[slot], passageShare);
+            similarities[slot] = SemanticIndex.Lifted(question, entries[slot], similarities[slot], passageShare, phrasingShare);
         }
     }
 

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>
-/// What of an article is embedded: its head (title, tags and summary) and its body in passages, one per section,
-/// longer sections cut between paragraphs. Each text is cached by its own hash, so editing one section embeds only it.
+/// What of an article is embedded: its head (title, tags and summary), its body in passages, one per section,
+/// longer sections cut between paragraphs, and the ways staff ask for it (<see cref="KnowledgeArticle.Asked"/>). Each
+/// text is cached by its own hash, so editing one section or one phrasing embeds only it.
 /// </summary>
 public static partial class ArticleMeaning
 {
@@ -23,8 +24,15 @@ public static partial class ArticleMeaning
         return $"{article.Title}. {string.Join(", ", article.Tags)}. {article.Summary}";
     }
 
-    /// <summary>The head, then every passage of the body, in order: what the model embeds for one article.</summary>
-    public static IReadOnlyList<string> TextsOf(KnowledgeArticle article) => [TextOf(article), .. PassagesOf(article)];
+    /// <summary>The head, every passage of the body, then every phrasing, in order: what the model embeds for one article.</summary>
+    public static IReadOnlyList<string> TextsOf(KnowledgeArticle article) => [TextOf(article), .. PassagesOf(article), .. PhrasingsOf(article)];
+
+    /// <summary>The "asked as" phrasings as embedded: each as written, alone (a question, not a passage).</summary>
+    public static IReadOnlyList<string> PhrasingsOf(KnowledgeArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return [.. article.Asked.Select(phrasing => phrasing.Trim()).Where(phrasing => phrasing.Length > 0)];
+    }
 
     /// <summary>
     /// The body's passages, each led by the article's title and the section's heading so that a passage read alone

@@ -12,7 +12,7 @@ public static partial class ArticleParser
     private static readonly string[] RequiredKeys = ["id", "title", "summary", "tags", "owner", "review-by"];
 
     private static readonly HashSet<string> KnownKeys =
-        ["id", "title", "summary", "tags", "audience", "organisations", "owner", "review-by", "related"];
+        ["id", "title", "summary", "tags", "audience", "organisations", "owner", "review-by", "related", "asked"];
 
     /// <summary>Parses one article; <paramref name="sourceName"/> names the file in error messages.</summary>
     public static KnowledgeArticle Parse(string text, string sourceName)
@@ -67,7 +67,10 @@ public static partial class ArticleParser
             Scalar(fields, "owner", sourceName),
             reviewBy,
             List(fields, "related", sourceName, required: false),
-            body);
+            body)
+        {
+            Asked = List(fields, "asked", sourceName, required: false),
+        };
     }
 
     private sealed record Field(int Line, string? Value, List<string>? Items);

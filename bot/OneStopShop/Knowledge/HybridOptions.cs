@@ -24,8 +24,14 @@ public sealed record HybridOptions
     public double PassageShare { get; init; } = 0.5;
 
     /// <summary>
+    /// How far the closest "asked as" phrasing of an article lifts its similarity above that of its head and passages:
+    /// 1 takes the better of the two, 0 ignores the phrasings.
+    /// </summary>
+    public double PhrasingShare { get; init; } = 1;
+
+    /// <summary>
     /// In a base of more articles than this, only this many closest heads (and the words' candidates) are compared with
-    /// their passages: on 5,000 articles, every passage would double an answer's time.
+    /// their passages and phrasings: on 5,000 articles, every passage would double an answer's time.
     /// </summary>
     public int PassageCandidates { get; init; } = 100;
 
@@ -45,7 +51,7 @@ public sealed record HybridOptions
     /// Below this a blended answer becomes "I'm not sure": 0.05 above the most confident escalate-question of the
     /// training set with the weights above.
     /// </summary>
-    public double ConfidenceThreshold { get; init; } = 0.136;
+    public double ConfidenceThreshold { get; init; } = 0.147;
 
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
@@ -55,7 +61,7 @@ public sealed record HybridOptions
         [
             (nameof(LexicalWeight), LexicalWeight), (nameof(LexicalConfidenceShare), LexicalConfidenceShare),
             (nameof(ConfidenceThreshold), ConfidenceThreshold), (nameof(SimilarityFloor), SimilarityFloor),
-            (nameof(PassageShare), PassageShare),
+            (nameof(PassageShare), PassageShare), (nameof(PhrasingShare), PhrasingShare),
         ];
         foreach (var share in shares.Where(s => s.Value is not (>= 0 and <= 1)))
         {

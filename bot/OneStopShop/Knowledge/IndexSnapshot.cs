@@ -3,7 +3,7 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// <summary>An immutable, searchable state of the knowledge base.</summary>
 internal sealed class IndexSnapshot
 {
-    public const int FieldCount = 4;
+    public const int FieldCount = 5;
     public const byte TitleBit = 1;
     public const byte TagsBit = 2;
 
@@ -69,11 +69,11 @@ internal sealed class IndexSnapshot
 
     public static IndexSnapshot Build(ArticleTerms[] docs, Vocabulary vocabulary, RankingOptions ranking)
     {
-        var weights = new[] { ranking.TitleWeight, ranking.TagsWeight, ranking.SummaryWeight, ranking.BodyWeight };
+        var weights = new[] { ranking.TitleWeight, ranking.TagsWeight, ranking.SummaryWeight, ranking.BodyWeight, ranking.AskedWeight };
         var lengthNormalisation = new[]
         {
             ranking.TitleLengthNormalisation, ranking.TagsLengthNormalisation,
-            ranking.SummaryLengthNormalisation, ranking.BodyLengthNormalisation,
+            ranking.SummaryLengthNormalisation, ranking.BodyLengthNormalisation, ranking.AskedLengthNormalisation,
         };
         var averageLengths = new double[FieldCount];
         for (var f = 0; f < FieldCount; f++)

@@ -15,6 +15,12 @@ public sealed record KnowledgeArticle(
     IReadOnlyList<string> Related,
     string Body)
 {
+    /// <summary>
+    /// Ways staff and volunteers would ask for this article in their own words (front matter <c>asked:</c>): ranked as
+    /// extra texts of the article by meaning and as a light field by words. No two articles share one.
+    /// </summary>
+    public IReadOnlyList<string> Asked { get; init; } = [];
+
     /// <summary>True when the article should be reviewed by its owner on or before <paramref name="today"/>.</summary>
     public bool IsDueForReview(DateOnly today) => ReviewBy <= today;
 }

@@ -3,7 +3,7 @@ using LearningBot.OneStopShop.Knowledge.Text;
 namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>
-/// BM25F ranking of knowledge articles over title, tags, summary and body, with per-field weights and
+/// BM25F ranking of knowledge articles over title, tags, summary, body and the "asked as" phrasings, with per-field weights and
 /// length normalisation, synonym concepts, British/American folding, stemming and one-typo tolerance.
 /// Reads are lock-free over an immutable snapshot; <see cref="Upsert"/> and <see cref="Remove"/> build a
 /// new snapshot and swap it in, so an edit is searchable as soon as the call returns.
@@ -64,7 +64,7 @@ public sealed class KnowledgeIndex
         lock (_writeLock)
         {
             var current = _snapshot;
-            KnowledgeValidation.CheckUpsert(article, id => current.SlotById.ContainsKey(id));
+            KnowledgeValidation.CheckUpsert(article, id => current.SlotById.ContainsKey(id), current.Articles);
             var vocabulary = current.Vocabulary.With(raw.Terms, raw.Surfaces);
             var docs = current.Docs.ToList();
             var terms = raw.ToTerms(vocabulary);
@@ -341,6 +341,9 @@ public sealed class KnowledgeIndex
             string.Join(", ", article.Tags),
             article.Summary,
             MarkdownText.ToPlainText(article.Body),
+
+            // Left out at weight 0, so that setting restores the ranking from before phrasings exactly.
+            _ranking.AskedWeight > 0 ? string.Join(". ", article.Asked) : string.Empty,
         };
         var raw = new RawArticleTerms(article);
         for (var f = 0; f < fields.Length; f++)

@@ -15,6 +15,12 @@ public sealed record RankingOptions
 
     public double BodyWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Weight of the "asked as" phrasings (front matter <c>asked:</c>), as low as the body's: they are guesses at how
+    /// people ask, not the article's own words. Fitted with the blend (bench/README.md); 0 leaves them out of the index.
+    /// </summary>
+    public double AskedWeight { get; init; } = 1.0;
+
     public double TitleLengthNormalisation { get; init; } = 0.5;
 
     public double TagsLengthNormalisation { get; init; } = 0.3;
@@ -22,6 +28,8 @@ public sealed record RankingOptions
     public double SummaryLengthNormalisation { get; init; } = 0.6;
 
     public double BodyLengthNormalisation { get; init; } = 0.75;
+
+    public double AskedLengthNormalisation { get; init; } = 0.75;
 
     /// <summary>Weight of a synonym-group match relative to the word as typed (1.0).</summary>
     public double SynonymWeight { get; init; } = 0.45;
@@ -52,7 +60,7 @@ public sealed record RankingOptions
         (string Name, double Value)[] weights =
         [
             (nameof(TitleWeight), TitleWeight), (nameof(TagsWeight), TagsWeight), (nameof(SummaryWeight), SummaryWeight),
-            (nameof(BodyWeight), BodyWeight), (nameof(SynonymWeight), SynonymWeight), (nameof(PairWeight), PairWeight),
+            (nameof(BodyWeight), BodyWeight), (nameof(AskedWeight), AskedWeight), (nameof(SynonymWeight), SynonymWeight), (nameof(PairWeight), PairWeight),
             (nameof(TypoWeight), TypoWeight), (nameof(UnknownWordWeight), UnknownWordWeight),
         ];
         foreach (var weight in weights.Where(w => !(w.Value >= 0)))
@@ -64,6 +72,7 @@ public sealed record RankingOptions
         [
             (nameof(TitleLengthNormalisation), TitleLengthNormalisation), (nameof(TagsLengthNormalisation), TagsLengthNormalisation),
             (nameof(SummaryLengthNormalisation), SummaryLengthNormalisation), (nameof(BodyLengthNormalisation), BodyLengthNormalisation),
+            (nameof(AskedLengthNormalisation), AskedLengthNormalisation),
         ];
         foreach (var normalisation in normalisations.Where(n => n.Value is not (>= 0 and <= 1)))
         {

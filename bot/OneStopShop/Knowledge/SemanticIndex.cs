@@ -3,7 +3,7 @@ using System.Numerics;
 namespace LearningBot.OneStopShop.Knowledge;
 
 /// <summary>
-/// The articles' embeddings (each article's head and its passages, see <see cref="ArticleMeaning"/>) and the model that
+/// The articles' embeddings (each article's head, its passages and its phrasings, see <see cref="ArticleMeaning"/>) and the model that
 /// made them. Empty and not ready until a model is attached; an article
 /// without an embedding yet (saved a moment ago) is ranked by its words alone. Reads are lock-free over an immutable
 /// snapshot that each change replaces.
@@ -39,7 +39,7 @@ public sealed class SemanticIndex
             Set(batch.Select((article, i) =>
             {
                 var own = vectors[offset..(offset += texts[i].Count)];
-                return (article.Id, ArticleMeaning.HashOf(article), own);
+                return (article.Id, ArticleMeaning.HashOf(article), own, ArticleMeaning.PhrasingsOf(article).Count);
             }));
         }
 
@@ -66,13 +66,23 @@ public sealed class SemanticIndex
     public void Set(IEnumerable<(string Id, string ContentHash, float[][] Vectors)> embeddings)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
+        Set(embeddings.Select(e => (e.Id, e.ContentHash, e.Vectors, 0)));
+    }
+
+    /// <summary>
+    /// Adds or replaces several articles' embeddings in one change: per article, the head's vector, its passages', then
+    /// its <c>Phrasings</c> phrasings' (the last vectors).
+    /// </summary>
+    public void Set(IEnumerable<(string Id, string ContentHash, float[][] Vectors, int Phrasings)> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
         lock (_writeLock)
         {
             var entries = _snapshot.Entries.ToList();
             var slots = new Dictionary<string, int>(_snapshot.SlotById, StringComparer.Ordinal);
-            foreach (var (id, hash, vectors) in embeddings)
+            foreach (var (id, hash, vectors, phrasings) in embeddings)
             {
-                var entry = Entry.Of(id, hash, vectors is { Length: > 0 } ? vectors : throw new ArgumentException("An embedding needs its vector.", nameof(embeddings)));
+                var entry = Entry.Of(id, hash, vectors is { Length: > 0 } ? vectors : throw new ArgumentException("An embedding needs its vector.", nameof(embeddings)), phrasings);
                 if (slots.TryGetValue(id, out var slot))
                 {
                     entries[slot] = entry;
@@ -121,50 +131,69 @@ public sealed class SemanticIndex
 
     /// <summary>
     /// How close the question is to the article: the head's similarity, raised by <paramref name="passageShare"/> of the
-    /// amount by which the closest passage beats it (1: the best of head and passages; 0: the head alone).
+    /// amount by which the closest passage beats it (1: the best of head and passages; 0: the head alone), then by
+    /// <paramref name="phrasingShare"/> of the amount by which the closest phrasing beats that.
     /// </summary>
-    internal static float Similarity(ReadOnlySpan<float> question, Entry entry, float passageShare) =>
-        Lifted(question, entry, Dot(question, entry.Vector), passageShare);
+    internal static float Similarity(ReadOnlySpan<float> question, Entry entry, float passageShare, float phrasingShare = 0) =>
+        Lifted(question, entry, Dot(question, entry.Vector), passageShare, phrasingShare);
 
     /// <summary><see cref="Similarity"/> given the head's similarity <paramref name="head"/>, already computed.</summary>
-    internal static float Lifted(ReadOnlySpan<float> question, Entry entry, float head, float passageShare)
+    internal static float Lifted(ReadOnlySpan<float> question, Entry entry, float head, float passageShare, float phrasingShare = 0)
     {
-        if (passageShare <= 0 || entry.PassageCount == 0)
-        {
-            return head;
-        }
-
-        var best = float.MinValue;
         var length = entry.Vector.Length;
-        for (var offset = 0; offset < entry.Passages.Length; offset += length)
-        {
-            best = Math.Max(best, Dot(question, entry.Passages.AsSpan(offset, length)));
-        }
-
-        return best > head ? head + (passageShare * (best - head)) : head;
+        var lifted = passageShare > 0 ? Raised(head, Closest(question, entry.Passages, length), passageShare) : head;
+        return phrasingShare > 0 ? Raised(lifted, Closest(question, entry.Phrasings, length), phrasingShare) : lifted;
     }
 
-    /// <summary>An article's embeddings: its head's vector, and its passages' vectors end to end in one array.</summary>
-    internal sealed record Entry(string Id, string ContentHash, float[] Vector, float[] Passages)
+    private static float Raised(float similarity, float closest, float share) =>
+        closest > similarity ? similarity + (share * (closest - similarity)) : similarity;
+
+    /// <summary>The highest similarity to any of <paramref name="vectors"/> (end to end); the lowest float when there are none.</summary>
+    private static float Closest(ReadOnlySpan<float> question, float[] vectors, int length)
+    {
+        var best = float.MinValue;
+        for (var offset = 0; offset + length <= vectors.Length && length > 0; offset += length)
+        {
+            best = Math.Max(best, Dot(question, vectors.AsSpan(offset, length)));
+        }
+
+        return best;
+    }
+
+    /// <summary>An article's embeddings: its head's vector, its passages' and its phrasings' vectors each end to end in one array.</summary>
+    internal sealed record Entry(string Id, string ContentHash, float[] Vector, float[] Passages, float[] Phrasings)
     {
         public int PassageCount => Vector.Length == 0 ? 0 : Passages.Length / Vector.Length;
 
-        public static Entry Of(string id, string contentHash, float[][] vectors)
-        {
-            var passages = new float[vectors.Skip(1).Sum(v => v.Length)];
-            var offset = 0;
-            foreach (var passage in vectors.Skip(1))
-            {
-                if (passage.Length != vectors[0].Length)
-                {
-                    throw new ArgumentException("Every vector of an article needs the same length.", nameof(vectors));
-                }
+        public int PhrasingCount => Vector.Length == 0 ? 0 : Phrasings.Length / Vector.Length;
 
-                passage.CopyTo(passages, offset);
-                offset += passage.Length;
+        /// <summary>The head's vector first, the last <paramref name="phrasings"/> vectors the phrasings', the passages' between.</summary>
+        public static Entry Of(string id, string contentHash, float[][] vectors, int phrasings = 0)
+        {
+            if (phrasings < 0 || phrasings >= vectors.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(phrasings), "An article's phrasings are some of its vectors after the head.");
             }
 
-            return new Entry(id, contentHash, vectors[0], passages);
+            if (vectors.Any(v => v.Length != vectors[0].Length))
+            {
+                throw new ArgumentException("Every vector of an article needs the same length.", nameof(vectors));
+            }
+
+            return new Entry(id, contentHash, vectors[0], EndToEnd(vectors[1..^phrasings]), EndToEnd(vectors[^phrasings..]));
+        }
+
+        private static float[] EndToEnd(float[][] vectors)
+        {
+            var joined = new float[vectors.Sum(v => v.Length)];
+            var offset = 0;
+            foreach (var vector in vectors)
+            {
+                vector.CopyTo(joined, offset);
+                offset += vector.Length;
+            }
+
+            return joined;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
     private readonly LazyTable _table = tables.Table(TableName);
 
     /// <summary>
-    /// Brings the embeddings of <paramref name="articles"/> (head and passages) up to date; returns how many texts had
+    /// Brings the embeddings of <paramref name="articles"/> (head, passages and phrasings) up to date; returns how many texts had
     /// to be embedded.
     /// </summary>
     public async Task<int> RefreshAsync(ISentenceEmbedder embedder, IReadOnlyList<KnowledgeArticle> articles, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(articles);
         var stale = articles
-            .Select(article => (article.Id, Hash: ArticleMeaning.HashOf(article), Texts: ArticleMeaning.TextsOf(article)))
+            .Select(article => (article.Id, Hash: ArticleMeaning.HashOf(article), Texts: ArticleMeaning.TextsOf(article), Phrasings: ArticleMeaning.PhrasingsOf(article).Count))
             .Where(a => !engine.Semantic.Has(a.Id, a.Hash))
             .ToList();
         if (stale.Count == 0)
@@ -53,7 +53,7 @@ public sealed class ArticleEmbeddings(TableStorage tables, AnswerEngine engine, 
             }
         }
 
-        engine.Semantic.Set(stale.Select(a => (a.Id, a.Hash, a.Texts.Select(text => vectors[ArticleMeaning.HashOf(text)]).ToArray())));
+        engine.Semantic.Set(stale.Select(a => (a.Id, a.Hash, a.Texts.Select(text => vectors[ArticleMeaning.HashOf(text)]).ToArray(), a.Phrasings)));
         return missing.Count;
     }
 

@@ -5,7 +5,8 @@ namespace LearningBot.Tests.OneStopShop;
 
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
-    private const double RequiredTop1 = 0.85;
+    /// <summary>By words alone; raised from 0.85 when the phrasings joined the words' index (91.2 % and 94.3 % measured).</summary>
+    private const double RequiredTop1 = 0.90;
 
     [Fact]
     public void Answers_the_evaluation_questions()

@@ -12,6 +12,9 @@ public sealed class HybridEvaluationTests(ITestOutputHelper output)
 {
     private const double RequiredTop1 = 0.85;
 
+    /// <summary>Raised from 0.85 when articles gained their "asked as" phrasings (98.5 % measured; bench/README.md).</summary>
+    private const double RequiredTrainingTop1 = 0.95;
+
     private static readonly Lazy<AnswerEngine> RealEngine = new(() => Hybrid(AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder)));
     private static readonly Lazy<AnswerEngine> FixtureEngine = new(() => Hybrid(KnowledgeFixtures.FixtureEngine()));
 
@@ -31,10 +34,10 @@ public sealed class HybridEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Answers_the_training_and_fixture_questions_as_well_as_words_alone_must()
     {
-        foreach (var set in new[] { "questions.json", "Fixtures/fixture-questions.json" })
+        foreach (var (set, required) in new[] { ("questions.json", RequiredTrainingTop1), ("Fixtures/fixture-questions.json", RequiredTop1) })
         {
             var report = Run(set);
-            Assert.True(report.Top1Accuracy >= RequiredTop1, $"{set}: top-1 accuracy {report.Top1Accuracy:P1} is below {RequiredTop1:P0}");
+            Assert.True(report.Top1Accuracy >= required, $"{set}: top-1 accuracy {report.Top1Accuracy:P1} is below {required:P0}");
         }
     }
 
@@ -44,7 +47,9 @@ public sealed class HybridEvaluationTests(ITestOutputHelper output)
     [InlineData("I'm a volunteer, am I allowed to go on training courses?", "volunteer-learning")]
     public void A_question_whose_words_leave_the_bot_unsure_is_answered_by_its_meaning(string question, string expected)
     {
-        var byWords = AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder).Answer(question);
+        // The article's own words: its "asked as" phrasings, in the words' index too, now cover these questions.
+        var ownWords = new AnswerOptions { Ranking = new RankingOptions { AskedWeight = 0 } };
+        var byWords = AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder, ownWords).Answer(question);
 
         var byMeaning = RealEngine.Value.Answer(question);
 
