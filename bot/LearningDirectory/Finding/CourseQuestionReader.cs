@@ -127,7 +127,7 @@ public static partial class CourseQuestionReader
         return formats;
     }
 
-    [GeneratedRegex(@"\b(courses?|training|train|trained|book|booking|booked|sign(ing)? ?up|enrol+(ing)?|register|sessions?|e-?learning|modules?|refresher|refresh|renew(al)?|workshops?|class(es)?|places? on|dates?|where (do|can|should) i (do|get|go|find)|how do i get on|when is the next|is there an?y?|any(thing)? on|upcoming|available)\b",
+    [GeneratedRegex(@"\b(courses?|training|train|trained|book|booking|booked|sign(ing)? ?up|enrol+(ing)?|register|sessions?|e-?learning|modules?|refresher|refresh|renew(al)?|workshops?|class(es)?|places? on|dates?|where (do|can|should) i (do|go)|how do i get on|when is the next|is there an?y?|any(thing)? on|upcoming|available)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex CourseWords();
 

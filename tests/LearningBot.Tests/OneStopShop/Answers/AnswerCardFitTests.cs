@@ -24,7 +24,7 @@ public sealed class AnswerCardFitTests : IClassFixture<BotHostFixture>
         if (engine.Knowledge.Find(LongArticleId) is null)
         {
             var mentoring = engine.Knowledge.Find("mentoring") ?? throw new InvalidOperationException("The mentoring article is missing.");
-            engine.Upsert(mentoring with { Id = LongArticleId, Title = "The long induction handbook", Related = [], Body = LongBody() });
+            engine.Upsert(mentoring with { Id = LongArticleId, Title = "The long induction handbook", Related = [], Asked = [], Body = LongBody() });
         }
     }
 

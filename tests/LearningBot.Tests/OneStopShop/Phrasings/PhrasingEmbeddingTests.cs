@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
+using LearningBot.OneStopShop.Signposts;
 using LearningBot.Tests.OneStopShop.Meaning;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,10 @@ public sealed class PhrasingEmbeddingTests(AzuriteFixture azurite) : IClassFixtu
             Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady), "the first start never finished embedding the articles");
             var phrasings = engine.Knowledge.Articles.SelectMany(ArticleMeaning.PhrasingsOf).ToList();
             Assert.NotEmpty(phrasings);
-            Assert.Equal(engine.Knowledge.Articles.SelectMany(ArticleMeaning.TextsOf).Distinct().Count(), first.ArticlesEmbedded);
+            var signposts = bot.Services.GetRequiredService<SignpostMatcher>();
+            Assert.True(await Eventually.TrueAsync(() => signposts.Model == model), "the first start never finished embedding the signposts' examples");
+            var texts = engine.Knowledge.Articles.SelectMany(ArticleMeaning.TextsOf).Union(signposts.Examples).Count();
+            Assert.Equal(texts, first.ArticlesEmbedded);
             Assert.All(engine.Semantic.Current.Entries, entry => Assert.Equal(engine.Knowledge.Find(entry.Id)!.Asked.Count, entry.PhrasingCount));
             foreach (var phrasing in phrasings.Take(3))
             {
