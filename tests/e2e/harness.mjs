@@ -169,6 +169,9 @@ export const COMMUNITY_STACK = Object.freeze({
   suite: 'community',
   playgroundConfig: 'scripts/playground/community.yml',
   botEnv: {
+    // These suites never need a question understood by its meaning, and embedding the knowledge base at start-up costs
+    // the shared machine some 20 s of CPU: the default stack runs the shipped model (the ask suite), this one words alone.
+    OneStopShop__Hybrid__Model: 'none',
     Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50',
     // Tom approves the digest Priya edits: an editor never approves their own edition.
     Roles__DigestApprovers__0: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61',

@@ -58,7 +58,7 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task With_the_real_model_loaded_the_bot_answers_by_meaning_and_is_still_not_sure_about_admin_questions()
     {
-        await using var bot = await BotTestHost.StartAsync(azurite, WithModel);
+        await using var bot = await BotTestHost.StartAsync(azurite, WithModel, services => services.AddSingleton(RealModel.Source));
         var engine = bot.Services.GetRequiredService<AnswerEngine>();
         Assert.True(await Eventually.TrueAsync(() => engine.Semantic.IsReady, TimeSpan.FromMinutes(2)), "the model never became ready");
 
@@ -75,7 +75,7 @@ public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task With_the_real_model_loaded_a_question_with_no_trigger_word_is_signposted_by_its_meaning()
     {
-        await using var bot = await BotTestHost.StartAsync(azurite, WithModel);
+        await using var bot = await BotTestHost.StartAsync(azurite, WithModel, services => services.AddSingleton(RealModel.Source));
         var signposts = bot.Services.GetRequiredService<SignpostMatcher>();
         Assert.True(await Eventually.TrueAsync(() => signposts.Model is not null && bot.Services.GetRequiredService<AnswerEngine>().Semantic.IsReady, TimeSpan.FromMinutes(2)),
             "the model never became ready");

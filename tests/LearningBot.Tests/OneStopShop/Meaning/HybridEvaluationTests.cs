@@ -70,7 +70,7 @@ public sealed class HybridEvaluationTests(ITestOutputHelper output)
 
     private static AnswerEngine Hybrid(AnswerEngine engine)
     {
-        var embedder = new SharedSentenceEmbedderSource().LoadAsync(new HybridOptions().Model, CancellationToken.None).GetAwaiter().GetResult();
+        var embedder = RealModel.Embedder;
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
         return engine;
     }

@@ -1,6 +1,7 @@
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
 using LearningBot.OneStopShop.Signposts;
+using LearningBot.Tests.OneStopShop.Meaning;
 using Xunit.Abstractions;
 
 namespace LearningBot.Tests.OneStopShop.Signposts;
@@ -18,7 +19,7 @@ public sealed class SignpostRecognitionTests(ITestOutputHelper output)
 
     private static readonly Lazy<(AnswerEngine Engine, SignpostMatcher Matcher)> ByMeaning = new(() =>
     {
-        var embedder = new SharedSentenceEmbedderSource().LoadAsync(new HybridOptions().Model, CancellationToken.None).GetAwaiter().GetResult();
+        var embedder = RealModel.Embedder;
         var engine = AnswerEngine.Load(KnowledgeFixtures.RealKnowledgeFolder);
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
         var matcher = SignpostMatcher.Load(KnowledgeFixtures.RealKnowledgeFolder);

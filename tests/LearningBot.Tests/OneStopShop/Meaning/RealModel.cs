@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using LearningBot.OneStopShop.Knowledge;
+using LearningBot.OneStopShop.Meaning;
+
+namespace LearningBot.Tests.OneStopShop.Meaning;
+
+/// <summary>
+/// The shipped embedding model, loaded once for the test run, remembering every text it has embedded: the real
+/// knowledge base (some 800 passages, phrasings and signpost examples, about 20 s on two cores) is embedded once per
+/// run, not once per class or bot that needs the model. The vectors are the model's own; only the repeats are skipped.
+/// </summary>
+public static class RealModel
+{
+    private static readonly Lazy<RememberingEmbedder> Shared = new(() =>
+        new RememberingEmbedder(new SharedSentenceEmbedderSource().LoadAsync(new HybridOptions().Model, CancellationToken.None).GetAwaiter().GetResult()));
+
+    public static ISentenceEmbedder Embedder => Shared.Value;
+
+    /// <summary>For a bot under test: the shared model under its configured name, any other model loaded as the bot would.</summary>
+    public static ISentenceEmbedderSource Source { get; } = new RealModelSource();
+
+    private sealed class RealModelSource : ISentenceEmbedderSource
+    {
+        public Task<ISentenceEmbedder> LoadAsync(string model, CancellationToken cancellationToken) =>
+            string.Equals(model, new HybridOptions().Model, StringComparison.OrdinalIgnoreCase)
+                ? Task.Run(() => Embedder, cancellationToken)
+                : new SharedSentenceEmbedderSource().LoadAsync(model, cancellationToken);
+    }
+
+    private sealed class RememberingEmbedder(ISentenceEmbedder model) : ISentenceEmbedder
+    {
+        private readonly ConcurrentDictionary<string, float[]> _articles = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, float[]> _questions = new(StringComparer.Ordinal);
+
+        public string Model => model.Model;
+
+        public float[][] EmbedArticles(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            var missing = texts.Where(t => !_articles.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var (text, vector) in missing.Zip(model.EmbedArticles(missing, cancellationToken)))
+                {
+                    _articles.TryAdd(text, vector);
+                }
+            }
+
+            return [.. texts.Select(t => _articles[t])];
+        }
+
+        public float[] EmbedQuestion(string question) => _questions.GetOrAdd(question, model.EmbedQuestion);
+    }
+}
