@@ -4,5 +4,6 @@ import { after } from 'node:test';
 import { stopSharedStack } from './harness.mjs';
 import './welcome.suite.mjs';
 import './ask.suite.mjs';
+import './directory.suite.mjs';
 
 after(stopSharedStack);

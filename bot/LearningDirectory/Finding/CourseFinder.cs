@@ -16,16 +16,15 @@ public sealed class CourseFinder
     /// <summary>At most this many offers on one answer, so it reads on a phone.</summary>
     public const int MaxOffers = 3;
 
-    private readonly ICourseCatalogue? _catalogue;
+    private readonly ICourseCatalogue _catalogue;
     private readonly TextAnalyzer _analyzer;
     private readonly TimeProvider _clock;
     private volatile BuiltIndex? _built;
 
-    /// <param name="catalogues">The catalogue, when the directory has one (the last registered wins); none is an empty directory.</param>
-    public CourseFinder(IEnumerable<ICourseCatalogue> catalogues, SynonymTable synonyms, TimeProvider clock)
+    public CourseFinder(ICourseCatalogue catalogue, SynonymTable synonyms, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(catalogues);
-        _catalogue = catalogues.LastOrDefault();
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _catalogue = catalogue;
         _analyzer = new TextAnalyzer(CourseSynonyms.With(synonyms));
         _clock = clock;
     }
@@ -137,7 +136,7 @@ public sealed class CourseFinder
 
     private async Task<CourseIndex> IndexAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<CourseListing> listings = _catalogue is null ? [] : await _catalogue.CurrentAsync(cancellationToken);
+        var listings = await _catalogue.CurrentAsync(cancellationToken);
         if (_built is { } built && ReferenceEquals(built.Source, listings))
         {
             return built.Index;

@@ -10,7 +10,7 @@ namespace LearningBot.LearningDirectory.Finding;
 /// </summary>
 internal sealed class CourseIndex
 {
-    private const float TitleWeight = 3f;
+    private const float TitleWeight = 4f;
     private const float TopicWeight = 3f;
     private const float MandatoryWeight = 2.5f;
     private const float SummaryWeight = 1f;
@@ -20,7 +20,8 @@ internal sealed class CourseIndex
     /// <summary>Words that say someone wants a course, not what the course is about.</summary>
     private static readonly HashSet<string> AskingWords = new(
         ["course", "courses", "training", "train", "trained", "book", "booking", "booked", "session", "sessions", "class", "classes",
-         "workshop", "workshops", "refresher", "refresh", "renew", "renewal", "place", "places", "date", "dates", "next", "upcoming",
+         "workshop", "workshops", "refresher", "refresh", "renew", "renewal", "update", "updates", "annual", "yearly",
+         "place", "places", "date", "dates", "next", "upcoming",
          "available", "any", "anything", "something", "get", "find", "wheres", "where", "when", "need", "needs", "want", "looking",
          "attend", "sign", "signing", "enrol", "enroll", "register", "module", "modules", "local", "there", "going", "run", "running",
          "on", "do", "my", "i", "im", "please", "help", "learn", "learning", "new", "up", "go", "can", "theres", "is", "are",

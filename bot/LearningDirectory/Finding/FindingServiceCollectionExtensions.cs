@@ -9,7 +9,7 @@ public static class FindingServiceCollectionExtensions
     public static IServiceCollection AddLearningDirectoryFinding(this IServiceCollection services)
     {
         services.AddSingleton(provider => new CourseFinder(
-            provider.GetServices<ICourseCatalogue>(),
+            provider.GetRequiredService<ICourseCatalogue>(),
             provider.GetRequiredService<AnswerEngine>().Knowledge.Synonyms,
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICourseAnswers, DirectoryCourseAnswers>();

@@ -15,7 +15,7 @@ public sealed class CourseFinderTests
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "LearningBot.Tests", "LearningDirectory");
 
     public static CourseFinder Finder(DateTimeOffset now, ICourseCatalogue? catalogue = null) => new(
-        [catalogue ?? TestCatalogue.Load(Folder, now)],
+        catalogue ?? TestCatalogue.Load(Folder, now),
         SynonymTable.Load(Path.Combine(RepoPaths.Root, "knowledge", "synonyms.txt")),
         new ManualClock(now));
 
