@@ -148,6 +148,9 @@ public sealed class DirectoryPrintPage : IEndpointFeature
             offer.Booking.Email is { Length: > 0 } email ? $"email {email}" : null,
             offer.Booking.Url is { Length: > 0 } url ? $"online at {DigestPrintPage.InWords(url)}" : null,
         }.OfType<string>().ToList();
-        return $"To book: {string.Join(", or ", ways)}.";
+        var noComputer = offer.Booking.Phone is { Length: > 0 } || offer.Booking.Email is { Length: > 0 }
+            ? string.Empty
+            : " There is no phone number or email address for it: your manager or the one-stop shop can book it for you.";
+        return $"To book: {string.Join(", or ", ways)}.{noComputer}";
     }
 }
