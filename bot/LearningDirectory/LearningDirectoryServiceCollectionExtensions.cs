@@ -4,6 +4,8 @@ using LearningBot.Leads;
 using LearningBot.LearningDirectory.Catalogue;
 using LearningBot.LearningDirectory.Editing;
 using LearningBot.LearningDirectory.Import;
+using LearningBot.LearningDirectory.Mandatory;
+using LearningBot.LearningDirectory.Printing;
 using LearningBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +41,11 @@ public static class LearningDirectoryServiceCollectionExtensions
         services.AddHttpClient(ImportFileReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(8));
         services.AddSingleton<ImportFileReader>();
         services.AddSingleton<IBotFeature, CourseImportFeature>();
+        services.AddSingleton<AskerOrganisation>();
+        services.AddSingleton(provider => MandatoryTopicGuide.Load(provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+        services.AddSingleton<MandatoryTopicCards>();
+        services.AddSingleton<IBotFeature, MandatoryTrainingFeature>();
+        services.AddDirectoryPrint();
         return services;
     }
 }

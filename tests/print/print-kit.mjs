@@ -36,6 +36,12 @@ export function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
+/** The size of each page of a PDF in points, from its /MediaBox entries: A4 is about 595 by 842. */
+export function pageSizes(pdf) {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)]
+    .map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+}
+
 /** A page at A4 width showing the fixture `<name>.html` as printed, with every network request refused. */
 export async function openPrinted(browser, name) {
   const page = await browser.newPage({ viewport: a4 });
@@ -53,6 +59,9 @@ export async function savePrinted(page, name, [fewest, most]) {
   const pages = pageCount(pdf);
   console.log(`${name}.pdf: ${pdf.length} bytes, ${pages} pages`);
   assert.ok(pages >= fewest && pages <= most, `${name} prints on ${pages} A4 pages; ${fewest} to ${most} expected`);
+  for (const size of pageSizes(pdf)) {
+    assert.ok(Math.abs(size.width - 595.28) < 2 && Math.abs(size.height - 841.89) < 2, `${name} has a ${size.width} by ${size.height} pt page; A4 expected`);
+  }
   await page.screenshot({ path: join(outDir, `${name}.page1.png`), clip: { x: 0, y: 0, ...a4 } });
-  return { bytes: pdf.length, pages };
+  return { bytes: pdf.length, pages, sizes: pageSizes(pdf) };
 }

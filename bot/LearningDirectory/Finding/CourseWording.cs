@@ -70,6 +70,12 @@ public static class CourseWording
         return $"{organisations}{groups}{volunteers}.";
     }
 
+    /// <summary>A kind of organisation in words ("the city council", "hospital trusts").</summary>
+    public static string KindName(string kind) => KindNames.GetValueOrDefault(kind, kind);
+
+    /// <summary>"a, b and c".</summary>
+    public static string ListOf(IEnumerable<string> items) => List(items);
+
     public static string Cost(CourseOffer offer) => offer?.Cost ?? "Free to our community";
 
     /// <summary>The booking route as a button: a web page, else an email, else a phone number.</summary>

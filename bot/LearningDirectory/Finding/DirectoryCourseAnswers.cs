@@ -1,4 +1,5 @@
 using LearningBot.Cards;
+using LearningBot.LearningDirectory.Mandatory;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 
@@ -6,9 +7,11 @@ namespace LearningBot.LearningDirectory.Finding;
 
 /// <summary>
 /// The learning directory's answers for the one-stop shop: the directory card for a question looking for a course,
-/// and the "Upcoming sessions" under an article.
+/// and the "Upcoming sessions" under an article. A question about where to do a mandatory topic ("where do I do my BLS")
+/// or whether it must be redone on moving employer gets the topic's card instead (<see cref="MandatoryQuestion"/>).
 /// </summary>
-public sealed class DirectoryCourseAnswers(CourseFinder finder, CardCatalog cards, AnswerEngine engine) : ICourseAnswers
+public sealed class DirectoryCourseAnswers(
+    CourseFinder finder, CardCatalog cards, AnswerEngine engine, MandatoryTopicGuide mandatory, MandatoryTopicCards mandatoryCards) : ICourseAnswers
 {
     private const int SessionsPerOffer = 3;
     private const int SessionsUnderArticle = 2;
@@ -18,6 +21,12 @@ public sealed class DirectoryCourseAnswers(CourseFinder finder, CardCatalog card
 
     public async Task<CourseAnswer?> AnswerAsync(string question, string stored, bool showQuestion, string? organisationKind, CancellationToken cancellationToken)
     {
+        if (MandatoryQuestion.Read(question, mandatory) is { } topicQuestion)
+        {
+            var (topicCard, offerIds) = await mandatoryCards.TopicAsync(topicQuestion.Topic, topicQuestion.AboutMoving, organisationKind, cancellationToken);
+            return new CourseAnswer(topicCard, offerIds, 1);
+        }
+
         var found = await finder.FindAsync(question, organisationKind, cancellationToken);
         if (!found.Question.IsCourseSeeking || found.Matches.Count == 0)
         {
