@@ -109,7 +109,7 @@ public sealed partial class CourseInterestFeature(
             var matches = offer is null ? interest.OfferId == offerId && offerId.Length > 0 : await alerts.MatchesAsync(interest, offer, turn.Aborted);
             if (matches && await interests.StopAsync(personKey, interest.RowKey, turn.Aborted))
             {
-                stopped.Add(Lower(interest.Describe()));
+                stopped.Add(CardText.Literal(Lower(interest.Describe())));
             }
         }
 

@@ -45,8 +45,9 @@ public sealed class CourseInterestStore(TableStorage tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(CourseInterestEntity.PartitionFor(personKey), interestId, ETag.All, cancellationToken);
-            return true;
+            // The service answers 404 for a row already gone; the client hands that back rather than throwing.
+            var response = await table.DeleteEntityAsync(CourseInterestEntity.PartitionFor(personKey), interestId, ETag.All, cancellationToken);
+            return !response.IsError && response.Status != 404;
         }
         catch (RequestFailedException gone) when (gone.IsNotFound())
         {

@@ -32,7 +32,7 @@ public static partial class InterestWording
     }
 
     public static string Registered(string what) =>
-        $"Done: I'll tell you once when {what} is added. You can see or stop your alerts at any time: type \"my course alerts\".";
+        $"Done: I'll tell you when {what}. You can see or stop your alerts at any time: type \"my course alerts\".";
 
     [GeneratedRegex(@"^(new|a|an|any|some|more|the|date|dates|session|sessions|courses?|training|places?|(on|about|in|for|of))\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Leading();
