@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Delivery;
@@ -11,7 +12,9 @@ namespace LearningBot.LearningDirectory.Interest;
 /// session, to everyone whose interest matches and whose kind of organisation the offer is open to, each person once
 /// however many of their interests match. The delivery is keyed by offer and session, so the same session reported
 /// again (a retried save, a re-import, another instance) is the same delivery and nobody is told twice. Past and
-/// cancelled sessions, and retired offers, tell nobody.
+/// cancelled sessions, and retired offers, tell nobody. The store calls this inside the turn that saved the session, so
+/// it only queues the session; <see cref="CourseAlertSending"/> finds who to tell and starts the delivery in the
+/// background, leaving the turn its time.
 /// </summary>
 public sealed partial class CourseDateAlerts(
     CourseInterestStore interests,
@@ -21,21 +24,35 @@ public sealed partial class CourseDateAlerts(
     TimeProvider clock,
     ILogger<CourseDateAlerts> logger) : ICourseSessionAdded
 {
+    private readonly Channel<(CourseOffer Offer, CourseSession Session)> _added = Channel.CreateUnbounded<(CourseOffer, CourseSession)>();
+
     public const string Purpose = "course-new-date";
     public const string RequestedBy = "learning-directory";
 
     // Resolved on use: the finder reads the catalogue, which reads the store that calls this.
     private CourseFinder Finder => services.GetRequiredService<CourseFinder>();
 
-    public async Task SessionAddedAsync(CourseOffer offer, CourseSession session, CancellationToken cancellationToken)
+    public Task SessionAddedAsync(CourseOffer offer, CourseSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(session);
-        if (offer.IsRetired || !session.IsUpcoming(clock.GetUtcNow()))
+        if (!offer.IsRetired && session.IsUpcoming(clock.GetUtcNow()))
         {
-            return;
+            _added.Writer.TryWrite((offer, session));
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The sessions queued by <see cref="SessionAddedAsync"/>, for <see cref="CourseAlertSending"/>.</summary>
+    public IAsyncEnumerable<(CourseOffer Offer, CourseSession Session)> AddedAsync(CancellationToken cancellationToken) =>
+        _added.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Finds who to tell about the session and starts their delivery (the same delivery when asked again).</summary>
+    public async Task TellAsync(CourseOffer offer, CourseSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(session);
         var recipients = await WhoToTellAsync(offer, cancellationToken);
         if (recipients.Count == 0)
         {

@@ -19,6 +19,7 @@ public static class InterestServiceCollectionExtensions
         services.AddSingleton<CourseInterestStore>();
         services.AddSingleton<CourseDateAlerts>();
         services.AddSingleton<ICourseSessionAdded>(provider => provider.GetRequiredService<CourseDateAlerts>());
+        services.AddHostedService<CourseAlertSending>();
         services.AddSingleton<IBotFeature, CourseInterestFeature>();
         return services;
     }
