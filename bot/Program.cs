@@ -7,6 +7,7 @@ using LearningBot.GoodPractice;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Finding;
+using LearningBot.LearningDirectory.Interest;
 using LearningBot.OneStopShop;
 using LearningBot.Welcome;
 
@@ -31,5 +32,6 @@ public partial class Program
         services.AddDigest();                                   // the newsletter digest: editions drafted from what the community learned, contributions
         services.AddLearningDirectory();                        // the learning directory: courses, sessions and where to book, kept current in Teams
         services.AddLearningDirectoryFinding();                 // the learning directory: courses found in your own words, and their dates under articles
+        services.AddCourseInterest();                           // the learning directory: "tell me when there's a date", and telling people once when one is added
     }
 }

@@ -48,6 +48,26 @@ public sealed class CourseFinder
             .Take(MaxOffers)];
     }
 
+    /// <summary>Whether the topic has words to search by once words such as "course" and "new" are set aside.</summary>
+    public async Task<bool> HasSearchWordsAsync(string topic, CancellationToken cancellationToken) =>
+        (await IndexAsync(cancellationToken)).HasSearchWords(topic);
+
+    /// <summary>
+    /// Whether asking about <paramref name="topic"/> finds <paramref name="offer"/>, as a question would (its words weighed
+    /// against the whole directory); an offer the catalogue has not read yet is weighed with it.
+    /// </summary>
+    public async Task<bool> TopicFindsAsync(string topic, CourseOffer offer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var index = await IndexAsync(cancellationToken);
+        if (!index.Listings.Any(l => l.Offer.Id == offer.Id))
+        {
+            index = CourseIndex.Build([.. index.Listings, new CourseListing(offer, [])], _analyzer);
+        }
+
+        return index.Search(topic, l => l.Offer.Id == offer.Id).Any(m => m.Coverage >= MinimumCoverage);
+    }
+
     internal static CourseFindings Find(CourseIndex index, CourseQuestion question, string? organisationKind)
     {
         if (!index.HasSearchWords(question.Topic))

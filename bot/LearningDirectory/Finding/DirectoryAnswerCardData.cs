@@ -30,6 +30,7 @@ public sealed record SessionLine(string When, string Where);
 /// <param name="NoDates">Said when the offer has no session coming up (empty when it has, or needs none).</param>
 /// <param name="BookUrl">A web, mailto: or tel: link; empty when there is no booking route.</param>
 /// <param name="ArticleId">The article that explains the topic, or empty.</param>
+/// <param name="AlertTitle">"Tell me when there's a date" (no dates yet) or "Tell me about new dates"; empty for e-learning.</param>
 public sealed record OfferItem(
     string Id,
     string Title,
@@ -42,4 +43,5 @@ public sealed record OfferItem(
     string BookTitle,
     string BookUrl,
     string ArticleId,
-    string ArticleTitle);
+    string ArticleTitle,
+    string AlertTitle);

@@ -82,7 +82,8 @@ public sealed class DirectoryCourseAnswers(
             book?.Title ?? string.Empty,
             book?.Url ?? string.Empty,
             article?.Id ?? string.Empty,
-            article?.Title ?? string.Empty);
+            article?.Title ?? string.Empty,
+            AlertTitle(match));
     }
 
     private static List<OfferFact> Facts(CourseOffer offer) =>
@@ -94,9 +95,14 @@ public sealed class DirectoryCourseAnswers(
         new("Run by", offer.Provider),
     ];
 
-    /// <summary>Alerts for new dates are not built yet, so the card says how to ask instead of offering a button that does nothing.</summary>
     private static string NoDates(CourseMatch match) =>
-        match.Sessions.Count > 0 || match.Offer.Format == CourseFormat.ELearning
-            ? string.Empty
-            : $"No dates are set at the moment. Ask {match.Offer.Provider} when the next one will be.";
+        HasNoDates(match) ? "No dates are set at the moment. I can tell you when there's one." : string.Empty;
+
+    /// <summary>E-learning has no dates to wait for.</summary>
+    private static string AlertTitle(CourseMatch match) =>
+        match.Offer.Format == CourseFormat.ELearning ? string.Empty
+        : HasNoDates(match) ? "Tell me when there's a date"
+        : "Tell me about new dates";
+
+    private static bool HasNoDates(CourseMatch match) => match.Sessions.Count == 0 && match.Offer.Format != CourseFormat.ELearning;
 }
