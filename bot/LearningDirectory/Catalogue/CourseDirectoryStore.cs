@@ -133,10 +133,12 @@ public sealed partial class CourseDirectoryStore(
 
         try
         {
-            var response = await table.AddEntityAsync(session, cancellationToken);
-            session.ETag = response.NewETag();
+            var response = await table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.Add, session), new(TableTransactionActionType.UpsertReplace, UnannouncedSessionEntity.For(session.OfferId, session.SessionId))],
+                cancellationToken);
+            session.ETag = response.Value[0].NewETag();
         }
-        catch (RequestFailedException conflict) when (conflict.IsAlreadyExists())
+        catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
         {
             var existing = (await table.FindAsync<CourseSessionEntity>(session.PartitionKey, session.RowKey, cancellationToken: cancellationToken))!;
             return (existing, existing.AddedWith is { Length: > 0 } form && form == session.AddedWith ? DirectoryAddOutcome.AlreadyAddedByThisForm : DirectoryAddOutcome.IdTaken);
@@ -287,6 +289,22 @@ public sealed partial class CourseDirectoryStore(
         }
     }
 
+    /// <summary>Sessions added whose listeners have not been told yet (<see cref="UnannouncedSessionEntity"/>).</summary>
+    public async Task<IReadOnlyList<UnannouncedSessionEntity>> UnannouncedAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.ListAsync<UnannouncedSessionEntity>(
+            TableClient.CreateQueryFilter($"RowKey ge {UnannouncedSessionEntity.RowPrefix} and RowKey lt {"unannounced}"}"), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The session has been announced: its mark goes (a mark already gone is fine).</summary>
+    public async Task AnnouncedAsync(string offerId, string sessionId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var mark = UnannouncedSessionEntity.For(offerId, sessionId);
+        await table.DeleteEntityAsync(mark.PartitionKey, mark.RowKey, ETag.All, cancellationToken);
+    }
+
     /// <summary>Tells every catalogue that the directory changed.</summary>
     public async Task MarkChangedAsync(CancellationToken cancellationToken) => await ChangedAsync(await _table.GetAsync(cancellationToken), cancellationToken);
 
@@ -316,6 +334,7 @@ public sealed partial class CourseDirectoryStore(
             if (existing.GetValueOrDefault(row) is not { } current)
             {
                 actions.Add(new(TableTransactionActionType.Add, CourseSessionEntity.Create(session, by, at)));
+                actions.Add(new(TableTransactionActionType.UpsertReplace, UnannouncedSessionEntity.For(offer.Offer.Id, session.Session.Id)));
                 added.Add(session.Session);
             }
             else if (!current.Holds(session))

@@ -29,8 +29,11 @@ public static class CourseCsv
         ["openTo", "forVolunteers", "cost", "bookingUrl", "bookingEmail", "bookingPhone", "articleId", "mandatoryTopic", "retired",
          "sessionId", "date", "starts", "ends", "place", "joiningRoute", "placesLeft", "cancelled"];
 
-    /// <summary>The most sessions one offer can bring in one import (an offer and its sessions are written in one transaction of at most 100 rows).</summary>
-    public const int MaxSessionsPerOffer = 99;
+    /// <summary>
+    /// The most sessions one offer can bring in one import: an offer and its sessions are written in one transaction of at
+    /// most 100 rows, and each new session brings its mark for course alerts (<see cref="Catalogue.UnannouncedSessionEntity"/>).
+    /// </summary>
+    public const int MaxSessionsPerOffer = 49;
 
     public static CourseCsvResult Read(string text, EditableKinds kinds)
     {

@@ -14,7 +14,8 @@ namespace LearningBot.LearningDirectory.Interest;
 /// again (a retried save, a re-import, another instance) is the same delivery and nobody is told twice. Past and
 /// cancelled sessions, and retired offers, tell nobody. The store calls this inside the turn that saved the session, so
 /// it only queues the session; <see cref="CourseAlertSending"/> finds who to tell and starts the delivery in the
-/// background, leaving the turn its time.
+/// background, leaving the turn its time. The queue is only the quick way: the store keeps a mark of every session not
+/// yet announced, which any instance's sweep tells when this one cannot.
 /// </summary>
 public sealed partial class CourseDateAlerts(
     CourseInterestStore interests,

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using LearningBot.Delivery;
 using LearningBot.LearningDirectory;
+using LearningBot.LearningDirectory.Catalogue;
 using LearningBot.LearningDirectory.Editing;
 using LearningBot.LearningDirectory.Interest;
 using LearningBot.Tests.Support;
+using LearningBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningBot.Tests.LearningDirectory.Interest;
 
@@ -209,6 +213,31 @@ public sealed class CourseAlertTests(DirectoryHostFixture fixture) : IClassFixtu
 
         var alert = Assert.Single(AlertsAbout(bot, person, offerId));
         Assert.Contains("Sentinel", CardJson.Texts(alert), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_whose_instance_stopped_before_telling_anyone_is_told_by_the_next_sweep_and_its_mark_cleared()
+    {
+        var bot = fixture.ForTest();
+        var person = TestPerson.Unique("sweep", "Sol Reid");
+        var offerId = await NewOfferAsync("Stoma care update", ["stoma care"]);
+        await PressAsync(bot, person, InterestVerbs.NewDatesOfOffer, new JsonObject { ["offerId"] = offerId });
+        // The same storage through a store that tells nobody: the session is saved with its mark, as by an instance that then stopped.
+        var stopped = new CourseDirectoryStore(bot.Services.GetRequiredService<TableStorage>(), TimeProvider.System, [], NullLogger<CourseDirectoryStore>.Instance);
+        var offer = (await stopped.FindOfferAsync(offerId, CancellationToken.None))!.Offer.ToOffer();
+        var session = DirectoryTestData.Session(offerId, "orphan-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow.AddDays(40), place: "Orphan Room, Peterborough");
+        await DirectoryTestData.WriteAsync(stopped, offer, session);
+        Assert.Contains(await stopped.UnannouncedAsync(CancellationToken.None), m => m.SessionId == session.Id);
+        Assert.Empty(AlertsAbout(bot, person, offerId));
+
+        var sending = bot.Services.GetServices<IHostedService>().OfType<CourseAlertSending>().Single();
+        await sending.SweepOnceAsync(TimeSpan.Zero, CancellationToken.None);
+        await sending.SweepOnceAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => AlertsAbout(bot, person, offerId).Count > 0));
+        await AddSentinelSessionAsync(offerId);
+        Assert.Single(AlertsAbout(bot, person, offerId), a => CardJson.Texts(a).Contains("Orphan Room", StringComparison.Ordinal));
+        Assert.DoesNotContain(await stopped.UnannouncedAsync(CancellationToken.None), m => m.OfferId == offerId);
     }
 
     private IDeliveries Deliveries => fixture.Bot.Services.GetRequiredService<IDeliveries>();
