@@ -59,6 +59,8 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
         }
 
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime);
+        // No work-contact allow-list here, unlike an expert's answer: a signal records what a patient said about staff, and
+        // a member of staff's work email or direct line in it would name the person the feedback is about.
         var note = PersonalDataScrubber.Scrub(typed, DateOnly.FromDateTime(now.DateTime));
         if (note.WasScrubbed)
         {

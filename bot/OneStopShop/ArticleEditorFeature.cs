@@ -13,6 +13,8 @@ namespace LearningBot.OneStopShop;
 /// <summary>
 /// The article editor, for the L&amp;D Support Team: <c>new article</c> and <c>edit article &lt;id&gt;</c> open the form;
 /// saving checks it, keeps the previous version in the article store, and makes the article searchable at once.
+/// <c>knowledge drafts</c> lists the drafts made from the L&amp;D team's answers and <c>edit draft &lt;id&gt;</c> opens
+/// one in the same editor; saving a draft publishes it.
 /// </summary>
 public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeArticleStore articles, AnswerCardFactory cards) : IBotFeature
 {
@@ -23,7 +25,78 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         .For(Roles.SupportTeam, NotSupportTeam)
         .OnCommand(turn => turn.SendCardAsync(cards.Editor(null)), "new article")
         .OnCommandWithArgument(SendEditorAsync, "edit article")
+        .OnCommand(ListDraftsAsync, "knowledge drafts", "article drafts", "drafts")
+        .OnCommandWithArgument(SendDraftEditorAsync, "edit draft")
         .OnCardAction(ArticleEditorCardData.SaveVerb, OnSavedAsync);
+
+    private async Task ListDraftsAsync(ITurnContext turn)
+    {
+        var drafts = await articles.DraftsAsync(turn.Aborted);
+        if (drafts.Count == 0)
+        {
+            await turn.SendTextAsync("There are no drafts waiting. When the L&D team ticks \"add this answer to the knowledge base\", the answer waits here as a draft.");
+            return;
+        }
+
+        var lines = drafts.Select(draft =>
+            $"- **{draft.Article.Id}**: asked as \"{CardText.Literal(draft.Article.Asked.FirstOrDefault() ?? draft.Article.Title)}\", from {draft.CreatedBy}'s answer on {draft.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+        await turn.SendTextAsync(
+            $"{(drafts.Count == 1 ? "1 draft is" : $"{drafts.Count} drafts are")} waiting to be edited and published. Nobody is answered from a draft. Type **edit draft** and its id to open one:\n\n"
+            + string.Join('\n', lines));
+    }
+
+    private async Task SendDraftEditorAsync(ITurnContext turn, string argument)
+    {
+        var id = argument.Trim().ToLowerInvariant();
+        if (!ArticleId().IsMatch(id) || await articles.FindDraftAsync(id, turn.Aborted) is not { } draft)
+        {
+            await turn.SendTextAsync("There is no draft with that id. Type **knowledge drafts** to see the drafts waiting.");
+            return;
+        }
+
+        await turn.SendCardAsync(cards.DraftEditor(draft));
+    }
+
+    /// <summary>Saving a draft publishes it: the same checks as any article, and a real title instead of the draft's.</summary>
+    private async Task<CardActionResult> OnDraftSavedAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("articleId") is not { } id || !ArticleId().IsMatch(id) || await articles.FindDraftAsync(id, turn.Aborted) is not { } draft)
+        {
+            return CardActionResult.Message(engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty) is null
+                ? "Sorry, that draft is no longer waiting. Type **knowledge drafts** to see the drafts."
+                : "That draft is already published. Type **edit article** and its id to change it.");
+        }
+
+        var submitted = action.Submitted();
+        var form = cards.DraftEditor(draft);
+        if (CardSubmission.Refusal(form, submitted) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var scrubbed = articles.Scrub(ArticleFromForm(submitted, draft));
+        var article = scrubbed.Article;
+        if (scrubbed.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.DraftEditor(article, PersonalDataScrubber.DescribeAll(scrubbed.Removed)));
+        }
+
+        if (OneStopShop.Escalation.AnswerArticle.IsUntitled(article.Title))
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "title", "Give the article a title people will recognise before you publish it."));
+        }
+
+        try
+        {
+            var saved = await articles.PublishDraftAsync(scrubbed, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
+            return CardActionResult.Replace(cards.Preview(article, $"Published as version {saved.Version}. It is searchable now."));
+        }
+        catch (ArgumentException problem)
+        {
+            var input = KnowledgeValidation.IsSharedPhrasing(problem) ? "asked" : "related";
+            return CardActionResult.Replace(WithProblem(form, submitted, input, problem.Message));
+        }
+    }
 
     private async Task SendEditorAsync(ITurnContext turn, string argument)
     {
@@ -45,6 +118,11 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
 
     private async Task<CardActionResult> OnSavedAsync(ITurnContext turn, CardActionRequest action)
     {
+        if (action.GetBool("isDraft") == true)
+        {
+            return await OnDraftSavedAsync(turn, action);
+        }
+
         var isNew = action.GetBool("isNew") == true;
         var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
         if (!isNew && existing is null)

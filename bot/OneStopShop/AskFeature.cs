@@ -94,8 +94,11 @@ public sealed partial class AskFeature(
         var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
         var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
         var (record, logged) = await LogAsync(turn, Scrub(asked.Length > MaxAnsweredLength ? asked[..MaxAnsweredLength] : asked), answer, QuestionOrigins.Suggestion);
+
+        // The article takes the card's place, so the card it came from stays one press away: "Back to the answer".
+        var backTo = action.GetString("fromQuestionId") is { Length: > 0 and <= 64 } from ? from : null;
         return CardActionResult.Replace(cardFactory.ForQuestion(record, FeedbackState.NotRated, showQuestion: false, rateable: logged,
-            colleagues: await ColleaguesAsync(record.Question, turn.Aborted)));
+            colleagues: await ColleaguesAsync(record.Question, turn.Aborted), backTo: backTo));
     }
 
     private async Task<CardActionResult> OnRatedAsync(ITurnContext turn, CardActionRequest action)
@@ -133,7 +136,10 @@ public sealed partial class AskFeature(
         return CardActionResult.Replace(cardFactory.Page(article, action.GetInt("page") ?? 1, action.GetString("questionId") ?? string.Empty));
     }
 
-    /// <summary>From a page back to the answer card as the question's record leaves it (rated or not).</summary>
+    /// <summary>
+    /// From a page, or from an article opened from an answer or a not-sure card, back to that card as the question's
+    /// record leaves it (rated or not).
+    /// </summary>
     private async Task<CardActionResult> OnBackToAnswerAsync(ITurnContext turn, CardActionRequest action)
     {
         if (action.GetString("questionId") is not { Length: > 0 } questionId || await log.FindAsync(questionId, turn.Aborted) is not { } record)
@@ -166,7 +172,7 @@ public sealed partial class AskFeature(
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
-            return new(cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted)));
+            return new(cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted), logged ? record.QuestionId : string.Empty));
         }
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];

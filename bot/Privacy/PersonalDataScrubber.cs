@@ -64,7 +64,15 @@ public static class PersonalDataScrubber
     /// (a course date is kept; a date of care is not). Scrubbing scrubbed text changes nothing.
     /// </summary>
     public static ScrubbedText Scrub(string? text, DateOnly today, ScrubMarking marking = ScrubMarking.Labelled) =>
-        ScrubbedText.Of(text, today, marking);
+        ScrubbedText.Of(text, today, marking, WorkContacts.None);
+
+    /// <summary>
+    /// As <see cref="Scrub(string?, DateOnly, ScrubMarking)"/>, keeping the email addresses and phone numbers that are
+    /// <paramref name="workContacts"/> (a team mailbox, a switchboard): for text written by the L&amp;D team for people
+    /// to act on, such as an expert's answer or an article. Everything else is removed as before.
+    /// </summary>
+    public static ScrubbedText Scrub(string? text, DateOnly today, WorkContacts workContacts, ScrubMarking marking = ScrubMarking.Labelled) =>
+        ScrubbedText.Of(text, today, marking, workContacts);
 
     /// <summary>The kind with its article, for a sentence such as "I removed an NHS number".</summary>
     public static string Describe(string kind) => kind switch
@@ -107,10 +115,15 @@ public static class PersonalDataScrubber
     }
 
     /// <summary>Finds every identifier and replaces it; the kinds come back in order of first appearance.</summary>
-    internal static (string Text, IReadOnlyList<string> Removed) Replace(string text, DateOnly today, ScrubMarking marking)
+    internal static (string Text, IReadOnlyList<string> Removed) Replace(string text, DateOnly today, ScrubMarking marking, WorkContacts? workContacts = null)
     {
         var normalised = NormalisedText.From(text);
         var findings = Find(normalised.Text, today);
+        if (workContacts is { IsEmpty: false })
+        {
+            findings.RemoveAll(finding => workContacts.Keeps(finding.Kind, normalised.Text[finding.Start..finding.End]));
+        }
+
         if (findings.Count == 0)
         {
             return (text, []);

@@ -41,14 +41,14 @@ public sealed class ScrubbedText
     public override string ToString() => Text;
 
     /// <summary>Scrubs <paramref name="text"/>; the only way in (see <see cref="PersonalDataScrubber.Scrub"/>).</summary>
-    internal static ScrubbedText Of(string? text, DateOnly today, ScrubMarking marking)
+    internal static ScrubbedText Of(string? text, DateOnly today, ScrubMarking marking, WorkContacts workContacts)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return Empty;
         }
 
-        var (scrubbed, removed) = PersonalDataScrubber.Replace(text, today, marking);
+        var (scrubbed, removed) = PersonalDataScrubber.Replace(text, today, marking, workContacts);
         return new ScrubbedText(scrubbed.Trim(), removed);
     }
 }

@@ -21,17 +21,18 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     /// <param name="rateable">False when the question could not be logged, so there is nothing to rate.</param>
     /// <param name="colleagues">Approved good-practice examples that match the question well, shown under an article.</param>
     /// <param name="upcoming">Learning-directory offers the article explains, shown under it as "Upcoming sessions".</param>
+    /// <param name="backTo">The question whose answer card this article was opened from, for "Back to the answer".</param>
     public CardReply ForQuestion(
         QuestionRecord record, FeedbackState feedback, bool showQuestion, PersonMatch? match = null, bool rateable = true, IReadOnlyList<ColleagueExample>? colleagues = null,
-        IReadOnlyList<NewsletterItem>? newsletter = null, IReadOnlyList<UpcomingCourse>? upcoming = null)
+        IReadOnlyList<NewsletterItem>? newsletter = null, IReadOnlyList<UpcomingCourse>? upcoming = null, string? backTo = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
             return new(
-                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming),
-                Article(record, article, feedback, showQuestion, shortForm: true));
+                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming, backTo: backTo),
+                Article(record, article, feedback, showQuestion, shortForm: true, backTo: backTo));
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
@@ -42,8 +43,12 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             return new(Person(record, person, network, feedback, showQuestion));
         }
 
-        return new(NotSure(record.Question, []));
+        return new(NotSure(record.Question, NotSureSuggestions(record.Question), questionId: record.QuestionId));
     }
+
+    /// <summary>What the not-sure card suggested for the question, found again (nothing is kept between presses).</summary>
+    private IReadOnlyList<ArticleHit> NotSureSuggestions(string question) =>
+        question.Length == 0 ? [] : engine.Answer(question.Replace(Privacy.PersonalDataScrubber.Marker, " ", StringComparison.Ordinal)).Suggestions;
 
     /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
     public JsonObject Editor(KnowledgeArticle? article) => cards.Render(EditorData(article));
@@ -54,6 +59,13 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         ArgumentNullException.ThrowIfNull(scrubbed);
         var data = EditorData(scrubbed) with { IsNew = isNew, Removed = removed };
         return cards.Render(isNew ? data with { Heading = "New article" } : data);
+    }
+
+    /// <summary>The editor for a draft made from an expert's answer; saving publishes it. <paramref name="removed"/> as for the scrubbed form.</summary>
+    public JsonObject DraftEditor(KnowledgeArticle draft, string removed = "")
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return cards.Render(EditorData(draft) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
     }
 
     public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null) => article is null
@@ -86,17 +98,19 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new AnswerPageCardData(article.Id, questionId, article.Title, page, pages.Count, pages[page - 1]));
     }
 
-    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null) =>
+    /// <param name="questionId">The logged question, so a suggestion opened from the card can come back to it.</param>
+    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
         cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
         {
             Newsletter = newsletter ?? [],
+            QuestionId = questionId,
         });
 
     public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
     private JsonObject Article(
         QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
-        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false, IReadOnlyList<UpcomingCourse>? upcoming = null)
+        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false, IReadOnlyList<UpcomingCourse>? upcoming = null, string? backTo = null)
     {
         article = ArticlePlaceholders.Fill(article, deadline.DescribePromise());
         var pages = ArticlePages.Of(article.Body);
@@ -129,6 +143,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             Colleagues = shortForm ? [] : colleagues ?? [],
             Newsletter = shortForm ? [] : newsletter ?? [],
             Upcoming = shortForm ? [] : upcoming ?? [],
+            BackToQuestionId = backTo ?? string.Empty,
         });
     }
 

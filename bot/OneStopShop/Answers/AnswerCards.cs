@@ -65,6 +65,9 @@ public sealed record AnswerCardData(
 
     /// <summary>"Upcoming sessions": learning-directory offers the article explains, with their next dates.</summary>
     public IReadOnlyList<UpcomingCourse> Upcoming { get; init; } = [];
+
+    /// <summary>The answer this article was opened from (a related article or a suggestion), for "Back to the answer"; empty for none.</summary>
+    public string BackToQuestionId { get; init; } = string.Empty;
 }
 
 /// <summary>Data for <c>answer-page</c>: one page of a long article, read with "Read more", with the way back.</summary>
@@ -106,8 +109,20 @@ public sealed record ArticleEditorCardData(
 
     public static string CardName => "answer-editor";
 
+    public const string SavedIntro =
+        "Changes are searchable as soon as you save, and every version is kept. Write in plain British English and never include anything that could identify a patient, service user or member of staff.";
+
+    public const string DraftIntro =
+        "A draft made from an answer to one person: nobody else sees it until you save it. Give it a title people will recognise, make the text speak to everyone, "
+        + "and check the summary, tags, owner and review date. Saving publishes it. Never include anything that could identify a patient, service user or member of staff.";
+
     /// <summary>The "asked as" phrasings, one per line.</summary>
     public string Asked { get; init; } = string.Empty;
+
+    /// <summary>A draft made from an expert's answer: saving publishes it.</summary>
+    public bool IsDraft { get; init; }
+
+    public string Intro => IsDraft ? DraftIntro : SavedIntro;
 }
 
 /// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>
@@ -119,6 +134,9 @@ public sealed record NotSureCardData(string Question, string YouAsked, IReadOnly
 
     /// <summary>"The newsletter mentioned this": items of sent newsletter editions that match the question closely.</summary>
     public IReadOnlyList<NewsletterItem> Newsletter { get; init; } = [];
+
+    /// <summary>The logged question, so a suggestion opened from this card can come back to it; empty when it was not logged.</summary>
+    public string QuestionId { get; init; } = string.Empty;
 }
 
 /// <summary>A network a person leads, with how to join it.</summary>

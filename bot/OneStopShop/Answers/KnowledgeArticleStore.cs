@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -11,11 +12,15 @@ namespace LearningBot.OneStopShop.Answers;
 /// put into the answer engine as soon as they are saved. At start-up the stored articles are laid over the ones
 /// shipped in the repository (see <see cref="StoredArticlesLoader"/>).
 /// </summary>
-public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engine, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
+public sealed class KnowledgeArticleStore(
+    TableStorage tables, AnswerEngine engine, WorkContacts workContacts, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
 {
     public const string ArticlesTable = "KnowledgeArticles";
     public const string HistoryTable = "KnowledgeArticleHistory";
     private const string ArticlePartition = "article";
+
+    /// <summary>Drafts live beside the articles but in their own partition: nothing that answers people reads it.</summary>
+    private const string DraftPartition = "draft";
 
     /// <summary>How many times one save looks for a free version before it gives up.</summary>
     public const int MaxSaveAttempts = 5;
@@ -26,8 +31,11 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
     private readonly LazyTable _articles = tables.Table(ArticlesTable);
     private readonly LazyTable _history = tables.Table(HistoryTable);
 
-    /// <summary>The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept).</summary>
-    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    /// <summary>
+    /// The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept,
+    /// and so are work contacts: the team's mailbox, switchboards, the who's who).
+    /// </summary>
+    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), workContacts);
 
     /// <summary>Scrubs the article (see <see cref="Scrub"/>), then saves it as <see cref="SaveAsync(ScrubbedArticle, string, CancellationToken)"/> does.</summary>
     public Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken) =>
@@ -119,6 +127,54 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         }
 
         return highest;
+    }
+
+    /// <summary>
+    /// Keeps a draft (made from an expert's answer): stored apart from the articles, never put into the answer engine and
+    /// never in the article history, so no asker is answered from it and the newsletter does not count it, until a member
+    /// of the L&amp;D Support Team edits and publishes it (<see cref="PublishDraftAsync"/>). Saving the same id again replaces it.
+    /// </summary>
+    public async Task SaveDraftAsync(ScrubbedArticle scrubbed, string createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scrubbed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
+        if (scrubbed.Article.Body.Length > MaxBodyLength)
+        {
+            throw new ArgumentException($"The draft is {scrubbed.Article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.", nameof(scrubbed));
+        }
+
+        var articles = await _articles.GetAsync(cancellationToken);
+        var draft = StoredArticle.From(scrubbed, 0, createdBy, clock.GetUtcNow()) with { PartitionKey = DraftPartition };
+        await articles.UpsertEntityAsync(draft, TableUpdateMode.Replace, cancellationToken);
+        logger.LogInformation("Draft article {ArticleId} saved for the L&D Support Team to edit", draft.Id);
+    }
+
+    /// <summary>The draft with this id, or null.</summary>
+    public async Task<KnowledgeArticle?> FindDraftAsync(string id, CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        return (await articles.FindAsync<StoredArticle>(DraftPartition, TableKeys.Encode(id), cancellationToken: cancellationToken))?.ToArticle();
+    }
+
+    /// <summary>Every draft waiting to be edited and published, oldest first, with who made it and when.</summary>
+    public async Task<IReadOnlyList<ArticleDraft>> DraftsAsync(CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        var drafts = await articles.ListAsync<StoredArticle>(TableClient.CreateQueryFilter($"PartitionKey eq {DraftPartition}"), cancellationToken: cancellationToken);
+        return [.. drafts.OrderBy(draft => draft.EditedAt).Select(draft => new ArticleDraft(draft.ToArticle(), draft.EditedBy, draft.EditedAt))];
+    }
+
+    /// <summary>
+    /// Publishes an edited draft: saves it as an article (<see cref="SaveAsync(ScrubbedArticle, string, CancellationToken)"/>,
+    /// searchable at once) and then removes the draft. Publishing twice saves a second version and finds no draft to remove.
+    /// </summary>
+    public async Task<StoredArticle> PublishDraftAsync(ScrubbedArticle scrubbed, string editedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scrubbed);
+        var saved = await SaveAsync(scrubbed, editedBy, cancellationToken);
+        var articles = await _articles.GetAsync(cancellationToken);
+        await articles.DeleteEntityAsync(DraftPartition, TableKeys.Encode(scrubbed.Article.Id), ETag.All, cancellationToken);
+        return saved;
     }
 
     /// <summary>The stored version of an article, or null when only the repository's copy exists.</summary>
@@ -242,6 +298,9 @@ public sealed class KnowledgeArticleStore(TableStorage tables, AnswerEngine engi
         KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null, engine.Knowledge.Articles);
     }
 }
+
+/// <summary>A draft article waiting for the L&amp;D Support Team, with who it came from and when.</summary>
+public sealed record ArticleDraft(KnowledgeArticle Article, string CreatedBy, DateTimeOffset CreatedAt);
 
 /// <summary>An article new or updated in a period: its id, its latest version then, and whether it was new.</summary>
 public sealed record ArticleChange(string Id, ArticleVersion Latest, bool IsNew);

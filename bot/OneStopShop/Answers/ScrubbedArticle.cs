@@ -23,14 +23,17 @@ public sealed class ScrubbedArticle
 
     public bool WasScrubbed => Removed.Count > 0;
 
-    /// <summary>The article with suspected identifiers replaced in every free-text field. Scrubbing it again changes nothing.</summary>
-    public static ScrubbedArticle Of(KnowledgeArticle article, DateOnly today)
+    /// <summary>
+    /// The article with suspected identifiers replaced in every free-text field, keeping <paramref name="workContacts"/>
+    /// (the team's mailbox and switchboard are what an article tells people to use). Scrubbing it again changes nothing.
+    /// </summary>
+    public static ScrubbedArticle Of(KnowledgeArticle article, DateOnly today, WorkContacts? workContacts = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         var removed = new List<string>();
         string Free(string text)
         {
-            var scrubbed = PersonalDataScrubber.Scrub(text, today);
+            var scrubbed = PersonalDataScrubber.Scrub(text, today, workContacts ?? WorkContacts.None);
             removed.AddRange(scrubbed.Removed);
             return scrubbed.Text;
         }

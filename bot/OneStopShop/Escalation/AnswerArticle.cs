@@ -5,13 +5,18 @@ using LearningBot.OneStopShop.Knowledge;
 namespace LearningBot.OneStopShop.Escalation;
 
 /// <summary>
-/// Turns an answered ticket into a knowledge-base article: the question is the title, the answer's first
-/// paragraph the summary, the answer the body, and the question's content words the tags. The id is made from
-/// the title and the ticket reference, so answering the same ticket again updates its article and never
-/// overwrites a curated one.
+/// Turns an answered ticket into a draft article for the L&amp;D Support Team to edit and publish. The answer was written
+/// to one person, so the draft is only a start: the asker's question becomes a suggested "asked as" phrasing (never the
+/// title), the title says it is a draft to be named, greetings and sign-offs addressed to the asker are taken off the
+/// body, the answer's first paragraph is the summary and the question's content words the tags. The id is made from the
+/// question and the ticket reference, so answering the same ticket again updates its draft and never overwrites a
+/// curated article.
 /// </summary>
 public static partial class AnswerArticle
 {
+    /// <summary>The title a draft starts with; publishing asks for a real one.</summary>
+    public const string UntitledPrefix = "Untitled draft from question";
+
     private const int MaxTitle = 120;
     private const int MaxSummary = 300;
     private const int MaxTags = 6;
@@ -25,17 +30,47 @@ public static partial class AnswerArticle
         "would", "your", "yours", "there's", "who's", "what's", "where's",
     };
 
-    public static KnowledgeArticle From(TicketEntity ticket, string answer, string expertName, DateOnly today) => new(
-        Id: ticket.ArticleId ?? IdFor(ticket),
-        Title: Title(ticket.Question),
-        Summary: Summary(answer),
-        Tags: Tags(ticket.Question),
-        Audience: [],
-        Organisations: ["all"],
-        Owner: expertName,
-        ReviewBy: today.AddYears(1),
-        Related: [],
-        Body: answer.Trim());
+    public static KnowledgeArticle Draft(TicketEntity ticket, string answer, string expertName, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var body = ForEveryone(answer);
+        return new(
+            Id: ticket.ArticleId ?? IdFor(ticket),
+            Title: $"{UntitledPrefix} {ticket.Reference}",
+            Summary: Summary(body),
+            Tags: Tags(ticket.Question),
+            Audience: [],
+            Organisations: ["all"],
+            Owner: expertName,
+            ReviewBy: today.AddYears(1),
+            Related: [],
+            Body: body)
+        {
+            Asked = Title(ticket.Question) is { Length: > 0 } phrasing ? [phrasing] : [],
+        };
+    }
+
+    /// <summary>Whether the title is still the one a draft starts with.</summary>
+    public static bool IsUntitled(string title) => title.StartsWith(UntitledPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The answer without the lines that speak to the one asker: an opening greeting and a closing sign-off.</summary>
+    public static string ForEveryone(string answer)
+    {
+        var lines = answer.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Split('\n').ToList();
+        if (lines.Count > 1 && Greeting().IsMatch(lines[0].Trim()))
+        {
+            lines.RemoveAt(0);
+        }
+
+        var signOff = lines.FindLastIndex(line => SignOff().IsMatch(line.Trim()));
+        if (signOff > 0 && lines.Count - signOff <= 3)
+        {
+            lines.RemoveRange(signOff, lines.Count - signOff);
+        }
+
+        var body = string.Join('\n', lines).Trim();
+        return body.Length > 0 ? body : answer.Trim();
+    }
 
     public static string IdFor(TicketEntity ticket)
     {
@@ -78,6 +113,12 @@ public static partial class AnswerArticle
         var builder = new StringBuilder(text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' '));
         return builder.Append('…').ToString();
     }
+
+    [GeneratedRegex(@"^(hi|hiya|hello|hey|dear|good (morning|afternoon|evening)|morning|afternoon)\b[^.?!\n]{0,40}[,.!:]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(thanks|thank you|many thanks|best wishes|best|kind regards|regards|warm regards|all the best|cheers|hope (this|that) helps)\b[^\n]{0,40}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}']*")]
     private static partial Regex WordPattern();

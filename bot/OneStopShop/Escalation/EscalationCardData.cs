@@ -40,6 +40,9 @@ public sealed record TicketChannelCardData(
     bool CanAnswer) : ICardData
 {
     public static string CardName => "ticket-channel";
+
+    /// <summary>"The asker still needs help: …" while the asker's "I still need help" waits for a new answer; empty otherwise.</summary>
+    public string StillNeedsHelp { get; init; } = string.Empty;
 }
 
 /// <summary>Data for <c>ticket-answer</c>: the expert's answer delivered to the asker, with rating and reopen.</summary>
@@ -54,6 +57,12 @@ public sealed record TicketAnswerCardData(
     bool CanReopen) : ICardData
 {
     public static string CardName => "ticket-answer";
+
+    /// <summary>After "I still need help": the card keeps the answer and asks what is missing.</summary>
+    public bool AskWhatsMissing { get; init; }
+
+    /// <summary>What the "what's missing" box holds (the asker's words scrubbed, to check before sending).</summary>
+    public string WhatsMissing { get; init; } = string.Empty;
 }
 
 /// <summary>Data for <c>ticket-update</c>: tells the asker their question changed status.</summary>

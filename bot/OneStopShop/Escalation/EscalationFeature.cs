@@ -32,7 +32,8 @@ public sealed class EscalationFeature(
             .OnCardAction(EscalationVerbs.Submit, SubmitAsync)
             .OnCardAction(EscalationVerbs.Cancel, (_, _) => Task.FromResult(CardActionResult.Message("OK, I haven't sent anything to the L&D team.")))
             .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
-            .OnCardAction(EscalationVerbs.Rate, RateAsync);
+            .OnCardAction(EscalationVerbs.Rate, RateAsync)
+            .OnCardAction(EscalationVerbs.StillNeedHelp, StillNeedHelpAsync);
 
         routes.For(Roles.Expert, NotTeamMember)
             .OnCommand(SetExpertChannelAsync, "set expert channel", "set the expert channel", "use this channel for questions")
@@ -139,7 +140,7 @@ public sealed class EscalationFeature(
         }
 
         // As with the question: an answer with identifiers in it comes back scrubbed for the expert to check before it is sent.
-        var answer = workflow.Scrub(action.GetString("answer"));
+        var answer = workflow.ScrubAnswer(action.GetString("answer"));
         if (answer.WasScrubbed && ticket.IsOpen)
         {
             return CardActionResult.Replace(cards.Channel(ticket,
@@ -163,6 +164,12 @@ public sealed class EscalationFeature(
 
         var actor = ActorOf(turn);
         var isAsker = ticket.AskerKey == actor.Key;
+        if (isAsker && !ticket.IsOpen && ticket.Answer is not null && !IsInExpertChannel(turn, ticket))
+        {
+            // "I still need help" on the answer: the answer stays, and the card asks what is missing before anything changes.
+            return CardActionResult.Replace(cards.AskWhatsMissing(ticket));
+        }
+
         var change = await workflow.ReopenAsync(ticket.Id, actor, turn.Aborted);
         if (!isAsker || IsInExpertChannel(turn, change?.Ticket))
         {
@@ -174,6 +181,39 @@ public sealed class EscalationFeature(
             : CardActionResult.Replace(cards.Update(change.Ticket,
                 change.Changed ? "Your question is open again" : "Your question is already open",
                 $"The L&D team will pick it up again. Your reference is {change.Ticket.Reference}."));
+    }
+
+    /// <summary>
+    /// The asker sends what's missing (optional): the ticket opens again for the L&amp;D team with it, and the asker keeps
+    /// the answer card. As with the question, text with identifiers comes back scrubbed to check first.
+    /// </summary>
+    private async Task<CardActionResult> StillNeedHelpAsync(ITurnContext turn, CardActionRequest action)
+    {
+        const string OnlyTheAsker = "Only the person who asked can say they still need help.";
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, OnlyTheAsker);
+        if (ticket is null)
+        {
+            return CardActionResult.Message(refusal);
+        }
+
+        if (ticket.AskerKey != ActorOf(turn).Key)
+        {
+            return CardActionResult.Message(OnlyTheAsker);
+        }
+
+        var whatsMissing = workflow.Scrub(action.GetString("whatsMissing")).Truncate(MaxQuestion);
+        if (whatsMissing.WasScrubbed)
+        {
+            return CardActionResult.Replace(cards.AskWhatsMissing(ticket, whatsMissing.Text,
+                $"I removed {PersonalDataScrubber.DescribeAll(whatsMissing.Removed)} from what you wrote: the text shows where. Check it, then press Send again."));
+        }
+
+        var change = await workflow.StillNeedsHelpAsync(ticket.Id, ActorOf(turn), whatsMissing, turn.Aborted);
+        return change is null
+            ? CardActionResult.Message(TicketGone)
+            : CardActionResult.Replace(cards.Answer(change.Ticket, change.Changed
+                ? $"I've told the L&D team you still need help, and they will pick your question up again. Your reference is {change.Ticket.Reference}."
+                : change.Notice ?? string.Empty));
     }
 
     private async Task<CardActionResult> RateAsync(ITurnContext turn, CardActionRequest action)

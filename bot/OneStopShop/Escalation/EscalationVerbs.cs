@@ -12,4 +12,7 @@ public static class EscalationVerbs
     public const string Close = "ticket.close";
     public const string Reopen = "ticket.reopen";
     public const string Rate = "ticket.rate";
+
+    /// <summary>The asker's "I still need help", with what's missing: data <c>{ ticketId }</c> and the input <c>whatsMissing</c>.</summary>
+    public const string StillNeedHelp = "ticket.stillneedhelp";
 }

@@ -2,8 +2,8 @@ using LearningBot.OneStopShop.Knowledge;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Stores an article made from an expert's answer (created, or updated when the id exists) and makes it searchable.</summary>
+/// <summary>Keeps a draft article made from an expert's answer (created, or replaced when the id exists) for the L&amp;D Support Team to edit and publish.</summary>
 public interface IKnowledgeArticleWriter
 {
-    Task SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken);
+    Task SaveDraftAsync(KnowledgeArticle draft, string createdBy, CancellationToken cancellationToken);
 }

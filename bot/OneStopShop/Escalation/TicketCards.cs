@@ -38,18 +38,32 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
             CanAssign: ticket.Status == TicketStatus.Unassigned,
             CanClose: ticket.Status != TicketStatus.Closed,
             CanReopen: !ticket.IsOpen,
-            CanAnswer: ticket.IsOpen));
+            CanAnswer: ticket.IsOpen)
+        {
+            StillNeedsHelp = ticket.IsOpen && ticket.StillNeedsHelp is { } missing
+                ? missing.Length > 0 ? $"The asker still needs help: {CardText.Literal(missing)}" : "The asker still needs help (they didn't say what's missing)."
+                : string.Empty,
+        });
 
     public JsonObject Answer(TicketEntity ticket, string feedback = "") =>
-        cards.Render(new TicketAnswerCardData(
-            ticket.Id,
-            ticket.Reference,
-            CardText.Literal(ticket.Question),
-            ticket.AnsweredByName ?? "the L&D team",
-            CardText.Literal(ticket.Answer),
-            feedback,
-            CanRate: ticket.Rating is null && !ticket.IsOpen,
-            CanReopen: !ticket.IsOpen));
+        cards.Render(AnswerData(ticket, feedback));
+
+    /// <summary>
+    /// The answer card after "I still need help": the answer stays, with a box for what is missing.
+    /// <paramref name="whatsMissing"/> is what the box holds (scrubbed text to check); <paramref name="feedback"/> says why it came back.
+    /// </summary>
+    public JsonObject AskWhatsMissing(TicketEntity ticket, string whatsMissing = "", string feedback = "") =>
+        cards.Render(AnswerData(ticket, feedback) with { CanReopen = false, AskWhatsMissing = true, WhatsMissing = whatsMissing });
+
+    private static TicketAnswerCardData AnswerData(TicketEntity ticket, string feedback) => new(
+        ticket.Id,
+        ticket.Reference,
+        CardText.Literal(ticket.Question),
+        ticket.AnsweredByName ?? "the L&D team",
+        CardText.Literal(ticket.Answer),
+        feedback,
+        CanRate: ticket.Rating is null && !ticket.IsOpen,
+        CanReopen: !ticket.IsOpen);
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
         cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Reference, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
@@ -76,7 +90,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
 
         if (ticket.ArticleId is { Length: > 0 } article)
         {
-            parts.Add($"The answer is in the knowledge base as \"{article}\".");
+            parts.Add($"The answer is kept as a draft article ({article}): the L&D Support Team edits and publishes it (type knowledge drafts).");
         }
 
         return string.Join(" ", parts);

@@ -59,6 +59,12 @@ public sealed partial record TicketEntity : TableRow
     /// <summary>What kinds of personal data were removed from the question before it was stored ("an NHS number and a phone number").</summary>
     public string? RemovedIdentifiers { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
 
+    /// <summary>
+    /// What the asker said was missing when they pressed "I still need help" (scrubbed; empty when they said nothing), until
+    /// the next answer; null otherwise. Set by <see cref="WithStillNeedsHelp"/>.
+    /// </summary>
+    public string? StillNeedsHelp { get; [Obsolete(StoredFreeText.Message, DiagnosticId = StoredFreeText.DiagnosticId)] init; }
+
     /// <summary>Goes up by one with every change; also numbers the history lines, so they read in order.</summary>
     public int Version { get; init; }
 
@@ -95,11 +101,18 @@ public sealed partial record TicketEntity : TableRow
         };
     }
 
-    /// <summary>This ticket with the expert's (scrubbed) answer.</summary>
+    /// <summary>This ticket with the expert's (scrubbed) answer, which answers any "I still need help" too.</summary>
     public TicketEntity WithAnswer(ScrubbedText answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        return this with { Answer = answer.Text };
+        return this with { Answer = answer.Text, StillNeedsHelp = null };
+    }
+
+    /// <summary>This ticket with what the asker says is still missing (scrubbed; empty when they said nothing).</summary>
+    public TicketEntity WithStillNeedsHelp(ScrubbedText whatsMissing)
+    {
+        ArgumentNullException.ThrowIfNull(whatsMissing);
+        return this with { StillNeedsHelp = whatsMissing.Text };
     }
 #pragma warning restore LB0001
 

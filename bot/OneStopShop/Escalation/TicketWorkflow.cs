@@ -21,6 +21,7 @@ public sealed class TicketWorkflow(
     TicketCards cards,
     AnswerDeadline deadline,
     IKnowledgeArticleWriter knowledge,
+    WorkContacts workContacts,
     TimeProvider clock,
     ILogger<TicketWorkflow> logger)
 {
@@ -38,6 +39,12 @@ public sealed class TicketWorkflow(
 
     /// <summary>Free text scrubbed of identifiers as of today (UK time): the only form the ticket store takes.</summary>
     public ScrubbedText Scrub(string? text) => PersonalDataScrubber.Scrub(text, deadline.Today(clock.GetUtcNow()));
+
+    /// <summary>
+    /// An expert's answer scrubbed as <see cref="Scrub"/> does, except that work contacts stay: "email
+    /// ld.support@example.org" is what the asker needs, and it is nobody's personal data.
+    /// </summary>
+    public ScrubbedText ScrubAnswer(string? text) => PersonalDataScrubber.Scrub(text, deadline.Today(clock.GetUtcNow()), workContacts);
 
     /// <summary>Creates the ticket (once per id) from the scrubbed question and context, and posts it to the expert channel.</summary>
     public async Task<TicketEntity> EscalateAsync(string ticketId, Actor asker, ScrubbedText question, ScrubbedText context, CancellationToken cancellationToken)
@@ -111,7 +118,7 @@ public sealed class TicketWorkflow(
         return change;
     }
 
-    /// <summary>Records the answer, sends it to the asker 1:1 and, when asked, saves it as a knowledge-base article.</summary>
+    /// <summary>Records the answer, sends it to the asker 1:1 and, when asked, keeps it as a draft article for the L&amp;D Support Team.</summary>
     public async Task<TicketChange?> AnswerAsync(string ticketId, Actor expert, ScrubbedText answer, bool addToKnowledgeBase, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -186,6 +193,24 @@ public sealed class TicketWorkflow(
         return change;
     }
 
+    /// <summary>
+    /// The asker's "I still need help": the answered or closed ticket opens again (back to whoever answered it, or to the
+    /// queue) with what is missing, for the channel card to show; the answer and the history stay.
+    /// </summary>
+    public async Task<TicketChange?> StillNeedsHelpAsync(string ticketId, Actor asker, ScrubbedText whatsMissing, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var change = await tickets.ChangeAsync(ticketId, ticket => ticket.IsOpen
+            ? new TicketDecision.Decline("Your question is already open: the L&D team will pick it up.")
+            : new TicketDecision.Apply(
+                ticket.WithStillNeedsHelp(whatsMissing) with { Status = ticket.AssigneeKey is null ? TicketStatus.Unassigned : TicketStatus.Assigned, ClosedAt = null },
+                TicketHistoryEntity.For(ticketId, "still needs help", asker, now, whatsMissing.IsEmpty ? null : whatsMissing.Text)),
+            _ => [TicketChannelCard.Message()], cancellationToken);
+
+        await AfterChangeAsync(change, cancellationToken);
+        return change;
+    }
+
     public async Task<TicketChange?> RateAsync(string ticketId, Actor asker, string rating, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -238,10 +263,10 @@ public sealed class TicketWorkflow(
     private async Task<TicketChange> SaveArticleAsync(TicketChange change, Actor expert, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ticket = change.Ticket;
-        var article = AnswerArticle.From(ticket, ticket.Answer ?? string.Empty, expert.Name, deadline.Today(now));
+        var article = AnswerArticle.Draft(ticket, ticket.Answer ?? string.Empty, expert.Name, deadline.Today(now));
         try
         {
-            await knowledge.SaveAsync(article, expert.Name, cancellationToken);
+            await knowledge.SaveDraftAsync(article, expert.Name, cancellationToken);
             return change;
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException || Storage.TableErrors.IsStorageFailure(exception))
@@ -250,7 +275,7 @@ public sealed class TicketWorkflow(
             var undone = await tickets.ChangeAsync(
                 ticket.Id, current => new TicketDecision.Apply(current with { ArticleId = null }, null), _ => [TicketChannelCard.Message()], cancellationToken);
             await DeliverAsync(ticket.Id, cancellationToken);
-            return new TicketChange(undone?.Ticket ?? ticket, true, "The answer was sent, but it could not be added to the knowledge base.");
+            return new TicketChange(undone?.Ticket ?? ticket, true, "The answer was sent, but it could not be kept as a draft for the knowledge base.");
         }
     }
 

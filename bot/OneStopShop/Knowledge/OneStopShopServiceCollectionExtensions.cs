@@ -1,3 +1,4 @@
+using LearningBot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Knowledge;
@@ -22,6 +23,13 @@ internal static class OneStopShopServiceCollectionExtensions
                 engine.Knowledge.Count, engine.Directory.WhosWho.People.Count, folder);
             return engine;
         });
+        services.AddOptions<WorkContactsOptions>()
+            .BindConfiguration(WorkContactsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => WorkContacts.From(
+            provider.GetRequiredService<IOptions<WorkContactsOptions>>().Value,
+            provider.GetRequiredService<AnswerEngine>().Directory.WhosWho.People.SelectMany(person => new[] { person.Email, person.Phone })));
         return services;
     }
 

@@ -194,6 +194,25 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
+    public async Task A_related_article_takes_the_answers_place_with_a_way_back_to_the_answer()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor"));
+        var answer = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        var related = CardJson.Actions(answer, "ask.article")[0];
+        Assert.Equal(QuestionId(answer), related["fallback"]!["data"]!["fromQuestionId"]!.GetValue<string>());
+
+        var opened = await ExecuteAsync(AskVerbs.Article, related["data"]!.DeepClone().AsObject());
+
+        var back = Assert.Single(CardJson.Actions(opened, AskVerbs.BackToAnswer));
+        Assert.Equal("Back to the answer", back["title"]!.GetValue<string>());
+        Assert.Equal(QuestionId(answer), back["fallback"]!["data"]!["questionId"]!.GetValue<string>());
+        var restored = await ExecuteAsync(AskVerbs.BackToAnswer, back["data"]!.DeepClone().AsObject());
+        Assert.Contains("Finding or becoming a mentor", CardJson.Readable(restored), StringComparison.Ordinal);
+        Assert.Equal(QuestionId(answer), QuestionId(restored));
+        Assert.Empty(CardJson.Actions(restored, AskVerbs.BackToAnswer));
+    }
+
+    [Fact]
     public async Task Personal_details_in_a_question_are_never_stored()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "patient 943 476 5919 dob 01/02/1950 - how do I write a learning needs analysis"));

@@ -103,7 +103,7 @@ public sealed class KnowledgeArticleStoreTests(AzuriteFixture azurite) : IClassF
         var options = TableStorage.ClientOptions(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.TablePrefix });
         options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
         var storage = new TableStorage(new TableServiceClient(azurite.ConnectionString, options), azurite.TablePrefix);
-        var store = new KnowledgeArticleStore(storage, KnowledgeFixtures.FixtureEngine(), TimeProvider.System, NullLogger<KnowledgeArticleStore>.Instance);
+        var store = new KnowledgeArticleStore(storage, KnowledgeFixtures.FixtureEngine(), LearningBot.Privacy.WorkContacts.None, TimeProvider.System, NullLogger<KnowledgeArticleStore>.Instance);
         await store.FindAsync("warm-up", CancellationToken.None);
         return (store, requests);
     }

@@ -14,19 +14,30 @@ public sealed class AnswerArticleTests
         DateTimeOffset.UnixEpoch);
 
     [Fact]
-    public void Makes_the_question_the_title_the_first_paragraph_the_summary_and_content_words_the_tags()
+    public void A_draft_keeps_the_question_as_a_phrasing_the_first_paragraph_as_summary_and_content_words_as_tags()
     {
-        var answer = "Yes, the support scheme funds it for staff on 16 hours or more.\n\nSend me their names and I'll book them.";
+        var answer = "Yes, the support scheme funds it for staff on 16 hours or more.\n\nSend the names to the L&D team to book them.";
 
-        var article = AnswerArticle.From(Ticket, answer, "Sam Patel", new DateOnly(2026, 11, 20));
+        var article = AnswerArticle.Draft(Ticket, answer, "Sam Patel", new DateOnly(2026, 11, 20));
 
-        Assert.Equal(Ticket.Question, article.Title);
+        Assert.Equal("Untitled draft from question LD-7KQ2-M4XD", article.Title);
+        Assert.True(AnswerArticle.IsUntitled(article.Title));
+        Assert.Equal([Ticket.Question], article.Asked);
         Assert.Equal("Yes, the support scheme funds it for staff on 16 hours or more.", article.Summary);
         Assert.Equal(["funding", "level", "3", "diploma", "adult", "care"], article.Tags);
         Assert.Equal(answer, article.Body);
         Assert.Equal("Sam Patel", article.Owner);
         Assert.Equal(new DateOnly(2027, 11, 20), article.ReviewBy);
     }
+
+    [Theory]
+    [InlineData("Hi Alex,\nBook it on the hub.\nThanks,\nSam", "Book it on the hub.")]
+    [InlineData("Dear Alex\n\nBook it on the hub.\n\nKind regards\nSam Patel\nL&D team", "Book it on the hub.")]
+    [InlineData("Good morning Alex!\nBook it on the hub.\nHope this helps", "Book it on the hub.")]
+    [InlineData("Book it on the hub.", "Book it on the hub.")]
+    [InlineData("Hi there", "Hi there")]
+    public void A_drafts_body_drops_the_greeting_and_sign_off_addressed_to_the_asker(string answer, string body) =>
+        Assert.Equal(body, AnswerArticle.ForEveryone(answer));
 
     [Fact]
     public void Id_is_kebab_case_and_names_the_ticket_so_it_never_overwrites_a_curated_article()
@@ -38,11 +49,11 @@ public sealed class AnswerArticleTests
     }
 
     [Fact]
-    public void Answering_again_updates_the_same_article()
+    public void Answering_again_updates_the_same_draft()
     {
         var answered = Ticket with { ArticleId = "earlier-article-ld7kq2m4xd" };
 
-        Assert.Equal("earlier-article-ld7kq2m4xd", AnswerArticle.From(answered, "New answer.", "Grace Lewis", new DateOnly(2026, 11, 20)).Id);
+        Assert.Equal("earlier-article-ld7kq2m4xd", AnswerArticle.Draft(answered, "New answer.", "Grace Lewis", new DateOnly(2026, 11, 20)).Id);
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed class EscalationScenario : IAsyncDisposable
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
 }
 
-/// <summary>A knowledge store seam that keeps what it was given, to check what the workflow saves.</summary>
+/// <summary>A knowledge store seam that keeps the drafts it was given, to check what the workflow saves.</summary>
 public sealed class RecordingKnowledgeWriter : IKnowledgeArticleWriter
 {
     private readonly List<(KnowledgeArticle Article, string EditedBy)> _saved = [];
@@ -186,11 +186,11 @@ public sealed class RecordingKnowledgeWriter : IKnowledgeArticleWriter
         }
     }
 
-    public Task SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken)
+    public Task SaveDraftAsync(KnowledgeArticle draft, string createdBy, CancellationToken cancellationToken)
     {
         lock (_saved)
         {
-            _saved.Add((article, editedBy));
+            _saved.Add((draft, createdBy));
         }
 
         return Task.CompletedTask;
