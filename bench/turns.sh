@@ -2,7 +2,8 @@
 # Turn benchmark: LearningBot's `help` turn against the floor (minimal ASP.NET Core endpoint)
 # and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run;
 # then LearningBot's ask turn (a question answered from the knowledge base by words and meaning,
-# with its question-log write: bench/TurnBench/ask-questions.txt, asked in turn) against its `help` turn.
+# with its question-log write: bench/TurnBench/ask-questions.txt, asked in turn) against its `help` turn, and a course
+# question answered from the learning directory (bench/TurnBench/course-questions.txt) against it too.
 #
 #   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
 #
@@ -171,6 +172,8 @@ for round in $(seq 1 "$ROUNDS"); do
   measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round" --text help
   measure LearningBot-ask "$BOT_PORT" "$BOT_PID" "$round" --texts-file "$ROOT/bench/TurnBench/ask-questions.txt" \
     --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  measure LearningBot-course "$BOT_PORT" "$BOT_PID" "$round" --texts-file "$ROOT/bench/TurnBench/course-questions.txt" \
+    --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
 done
 
 echo
@@ -180,6 +183,9 @@ dotnet "$BENCH_DLL" report --goal floor:0.5:2 --goal sdk-peer:1.5 \
 echo
 echo "The ask turn against the help turn (goal: p99 at most 2x help's, cost per turn within 2x):"
 dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-ask.*.json "$OUT"/LearningBot.*.json
+echo
+echo "A course question answered from the learning directory against the help turn:"
+dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-course.*.json "$OUT"/LearningBot.*.json
 complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
 if [[ $complaints != 0 ]]; then
   log "LearningBot logged $complaints warnings or errors during the run: see $OUT/bot.log"
