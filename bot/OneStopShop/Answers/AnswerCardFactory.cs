@@ -8,7 +8,7 @@ using LearningBot.OneStopShop.Knowledge;
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>Builds the one-stop shop's cards from answers and from the question log.</summary>
-public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock, AnswerDeadline deadline)
+public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock, AnswerDeadline deadline, SampleNotes sampleNotes)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -87,7 +87,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     }
 
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null) =>
-        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
+        cards.Render(new NotSureCardData(question, CardText.Echo(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
         {
             Newsletter = newsletter ?? [],
         });
@@ -109,7 +109,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new AnswerCardData(
             record.QuestionId,
             record.Question,
-            CardText.Literal(record.Question),
+            CardText.Echo(record.Question),
             showQuestion && record.Question.Length > 0,
             article.Title,
             article.Summary,
@@ -138,7 +138,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new PersonCardData(
             record.QuestionId,
             record.Question,
-            CardText.Literal(record.Question),
+            CardText.Echo(record.Question),
             showQuestion && record.Question.Length > 0,
             person.Name,
             person.Role,
@@ -146,7 +146,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             person.Email,
             Details(helpsWith, person),
             network is null ? null : new NetworkInfo(network.Name, network.Purpose, network.HowToJoin),
-            engine.Directory.WhosWho.Note,
+            sampleNotes.Of(engine.Directory.WhosWho.Note),
             feedback.CanRate,
             feedback.Thanked,
             feedback.OfferEscalation));
