@@ -21,6 +21,7 @@ public static class CardServiceCollectionExtensions
         }
 
         services.AddSingleton<CardCatalog>();
+        services.AddSingleton<SampleNotes>();
         services.AddHostedService<CardCatalogLoader>();
         return services;
     }

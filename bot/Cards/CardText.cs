@@ -16,6 +16,33 @@ public static class CardText
     /// brackets of Adaptive Cards' <c>{{DATE(...)}}</c> and of HTML and autolinks.</summary>
     private const string Special = "\\*_[]()#-+!`~>|<{}";
 
+    /// <summary>How much of a question a card echoes back ("You asked: …"); the rest is cut with an ellipsis.</summary>
+    public const int EchoLength = 200;
+
+    /// <summary>
+    /// A question echoed on a card: cut at a word before <see cref="EchoLength"/> characters with an ellipsis, so a long
+    /// message does not push the answer off the screen, then made <see cref="Literal"/>.
+    /// </summary>
+    public static string Echo(string? question) => Literal(Cut(question?.Trim(), EchoLength));
+
+    /// <summary>The text as it is when it fits in <paramref name="length"/> characters, else cut at a word with an ellipsis.</summary>
+    public static string Cut(string? text, int length)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length <= length)
+        {
+            return text ?? string.Empty;
+        }
+
+        var cut = text[..(length - 1)];
+        var lastSpace = cut.LastIndexOf(' ');
+        if (lastSpace > length / 2)
+        {
+            cut = cut[..lastSpace];
+        }
+
+        return cut.TrimEnd(' ', ',', ';', ':', '.') + "…";
+    }
+
     /// <summary>The text with Markdown characters escaped, so it renders literally; empty for null.</summary>
     public static string Literal(string? text)
     {

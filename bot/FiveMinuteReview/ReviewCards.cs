@@ -69,7 +69,10 @@ public sealed record ReviewFormCardData
 /// <param name="Id">The input id of its "how did it go?" choice.</param>
 public sealed record CarriedObjectiveData(string Id, string What, string Detail, string Outcome);
 
-public sealed record ObjectiveData(int Number, string WhatId, string WhenId, string MeasureId, string WhatLabel, string What, string ByWhen, string Measure, bool Required);
+public sealed record ObjectiveData(int Number, string WhatId, string WhenId, string MeasureId, string WhatLabel, string What, string ByWhen, string Measure, bool Required)
+{
+    public string WhenLabel => Required ? "By when (required)" : "By when (if you add this one)";
+}
 
 /// <summary>Data for <c>review-saved</c>: the manager's copy of a saved review.</summary>
 public sealed record ReviewSavedCardData(

@@ -242,7 +242,7 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
             var objective = n <= current.Count ? current[n - 1] : new Objective(string.Empty, string.Empty, string.Empty);
             var required = n == 1;
             return new ObjectiveData(n, $"objective{n}What", $"objective{n}When", $"objective{n}Measure",
-                required ? "What" : "What (optional)", objective.What, objective.ByWhen, objective.Measure, required);
+                required ? "What (required)" : "What (optional)", objective.What, objective.ByWhen, objective.Measure, required);
         })];
     }
 

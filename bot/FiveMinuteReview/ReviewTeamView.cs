@@ -50,14 +50,14 @@ public sealed class ReviewTeamView(ReviewStore store, IPeopleDirectory people, C
         var (status, colour) = StatusOf(row, draft is not null, today) switch
         {
             ReviewStatus.InProgress => ($"In progress: {(draft!.Step > ReviewSteps.Count ? "ready to confirm" : $"step {draft.Step} of {ReviewSteps.Count}")}", "accent"),
-            ReviewStatus.NeverReviewed => ("Due: no review yet", "warning"),
+            ReviewStatus.NeverReviewed => ("Due: first review", "warning"),
             ReviewStatus.Overdue => ($"Overdue: was due on {due}", "attention"),
             ReviewStatus.DueSoon => ($"Due: on {due}", "warning"),
             _ => ($"Done: next due {due}", "good"),
         };
         var history = row?.LastReviewedAt is { } last
             ? $"Last review {ReviewDates.InWords(last)}, {(row.AcknowledgedAt is null ? (person.UsesTeams ? "not yet acknowledged" : "printed copy") : "acknowledged")}"
-            : "No review yet";
+            : string.Empty;
         var detail = string.Join(", ", new[] { person.JobTitle, person.Organisation }.Where(s => !string.IsNullOrWhiteSpace(s)));
         if (!person.UsesTeams)
         {

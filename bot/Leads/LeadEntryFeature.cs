@@ -25,7 +25,7 @@ public sealed class LeadEntryFeature(LeadRegister register, LeadCards cards, Tim
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(ShowOwnEntryAsync, "my lead entry", "lead entry", "my topics")
+            .OnCommand(SharedConversation.PersonalOnly(ShowOwnEntryAsync), "my lead entry", "lead entry", "my topics")
             .OnCardAction(LeadVerbs.Entry, EntryAgainAsync);
         routes.For(Roles.Lead, NotInRegister)
             .OnCardAction(LeadVerbs.SaveOwn, SaveAsync);

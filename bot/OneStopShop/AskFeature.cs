@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
@@ -17,7 +16,7 @@ namespace LearningBot.OneStopShop;
 /// about learning (bullying, pay, rotas, IT, safeguarding, incidents) gets a signpost to the right people instead. Every question and
 /// rating is logged (scrubbed of personal data) for the L&amp;D Support Team's gaps report.
 /// </summary>
-public sealed partial class AskFeature(
+public sealed class AskFeature(
     AnswerEngine engine,
     SignpostMatcher signposts,
     CardCatalog catalog,
@@ -28,6 +27,7 @@ public sealed partial class AskFeature(
     IEnumerable<IColleaguesPractice> colleagues,
     IEnumerable<INewsletterItems> newsletters,
     IEnumerable<ICourseAnswers> courses,
+    IEnumerable<ISmallTalk> smallTalk,
     TimeProvider clock,
     ILogger<AskFeature> logger) : IBotFeature
 {
@@ -59,11 +59,12 @@ public sealed partial class AskFeature(
             return;
         }
 
-        if (SmallTalk().IsMatch(text))
+        foreach (var talk in smallTalk)
         {
-            await turn.SendTextAsync(
-                "Hello! Ask me a learning question in your own words, for example \"how do I find a mentor?\", or type **help** to see what else I can do.");
-            return;
+            if (await talk.TryAnswerAsync(turn))
+            {
+                return;
+            }
         }
 
         var answered = await AnswerAsync(turn, text, QuestionOrigins.Asked, showQuestion: false);
@@ -286,7 +287,8 @@ public sealed partial class AskFeature(
     /// <summary>Who is asking, so "my L&amp;D lead" finds the lead of the asker's own kind of organisation; null when unknown.</summary>
     private async Task<AnswerContext?> AskerContextAsync(ITurnContext turn)
     {
-        if (turn.Caller.PersonKey is not { } personKey)
+        // In a group chat or channel everyone sees the answer, so it must not depend on (and show) where the asker works.
+        if (turn.Caller.PersonKey is not { } personKey || SharedConversation.Is(turn.Activity))
         {
             return null;
         }
@@ -335,9 +337,4 @@ public sealed partial class AskFeature(
     /// <summary>Identifiers are noise to the search as well as a privacy risk: the engine and the log both get the scrubbed text.</summary>
     private ScrubbedText Scrub(string question) =>
         PersonalDataScrubber.Scrub(question, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
-
-    /// <summary>Greetings and thanks on their own are not questions (and are not logged as gaps).</summary>
-    [GeneratedRegex(@"^\W*(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thankyou|cheers|ok(ay)?|bye|goodbye)( there| again| very much| so much| lots| learningbot)?\W*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SmallTalk();
 }

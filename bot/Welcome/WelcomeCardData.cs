@@ -1,4 +1,5 @@
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
 using LearningBot.Digest;
 using LearningBot.FeedbackSignals;
 using LearningBot.FiveMinuteReview;
@@ -10,7 +11,8 @@ namespace LearningBot.Welcome;
 /// <summary>Data for the <c>welcome</c> card, which also answers <c>help</c>.</summary>
 /// <param name="FirstName">Used for a personal greeting; leave null when unknown.</param>
 /// <param name="Capabilities">One entry, with its button, per thing the bot can do.</param>
-public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<CapabilityEntry> Capabilities) : ICardData
+/// <param name="InSharedConversation">In a group chat or channel, where the bot only hears messages that @mention it.</param>
+public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<CapabilityEntry> Capabilities, bool InSharedConversation = false) : ICardData
 {
     public static string CardName => "welcome";
 
@@ -42,6 +44,16 @@ public sealed record WelcomeCardData(string? FirstName, IReadOnlyList<Capability
     /// <summary>The standard menu, greeting the person by first name when it is known.</summary>
     public static WelcomeCardData For(string? firstName) =>
         new(string.IsNullOrWhiteSpace(firstName) ? null : firstName.Trim(), StandardCapabilities);
+
+    /// <summary>The menu for whoever sent the turn, saying how to reach the bot when the conversation is shared.</summary>
+    public static WelcomeCardData For(ITurnContext turn) =>
+        For(FirstNameOf(turn.Activity.From?.Name)) with { InSharedConversation = SharedConversation.Is(turn.Activity) };
+
+    private static string? FirstNameOf(string? displayName)
+    {
+        var first = displayName?.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return string.IsNullOrEmpty(first) ? null : first;
+    }
 }
 
 /// <summary>One capability on the welcome card.</summary>

@@ -52,15 +52,8 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
 
     private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(MenuCard(turn));
 
-    private JsonObject MenuCard(ITurnContext turn) =>
-        cards.Render(WelcomeCardData.For(FirstName(turn.Activity.From?.Name)));
+    private JsonObject MenuCard(ITurnContext turn) => cards.Render(WelcomeCardData.For(turn));
 
     private JsonObject ComingSoonCard(PlannedFeature feature) =>
         cards.Render(new ComingSoonCardData(feature.Name, feature.WhatItWillDo));
-
-    private static string? FirstName(string? displayName)
-    {
-        var first = displayName?.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) ? null : first;
-    }
 }

@@ -110,7 +110,7 @@ describe('signals', () => {
       const taken = await chat.waitForCard('Taken by a lead.');
       await chat.screenshot('signals-5-taken');
 
-      await chat.press('Start a learning needs analysis', taken);
+      await chat.press('Learning needs analysis', taken);
       const draft = await chat.waitForCard(`Learning needs analysis: ${THEME}`);
       assert.match(await draft.innerText(), /Draft: not ready yet/);
       assert.match(await draft.getByLabel(/The service need/).inputValue(), /dementia/i);

@@ -16,7 +16,7 @@ public sealed class DigestSendingCards(CardCatalog cards)
     public const int ChannelsShown = 50;
 
     public const string Unsubscribed =
-        "You won't get the learning digest any more. To get it again, press Start getting the digest again, or type subscribe digest. You can still read the latest edition: type digest.";
+        "You won't get the learning digest any more. To get it again, press Get the digest again, or type subscribe digest. You can still read the latest edition: type digest.";
 
     public const string Subscribed =
         "You will get the learning digest again from the next edition. To stop it, press Stop getting the digest, or type unsubscribe digest.";

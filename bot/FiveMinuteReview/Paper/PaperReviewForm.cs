@@ -30,7 +30,7 @@ public sealed partial class PaperReviewForm(IPeopleDirectory people, CardCatalog
         var team = await people.GetPeopleManagedByAsync(managerId, cancellationToken);
         var today = ReviewDates.Today(clock);
         var objectives = Enumerable.Range(1, ReviewChoices.MaxObjectives).Select(n => new ObjectiveData(
-            n, $"objective{n}What", $"objective{n}When", $"objective{n}Measure", n == 1 ? "What" : "What (optional)",
+            n, $"objective{n}What", $"objective{n}When", $"objective{n}Measure", n == 1 ? "What (required)" : "What (optional)",
             ReviewForms.Text(values, $"objective{n}What"), ReviewForms.Text(values, $"objective{n}When"), ReviewForms.Text(values, $"objective{n}Measure"),
             Required: n == 1)).ToList();
         var heldOn = ReviewForms.Text(values, "heldOn");

@@ -50,7 +50,7 @@ public sealed class LeadNoticeFeature(
             .OnCardAction(LeadNoticeVerbs.TryingToo, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { TryingToo = true }))
             .OnCardAction(LeadNoticeVerbs.NotForMe, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { NotForMe = true }))
             .OnCardAction(LeadNoticeVerbs.WantAgain, (turn, action) => ReactAsync(turn, action, (notice, _) => notice with { NotForMe = false }))
-            .OnCommand(async turn => await turn.SendCardAsync(await SavedCardAsync(turn.Caller, turn.Aborted)), "my saved practice", "saved practice", "my saved good practice");
+            .OnCommand(SharedConversation.PersonalOnly(async turn => await turn.SendCardAsync(await SavedCardAsync(turn.Caller, turn.Aborted))), "my saved practice", "saved practice", "my saved good practice");
 
         routes.For(Roles.PracticeSpread, SpreadOnlyFor)
             .OnCommand(async turn => await turn.SendCardAsync(await SpreadCardAsync(turn.Caller, turn.Aborted)), "good practice spread", "practice spread");

@@ -10,7 +10,7 @@ namespace LearningBot.GoodPractice.Links;
 
 /// <summary>
 /// The good-practice editors' list of compliments leads suggested for the exchange (<c>good practice suggestions</c>), each
-/// with "Draft a good-practice example": the draft, entered on behalf of the L&amp;D Support Team, opens in the sharing card
+/// with "Draft an example": the draft, entered on behalf of the L&amp;D Support Team, opens in the sharing card
 /// for the editor to complete and send. <see cref="Roles.GoodPracticeEditor"/> only.
 /// </summary>
 public sealed class SuggestionsFeature(ComplimentDrafts drafts, GoodPracticeCards sharingCards, CardCatalog cards) : IBotFeature

@@ -41,7 +41,7 @@ public sealed class DirectoryCourseAnswers(
 
         var card = cards.Render(new DirectoryAnswerCardData(
             stored,
-            CardText.Literal(stored),
+            CardText.Echo(stored),
             showQuestion && stored.Length > 0,
             found.Matches.Count == 1 ? "A course you can book" : "Courses you can book",
             notes,

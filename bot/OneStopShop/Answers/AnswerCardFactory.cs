@@ -8,7 +8,7 @@ using LearningBot.OneStopShop.Knowledge;
 namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>Builds the one-stop shop's cards from answers and from the question log.</summary>
-public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock, AnswerDeadline deadline)
+public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine engine, TimeProvider clock, AnswerDeadline deadline, SampleNotes sampleNotes)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -100,7 +100,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     /// <param name="questionId">The logged question, so a suggestion opened from the card can come back to it.</param>
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
-        cards.Render(new NotSureCardData(question, CardText.Literal(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
+        cards.Render(new NotSureCardData(question, CardText.Echo(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
         {
             Newsletter = newsletter ?? [],
             QuestionId = questionId,
@@ -123,7 +123,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new AnswerCardData(
             record.QuestionId,
             record.Question,
-            CardText.Literal(record.Question),
+            CardText.Echo(record.Question),
             showQuestion && record.Question.Length > 0,
             article.Title,
             article.Summary,
@@ -153,7 +153,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(new PersonCardData(
             record.QuestionId,
             record.Question,
-            CardText.Literal(record.Question),
+            CardText.Echo(record.Question),
             showQuestion && record.Question.Length > 0,
             person.Name,
             person.Role,
@@ -161,7 +161,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             person.Email,
             Details(helpsWith, person),
             network is null ? null : new NetworkInfo(network.Name, network.Purpose, network.HowToJoin),
-            engine.Directory.WhosWho.Note,
+            sampleNotes.Of(engine.Directory.WhosWho.Note),
             feedback.CanRate,
             feedback.Thanked,
             feedback.OfferEscalation));

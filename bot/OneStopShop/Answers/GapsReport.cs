@@ -107,7 +107,7 @@ public static class GapsReport
             summary.Period.Label,
             figures,
             [.. summary.Unanswered.Select(q => new ReportQuestion(
-                CardText.Literal(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
+                CardText.Echo(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
             [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))])
         {
             Signposted = [.. summary.SignpostTopics.Select(t => new ReportFact(t.Topic, SmallNumbers.Count(t.Questions, "question")))],

@@ -41,7 +41,7 @@ public sealed record QuestionRecord : TableRow
     /// <summary>The signpost shown (Kind Signposted), kept when the asker said it was about learning after all.</summary>
     public string? SignpostId { get; init; }
 
-    /// <summary>The asker pressed "This is about learning after all" on the signpost: the question is now NotSure.</summary>
+    /// <summary>The asker pressed "It's about learning" on the signpost: the question is now NotSure.</summary>
     public bool LearningAfterAll { get; init; }
 
     public string? ArticleId { get; init; }

@@ -28,6 +28,13 @@ public sealed class AnswerDeadline(IOptions<EscalationOptions> options)
     public string Describe(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, _zone).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// For the asker: "the end of Tuesday 24 November". The team works to the minute (<see cref="Describe"/>); the asker is
+    /// promised the day, which reads as a promise rather than a timer.
+    /// </summary>
+    public string DescribeDay(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, _zone).ToString("'the end of' dddd d MMMM", CultureInfo.InvariantCulture);
+
     /// <summary>"2 working days", for the ask card.</summary>
     public string DescribePromise() =>
         _options.AnswerWithinWorkingDays == 1 ? "1 working day" : $"{_options.AnswerWithinWorkingDays} working days";

@@ -15,7 +15,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
     public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Reference, CardText.Literal(ticket.Question), deadline.Describe(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+        cards.Render(new EscalateSentCardData(ticket.Reference, CardText.Echo(ticket.Question), deadline.DescribeDay(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
     /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>
@@ -58,7 +58,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
     private static TicketAnswerCardData AnswerData(TicketEntity ticket, string feedback) => new(
         ticket.Id,
         ticket.Reference,
-        CardText.Literal(ticket.Question),
+        CardText.Echo(ticket.Question),
         ticket.AnsweredByName ?? "the L&D team",
         CardText.Literal(ticket.Answer),
         feedback,
@@ -66,7 +66,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
         CanReopen: !ticket.IsOpen);
 
     public JsonObject Update(TicketEntity ticket, string headline, string message) =>
-        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Reference, headline, message, CardText.Literal(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
+        cards.Render(new TicketUpdateCardData(ticket.Id, ticket.Reference, headline, message, CardText.Echo(ticket.Question), CanReopen: ticket.Status == TicketStatus.Closed));
 
     public static string StatusText(TicketEntity ticket) => ticket.Status switch
     {

@@ -111,7 +111,7 @@ public sealed class TicketWorkflow(
             _ => new TicketDecision.Decline($"This question is already {ticket.Status.ToString().ToLowerInvariant()}."),
         }, ticket => [TicketChannelCard.Message(), ToAsker(ticket, cards.Update(ticket,
             "Your question has been picked up",
-            $"{expert.Name} from the L&D team is looking at your question. You'll have an answer by {deadline.Describe(ticket.PromisedBy)}."))],
+            $"{expert.Name} from the L&D team is looking at your question. You'll have an answer by {deadline.DescribeDay(ticket.PromisedBy)}."))],
             cancellationToken);
 
         await AfterChangeAsync(change, cancellationToken);

@@ -4,7 +4,7 @@ using LearningBot.OneStopShop.Answers;
 namespace LearningBot.OneStopShop.Signposts;
 
 /// <summary>Data for <c>signpost</c>: where to go with a question that is not about learning, and a way back if it is.</summary>
-/// <param name="QuestionId">The logged question, for "This is about learning after all"; empty when it could not be logged.</param>
+/// <param name="QuestionId">The logged question, for "It's about learning"; empty when it could not be logged.</param>
 /// <param name="Question">The question as stored (personal details removed), carried by the button.</param>
 /// <param name="YouAsked">The same question for display (<see cref="CardText.Literal"/>).</param>
 public sealed record SignpostCardData(
@@ -26,7 +26,7 @@ public sealed record SignpostCardData(
         return new(
             record.RowKey,
             record.Question,
-            CardText.Literal(record.Question),
+            CardText.Echo(record.Question),
             signpost.Title,
             signpost.Message,
             signpost.Urgent,

@@ -7,7 +7,7 @@ using LearningBot.Storage;
 namespace LearningBot.OneStopShop.Signposts;
 
 /// <summary>
-/// "This is about learning after all" on a signpost: the bot was wrong, so the question gets the ordinary "not sure"
+/// "It's about learning" on a signpost: the bot was wrong, so the question gets the ordinary "not sure"
 /// card, with the closest articles and the way to the L&amp;D team, and the gaps report counts it as unanswered.
 /// </summary>
 public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, ILogger<SignpostFeature> logger) : IBotFeature

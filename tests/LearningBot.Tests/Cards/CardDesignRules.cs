@@ -17,6 +17,12 @@ internal static partial class CardDesignRules
 
     public const int MaxActionsPerSet = 6;
 
+    /// <summary>Longer button titles are clipped mid-word in Teams on phones and in narrow windows; the long text goes in the card.</summary>
+    public const int MaxActionTitleLength = 26;
+
+    /// <summary>How a label says its input is required (Teams' own asterisk is easy to miss and is not read the same by every screen reader).</summary>
+    public const string RequiredMark = "(required)";
+
     public static int Utf16Size(JsonObject card) => Encoding.Unicode.GetByteCount(card.ToJsonString());
 
     public static IEnumerable<string> Version(JsonObject card)
@@ -126,6 +132,27 @@ internal static partial class CardDesignRules
             }
         }
     }
+
+    /// <summary>
+    /// Checked on the template: the words a title is written with, its <c>${...}</c> values left out. A title that is
+    /// only a value (an article's title in a list of articles) names content and is not counted.
+    /// </summary>
+    public static IEnumerable<string> ActionTitles(JsonObject template) =>
+        CardJson.Walk(template)
+            .Where(o => CardJson.Type(o.Node)?.StartsWith("Action.", StringComparison.Ordinal) == true
+                && o.Node["title"] is JsonValue title && title.GetValueKind() == JsonValueKind.String
+                && TemplateValue().Replace(title.GetValue<string>(), string.Empty).Length > MaxActionTitleLength)
+            .Select(o => $"{o.Path}: title \"{o.Node["title"]}\" is over {MaxActionTitleLength} characters; shorten it and put the long text in the card");
+
+    [GeneratedRegex(@"\$\{[^}]*\}")]
+    private static partial Regex TemplateValue();
+
+    public static IEnumerable<string> RequiredLabels(JsonObject card) =>
+        CardJson.Walk(card)
+            .Where(o => CardJson.Type(o.Node)?.StartsWith("Input.", StringComparison.Ordinal) == true
+                && o.Node["isRequired"]?.GetValueKind() == JsonValueKind.True
+                && o.Node["label"]?.GetValue<string>().Contains(RequiredMark, StringComparison.Ordinal) != true)
+            .Select(o => $"{o.Path}: required input's label \"{o.Node["label"]}\" must say {RequiredMark}");
 
     /// <summary>Colour only ever reinforces text, and Teams-unsupported styling is absent.</summary>
     public static IEnumerable<string> ThemeSafety(JsonObject card)

@@ -43,6 +43,15 @@ public sealed class CardDesignTests
 
     [Theory]
     [MemberData(nameof(Cards))]
+    public void Keeps_button_titles_short_enough_not_to_be_clipped(string card) =>
+        Assert.Empty(CardDesignRules.ActionTitles(CardPaths.ReadJson(CardPaths.CardFile(card))!.AsObject()));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Says_in_the_label_when_an_input_is_required(string card) => Assert.Empty(CardDesignRules.RequiredLabels(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
     public void Never_relies_on_colour_alone(string card) => Assert.Empty(CardDesignRules.ThemeSafety(BindSample(card)));
 
     [Fact]

@@ -15,6 +15,36 @@ public sealed class CardTextTests
     private const string Special = "\\*_[]()#-+!`~>|<{}";
 
     [Fact]
+    public void A_short_question_is_echoed_whole()
+    {
+        Assert.Equal("how do I find a mentor?", CardText.Echo("how do I find a mentor?"));
+    }
+
+    [Fact]
+    public void A_long_question_is_echoed_cut_at_a_word_with_an_ellipsis()
+    {
+        var question = string.Concat(Enumerable.Repeat("I work nights in a care home and want to learn more. ", 10));
+
+        var echoed = CardText.Echo(question);
+
+        Assert.True(echoed.Length <= CardText.EchoLength, $"{echoed.Length} characters");
+        Assert.EndsWith(" want…", echoed, StringComparison.Ordinal);
+        Assert.StartsWith("I work nights", echoed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sample_notes_show_in_development_and_only_when_asked_elsewhere()
+    {
+        static SampleNotes Notes(string environment, bool? show) =>
+            new(Microsoft.Extensions.Options.Options.Create(new CardsOptions { ShowSampleNotes = show }), new TestHostEnvironment(environment));
+
+        Assert.Equal("Sample people", Notes("Development", null).Of("Sample people"));
+        Assert.Null(Notes("Production", null).Of("Sample people"));
+        Assert.Equal("Sample people", Notes("Production", true).Of("Sample people"));
+        Assert.Null(Notes("Development", false).Of("Sample people"));
+    }
+
+    [Fact]
     public void A_markdown_link_shows_as_the_text_typed()
     {
         var literal = CardText.Literal("[Re-verify your NHSmail](https://evil.example)");

@@ -75,7 +75,7 @@ public sealed class ReviewConfirmCompletenessTests(AzuriteFixture azurite) : ICl
         var answer = CardJson.Readable(CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.confirm", data)));
 
         Assert.Contains("step 3 (objectives) and step 4", answer, StringComparison.Ordinal);
-        Assert.Contains("Please choose a date for this objective.", answer, StringComparison.Ordinal);
+        Assert.Contains("Please choose a date for this objective", answer, StringComparison.Ordinal);
         Assert.Null(await _h.LatestReviewAsync(_h.Tom.AadObjectId));
     }
 

@@ -18,8 +18,8 @@ public sealed class ReviewCopyDeliveryTests(AzuriteFixture azurite) : IClassFixt
             ["Outbox:ScanInterval"] = "00:00:00.2",
             ["Outbox:FirstRetryDelay"] = "00:00:30",
         });
-        await _h.SayAsync(_h.Tom, "hello");
-        await _h.SayAsync(ReviewHarness.Manager, "hello");
+        await _h.SayAsync(_h.Tom, "thanks");
+        await _h.SayAsync(ReviewHarness.Manager, "thanks");
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

@@ -14,8 +14,8 @@ public sealed class ReviewCoverageTests(AzuriteFixture azurite) : IClassFixture<
         {
             ["Roles:SupportTeam:0"] = ReviewHarness.Outsider.AadObjectId,
         });
-        await _h.SayAsync(ReviewHarness.Manager, "hello");
-        await _h.SayAsync(ReviewHarness.Outsider, "hello");
+        await _h.SayAsync(ReviewHarness.Manager, "thanks");
+        await _h.SayAsync(ReviewHarness.Outsider, "thanks");
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

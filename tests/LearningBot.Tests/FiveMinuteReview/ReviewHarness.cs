@@ -40,8 +40,8 @@ public sealed class ReviewHarness : IAsyncDisposable
     public static async Task<ReviewHarness> StartWithChatsAsync(AzuriteFixture azurite)
     {
         var harness = await StartAsync(azurite);
-        await harness.SayAsync(harness.Tom, "hello");
-        await harness.SayAsync(Manager, "hello");
+        await harness.SayAsync(harness.Tom, "thanks");
+        await harness.SayAsync(Manager, "thanks");
         return harness;
     }
 

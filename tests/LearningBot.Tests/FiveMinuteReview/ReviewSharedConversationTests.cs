@@ -16,7 +16,7 @@ public sealed class ReviewSharedConversationTests(AzuriteFixture azurite) : ICla
     public async Task InitializeAsync()
     {
         _h = await ReviewHarness.StartAsync(azurite);
-        await _h.SayAsync(_h.Tom, "hello");
+        await _h.SayAsync(_h.Tom, "thanks");
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -24,7 +24,7 @@ public sealed class ReviewSharedConversationTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task Review_typed_in_a_channel_posts_no_names_there_and_sends_the_team_to_the_managers_own_chat()
     {
-        await _h.SayAsync(ReviewHarness.Manager, "hello");
+        await _h.SayAsync(ReviewHarness.Manager, "thanks");
 
         await Post(Shared(TeamsActivities.ChannelMention(_h.ServiceUrl, "review"), Channel, "channel"));
 

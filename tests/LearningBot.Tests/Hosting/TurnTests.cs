@@ -53,13 +53,11 @@ public sealed class TurnTests(BotHostFixture host) : IClassFixture<BotHostFixtur
     }
 
     [Fact]
-    public async Task Other_text_gets_a_friendly_pointer_to_help()
+    public async Task A_greeting_is_answered_with_the_welcome_card()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "hello there"));
 
-        var reply = Assert.Single(_bot.Connector.Sent);
-        Assert.Contains("help", reply.Activity.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(reply.Activity.Attachments);
+        AssertWelcomeCard(Assert.Single(_bot.Connector.Sent).Activity);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace LearningBot.Tests.FeedbackSignals.LearningNeeds;
 
 /// <summary>
 /// Learning needs analyses through the real pipeline: a theme is alerted (signals logged and accepted on their cards), a
-/// lead presses Start a learning needs analysis on the alert, edits the draft in Teams and prints it. Each test uses a
+/// lead presses Learning needs analysis on the alert, edits the draft in Teams and prints it. Each test uses a
 /// theme of its own, so the tests share the tables safely.
 /// </summary>
 public sealed partial class LearningNeedsAnalysisTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime

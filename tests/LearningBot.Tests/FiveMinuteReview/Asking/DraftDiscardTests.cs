@@ -26,7 +26,7 @@ public sealed class DraftDiscardTests(AzuriteFixture azurite) : IClassFixture<Az
         var team = await _h.NextAsync(confirm, "Discard draft");
 
         Assert.Contains("Your draft review with Tom Okafor has been discarded", CardJson.Texts(team), StringComparison.Ordinal);
-        Assert.Contains("Due: no review yet", CardJson.Texts(team), StringComparison.Ordinal);
+        Assert.Contains("Due: first review", CardJson.Texts(team), StringComparison.Ordinal);
         Assert.NotNull(CardJson.ActionByTitle(team, "Review Tom"));
         Assert.Null(await _h.Store.GetDraftAsync(ReviewHarness.Manager.AadObjectId, _h.Tom.AadObjectId, CancellationToken.None));
     }

@@ -20,7 +20,7 @@ public sealed class ReviewHistoryTests(AzuriteFixture azurite) : IClassFixture<A
         _h = await ReviewHarness.StartWithChatsAsync(azurite);
         _sam = TestPerson.Unique("sam", "Sam Reid");
         _h.People.Add(_sam.AadObjectId, _sam.Name, null);
-        await _h.SayAsync(_sam, "hello");
+        await _h.SayAsync(_sam, "thanks");
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

@@ -22,8 +22,8 @@ public sealed class CoordinatorReviewTests(AzuriteFixture azurite) : IClassFixtu
         _h.People.Add(_coordinator.AadObjectId, _coordinator.Name, ReviewHarness.Manager.AadObjectId);
         _h.People.Add(_volunteerWithTeams.AadObjectId, _volunteerWithTeams.Name, _coordinator.AadObjectId);
         _volunteerWithoutTeams = _h.People.Add("local:" + Guid.NewGuid().ToString("N"), "Bill Turner", _coordinator.AadObjectId, usesTeams: false).Id;
-        await _h.SayAsync(_coordinator, "hello");
-        await _h.SayAsync(_volunteerWithTeams, "hello");
+        await _h.SayAsync(_coordinator, "thanks");
+        await _h.SayAsync(_volunteerWithTeams, "thanks");
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

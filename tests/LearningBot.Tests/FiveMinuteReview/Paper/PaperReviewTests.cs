@@ -136,7 +136,7 @@ public sealed class PaperReviewTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Someone_who_does_not_manage_the_person_cannot_record_a_paper_review_for_them()
     {
-        await _h.SayAsync(ReviewHarness.Outsider, "hello");
+        await _h.SayAsync(ReviewHarness.Outsider, "thanks");
         var opened = await _h.PressAsync(ReviewHarness.Outsider, "review.paper", new JsonObject { ["personId"] = _h.Tom.AadObjectId });
         var answers = PaperForms.Held();
         answers["personId"] = _h.Tom.AadObjectId;

@@ -162,7 +162,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     {
         var form = await ExecuteAsync(AskVerbs.Start, new JsonObject());
         var input = CardJson.FirstOfType(form, "Input.Text");
-        Assert.Equal("What would you like to know?", input["label"]!.GetValue<string>());
+        Assert.Equal("What would you like to know? (required)", input["label"]!.GetValue<string>());
         Assert.True(input["isRequired"]!.GetValue<bool>());
         Assert.Equal(500, input["maxLength"]!.GetValue<int>());
 
@@ -386,17 +386,16 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
-    public async Task Greetings_and_empty_messages_get_a_pointer_not_a_logged_question()
+    public async Task Greetings_get_the_help_card_and_empty_messages_a_pointer_not_a_logged_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "hi!"));
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, string.Empty));
 
-        Assert.All(_bot.Connector.Sent, reply =>
-        {
-            Assert.Null(reply.Activity.Attachments);
-            Assert.Contains("help", reply.Activity.Text, StringComparison.OrdinalIgnoreCase);
-        });
         Assert.Equal(2, _bot.Connector.Sent.Count);
+        Assert.Contains("I'm LearningBot", CardJson.Texts(CardJson.Of(_bot.Connector.Sent[0])), StringComparison.Ordinal);
+        Assert.Null(_bot.Connector.Sent[1].Activity.Attachments);
+        Assert.Contains("help", _bot.Connector.Sent[1].Activity.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.All(_bot.Connector.Sent, reply => Assert.Empty(CardJson.Actions(reply.Activity.Attachments is null ? null : CardJson.Of(reply), "ask.rate")));
     }
 
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>

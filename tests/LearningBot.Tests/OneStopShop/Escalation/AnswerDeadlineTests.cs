@@ -53,6 +53,14 @@ public sealed class AnswerDeadlineTests
     }
 
     [Fact]
+    public void Promises_the_asker_the_end_of_a_day_not_a_minute()
+    {
+        var deadline = Deadline(("LearningHub:Escalation:AnswerWithinWorkingDays", "3"));
+
+        Assert.Equal("the end of Thursday 3 December", deadline.DescribeDay(DateTimeOffset.Parse("2026-12-03T23:38:00Z")));
+    }
+
+    [Fact]
     public void Promises_two_working_days_when_nothing_is_configured()
     {
         Assert.Equal(2, Options<EscalationOptions>(EscalationOptions.Section, []).AnswerWithinWorkingDays);

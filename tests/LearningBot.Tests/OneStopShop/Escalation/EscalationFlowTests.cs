@@ -31,7 +31,7 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
 
         var reference = Reference(sent);
         Assert.Matches("^LD-[2-9A-Z]{4}-[2-9A-Z]{4}$", reference);
-        Assert.Contains("You'll have an answer by **Tuesday 24 November at 14:30**", CardJson.Texts(sent), StringComparison.Ordinal);
+        Assert.Contains("You'll have an answer by **the end of Tuesday 24 November**", CardJson.Texts(sent), StringComparison.Ordinal);
         var ticket = await _hub.Tickets.FindAsync(ticketId, CancellationToken.None);
         Assert.NotNull(ticket);
         Assert.Equal(TicketStatus.Unassigned, ticket.Status);
