@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -30,6 +31,7 @@ public sealed record CourseInterestEntity : TableRow
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    [IgnoreDataMember]
     public bool IsTopic => Kind == TopicKind;
 
     public static string PartitionFor(string personKey) => TableKeys.Encode(personKey);

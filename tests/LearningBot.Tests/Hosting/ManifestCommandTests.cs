@@ -65,7 +65,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
     {
         Assert.True(ButtonFor.TryGetValue(command, out var verb),
             $"The manifest offers '{command}', but this test does not know which capability it belongs to: add it to {nameof(ButtonFor)}.");
-        var expected = await ButtonAnswerAsync(verb);
+        var expected = await ButtonAnswerAsync(scope, verb);
 
         await _bot.PostActivityAsync(Typed(scope, typed));
 
@@ -74,10 +74,21 @@ public sealed class ManifestCommandTests(ManifestCommandTests.LiaisonHost host) 
             $"'{typed}' in {scope} should answer like the welcome card's '{verb}' button.\nExpected: {expected}\nGot: {card}");
     }
 
-    /// <summary>The card a capability's welcome-card button brings up (Action.Execute answers in the invoke response).</summary>
-    private async Task<JsonNode> ButtonAnswerAsync(string verb)
+    /// <summary>
+    /// The card a capability's welcome-card button brings up (Action.Execute answers in the invoke response), pressed in
+    /// the conversation the command is typed in: in groups and channels the welcome card also says to @mention the bot.
+    /// </summary>
+    private async Task<JsonNode> ButtonAnswerAsync(string scope, string verb)
     {
-        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb));
+        var press = TeamsActivities.ExecuteAction(ServiceUrl, verb);
+        var typed = Typed(scope, string.Empty);
+        press["conversation"] = typed["conversation"]!.DeepClone();
+        if (typed["channelData"] is { } channelData)
+        {
+            press["channelData"] = channelData.DeepClone();
+        }
+
+        var response = await _bot.PostActivityAsync(press);
         var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
         Assert.Empty(_bot.Connector.Sent);
         return WithoutFormToken(card);

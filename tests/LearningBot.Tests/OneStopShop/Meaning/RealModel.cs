@@ -31,17 +31,22 @@ public static class RealModel
     {
         private readonly ConcurrentDictionary<string, float[]> _articles = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, float[]> _questions = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
 
         public string Model => model.Model;
 
         public float[][] EmbedArticles(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
         {
-            var missing = texts.Where(t => !_articles.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-            if (missing.Count > 0)
+            // One caller embeds at a time, so classes that start together wait for the base rather than each embedding it.
+            lock (_gate)
             {
-                foreach (var (text, vector) in missing.Zip(model.EmbedArticles(missing, cancellationToken)))
+                var missing = texts.Where(t => !_articles.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+                if (missing.Count > 0)
                 {
-                    _articles.TryAdd(text, vector);
+                    foreach (var (text, vector) in missing.Zip(model.EmbedArticles(missing, cancellationToken)))
+                    {
+                        _articles.TryAdd(text, vector);
+                    }
                 }
             }
 
