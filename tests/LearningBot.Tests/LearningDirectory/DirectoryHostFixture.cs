@@ -38,6 +38,7 @@ public sealed class DirectoryHostFixture : BotHostFixture
     {
         ["Roles:SupportTeam:0"] = Support.AadObjectId,
         ["LearningDirectory:CatalogueRefresh"] = "00:00:00",
+        ["LearningDirectory:SeedSample"] = "true",
     };
 
     /// <summary>Both seeds run in the background from start-up; a test that came before them would find nothing.</summary>

@@ -64,6 +64,10 @@ public sealed class BotTestHost : IAsyncDisposable
             // Answers by words alone unless a test asks for the embedding model: an answer must not depend on whether the
             // model, loading in the background, is ready yet. OneStopShop/Meaning tests run the model itself.
             ["OneStopShop:Hybrid:Model"] = HybridOptions.None,
+
+            // The 75 sample offers are written to storage at every start of a bot with tables of its own (some 190 in a
+            // run); only the tests of the sample itself ask for them.
+            ["LearningDirectory:SeedSample"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
