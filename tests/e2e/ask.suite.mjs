@@ -64,8 +64,9 @@ describe('ask', () => {
     await form.getByRole('textbox').fill('what is the five minute review');
     await chat.clickCardButton('Ask', { card: form });
 
-    const answer = await chat.waitForCard('The Five Minute Review');
-    assert.match(await answer.innerText(), /You asked: what is the five minute review/);
+    // A regular expression, as a string matches case-insensitively and the form itself holds the words typed.
+    const answer = await chat.waitForCard(/You asked: what is the five minute review/);
+    assert.match(await answer.innerText(), /The Five Minute Review/);
   });
 
   test('answers a question asked by @mentioning the bot in a team channel', { timeout: 120_000 }, async () => {
