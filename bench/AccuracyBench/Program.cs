@@ -95,7 +95,7 @@ SignpostMatcher MatcherFor(string knowledge, string ranking)
     if (!matchers.TryGetValue((knowledge, ranking), out var matcher))
     {
         matcher = matchers[(knowledge, ranking)] = SignpostMatcher.Load(knowledge);
-        if (ranking != "words only")
+        if (!ranking.StartsWith("words", StringComparison.Ordinal))
         {
             matcher.EmbedAll(Embedder(ranking.Split(' ')[0]));
         }
