@@ -12,17 +12,32 @@ public sealed class TableCourseCatalogue(CourseDirectoryStore store, TimeProvide
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
     private Snapshot? _snapshot;
+    private Listed? _listed;
 
+    /// <summary>
+    /// The listings, the same list until the directory changes or the next session starts (and so drops off): the finder
+    /// keeps its index for as long as it is given the same list, rather than building one per question.
+    /// </summary>
     public async ValueTask<IReadOnlyList<CourseListing>> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = await FreshAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return
+        if (Volatile.Read(ref _listed) is { } listed && ReferenceEquals(listed.Offers, snapshot.Offers) && now < listed.ValidUntil)
+        {
+            return listed.Listings;
+        }
+
+        IReadOnlyList<CourseListing> listings =
         [
             .. snapshot.Offers.Where(offer => !offer.IsRetired)
                 .Select(offer => new CourseListing(offer, [.. snapshot.SessionsOf(offer.Id).Where(session => session.IsUpcoming(now)).OrderBy(session => session.Starts)])),
         ];
+        var nextStart = listings.SelectMany(listing => listing.UpcomingSessions).Select(session => session.Starts).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        Volatile.Write(ref _listed, new Listed(snapshot.Offers, listings, nextStart));
+        return listings;
     }
+
+    private sealed record Listed(IReadOnlyList<CourseOffer> Offers, IReadOnlyList<CourseListing> Listings, DateTimeOffset ValidUntil);
 
     public void Dispose() => _reading.Dispose();
 
