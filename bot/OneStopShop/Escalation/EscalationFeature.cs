@@ -190,15 +190,10 @@ public sealed class EscalationFeature(
     private async Task<CardActionResult> StillNeedHelpAsync(ITurnContext turn, CardActionRequest action)
     {
         const string OnlyTheAsker = "Only the person who asked can say they still need help.";
-        var (ticket, refusal) = await FindForCallerAsync(turn, action, OnlyTheAsker);
+        var (ticket, refusal) = await FindAskersTicketAsync(turn, action, OnlyTheAsker);
         if (ticket is null)
         {
             return CardActionResult.Message(refusal);
-        }
-
-        if (ticket.AskerKey != ActorOf(turn).Key)
-        {
-            return CardActionResult.Message(OnlyTheAsker);
         }
 
         var whatsMissing = workflow.Scrub(action.GetString("whatsMissing")).Truncate(MaxQuestion);
@@ -219,15 +214,10 @@ public sealed class EscalationFeature(
     private async Task<CardActionResult> RateAsync(ITurnContext turn, CardActionRequest action)
     {
         const string OnlyTheAsker = "Only the person who asked can rate this answer.";
-        var (ticket, refusal) = await FindForCallerAsync(turn, action, OnlyTheAsker);
+        var (ticket, refusal) = await FindAskersTicketAsync(turn, action, OnlyTheAsker);
         if (ticket is null)
         {
             return CardActionResult.Message(refusal);
-        }
-
-        if (ticket.AskerKey != ActorOf(turn).Key)
-        {
-            return CardActionResult.Message(OnlyTheAsker);
         }
 
         var rating = action.GetString("rating") == TicketWorkflow.Helpful ? TicketWorkflow.Helpful : TicketWorkflow.NotHelpful;
@@ -249,6 +239,13 @@ public sealed class EscalationFeature(
     /// <see cref="TicketGone"/> for an id that names no ticket, <paramref name="refusal"/> for someone else's ticket.
     /// Every button that carries a ticket id goes through here.
     /// </summary>
+    /// <summary>The ticket, when the caller is the person who asked it; otherwise why not.</summary>
+    private async Task<(TicketEntity? Ticket, string Refusal)> FindAskersTicketAsync(ITurnContext turn, CardActionRequest action, string onlyTheAsker)
+    {
+        var (ticket, refusal) = await FindForCallerAsync(turn, action, onlyTheAsker);
+        return ticket is not null && ticket.AskerKey != ActorOf(turn).Key ? (null, onlyTheAsker) : (ticket, refusal);
+    }
+
     private async Task<(TicketEntity? Ticket, string Refusal)> FindForCallerAsync(ITurnContext turn, CardActionRequest action, string refusal)
     {
         if (action.GetString("ticketId") is not { } ticketId || !TicketEntity.IsWellFormedId(ticketId)
