@@ -66,6 +66,9 @@ public sealed class BenchBot : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--environment=Development",
             "--Logging:LogLevel:Default=Warning",
+            // These benches time capabilities that never ask the one-stop shop. A fresh Azurite has no cached article
+            // vectors, so the model would spend the first half minute embedding the knowledge base beside the timed turns.
+            "--OneStopShop:Hybrid:Model=none",
             .. settings,
         ]);
         await bot.StartAsync();

@@ -53,8 +53,9 @@ public sealed class ArticleEmbeddingLoader : BackgroundService
                 await _embeddings.RefreshAsync(embedder, [article], stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: the model's runtime ends a run in progress with its own exception, which is not a failure.
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
