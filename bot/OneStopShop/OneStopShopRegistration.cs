@@ -24,6 +24,7 @@ public static class OneStopShopRegistration
         services.AddSingleton<AnswerCardFactory>();
         services.AddHostedService<StoredArticlesLoader>();
         services.TryAddSingleton<ISentenceEmbedderSource, SharedSentenceEmbedderSource>();
+        services.AddSingleton<ShippedEmbeddings>();
         services.AddSingleton<EmbeddingCache>();
         services.AddSingleton<ArticleEmbeddings>();
         services.AddHostedService<ArticleEmbeddingLoader>();

@@ -6,10 +6,11 @@ namespace LearningBot.OneStopShop.Meaning;
 /// <summary>
 /// Embeddings by model and content hash in table storage, shared by every instance and every start: a text once embedded
 /// with a model is read back, never embedded again. Rows are written a transaction at a time (one partition per model),
-/// so a cold start's several hundred vectors cost a few dozen requests rather than one each. Storage trouble costs
-/// time, not answers: callers embed without the cache.
+/// so a cold start's several hundred vectors cost a few dozen requests rather than one each. Under the table lie the
+/// vectors shipped with the knowledge base (<see cref="ShippedEmbeddings"/>), read but never copied into it. Storage
+/// trouble costs time, not answers: callers embed without the cache.
 /// </summary>
-public sealed class EmbeddingCache(TableStorage tables, ILogger<EmbeddingCache> logger)
+public sealed class EmbeddingCache(TableStorage tables, ShippedEmbeddings shipped, ILogger<EmbeddingCache> logger)
 {
     public const string TableName = "ArticleEmbeddings";
 
@@ -25,7 +26,13 @@ public sealed class EmbeddingCache(TableStorage tables, ILogger<EmbeddingCache> 
         {
             var table = await _table.GetAsync(cancellationToken);
             var rows = await table.ListAsync<ArticleEmbedding>(TableClient.CreateQueryFilter($"PartitionKey eq {model}"), cancellationToken: cancellationToken);
-            return rows.ToDictionary(row => row.RowKey, row => row.ToVector(), StringComparer.Ordinal);
+            var vectors = new Dictionary<string, float[]>(shipped.For(model), StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                vectors[row.RowKey] = row.ToVector();
+            }
+
+            return vectors;
         }
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {

@@ -46,8 +46,9 @@ public sealed class SignpostEmbeddingLoader(
             matcher.Attach(embedder.Model, [.. examples.Select(e => cached[ArticleMeaning.HashOf(e)])]);
             logger.LogInformation("Recognising signposts by meaning as well as words: {Examples} examples, {Embedded} embedded now", examples.Count, missing.Count);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: the model's runtime ends a run in progress with its own exception, which is not a failure.
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
