@@ -18,6 +18,12 @@ public static class BotAuthenticationDefaults
         "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
     ];
 
+    /// <summary>
+    /// The US Government cloud's Azure Bot Service tenant (its Entra ID issuers are <c>sts.windows.net</c> and
+    /// <c>login.microsoftonline.us</c>). Not among the default issuers: a government bot lists them in <c>ValidIssuers</c>.
+    /// </summary>
+    public const string GovernmentBotFrameworkTenant = "cab8a31a-1906-4287-a0d8-4eef66b95f6e";
+
     public static readonly IReadOnlyList<string> AllowedSigningAlgorithms = ["RS256", "RS384", "RS512"];
 
     /// <summary>
@@ -55,6 +61,15 @@ public static class BotAuthenticationDefaults
 
         return [BotFrameworkIssuer, .. tenants.SelectMany(t => new[] { EntraV1Issuer(t), EntraV2Issuer(t) })];
     }
+
+    /// <summary>
+    /// True for a tenant of Azure Bot Service itself (public or US Government): an Entra ID token it issued is a channel's
+    /// token, not another app's (rule 2.4 of docs/protocol-conformance.md).
+    /// </summary>
+    public static bool IsBotFrameworkTenant(string? tenantId) =>
+        tenantId is not null &&
+        (BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase) ||
+         string.Equals(tenantId, GovernmentBotFrameworkTenant, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsBotFrameworkIssuer(string? issuer) =>
         string.Equals(issuer, BotFrameworkIssuer, StringComparison.Ordinal) ||

@@ -46,6 +46,17 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task A_channel_token_Azure_Bot_Service_issued_through_Entra_is_accepted_and_the_turn_runs()
+    {
+        var token = _issuer.CreateToken(spec => spec.AsEntraChannelToken("d6d49420-f39b-4df7-a1dc-d59a935871db"));
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer outbound-token", Assert.Single(_bot.Connector.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task Missing_token_is_401_with_a_bearer_challenge_and_nothing_is_sent()
     {
         var response = await _bot.PostActivityAsync(Help());
