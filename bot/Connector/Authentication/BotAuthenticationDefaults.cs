@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LearningBot.Connector.Authentication;
 
-/// <summary>Public-cloud values from the Bot Framework authentication documentation.</summary>
+/// <summary>Values from the Bot Framework authentication documentation: the public cloud's, except where marked.</summary>
 public static class BotAuthenticationDefaults
 {
     public const string BotFrameworkIssuer = "https://api.botframework.com";
@@ -18,17 +18,28 @@ public static class BotAuthenticationDefaults
         "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
     ];
 
+    /// <summary>
+    /// The US Government cloud's Azure Bot Service tenant (its Entra ID issuers are <c>sts.windows.net</c> and
+    /// <c>login.microsoftonline.us</c>). Not among the default issuers: a government bot lists them in <c>ValidIssuers</c>.
+    /// </summary>
+    public const string GovernmentBotFrameworkTenant = "cab8a31a-1906-4287-a0d8-4eef66b95f6e";
+
     public static readonly IReadOnlyList<string> AllowedSigningAlgorithms = ["RS256", "RS384", "RS512"];
 
-    /// <summary>Bot Connector hosts (and their subdomains) that may receive the bot's token when none are configured.</summary>
+    /// <summary>
+    /// Bot Connector hosts (each with its subdomains) that may receive the bot's token when none are configured: the
+    /// hosts Teams and Azure Bot Service send as <c>serviceUrl</c>, public and US Government clouds (rule 3.3 of
+    /// docs/protocol-conformance.md says where each is documented).
+    /// </summary>
     public static readonly IReadOnlyList<string> ConnectorHosts =
     [
-        "botframework.com",
-        "smba.trafficmanager.net",
-        "teams.microsoft.com",
-        "teams.microsoft.us",
-        "smba.infra.gcc.teams.microsoft.com",
-        "smba.infra.gov.teams.microsoft.us",
+        "botframework.com",                     // Azure Bot Service, public cloud (api., europe., webchat., directline., …)
+        "botframework.azure.us",                // Azure Bot Service, US Government cloud
+        "smba.trafficmanager.net",              // Teams, public cloud (/teams/, /emea/, /amer/, …)
+        "botapi.skype.com",                     // Teams service front ends, e.g. canary.botapi.skype.com/amer/
+        "smba.infra.gcc.teams.microsoft.com",   // Teams GCC
+        "smba.infra.gov.teams.microsoft.us",    // Teams GCC High
+        "smba.infra.dod.teams.microsoft.us",    // Teams DoD
     ];
 
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -50,6 +61,15 @@ public static class BotAuthenticationDefaults
 
         return [BotFrameworkIssuer, .. tenants.SelectMany(t => new[] { EntraV1Issuer(t), EntraV2Issuer(t) })];
     }
+
+    /// <summary>
+    /// True for a tenant of Azure Bot Service itself (public or US Government): an Entra ID token it issued is a channel's
+    /// token, not another app's (rule 2.4 of docs/protocol-conformance.md).
+    /// </summary>
+    public static bool IsBotFrameworkTenant(string? tenantId) =>
+        tenantId is not null &&
+        (BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase) ||
+         string.Equals(tenantId, GovernmentBotFrameworkTenant, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsBotFrameworkIssuer(string? issuer) =>
         string.Equals(issuer, BotFrameworkIssuer, StringComparison.Ordinal) ||

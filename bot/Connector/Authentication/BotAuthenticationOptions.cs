@@ -24,7 +24,8 @@ public sealed record BotAuthenticationOptions : IValidatableObject
     public List<string> AllowedTenants { get; set; } = [];
 
     /// <summary>
-    /// Apps other than the bot itself that may call it with an Entra ID token (<c>azp</c>/<c>appid</c>).
+    /// Apps other than the bot itself that may call it with an Entra ID token (<c>azp</c>/<c>appid</c>) from a tenant
+    /// other than Azure Bot Service's (whose tokens are the channels', see <see cref="BotAuthenticationDefaults.IsBotFrameworkTenant"/>).
     /// Empty (the default) rejects every such token, as the Bot Framework does for skills it was not told to trust.
     /// </summary>
     public List<string> AllowedCallers { get; set; } = [];

@@ -7,7 +7,8 @@ namespace LearningBot.Connector.Authentication;
 
 /// <summary>
 /// Validates the bearer token on an inbound activity: Bot Connector tokens (endorsements, <c>serviceurl</c>)
-/// and Entra ID tokens (tenant issuers, <c>tid</c>, no skills), then the channel (Teams only) and the tenant allow-list.
+/// and Entra ID tokens (tenant issuers, <c>tid</c>, the key's issuer; Azure Bot Service's channel tokens, or the bot and
+/// its allowed callers), then the channel (Teams only) and the tenant allow-list.
 /// </summary>
 internal sealed partial class BotAuthenticator : IBotAuthenticator
 {
@@ -154,7 +155,11 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         return Accept(identity, activity, activity.TenantId);
     }
 
-    /// <summary>Entra ID token: <c>tid</c> agrees with <c>iss</c> and the key's issuer, no skill callers, then the tenant allow-list.</summary>
+    /// <summary>
+    /// Entra ID token: <c>tid</c> agrees with <c>iss</c> and the key's issuer. One issued by Azure Bot Service's own
+    /// tenants is a channel's token and is then accepted as the Agents SDK accepts it; any other is another app calling,
+    /// which must be the bot itself or an allowed caller. Then the tenant allow-list.
+    /// </summary>
     private BotAuthenticationResult CheckEntraToken(
         JsonWebToken token, SigningKey key, SigningKeySet keySet, ClaimsIdentity identity, InboundActivityContext activity)
     {
@@ -169,8 +174,11 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Unauthorized($"signing key '{Safe(token.Kid)}' may not sign for issuer '{Safe(token.Issuer)}'");
         }
 
+        // A channel token's azp/appid names Azure Bot Service's own app, which the bot cannot know in advance; the
+        // issuer, audience and signing key already prove where it came from (rule 2.4 says why this is safe).
+        var isChannelToken = BotAuthenticationDefaults.IsBotFrameworkTenant(tenantId);
         var callerAppId = PayloadString(token, "azp") ?? PayloadString(token, "appid");
-        if (callerAppId is not null && !IsTrustedCaller(callerAppId))
+        if (!isChannelToken && (callerAppId is null || !IsTrustedCaller(callerAppId)))
         {
             return BotAuthenticationResult.Unauthorized($"tokens from other apps (skills) are not accepted: caller '{Safe(callerAppId)}'");
         }
@@ -182,9 +190,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         }
 
         // Azure Bot Service's own tenants say nothing about the customer; the activity names the tenant then.
-        var tenant = BotAuthenticationDefaults.BotFrameworkTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase)
-            ? activity.TenantId
-            : tenantId;
+        var tenant = isChannelToken ? activity.TenantId : tenantId;
         return Accept(identity, activity, tenant, callerAppId);
     }
 

@@ -109,7 +109,12 @@ public sealed class BotAdapter(
         using var deadline = new CancellationTokenSource(limits.TurnTimeout);
         using var storageTime = StorageBudget.Current is null ? StorageBudget.Begin(limits.StorageBudget) : (StorageBudget.Scope?)null;
         using var connectorTime = ConnectorBudget.Begin(limits.ConnectorBudget);
-        var connector = connectors.Create(activity.ServiceUrl!);
+        if (CreateConnector(activity) is not { } connector)
+        {
+            telemetry?.Route = BotRoute.UntrustedServiceUrl;
+            return activity.IsInvoke ? new InvokeResponse(StatusCodes.Status200OK) : null;
+        }
+
         var turn = new TurnContext(activity, identity, connector, deadline.Token);
         var remembered = references.RememberAsync(activity, limits.ConversationReferenceTimeout);
         try
@@ -125,6 +130,26 @@ public sealed class BotAdapter(
         {
             telemetry?.Route = turn.Route;
             await remembered;
+        }
+    }
+
+    /// <summary>
+    /// The connector for the activity's <c>serviceUrl</c>, or null when the bot may not send its token there (rules 3.3, 3.12).
+    /// The token already bound the activity to that URL, so this is defence in depth: the turn is not run, nothing is
+    /// remembered and the request is answered 200 without a reply, since a 500 would only bring the activity back.
+    /// </summary>
+    private IConnectorClient? CreateConnector(Activity activity)
+    {
+        try
+        {
+            return connectors.Create(activity.ServiceUrl!);
+        }
+        catch (UntrustedConnectorHostException refused)
+        {
+            logger.LogWarning(
+                "Not answering {ActivityType} {ActivityId}: its serviceUrl host {Host} is not an allowed Bot Connector host (BotAuthentication:AllowedConnectorHosts)",
+                activity.Type, activity.Id, refused.ServiceUrl.IdnHost);
+            return null;
         }
     }
 

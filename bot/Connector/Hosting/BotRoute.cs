@@ -14,6 +14,7 @@ public sealed class BotRoute
     internal static readonly BotRoute InvalidCardAction = new(RouteKinds.CardAction, "invalid", NoCapability, handled: false, rejected: true);
     internal static readonly BotRoute UnknownInvoke = new(RouteKinds.Invoke, "unknown", NoCapability, handled: false);
     internal static readonly BotRoute UnknownActivity = new(RouteKinds.Activity, "unknown", NoCapability, handled: false);
+    internal static readonly BotRoute UntrustedServiceUrl = new(RouteKinds.Activity, "untrusted-service-url", NoCapability, handled: false, rejected: true);
 
     private BotRoute? _forbidden;
 

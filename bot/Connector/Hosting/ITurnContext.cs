@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 
 namespace LearningBot.Connector.Hosting;
@@ -24,6 +25,12 @@ public interface ITurnContext
     Caller Caller { get; }
 
     ConversationReference ConversationReference { get; }
+
+    /// <summary>
+    /// The Bot Connector of the activity's <c>serviceUrl</c>, for the Teams operations a turn may need (members, team
+    /// channels, as the SDK's <c>TeamsInfo</c>). Replies go through the methods below.
+    /// </summary>
+    IConnectorClient Connector { get; }
 
     /// <summary>
     /// The turn's deadline (<c>BotHosting:TurnTimeout</c>), not the HTTP request's: a turn goes on when Teams stops

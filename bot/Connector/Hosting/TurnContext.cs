@@ -30,6 +30,8 @@ internal sealed class TurnContext(
 
     public ConversationReference ConversationReference => _reference ??= Activity.GetConversationReference();
 
+    public IConnectorClient Connector => connector;
+
     public Task<ResourceResponse> SendActivityAsync(Activity activity) => SendActivityAsync(activity, Aborted);
 
     /// <summary>Replies with a token other than the turn's deadline (the apology of a turn that ran out of time).</summary>

@@ -15,7 +15,8 @@ public sealed class EscalationFeature(
     TicketCards cards,
     IRoleCheck roles,
     ExpertChannelStore channels,
-    TimeProvider clock) : IBotFeature
+    TimeProvider clock,
+    ILogger<EscalationFeature> logger) : IBotFeature
 {
     public const string NotTeamMember =
         "Only members of the L&D team can do that. If you should be one, ask the L&D Support Team to add you.";
@@ -89,7 +90,7 @@ public sealed class EscalationFeature(
 
         var reference = turn.ConversationReference;
         var channelId = ChannelRoot(reference.Conversation!.Id!);
-        var channelName = channelData.Channel?.Name ?? "General";
+        var channelName = await TeamsChannelNames.FindAsync(turn, logger);
         await channels.SetAsync(
             new ExpertChannel(
                 reference with { Conversation = reference.Conversation with { Id = channelId } },
@@ -108,7 +109,8 @@ public sealed class EscalationFeature(
             1 => " I've posted the 1 question that was waiting.",
             _ => $" I've posted the {posted} questions that were waiting.",
         };
-        await turn.SendTextAsync($"Done: questions for the L&D team will be posted in this channel ({channelName}).{waiting}");
+        var where = channelName is null ? "this channel" : $"this channel ({channelName})";
+        await turn.SendTextAsync($"Done: questions for the L&D team will be posted in {where}.{waiting}");
     }
 
     private async Task<CardActionResult> ActAsExpertAsync(

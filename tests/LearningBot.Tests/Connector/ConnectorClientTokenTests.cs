@@ -18,12 +18,19 @@ public sealed class ConnectorClientTokenTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
+    /// <summary>Every service URL host the platform documents, public and government clouds (rule 3.3).</summary>
     [Theory]
     [InlineData("https://smba.trafficmanager.net/teams/", "/teams/v3/conversations/a%3A1/activities")]
     [InlineData("https://smba.trafficmanager.net/emea/", "/emea/v3/conversations/a%3A1/activities")]
+    [InlineData("https://canary.botapi.skype.com/amer/", "/amer/v3/conversations/a%3A1/activities")]
     [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc", "/gcc/v3/conversations/a%3A1/activities")]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/teams", "/teams/v3/conversations/a%3A1/activities")]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch", "/gcch/v3/conversations/a%3A1/activities")]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/teams", "/teams/v3/conversations/a%3A1/activities")]
+    [InlineData("https://smba.infra.dod.teams.microsoft.us/teams", "/teams/v3/conversations/a%3A1/activities")]
     [InlineData("https://europe.webchat.botframework.com/", "/v3/conversations/a%3A1/activities")]
-    public async Task The_token_is_sent_to_an_allowed_connector_host(string serviceUrl, string path)
+    [InlineData("https://webchat.botframework.azure.us/", "/v3/conversations/a%3A1/activities")]
+    public async Task The_token_is_sent_to_every_documented_connector_host(string serviceUrl, string path)
     {
         await using var services = FakeConnectorClients.Build(routeAllHostsTo: _connector, tokens: _tokens);
 
@@ -123,8 +130,14 @@ public sealed class ConnectorClientTokenTests : IAsyncLifetime
     [InlineData("https://api.botframework.com/", true)]
     [InlineData("https://botframework.com/", true)]
     [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch", true)]
-    [InlineData("https://canary.teams.microsoft.com/", true)]
+    [InlineData("https://smba.infra.dod.teams.microsoft.us/teams", true)]
+    [InlineData("https://canary.botapi.skype.com/amer/", true)]
+    [InlineData("https://botframework.azure.us/", true)]
     [InlineData("https://xbotframework.com/", false)]
+    [InlineData("https://skype.com/", false)]
+    [InlineData("https://botapi.skype.com.attacker.net/", false)]
+    [InlineData("https://teams.microsoft.com/", false)]
+    [InlineData("https://evil.trafficmanager.net/", false)]
     [InlineData("https://botframework.com.attacker.net/", false)]
     [InlineData("http://api.botframework.com/", false)]
     [InlineData("https://127.0.0.1:56150/_connector", false)]

@@ -1,5 +1,6 @@
 using System.Net;
 using LearningBot.Connector.Client;
+using LearningBot.Connector.Hosting;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,17 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(_bot.Connector.Requests);
         Assert.Equal("Bearer outbound-token", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task A_channel_token_Azure_Bot_Service_issued_through_Entra_is_accepted_and_the_turn_runs()
+    {
+        var token = _issuer.CreateToken(spec => spec.AsEntraChannelToken("d6d49420-f39b-4df7-a1dc-d59a935871db"));
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer outbound-token", Assert.Single(_bot.Connector.Requests).Authorization);
     }
 
     [Fact]
@@ -135,6 +147,28 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         var response = await _bot.PostRawAsync("{\"type\":", _issuer.CreateToken());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_url_on_a_host_the_token_may_not_go_to_is_answered_200_and_nothing_is_sent_or_remembered()
+    {
+        const string Elsewhere = "https://connector.example.org/teams/";
+        var token = _issuer.CreateToken(spec => spec.ServiceUrl = Elsewhere);
+        var message = TeamsActivities.Message(Elsewhere, "help");
+        var invoke = TeamsActivities.ExecuteAction(Elsewhere, "help.topic");
+
+        var answered = await _bot.PostActivityAsync(message, token);
+        var redelivered = await _bot.PostActivityAsync(message, token);
+        var invoked = await _bot.PostActivityAsync(invoke, token);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        Assert.Empty(await invoked.Content.ReadAsStringAsync());
+        Assert.Empty(_bot.Connector.Requests);
+        Assert.Equal(0, _outboundToken.Calls);
+        var references = _bot.Services.GetRequiredService<ConversationReferenceStore>();
+        Assert.Null(await references.FindConversationAsync(message.ConversationId(), CancellationToken.None));
     }
 
     [Fact]

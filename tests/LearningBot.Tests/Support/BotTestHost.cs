@@ -133,11 +133,12 @@ public static class TeamsActivities
             .With("text", text)
             .With("textFormat", "plain");
 
+    /// <summary>An @mention of the bot in the General channel of the Learning Hub team; a message names the channel by id only.</summary>
     public static JsonObject ChannelMention(string serviceUrl, string text)
     {
         var activity = Mention(serviceUrl, text, "19:hub@thread.tacv2;messageid=1700000000000", "channel");
         activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "Learning Hub" };
-        activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "General" };
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:hub@thread.tacv2" };
         return activity;
     }
 

@@ -38,7 +38,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private int _nextId;
 
     private static readonly TeamDetails DefaultTeam = new() { Id = "19:team@thread.tacv2", Name = "Learning Hub", AadGroupId = "00000000-0000-0000-0000-00000000a11d" };
-    private static readonly ChannelInfo[] DefaultChannels = [new ChannelInfo { Id = "19:team@thread.tacv2" }, new ChannelInfo { Id = "19:courses@thread.tacv2", Name = "Courses" }];
+    private static readonly ChannelInfo[] DefaultChannels = [new ChannelInfo { Id = "19:courses@thread.tacv2", Name = "Courses" }];
 
     private FakeConnector(WebApplication app, X509Certificate2? certificate, string basePath)
     {
@@ -62,7 +62,10 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public TeamDetails Team { get; set; } = DefaultTeam;
 
-    /// <summary>The team's channels. The General channel has a null name and the team's id.</summary>
+    /// <summary>
+    /// The team's channels besides General. <c>GET v3/teams/{teamId}/conversations</c> answers, as Teams does, with the
+    /// General channel of the team asked about first (the team's id, no name), then these.
+    /// </summary>
     public List<ChannelInfo> Channels { get; } = [.. DefaultChannels];
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -253,7 +256,7 @@ public sealed class FakeConnector : IAsyncDisposable
             ("GET", 5) when s[1] == "conversations" && s[3] == "members" => GetMemberAsync(response, s[4]),
             ("GET", 4) when s[1] == "conversations" && s[3] == "pagedmembers" => GetPagedMembersAsync(response, request),
             ("GET", 3) when s[1] == "teams" => WriteJsonAsync(response, 200, Team with { Id = s[2] }),
-            ("GET", 4) when s[1] == "teams" && s[3] == "conversations" => WriteJsonAsync(response, 200, new ConversationList { Conversations = Channels }),
+            ("GET", 4) when s[1] == "teams" && s[3] == "conversations" => WriteJsonAsync(response, 200, ChannelList(s[2])),
             _ => WriteErrorAsync(response, 404, "NotFound", $"No operation {request.Method} {request.Path}"),
         };
     }
@@ -371,6 +374,18 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private static Task WriteErrorAsync(HttpResponse response, int status, string code, string message) =>
         WriteJsonAsync(response, status, new ErrorResponse(new ErrorDetail(code, message)));
+
+    /// <summary>The documented shape: <c>{"conversations":[{"id","name"}]}</c>, General first with <c>"name": null</c>.</summary>
+    private JsonObject ChannelList(string teamId)
+    {
+        var conversations = new JsonArray(new JsonObject { ["id"] = teamId, ["name"] = null });
+        foreach (var channel in Channels)
+        {
+            conversations.Add(new JsonObject { ["id"] = channel.Id, ["name"] = channel.Name });
+        }
+
+        return new JsonObject { ["conversations"] = conversations };
+    }
 
     private static async Task WriteJsonAsync<T>(HttpResponse response, int status, T body)
     {

@@ -25,6 +25,9 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     public const string BotFrameworkIssuer = "https://api.botframework.com";
     public const string AppId = "6f0b6a71-3c4e-4d5a-9a0e-2b1c8d7e5f40";
     public const string BotTenantId = "0e4c2a6b-7d1f-4b9e-8c3a-5f2d1e0b9a87";
+
+    /// <summary>Stands for the app Azure Bot Service calls bots as with Entra ID tokens; its id is not documented, and the bot does not depend on it.</summary>
+    public const string BotServiceAppId = "b0750e1c-2f4a-4d8e-9b6c-3a5d7e9f1c20";
     public const string ChannelId = "msteams";
     public const string ServiceUrl = "https://smba.trafficmanager.net/teams/";
 

@@ -43,6 +43,13 @@ public sealed class TokenSpec
         return this;
     }
 
+    /// <summary>
+    /// A channel's token as Azure Bot Service issues it through Entra ID: from one of its own tenants, for the bot, with
+    /// <c>azp</c>/<c>appid</c> naming the service's app (<see cref="TestTokenIssuer.BotServiceAppId"/>), not the bot.
+    /// </summary>
+    public TokenSpec AsEntraChannelToken(string tenantId, bool v2 = true) =>
+        v2 ? AsEntraV2(tenantId, TestTokenIssuer.BotServiceAppId) : AsEntraV1(tenantId, TestTokenIssuer.BotServiceAppId);
+
     /// <summary>An Entra ID v2 token (<c>login.microsoftonline.com/{t}/v2.0</c>, <c>azp</c>) from <paramref name="tenantId"/>.</summary>
     public TokenSpec AsEntraV2(string tenantId, string? callerAppId = null)
     {
