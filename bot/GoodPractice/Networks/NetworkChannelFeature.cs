@@ -24,7 +24,8 @@ public sealed class NetworkChannelFeature(
     NetworkNotifier networks,
     NetworkCards cards,
     IRoleCheck roles,
-    TimeProvider clock) : IBotFeature
+    TimeProvider clock,
+    ILogger<NetworkChannelFeature> logger) : IBotFeature
 {
     public const string NotNetworkLead =
         "Only a network's lead, as the register of leads has them, or the L&D Support Team can choose where a network's good practice is posted. If you lead a network, ask the L&D Support Team to add you to the register.";
@@ -47,7 +48,7 @@ public sealed class NetworkChannelFeature(
             return;
         }
 
-        if (ChannelOf(turn) is not { } channel)
+        if (await NamedChannelOfAsync(turn) is not { } channel)
         {
             await turn.SendTextAsync(InTheChannel);
             return;
@@ -66,7 +67,7 @@ public sealed class NetworkChannelFeature(
             return;
         }
 
-        await turn.SendCardAsync(cards.Pick(channel.ChannelName, choices));
+        await turn.SendCardAsync(cards.Pick(ThisChannel(channel), choices));
     }
 
     private async Task<CardActionResult> ChooseAsync(ITurnContext turn, CardActionRequest action)
@@ -78,12 +79,12 @@ public sealed class NetworkChannelFeature(
             return CardActionResult.Message(NotNetworkLead);
         }
 
-        if (ChannelOf(turn) is not { } channel)
+        if (await NamedChannelOfAsync(turn) is not { } channel)
         {
             return CardActionResult.Message(InTheChannel);
         }
 
-        if (CardSubmission.Refusal(cards.Pick(channel.ChannelName, choices), action.Submitted()) is { } refusal)
+        if (CardSubmission.Refusal(cards.Pick(ThisChannel(channel), choices), action.Submitted()) is { } refusal)
         {
             return refusal;
         }
@@ -172,11 +173,25 @@ public sealed class NetworkChannelFeature(
         }, cancellationToken);
         return $"Done: when the good-practice editors approve an example that matches the topics of {NetworkCards.NameOf(network)} ("
             + string.Join(", ", network.SpecialtyIds().Select(SignalThemes.LabelOf)).ToLowerInvariant()
-            + $"), I will post it in this channel ({channel.ChannelName}). Say \"stop network channel\" here to stop.";
+            + $"), I will post it in {ThisChannel(channel)}. Say \"stop network channel\" here to stop.";
     }
 
-    private static string Where(NetworkChannel channel) =>
-        channel.TeamName is { Length: > 0 } team ? $"{team}, {channel.ChannelName}" : channel.ChannelName;
+    private static string ThisChannel(NetworkChannel channel) =>
+        channel.ChannelName is { Length: > 0 } name ? $"this channel ({name})" : "this channel";
+
+    private static string Where(NetworkChannel channel) => (channel.TeamName, channel.ChannelName) switch
+    {
+        ({ Length: > 0 } team, { Length: > 0 } name) => $"{team}, {name}",
+        ({ Length: > 0 } team, _) => $"a channel of {team}",
+        (_, { Length: > 0 } name) => name,
+        _ => "a Teams channel",
+    };
+
+    /// <summary>The channel the turn is in with its name, which messages do not carry: read from the team's channel list, or empty when it cannot be.</summary>
+    private async Task<NetworkChannel?> NamedChannelOfAsync(ITurnContext turn) =>
+        ChannelOf(turn) is not { } channel ? null
+        : channel.ChannelName.Length > 0 ? channel
+        : channel with { ChannelName = await TeamsChannelNames.FindAsync(turn, logger) ?? string.Empty };
 
     /// <summary>The channel the turn is in (its root conversation, not the reply thread), or null outside a channel.</summary>
     private static NetworkChannel? ChannelOf(ITurnContext turn)
@@ -195,7 +210,7 @@ public sealed class NetworkChannelFeature(
             Conversation = NetworkNotifier.Serialise(reference with { Conversation = reference.Conversation with { Id = root } }),
             ConversationId = root,
             TeamName = channelData.Team?.Name,
-            ChannelName = channelData.Channel?.Name ?? "General",
+            ChannelName = channelData.Channel?.Name ?? string.Empty,
         };
     }
 

@@ -37,10 +37,20 @@ public sealed class NetworkChannelScenario(GoodPracticeHarness hub)
     public static string NewChannel() => $"19:network-{Guid.NewGuid():N}@thread.tacv2";
 
     /// <summary><paramref name="person"/> @mentions the bot in <paramref name="channel"/> with <paramref name="text"/>; what the bot posted there in answer.</summary>
-    public async Task<IReadOnlyList<SentActivity>> SayInChannelAsync(TestPerson person, string channel, string text)
+    /// <summary>
+    /// Says <paramref name="text"/> in the team's channel <paramref name="channel"/> (the team's General channel, as its
+    /// id is the team's); <paramref name="named"/> false sends the channel without its name, as Teams sends messages.
+    /// </summary>
+    public async Task<IReadOnlyList<SentActivity>> SayInChannelAsync(TestPerson person, string channel, string text, bool named = true)
     {
         var before = hub.Bot.Connector.Sent.Count;
-        await hub.Bot.PostActivityAsync(InChannel(TeamsActivities.ChannelMention(hub.Bot.Connector.ServiceUrl, text), channel).From(person));
+        var activity = InChannel(TeamsActivities.ChannelMention(hub.Bot.Connector.ServiceUrl, text), channel);
+        if (!named)
+        {
+            activity["channelData"]!["channel"]!.AsObject().Remove("name");
+        }
+
+        await hub.Bot.PostActivityAsync(activity.From(person));
         return [.. hub.Bot.Connector.Sent.Skip(before).Where(s => s.ConversationId.StartsWith(channel, StringComparison.Ordinal))];
     }
 

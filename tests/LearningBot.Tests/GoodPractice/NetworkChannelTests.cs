@@ -21,6 +21,18 @@ public sealed class NetworkChannelTests(AzuriteFixture azurite) : IClassFixture<
     public async Task DisposeAsync() => await _scenario.Hub.DisposeAsync();
 
     [Fact]
+    public async Task A_channel_whose_name_the_message_does_not_carry_is_named_from_the_teams_channel_list()
+    {
+        var lead = await _scenario.AddNetworkAsync("Ola Network", "dementia");
+        var channel = NetworkChannelScenario.NewChannel();
+
+        var answer = Assert.Single(await _scenario.SayInChannelAsync(lead, channel, "set network channel", named: false));
+
+        Assert.EndsWith("I will post it in this channel (General). Say \"stop network channel\" here to stop.", answer.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal("General", (await _scenario.Channels.FindAsync(lead.AadObjectId, CancellationToken.None))!.ChannelName);
+    }
+
+    [Fact]
     public async Task A_network_lead_sets_the_channel_and_an_approved_example_with_a_matching_topic_is_posted_there_once()
     {
         var lead = await _scenario.AddNetworkAsync("Nia Network", "medicines", "dementia");
