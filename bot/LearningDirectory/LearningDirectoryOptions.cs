@@ -25,6 +25,13 @@ public sealed record LearningDirectoryOptions : IValidatableObject
     /// <summary>The largest CSV file accepted for import, in bytes.</summary>
     public int MaxImportBytes { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// How often each instance sweeps the sessions not yet announced to the people waiting for a date, and how old a
+    /// session's mark must be to be swept (younger ones are still in their own instance's queue). Only a session whose
+    /// instance stopped, or whose storage failed, waits this long; the others are told at once.
+    /// </summary>
+    public TimeSpan AlertSweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SeedSample && string.IsNullOrWhiteSpace(SampleFile))
@@ -45,6 +52,11 @@ public sealed record LearningDirectoryOptions : IValidatableObject
         if (MaxImportBytes is < 1_000 or > 4_000_000)
         {
             yield return new($"{Section}:{nameof(MaxImportBytes)} must be between 1000 and 4000000.", [nameof(MaxImportBytes)]);
+        }
+
+        if (AlertSweepInterval < TimeSpan.FromSeconds(1) || AlertSweepInterval > TimeSpan.FromHours(1))
+        {
+            yield return new($"{Section}:{nameof(AlertSweepInterval)} must be between 00:00:01 and 01:00:00.", [nameof(AlertSweepInterval)]);
         }
     }
 }

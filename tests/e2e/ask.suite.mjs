@@ -1,6 +1,7 @@
-// The one-stop shop through the Playground: a question typed in the personal chat gets an answer card
-// that can be rated; a question the knowledge base cannot answer gets an honest "not sure" with the
-// way to a person; the Ask button on the menu opens the question form.
+// The one-stop shop through the Playground: a question typed in the personal chat gets an answer card that can be
+// rated, whose related articles open in its place with a way back; a question the knowledge base cannot answer gets an
+// honest "not sure" that echoes it (cut short when long) with the way to a person; the Ask button on the menu opens the
+// question form.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_STACK, sharedStack } from './harness.mjs';
@@ -26,7 +27,7 @@ describe('ask', () => {
     return chat;
   }
 
-  test('answers a typed question with an article card and thanks the person for a rating', { timeout: 120_000 }, async () => {
+  test('answers a typed question with an article card, opens a related article and goes back, and thanks the person for a rating', { timeout: 120_000 }, async () => {
     const chat = await connectedChat();
 
     await chat.send('how do I find a mentor?');
@@ -38,7 +39,20 @@ describe('ask', () => {
     assert.equal(await card.getByRole('button', { name: 'Read more' }).count(), 1);
     await chat.screenshot('ask-answer-card');
 
-    const rated = await chat.clickCardButton('👍 Yes', { card });
+    // A related article takes the card's place with a way back, and the way back brings the answer again.
+    const cardsShown = await chat.cards().count();
+    await chat.press('Coaching for performance and development', card);
+    const related = await chat.waitForCard(/Back to the answer/);
+    assert.match(await related.innerText(), /^Coaching for performance and development/);
+    assert.equal(await chat.cards(/You asked: how do I find a mentor/).count(), 0, 'the article took the answer card\'s place');
+    await chat.screenshot('ask-related-article');
+    await chat.press('Back to the answer', related);
+    const again = await chat.waitForCard(/You asked: how do I find a mentor\?/);
+    assert.match(await again.innerText(), /Finding or becoming a mentor/);
+    assert.equal(await chat.cards().count(), cardsShown, 'each step replaced the card: nothing piles up');
+    await chat.screenshot('ask-back-to-the-answer');
+
+    const rated = await chat.clickCardButton('👍 Yes', { card: again });
 
     assert.ok(rated.status < 400, `the bot answered HTTP ${rated.status}: ${JSON.stringify(rated.response)}`);
     const thanked = await chat.waitForCard('Thanks for your feedback');
@@ -46,14 +60,23 @@ describe('ask', () => {
     assert.equal(await thanked.getByRole('button', { name: '👍 Yes', exact: true }).count(), 0, 'rating buttons are gone');
   });
 
-  test('says it is not sure about a question it cannot answer and offers the L&D team', { timeout: 120_000 }, async () => {
+  test('says it is not sure about a question it cannot answer, echoes it first and cut short, and offers the L&D team', { timeout: 120_000 }, async () => {
     const chat = await connectedChat();
+    const question = "what's the wifi password at the training centre on the second floor of the old building near the car park, "
+      + 'because my laptop will not connect to it and I have a session there on Thursday morning and the receptionist '
+      + 'was not sure who to ask about it either';
 
-    await chat.send("what's the wifi password at the training centre");
+    await chat.send(question);
 
     const card = await chat.waitForCard(/not sure/i);
-    assert.match(await card.innerText(), /wifi password/);
+    const text = await card.innerText();
+    const echo = text.match(/^I'm not sure I can answer that\s+You asked: (.*)$/m)?.[1];
+    assert.ok(echo, `the question is echoed straight under the heading: ${text}`);
+    assert.ok(echo.endsWith('…') && echo.length < question.length, `a long question is cut with an ellipsis: ${echo}`);
+    assert.ok(question.startsWith(echo.slice(0, -1).trimEnd()), `the echo is the start of the question: ${echo}`);
+    assert.doesNotMatch(text, /who to ask about it either/);
     assert.equal(await card.getByRole('button', { name: 'Ask the L&D team', exact: true }).count(), 1);
+    await chat.screenshot('ask-not-sure-long-question');
   });
 
   test('opens the question form from the menu and answers what is typed in it', { timeout: 120_000 }, async () => {

@@ -9,6 +9,7 @@ import './review.suite.mjs';
 import './review-person.suite.mjs';
 import './signals.suite.mjs';
 import './good-practice.suite.mjs';
+import './course-alerts.suite.mjs';
 import './digest.suite.mjs';
 
 after(stopSharedStack);

@@ -1,13 +1,15 @@
-// "Ask the L&D team" end to end in the Playground: the L&D team member chooses the expert channel,
-// a question is escalated from the personal chat, assigned and answered in the team channel, and the
-// answer arrives in the personal chat. The Playground user (Priya Shah in community.yml) is both the
-// asker and the L&D team member (COMMUNITY_STACK names her in Roles__SupportTeam__0).
+// "Ask the L&D team" end to end in the Playground: the L&D team member chooses the expert channel, a question is
+// escalated from the personal chat, assigned and answered in the team channel, and the answer arrives in the personal
+// chat, where "I still need help" keeps it on the card and takes what is missing back to the channel. The Playground
+// user (Priya Shah in community.yml) is both the asker and the L&D team member (COMMUNITY_STACK names her in
+// Roles__SupportTeam__0).
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAnswered, COMMUNITY_STACK, sharedStack } from './harness.mjs';
 
 const QUESTION = 'Can our bank care workers get funding for the Level 3 Diploma in Adult Care?';
 const ANSWER = 'Yes: the support scheme funds the Level 3 Diploma for bank staff who average 16 hours a week. Send me their names and I will book them onto the January cohort.';
+const STILL_MISSING = 'The January cohort is full for two of them: is the March cohort funded too?';
 
 let stack;
 let chat;
@@ -62,11 +64,9 @@ describe('escalation', () => {
 
       // The channel card was updated in place (PUT), and the status change and answer went 1:1, proactively.
       const personalChatId = chat.context.personalChat?.id ?? 'a:personal-priya-learningbot';
-      const cardsTo = (conversation) => chat.activityLog.filter((e) => e.direction === 'fromBot'
-        && e.conversationId?.startsWith(conversation) && e.activity?.attachments?.length);
-      await chat.waitForActivity((e) => e.direction === 'fromBot' && e.conversationId === personalChatId
-        && JSON.stringify(e.activity?.attachments ?? []).includes('Answer from Priya Shah'), { description: 'the answer sent 1:1' });
-      assert.ok(cardsTo(personalChatId).length >= 2, 'the picked-up notice and the answer went to the personal chat');
+      await chat.waitForSent(personalChatId, 'Answer from Priya Shah');
+      assert.ok(chat.botSent(personalChatId).filter((e) => e.activity?.attachments?.length).length >= 2,
+        'the picked-up notice and the answer went to the personal chat');
 
       // 4. Back in the personal chat: the status change and the answer have arrived.
       await chat.switchTo('personal');
@@ -81,5 +81,26 @@ describe('escalation', () => {
       assertAnswered(await chat.clickCardButton('👍 Yes, it helped', { card: answer }), 'rate the answer');
       await chat.waitForCard("Thanks, I've told the L&D team it helped.");
       await chat.screenshot('escalation-8-rated');
+
+      // 5. Later the asker finds something missing: the answer stays on the card, which asks what is missing.
+      await chat.press('I still need help', chat.cards('The L&D team answered your question').last());
+      const missing = await chat.waitForCard("What's missing?");
+      assert.ok((await missing.innerText()).includes(ANSWER.slice(0, 60)), 'the answer is still on the card');
+      await missing.getByRole('textbox', { name: /What's missing/ }).fill(STILL_MISSING);
+      await chat.screenshot('escalation-9-whats-missing');
+      await chat.press('Send to the L&D team', missing, 'say what is missing');
+      const reopened = await chat.waitForCard("I've told the L&D team you still need help");
+      const reopenedText = await reopened.innerText();
+      assert.ok(reopenedText.includes(ANSWER.slice(0, 60)), `the answer stays after sending: ${reopenedText}`);
+      assert.ok(reopenedText.includes(reference));
+      await chat.screenshot('escalation-10-still-need-help-sent');
+
+      // 6. The channel's ticket card says the asker still needs help, and why.
+      await chat.switchTo('team');
+      const reopenedTicket = await chat.waitForCard(`The asker still needs help: ${STILL_MISSING}`);
+      const reopenedTicketText = await reopenedTicket.innerText();
+      assert.ok(reopenedTicketText.includes(reference));
+      assert.doesNotMatch(reopenedTicketText, /found the answer helpful/, 'the rating of the answer is taken back');
+      await chat.screenshot('escalation-11-channel-still-needs-help');
     });
 });

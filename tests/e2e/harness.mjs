@@ -178,6 +178,9 @@ export const COMMUNITY_STACK = Object.freeze({
     Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50',
     // Tom approves the digest Priya edits: an editor never approves their own edition.
     Roles__DigestApprovers__0: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61',
+    // New sessions are told at once; the sweep behind that runs every second here, so a walk that waits a few seconds
+    // after an alert has seen sweeps go by and can say the alert came once.
+    LearningDirectory__AlertSweepInterval: '00:00:01',
   },
 });
 
@@ -503,6 +506,11 @@ export class PlaygroundPage {
     return text === undefined ? all : all.filter({ hasText: text });
   }
 
+  /** The person's own message `text` in the open conversation (it comes before the log panel, which echoes it). */
+  ownMessage(text) {
+    return this.page.getByText(text, { exact: true }).first();
+  }
+
   /** Adaptive Cards in the open conversation. */
   cards(text) {
     const all = this.page.locator('.ac-adaptiveCard');
@@ -521,6 +529,33 @@ export class PlaygroundPage {
     const card = this.cards(text).last();
     await this.waitVisible(card, `an Adaptive Card containing ${text}`, timeoutMs);
     return card;
+  }
+
+  /**
+   * The part of `card` about one thing (an offer, a listing): the innermost container that holds `text` and, when
+   * given, a button titled `button`, for a card that repeats its buttons for each thing it lists.
+   */
+  part(card, text, { button } = {}) {
+    let part = card.locator('.ac-container').filter({ hasText: text });
+    if (button) part = part.filter({ has: this.page.getByRole('button', { name: button, exact: true }) });
+    return part.last();
+  }
+
+  /** What the bot sent to `conversationId` (a channel's id covers its threads) with `text` in its text or cards. */
+  botSent(conversationId, text) {
+    return this.activityLog.filter((e) => e.direction === 'fromBot' && e.conversationId?.startsWith(conversationId)
+      && (text === undefined || JSON.stringify([e.activity?.text, e.activity?.attachments]).includes(text)));
+  }
+
+  /** Waits until the bot has sent `conversationId` something with `text` (as botSent), seen on screen or not. */
+  async waitForSent(conversationId, text, { timeoutMs = 20_000 } = {}) {
+    const sent = (e) => this.botSent(conversationId, text).includes(e);
+    return this.waitForActivity(sent, { timeoutMs, description: `"${text}" sent to ${conversationId}` });
+  }
+
+  /** The bot's replies to a message the Playground sent (an entry of the activity log): they carry its id as replyToId. */
+  repliesTo(entry) {
+    return this.activityLog.filter((e) => e.direction === 'fromBot' && entry.activity?.id && e.activity?.replyToId === entry.activity.id);
   }
 
   async waitVisible(locator, what, timeoutMs) {
@@ -593,9 +628,21 @@ export class PlaygroundPage {
     this.current = where;
   }
 
-  /** Saves artifacts/e2e/<name>.png. */
-  async screenshot(name) {
+  /**
+   * Saves artifacts/e2e/<name>.png. The conversation shows its newest messages; give `from` (a locator) to scroll it to
+   * the top of the view first, when the start of a long card or the message that brought it is the point.
+   */
+  async screenshot(name, { from } = {}) {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    if (from) {
+      await from.evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        // A little of what comes before, so a message's own box is not cut at the top.
+        let scroller = element.parentElement;
+        while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+        if (scroller) scroller.scrollTop -= 48;
+      });
+    }
     const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
@@ -718,7 +765,7 @@ function tail(file, lines = 15) {
   }
 }
 
-function escapeRegExp(text) {
+export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

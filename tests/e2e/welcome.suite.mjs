@@ -1,5 +1,6 @@
-// The foundation every capability builds on: welcome card, help, the "coming soon" placeholder,
-// and a friendly answer to anything the bot does not understand — driven through the Playground.
+// The foundation every capability builds on: welcome card, help, the "coming soon" placeholder, and small talk
+// answered as a person expects (the menu when someone is lost, a short "you're welcome", silence for 👍) — driven
+// through the Playground.
 import { afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_STACK, sharedStack } from './harness.mjs';
@@ -75,15 +76,35 @@ describe('welcome', () => {
       'the welcome card is gone');
   });
 
-  test('answers a thanks briefly, never with a greeting or the welcome card', { timeout: 90_000 }, async () => {
+  test('answers small talk as a person expects: the menu for "what can u do", a short thanks, and nothing for 👍', { timeout: 90_000 }, async () => {
     const chat = await connectedChat();
     await chat.waitForCard('LearningBot');
 
-    await chat.send('thanks!');
+    const asked = await chat.send('what can u do');
+    const menu = await chat.waitForCard('LearningBot');
+    await chat.page.waitForFunction(
+      () => [...document.querySelectorAll('.ac-adaptiveCard')].filter((c) => c.innerText.includes('LearningBot')).length === 2,
+      null, { timeout: 20_000 });
+    await assertWelcomeCard(menu);
+    assert.equal(chat.repliesTo(asked).length, 1, 'one reply: the menu');
+    await chat.screenshot('small-talk-1-what-can-u-do', { from: chat.ownMessage('what can u do') });
 
+    const thanked = await chat.send('thanks!');
     const reply = await chat.waitForBotMessage(/You're welcome/);
     const text = await reply.innerText();
     assert.match(text, /You're welcome/);
     assert.doesNotMatch(text, /Ask a learning question|Hello/, 'a short reply, not the welcome card');
+    assert.deepEqual(chat.repliesTo(thanked).map((e) => e.activity.attachments?.length ?? 0), [0], 'one reply, text only');
+    await chat.screenshot('small-talk-2-thanks');
+
+    // send() returns once the bot has finished the message's turn, and replies go out within the turn: any reply to 👍
+    // would be in the log before "bye" is even typed.
+    const thumbs = await chat.send('👍');
+    const bye = await chat.send('bye');
+    await chat.waitForBotMessage(/Bye for now/);
+    assert.deepEqual(chat.repliesTo(thumbs), [], 'nothing at all for 👍');
+    assert.equal(chat.repliesTo(bye).length, 1);
+    assert.equal(await chat.cards('LearningBot').count(), 2, 'no welcome card for 👍 or bye');
+    await chat.screenshot('small-talk-3-thumbs-up-then-bye');
   });
 });

@@ -1,21 +1,24 @@
 using LearningBot.LearningDirectory.Catalogue;
 using LearningBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.LearningDirectory.Interest;
 
 /// <summary>
 /// Tells people about new sessions. The sessions this instance added are told at once, one after another, from the
 /// queue <see cref="CourseDateAlerts"/> fills; every instance also sweeps the store's marks of sessions not yet announced
-/// (<see cref="UnannouncedSessionEntity"/>) at start and every <see cref="SweepEvery"/>, so a session whose instance
-/// stopped, or whose storage failed, before its delivery started is still told. Telling a session twice is harmless:
-/// its delivery is keyed by offer and session. A mark goes once its session has been told, or cannot be any more.
+/// (<see cref="UnannouncedSessionEntity"/>) at start and every <see cref="LearningDirectoryOptions.AlertSweepInterval"/>,
+/// so a session whose instance stopped, or whose storage failed, before its delivery started is still told. Telling a
+/// session twice is harmless: its delivery is keyed by offer and session. A mark goes once its session has been told, or
+/// cannot be any more; a mark younger than the interval is left to its own instance's queue.
 /// </summary>
 public sealed partial class CourseAlertSending(
-    CourseDateAlerts alerts, CourseDirectoryStore directory, TimeProvider clock, ILogger<CourseAlertSending> logger) : BackgroundService
+    CourseDateAlerts alerts,
+    CourseDirectoryStore directory,
+    TimeProvider clock,
+    IOptions<LearningDirectoryOptions> options,
+    ILogger<CourseAlertSending> logger) : BackgroundService
 {
-    /// <summary>How often marks are swept, and how old a mark must be to be swept (younger ones are in their own instance's queue).</summary>
-    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepAsync(stoppingToken);
@@ -29,12 +32,13 @@ public sealed partial class CourseAlertSending(
 
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(SweepEvery, clock);
+        var every = options.Value.AlertSweepInterval;
+        using var timer = new PeriodicTimer(every, clock);
         do
         {
             try
             {
-                await SweepOnceAsync(SweepEvery, stoppingToken);
+                await SweepOnceAsync(every, stoppingToken);
             }
             catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
             {

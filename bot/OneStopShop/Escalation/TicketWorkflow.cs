@@ -195,7 +195,8 @@ public sealed class TicketWorkflow(
 
     /// <summary>
     /// The asker's "I still need help": the answered or closed ticket opens again (back to whoever answered it, or to the
-    /// queue) with what is missing, for the channel card to show; the answer and the history stay.
+    /// queue) with what is missing, for the channel card to show; the answer and the history stay. A rating goes, as on
+    /// reopening: the answer it was about no longer settles the question, and the next answer can be rated afresh.
     /// </summary>
     public async Task<TicketChange?> StillNeedsHelpAsync(string ticketId, Actor asker, ScrubbedText whatsMissing, CancellationToken cancellationToken)
     {
@@ -203,7 +204,10 @@ public sealed class TicketWorkflow(
         var change = await tickets.ChangeAsync(ticketId, ticket => ticket.IsOpen
             ? new TicketDecision.Decline("Your question is already open: the L&D team will pick it up.")
             : new TicketDecision.Apply(
-                ticket.WithStillNeedsHelp(whatsMissing) with { Status = ticket.AssigneeKey is null ? TicketStatus.Unassigned : TicketStatus.Assigned, ClosedAt = null },
+                ticket.WithStillNeedsHelp(whatsMissing) with
+                {
+                    Status = ticket.AssigneeKey is null ? TicketStatus.Unassigned : TicketStatus.Assigned, ClosedAt = null, Rating = null,
+                },
                 TicketHistoryEntity.For(ticketId, "still needs help", asker, now, whatsMissing.IsEmpty ? null : whatsMissing.Text)),
             _ => [TicketChannelCard.Message()], cancellationToken);
 

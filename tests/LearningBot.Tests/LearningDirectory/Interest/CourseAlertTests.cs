@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Delivery;
 using LearningBot.LearningDirectory;
@@ -9,6 +11,7 @@ using LearningBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Tests.LearningDirectory.Interest;
 
@@ -239,6 +242,56 @@ public sealed class CourseAlertTests(DirectoryHostFixture fixture) : IClassFixtu
         Assert.Single(AlertsAbout(bot, person, offerId), a => CardJson.Texts(a).Contains("Orphan Room", StringComparison.Ordinal));
         Assert.DoesNotContain(await stopped.UnannouncedAsync(CancellationToken.None), m => m.OfferId == offerId);
     }
+
+    [Fact]
+    public async Task An_instance_sweeping_at_a_shorter_interval_tells_a_session_left_unannounced_without_waiting_a_minute()
+    {
+        var bot = fixture.ForTest();
+        var person = TestPerson.Unique("quicksweep", "Kit Ray");
+        var offerId = await NewOfferAsync("Catheter care update", ["catheter care"]);
+        await PressAsync(bot, person, InterestVerbs.NewDatesOfOffer, new JsonObject { ["offerId"] = offerId });
+        var stopped = new CourseDirectoryStore(bot.Services.GetRequiredService<TableStorage>(), TimeProvider.System, [], NullLogger<CourseDirectoryStore>.Instance);
+        var session = DirectoryTestData.Session(offerId, "left-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow.AddDays(40), place: "Left Room, Peterborough");
+        await DirectoryTestData.WriteAsync(stopped, (await stopped.FindOfferAsync(offerId, CancellationToken.None))!.Offer.ToOffer(), session);
+        // Another instance, with nothing in its queue: only its sweep can tell the session.
+        using var sending = new CourseAlertSending(
+            ActivatorUtilities.CreateInstance<CourseDateAlerts>(bot.Services), fixture.Store, TimeProvider.System,
+            Options.Create(new LearningDirectoryOptions { AlertSweepInterval = TimeSpan.FromSeconds(1) }), NullLogger<CourseAlertSending>.Instance);
+
+        await sending.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.True(await Eventually.TrueAsync(() => AlertsAbout(bot, person, offerId).Count > 0, within: TimeSpan.FromSeconds(15)));
+        }
+        finally
+        {
+            await sending.StopAsync(CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(await stopped.UnannouncedAsync(CancellationToken.None), m => m.OfferId == offerId);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:00.5000000")]
+    [InlineData("01:00:01")]
+    public void An_alert_sweep_interval_outside_a_second_to_an_hour_is_refused(string interval)
+    {
+        var problems = ProblemsWith(new LearningDirectoryOptions { AlertSweepInterval = TimeSpan.Parse(interval, CultureInfo.InvariantCulture) });
+
+        Assert.Equal("LearningDirectory:AlertSweepInterval must be between 00:00:01 and 01:00:00.", Assert.Single(problems).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("00:00:01")]
+    [InlineData("01:00:00")]
+    public void An_alert_sweep_interval_from_a_second_to_an_hour_is_accepted_and_a_minute_is_the_default(string interval)
+    {
+        Assert.Empty(ProblemsWith(new LearningDirectoryOptions { AlertSweepInterval = TimeSpan.Parse(interval, CultureInfo.InvariantCulture) }));
+        Assert.Equal(TimeSpan.FromMinutes(1), new LearningDirectoryOptions().AlertSweepInterval);
+    }
+
+    private static List<ValidationResult> ProblemsWith(LearningDirectoryOptions options) => [.. options.Validate(new ValidationContext(options))];
 
     private IDeliveries Deliveries => fixture.Bot.Services.GetRequiredService<IDeliveries>();
 

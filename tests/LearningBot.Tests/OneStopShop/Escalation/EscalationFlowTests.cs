@@ -458,6 +458,30 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Still_needing_help_after_rating_takes_the_rating_back_until_the_next_answer_is_rated()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+        await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+
+        await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.StillNeedHelp,
+            new JsonObject { ["ticketId"] = ticketId, ["whatsMissing"] = "Is the March cohort funded too?" }));
+
+        var channel = _hub.ChannelCardNow(ticketId);
+        Assert.Contains("The asker still needs help: Is the March cohort funded too?", channel, StringComparison.Ordinal);
+        Assert.DoesNotContain("found the answer helpful", channel, StringComparison.Ordinal);
+        Assert.Null((await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes, March too." }));
+        await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "not-helpful" }));
+
+        Assert.Contains("Alex Morgan said the answer did not help.", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
+        var history = await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None);
+        Assert.Equal(["asked", "answered", "rated", "still needs help", "answered", "rated"], history.Select(h => h.Action));
+    }
+
+    [Fact]
     public async Task Only_the_asker_can_say_they_still_need_help()
     {
         await _hub.SetExpertChannelAsync();
