@@ -69,11 +69,12 @@ add_counts() {   # add_counts "<passed> <failed>"
 
 as_root() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
 
+# Chromium for Playwright, and a colour emoji font so screenshots show emoji as people see them, not as empty boxes.
 install_chromium() {
-  [[ -x /usr/bin/chromium ]] && { say "chromium is installed"; return 0; }
-  say "installing Debian chromium (for Playwright)"
+  [[ -x /usr/bin/chromium ]] && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 && { say "chromium and the emoji font are installed"; return 0; }
+  say "installing Debian chromium (for Playwright) and fonts-noto-color-emoji"
   export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji
 }
 
 # --- tools, Bicep and the build, side by side ---------------------------------------------------
