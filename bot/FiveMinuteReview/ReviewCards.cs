@@ -64,6 +64,9 @@ public sealed record ReviewFormCardData
     public string HelpFromManager { get; init; } = string.Empty;
     /// <summary>Step 2: who held the previous review, when it was another manager (the earlier reviews can be opened).</summary>
     public string EarlierManagerName { get; init; } = string.Empty;
+
+    /// <summary>Step 2's button that asks the person for their view before the conversation.</summary>
+    public string AskFirstTitle => ButtonTitle.WithName(FirstName, n => $"Ask {n} first", "Ask for their view first");
 }
 
 /// <param name="Id">The input id of its "how did it go?" choice.</param>
@@ -98,6 +101,8 @@ public sealed record ReviewAskCardData(
     string ReviewId, string ManagerId, string ManagerName, string ManagerFirstName, bool Answered, string OwnView = "", string Removed = "") : ICardData
 {
     public static string CardName => "review-ask";
+
+    public string SendTitle => ButtonTitle.WithName(ManagerFirstName, n => $"Send to {n}", "Send to your manager");
 }
 
 /// <summary>Data for <c>review-private</c>: what a review route answers in a channel or group chat, with no names.</summary>

@@ -65,6 +65,8 @@ public sealed class ReviewTeamView(ReviewStore store, IPeopleDirectory people, C
         }
 
         return new TeamMemberData(person.Id, person.DisplayName, detail, status, colour, history,
-            draft is null ? $"Review {first}" : $"Carry on with {first}");
+            draft is null
+                ? ButtonTitle.WithName(first, n => $"Review {n}", "Start their review")
+                : ButtonTitle.WithName(first, n => $"Carry on with {n}", "Carry on with the review"));
     }
 }

@@ -7,6 +7,9 @@ public sealed record GoodPracticeOptions : IValidatableObject
 {
     public const string Section = "GoodPractice";
 
+    /// <summary>The most <see cref="ReviewAfterMonths"/> may be ("Keep for another 60 months" fits on a button).</summary>
+    public const int MaxReviewAfterMonths = 60;
+
     /// <summary>How long an approved example stands before it is re-checked, and how long "keep" extends it by.</summary>
     public int ReviewAfterMonths { get; init; } = 24;
 
@@ -29,9 +32,9 @@ public sealed record GoodPracticeOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ReviewAfterMonths is < 1 or > 60)
+        if (ReviewAfterMonths is < 1 or > MaxReviewAfterMonths)
         {
-            yield return new($"{Section}:{nameof(ReviewAfterMonths)} must be between 1 and 60.", [nameof(ReviewAfterMonths)]);
+            yield return new($"{Section}:{nameof(ReviewAfterMonths)} must be between 1 and {MaxReviewAfterMonths}.", [nameof(ReviewAfterMonths)]);
         }
 
         if (ReviewCheckInterval < TimeSpan.Zero)

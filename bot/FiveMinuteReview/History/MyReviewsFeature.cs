@@ -151,8 +151,8 @@ public sealed class MyReviewsFeature(
 
         var first = ReviewSummary.FirstName(manager.DisplayName);
         return consent?.Agreed == true
-            ? ($"{manager.DisplayName}, your manager now, can see the notes of your reviews with other managers.", $"Stop {first} seeing the notes", manager.Id, false)
-            : ($"{manager.DisplayName}, your manager now, sees only the objectives and learning needs of your reviews with other managers, not the notes.", $"Let {first} see the notes", manager.Id, true);
+            ? ($"{manager.DisplayName}, your manager now, can see the notes of your reviews with other managers.", ButtonTitle.WithName(first, n => $"Stop {n} seeing the notes", "Stop sharing the notes"), manager.Id, false)
+            : ($"{manager.DisplayName}, your manager now, sees only the objectives and learning needs of your reviews with other managers, not the notes.", ButtonTitle.WithName(first, n => $"Let {n} see the notes", "Share the notes"), manager.Id, true);
     }
 
     private MyReviewData Line(ReviewEntity review)
