@@ -24,9 +24,9 @@ const templateDirs = [
 ];
 
 const themes = {
-  light: { suffix: '', page: '#ffffff', text: { default: '#242424', subtle: '#616161', attention: '#c4314b', good: '#237b4b', warning: '#835c00', accent: '#5b5fc7' } },
-  contrast: { suffix: '.contrast', page: '#000000', text: { default: '#ffffff', subtle: '#ffffff', attention: '#ffff00', good: '#3ff23f', warning: '#ffff00', accent: '#1aebff' } },
-  dark: { suffix: '.dark', page: '#292929', text: { default: '#ffffff', subtle: '#d6d6d6', attention: '#f9526b', good: '#92c353', warning: '#f8d22a', accent: '#7f85f5' } },
+  light: { suffix: '', page: '#ffffff', emphasis: '#f5f5f5', text: { default: '#242424', subtle: '#616161', attention: '#c4314b', good: '#237b4b', warning: '#835c00', accent: '#5b5fc7' } },
+  contrast: { suffix: '.contrast', page: '#000000', emphasis: '#000000', text: { default: '#ffffff', subtle: '#ffffff', attention: '#ffff00', good: '#3ff23f', warning: '#ffff00', accent: '#1aebff' } },
+  dark: { suffix: '.dark', page: '#292929', emphasis: '#1f1f1f', text: { default: '#ffffff', subtle: '#d6d6d6', attention: '#f9526b', good: '#92c353', warning: '#f8d22a', accent: '#7f85f5' } },
 };
 
 function hostConfig(theme) {
@@ -41,7 +41,7 @@ function hostConfig(theme) {
     supportsInteractivity: true,
     containerStyles: {
       default: { backgroundColor: theme.page, foregroundColors },
-      emphasis: { backgroundColor: theme.page, foregroundColors },
+      emphasis: { backgroundColor: theme.emphasis, foregroundColors },
     },
     actions: { maxActions: 6, actionsOrientation: 'vertical', buttonSpacing: 8, showCard: { actionMode: 'inline' } },
   };

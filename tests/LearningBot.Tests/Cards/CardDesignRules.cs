@@ -60,7 +60,10 @@ internal static partial class CardDesignRules
         CardJson.Walk(card).Where(o => CardJson.Type(o.Node) == "TextBlock" && o.Node["wrap"]?.GetValueKind() != JsonValueKind.True)
             .Select(o => $"{o.Path}: TextBlock needs wrap: true");
 
-    /// <summary>Action.Execute lives in an ActionSet, has a verb, and falls back to an Action.Submit carrying the same verb and data.</summary>
+    /// <summary>
+    /// Action.Execute lives in an ActionSet (or is what selecting an element does), has a verb, and falls back to an
+    /// Action.Submit carrying the same verb and data.
+    /// </summary>
     public static IEnumerable<string> ExecuteActions(JsonObject card)
     {
         foreach (var (path, action, container) in CardJson.Walk(card))
@@ -70,9 +73,9 @@ internal static partial class CardDesignRules
                 continue;
             }
 
-            if (container != "ActionSet")
+            if (container != "ActionSet" && !IsSelectAction(path))
             {
-                yield return $"{path}: Action.Execute must sit inside an ActionSet";
+                yield return $"{path}: Action.Execute must sit inside an ActionSet or be an element's selectAction";
             }
 
             var verb = action["verb"]?.GetValue<string>();
@@ -134,8 +137,8 @@ internal static partial class CardDesignRules
     }
 
     /// <summary>
-    /// Checked on the template: the words a title is written with, its <c>${...}</c> values left out. A title that is
-    /// only a value (an article's title in a list of articles) names content and is not counted.
+    /// Checked on the template: the words a title is written with, its <c>${...}</c> values left out (the bound titles
+    /// are checked by <see cref="BoundActionTitles"/>).
     /// </summary>
     public static IEnumerable<string> ActionTitles(JsonObject template) =>
         CardJson.Walk(template)
@@ -146,6 +149,46 @@ internal static partial class CardDesignRules
 
     [GeneratedRegex(@"\$\{[^}]*\}")]
     private static partial Regex TemplateValue();
+
+    /// <summary>
+    /// Checked on a bound card: every button's title as shown, values included, fits on one line. An element's
+    /// <c>selectAction</c> is no button: its title is only the element's accessible name, so the element must show the
+    /// same words itself, in a TextBlock that wraps.
+    /// </summary>
+    public static IEnumerable<string> BoundActionTitles(JsonObject card)
+    {
+        foreach (var (path, node, _) in CardJson.Walk(card))
+        {
+            if (CardJson.Type(node)?.StartsWith("Action.", StringComparison.Ordinal) == true && !IsSelectAction(path)
+                && node["title"] is JsonValue title && title.GetValueKind() == JsonValueKind.String && title.GetValue<string>() is { Length: > MaxActionTitleLength } words)
+            {
+                yield return $"{path}: title \"{words}\" is {words.Length} characters, over {MaxActionTitleLength}; make the title short and put the long text in the card";
+            }
+        }
+
+        foreach (var (path, node, _) in CardJson.Walk(card))
+        {
+            if (node["selectAction"] is not JsonObject select)
+            {
+                continue;
+            }
+
+            var name = select["title"]?.GetValue<string>();
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                yield return $"{path}.selectAction: needs a title, the element's name for screen readers";
+            }
+            else if (!CardJson.Walk(node).Any(o => o.Node != node && CardJson.Type(o.Node) == "TextBlock"
+                && o.Node["wrap"]?.GetValueKind() == JsonValueKind.True && o.Node["text"]?.GetValue<string>().Replace("\\", string.Empty, StringComparison.Ordinal) == name))
+            {
+                yield return $"{path}: shows no wrapped TextBlock saying \"{name}\", the title of its selectAction";
+            }
+        }
+    }
+
+    /// <summary>An element's selectAction, or the fallback of one.</summary>
+    private static bool IsSelectAction(string path) =>
+        path.EndsWith(".selectAction", StringComparison.Ordinal) || path.EndsWith(".selectAction.fallback", StringComparison.Ordinal);
 
     public static IEnumerable<string> RequiredLabels(JsonObject card) =>
         CardJson.Walk(card)

@@ -48,6 +48,25 @@ public sealed class CardDesignTests
 
     [Theory]
     [MemberData(nameof(Cards))]
+    public void Keeps_bound_button_titles_short_with_the_sample_data(string card) =>
+        Assert.Empty(CardDesignRules.BoundActionTitles(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Keeps_bound_button_titles_short_when_the_values_are_as_long_as_they_get(string card)
+    {
+        var data = LongCardData.For(card, CardPaths.ReadJson(CardCatalog.SampleDataFile(CardPaths.CardFile(card)))!);
+
+        Assert.Empty(CardDesignRules.BoundActionTitles(CardTemplate.Load(CardPaths.CardFile(card)).Bind(data)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Keeps_every_button_title_short_with_long_values_whatever_the_card_shows(string card) =>
+        Assert.Empty(LongCardData.TitleProblems(card, CardPaths.ReadJson(CardPaths.CardFile(card))!.AsObject()));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
     public void Says_in_the_label_when_an_input_is_required(string card) => Assert.Empty(CardDesignRules.RequiredLabels(BindSample(card)));
 
     [Theory]
@@ -92,6 +111,56 @@ public sealed class CardDesignTests
         Assert.Single(CardDesignRules.SubmitVerbs(bad));
         Assert.Equal(2, CardDesignRules.Inputs(bad).Count());
         Assert.Equal(3, CardDesignRules.ThemeSafety(bad).Count());
+    }
+
+    [Fact]
+    public void Bound_title_rule_catches_long_buttons_and_selectable_elements_that_do_not_show_their_name()
+    {
+        const string Long = "The Oliver McGowan Mandatory Training on Learning Disability and Autism";
+        var bad = JsonNode.Parse($$"""
+            {
+              "type": "AdaptiveCard", "version": "1.5",
+              "body": [
+                { "type": "ActionSet", "actions": [{ "type": "Action.OpenUrl", "title": "Email {{LongCardData.LongName}}", "url": "mailto:a@example.org" }] },
+                { "type": "Container", "items": [{ "type": "TextBlock", "text": "{{Long}}", "wrap": true }],
+                  "selectAction": { "type": "Action.Execute", "title": "{{Long}}", "verb": "ask.article",
+                    "fallback": { "type": "Action.Submit", "title": "{{Long}}", "data": { "verb": "ask.article" } } } },
+                { "type": "Container", "items": [{ "type": "TextBlock", "text": "Something else", "wrap": true }],
+                  "selectAction": { "type": "Action.Execute", "title": "{{Long}}", "verb": "ask.article" } },
+                { "type": "Container", "items": [{ "type": "TextBlock", "text": "{{Long}}" }],
+                  "selectAction": { "type": "Action.Execute", "title": "{{Long}}", "verb": "ask.article" } }
+              ]
+            }
+            """)!.AsObject();
+
+        var problems = CardDesignRules.BoundActionTitles(bad).ToList();
+
+        Assert.Equal(3, problems.Count);
+        Assert.StartsWith("$.body[0].actions[0]:", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("$.body[2]:", problems[1], StringComparison.Ordinal);
+        Assert.StartsWith("$.body[3]:", problems[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(CardDesignRules.ExecuteActions(bad), p => p.StartsWith("$.body[1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Long_values_make_a_title_with_a_name_too_long_and_an_unknown_value_is_named()
+    {
+        var template = JsonNode.Parse("""
+            { "type": "AdaptiveCard", "version": "1.5", "body": [
+              { "type": "ActionSet", "actions": [{ "type": "Action.OpenUrl", "title": "Email ${name}", "url": "mailto:${email}" }] },
+              { "type": "ActionSet", "actions": [{ "type": "Action.OpenUrl", "title": "Call ${phoneName}", "url": "tel:1" }] }
+            ] }
+            """)!.AsObject();
+
+        var data = LongCardData.For("person", JsonNode.Parse("""{ "name": "Sam Reid", "email": "sam@example.org", "phoneName": "Sam" }""")!);
+
+        Assert.Equal(LongCardData.LongName, data["name"]!.GetValue<string>());
+        Assert.Equal("sam@example.org", data["email"]!.GetValue<string>());
+        Assert.Single(CardDesignRules.BoundActionTitles(CardTemplate.Parse("person", template.ToJsonString()).Bind(data)));
+        var problems = LongCardData.TitleProblems("person", template).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(LongCardData.LongName, problems[0], StringComparison.Ordinal);
+        Assert.Contains("${phoneName}, which has no long value", problems[1], StringComparison.Ordinal);
     }
 
     [Fact]
