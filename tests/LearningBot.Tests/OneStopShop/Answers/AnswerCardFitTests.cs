@@ -14,6 +14,9 @@ public sealed class AnswerCardFitTests : IClassFixture<BotHostFixture>
 {
     private const string LongArticleId = "long-handbook";
 
+    /// <summary>A size limit the mentoring answer's full card is over (about 7 KB) and its short form under (about 4.3 KB).</summary>
+    private const int LimitBetweenFullAndShortForm = 5_000;
+
     private readonly BotTestHost _bot;
 
     /// <summary>The class's bot, with a generated article of about 40 KB of Markdown beside the real ones (as shipped in the repository, not stored).</summary>
@@ -132,14 +135,14 @@ public sealed class AnswerCardFitTests : IClassFixture<BotHostFixture>
     [Fact]
     public async Task A_413_from_the_connector_gets_the_short_form_and_the_turn_succeeds()
     {
-        _bot.Connector.MaxActivityBytes = 4_000;
+        _bot.Connector.MaxActivityBytes = LimitBetweenFullAndShortForm;
 
         var response = await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var posts = _bot.Connector.Requests.Where(r => r.Method == "POST").ToList();
         Assert.Equal(2, posts.Count);
-        Assert.True(Encoding.UTF8.GetByteCount(posts[0].Body) > 4_000);
+        Assert.True(Encoding.UTF8.GetByteCount(posts[0].Body) > LimitBetweenFullAndShortForm);
         var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         AssertShortForm(card, "Finding or becoming a mentor");
         Assert.Equal(2, CardJson.Actions(card, AskVerbs.Rate).Count);
@@ -151,7 +154,7 @@ public sealed class AnswerCardFitTests : IClassFixture<BotHostFixture>
         await SubmitAsync(AskVerbs.Article, new JsonObject { ["id"] = "mentoring", ["question"] = "how do i get a mentor" });
         var answer = Assert.Single(_bot.Connector.Sent);
         var rating = CardJson.Actions(CardJson.Of(answer), AskVerbs.Rate)[0]["fallback"]!["data"]!.AsObject();
-        _bot.Connector.MaxActivityBytes = 4_000;
+        _bot.Connector.MaxActivityBytes = LimitBetweenFullAndShortForm;
 
         var response = await _bot.PostActivityAsync(Submit(rating, answer.ActivityId, answer.ConversationId));
 
@@ -166,7 +169,7 @@ public sealed class AnswerCardFitTests : IClassFixture<BotHostFixture>
     [Fact]
     public async Task The_short_forms_read_more_opens_the_article_at_page_1()
     {
-        _bot.Connector.MaxActivityBytes = 4_000;
+        _bot.Connector.MaxActivityBytes = LimitBetweenFullAndShortForm;
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor"));
         var readMore = CardJson.ActionByVerb(CardJson.Of(Assert.Single(_bot.Connector.Sent)), AskVerbs.Page);
 
