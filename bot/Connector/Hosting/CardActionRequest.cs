@@ -11,6 +11,12 @@ namespace LearningBot.Connector.Hosting;
 /// </summary>
 public sealed record CardActionRequest(string Verb, JsonElement Data)
 {
+    /// <summary>
+    /// True when Teams asked because the card was shown to someone its refresh names (<see cref="CardRefresh"/>), not
+    /// because anyone pressed: the answer is that person's view of the card, and nothing should change.
+    /// </summary>
+    public bool IsRefresh { get; init; }
+
     public string? GetString(string name) =>
         TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -51,5 +51,8 @@ public interface ITurnContext
     /// <summary>Replaces an earlier message of the bot's, for example a card after its button was pressed.</summary>
     Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity);
 
+    /// <summary>As <see cref="UpdateActivityAsync(string, Activity)"/>, given up when <paramref name="cancellationToken"/> or the turn's deadline fires.</summary>
+    Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity, CancellationToken cancellationToken);
+
     Task SendTypingAsync();
 }

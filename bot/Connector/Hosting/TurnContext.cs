@@ -52,11 +52,20 @@ internal sealed class TurnContext(
 
     public Task<ResourceResponse> SendCardAsync(CardReply reply) => CardFit.SendAsync(this, reply, SendActivityAsync);
 
-    public Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity)
+    public Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity) =>
+        UpdateActivityAsync(activityId, activity, Aborted);
+
+    public async Task<ResourceResponse> UpdateActivityAsync(string activityId, Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = Activity.Conversation?.Id
             ?? throw new InvalidOperationException("The inbound activity has no conversation id.");
-        return connector.UpdateActivityAsync(conversationId, activityId, activity, Aborted);
+        if (cancellationToken == Aborted)
+        {
+            return await connector.UpdateActivityAsync(conversationId, activityId, activity, Aborted);
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(Aborted, cancellationToken);
+        return await connector.UpdateActivityAsync(conversationId, activityId, activity, either.Token);
     }
 
     public Task SendTypingAsync() =>

@@ -17,6 +17,12 @@ public sealed class TurnLimits(
     /// <summary>How long an apology may take to send once a turn has failed or run out of time.</summary>
     public static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long writing a card action's answer into its message may hold the invoke response (see
+    /// <c>BotRouter.EditMessageAsync</c>); the turn's Bot Connector budget applies as well.
+    /// </summary>
+    public static readonly TimeSpan CardEditTimeout = TimeSpan.FromSeconds(2);
+
     public TimeSpan TurnTimeout => hosting.Value.TurnTimeout;
 
     public TimeSpan ConversationReferenceTimeout => hosting.Value.ConversationReferenceTimeout;

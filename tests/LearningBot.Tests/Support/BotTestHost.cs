@@ -168,14 +168,22 @@ public static class TeamsActivities
         Base("conversationUpdate", serviceUrl, conversationId)
             .With("membersAdded", new JsonArray(new JsonObject { ["id"] = BotId }));
 
-    public static JsonObject ExecuteAction(string serviceUrl, string verb, JsonObject? data = null, string? conversationId = null) =>
-        Base("invoke", serviceUrl, conversationId)
+    /// <summary>
+    /// An Action.Execute press, as Teams sends it: <paramref name="cardActivityId"/> is the message the card is on (the
+    /// invoke's <c>replyToId</c>); a <paramref name="trigger"/> of <c>automatic</c> is a refresh rather than a press.
+    /// </summary>
+    public static JsonObject ExecuteAction(
+        string serviceUrl, string verb, JsonObject? data = null, string? conversationId = null, string? cardActivityId = null, string trigger = "manual")
+    {
+        var activity = Base("invoke", serviceUrl, conversationId)
             .With("name", "adaptiveCard/action")
             .With("value", new JsonObject
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
-                ["trigger"] = "manual",
+                ["trigger"] = trigger,
             });
+        return cardActivityId is null ? activity : activity.With("replyToId", cardActivityId);
+    }
 
     public static JsonObject SubmitAction(string serviceUrl, string verb, string cardActivityId, string? conversationId = null) =>
         Base("message", serviceUrl, conversationId)

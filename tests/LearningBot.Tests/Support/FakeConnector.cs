@@ -70,6 +70,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>Every message edit asked for (<c>PUT v3/conversations/{id}/activities/{activityId}</c>), in order, answered or not.</summary>
+    public IReadOnlyList<MessageEdit> Edits =>
+        [.. _requests.Where(r => r.Method == "PUT" && r.Segments is [_, "conversations", _, "activities", _])
+            .Select(r => new MessageEdit(r.Segments[2], r.Segments[4], r))];
+
     /// <summary>Every activity sent or replied (in order), including ones later updated or deleted.</summary>
     public IReadOnlyList<SentActivity> Sent => [.. _sent];
 
@@ -447,6 +452,12 @@ public sealed record FakeFailure(int Status, string? Code = null, string? Messag
 
     /// <summary>The connection is dropped without an answer (a reset).</summary>
     public static FakeFailure Reset { get; } = new(ResetStatus);
+}
+
+/// <summary>A message edit as it reached the connector: which message, and the activity sent to replace it.</summary>
+public sealed record MessageEdit(string ConversationId, string ActivityId, RecordedRequest Request)
+{
+    public Activity Activity => Request.BodyAs<Activity>() ?? throw new InvalidOperationException("The edit carried no activity.");
 }
 
 /// <summary>An activity the bot sent to a conversation and the id the connector gave it.</summary>
