@@ -65,7 +65,7 @@ public sealed class AnnouncementsFeature(
         var author = AuthorOf(turn);
         var size = await audience.MeasureAsync(chosen, author, turn.Aborted);
         var draft = await drafts.SaveAsync(author, title.Text, message.Text, chosen, size.People, turn.Aborted);
-        return CardActionResult.Replace(cards.Preview(draft, size));
+        return CardActionResult.Update(cards.Preview(draft, size));
     }
 
     private async Task<CardActionResult> ChangeAsync(ITurnContext turn, CardActionRequest action) =>
@@ -88,7 +88,7 @@ public sealed class AnnouncementsFeature(
             dispatcher.Kick(requested);
         }
 
-        return CardActionResult.Replace(cards.Sending(requested, requested.AudienceSize, alreadyRequested));
+        return CardActionResult.Update(cards.Sending(requested, requested.AudienceSize, alreadyRequested));
     }
 
     /// <summary>The route guard has let in only a known member of the support team, so the caller has a key.</summary>

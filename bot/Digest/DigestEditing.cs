@@ -240,7 +240,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
         var page = action.GetInt("page") ?? 1;
         return outcome switch
         {
-            Outcome.Changed or Outcome.Repeated => CardActionResult.Replace(cards.Edition(edition, pageAfter(edition, itemId))),
+            Outcome.Changed or Outcome.Repeated => CardActionResult.Update(cards.Edition(edition, pageAfter(edition, itemId))),
             Outcome.Conflict when onConflict?.Invoke(edition) is { } form => CardActionResult.Replace(form),
             Outcome.Conflict => CardActionResult.Replace(cards.Edition(edition, page, ConflictNote)),
             Outcome.NotEditable => CardActionResult.Replace(cards.Edition(edition, page, NotEditable(edition))),

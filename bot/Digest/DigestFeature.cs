@@ -42,8 +42,8 @@ public sealed class DigestFeature(
             .OnCardAction(DigestVerbs.Read, reading.ReadAsync)
             .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: true)), "unsubscribe digest", "stop getting the digest")
             .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: false)), "subscribe digest", "start getting the digest again")
-            .OnCardAction(DigestVerbs.Unsubscribe, async (turn, _) => CardActionResult.Replace(await reading.SetAsync(turn, unsubscribe: true)))
-            .OnCardAction(DigestVerbs.Subscribe, async (turn, _) => CardActionResult.Replace(await reading.SetAsync(turn, unsubscribe: false)));
+            .OnCardAction(DigestVerbs.Unsubscribe, async (turn, _) => CardActionResult.Update(await reading.SetAsync(turn, unsubscribe: true)))
+            .OnCardAction(DigestVerbs.Subscribe, async (turn, _) => CardActionResult.Update(await reading.SetAsync(turn, unsubscribe: false)));
         routes.For(Roles.DigestEditor, OnlyEditors)
             .OnCardAction(DigestVerbs.SendOpen, scheduling.OpenAsync)
             .OnCardAction(DigestVerbs.Schedule, scheduling.ScheduleAsync)

@@ -63,7 +63,7 @@ public sealed class AlertLifecycleFeature(SignalAlerts alerts, AlertStore store,
         var caller = turn.Caller.PersonKey!;
         if (alert.Status != SignalAlert.Open)
         {
-            return CardActionResult.Replace(cards.Alert(alert, notice: SignalAlertsFeature.AlreadyAnswered));
+            return CardActionResult.Update(cards.Alert(alert, notice: SignalAlertsFeature.AlreadyAnswered));
         }
 
         var candidates = await CandidatesAsync(alert, caller, turn.Aborted);
@@ -95,8 +95,8 @@ public sealed class AlertLifecycleFeature(SignalAlerts alerts, AlertStore store,
         // A press delivered again finds the pass recorded and starts nothing new: the delivery is keyed by the alert and the lead.
         await followUp.DeliverPassesAsync(change.Entity, turn.Aborted);
         return change.Entity.Status == SignalAlert.Open
-            ? CardActionResult.Replace(cards.Alert(change.Entity, AlertForms.ReadOnly, PassedTo(chosen.Name)))
-            : CardActionResult.Replace(cards.Alert(change.Entity, notice: SignalAlertsFeature.AlreadyAnswered));
+            ? CardActionResult.Update(cards.Alert(change.Entity, AlertForms.ReadOnly, PassedTo(chosen.Name)))
+            : CardActionResult.Update(cards.Alert(change.Entity, notice: SignalAlertsFeature.AlreadyAnswered));
     }
 
     /// <summary>Sends the alert's card from the weekly bundle, which stays as it is.</summary>

@@ -78,14 +78,14 @@ public sealed class ComplimentsFeature(SignalCompliments compliments, FeedbackSi
             }
 
             var passed = await compliments.PassToManagerAsync(signal, manager.Id, manager.OrganisationKind, turn.Aborted);
-            return Card(ComplimentCardData.ForLeads(signal, passed ?? recognition, $"Passed to {CardText.Literal(manager.DisplayName)}."));
+            return Recorded(ComplimentCardData.ForLeads(signal, passed ?? recognition, $"Passed to {CardText.Literal(manager.DisplayName)}."));
         });
 
     private Task<CardActionResult> SuggestAsync(ITurnContext turn, CardActionRequest action) =>
         ForRecipientAsync(turn, action, async (signal, _) =>
         {
             var (recognition, suggested) = await compliments.SuggestAsync(signal, turn.Caller.PersonKey!, turn.Aborted);
-            return Card(ComplimentCardData.ForLeads(signal, recognition, suggested ? SuggestedNotice : AlreadySuggested));
+            return Recorded(ComplimentCardData.ForLeads(signal, recognition, suggested ? SuggestedNotice : AlreadySuggested));
         });
 
     /// <summary>Runs <paramref name="act"/> for a lead the compliment (named by the button, read from storage) was sent to.</summary>
@@ -108,5 +108,9 @@ public sealed class ComplimentsFeature(SignalCompliments compliments, FeedbackSi
             .Select(p => new SignalChoice(p.Id, p.JobTitle is { Length: > 0 } job ? $"{p.DisplayName} ({job})" : p.DisplayName))];
     }
 
+    /// <summary>A form or a list to pick from, for the lead who pressed.</summary>
     private CardActionResult Card(ComplimentCardData data) => CardActionResult.Replace(cards.Render(data));
+
+    /// <summary>What the lead did, shown by the card from now on.</summary>
+    private CardActionResult Recorded(ComplimentCardData data) => CardActionResult.Update(cards.Render(data));
 }

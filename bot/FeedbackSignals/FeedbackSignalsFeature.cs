@@ -73,7 +73,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
         var signal = FeedbackSignal.Log(
             FeedbackSignal.IdFor(loggedBy, token), answers, note, now.ToString("yyyy-MM", CultureInfo.InvariantCulture), loggedBy, loggedOnBehalf: false);
         var stored = await moderation.LogAsync(signal, turn.Aborted);
-        return CardActionResult.Replace(cards.Logged(stored));
+        return CardActionResult.Update(cards.Logged(stored));
     }
 
     /// <summary>One decision's form in place of the buttons (for the moderator who pressed), or the buttons again.</summary>
@@ -134,8 +134,10 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
     }
 
     /// <summary>
-    /// Decides on the signal the button names and answers with the card as it now is, for everyone (the outbox updates
-    /// the channel's copy); on a stale card, the decision already made and a notice saying so.
+    /// Decides on the signal the button names and answers with the card as it now is; on a stale card, the decision
+    /// already made and a notice saying so. The answer is the moderator's own (<see cref="CardView.Personal"/>): the
+    /// outbox brings the channel's copy up to date for everyone (<see cref="SignalModerationCard"/>), in order, so an
+    /// edit from this turn could only race a newer decision there.
     /// </summary>
     private async Task<CardActionResult> DecideAsync(ITurnContext turn, CardActionRequest action, Func<FeedbackSignal, Func<FeedbackSignal, FeedbackSignal>> decision)
     {

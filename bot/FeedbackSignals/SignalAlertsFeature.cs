@@ -82,8 +82,8 @@ public sealed class SignalAlertsFeature(SignalAlerts alerts, SignalAlertCards ca
         return change switch
         {
             null => CardActionResult.Message(AlertGone),
-            { Changed: true } => CardActionResult.Replace(cards.Alert(change.Entity)),
-            _ => CardActionResult.Replace(cards.Alert(change.Entity, notice: AlreadyAnswered)),
+            { Changed: true } => CardActionResult.Update(cards.Alert(change.Entity)),
+            _ => CardActionResult.Update(cards.Alert(change.Entity, notice: AlreadyAnswered)),
         };
     }
 

@@ -90,7 +90,7 @@ public sealed class SignalIntakeFeature(SignalCards cards, SignalModeration mode
         var enteredBy = turn.Caller.PersonKey ?? "unknown";
         var signal = FeedbackSignal.Log(FeedbackSignal.IdFor(enteredBy, token), answers, note, month, enteredBy, loggedOnBehalf: true).FromSlip(sender, group);
         var stored = await moderation.LogAsync(signal, turn.Aborted);
-        return CardActionResult.Replace(cards.Logged(stored));
+        return CardActionResult.Update(cards.Logged(stored));
     }
 
     private JsonObject SlipForm(string token, SignalAnswers answers, string note = "", string sender = "", string group = "", string month = "", string removed = "") =>
@@ -155,6 +155,8 @@ public sealed class SignalIntakeFeature(SignalCards cards, SignalModeration mode
 
         var change = await moderation.DecideAsync(
             signal.Id, turn.Caller.PersonKey ?? "unknown", current => SignalModeration.Merge(chosen?.Theme ?? current.Theme, chosen?.ServiceArea ?? current.ServiceArea)(current), turn.Aborted);
+        // As for every decision, the outbox brings the channel's copy up to date (SignalModerationCard): the answer is
+        // only the moderator's, so it cannot overwrite a newer decision there.
         return change switch
         {
             null => CardActionResult.Message(SignalGone),

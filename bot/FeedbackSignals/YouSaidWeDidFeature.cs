@@ -82,7 +82,7 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
         }
 
         var record = await loop.RecordAsync(alert, scrubbedDone, month, scrubbedLink, turn.Caller.PersonKey!, turn.Aborted);
-        return CardActionResult.Replace(cards.Alert(alert, notice: Saved, extend: data => WithRecord(data, record)));
+        return CardActionResult.Update(cards.Alert(alert, notice: Saved, extend: data => WithRecord(data, record)));
     }
 
     private async Task<(CardActionResult? Refusal, SignalAlert? Alert)> MayRecordAsync(ITurnContext turn, CardActionRequest action)

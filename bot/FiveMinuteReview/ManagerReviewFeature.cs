@@ -104,7 +104,7 @@ public sealed class ManagerReviewFeature(
         var draft = await drafts.ResumeOrStartAsync(caller, turn.Caller.Name, person.Id, turn.Aborted);
         return draft is null
             ? CardActionResult.Message("Sorry, I couldn't add that person. Please try again.")
-            : CardActionResult.Replace(forms.Render(draft, draft.Step));
+            : CardActionResult.Update(forms.Render(draft, draft.Step));
     }
 
     /// <summary>Next (+1), Back (-1) or Pause (0): saves the step's answers, then shows where the manager is going.</summary>
@@ -133,16 +133,16 @@ public sealed class ManagerReviewFeature(
         if (saved.Removed.Count > 0)
         {
             // Saved scrubbed, and still on this step: the manager sees what was removed before going anywhere.
-            return CardActionResult.Replace(forms.Render(saved.Draft, step, ReviewForms.RemovedNote(saved.Removed)));
+            return CardActionResult.Update(forms.Render(saved.Draft, step, ReviewForms.RemovedNote(saved.Removed)));
         }
 
         if (direction == 0)
         {
             var note = $"Your review with {saved.Draft.PersonName} is saved as a draft. Choose them again to carry on where you stopped, on any device.";
-            return CardActionResult.Replace(await team.RenderAsync(turn.CallerKey(), note, turn.Aborted));
+            return CardActionResult.Update(await team.RenderAsync(turn.CallerKey(), note, turn.Aborted));
         }
 
-        return CardActionResult.Replace(RenderStep(saved.Draft, target));
+        return CardActionResult.Update(RenderStep(saved.Draft, target));
     }
 
     /// <summary>Step 2's "ask them first": sends the person a short card for their view and keeps what the manager wrote so far.</summary>
@@ -177,7 +177,7 @@ public sealed class ManagerReviewFeature(
             note += " " + ReviewForms.RemovedNote(saved.Removed);
         }
 
-        return CardActionResult.Replace(forms.Render(saved.Draft, ReviewSteps.TheirView, note));
+        return CardActionResult.Update(forms.Render(saved.Draft, ReviewSteps.TheirView, note));
     }
 
     /// <summary>Saves the review the summary shows, in one transaction; confirming again shows the saved review.</summary>
@@ -229,9 +229,9 @@ public sealed class ManagerReviewFeature(
         {
             case ConfirmOutcome.Saved:
                 logger.LogInformation("Review {ReviewId} confirmed after {DurationSeconds} s", review.ReviewId, review.DurationSeconds);
-                return CardActionResult.Replace(await delivery.DeliverAsync(review, turn.Aborted));
+                return CardActionResult.Update(await delivery.DeliverAsync(review, turn.Aborted));
             case ConfirmOutcome.AlreadySaved { Review: var saved }:
-                return CardActionResult.Replace(await delivery.SavedCardAsync(saved, turn.Aborted));
+                return CardActionResult.Update(await delivery.SavedCardAsync(saved, turn.Aborted));
             default:
                 var latest = await store.GetDraftAsync(caller, draft.PersonId, turn.Aborted);
                 return latest is null

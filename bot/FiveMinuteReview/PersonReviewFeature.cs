@@ -52,7 +52,7 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
                 $"{updated.PersonName} has sent their view for your Five Minute Review. You'll see it on step 2.", turn.Aborted);
         }
 
-        return CardActionResult.Replace(delivery.AskCard(draft, answered: true));
+        return CardActionResult.Update(delivery.AskCard(draft, answered: true));
     }
 
     /// <summary>The person acknowledges their copy, with an optional comment: only they may, and only once.</summary>
@@ -85,7 +85,7 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
             await delivery.TellManagerOfAcknowledgmentAsync(acknowledgment.Entity, turn.Aborted);
         }
 
-        return CardActionResult.Replace(delivery.PersonCard(acknowledgment.Entity));
+        return CardActionResult.Update(delivery.PersonCard(acknowledgment.Entity));
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);

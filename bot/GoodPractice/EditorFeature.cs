@@ -87,7 +87,10 @@ public sealed class EditorFeature(GoodPracticeModeration moderation, GoodPractic
         return Answer(change);
     }
 
-    /// <summary>The card as it now is, for everyone (the outbox updates the channel's copy); on a stale card, a notice saying so.</summary>
+    /// <summary>
+    /// The card as it now is; on a stale card, a notice saying so. The answer is the editor's own: the outbox brings the
+    /// channel's copy up to date for everyone (<see cref="GoodPracticeModerationCard"/>), in order.
+    /// </summary>
     private CardActionResult Answer(EntityChange<GoodPracticeExample>? change) => change switch
     {
         null => CardActionResult.Message(Gone),

@@ -83,7 +83,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         {
             try
             {
-                return CardActionResult.Replace(cards.Form(await store.AddAsync(answers.Example with { Step = target }, turn.Aborted), target, removed: removed));
+                return CardActionResult.Update(cards.Form(await store.AddAsync(answers.Example with { Step = target }, turn.Aborted), target, removed: removed));
             }
             catch (RequestFailedException exception) when (exception.IsAlreadyExists())
             {
@@ -98,8 +98,8 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         return change switch
         {
             null => CardActionResult.Message(Gone),
-            { Changed: true } => CardActionResult.Replace(cards.Form(change.Entity, target, removed: removed)),
-            { Entity.IsEditable: false } => CardActionResult.Replace(cards.Submitted(change.Entity)),
+            { Changed: true } => CardActionResult.Update(cards.Form(change.Entity, target, removed: removed)),
+            { Entity.IsEditable: false } => CardActionResult.Update(cards.Submitted(change.Entity)),
             _ => CardActionResult.Replace(cards.Form(change.Entity, change.Entity.Step, ConflictNote)),
         };
     }
@@ -119,7 +119,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         {
             null => CardActionResult.Message(Gone),
             { Entity.ContributorKey: var key } when key != caller => CardActionResult.Message(NotYours),
-            { Entity.IsEditable: false } => CardActionResult.Replace(cards.Submitted(change.Entity)),
+            { Entity.IsEditable: false } => CardActionResult.Update(cards.Submitted(change.Entity)),
             { Entity: var draft } when ShareForm.FirstIncompleteStep(draft) is { } missing =>
                 CardActionResult.Replace(cards.Form(draft, missing, "This step needs an answer before the example can be sent.")),
             _ => CardActionResult.Replace(cards.Form(change.Entity, SharingSteps.Check, ConflictNote)),

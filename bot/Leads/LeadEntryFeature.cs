@@ -73,6 +73,6 @@ public sealed class LeadEntryFeature(LeadRegister register, LeadCards cards, Tim
 
         return change is null || change.Entity.Retired
             ? CardActionResult.Message(NotInRegister)
-            : CardActionResult.Replace(cards.Saved(before, change.Entity));
+            : CardActionResult.Update(cards.Saved(before, change.Entity));
     }
 }

@@ -90,7 +90,7 @@ public sealed class LeadRegisterFeature(
         var notice = outcome == LeadAddOutcome.Reinstated
             ? $"{CardText.Literal(added.Name)} is back in the register."
             : $"Added {CardText.Literal(added.Name)} to the register.";
-        return CardActionResult.Replace(await RegisterAsync(1, notice, turn.Aborted));
+        return CardActionResult.Update(await RegisterAsync(1, notice, turn.Aborted));
     }
 
     private async Task<CardActionResult> ChangeAsync(ITurnContext turn, LeadEntry existing, LeadDetails details)
@@ -107,7 +107,7 @@ public sealed class LeadRegisterFeature(
         }
 
         var notice = change.Changed ? $"Saved {CardText.Literal(change.Entity.Name)}'s entry." : $"Nothing changed in {CardText.Literal(change.Entity.Name)}'s entry.";
-        return CardActionResult.Replace(await RegisterAsync(1, notice, turn.Aborted));
+        return CardActionResult.Update(await RegisterAsync(1, notice, turn.Aborted));
     }
 
     private async Task<CardActionResult> AskToRetireAsync(ITurnContext turn, CardActionRequest action) =>
@@ -131,7 +131,7 @@ public sealed class LeadRegisterFeature(
             : new EntityDecision<LeadEntry>.Write(current.Retire(turn.Caller.PersonKey!, clock.GetUtcNow())), turn.Aborted);
         return change is null
             ? CardActionResult.Message(LeadGone)
-            : CardActionResult.Replace(await RegisterAsync(1, $"Retired {CardText.Literal(change.Entity.Name)}. Their entry is kept, marked retired.", turn.Aborted));
+            : CardActionResult.Update(await RegisterAsync(1, $"Retired {CardText.Literal(change.Entity.Name)}. Their entry is kept, marked retired.", turn.Aborted));
     }
 
     private async Task<IReadOnlyList<CardInputProblem>> ProblemsWithPersonAsync(LeadForm form, Person? person, CancellationToken cancellationToken)

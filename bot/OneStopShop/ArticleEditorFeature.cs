@@ -89,7 +89,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         try
         {
             var saved = await articles.PublishDraftAsync(scrubbed, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
-            return CardActionResult.Replace(cards.Preview(article, $"Published as version {saved.Version}. It is searchable now."));
+            return CardActionResult.Update(cards.Preview(article, $"Published as version {saved.Version}. It is searchable now."));
         }
         catch (ArgumentException problem)
         {
@@ -153,7 +153,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         try
         {
             var saved = await articles.SaveAsync(scrubbed, turn.Caller.Name ?? turn.Caller.PersonKey ?? "unknown", turn.Aborted);
-            return CardActionResult.Replace(cards.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
+            return CardActionResult.Update(cards.Preview(article, $"Saved as version {saved.Version}. It is searchable now."));
         }
         catch (ArgumentException problem)
         {

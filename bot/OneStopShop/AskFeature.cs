@@ -81,7 +81,7 @@ public sealed class AskFeature(
         }
 
         var question = action.GetString(AskCardData.QuestionInputId)!.Trim();
-        return CardActionResult.Replace(await AnswerAsync(turn, question, QuestionOrigins.Asked, showQuestion: true));
+        return CardActionResult.Update(await AnswerAsync(turn, question, QuestionOrigins.Asked, showQuestion: true));
     }
 
     private async Task<CardActionResult> OnArticleChosenAsync(ITurnContext turn, CardActionRequest action)
@@ -122,7 +122,7 @@ public sealed class AskFeature(
         }
 
         // The first rating counts; a second press shows the card as that rating left it.
-        return CardActionResult.Replace(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true,
+        return CardActionResult.Update(cardFactory.ForQuestion(outcome.Record, FeedbackState.After(outcome.Record.Helpful!.Value), showQuestion: true,
             colleagues: outcome.Record.ArticleId is null ? [] : await ColleaguesAsync(outcome.Record.Question, turn.Aborted)));
     }
 

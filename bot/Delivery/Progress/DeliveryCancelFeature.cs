@@ -48,7 +48,7 @@ public sealed class DeliveryCancelFeature(IDeliveries deliveries, DeliveryProgre
         // The workers may not have marked every item yet; the card says what the requester asked for, and the updater
         // brings the final figures.
         var shown = DeliveryProgressCards.IsFinished(now) ? now : now with { Status = DeliveryStatuses.Cancelled };
-        return CardActionResult.Replace(cards.Render(shown, notice: Cancelled));
+        return CardActionResult.Update(cards.Render(shown, notice: Cancelled));
     }
 
     private async Task<bool> MayCancelAsync(ITurnContext turn, DeliveryProgress progress) =>

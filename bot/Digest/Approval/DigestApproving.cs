@@ -148,7 +148,7 @@ public sealed class DigestApproving(
             }
         }
 
-        return CardActionResult.Replace(cards.Edition(edition));
+        return CardActionResult.Update(cards.Edition(edition));
     }
 
     private async Task<CardActionResult> DecideAsync(ITurnContext turn, CardActionRequest action, bool approving)
@@ -235,7 +235,7 @@ public sealed class DigestApproving(
         }
 
         var latestCovering = DigestApprovers.Covering(scopes, latest, kindsWithLead);
-        return CardActionResult.Replace(stale
+        return CardActionResult.Update(stale
             ? approvalCards.Request(latest, latestCovering, notice: Stale)
             : approvalCards.Request(latest, latestCovering));
     }

@@ -37,7 +37,7 @@ public sealed class DigestPrintFeature(DigestPrintPackStore packs, DigestPrintPa
 
         if (pack.IsPutUp)
         {
-            return CardActionResult.Replace(cards.Pack(pack));
+            return CardActionResult.Update(cards.Pack(pack));
         }
 
         var card = cards.Pack(pack);
@@ -50,7 +50,7 @@ public sealed class DigestPrintFeature(DigestPrintPackStore packs, DigestPrintPa
         }
 
         var recorded = await packs.PutUpAsync(number, pack.PersonKey, copies!.Value, clock.GetUtcNow(), turn.Aborted);
-        return CardActionResult.Replace(cards.Pack(recorded ?? pack));
+        return CardActionResult.Update(cards.Pack(recorded ?? pack));
     }
 
     private async Task PaperReachAsync(ITurnContext turn, string argument)

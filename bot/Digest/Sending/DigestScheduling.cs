@@ -107,7 +107,7 @@ public sealed class DigestScheduling(DigestEditionStore store, DigestRecipients 
             sender.Wake();
         }
 
-        return CardActionResult.Replace(await CardAsync(scheduled, turn.Aborted, ScheduledNote(scheduled)));
+        return CardActionResult.Update(await CardAsync(scheduled, turn.Aborted, ScheduledNote(scheduled)));
     }
 
     public async Task<CardActionResult> CancelAsync(ITurnContext turn, CardActionRequest action)
@@ -123,7 +123,7 @@ public sealed class DigestScheduling(DigestEditionStore store, DigestRecipients 
         return change switch
         {
             null => CardActionResult.Message(Gone),
-            { Changed: true } => CardActionResult.Replace(await CardAsync(change.Entity, turn.Aborted, "The schedule is cancelled. Nothing was sent.")),
+            { Changed: true } => CardActionResult.Update(await CardAsync(change.Entity, turn.Aborted, "The schedule is cancelled. Nothing was sent.")),
             { Entity.Status: DigestStatus.Sent } => CardActionResult.Message(TooLate),
             { Entity.Status: DigestStatus.Approved } => CardActionResult.Replace(await CardAsync(change.Entity, turn.Aborted, "There is no schedule: nothing is due to be sent.")),
             _ => CardActionResult.Message(NotApproved(change.Entity)),

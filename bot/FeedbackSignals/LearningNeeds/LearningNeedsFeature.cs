@@ -118,7 +118,7 @@ public sealed class LearningNeedsFeature(
         return save switch
         {
             null => CardActionResult.Message(Gone),
-            { Saved: true } => CardActionResult.Replace(cards.Draft(save.Analysis, status == LearningNeedsAnalysis.ReadyStatus ? MarkedReady : Saved)),
+            { Saved: true } => CardActionResult.Update(cards.Draft(save.Analysis, status == LearningNeedsAnalysis.ReadyStatus ? MarkedReady : Saved)),
             _ => CardActionResult.Replace(cards.Draft(save.Analysis, Conflict)),
         };
     }

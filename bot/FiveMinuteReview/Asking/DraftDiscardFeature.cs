@@ -65,6 +65,6 @@ public sealed class DraftDiscardFeature(
 
         logger.LogInformation("Review draft {ReviewId} discarded", draft.ReviewId);
         var note = $"Your draft review with {draft.PersonName} has been discarded. Choose them again to start afresh.";
-        return CardActionResult.Replace(await team.RenderAsync(turn.CallerKey(), note, turn.Aborted));
+        return CardActionResult.Update(await team.RenderAsync(turn.CallerKey(), note, turn.Aborted));
     }
 }

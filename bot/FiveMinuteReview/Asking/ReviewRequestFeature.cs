@@ -81,7 +81,7 @@ public sealed class ReviewRequestFeature(
 
         if (await RecentCardAsync(manager, caller, turn.Aborted) is { } recent)
         {
-            return CardActionResult.Replace(recent);
+            return CardActionResult.Update(recent);
         }
 
         // Nothing is sent while something had to be removed: the person sees the scrubbed words first.
@@ -109,7 +109,7 @@ public sealed class ReviewRequestFeature(
         if (!await requests.SaveAsync(request, previous, note, turn.Aborted))
         {
             // Another press saved a request at the same moment: that one stands.
-            return CardActionResult.Replace(await RecentCardAsync(manager, caller, turn.Aborted) ?? RequestCard(manager));
+            return CardActionResult.Update(await RecentCardAsync(manager, caller, turn.Aborted) ?? RequestCard(manager));
         }
 
         logger.LogInformation("Person {PersonId} asked manager {ManagerId} for a review", caller, manager.Id);
@@ -122,7 +122,7 @@ public sealed class ReviewRequestFeature(
                 $"{manager.DisplayName} hasn't used LearningBot in Teams yet, so I couldn't send them a card. Please ask them in person; your request is saved.",
             _ => $"Your request is on its way to {manager.DisplayName}: they'll get a card as soon as Teams takes it.",
         };
-        return CardActionResult.Replace(SentCard(manager, status + (request.OwnView.Length > 0 ? " Your view will be ready for them on step 2." : string.Empty)));
+        return CardActionResult.Update(SentCard(manager, status + (request.OwnView.Length > 0 ? " Your view will be ready for them on step 2." : string.Empty)));
     }
 
     /// <summary>The manager's "Start the review": their draft for the person, with the person's own view put on step 2.</summary>

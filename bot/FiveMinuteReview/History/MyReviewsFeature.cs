@@ -99,7 +99,7 @@ public sealed class MyReviewsFeature(
         }
 
         var note = stillTheirManager ? $"Your comment is saved with the review, and {first} has been told." : "Your comment is saved with the review.";
-        return CardActionResult.Replace(await CommentCardAsync(review, note, turn.Aborted));
+        return CardActionResult.Update(await CommentCardAsync(review, note, turn.Aborted));
     }
 
     /// <summary>The person says whether their current manager may see the notes of earlier reviews; only about their current manager.</summary>
@@ -116,8 +116,8 @@ public sealed class MyReviewsFeature(
         await history.AnswerAboutNotesAsync(caller, manager.Id, manager.DisplayName, agree, clock.GetUtcNow(), turn.Aborted);
         var answered = NotesAskCardData.For(manager.Id, manager.DisplayName, agree);
         return action.GetString("from") == "mine"
-            ? CardActionResult.Replace(await RenderAsync(caller, 1, answered.Answer, turn.Aborted))
-            : CardActionResult.Replace(cards.Render(answered));
+            ? CardActionResult.Update(await RenderAsync(caller, 1, answered.Answer, turn.Aborted))
+            : CardActionResult.Update(cards.Render(answered));
     }
 
     private async Task<JsonObject> RenderAsync(string personId, int page, string note, CancellationToken cancellationToken)

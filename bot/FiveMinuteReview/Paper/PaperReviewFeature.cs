@@ -76,7 +76,7 @@ public sealed class PaperReviewFeature(
         // A second press (double click, redelivery) finds the review saved and shows it.
         if (await store.GetReviewAsync(caller, reviewId!, turn.Aborted) is { } done)
         {
-            return CardActionResult.Replace(await delivery.SavedCardAsync(done, turn.Aborted));
+            return CardActionResult.Update(await delivery.SavedCardAsync(done, turn.Aborted));
         }
 
         var submitted = action.Submitted();
@@ -104,9 +104,9 @@ public sealed class PaperReviewFeature(
         {
             case PaperSaveOutcome.Saved:
                 logger.LogInformation("Review {ReviewId} held on paper recorded", review.ReviewId);
-                return CardActionResult.Replace(await delivery.DeliverAsync(review, turn.Aborted));
+                return CardActionResult.Update(await delivery.DeliverAsync(review, turn.Aborted));
             case PaperSaveOutcome.AlreadySaved when await store.GetReviewAsync(caller, review.ReviewId, turn.Aborted) is { } saved:
-                return CardActionResult.Replace(await delivery.SavedCardAsync(saved, turn.Aborted));
+                return CardActionResult.Update(await delivery.SavedCardAsync(saved, turn.Aborted));
             default:
                 return CardActionResult.Message(IdTaken);
         }

@@ -87,7 +87,7 @@ public sealed class LeadNoticeFeature(
         }
 
         var bundle = action.GetString("bundle") ?? notice.SentIn ?? LeadNotice.StraightAway;
-        return CardActionResult.Replace(bundle == LeadNoticeVerbs.SavedList
+        return CardActionResult.Update(bundle == LeadNoticeVerbs.SavedList
             ? await SavedCardAsync(turn.Caller, turn.Aborted)
             : await BundleCardAsync(notice.PersonKey, bundle, exampleId, said, turn.Aborted));
     }

@@ -117,7 +117,7 @@ public sealed class DirectoryEditingFeature(
                 alsoWrong: [new CardInputProblem("offerId", "taken", "That code is already used by another offer: please choose another.")])!;
         }
 
-        return CardActionResult.Replace(await ListAsync(turn, 1, $"Added {CardText.Literal(added.ToOffer().Title)}. Press Sessions to give its dates."));
+        return CardActionResult.Update(await ListAsync(turn, 1, $"Added {CardText.Literal(added.ToOffer().Title)}. Press Sessions to give its dates."));
     }
 
     private async Task<CardActionResult> ChangeAsync(ITurnContext turn, EditableKinds kinds, ScrubbedOffer offer)
@@ -142,7 +142,7 @@ public sealed class DirectoryEditingFeature(
         }
 
         var title = CardText.Literal(change.Entity.ToOffer().Title);
-        return CardActionResult.Replace(await ListAsync(turn, 1, change.Changed ? $"Saved {title}." : $"Nothing changed in {title}."));
+        return CardActionResult.Update(await ListAsync(turn, 1, change.Changed ? $"Saved {title}." : $"Nothing changed in {title}."));
     }
 
     private async Task<CardActionResult> RetireAsync(ITurnContext turn, CardActionRequest action)
@@ -164,7 +164,7 @@ public sealed class DirectoryEditingFeature(
         }, turn.Aborted);
         return change is null ? CardActionResult.Message(OfferGone)
             : refused ? CardActionResult.Message(NotYours)
-            : CardActionResult.Replace(await ListAsync(turn, 1, $"Retired {CardText.Literal(change.Entity.ToOffer().Title)}. People asking no longer see it."));
+            : CardActionResult.Update(await ListAsync(turn, 1, $"Retired {CardText.Literal(change.Entity.ToOffer().Title)}. People asking no longer see it."));
     }
 
     private async Task<CardActionResult> SaveSessionAsync(ITurnContext turn, CardActionRequest action)
@@ -216,7 +216,7 @@ public sealed class DirectoryEditingFeature(
         }
 
         var notice = $"{(form.IsNew ? "Added" : "Saved")} the session on {DirectoryCards.When(scrubbed.Session)}.";
-        return CardActionResult.Replace(cards.Sessions((await FindAsync(form.OfferId, turn.Aborted))!, clock.GetUtcNow(), notice));
+        return CardActionResult.Update(cards.Sessions((await FindAsync(form.OfferId, turn.Aborted))!, clock.GetUtcNow(), notice));
     }
 
     private Task<CardActionResult> CancelSessionAsync(ITurnContext turn, CardActionRequest action) =>
@@ -231,7 +231,7 @@ public sealed class DirectoryEditingFeature(
             }
 
             var notice = $"Cancelled the session on {DirectoryCards.When(change.Entity.ToSession())}. People asking are no longer offered it.";
-            return CardActionResult.Replace(cards.Sessions((await FindAsync(offer.Offer.OfferId, turn.Aborted))!, clock.GetUtcNow(), notice));
+            return CardActionResult.Update(cards.Sessions((await FindAsync(offer.Offer.OfferId, turn.Aborted))!, clock.GetUtcNow(), notice));
         });
 
     /// <summary>Runs <paramref name="then"/> on the offer the action names, once the caller may change it.</summary>

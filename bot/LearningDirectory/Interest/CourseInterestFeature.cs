@@ -91,7 +91,7 @@ public sealed partial class CourseInterestFeature(
 
         var id = action.GetString("interestId");
         var stopped = IsInterestId(id) && await interests.StopAsync(personKey, id!, turn.Aborted);
-        return CardActionResult.Replace(await ListCardAsync(turn, stopped ? "Stopped. You won't hear about those dates any more." : "That alert was already stopped."));
+        return CardActionResult.Update(await ListCardAsync(turn, stopped ? "Stopped. You won't hear about those dates any more." : "That alert was already stopped."));
     }
 
     private async Task<CardActionResult> StopForOfferAsync(ITurnContext turn, CardActionRequest action)
@@ -116,7 +116,7 @@ public sealed partial class CourseInterestFeature(
         var notice = stopped.Count == 0
             ? "Those alerts were already stopped."
             : $"Stopped: {string.Join("; ", stopped)}.";
-        return CardActionResult.Replace(await ListCardAsync(turn, notice));
+        return CardActionResult.Update(await ListCardAsync(turn, notice));
     }
 
     private async Task<JsonObject> ListCardAsync(ITurnContext turn, string notice)

@@ -11,9 +11,14 @@ public sealed record EscalateFormCardData(string Question, string Context, strin
     public static string CardName => "escalate-form";
 }
 
-/// <summary>Data for <c>escalate-sent</c>: the asker's confirmation, with the promised answer time.</summary>
+/// <summary>
+/// Data for <c>escalate-sent</c>, the card that replaces the ask form once the question is sent. The asker's view
+/// (<paramref name="ForAsker"/>) has the question, its reference and where it stands; everyone else's only says who asked.
+/// </summary>
+/// <param name="Status">Where the question stands, for the asker ("You'll have an answer by **…**. …").</param>
 /// <param name="Removed">What personal data was removed ("an NHS number and a phone number"), or empty.</param>
-public sealed record EscalateSentCardData(string Reference, string Question, string PromisedBy, string Removed) : ICardData
+public sealed record EscalateSentCardData(
+    bool ForAsker, string Speak, string AskerName, string Reference, string Question, string Status, string Removed) : ICardData
 {
     public static string CardName => "escalate-sent";
 }

@@ -34,7 +34,8 @@ public sealed class EscalationFeature(
             .OnCardAction(EscalationVerbs.Cancel, (_, _) => Task.FromResult(CardActionResult.Message("OK, I haven't sent anything to the L&D team.")))
             .OnCardAction(EscalationVerbs.Reopen, ReopenAsync)
             .OnCardAction(EscalationVerbs.Rate, RateAsync)
-            .OnCardAction(EscalationVerbs.StillNeedHelp, StillNeedHelpAsync);
+            .OnCardAction(EscalationVerbs.StillNeedHelp, StillNeedHelpAsync)
+            .OnCardAction(EscalationVerbs.View, ViewAsync);
 
         routes.For(Roles.Expert, NotTeamMember)
             .OnCommand(SetExpertChannelAsync, "set expert channel", "set the expert channel", "use this channel for questions")
@@ -75,7 +76,27 @@ public sealed class EscalationFeature(
         var asker = ActorOf(turn);
         var ticketId = await workflow.ClaimTicketIdAsync(asker, token, turn.Aborted);
         var ticket = await workflow.EscalateAsync(ticketId, asker, question, context, turn.Aborted);
-        return CardActionResult.Replace(cards.Sent(ticket));
+
+        // The form was the asker's alone; what replaces it is the message's for good. In a group chat or channel the
+        // others see only who asked, and the asker keeps their own view through the card's refresh.
+        var personal = IsPersonalChat(turn);
+        var mine = cards.Sent(ticket, forAsker: true, personal);
+        return personal ? CardActionResult.Update(mine) : CardActionResult.Update(mine, cards.Sent(ticket, forAsker: false, personal));
+    }
+
+    /// <summary>
+    /// The sent card's refresh (<see cref="EscalationVerbs.View"/>): for the asker, their own view as the ticket stands
+    /// now; for anyone else (a manual refresh), the view everyone else has. Nothing changes.
+    /// </summary>
+    private async Task<CardActionResult> ViewAsync(ITurnContext turn, CardActionRequest action)
+    {
+        if (action.GetString("ticketId") is not { } ticketId || !TicketEntity.IsWellFormedId(ticketId)
+            || await workflow.FindAsync(ticketId, turn.Aborted) is not { } ticket)
+        {
+            return CardActionResult.Message(TicketGone);
+        }
+
+        return CardActionResult.Replace(cards.Sent(ticket, forAsker: ticket.AskerKey == ActorOf(turn).Key, IsPersonalChat(turn)));
     }
 
     private async Task SetExpertChannelAsync(ITurnContext turn)
@@ -180,7 +201,7 @@ public sealed class EscalationFeature(
 
         return change is null
             ? CardActionResult.Message(TicketGone)
-            : CardActionResult.Replace(cards.Update(change.Ticket,
+            : CardActionResult.Update(cards.Update(change.Ticket,
                 change.Changed ? "Your question is open again" : "Your question is already open",
                 $"The L&D team will pick it up again. Your reference is {change.Ticket.Reference}."));
     }
@@ -208,7 +229,7 @@ public sealed class EscalationFeature(
         var change = await workflow.StillNeedsHelpAsync(ticket.Id, ActorOf(turn), whatsMissing, turn.Aborted);
         return change is null
             ? CardActionResult.Message(TicketGone)
-            : CardActionResult.Replace(cards.Answer(change.Ticket, change.Changed
+            : CardActionResult.Update(cards.Answer(change.Ticket, change.Changed
                 ? $"I've told the L&D team you still need help, and they will pick your question up again. Your reference is {change.Ticket.Reference}."
                 : change.Notice ?? string.Empty));
     }
@@ -232,7 +253,7 @@ public sealed class EscalationFeature(
         var thanks = rating == TicketWorkflow.Helpful
             ? "Thanks, I've told the L&D team it helped."
             : "Thanks for telling us. If you still need help, press \"I still need help\" and the L&D team will pick it up again.";
-        return CardActionResult.Replace(cards.Answer(change.Ticket, thanks));
+        return CardActionResult.Update(cards.Answer(change.Ticket, thanks));
     }
 
     /// <summary>
@@ -260,6 +281,10 @@ public sealed class EscalationFeature(
         return maySee ? (ticket, string.Empty) : (null, refusal);
     }
 
+    /// <summary>
+    /// The channel card as the change left it, for the expert who pressed: the outbox brings the channel's copy up to date
+    /// for everyone (<see cref="TicketChannelCard"/>), in order, so an edit from this turn could only race a newer change there.
+    /// </summary>
     private CardActionResult ChannelCard(TicketChange? change) =>
         change is null
             ? CardActionResult.Message(TicketGone)
@@ -268,6 +293,9 @@ public sealed class EscalationFeature(
     private static bool IsInExpertChannel(ITurnContext turn, TicketEntity? ticket) =>
         SentMessage.FromJson(ticket?.ChannelMessage)?.Conversation.Conversation?.Id is { } channelId
         && ChannelRoot(turn.Activity.Conversation?.Id ?? string.Empty) == channelId;
+
+    private static bool IsPersonalChat(ITurnContext turn) =>
+        turn.Activity.Conversation?.ConversationType is null or "personal" && turn.Activity.Conversation?.IsGroup != true;
 
     private static Actor ActorOf(ITurnContext turn) =>
         new(turn.Caller.PersonKey ?? "unknown", turn.Caller.DisplayName, turn.Caller.TeamsId);

@@ -13,6 +13,12 @@ public static class EscalationVerbs
     public const string Reopen = "ticket.reopen";
     public const string Rate = "ticket.rate";
 
+    /// <summary>
+    /// The refresh of the card that replaces the ask form once the question is sent (data <c>{ ticketId }</c>): the asker's
+    /// own view of it, as the ticket now stands; anyone else's view for anyone else.
+    /// </summary>
+    public const string View = "ticket.view";
+
     /// <summary>The asker's "I still need help", with what's missing: data <c>{ ticketId }</c> and the input <c>whatsMissing</c>.</summary>
     public const string StillNeedHelp = "ticket.stillneedhelp";
 }

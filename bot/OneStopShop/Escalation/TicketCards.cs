@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
 
 namespace LearningBot.OneStopShop.Escalation;
 
@@ -14,8 +15,35 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
     public JsonObject Form(string question, string context, string clientToken, string removed = "") =>
         cards.Render(new EscalateFormCardData(question, context, clientToken, deadline.DescribePromise(), removed));
 
-    public JsonObject Sent(TicketEntity ticket) =>
-        cards.Render(new EscalateSentCardData(ticket.Reference, CardText.Echo(ticket.Question), deadline.DescribeDay(ticket.PromisedBy), ticket.RemovedIdentifiers ?? string.Empty));
+    /// <summary>
+    /// The card that replaces the ask form once the question is sent, which differs per person (Teams' "user-specific
+    /// views"): <paramref name="forAsker"/>, the question, its reference and where it stands now; otherwise, for the
+    /// others in a group chat or channel, only that the asker asked the L&amp;D team. Every copy carries a refresh naming
+    /// the asker (<see cref="EscalationVerbs.View"/>), so their own view follows them to every device and is current
+    /// whenever they look. <paramref name="inPersonalChat"/>: the card is in the asker's chat with the bot.
+    /// </summary>
+    public JsonObject Sent(TicketEntity ticket, bool forAsker, bool inPersonalChat)
+    {
+        var data = forAsker
+            ? new EscalateSentCardData(true, $"Your question is with the L and D team. Your reference is {ticket.Reference}.",
+                ticket.AskerName, ticket.Reference, CardText.Echo(ticket.Question), AskerStatus(ticket, inPersonalChat), ticket.RemovedIdentifiers ?? string.Empty)
+            : new EscalateSentCardData(false, $"{ticket.AskerName} asked the L and D team about this.",
+                ticket.AskerName, string.Empty, string.Empty, string.Empty, string.Empty);
+        return cards.Render(data).WithRefresh(EscalationVerbs.View, new JsonObject { ["ticketId"] = ticket.Id }, [ticket.AskerTeamsId]);
+    }
+
+    /// <summary>Where the question stands, as the asker's own view of the sent card says it.</summary>
+    private string AskerStatus(TicketEntity ticket, bool inPersonalChat)
+    {
+        var chat = inPersonalChat ? "here" : "in your chat with me";
+        return ticket.Status switch
+        {
+            TicketStatus.Unassigned => $"You'll have an answer by **{deadline.DescribeDay(ticket.PromisedBy)}**. I'll message you {chat} when someone picks it up and when it's answered.",
+            TicketStatus.Assigned => $"{ticket.AssigneeName} from the L&D team is looking at it. You'll have an answer by **{deadline.DescribeDay(ticket.PromisedBy)}**.",
+            TicketStatus.Answered => $"{ticket.AnsweredByName ?? "The L&D team"} has answered it: the answer is {(inPersonalChat ? "in this chat" : "in your chat with me")}.",
+            _ => $"The L&D team has closed it. If you still need help, reopen it from my message about it {(inPersonalChat ? "in this chat" : "in your chat with me")}.",
+        };
+    }
 
     /// <summary>The card in the expert channel. <paramref name="notice"/> is shown at the top (e.g. "Sam Patel has already picked this up.").</summary>
     /// <param name="draftAnswer">What the answer box holds, when it is not the ticket's own draft (a scrubbed answer to check).</param>

@@ -34,6 +34,9 @@ public sealed partial record TicketEntity : TableRow
 
     public string AskerKey { get; init; } = string.Empty;
     public string AskerName { get; init; } = string.Empty;
+
+    /// <summary>The asker's Teams user id (<c>29:…</c>), so the cards about their question can give them their own view; null when not known.</summary>
+    public string? AskerTeamsId { get; init; }
     public TicketStatus Status { get; init; }
     public string? AssigneeKey { get; init; }
     public string? AssigneeName { get; init; }
@@ -94,6 +97,7 @@ public sealed partial record TicketEntity : TableRow
             Context = context.Text,
             AskerKey = asker.Key,
             AskerName = asker.Name,
+            AskerTeamsId = asker.TeamsUserId,
             Status = TicketStatus.Unassigned,
             CreatedAt = askedAt,
             PromisedBy = promisedBy,

@@ -59,13 +59,62 @@ public sealed class EscalationCardDataTests
         Assert.Contains(shown, answer);
         Assert.Contains("Ignore " + shown, answer);
         Assert.Contains(shown, Shown(cards.Update(asked, "Your question has been closed", "Closed.")));
-        Assert.Contains(shown, Shown(cards.Sent(asked)));
+        Assert.Contains(shown, Shown(cards.Sent(asked, forAsker: true, inPersonalChat: true)));
         Assert.All(new[] { channel, answeredChannel, answer }.SelectMany(texts => texts), text => Assert.DoesNotContain(link, text, StringComparison.Ordinal));
 
         // An input holds the text itself: the expert edits the draft as it was written.
         var reopened = answered with { Status = TicketStatus.Assigned, AssigneeName = "Sam" };
         Assert.Equal("Ignore " + link, EscalationScenario.InputValue(cards.Channel(reopened), "answer"));
         Assert.Equal(link, EscalationScenario.InputValue(cards.Form(link, string.Empty, "t"), "question"));
+    }
+
+    [Fact]
+    public void The_sent_card_shows_the_asker_their_question_and_everyone_else_only_who_asked()
+    {
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+        var asked = TicketEntity.Ask(TicketEntity.NewId(), Scrub("Is there funding for the Level 3 diploma?"), ScrubbedText.Empty,
+            new Actor("alex", "Alex Morgan", TestPerson.Alex.TeamsId), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        var mine = cards.Sent(asked, forAsker: true, inPersonalChat: false);
+        var others = cards.Sent(asked, forAsker: false, inPersonalChat: false);
+
+        Assert.Contains("Is there funding for the Level 3 diploma?", CardJson.Texts(mine), StringComparison.Ordinal);
+        Assert.Contains(asked.Reference, CardJson.Texts(mine), StringComparison.Ordinal);
+        Assert.Contains("in your chat with me", CardJson.Texts(mine), StringComparison.Ordinal);
+        Assert.Contains("Alex Morgan asked the L&D team about this", CardJson.Texts(others), StringComparison.Ordinal);
+        Assert.DoesNotContain("Level 3", CardJson.Texts(others), StringComparison.Ordinal);
+        Assert.DoesNotContain(asked.Reference, CardJson.Texts(others), StringComparison.Ordinal);
+        foreach (var card in new[] { mine, others })
+        {
+            var refresh = card["refresh"]!;
+            Assert.Equal("Action.Execute", refresh["action"]!["type"]!.GetValue<string>());
+            Assert.Equal(EscalationVerbs.View, refresh["action"]!["verb"]!.GetValue<string>());
+            Assert.Equal(asked.Id, refresh["action"]!["data"]!["ticketId"]!.GetValue<string>());
+            Assert.Equal([TestPerson.Alex.TeamsId], refresh["userIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public void The_askers_view_of_the_sent_card_says_where_the_question_stands_now()
+    {
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+        var asked = TicketEntity.Ask(TicketEntity.NewId(), Scrub("q"), ScrubbedText.Empty, new Actor("alex", "Alex", TestPerson.Alex.TeamsId), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        string Status(TicketEntity ticket) => CardJson.Texts(cards.Sent(ticket, forAsker: true, inPersonalChat: true));
+
+        Assert.Contains("I'll message you here when someone picks it up", Status(asked), StringComparison.Ordinal);
+        Assert.Contains("Sam Patel from the L&D team is looking at it", Status(asked with { Status = TicketStatus.Assigned, AssigneeName = "Sam Patel" }), StringComparison.Ordinal);
+        Assert.Contains("Sam Patel has answered it: the answer is in this chat", Status(asked with { Status = TicketStatus.Answered, AnsweredByName = "Sam Patel" }), StringComparison.Ordinal);
+        Assert.Contains("has closed it", Status(asked with { Status = TicketStatus.Closed }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_asker_without_a_teams_id_gets_a_sent_card_without_a_refresh()
+    {
+        var cards = new TicketCards(Catalog, new AnswerDeadline(Microsoft.Extensions.Options.Options.Create(new EscalationOptions())));
+        var asked = TicketEntity.Ask(TicketEntity.NewId(), Scrub("q"), ScrubbedText.Empty, new Actor("alex", "Alex"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        Assert.False(cards.Sent(asked, forAsker: true, inPersonalChat: true).ContainsKey("refresh"));
     }
 
     /// <summary>What a card shows: the text of its text blocks and the values of its facts.</summary>

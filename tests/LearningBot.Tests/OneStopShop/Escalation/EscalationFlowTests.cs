@@ -149,7 +149,10 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Matches("^[0-9a-f]{32}$", ticketId);
         Assert.NotEqual(ticketId, otherId);
         Assert.Equal(TicketEntity.ReferenceFor(ticketId), Reference(sent));
-        Assert.DoesNotContain(ticketId, CardJson.Texts(sent), StringComparison.Ordinal);
+        // Only the card's refresh carries the id, as button data does: for the bot, never shown.
+        var shown = sent.DeepClone().AsObject();
+        shown.Remove("refresh");
+        Assert.DoesNotContain(ticketId, CardJson.Texts(shown), StringComparison.Ordinal);
         var channelCard = _hub.ChannelCardNow(ticketId);
         Assert.Contains(Reference(sent), channelCard, StringComparison.Ordinal);
     }
@@ -501,14 +504,64 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         var (ticketId, _) = await _hub.EscalateAsync(Question);
         await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
 
-        var rated = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+        var answerCard = _hub.Connector.Sent.Last(s => s.ConversationId == _hub.AskerChat && CardJson.Texts(s.Activity).Contains("Yes.", StringComparison.Ordinal));
+
+        var rated = await _hub.InvokeCardAsync(TeamsActivities.ExecuteAction(_hub.Connector.ServiceUrl, EscalationVerbs.Rate,
+            new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }, _hub.AskerChat, answerCard.ActivityId).From(Asker));
         var byOther = await _hub.InvokeAsync(_hub.ChannelAction(Sam, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "not-helpful" }));
 
         Assert.Contains("Thanks, I've told the L&D team it helped.", CardJson.Texts(rated), StringComparison.Ordinal);
+        var edit = Assert.Single(_hub.Connector.Edits, e => e.ConversationId == _hub.AskerChat);
+        Assert.Equal(answerCard.ActivityId, edit.ActivityId);
+        Assert.True(JsonNode.DeepEquals(rated, CardJson.Of(edit.Activity)), "The answer card shows the rating on every device, not only where it was pressed.");
         Assert.DoesNotContain("Yes, it helped", CardJson.Texts(rated), StringComparison.Ordinal);
         Assert.Contains("Alex Morgan found the answer helpful.", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.activity.message", byOther["type"]!.GetValue<string>());
         Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_the_sent_card_shows_the_asker_their_question_and_the_others_only_who_asked()
+    {
+        await _hub.Bot.PostActivityAsync(TeamsActivities.GroupChatMention(_hub.Connector.ServiceUrl, "ask the L&D team"));
+        var formMessage = Assert.Single(_hub.Connector.Sent, s => s.ConversationId == GroupChat);
+
+        var mine = await _hub.InvokeCardAsync(_hub.GroupAction(Asker, EscalationVerbs.Submit,
+            Submit(ClientToken(CardJson.Of(formMessage)), Question), formMessage.ActivityId));
+
+        Assert.Contains(Question, CardJson.Texts(mine), StringComparison.Ordinal);
+        var ticketId = await _hub.TicketIdAsync(Reference(mine));
+        var edit = Assert.Single(_hub.Connector.Edits);
+        Assert.Equal((GroupChat, formMessage.ActivityId), (edit.ConversationId, edit.ActivityId));
+        var everyone = CardJson.Of(edit.Activity);
+        Assert.Contains("Alex Morgan asked the L&D team about this", CardJson.Texts(everyone), StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, CardJson.Texts(everyone), StringComparison.Ordinal);
+        Assert.Equal(EscalationVerbs.View, everyone["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal(Asker.TeamsId, Assert.Single(everyone["refresh"]!["userIds"]!.AsArray())!.GetValue<string>());
+
+        // Teams refreshes the card for the people its refresh names (the asker), and anyone may refresh it by hand.
+        JsonObject View() => new() { ["ticketId"] = ticketId };
+        var askersRefresh = await _hub.InvokeCardAsync(_hub.GroupAction(Asker, EscalationVerbs.View, View(), formMessage.ActivityId, "automatic"));
+        var othersRefresh = await _hub.InvokeCardAsync(_hub.GroupAction(Sam, EscalationVerbs.View, View(), formMessage.ActivityId, "automatic"));
+
+        Assert.Contains(Question, CardJson.Texts(askersRefresh), StringComparison.Ordinal);
+        Assert.Contains("in your chat with me", CardJson.Texts(askersRefresh), StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, CardJson.Texts(othersRefresh), StringComparison.Ordinal);
+        Assert.Single(_hub.Connector.Edits);
+    }
+
+    [Fact]
+    public async Task The_askers_sent_card_refreshes_to_where_the_question_stands_now()
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Assign, new JsonObject { ["ticketId"] = ticketId }));
+
+        var refreshed = await _hub.InvokeCardAsync(TeamsActivities.ExecuteAction(_hub.Connector.ServiceUrl, EscalationVerbs.View,
+            new JsonObject { ["ticketId"] = ticketId }, _hub.AskerChat, trigger: "automatic").From(Asker));
+
+        Assert.Contains("Sam Patel from the L&D team is looking at it", CardJson.Texts(refreshed), StringComparison.Ordinal);
+        Assert.Equal([Asker.TeamsId], refreshed["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()));
     }
 
     [Theory]

@@ -91,6 +91,18 @@ public sealed class EscalationScenario : IAsyncDisposable
         return activity;
     }
 
+    /// <summary>A press (or, with <paramref name="trigger"/> <c>automatic</c>, a refresh) on the card in message <paramref name="cardActivityId"/> of a group chat.</summary>
+    public JsonObject GroupAction(TestPerson person, string verb, JsonObject data, string cardActivityId, string trigger = "manual")
+    {
+        var activity = TeamsActivities.ExecuteAction(Connector.ServiceUrl, verb, data, GroupChat, cardActivityId, trigger).From(person);
+        activity["conversation"]!["conversationType"] = "groupChat";
+        activity["conversation"]!["isGroup"] = true;
+        return activity;
+    }
+
+    /// <summary>The group chat of <see cref="TeamsActivities.GroupChatMention"/>.</summary>
+    public const string GroupChat = "19:meeting-carehome-supervisors@thread.v2";
+
     public async Task SetExpertChannelAsync()
     {
         await Bot.PostActivityAsync(ChannelMessage(Sam, "set expert channel"));
