@@ -179,6 +179,38 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_saved_step_shows_on_every_device_while_opening_a_review_shows_only_where_it_was_pressed()
+    {
+        await _h.SayAsync(ReviewHarness.Manager, "review");
+        var message = _h.Bot.Connector.Sent.Last(s => s.ConversationId == ReviewHarness.Manager.ChatId);
+        var team = CardJson.Of(message);
+
+        var opened = CardJson.FromInvoke(await _h.PressAsync(ReviewHarness.Manager, "review.open", ReviewHarness.FindOpenButton(team, _h.Tom.AadObjectId), message.ActivityId));
+
+        Assert.Empty(_h.Bot.Connector.Edits);
+        var saved = CardJson.FromInvoke(await _h.PressOnCardAsync(
+            ReviewHarness.Manager, opened, "Save and continue", new JsonObject { ["wentWell"] = "Clear, calm handovers." }, message.ActivityId));
+        var edit = Assert.Single(_h.Bot.Connector.Edits);
+        Assert.Equal((ReviewHarness.Manager.ChatId, message.ActivityId), (edit.ConversationId, edit.ActivityId));
+        Assert.True(JsonNode.DeepEquals(saved, CardJson.Of(edit.Activity)), "The message shows the step the draft is at.");
+    }
+
+    [Fact]
+    public async Task The_confirmed_review_is_written_into_the_message_it_was_confirmed_on()
+    {
+        var summary = await _h.SummaryCardAsync(_h.Tom.AadObjectId, "Clear, calm handovers.", "Finish the medicines e-learning", "2026-12-31");
+        const string summaryMessage = "summary-message";
+
+        var confirmed = CardJson.FromInvoke(await _h.PressOnCardAsync(
+            ReviewHarness.Manager, summary, "Confirm and save", new JsonObject { ["nextReview"] = "2027-02-22" }, summaryMessage));
+
+        Assert.Contains("Review with Tom Okafor saved", CardJson.Readable(confirmed), StringComparison.Ordinal);
+        var edit = Assert.Single(_h.Bot.Connector.Edits);
+        Assert.Equal(summaryMessage, edit.ActivityId);
+        Assert.True(JsonNode.DeepEquals(confirmed, CardJson.Of(edit.Activity)));
+    }
+
+    [Fact]
     public async Task Pausing_keeps_the_draft_and_shows_the_team_with_a_note()
     {
         var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);

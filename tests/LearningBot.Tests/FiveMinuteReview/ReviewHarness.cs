@@ -80,16 +80,19 @@ public sealed class ReviewHarness : IAsyncDisposable
     /// <summary>The user says something in their 1:1 chat (which also lets the bot reach them later).</summary>
     public Task<HttpResponseMessage> SayAsync(TestPerson user, string text) => Bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, text).From(user).InChatOf(user));
 
-    /// <summary>Presses an Action.Execute button as <paramref name="user"/> and returns the answer's body.</summary>
-    public async Task<JsonObject> PressAsync(TestPerson user, string verb, JsonObject data)
+    /// <summary>
+    /// Presses an Action.Execute button as <paramref name="user"/> and returns the answer's body; with
+    /// <paramref name="cardActivityId"/>, on the card of that message in their chat.
+    /// </summary>
+    public async Task<JsonObject> PressAsync(TestPerson user, string verb, JsonObject data, string? cardActivityId = null)
     {
-        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject()).From(user).InChatOf(user));
+        var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, verb, data.DeepClone().AsObject(), cardActivityId: cardActivityId).From(user).InChatOf(user));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await BotTestHost.ReadJsonAsync(response);
     }
 
     /// <summary>Presses a button on a card the bot returned, with the card's data and the given input values.</summary>
-    public Task<JsonObject> PressOnCardAsync(TestPerson user, JsonObject card, string title, JsonObject? inputs = null)
+    public Task<JsonObject> PressOnCardAsync(TestPerson user, JsonObject card, string title, JsonObject? inputs = null, string? cardActivityId = null)
     {
         var action = CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No button '{title}' on the card: {card.ToJsonString()}");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
@@ -98,7 +101,7 @@ public sealed class ReviewHarness : IAsyncDisposable
             data[key] = value?.DeepClone();
         }
 
-        return PressAsync(user, action["verb"]!.GetValue<string>(), data);
+        return PressAsync(user, action["verb"]!.GetValue<string>(), data, cardActivityId);
     }
 
     /// <summary>The manager presses a button on <paramref name="card"/>; the answer must be a card.</summary>

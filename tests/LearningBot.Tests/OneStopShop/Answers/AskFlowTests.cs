@@ -146,6 +146,42 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
+    public async Task A_rating_is_written_into_the_answer_message_so_every_device_shows_it()
+    {
+        var question = TeamsActivities.Message(ServiceUrl, "how do i get a mentor");
+        await _bot.PostActivityAsync(question);
+        var answer = Assert.Single(_bot.Connector.Sent);
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, AskVerbs.Rate,
+            new JsonObject { ["questionId"] = QuestionId(CardJson.Of(answer)), ["helpful"] = true }, question.ConversationId(), answer.ActivityId));
+
+        var rated = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        var edit = Assert.Single(_bot.Connector.Edits);
+        Assert.Equal((answer.ConversationId, answer.ActivityId), (edit.ConversationId, edit.ActivityId));
+        Assert.True(JsonNode.DeepEquals(rated, CardJson.Of(edit.Activity)));
+        Assert.Contains("Thanks for your feedback", CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Current(answer.ConversationId)))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_sent_from_the_ask_form_replaces_the_form_for_good_but_opening_the_form_or_an_article_does_not()
+    {
+        var command = TeamsActivities.Message(ServiceUrl, "help");
+        await _bot.PostActivityAsync(command);
+        var menu = Assert.Single(_bot.Connector.Sent);
+        JsonObject Press(string verb, JsonObject data) => TeamsActivities.ExecuteAction(ServiceUrl, verb, data, command.ConversationId(), menu.ActivityId);
+
+        await _bot.PostActivityAsync(Press(AskVerbs.Start, []));
+        await _bot.PostActivityAsync(Press(AskVerbs.Article, new JsonObject { ["id"] = "newsletter", ["question"] = "paper copy of the bulletin" }));
+        Assert.Empty(_bot.Connector.Edits);
+
+        var answered = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(
+            await _bot.PostActivityAsync(Press(AskVerbs.Question, new JsonObject { ["question"] = "how do I arrange job shadowing" }))));
+        var edit = Assert.Single(_bot.Connector.Edits);
+        Assert.Equal(menu.ActivityId, edit.ActivityId);
+        Assert.True(JsonNode.DeepEquals(answered, CardJson.Of(edit.Activity)));
+    }
+
+    [Fact]
     public async Task A_thumbs_down_offers_the_L_and_D_team_with_the_question()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "what is a training brokerage"));
