@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Print;
 using LearningBot.FeedbackSignals;
 
@@ -64,17 +65,29 @@ public sealed class DigestCards(CardCatalog cards, DigestPrintLinks printLinks)
             OrganisationKindChoices));
     }
 
-    /// <summary>The edition exactly as readers see it; <paramref name="isPreview"/> adds the editor's banner and way back.</summary>
-    public JsonObject Reader(DigestEdition edition, bool isPreview)
+    /// <summary>
+    /// The edition exactly as readers see it; <paramref name="isPreview"/> adds the editor's banner and way back. An
+    /// edition can hold 30 items of 2,400 characters, far more than a Teams card takes, so it comes with a shorter form
+    /// (<see cref="Shortened"/>) that <see cref="CardFit"/> sends when the whole is over 28 KB.
+    /// </summary>
+    public CardReply Reader(DigestEdition edition, bool isPreview)
     {
         var items = ReaderItems(edition);
-        return cards.Render(new DigestPreviewCardData(
+        var printTitle = isPreview ? "Print preview" : "Print this edition";
+        var printUrl = isPreview ? printLinks.Preview(edition.Number) : printLinks.Public(edition.Number);
+        var data = new DigestPreviewCardData(
             edition.Number, isPreview, $"Learning digest: {edition.Title}", Period(edition), items.Count == 0 ? "This edition has no items yet." : string.Empty,
-            ReaderHeadlines(edition), items,
-            isPreview ? "Print preview" : "Print this edition",
-            isPreview ? printLinks.Preview(edition.Number) : printLinks.Public(edition.Number),
-            isPreview ? string.Empty : printLinks.Public(edition.Number, large: true)));
+            ReaderHeadlines(edition), items, printTitle, printUrl,
+            isPreview ? string.Empty : printLinks.Public(edition.Number, large: true));
+        var tooLong = printUrl.Length > 0
+            ? $"This edition is too long to show in full in Teams, so each item shows its first lines. Press {printTitle} to read all of it."
+            : "This edition is too long to show in full in Teams, so each item shows its first lines.";
+        return new(cards.Render(data), cards.Render(data with { Notice = tooLong, Headlines = [], Items = Shortened(items) }));
     }
+
+    /// <summary>The items with each text cut to its first lines and without links: an edition's shorter form, for cards Teams would refuse whole.</summary>
+    public static IReadOnlyList<DigestPreviewItem> Shortened(IReadOnlyList<DigestPreviewItem> items) =>
+        [.. items.Select(item => item with { Text = Excerpt(item.Text), Link = string.Empty, LinkText = string.Empty })];
 
     /// <summary>The items as readers see them, ready for a card (the reader's card and the approval card).</summary>
     public static IReadOnlyList<DigestPreviewItem> ReaderItems(DigestEdition edition)

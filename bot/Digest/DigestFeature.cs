@@ -51,6 +51,6 @@ public sealed class DigestFeature(
             .OnCommandWithArgument(async (turn, argument) => await turn.SendTextAsync(await reading.ReachAsync(argument, turn.Aborted)), "digest reach");
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> LatestAsync(CancellationToken cancellationToken) =>
-        await store.LatestSentAsync(cancellationToken) is { } edition ? cards.Reader(edition, isPreview: false) : cards.NoneSent();
+    private async Task<CardReply> LatestAsync(CancellationToken cancellationToken) =>
+        await store.LatestSentAsync(cancellationToken) is { } edition ? cards.Reader(edition, isPreview: false) : new CardReply(cards.NoneSent());
 }

@@ -52,7 +52,7 @@ public sealed class ManagerReviewFeature(
         ReviewPrivateChat.IsShared(turn.Activity) ? CardActionResult.Replace(await privateChat.RedirectAsync(turn)) : await handler(turn, action);
 
     private async Task<CardActionResult> TeamCardAsync(ITurnContext turn, CardActionRequest action) =>
-        CardActionResult.Replace(await team.RenderAsync(turn.CallerKey(), string.Empty, turn.Aborted));
+        CardActionResult.Replace(await team.RenderAsync(turn.CallerKey(), string.Empty, turn.Aborted, action.GetInt("page") ?? 1));
 
     private async Task<CardActionResult> OpenAsync(ITurnContext turn, CardActionRequest action)
     {

@@ -11,10 +11,23 @@ public sealed record SummarySection(string Title, string Text);
 /// <summary>One line of text in a list.</summary>
 public sealed record CardLine(string Line);
 
-/// <summary>Data for <c>review-team</c>: the people a manager looks after, with their review status.</summary>
+/// <summary>
+/// Data for <c>review-team</c>: the people a manager looks after, with their review status, a page of
+/// <see cref="ReviewTeamView.PageSize"/> at a time (<paramref name="PageLine"/> says which, empty for a team on one page).
+/// </summary>
 public sealed record ReviewTeamCardData(string Note, bool HasPeople, IReadOnlyList<TeamMemberData> People, IReadOnlyList<ChoiceData> OrganisationKinds) : ICardData
 {
     public static string CardName => "review-team";
+
+    public string PageLine { get; init; } = string.Empty;
+
+    public bool HasPrevious { get; init; }
+
+    public int PreviousPage { get; init; }
+
+    public bool HasNext { get; init; }
+
+    public int NextPage { get; init; }
 }
 
 /// <param name="Status">Says the status in words ("Overdue: …"); <paramref name="StatusColor"/> only emphasises it.</param>

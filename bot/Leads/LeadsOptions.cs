@@ -13,14 +13,19 @@ public sealed record LeadsOptions : IValidatableObject
     /// </summary>
     public string SeedFile { get; init; } = "knowledge/whos-who.json";
 
-    /// <summary>Leads shown on one page of the register card (kept short enough to read on a phone).</summary>
+    /// <summary>
+    /// Leads shown on one page of the register card (kept short enough to read on a phone); at most
+    /// <see cref="MaxPageSize"/>, which keeps the card under Teams' 28 KB with every field of every lead full.
+    /// </summary>
     public int PageSize { get; init; } = 10;
+
+    public const int MaxPageSize = 15;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PageSize is < 1 or > 25)
+        if (PageSize is < 1 or > MaxPageSize)
         {
-            yield return new($"{Section}:{nameof(PageSize)} must be between 1 and 25.", [nameof(PageSize)]);
+            yield return new($"{Section}:{nameof(PageSize)} must be between 1 and {MaxPageSize}.", [nameof(PageSize)]);
         }
     }
 }

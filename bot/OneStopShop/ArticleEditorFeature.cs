@@ -27,7 +27,8 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         .OnCommandWithArgument(SendEditorAsync, "edit article")
         .OnCommand(ListDraftsAsync, "knowledge drafts", "article drafts", "drafts")
         .OnCommandWithArgument(SendDraftEditorAsync, "edit draft")
-        .OnCardAction(ArticleEditorCardData.SaveVerb, OnSavedAsync);
+        .OnCardAction(ArticleEditorCardData.SaveVerb, OnSavedAsync)
+        .OnCardAction(ArticleEditorCardData.PartVerb, OnPartAsync);
 
     private async Task ListDraftsAsync(ITurnContext turn)
     {
@@ -57,6 +58,26 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         await turn.SendCardAsync(cards.DraftEditor(draft));
     }
 
+    /// <summary>
+    /// Another part of a long article's text (see <see cref="ArticleBodyParts"/>), in place of the one shown, for the editor
+    /// who pressed: read again from the article or draft as it is now.
+    /// </summary>
+    private async Task<CardActionResult> OnPartAsync(ITurnContext turn, CardActionRequest action)
+    {
+        var id = action.GetString("articleId") ?? string.Empty;
+        var part = action.GetInt("part") ?? 1;
+        if (action.GetBool("isDraft") == true)
+        {
+            return ArticleId().IsMatch(id) && await articles.FindDraftAsync(id, turn.Aborted) is { } draft
+                ? CardActionResult.Replace(cards.DraftEditor(draft, part: part))
+                : CardActionResult.Message("Sorry, that draft is no longer waiting. Type **knowledge drafts** to see the drafts.");
+        }
+
+        return engine.Knowledge.Find(id) is { } article
+            ? CardActionResult.Replace(cards.Editor(article, part))
+            : CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
+    }
+
     /// <summary>Saving a draft publishes it: the same checks as any article, and a real title instead of the draft's.</summary>
     private async Task<CardActionResult> OnDraftSavedAsync(ITurnContext turn, CardActionRequest action)
     {
@@ -68,17 +89,23 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
 
         var submitted = action.Submitted();
-        var form = cards.DraftEditor(draft);
+        var form = cards.DraftEditor(draft, part: PartShown(action));
         if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
             return refusal;
         }
 
-        var scrubbed = articles.Scrub(ArticleFromForm(submitted, draft));
+        if (BodyFor(submitted, draft, action) is not { } body)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "body", ChangedMeanwhile));
+        }
+
+        var fromForm = ArticleFromForm(submitted, draft, body);
+        var scrubbed = articles.Scrub(fromForm);
         var article = scrubbed.Article;
         if (scrubbed.WasScrubbed)
         {
-            return CardActionResult.Replace(cards.DraftEditor(article, PersonalDataScrubber.DescribeAll(scrubbed.Removed)));
+            return CardActionResult.Replace(cards.DraftEditor(article, PersonalDataScrubber.DescribeAll(scrubbed.Removed), shown: ScrubbedPart(fromForm, submitted, draft, action)));
         }
 
         if (OneStopShop.Escalation.AnswerArticle.IsUntitled(article.Title))
@@ -93,8 +120,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
         catch (ArgumentException problem)
         {
-            var input = KnowledgeValidation.IsSharedPhrasing(problem) ? "asked" : "related";
-            return CardActionResult.Replace(WithProblem(form, submitted, input, problem.Message));
+            return CardActionResult.Replace(WithProblem(form, submitted, InputOf(problem), problem.Message));
         }
     }
 
@@ -131,18 +157,24 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
 
         var submitted = action.Submitted();
-        var form = cards.Editor(existing);
+        var form = cards.Editor(existing, PartShown(action));
         if (CardSubmission.Refusal(form, submitted) is { } refusal)
         {
             return refusal;
         }
 
+        if (BodyFor(submitted, existing, action) is not { } body)
+        {
+            return CardActionResult.Replace(WithProblem(form, submitted, "body", ChangedMeanwhile));
+        }
+
         // Free text is scrubbed before it is stored; when something was removed the form comes back first, to check.
-        var scrubbed = articles.Scrub(ArticleFromForm(submitted, existing));
+        var fromForm = ArticleFromForm(submitted, existing, body);
+        var scrubbed = articles.Scrub(fromForm);
         var article = scrubbed.Article;
         if (scrubbed.WasScrubbed)
         {
-            return CardActionResult.Replace(cards.Editor(article, isNew, PersonalDataScrubber.DescribeAll(scrubbed.Removed)));
+            return CardActionResult.Replace(cards.Editor(article, isNew, PersonalDataScrubber.DescribeAll(scrubbed.Removed), ScrubbedPart(fromForm, submitted, existing, action)));
         }
 
         if (isNew && engine.Knowledge.Find(article.Id) is not null)
@@ -157,17 +189,54 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
         catch (ArgumentException problem)
         {
-            var input = KnowledgeValidation.IsSharedPhrasing(problem) ? "asked" : "related";
-            return CardActionResult.Replace(WithProblem(form, submitted, input, problem.Message));
+            return CardActionResult.Replace(WithProblem(form, submitted, InputOf(problem), problem.Message));
         }
     }
+
+    private const string ChangedMeanwhile =
+        "Someone saved this article since you opened it, so this part was not saved. Copy what you changed, open the article again and make the change there.";
+
+    /// <summary>The part of the text the pressed card held (1 when it held the whole text).</summary>
+    private static int PartShown(CardActionRequest action) => action.GetInt("part") ?? 1;
+
+    /// <summary>
+    /// The article's whole text after the save: what the box held, or, when the card held one part of a long text, the
+    /// stored text with that part replaced. Null when the stored text has changed since the card was made from it.
+    /// </summary>
+    private static string? BodyFor(JsonObject submitted, KnowledgeArticle? stored, CardActionRequest action)
+    {
+        var typed = TextOf(submitted, "body").Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (stored is null || action.GetString("bodyVersion") is not { Length: > 0 } version)
+        {
+            return typed;
+        }
+
+        var parts = ArticleBodyParts.Of(stored.Body);
+        var part = PartShown(action);
+        return parts.Version == version && part >= 1 && part <= parts.Count ? parts.With(part, typed) : null;
+    }
+
+    /// <summary>For a form that held one part: that part, scrubbed as the whole article was, to show back before saving.</summary>
+    private EditorPart? ScrubbedPart(KnowledgeArticle fromForm, JsonObject submitted, KnowledgeArticle? stored, CardActionRequest action)
+    {
+        if (stored is null || action.GetString("bodyVersion") is not { Length: > 0 } version)
+        {
+            return null;
+        }
+
+        var typed = articles.Scrub(fromForm with { Body = TextOf(submitted, "body") }).Article.Body;
+        return new EditorPart(PartShown(action), ArticleBodyParts.Of(stored.Body).Count, version, typed);
+    }
+
+    private static string InputOf(ArgumentException problem) =>
+        problem is ArticleTooLongException ? "body" : KnowledgeValidation.IsSharedPhrasing(problem) ? "asked" : "related";
 
     private static JsonObject WithProblem(JsonObject form, JsonObject submitted, string inputId, string message) =>
         CardSubmission.WithProblemsMarked(form, submitted, [new CardInputProblem(inputId, message, message)]);
 
-    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing)
+    private static KnowledgeArticle ArticleFromForm(JsonObject submitted, KnowledgeArticle? existing, string body)
     {
-        string Text(string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
+        string Text(string id) => TextOf(submitted, id);
         static string[] List(string text) =>
             [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 
@@ -181,11 +250,13 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
             Text("owner"),
             DateOnly.ParseExact(Text("reviewBy"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             List(Text("related")),
-            Text("body").Replace("\r\n", "\n", StringComparison.Ordinal))
+            body.Trim())
         {
             Asked = Lines(Text("asked")),
         };
     }
+
+    private static string TextOf(JsonObject submitted, string id) => submitted[id]?.GetValue<string>()?.Trim() ?? string.Empty;
 
     /// <summary>One phrasing per line; blank lines and repeats dropped.</summary>
     private static string[] Lines(string text) =>

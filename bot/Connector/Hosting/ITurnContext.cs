@@ -43,6 +43,7 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendTextAsync(string text);
 
+    /// <summary>Sends the card; one Teams refuses as too large arrives as <see cref="CardFit.TooLong"/> (see <see cref="CardFit"/>).</summary>
     Task<ResourceResponse> SendCardAsync(JsonObject card);
 
     /// <summary>Sends the card, or its shorter form when it is too large for Teams (<see cref="CardFit"/>).</summary>

@@ -38,7 +38,7 @@ public sealed class ProactiveMessenger(
     }
 
     public Task<SentMessage?> SendCardToPersonAsync(string personKey, JsonObject card, CancellationToken cancellationToken) =>
-        SendToPersonAsync(personKey, CardMessage(card), cancellationToken);
+        FittedAsync(card, fitted => SendToPersonAsync(personKey, CardMessage(fitted), cancellationToken));
 
     /// <summary>Sends into a stored conversation (a chat, or a channel: a new post in the channel).</summary>
     public async Task<SentMessage> SendAsync(ConversationReference conversation, Activity message, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class ProactiveMessenger(
     }
 
     public Task<SentMessage> SendCardAsync(ConversationReference conversation, JsonObject card, CancellationToken cancellationToken) =>
-        SendAsync(conversation, CardMessage(card), cancellationToken);
+        FittedAsync(card, fitted => SendAsync(conversation, CardMessage(fitted), cancellationToken));
 
     /// <summary>Replaces a message the bot sent earlier, for everyone who sees it (e.g. a ticket card in a channel).</summary>
     public async Task UpdateCardAsync(SentMessage sent, JsonObject card, CancellationToken cancellationToken)
@@ -62,8 +62,28 @@ public sealed class ProactiveMessenger(
         }
 
         var client = connectors.Create(sent.Conversation.ServiceUrl!);
-        var update = CardMessage(card).ApplyConversationReference(sent.Conversation) with { ReplyToId = null };
-        await client.UpdateActivityAsync(sent.Conversation.Conversation!.Id!, sent.ActivityId, update, cancellationToken);
+        await FittedAsync(card, async fitted =>
+        {
+            var update = CardMessage(fitted).ApplyConversationReference(sent.Conversation) with { ReplyToId = null };
+            return await client.UpdateActivityAsync(sent.Conversation.Conversation!.Id!, sent.ActivityId, update, cancellationToken);
+        });
+    }
+
+    /// <summary>
+    /// Sends the card, and when Teams refuses it as too large (413), <see cref="CardFit.TooLong"/> in its place: the
+    /// person hears that something could not be shown instead of nothing arriving while the sender retries it for ever.
+    /// </summary>
+    private async Task<T> FittedAsync<T>(JsonObject card, Func<JsonObject, Task<T>> send)
+    {
+        try
+        {
+            return await send(card);
+        }
+        catch (ConnectorException exception) when (CardFit.IsTooLarge(exception))
+        {
+            logger.LogWarning("A card of {Bytes} bytes was refused as too large; sending the short notice instead", CardFit.SizeOf(CardMessage(card)));
+            return await send(CardFit.TooLong(card));
+        }
     }
 
     /// <summary>Takes down a message the bot sent earlier (a duplicate post, for example).</summary>

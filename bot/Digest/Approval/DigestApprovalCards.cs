@@ -1,27 +1,41 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
+using LearningBot.Digest.Print;
 
 namespace LearningBot.Digest.Approval;
 
 /// <summary>The approval's cards, and the words for where approval stands that the editor's card shows.</summary>
-public sealed class DigestApprovalCards(CardCatalog cards)
+public sealed class DigestApprovalCards(CardCatalog cards, DigestPrintLinks printLinks)
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    /// <summary>The approval card for someone approving <paramref name="scopes"/> (the scopes their press would approve).</summary>
-    public JsonObject Request(DigestEdition edition, IReadOnlyList<string> scopes, string notice = "", string comment = "", string removed = "")
+    /// <summary>
+    /// The approval card for someone approving <paramref name="scopes"/> (the scopes their press would approve), with a
+    /// shorter form for an edition too long for a Teams card: each item's first lines and a link to the whole edition
+    /// to read before deciding.
+    /// </summary>
+    public CardReply Request(DigestEdition edition, IReadOnlyList<string> scopes, string notice = "", string comment = "", string removed = "")
     {
         var record = DigestApprovalRecord.Of(edition);
         var waiting = edition.Status == DigestStatus.AwaitingApproval;
         var yourPart = scopes.Count == 0
             ? "You can ask for changes to this edition."
             : $"You are asked to approve {string.Join(" and ", scopes.Select(DigestApprovers.ScopeTitle))}.";
-        return cards.Render(new DigestApprovalCardData(
+        var items = DigestCards.ReaderItems(edition);
+        var data = new DigestApprovalCardData(
             edition.Number, record.RequestedVersion, $"{edition.Title} for approval", DigestCards.Period(edition),
             record.RequestedByName.Length > 0 ? $"Sent for approval by {record.RequestedByName}." : string.Empty,
             yourPart, StatusWords(edition), notice, waiting, comment, removed,
-            DigestCards.ReaderHeadlines(edition), DigestCards.ReaderItems(edition)));
+            DigestCards.ReaderHeadlines(edition), items);
+        var whole = printLinks.Preview(edition.Number) is { Length: > 0 } link
+            ? $"[Read the whole edition]({link}) before you decide."
+            : "Ask the editor for the printed preview to read the whole edition before you decide.";
+        var tooLong = $"This edition is too long to show in full in Teams, so each item shows its first lines. {whole}";
+        return new(
+            cards.Render(data),
+            cards.Render(data with { Notice = notice.Length > 0 ? $"{notice} {tooLong}" : tooLong, Headlines = [], Items = DigestCards.Shortened(items) }));
     }
 
     public JsonObject ChangesRequested(DigestEdition edition)

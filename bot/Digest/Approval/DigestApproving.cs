@@ -143,7 +143,7 @@ public sealed class DigestApproving(
                     RequestPurpose,
                     $"{edition.Number}|{record.RequestedVersion}|{recipient.PersonKey}",
                     RequestedBy,
-                    ProactiveMessenger.CardMessage(approvalCards.Request(edition, scopes)) with { Summary = $"{edition.Title} of the learning digest is waiting for your approval" },
+                    ProactiveMessenger.CardMessage(CardFit.Choose(approvalCards.Request(edition, scopes))) with { Summary = $"{edition.Title} of the learning digest is waiting for your approval" },
                     [DeliveryRecipient.Person(recipient.PersonKey)]), cancellationToken);
             }
         }
@@ -183,7 +183,7 @@ public sealed class DigestApproving(
         ScrubbedText? comment = null;
         if (!approving)
         {
-            var shownCard = approvalCards.Request(edition, covering);
+            var shownCard = approvalCards.Request(edition, covering).Card;
             if (CardSubmission.Refusal(shownCard, action.Submitted()) is { } refusal)
             {
                 return refusal;

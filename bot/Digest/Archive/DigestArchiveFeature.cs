@@ -31,7 +31,7 @@ public sealed class DigestArchiveFeature(DigestArchive archive, DigestArchiveCar
     {
         if (argument.Length == 0)
         {
-            await turn.SendCardAsync(await store.LatestSentAsync(turn.Aborted) is { } latest ? cards.Reader(latest, isPreview: false) : cards.NoneSent());
+            await turn.SendCardAsync(await store.LatestSentAsync(turn.Aborted) is { } latest ? cards.Reader(latest, isPreview: false) : new CardReply(cards.NoneSent()));
             return;
         }
 
@@ -69,7 +69,7 @@ public sealed class DigestArchiveFeature(DigestArchive archive, DigestArchiveCar
     }
 
     /// <summary>The reader's card for a sent edition, read from the table itself (not the copy), so an edition just sent opens at once.</summary>
-    private async Task<(JsonObject? Card, string Refusal)> OpenAsync(int number, CancellationToken cancellationToken) =>
+    private async Task<(CardReply? Card, string Refusal)> OpenAsync(int number, CancellationToken cancellationToken) =>
         await store.FindAsync(number, cancellationToken) switch
         {
             { Status: DigestStatus.Sent } edition => (cards.Reader(edition, isPreview: false), string.Empty),

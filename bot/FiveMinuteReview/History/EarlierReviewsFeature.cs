@@ -12,6 +12,7 @@ namespace LearningBot.FiveMinuteReview.History;
 public sealed class EarlierReviewsFeature(ReviewHistory history, IPeopleDirectory people, CardCatalog cards) : IBotFeature
 {
     private const int MaxShown = 5;
+    private const int ShownWhenShort = 3;
 
     public void MapRoutes(BotRoutes routes) => routes.OnCardAction(HistoryVerbs.Earlier, ShowAsync);
 
@@ -37,10 +38,20 @@ public sealed class EarlierReviewsFeature(ReviewHistory history, IPeopleDirector
             : sharesNotes ? $"{first} has agreed that you may see the notes of their reviews with other managers."
             : $"From reviews with other managers you see the objectives and learning needs only: {first} has not agreed to share the notes.";
         var shown = reviews.Select(r => new EarlierReviewData(
-            $"{ReviewDates.InWords(r.ConfirmedAt ?? r.UpdatedAt)} with {r.ManagerName}",
-            r.ManagerId == caller || sharesNotes ? ReviewSummary.Sections(r) : ObjectivesAndNeeds(r))).ToList();
-        return CardActionResult.Replace(cards.Render(new EarlierReviewsCardData(personId, person.DisplayName, first, notesLine, shown.Count > 0, shown)));
+            Heading(r), r.ManagerId == caller || sharesNotes ? ReviewSummary.Sections(r) : ObjectivesAndNeeds(r))).ToList();
+        var data = new EarlierReviewsCardData(personId, person.DisplayName, first, notesLine, shown.Count > 0, shown);
+
+        // Five reviews with every note written out can be far more than a Teams card takes: then what every manager sees,
+        // of the most recent few (three objectives of what and measure make the longest section, about 2,000 characters).
+        var shorter = data with
+        {
+            NotesLine = $"These reviews are too long to show together in Teams, so here are the objectives and learning needs of the {ShownWhenShort} most recent.",
+            Reviews = [.. reviews.Take(ShownWhenShort).Select(r => new EarlierReviewData(Heading(r), ObjectivesAndNeeds(r)))],
+        };
+        return CardActionResult.Replace(new CardReply(cards.Render(data), cards.Render(shorter)));
     }
+
+    private static string Heading(ReviewEntity review) => $"{ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt)} with {review.ManagerName}";
 
     /// <summary>What every manager of the person sees of any earlier review: the objectives, their outcomes, and the chosen learning needs.</summary>
     public static IReadOnlyList<SummarySection> ObjectivesAndNeeds(ReviewEntity review)

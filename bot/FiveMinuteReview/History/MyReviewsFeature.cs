@@ -78,7 +78,7 @@ public sealed class MyReviewsFeature(
         }
 
         var submitted = action.Submitted();
-        if (CardSubmission.Refusal(await CommentCardAsync(review, string.Empty, turn.Aborted, commentId), submitted) is { } refusal)
+        if (CardSubmission.Refusal((await CommentCardAsync(review, string.Empty, turn.Aborted, commentId)).Card, submitted) is { } refusal)
         {
             return refusal;
         }
@@ -169,7 +169,11 @@ public sealed class MyReviewsFeature(
             status, colour, review.AcknowledgedAt is not null, PrintUrl(review.ReviewId));
     }
 
-    private async Task<JsonObject> CommentCardAsync(
+    /// <summary>
+    /// The review with the person's comments and a box for another, with a shorter form for when the review and many
+    /// comments are too long for a Teams card together: the comments and the box without the review.
+    /// </summary>
+    private async Task<CardReply> CommentCardAsync(
         ReviewEntity review, string note, CancellationToken cancellationToken, string? commentId = null, string comment = "", string removed = "")
     {
         var comments = await history.CommentsAsync(review.PersonId, review.ReviewId, cancellationToken);
@@ -179,9 +183,11 @@ public sealed class MyReviewsFeature(
             earlier.Insert(0, new SummarySection("Your comment when you acknowledged it", CardText.Literal(review.PersonComment)));
         }
 
-        return cards.Render(new ReviewCommentCardData(
+        var data = new ReviewCommentCardData(
             review.ReviewId, review.ManagerId, commentId ?? Guid.NewGuid().ToString("N"), $"Your Five Minute Review with {review.ManagerName}",
-            $"Held on {HeldOn(review)}.", ReviewSummary.Sections(review, forPerson: true), earlier, note, comment, removed));
+            $"Held on {HeldOn(review)}.", ReviewSummary.Sections(review, forPerson: true), earlier, note, comment, removed);
+        const string WithoutReview = "The review and your comments are too long to show together in Teams, so here are your comments. The review is in your copy of it.";
+        return new(cards.Render(data), cards.Render(data with { Sections = [], Note = note.Length > 0 ? $"{note} {WithoutReview}" : WithoutReview }));
     }
 
     private string PrintUrl(string reviewId) =>

@@ -50,32 +50,48 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     private IReadOnlyList<ArticleHit> NotSureSuggestions(string question) =>
         question.Length == 0 ? [] : engine.Answer(question.Replace(Privacy.PersonalDataScrubber.Marker, " ", StringComparison.Ordinal)).Suggestions;
 
-    /// <summary>The editor for a new article (<paramref name="article"/> null) or for an existing one.</summary>
-    public JsonObject Editor(KnowledgeArticle? article) => cards.Render(EditorData(article));
+    /// <summary>
+    /// The editor for a new article (<paramref name="article"/> null) or for an existing one, at part
+    /// <paramref name="part"/> of its text when the text is long (<see cref="ArticleBodyParts"/>).
+    /// </summary>
+    public JsonObject Editor(KnowledgeArticle? article, int part = 1) => cards.Render(EditorData(article, part: part));
 
-    /// <summary>The form back with the scrubbed article, before anything is saved, saying what was removed.</summary>
-    public JsonObject Editor(KnowledgeArticle scrubbed, bool isNew, string removed)
+    /// <summary>
+    /// The form back with the scrubbed article, before anything is saved, saying what was removed. <paramref name="shown"/>:
+    /// the part of the stored text the form was editing, with the scrubbed text of that part; null when it held the whole text.
+    /// </summary>
+    public JsonObject Editor(KnowledgeArticle scrubbed, bool isNew, string removed, EditorPart? shown = null)
     {
         ArgumentNullException.ThrowIfNull(scrubbed);
-        var data = EditorData(scrubbed) with { IsNew = isNew, Removed = removed };
+        var data = EditorData(scrubbed, shown: shown) with { IsNew = isNew, Removed = removed };
         return cards.Render(isNew ? data with { Heading = "New article" } : data);
     }
 
-    /// <summary>The editor for a draft made from an expert's answer; saving publishes it. <paramref name="removed"/> as for the scrubbed form.</summary>
-    public JsonObject DraftEditor(KnowledgeArticle draft, string removed = "")
+    /// <summary>The editor for a draft made from an expert's answer; saving publishes it. <paramref name="removed"/> and <paramref name="shown"/> as for the scrubbed form.</summary>
+    public JsonObject DraftEditor(KnowledgeArticle draft, string removed = "", int part = 1, EditorPart? shown = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return cards.Render(EditorData(draft) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
+        return cards.Render(EditorData(draft, part: part, shown: shown) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
     }
 
-    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null) => article is null
-        ? new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
-            (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)
-        : new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
-            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), article.Body)
+    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null, int part = 1, EditorPart? shown = null)
+    {
+        if (article is null)
+        {
+            return new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
+                (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty);
+        }
+
+        shown ??= EditorPart.Of(article.Body, part);
+        return new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
+            string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), shown.Text)
         {
             Asked = string.Join('\n', article.Asked),
+            Part = shown.Number,
+            Parts = shown.Count,
+            BodyVersion = shown.Count > 1 ? shown.Version : string.Empty,
         };
+    }
 
     /// <summary>The article as people will see it, with a line saying what just happened (no rating: nobody asked).</summary>
     public CardReply Preview(KnowledgeArticle article, string notice)

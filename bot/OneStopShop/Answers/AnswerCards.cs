@@ -123,6 +123,40 @@ public sealed record ArticleEditorCardData(
     public bool IsDraft { get; init; }
 
     public string Intro => IsDraft ? DraftIntro : SavedIntro;
+
+    /// <summary>Opens the editor at another part of a long article: data <c>{ articleId, isDraft, part }</c>.</summary>
+    public const string PartVerb = "ask.article.part";
+
+    /// <summary>Which part of the text <see cref="Body"/> is (from 1), of <see cref="Parts"/> (1 when it is the whole text).</summary>
+    public int Part { get; init; } = 1;
+
+    public int Parts { get; init; } = 1;
+
+    /// <summary>The fingerprint of the stored text the part was cut from (<see cref="ArticleBodyParts.Version"/>); empty for the whole text.</summary>
+    public string BodyVersion { get; init; } = string.Empty;
+
+    /// <summary>The most the text box takes (<see cref="ArticleBodyParts.PartLength"/>), so the card stays under Teams' 28 KB with whatever is typed.</summary>
+    public int BodyLimit => ArticleBodyParts.PartLength;
+
+    public int PreviousPart => Part - 1;
+
+    public int NextPart => Part + 1;
+
+    public string PartNote => Parts > 1
+        ? $"This article is long, so its text is edited in {Parts} parts. This is part {Part}: Save keeps the other parts as they are. Save before you move to another part, or what you changed here is lost."
+        : string.Empty;
+}
+
+/// <summary>The part of an article's text an editor card holds: its number, of how many, the stored text's fingerprint and the part's text.</summary>
+public sealed record EditorPart(int Number, int Count, string Version, string Text)
+{
+    /// <summary>Part <paramref name="number"/> of <paramref name="body"/> (the nearest there is).</summary>
+    public static EditorPart Of(string body, int number)
+    {
+        var parts = ArticleBodyParts.Of(body);
+        var shown = Math.Clamp(number, 1, parts.Count);
+        return new(shown, parts.Count, parts.Version, parts.Part(shown));
+    }
 }
 
 /// <summary>Data for <c>not-sure</c>: an honest "I'm not sure", up to three suggestions and the way to a person.</summary>

@@ -140,7 +140,7 @@ public sealed class KnowledgeArticleStore(
         ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
         if (scrubbed.Article.Body.Length > MaxBodyLength)
         {
-            throw new ArgumentException($"The draft is {scrubbed.Article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.", nameof(scrubbed));
+            throw new ArticleTooLongException($"The draft is {scrubbed.Article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.", nameof(scrubbed));
         }
 
         var articles = await _articles.GetAsync(cancellationToken);
@@ -292,12 +292,15 @@ public sealed class KnowledgeArticleStore(
     {
         if (article.Body.Length > MaxBodyLength)
         {
-            throw new ArgumentException($"The article is {article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}. Split it into two articles.", nameof(article));
+            throw new ArticleTooLongException($"The article is {article.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}. Split it into two articles.", nameof(article));
         }
 
         KnowledgeValidation.CheckUpsert(article, id => engine.Knowledge.Find(id) is not null, engine.Knowledge.Articles);
     }
 }
+
+/// <summary>An article or draft refused because its text is over <see cref="KnowledgeArticleStore.MaxBodyLength"/>.</summary>
+public sealed class ArticleTooLongException(string message, string paramName) : ArgumentException(message, paramName);
 
 /// <summary>A draft article waiting for the L&amp;D Support Team, with who it came from and when.</summary>
 public sealed record ArticleDraft(KnowledgeArticle Article, string CreatedBy, DateTimeOffset CreatedAt);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Tests.Cards;
 
@@ -15,6 +16,25 @@ public sealed class CardDesignTests
     [Theory]
     [MemberData(nameof(Cards))]
     public void Stays_within_80_KB_as_UTF16(string card) => Assert.Empty(CardDesignRules.Size(BindSample(card)));
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Stays_under_28_KB_as_sent_with_its_largest_realistic_data(string card)
+    {
+        var largest = LargestCardData.Of(card);
+        var template = CardTemplate.Load(CardPaths.CardFile(card));
+
+        // A card that can be larger goes in its shorter form then (CardFit), so that form is what Teams gets.
+        var sent = LargestCardData.Shorter(card, largest) is { } shorter && LargestCardData.SizeAsSent(template.Bind(largest)) > CardFit.MaxMessageBytes
+            ? template.Bind(shorter)
+            : template.Bind(largest);
+
+        Assert.InRange(LargestCardData.SizeAsSent(sent), 1, CardFit.MaxMessageBytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Has_a_known_limit_for_every_list_it_shows(string card) => Assert.Empty(LargestCardData.UncappedLists(card));
 
     [Theory]
     [MemberData(nameof(Cards))]
@@ -172,6 +192,7 @@ public sealed class CardDesignTests
     }
 
     private static JsonObject BindSample(string card) => BindFile(CardPaths.CardFile(card));
+
 
     private static JsonObject BindFile(string templateFile) =>
         CardTemplate.Load(templateFile).Bind(CardPaths.ReadJson(CardCatalog.SampleDataFile(templateFile)));

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using LearningBot.Connector.Hosting;
 using LearningBot.Digest;
+using LearningBot.Privacy;
 using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static LearningBot.Tests.Digest.DigestHarness;
 
 namespace LearningBot.Tests.Digest;
@@ -8,6 +11,30 @@ namespace LearningBot.Tests.Digest;
 /// <summary>Reading: the editor's preview, and <c>digest</c> (or the welcome card's button) showing the latest sent edition.</summary>
 public sealed class DigestReadingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    [Fact]
+    public async Task The_fullest_edition_is_read_and_approved_in_a_shorter_form_under_28_KB_that_says_where_all_of_it_is()
+    {
+        await using var hub = await StartAsync(azurite);
+        var today = new DateOnly(2026, 12, 1);
+        var items = Enumerable.Range(1, DigestLimits.MaxItems).Select(i => DigestItem.Of(
+            DigestItemKinds.TeamItem, string.Empty,
+            PersonalDataScrubber.Scrub(LearningBot.Tests.Cards.LargestCardData.LongArticle(DigestLimits.HeadlineLength).Replace('\n', ' '), today),
+            PersonalDataScrubber.Scrub(LearningBot.Tests.Cards.LargestCardData.LongArticle(DigestLimits.TextLength), today),
+            PersonalDataScrubber.Scrub("https://learning.example.org/" + new string('a', 400), today))).ToList();
+        var edition = DigestEdition.Draft(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(30), Editor.AadObjectId, items, DateTimeOffset.UnixEpoch).Numbered(9);
+
+        var read = hub.Bot.Services.GetRequiredService<DigestCards>().Reader(edition, isPreview: false);
+        var approval = hub.Bot.Services.GetRequiredService<LearningBot.Digest.Approval.DigestApprovalCards>().Request(edition, [LearningBot.Digest.Approval.DigestApprovalRecord.Everyone]);
+
+        foreach (var reply in new[] { read, approval })
+        {
+            Assert.True(LearningBot.Tests.Cards.LargestCardData.SizeAsSent(reply.Card) > CardFit.MaxMessageBytes, "30 items of 2,400 characters are far more than a card takes.");
+            Assert.InRange(LearningBot.Tests.Cards.LargestCardData.SizeAsSent(reply.Shorter!), 1, CardFit.MaxMessageBytes);
+            Assert.Contains("This edition is too long to show in full in Teams", CardJson.Texts(reply.Shorter), StringComparison.Ordinal);
+            Assert.Equal(DigestLimits.MaxItems, CardJson.Descendants(reply.Shorter).Count(n => n["text"]?.ToString().EndsWith('…') == true));
+        }
+    }
+
     [Fact]
     public async Task Digest_says_plainly_that_none_has_been_sent_and_then_shows_the_latest_sent_edition()
     {

@@ -211,6 +211,24 @@ public sealed class ReviewFlowTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_large_team_is_shown_a_page_at_a_time_and_every_page_stays_under_28_KB()
+    {
+        for (var i = 1; i <= 40; i++)
+        {
+            _h.People.Add($"big-team-{i}-{Guid.NewGuid():N}", $"Team member {i:00}", ReviewHarness.Manager.AadObjectId);
+        }
+
+        var first = await _h.TeamCardAsync();
+        var second = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, first, "Next page"));
+        var third = CardJson.FromInvoke(await _h.PressOnCardAsync(ReviewHarness.Manager, second, "Next page"));
+
+        Assert.Equal([ReviewTeamView.PageSize, ReviewTeamView.PageSize, 13], new[] { first, second, third }.Select(card => CardJson.Actions(card, "review.open").Count));
+        Assert.Contains("Page 2 of 3: 43 people.", CardJson.Texts(second), StringComparison.Ordinal);
+        Assert.Null(CardJson.ActionByTitle(third, "Next page"));
+        Assert.All(new[] { first, second, third }, card => Assert.InRange(Cards.LargestCardData.SizeAsSent(card), 1, LearningBot.Connector.Hosting.CardFit.MaxMessageBytes));
+    }
+
+    [Fact]
     public async Task Pausing_keeps_the_draft_and_shows_the_team_with_a_note()
     {
         var card = await _h.OpenReviewAsync(_h.Tom.AadObjectId);

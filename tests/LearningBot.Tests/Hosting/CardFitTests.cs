@@ -50,6 +50,21 @@ public sealed class CardFitTests(CardFitTests.Host host) : IClassFixture<CardFit
     }
 
     [Fact]
+    public async Task A_card_without_a_shorter_form_refused_with_413_arrives_as_the_too_long_notice_and_the_turn_succeeds()
+    {
+        _bot.Connector.MaxActivityBytes = 2_000;
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "plain card"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _bot.Connector.Requests.Count(r => r.Method == "POST"));
+        var notice = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Contains("The whole card. xxx", CardJson.Texts(notice), StringComparison.Ordinal);
+        Assert.Contains("This is too long for Teams to show here", CardJson.Texts(notice), StringComparison.Ordinal);
+        Assert.Equal(["help"], CardJson.Verbs(notice));
+    }
+
+    [Fact]
     public async Task An_action_execute_answer_over_28_KB_is_the_shorter_form()
     {
         var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.big"));
@@ -63,6 +78,7 @@ public sealed class CardFitTests(CardFitTests.Host host) : IClassFixture<CardFit
         public void MapRoutes(BotRoutes routes) => routes
             .OnCommand(turn => turn.SendCardAsync(Reply(30_000)), "big card")
             .OnCommand(turn => turn.SendCardAsync(Reply(5_000)), "small card")
+            .OnCommand(turn => turn.SendCardAsync(Reply(5_000).Card), "plain card")
             .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))));
 
         private static CardReply Reply(int bytes) => new(Card("The whole card. " + new string('x', bytes)), Card("The short form."));

@@ -64,6 +64,22 @@ public sealed class ProactiveMessengerTests(BotHostFixture host) : IClassFixture
         Assert.Contains("Updated", update.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_card_teams_refuses_as_too_large_is_followed_by_the_short_notice_not_lost()
+    {
+        var mention = TeamsActivities.ChannelMention(_bot.Connector.ServiceUrl, "help");
+        await _bot.PostActivityAsync(mention);
+        var thread = await _bot.Services.GetRequiredService<ConversationReferenceStore>().FindConversationAsync(mention.ConversationId(), CancellationToken.None);
+        _bot.Connector.MaxActivityBytes = 4_000;
+
+        var sent = await Messenger.SendCardAsync(thread!, SampleCard("Reminder " + new string('x', 5_000)), CancellationToken.None);
+
+        Assert.NotNull(sent.ActivityId);
+        var notice = CardJson.Of(_bot.Connector.Sent[^1]);
+        Assert.Contains("This is too long for Teams to show here", CardJson.Texts(notice), StringComparison.Ordinal);
+        Assert.Contains("Reminder xxx", CardJson.Texts(notice), StringComparison.Ordinal);
+    }
+
     private static JsonObject SampleCard(string text = "Reminder") => new()
     {
         ["type"] = "AdaptiveCard",

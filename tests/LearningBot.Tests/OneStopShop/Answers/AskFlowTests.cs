@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
+using LearningBot.Tests.Cards;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -410,6 +412,43 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
+    public async Task A_30_000_character_article_is_edited_in_parts_under_28_KB_and_saving_a_part_keeps_the_rest()
+    {
+        var id = "long-guidance-" + Guid.NewGuid().ToString("N")[..6];
+        var body = LargestCardData.LongArticle(KnowledgeArticleStore.MaxBodyLength);
+        await _bot.Services.GetRequiredService<KnowledgeArticleStore>().SaveAsync(
+            KnowledgeFixtures.Article(id, "Long guidance", tags: ["long guidance"], body: body), "priya.shah", CancellationToken.None);
+        var parts = ArticleBodyParts.Of(body);
+
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, $"edit article {id}").From(SupportTeamMember));
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(Assert.Single(_bot.Connector.Requests, r => r.Method == "POST").Body), 1, CardFit.MaxMessageBytes);
+        var first = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.True(parts.Count > 1);
+        Assert.Contains($"edited in {parts.Count} parts. This is part 1", CardJson.Texts(first), StringComparison.Ordinal);
+        Assert.Equal(parts.Part(1), CardJson.ById(first, "body")["value"]!.GetValue<string>());
+
+        var second = await ExecuteAsync(ArticleEditorCardData.PartVerb, SupportTeamMember, ActionData(first, "Next part"));
+
+        Assert.Equal(parts.Part(2), CardJson.ById(second, "body")["value"]!.GetValue<string>());
+        Assert.InRange(LargestCardData.SizeAsSent(second), 1, CardFit.MaxMessageBytes);
+        var save = ActionData(second, "Save article");
+        foreach (var (input, value) in InputValues(second))
+        {
+            save[input] = value;
+        }
+
+        save["body"] = "## Edited\nThe second part, rewritten.";
+        var saved = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, save.DeepClone().AsObject());
+
+        Assert.Contains("Saved as version 2", CardJson.Readable(saved), StringComparison.Ordinal);
+        Assert.Equal(parts.With(2, "## Edited\nThe second part, rewritten."), _bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find(id)!.Body);
+        var stale = await ExecuteAsync(ArticleEditorCardData.SaveVerb, SupportTeamMember, save);
+        Assert.Contains("Someone saved this article since you opened it", CardJson.Readable(stale), StringComparison.Ordinal);
+        Assert.True(CardJson.HasId(stale, "body-problem"));
+    }
+
+    [Fact]
     public async Task Only_the_support_team_may_edit_articles()
     {
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "edit article job-shadowing"));
@@ -433,6 +472,16 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         Assert.Contains("help", _bot.Connector.Sent[1].Activity.Text, StringComparison.OrdinalIgnoreCase);
         Assert.All(_bot.Connector.Sent, reply => Assert.Empty(CardJson.Actions(reply.Activity.Attachments is null ? null : CardJson.Of(reply), "ask.rate")));
     }
+
+    /// <summary>The data of the button titled <paramref name="title"/> on the card (a copy).</summary>
+    private static JsonObject ActionData(JsonObject card, string title) =>
+        (CardJson.ActionByTitle(card, title) ?? throw new InvalidOperationException($"No {title} button"))["data"]!.DeepClone().AsObject();
+
+    /// <summary>What the card's inputs hold, by id, as a client sends them with a press.</summary>
+    private static IEnumerable<(string Id, string Value)> InputValues(JsonObject card) =>
+        CardJson.Descendants(card)
+            .Where(n => n["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true && n["id"] is not null && n["value"] is not null)
+            .Select(n => (n["id"]!.GetValue<string>(), n["value"]!.ToString()));
 
     private async Task<JsonObject> Rate(string questionId, bool helpful) =>
         await ExecuteAsync(AskVerbs.Rate, new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful });
