@@ -110,7 +110,8 @@ static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long conn
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen0 - gcBefore.Gen0,
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen1 - gcBefore.Gen1,
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen2 - gcBefore.Gen2,
-        gcBefore is null || gcAfter is null ? null : (gcAfter.Paused - gcBefore.Paused).TotalMilliseconds);
+        gcBefore is null || gcAfter is null ? null : (gcAfter.Paused - gcBefore.Paused).TotalMilliseconds,
+        GcReading.StorageCallsPerTurn(gcBefore, gcAfter, perTurn));
 }
 
 static int PrintReport(IReadOnlyList<string> args)
