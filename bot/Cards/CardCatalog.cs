@@ -63,6 +63,14 @@ public sealed class CardCatalog
         where TData : ICardData =>
         Render(TData.CardName, data);
 
+    /// <summary>
+    /// Binds a typed record into its card, kept as the bound JSON (<see cref="CardTemplate.BindJson"/>): for a card that
+    /// is only sent, it saves reading the card back into nodes.
+    /// </summary>
+    public JsonNode RenderJson<TData>(TData data)
+        where TData : ICardData =>
+        Get(TData.CardName).BindJson(JsonSerializer.SerializeToNode(data, BotJson.Options));
+
     /// <summary>Binds a typed record into its card and wraps it as a message attachment.</summary>
     public Attachment RenderAttachment<TData>(TData data)
         where TData : ICardData =>

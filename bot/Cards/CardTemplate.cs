@@ -67,6 +67,14 @@ public sealed class CardTemplate
     public JsonObject Bind(JsonNode? data) =>
         CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => JsonNode.Parse(json)!.AsObject());
 
+    /// <summary>
+    /// Binds data into the template and keeps the card as JSON: a node that is sent as those bytes
+    /// (<see cref="Connector.Schema.RawJson"/>), for cards that are only sent, never looked into by the bot.
+    /// </summary>
+    /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
+    public JsonNode BindJson(JsonNode? data) =>
+        CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => Connector.Schema.RawJson.Node(json.ToArray()));
+
     /// <summary>Binds data into the template and writes the card to <paramref name="writer"/>.</summary>
     /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
     public void WriteTo(Utf8JsonWriter writer, JsonNode? data)

@@ -36,7 +36,8 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendTextAsync(string text);
 
-    Task<ResourceResponse> SendCardAsync(JsonObject card);
+    /// <summary>Sends a bound card: an object, or its JSON as bound (<see cref="Cards.CardCatalog.RenderJson{TData}"/>).</summary>
+    Task<ResourceResponse> SendCardAsync(JsonNode card);
 
     /// <summary>Sends the card, or its shorter form when it is too large for Teams (<see cref="CardFit"/>).</summary>
     Task<ResourceResponse> SendCardAsync(CardReply reply);

@@ -45,7 +45,7 @@ internal sealed class TurnContext(
     public Task<ResourceResponse> SendTextAsync(string text) =>
         SendActivityAsync(Activity.CreateReply() with { Text = text, TextFormat = "markdown" });
 
-    public Task<ResourceResponse> SendCardAsync(JsonObject card) =>
+    public Task<ResourceResponse> SendCardAsync(JsonNode card) =>
         SendActivityAsync(Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
 
     public Task<ResourceResponse> SendCardAsync(CardReply reply) => CardFit.SendAsync(this, reply, SendActivityAsync);
