@@ -103,8 +103,12 @@ internal sealed class SignalScript(BenchClient client) : PressScript(client)
 
     private static readonly string[] Areas = ["emergency-care", "inpatient-wards", "outpatients", "community-nursing", "care-homes", "home-care"];
 
+    private readonly Lazy<Task> _expertChannel = new(() => client.ChooseExpertChannelAsync(CancellationToken.None));
+
     public override async Task PrepareAsync(VirtualUser user, int presses, CancellationToken ct)
     {
+        // Moderation cards go to the L&D channel, as in a deployment (with none chosen they would wait in the outbox).
+        await _expertChannel.Value;
         var forms = new Queue<JsonObject>();
         for (var i = 0; i < presses; i++)
         {
@@ -209,6 +213,13 @@ internal sealed class BenchClient(HttpClient http, ConnectorSink sink, TeamsActi
     {
         using var response = await PostAsync(activities.Invoke(user, activities.NextActivityId(), verb, data), ct);
         return response.IsSuccessStatusCode ? CardOf(await response.Content.ReadAsByteArrayAsync(ct)) : null;
+    }
+
+    /// <summary>Makes a team channel the L&amp;D channel, as the support team would; the bot confirms in the channel.</summary>
+    public async Task ChooseExpertChannelAsync(CancellationToken ct)
+    {
+        using var response = await PostAsync(activities.ChooseExpertChannel(activities.NextActivityId()), ct);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<HttpResponseMessage> PostAsync(byte[] activity, CancellationToken ct)

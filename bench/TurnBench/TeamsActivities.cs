@@ -21,6 +21,70 @@ internal sealed class TeamsActivities(Uri serviceUrl, IReadOnlyList<string> text
 
     public static string BenchReportId(int number) => $"00000000-0000-4000-9000-{number:D12}";
 
+    /// <summary>The member of the L&amp;D Support Team that <c>turns.sh</c> seeds with the bench people.</summary>
+    public const string BenchSupportTeamId = "00000000-0000-4000-7000-000000000001";
+
+    /// <summary>
+    /// <c>@LearningBot set expert channel</c> from <see cref="BenchSupportTeamId"/> in a team channel: the L&amp;D channel
+    /// where the moderation cards of logged signals go.
+    /// </summary>
+    public byte[] ChooseExpertChannel(string activityId)
+    {
+        const string channel = "19:benchhub@thread.tacv2";
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "message");
+            json.WriteString("text", "<at>LearningBot</at> set expert channel");
+            json.WriteString("id", activityId);
+            json.WriteString("timestamp", DateTimeOffset.UtcNow);
+            json.WriteString("channelId", "msteams");
+            json.WriteString("serviceUrl", _serviceUrl);
+            json.WriteStartObject("from");
+            json.WriteString("id", "29:1benchsupport");
+            json.WriteString("name", "Bench Support");
+            json.WriteString("aadObjectId", BenchSupportTeamId);
+            json.WriteEndObject();
+            json.WriteStartObject("conversation");
+            json.WriteString("conversationType", "channel");
+            json.WriteBoolean("isGroup", true);
+            json.WriteString("tenantId", _tenantId);
+            json.WriteString("id", channel + ";messageid=" + activityId);
+            json.WriteEndObject();
+            json.WriteStartObject("recipient");
+            json.WriteString("id", _botId);
+            json.WriteString("name", "LearningBot");
+            json.WriteEndObject();
+            json.WriteStartArray("entities");
+            json.WriteStartObject();
+            json.WriteString("type", "mention");
+            json.WriteString("text", "<at>LearningBot</at>");
+            json.WriteStartObject("mentioned");
+            json.WriteString("id", _botId);
+            json.WriteString("name", "LearningBot");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("channelData");
+            json.WriteStartObject("tenant");
+            json.WriteString("id", _tenantId);
+            json.WriteEndObject();
+            json.WriteStartObject("team");
+            json.WriteString("id", channel);
+            json.WriteString("name", "Bench Learning Hub");
+            json.WriteEndObject();
+            json.WriteStartObject("channel");
+            json.WriteString("id", channel);
+            json.WriteString("name", "General");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static readonly string RunTag = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
     private readonly string _serviceUrl = serviceUrl.ToString();
     private readonly string _tenantId = Guid.NewGuid().ToString();

@@ -27,9 +27,21 @@ internal sealed class PooledPayload : IDisposable
 
     public int Length { get; }
 
-    public static PooledPayload Serialize(object body)
+    public static PooledPayload Serialize(object body) => WithJson(body, static json =>
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(json.Length);
+        json.CopyTo(rented);
+        return new PooledPayload(rented, json.Length);
+    });
+
+    /// <summary>
+    /// Serializes <paramref name="body"/> with the connector's options into a buffer kept per thread and hands the JSON
+    /// to <paramref name="use"/>, which must not keep the span.
+    /// </summary>
+    public static T WithJson<T>(object body, Func<ReadOnlySpan<byte>, T> use)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(use);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4 * 1024);
         var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder, SkipValidation = true });
         try
@@ -37,9 +49,7 @@ internal sealed class PooledPayload : IDisposable
             writer.Reset(buffer);
             JsonSerializer.Serialize(writer, body, body.GetType(), BotJson.Options);
             writer.Flush();
-            var rented = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
-            buffer.WrittenSpan.CopyTo(rented);
-            return new PooledPayload(rented, buffer.WrittenCount);
+            return use(buffer.WrittenSpan);
         }
         finally
         {
