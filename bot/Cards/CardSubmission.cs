@@ -64,7 +64,7 @@ public static class CardSubmission
     {
         var result = card.DeepClone().AsObject();
         var byId = problems.ToDictionary(p => p.InputId, StringComparer.Ordinal);
-        foreach (var (input, parent) in Inputs(result).ToList())
+        foreach (var (input, parent) in Inputs(result))
         {
             var id = input["id"]?.GetValue<string>();
             if (id is null)
@@ -186,15 +186,27 @@ public static class CardSubmission
             return null;
         }
 
-        var allowed = choices.OfType<JsonObject>().Select(c => Text(c["value"])).ToHashSet(StringComparer.Ordinal);
-        if (allowed.Contains(value))
+        if (Offered(choices, value))
         {
             return null;
         }
 
         var multi = input["isMultiSelect"]?.GetValueKind() == JsonValueKind.True;
         var picked = multi ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [value];
-        return picked.All(allowed.Contains) ? null : "This needs to be one of the options given.";
+        return picked.All(choice => Offered(choices, choice)) ? null : "This needs to be one of the options given.";
+    }
+
+    private static bool Offered(JsonArray choices, string value)
+    {
+        foreach (var choice in choices)
+        {
+            if (choice is JsonObject offered && TextEquals(offered["value"], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void KeepValue(JsonObject input, JsonNode? submitted)
@@ -234,16 +246,24 @@ public static class CardSubmission
     };
 
     /// <summary>Every input in the card (also inside containers, columns and show-card actions), with the list holding it.</summary>
-    private static IEnumerable<(JsonObject Input, JsonArray Parent)> Inputs(JsonNode? node)
+    private static List<(JsonObject Input, JsonArray Parent)> Inputs(JsonNode? node)
+    {
+        var found = new List<(JsonObject Input, JsonArray Parent)>();
+        CollectInputs(node, found);
+        return found;
+    }
+
+    // A plain recursive walk into one list: a card has hundreds of nodes, and an iterator per node cost more than the check.
+    private static void CollectInputs(JsonNode? node, List<(JsonObject Input, JsonArray Parent)> found)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, value) in obj.ToList())
+                foreach (var (_, value) in obj)
                 {
-                    foreach (var found in Inputs(value))
+                    if (value is JsonObject or JsonArray)
                     {
-                        yield return found;
+                        CollectInputs(value, found);
                     }
                 }
 
@@ -251,19 +271,47 @@ public static class CardSubmission
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonObject item && item["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
+                    if (array[i] is not JsonObject item)
                     {
-                        yield return (item, array);
+                        continue;
                     }
 
-                    foreach (var found in Inputs(array[i]))
+                    if (item["type"] is JsonValue type && IsInputType(type))
                     {
-                        yield return found;
+                        found.Add((item, array));
                     }
+
+                    CollectInputs(item, found);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>Whether a string value is <paramref name="text"/>, read without making a string of it.</summary>
+    private static bool TextEquals(JsonNode? node, string text) =>
+        node is JsonValue value && value.TryGetValue<JsonElement>(out var element)
+            ? element.ValueKind == JsonValueKind.String ? element.ValueEquals(text) : Text(node) == text
+            : string.Equals(Text(node), text, StringComparison.Ordinal);
+
+    /// <summary>Whether a value is an input's type (<c>Input.…</c>), read from the card's own bytes where it has them.</summary>
+    private static bool IsInputType(JsonValue value)
+    {
+        if (!value.TryGetValue<JsonElement>(out var element))
+        {
+            return value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal);
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // The raw value is the quoted JSON string; one with escapes in it is read as a string instead.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        return raw.Contains((byte)'\\')
+            ? element.GetString()!.StartsWith("Input.", StringComparison.Ordinal)
+            : raw[1..].StartsWith("Input."u8);
     }
 
     private static string Text(JsonNode? node) => node switch
