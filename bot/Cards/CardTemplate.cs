@@ -64,7 +64,14 @@ public sealed class CardTemplate
     /// The card is written as JSON, then read back as a node that is only taken apart if someone looks inside it: sent
     /// as it is, it is written out from those bytes, and none of the template's parts are copied node by node.
     /// </remarks>
-    public JsonObject Bind(JsonNode? data) =>
+    public JsonObject Bind(JsonNode? data)
+    {
+        using var document = JsonSerializer.SerializeToDocument(data);
+        return Bind(document.RootElement);
+    }
+
+    /// <inheritdoc cref="Bind(JsonNode?)"/>
+    public JsonObject Bind(JsonElement data) =>
         CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => JsonNode.Parse(json)!.AsObject());
 
     /// <summary>
@@ -72,17 +79,21 @@ public sealed class CardTemplate
     /// (<see cref="Connector.Schema.RawJson"/>), for cards that are only sent, never looked into by the bot.
     /// </summary>
     /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
-    public JsonNode BindJson(JsonNode? data) =>
+    public JsonNode BindJson(JsonNode? data)
+    {
+        using var document = JsonSerializer.SerializeToDocument(data);
+        return BindJson(document.RootElement);
+    }
+
+    /// <inheritdoc cref="BindJson(JsonNode?)"/>
+    public JsonNode BindJson(JsonElement data) =>
         CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => Connector.Schema.RawJson.Node(json.ToArray()));
 
     /// <summary>Binds data into the template and writes the card to <paramref name="writer"/>.</summary>
     /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
-    public void WriteTo(Utf8JsonWriter writer, JsonNode? data)
+    public void WriteTo(Utf8JsonWriter writer, JsonElement data)
     {
         ArgumentNullException.ThrowIfNull(writer);
         root.WriteValue(writer, Scope.For(data), context);
     }
-
-    /// <inheritdoc cref="Bind(JsonNode?)"/>
-    public JsonObject Bind(JsonElement data) => Bind(JsonSerializer.SerializeToNode(data));
 }

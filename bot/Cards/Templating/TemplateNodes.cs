@@ -27,8 +27,8 @@ internal abstract class TemplateNode
             case null:
                 writer.WriteNullValue();
                 break;
-            case JsonNode node:
-                node.WriteTo(writer);
+            case JsonElement element:
+                element.WriteTo(writer);
                 break;
             case bool b:
                 writer.WriteBooleanValue(b);
@@ -114,11 +114,11 @@ internal sealed class ValueNode(Expr expression) : TemplateNode
         {
             case null:
                 return;
-            case JsonArray list:
+            case JsonElement { ValueKind: JsonValueKind.Array } list:
                 // Spliced, null items included, as the reference's expansion does.
-                foreach (var item in list)
+                foreach (var item in list.EnumerateArray())
                 {
-                    Write(writer, item);
+                    item.WriteTo(writer);
                 }
 
                 return;
@@ -143,17 +143,6 @@ internal sealed class ValueNode(Expr expression) : TemplateNode
 
         return outcome.Value;
     }
-
-    /// <summary>A primitive as a node, for scoping <c>$data</c> to it.</summary>
-    public static JsonNode? ToNode(object? value) => value switch
-    {
-        null => null,
-        JsonNode node => node,
-        bool b => JsonValue.Create(b),
-        double d => JsonValue.Create(d),
-        string s => JsonValue.Create(s),
-        _ => throw new InvalidOperationException($"Unexpected value {value.GetType()}"),
-    };
 }
 
 /// <summary>Text with expressions inside it: every part is turned into text the way JavaScript would.</summary>
@@ -284,16 +273,25 @@ internal sealed class ObjectNode(KeyValuePair<string, TemplateNode>[] properties
 
         switch (ValueNode.Evaluate(data, scope, context))
         {
-            case JsonArray list:
+            case JsonElement { ValueKind: JsonValueKind.Array } list:
                 // One included item is the object itself, several are a list of them, none is null.
                 var first = -1;
                 var included = 0;
-                for (var i = 0; i < list.Count && included < 2; i++)
+                JsonElement firstItem = default;
+                var i = 0;
+                foreach (var item in list.EnumerateArray())
                 {
-                    if (Include(scope with { Data = list[i], Index = i }))
+                    if (Include(scope with { Data = JsValues.FromElement(item), Index = i }) && included++ == 0)
                     {
-                        first = included++ == 0 ? i : first;
+                        (first, firstItem) = (i, item);
                     }
+
+                    if (included == 2)
+                    {
+                        break;
+                    }
+
+                    i++;
                 }
 
                 switch (included)
@@ -302,7 +300,7 @@ internal sealed class ObjectNode(KeyValuePair<string, TemplateNode>[] properties
                         writer.WriteNullValue();
                         return;
                     case 1:
-                        Build(writer, scope with { Data = list[first], Index = first }, context);
+                        Build(writer, scope with { Data = JsValues.FromElement(firstItem), Index = first }, context);
                         return;
                     default:
                         writer.WriteStartArray();
@@ -312,7 +310,7 @@ internal sealed class ObjectNode(KeyValuePair<string, TemplateNode>[] properties
                 }
 
             case var item:
-                WriteIncluded(writer, scope with { Data = item as JsonNode ?? ValueNode.ToNode(item) }, context, orNull: true);
+                WriteIncluded(writer, scope with { Data = item }, context, orNull: true);
                 return;
         }
     }
@@ -327,11 +325,11 @@ internal sealed class ObjectNode(KeyValuePair<string, TemplateNode>[] properties
 
         switch (ValueNode.Evaluate(data, scope, context))
         {
-            case JsonArray list:
+            case JsonElement { ValueKind: JsonValueKind.Array } list:
                 WriteEach(writer, list, scope, context);
                 return;
             case var item:
-                WriteIncluded(writer, scope with { Data = item as JsonNode ?? ValueNode.ToNode(item) }, context, orNull: false);
+                WriteIncluded(writer, scope with { Data = item }, context, orNull: false);
                 return;
         }
     }
@@ -348,11 +346,12 @@ internal sealed class ObjectNode(KeyValuePair<string, TemplateNode>[] properties
         }
     }
 
-    private void WriteEach(Utf8JsonWriter writer, JsonArray list, in Scope scope, BindContext context)
+    private void WriteEach(Utf8JsonWriter writer, JsonElement list, in Scope scope, BindContext context)
     {
-        for (var i = 0; i < list.Count; i++)
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
         {
-            var itemScope = scope with { Data = list[i], Index = i };
+            var itemScope = scope with { Data = JsValues.FromElement(item), Index = i++ };
             if (Include(itemScope))
             {
                 Build(writer, itemScope, context);
