@@ -80,7 +80,7 @@ internal static class StartupHook
         {
             line.Clear();
             line.Append(CultureInfo.InvariantCulture,
-                $"{GC.GetTotalAllocatedBytes(false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().Ticks}");
+                $"{GC.GetTotalAllocatedBytes(true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().Ticks}");
             if (s_storageObserved)
             {
                 // "storage" says the process records storage calls, so none counted means none made.
