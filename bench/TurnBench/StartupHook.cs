@@ -9,8 +9,8 @@ using System.Text;
 /// <c>TURNBENCH_GC_FILE=path</c>: every 20 ms it writes the process's allocated bytes, GC counts and
 /// GC pause time to that file, so TurnBench can report allocations and GCs per measured turn
 /// without touching the system's code. In LearningBot it also counts storage round trips: it listens to the bot's
-/// <c>learningbot.storage.duration</c> measurements (one per table or queue call, which the bot records without
-/// allocating) and writes a count per table or queue and HTTP method. It lives outside any namespace, as the runtime
+/// <c>learningbot.storage.duration</c> measurements (one per table or queue call, which the bot records for the
+/// price of the request path's string) and writes a count per table or queue and HTTP method. It lives outside any namespace, as the runtime
 /// requires.
 /// </summary>
 #pragma warning disable CA1050 // The runtime looks the hook up by this exact, namespace-less name.
