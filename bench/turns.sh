@@ -3,9 +3,11 @@
 # and the SDK peer (Bot Framework JS SDK echo bot), same machine, same load generator, one run;
 # then LearningBot's ask turn (a question answered from the knowledge base by words and meaning,
 # with its question-log write: bench/TurnBench/ask-questions.txt, asked in turn) against its `help` turn, and a course
-# question answered from the learning directory (bench/TurnBench/course-questions.txt) against it too.
+# question answered from the learning directory (bench/TurnBench/course-questions.txt) against it too; then the turns
+# that press Action.Execute buttons: rating an answer, logging a feedback signal and saving a review step (each with
+# its own set-up, not measured; --press-turns of each, 200 warm-up), against the help turn as well.
 #
-#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--timeout-ms 10000] [--no-build]
+#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--press-turns 1000] [--timeout-ms 10000] [--no-build]
 #
 # Starts Azurite, the bot (Release, local run: no app id, so no auth), the floor and the peer on
 # free loopback ports (the .NET ones with TurnBench's GC probe as a startup hook, which reads
@@ -14,16 +16,17 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 TIMEOUT_MS=10000 BUILD=1
+TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 PRESS_TURNS=1000 TIMEOUT_MS=10000 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --turns) TURNS="$2"; shift 2 ;;
     --users) USERS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
+    --press-turns) PRESS_TURNS="$2"; shift 2 ;;
     --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -108,6 +111,18 @@ wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list
 # Azurite's development account key: public, and the same in every install.
 AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
+# The bench's people, for the button-press turns: the sample people plus, for each virtual user n, bench manager n
+# (TurnBench's user n with --bench-people; also liaison staff, who may log signals) with one direct report, and a
+# member of the L&D Support Team who chooses the L&D channel. The ids are TurnBench's (TeamsActivities.Bench*Id).
+bench_id() { printf '00000000-0000-4000-%s-%012d' "$1" "$2"; }
+cp "$ROOT/people/people.csv" "$WORK/people.csv"
+BENCH_ROLES=("Roles__SupportTeam__0=$(bench_id 7000 1)")
+for n in $(seq 1 "$USERS"); do
+  printf '%s,Bench Manager %d,Ward manager,Bench Hospital Trust,acute-trust,bench.manager%d@bench.example,true,\n' "$(bench_id 8000 "$n")" "$n" "$n" >>"$WORK/people.csv"
+  printf '%s,Bench Colleague %d,Staff nurse,Bench Hospital Trust,acute-trust,bench.colleague%d@bench.example,false,%s\n' "$(bench_id 9000 "$n")" "$n" "$n" "$(bench_id 8000 "$n")" >>"$WORK/people.csv"
+  BENCH_ROLES+=("Roles__LiaisonStaff__$((n - 1))=$(bench_id 8000 "$n")")
+done
+
 # LearningBot: Release build, local run (no app id: inbound auth off, outbound without token).
 BOT_PORT="$(free_port)"
 (
@@ -119,7 +134,8 @@ BOT_PORT="$(free_port)"
   export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc"
   export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;"
   # Information from the embedding loader only: the ask rounds wait until the bot answers by meaning.
-  exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" dotnet LearningBot.dll
+  exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" "${BENCH_ROLES[@]}" \
+    FiveMinuteReview__RemindersEnabled=false FiveMinuteReview__FirstReviewGuide=false dotnet LearningBot.dll
 ) >"$WORK/bot.log" 2>&1 &
 BOT_PID=$!
 PIDS+=("$BOT_PID")
@@ -174,6 +190,10 @@ for round in $(seq 1 "$ROUNDS"); do
     --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
   measure LearningBot-course "$BOT_PORT" "$BOT_PID" "$round" --texts-file "$ROOT/bench/TurnBench/course-questions.txt" \
     --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  for kind in rate signal review-step; do
+    measure "LearningBot-$kind" "$BOT_PORT" "$BOT_PID" "$round" --kind "$kind" --bench-people true --turns "$PRESS_TURNS" --warmup 200 \
+      --texts-file "$ROOT/bench/TurnBench/ask-questions.txt" --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
+  done
 done
 
 echo
@@ -186,6 +206,11 @@ dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-ask.*.jso
 echo
 echo "A course question answered from the learning directory against the help turn:"
 dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-course.*.json "$OUT"/LearningBot.*.json
+for kind in rate signal review-step; do
+  echo
+  echo "Pressing a button, $kind (Action.Execute; the answer is the invoke response), against the help turn (goal: cost per turn within 2x):"
+  dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-$kind.*.json "$OUT"/LearningBot.*.json
+done
 complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
 if [[ $complaints != 0 ]]; then
   log "LearningBot logged $complaints warnings or errors during the run: see $OUT/bot.log"

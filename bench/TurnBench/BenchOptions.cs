@@ -15,11 +15,16 @@ internal sealed record BenchOptions(
     int? AuxPid,
     bool ExpectCard,
     string? GcFile,
-    string? JsonOut)
+    string? JsonOut,
+    TurnKind Kind = TurnKind.Message,
+    bool BenchPeople = false)
 {
     public const string Usage = """
         TurnBench run --target URL [--name NAME] [--turns 3000] [--users 16] [--warmup 500]
                       [--text help | --texts-file FILE] [--timeout-ms 10000] [--pid PID] [--aux-pid PID] [--expect-card true] [--gc-file FILE] [--json FILE]
+                      [--kind message | rate | signal | review-step] [--bench-people true]
+            (--kind: what a measured turn is; rate, signal and review-step press Action.Execute buttons and need
+             --bench-people true with a bot that knows the bench's people, see bench/README.md)
         TurnBench report [--goal PEER:MIN_RATIO[:MAX_P99_RATIO]]... FILE...
             (result files; the first file's system is compared with the others; several
              rounds of one system are summarised by the round with the median turns/s)
@@ -55,11 +60,25 @@ internal sealed record BenchOptions(
             AuxPid: Get("aux-pid") is null ? null : GetInt("aux-pid", 0),
             ExpectCard: Get("expect-card") is "true",
             GcFile: Get("gc-file"),
-            JsonOut: Get("json"));
+            JsonOut: Get("json"),
+            Kind: Get("kind") switch
+            {
+                null or "message" => TurnKind.Message,
+                "rate" => TurnKind.Rate,
+                "signal" => TurnKind.Signal,
+                "review-step" => TurnKind.ReviewStep,
+                var other => throw new ArgumentException($"Unknown --kind '{other}'.\n{Usage}"),
+            },
+            BenchPeople: Get("bench-people") is "true");
 
         if (options.Turns < 1 || options.Users < 1 || options.Warmup < 0)
         {
             throw new ArgumentException("--turns and --users must be positive, --warmup not negative.");
+        }
+
+        if (options.Kind is TurnKind.Signal or TurnKind.ReviewStep && !options.BenchPeople)
+        {
+            throw new ArgumentException("--kind signal and review-step need --bench-people true (liaison staff and managers the bot knows).");
         }
 
         return options;
@@ -71,4 +90,20 @@ internal sealed record BenchOptions(
         var texts = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
         return texts.Length > 0 ? texts : throw new ArgumentException($"{file} has no messages.");
     }
+}
+
+/// <summary>What one measured turn is.</summary>
+internal enum TurnKind
+{
+    /// <summary>A message (the texts in turn) answered with a card through the connector.</summary>
+    Message,
+
+    /// <summary>Rating an answer (<c>ask.rate</c>, Action.Execute); each turn rates a question the user asked during set-up.</summary>
+    Rate,
+
+    /// <summary>Logging a feedback signal (<c>signal.log</c>) from a form the user opened during set-up.</summary>
+    Signal,
+
+    /// <summary>Saving a Five Minute Review step (<c>review.next</c> and <c>review.back</c> in turn, each writing the draft at its ETag).</summary>
+    ReviewStep,
 }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace LearningBot.Bench.TurnBench;
 
-/// <summary>When a turn's reply reached the sink, and whether it carried an Adaptive Card.</summary>
-internal readonly record struct ReplyArrival(long Timestamp, bool HasAdaptiveCard);
+/// <summary>When a turn's reply reached the sink, whether it carried an Adaptive Card, and its body when asked for.</summary>
+internal readonly record struct ReplyArrival(long Timestamp, bool HasAdaptiveCard, byte[]? Body = null);
 
 /// <summary>
 /// A loopback stand-in for the Bot Connector: accepts every conversation call the bot makes,
@@ -20,6 +20,7 @@ internal readonly record struct ReplyArrival(long Timestamp, bool HasAdaptiveCar
 internal sealed class ConnectorSink : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ReplyArrival>> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _keepBody = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private long _replyIds;
     private long _calls;
@@ -54,26 +55,36 @@ internal sealed class ConnectorSink : IAsyncDisposable
     }
 
     /// <summary>Registers a turn before its activity is posted; the task yields the reply's arrival.</summary>
-    public Task<ReplyArrival> Expect(string activityId)
+    /// <param name="keepBody">Keep the reply's JSON (set-up turns that read the card they got; never measured ones).</param>
+    public Task<ReplyArrival> Expect(string activityId, bool keepBody = false)
     {
         var arrival = new TaskCompletionSource<ReplyArrival>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (keepBody)
+        {
+            _keepBody[activityId] = true;
+        }
+
         _waiting[activityId] = arrival;
         return arrival.Task;
     }
 
-    public void Forget(string activityId) => _waiting.TryRemove(activityId, out _);
+    public void Forget(string activityId)
+    {
+        _waiting.TryRemove(activityId, out _);
+        _keepBody.TryRemove(activityId, out _);
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _calls);
-        var (type, replyToId, hasCard, length) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
+        var (type, replyToId, hasCard, length, body) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
         Interlocked.Add(ref _bytes, length);
         if (type == "message" && replyToId is not null)
         {
             if (_waiting.TryRemove(replyToId, out var turn))
             {
-                turn.TrySetResult(new ReplyArrival(arrived, hasCard));
+                turn.TrySetResult(new ReplyArrival(arrived, hasCard, _keepBody.TryRemove(replyToId, out _) ? body : null));
             }
             else
             {
@@ -85,7 +96,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await context.Response.WriteAsync($"{{\"id\":\"{Interlocked.Increment(ref _replyIds)}\"}}", context.RequestAborted);
     }
 
-    private static async Task<(string? Type, string? ReplyToId, bool HasCard, long Length)> ReadReplyAsync(PipeReader body, CancellationToken ct)
+    private async Task<(string? Type, string? ReplyToId, bool HasCard, long Length, byte[]? Body)> ReadReplyAsync(PipeReader body, CancellationToken ct)
     {
         while (true)
         {
@@ -94,8 +105,9 @@ internal sealed class ConnectorSink : IAsyncDisposable
             {
                 var (type, replyToId, hasCard) = FindTopLevel(read.Buffer);
                 var length = read.Buffer.Length;
+                var kept = !_keepBody.IsEmpty && replyToId is not null && _keepBody.ContainsKey(replyToId) ? read.Buffer.ToArray() : null;
                 body.AdvanceTo(read.Buffer.End);
-                return (type, replyToId, hasCard, length);
+                return (type, replyToId, hasCard, length, kept);
             }
 
             body.AdvanceTo(read.Buffer.Start, read.Buffer.End);

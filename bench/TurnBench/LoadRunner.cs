@@ -14,8 +14,12 @@ internal sealed record PhaseOutcome(TimeSpan Elapsed, double[] LatenciesMs, int 
 /// reply to reach the sink, then posts the next, until the phase's turn budget is spent.
 /// A turn's latency runs from the post to the reply's arrival at the sink.
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActivities activities, IReadOnlyList<VirtualUser> users, BenchOptions options)
+internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActivities activities, IReadOnlyList<VirtualUser> users, BenchOptions options, PressScript? presses = null)
 {
+    /// <summary>Sets every user up for <paramref name="pressesEach"/> button presses (nothing to do for messages).</summary>
+    public Task PrepareAsync(int pressesEach, CancellationToken ct) =>
+        presses is null ? Task.CompletedTask : Task.WhenAll(users.Select(user => presses.PrepareAsync(user, pressesEach, ct)));
+
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public async Task<PhaseOutcome> RunAsync(int turns, CancellationToken ct)
@@ -23,7 +27,11 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActiv
         var remaining = turns;
         var states = users.Select(_ => new UserTally()).ToArray();
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(users.Select((user, i) => Task.Run(() => UserLoopAsync(user, states[i], () => Interlocked.Decrement(ref remaining) >= 0, ct), ct)));
+        await Task.WhenAll(users.Select((user, i) => Task.Run(
+            () => presses is null
+                ? UserLoopAsync(user, states[i], () => Interlocked.Decrement(ref remaining) >= 0, ct)
+                : PressLoopAsync(user, presses, states[i], () => Interlocked.Decrement(ref remaining) >= 0, ct),
+            ct)));
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         var codes = states.SelectMany(s => s.StatusCodes).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
@@ -80,6 +88,55 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, TeamsActiv
             {
                 // HttpClient's own timeout: the target never answered the post.
                 sink.Forget(activityId);
+                tally.TransportErrors++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Button presses: the invoke's HTTP response is the turn's answer (the card comes back in it, not through the
+    /// connector), so a turn's latency runs from the post to the response.
+    /// </summary>
+    private async Task PressLoopAsync(VirtualUser user, PressScript script, UserTally tally, Func<bool> takeTurn, CancellationToken ct)
+    {
+        while (takeTurn())
+        {
+            if (script.Next(user) is not var (verb, data))
+            {
+                // The set-up ran short for this user (it took more than its share of the turns).
+                tally.WrongReplies++;
+                continue;
+            }
+
+            var body = activities.Invoke(user, activities.NextActivityId(), verb, data);
+            var sent = Stopwatch.GetTimestamp();
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = Json;
+                using var response = await http.PostAsync(options.Target, content, ct);
+                var answer = await response.Content.ReadAsByteArrayAsync(ct);
+                var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    tally.HttpError((int)response.StatusCode);
+                    continue;
+                }
+
+                if (!script.Accept(user, BenchClient.CardOf(answer)))
+                {
+                    tally.WrongReplies++;
+                    continue;
+                }
+
+                tally.LatenciesMs.Add(elapsed);
+            }
+            catch (HttpRequestException)
+            {
+                tally.TransportErrors++;
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
                 tally.TransportErrors++;
             }
         }

@@ -31,7 +31,7 @@ static async Task<int> RunAsync(BenchOptions options)
     };
 
     await using var sink = await ConnectorSink.StartAsync(stop.Token);
-    var activities = new TeamsActivities(sink.ServiceUrl, options.Texts);
+    var activities = new TeamsActivities(sink.ServiceUrl, options.Texts, options.BenchPeople);
     var users = Enumerable.Range(1, options.Users).Select(activities.CreateUser).ToList();
     using var http = new HttpClient(new SocketsHttpHandler
     {
@@ -40,9 +40,17 @@ static async Task<int> RunAsync(BenchOptions options)
         UseProxy = false,
     })
     { Timeout = options.ReplyTimeout };
-    var runner = new LoadRunner(http, sink, activities, users, options);
+    var presses = options.Kind == TurnKind.Message ? null : PressScript.For(options.Kind, new BenchClient(http, sink, activities, options));
+    var runner = new LoadRunner(http, sink, activities, users, options, presses);
+    if (presses is not null)
+    {
+        // A closed loop does not share the turns out evenly: half as many again as a user's share, so no user runs short.
+        var each = ((options.Warmup + options.Turns) * 3 / 2 / options.Users) + 5;
+        Console.Error.WriteLine($"{options.Name}: setting up {options.Kind} for {users.Count} users ({each} presses each)");
+        await runner.PrepareAsync(each, stop.Token);
+    }
 
-    Console.Error.WriteLine($"{options.Name}: warm-up {options.Warmup} turns, then {options.Turns} turns, {options.Users} users, {Describe(options.Texts)}, connector sink {sink.ServiceUrl}");
+    Console.Error.WriteLine($"{options.Name}: warm-up {options.Warmup} turns, then {options.Turns} turns, {options.Users} users, {(presses is null ? Describe(options.Texts) : options.Kind.ToString())}, connector sink {sink.ServiceUrl}");
     if (options.Warmup > 0)
     {
         var warm = await runner.RunAsync(options.Warmup, stop.Token);
@@ -110,7 +118,8 @@ static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long conn
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen0 - gcBefore.Gen0,
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen1 - gcBefore.Gen1,
         gcBefore is null || gcAfter is null ? null : gcAfter.Gen2 - gcBefore.Gen2,
-        gcBefore is null || gcAfter is null ? null : (gcAfter.Paused - gcBefore.Paused).TotalMilliseconds);
+        gcBefore is null || gcAfter is null ? null : (gcAfter.Paused - gcBefore.Paused).TotalMilliseconds,
+        GcReading.StorageCallsPerTurn(gcBefore, gcAfter, perTurn));
 }
 
 static int PrintReport(IReadOnlyList<string> args)

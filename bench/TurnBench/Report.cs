@@ -43,12 +43,18 @@ internal static class Report
         var text = new StringBuilder();
         var systems = new[] { subject }.Concat(peers).ToList();
         var width = Math.Max(8, systems.Max(s => s.Name.Length));
-        text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}  {"alloc KB/turn",13}  {"GCs 0/1/2",10}"));
-        text.AppendLine(new string('-', width + 97));
+        text.AppendLine(Inv($"{"system".PadRight(width)}  {"turns/s",8}  {"p50 ms",7}  {"p99 ms",7}  {"max ms",7}  {"errors",6}  {"peak RSS MB",11}  {"CPU ms/turn",11}  {"alloc KB/turn",13}  {"GCs 0/1/2",10}  {"storage/turn (reads)",20}"));
+        text.AppendLine(new string('-', width + 119));
         foreach (var s in systems)
         {
             var r = s.Median;
-            text.AppendLine(Inv($"{s.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {s.Errors,6}  {Optional(s.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}  {Optional(r.AllocatedKbPerTurn, "F1"),13}  {Collections(r),10}"));
+            text.AppendLine(Inv($"{s.Name.PadRight(width)}  {r.TurnsPerSecond,8:F0}  {r.P50Ms,7:F2}  {r.P99Ms,7:F2}  {r.MaxMs,7:F1}  {s.Errors,6}  {Optional(s.PeakRssMb, "F0"),11}  {Optional(r.CpuMsPerTurn, "F3"),11}  {Optional(r.AllocatedKbPerTurn, "F1"),13}  {Collections(r),10}  {Storage(r),20}"));
+        }
+
+        foreach (var s in systems.Where(x => x.Median.StorageCallsPerTurnByKind is { Count: > 0 }))
+        {
+            var calls = s.Median.StorageCallsPerTurnByKind!.Select(kv => Inv($"{kv.Key} {kv.Value:0.###}"));
+            text.AppendLine(Inv($"{s.Name} storage calls per turn: {string.Join(", ", calls)}"));
         }
 
         text.AppendLine();
@@ -107,6 +113,9 @@ internal static class Report
 
     private static string Collections(RunResult r) =>
         r.Gen0Collections is null ? "n/a" : Inv($"{r.Gen0Collections}/{r.Gen1Collections}/{r.Gen2Collections}");
+
+    private static string Storage(RunResult r) =>
+        r.StorageCallsPerTurn is { } calls ? Inv($"{calls:F2} ({r.StorageReadsPerTurn:F2})") : "n/a";
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 

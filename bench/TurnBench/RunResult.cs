@@ -35,8 +35,15 @@ internal sealed record RunResult(
     int? Gen0Collections,
     int? Gen1Collections,
     int? Gen2Collections,
-    double? GcPauseMs)
+    double? GcPauseMs,
+    IReadOnlyDictionary<string, double>? StorageCallsPerTurnByKind = null)
 {
+    /// <summary>Table and queue round trips per turn (null when the system records none: the floor, the SDK peer).</summary>
+    public double? StorageCallsPerTurn => StorageCallsPerTurnByKind?.Values.Sum();
+
+    /// <summary>Reads (GET) among <see cref="StorageCallsPerTurn"/>; the rest write (or delete, or run a transaction).</summary>
+    public double? StorageReadsPerTurn => StorageCallsPerTurnByKind?.Where(kv => kv.Key.EndsWith(":GET", StringComparison.Ordinal)).Sum(kv => kv.Value);
+
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 

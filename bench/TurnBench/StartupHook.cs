@@ -1,15 +1,28 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 /// <summary>
 /// Loaded into a .NET system under test with <c>DOTNET_STARTUP_HOOKS=.../TurnBench.dll</c> and
 /// <c>TURNBENCH_GC_FILE=path</c>: every 20 ms it writes the process's allocated bytes, GC counts and
 /// GC pause time to that file, so TurnBench can report allocations and GCs per measured turn
-/// without touching the system's code. It lives outside any namespace, as the runtime requires.
+/// without touching the system's code. In LearningBot it also counts storage round trips: it listens to the bot's
+/// <c>learningbot.storage.duration</c> measurements (one per table or queue call, which the bot records for the
+/// price of the request path's string) and writes a count per table or queue and HTTP method. It lives outside any namespace, as the runtime
+/// requires.
 /// </summary>
 #pragma warning disable CA1050 // The runtime looks the hook up by this exact, namespace-less name.
 internal static class StartupHook
 #pragma warning restore CA1050
 {
+    private const string BotMeter = "LearningBot";
+    private const string StorageInstrument = "learningbot.storage.duration";
+
+    private static readonly ConcurrentDictionary<(string Kind, string Name, string Method), StrongBox<long>> StorageCalls = new();
+    private static volatile bool s_storageObserved;
+
     public static void Initialize()
     {
         if (Environment.GetEnvironmentVariable("TURNBENCH_GC_FILE") is not { Length: > 0 } path)
@@ -17,18 +30,68 @@ internal static class StartupHook
             return;
         }
 
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, meterListener) =>
+            {
+                if (instrument.Meter.Name == BotMeter && instrument.Name == StorageInstrument)
+                {
+                    s_storageObserved = true;
+                    meterListener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>(CountStorageCall);
+        listener.Start();
+
         var writer = new Thread(() => WriteForever(path)) { IsBackground = true, Name = "TurnBench GC probe" };
         writer.Start();
+    }
+
+    private static void CountStorageCall(Instrument instrument, double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        string kind = "table", name = "unknown", method = "?";
+        foreach (var tag in tags)
+        {
+            switch (tag.Key)
+            {
+                case "bot.storage.table":
+                    name = tag.Value as string ?? name;
+                    break;
+                case "bot.storage.queue":
+                    kind = "queue";
+                    name = tag.Value as string ?? name;
+                    break;
+                case "http.request.method":
+                    method = tag.Value as string ?? method;
+                    break;
+            }
+        }
+
+        var count = StorageCalls.GetOrAdd((kind, name, method), static _ => new StrongBox<long>());
+        Interlocked.Increment(ref count.Value);
     }
 
     private static void WriteForever(string path)
     {
         var scratch = path + ".tmp";
+        var line = new StringBuilder();
         while (true)
         {
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"{GC.GetTotalAllocatedBytes(false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().Ticks}");
-            File.WriteAllText(scratch, line);
+            line.Clear();
+            line.Append(CultureInfo.InvariantCulture,
+                $"{GC.GetTotalAllocatedBytes(true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().Ticks}");
+            if (s_storageObserved)
+            {
+                // "storage" says the process records storage calls, so none counted means none made.
+                line.Append(" storage");
+                foreach (var ((kind, name, method), count) in StorageCalls)
+                {
+                    line.Append(CultureInfo.InvariantCulture, $" {kind}:{name}:{method}={Volatile.Read(ref count.Value)}");
+                }
+            }
+
+            File.WriteAllText(scratch, line.ToString());
             File.Move(scratch, path, overwrite: true);
             Thread.Sleep(20);
         }

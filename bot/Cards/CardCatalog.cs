@@ -55,13 +55,28 @@ public sealed class CardCatalog
             : throw new KeyNotFoundException($"There is no card template named '{cardName}'. Known cards: {string.Join(", ", Names)}.");
 
     /// <summary>Binds a typed record (serialized camelCase, nulls left out) into the named card.</summary>
-    public JsonObject Render<TData>(string cardName, TData data) =>
-        Get(cardName).Bind(JsonSerializer.SerializeToNode(data, BotJson.Options));
+    public JsonObject Render<TData>(string cardName, TData data)
+    {
+        // The data is read from its JSON (in pooled memory, returned when the card is bound), never built into nodes.
+        using var json = JsonSerializer.SerializeToDocument(data, BotJson.Options);
+        return Get(cardName).Bind(json.RootElement);
+    }
 
     /// <summary>Binds a typed record into the card it belongs to.</summary>
     public JsonObject Render<TData>(TData data)
         where TData : ICardData =>
         Render(TData.CardName, data);
+
+    /// <summary>
+    /// Binds a typed record into its card, kept as the bound JSON (<see cref="CardTemplate.BindJson"/>): for a card that
+    /// is only sent, it saves reading the card back into nodes.
+    /// </summary>
+    public JsonNode RenderJson<TData>(TData data)
+        where TData : ICardData
+    {
+        using var json = JsonSerializer.SerializeToDocument(data, BotJson.Options);
+        return Get(TData.CardName).BindJson(json.RootElement);
+    }
 
     /// <summary>Binds a typed record into its card and wraps it as a message attachment.</summary>
     public Attachment RenderAttachment<TData>(TData data)

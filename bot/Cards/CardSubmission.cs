@@ -34,13 +34,18 @@ public static class CardSubmission
     }
 
     /// <summary>Checks every input in the bound card against the submitted values (without <c>isRequired</c> when <paramref name="requireAnswers"/> is false).</summary>
+    /// <remarks>The card is read from its JSON (pooled, returned at the end): a bound card is not taken apart into nodes to be checked.</remarks>
     public static IReadOnlyList<CardInputProblem> Validate(JsonObject card, JsonObject submitted, bool requireAnswers = true)
     {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(submitted);
+        using var json = JsonSerializer.SerializeToDocument(card);
+        var inputs = new List<JsonElement>();
+        CollectInputs(json.RootElement, inputs);
         var problems = new List<CardInputProblem>();
-        foreach (var (input, _) in Inputs(card))
+        foreach (var input in inputs)
         {
-            var id = input["id"]?.GetValue<string>();
-            if (id is null)
+            if (StringOf(input, "id") is not { } id)
             {
                 continue;
             }
@@ -48,7 +53,7 @@ public static class CardSubmission
             var value = Text(submitted[id]);
             if (Check(input, value, requireAnswers) is { } problem)
             {
-                var message = input["errorMessage"]?.GetValue<string>() is { Length: > 0 } custom ? custom : problem;
+                var message = StringOf(input, "errorMessage") is { Length: > 0 } custom ? custom : problem;
                 problems.Add(new CardInputProblem(id, problem, message));
             }
         }
@@ -64,7 +69,7 @@ public static class CardSubmission
     {
         var result = card.DeepClone().AsObject();
         var byId = problems.ToDictionary(p => p.InputId, StringComparer.Ordinal);
-        foreach (var (input, parent) in Inputs(result).ToList())
+        foreach (var (input, parent) in Inputs(result))
         {
             var id = input["id"]?.GetValue<string>();
             if (id is null)
@@ -90,13 +95,13 @@ public static class CardSubmission
         return result;
     }
 
-    private static string? Check(JsonObject input, string value, bool requireAnswers)
+    private static string? Check(JsonElement input, string value, bool requireAnswers)
     {
-        var type = input["type"]?.GetValue<string>();
-        var required = requireAnswers && input["isRequired"]?.GetValueKind() == JsonValueKind.True;
+        var type = StringOf(input, "type");
+        var required = requireAnswers && input.TryGetProperty("isRequired", out var isRequired) && isRequired.ValueKind == JsonValueKind.True;
         if (type == "Input.Toggle")
         {
-            var on = Text(input["valueOn"]) is { Length: > 0 } v ? v : "true";
+            var on = Text(input, "valueOn") is { Length: > 0 } v ? v : "true";
             return required && value != on ? "This needs to be ticked." : null;
         }
 
@@ -116,14 +121,14 @@ public static class CardSubmission
         };
     }
 
-    private static string? CheckText(JsonObject input, string value)
+    private static string? CheckText(JsonElement input, string value)
     {
-        if (Number(input["maxLength"]) is > 0 and var limit && value.Length > limit)
+        if (Number(input, "maxLength") is > 0 and var limit && value.Length > limit)
         {
             return $"This is {value.Length} characters long; the limit is {Format(limit)}.";
         }
 
-        if (input["regex"]?.GetValue<string>() is { Length: > 0 } pattern)
+        if (StringOf(input, "regex") is { Length: > 0 } pattern)
         {
             try
             {
@@ -141,15 +146,15 @@ public static class CardSubmission
         return null;
     }
 
-    private static string? CheckNumber(JsonObject input, string value)
+    private static string? CheckNumber(JsonElement input, string value)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
             return "This needs to be a number.";
         }
 
-        var min = Number(input["min"]);
-        var max = Number(input["max"]);
+        var min = Number(input, "min");
+        var max = Number(input, "max");
         return (min, max) switch
         {
             ({ } low, _) when number < low => $"This needs to be {Format(low)} or more.",
@@ -158,7 +163,7 @@ public static class CardSubmission
         };
     }
 
-    private static string? CheckOrdered(JsonObject input, string value, string format, string what)
+    private static string? CheckOrdered(JsonElement input, string value, string format, string what)
     {
         if (!DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
@@ -166,12 +171,12 @@ public static class CardSubmission
         }
 
         // Both formats sort as text, so ordinal comparison orders them correctly.
-        if (Text(input["min"]) is { Length: > 0 } min && string.CompareOrdinal(value, min) < 0)
+        if (Text(input, "min") is { Length: > 0 } min && string.CompareOrdinal(value, min) < 0)
         {
             return $"This needs to be {min} or later.";
         }
 
-        if (Text(input["max"]) is { Length: > 0 } max && string.CompareOrdinal(value, max) > 0)
+        if (Text(input, "max") is { Length: > 0 } max && string.CompareOrdinal(value, max) > 0)
         {
             return $"This needs to be {max} or earlier.";
         }
@@ -179,22 +184,35 @@ public static class CardSubmission
         return null;
     }
 
-    private static string? CheckChoices(JsonObject input, string value)
+    private static string? CheckChoices(JsonElement input, string value)
     {
-        if (input["choices"] is not JsonArray choices || input.ContainsKey("choices.data"))
+        if (!input.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || input.TryGetProperty("choices.data", out _))
         {
             return null;
         }
 
-        var allowed = choices.OfType<JsonObject>().Select(c => Text(c["value"])).ToHashSet(StringComparer.Ordinal);
-        if (allowed.Contains(value))
+        if (Offered(choices, value))
         {
             return null;
         }
 
-        var multi = input["isMultiSelect"]?.GetValueKind() == JsonValueKind.True;
+        var multi = input.TryGetProperty("isMultiSelect", out var isMulti) && isMulti.ValueKind == JsonValueKind.True;
         var picked = multi ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [value];
-        return picked.All(allowed.Contains) ? null : "This needs to be one of the options given.";
+        return picked.All(choice => Offered(choices, choice)) ? null : "This needs to be one of the options given.";
+    }
+
+    private static bool Offered(JsonElement choices, string value)
+    {
+        foreach (var choice in choices.EnumerateArray())
+        {
+            if (choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("value", out var offered)
+                && (offered.ValueKind == JsonValueKind.String ? offered.ValueEquals(value) : Text(offered) == value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void KeepValue(JsonObject input, JsonNode? submitted)
@@ -234,16 +252,24 @@ public static class CardSubmission
     };
 
     /// <summary>Every input in the card (also inside containers, columns and show-card actions), with the list holding it.</summary>
-    private static IEnumerable<(JsonObject Input, JsonArray Parent)> Inputs(JsonNode? node)
+    private static List<(JsonObject Input, JsonArray Parent)> Inputs(JsonNode? node)
+    {
+        var found = new List<(JsonObject Input, JsonArray Parent)>();
+        CollectInputs(node, found);
+        return found;
+    }
+
+    // A plain recursive walk into one list: a card has hundreds of nodes, and an iterator per node cost more than the check.
+    private static void CollectInputs(JsonNode? node, List<(JsonObject Input, JsonArray Parent)> found)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, value) in obj.ToList())
+                foreach (var (_, value) in obj)
                 {
-                    foreach (var found in Inputs(value))
+                    if (value is JsonObject or JsonArray)
                     {
-                        yield return found;
+                        CollectInputs(value, found);
                     }
                 }
 
@@ -251,20 +277,92 @@ public static class CardSubmission
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonObject item && item["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
+                    if (array[i] is not JsonObject item)
                     {
-                        yield return (item, array);
+                        continue;
                     }
 
-                    foreach (var found in Inputs(array[i]))
+                    if (item["type"] is JsonValue type && IsInputType(type))
                     {
-                        yield return found;
+                        found.Add((item, array));
                     }
+
+                    CollectInputs(item, found);
                 }
 
                 break;
         }
     }
+
+    /// <summary>Every input of a card read as JSON, in document order (an input before the inputs inside it).</summary>
+    private static void CollectInputs(JsonElement node, List<JsonElement> found)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
+                {
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        CollectInputs(property.Value, found);
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    if (item.TryGetProperty("type", out var type) && IsInputType(type))
+                    {
+                        found.Add(item);
+                    }
+
+                    CollectInputs(item, found);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether a value is an input's type (<c>Input.…</c>), read from the card's own bytes.</summary>
+    private static bool IsInputType(JsonElement type)
+    {
+        if (type.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // The raw value is the quoted JSON string; one with escapes in it is read as a string instead.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type);
+        return raw.Contains((byte)'\\')
+            ? type.GetString()!.StartsWith("Input.", StringComparison.Ordinal)
+            : raw[1..].StartsWith("Input."u8);
+    }
+
+    private static bool IsInputType(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal);
+
+    private static string? StringOf(JsonElement input, string name) =>
+        input.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string Text(JsonElement input, string name) =>
+        input.TryGetProperty(name, out var value) ? Text(value) : string.Empty;
+
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number => Templating.JsValues.FormatNumber(value.GetDouble()),
+        JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+        _ => value.GetRawText(),
+    };
+
+    private static double? Number(JsonElement input, string name) =>
+        input.TryGetProperty(name, out var value) && double.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static string Text(JsonNode? node) => node switch
     {
@@ -274,9 +372,6 @@ public static class CardSubmission
         JsonValue v => v.ToJsonString(),
         _ => node.ToJsonString(),
     };
-
-    private static double? Number(JsonNode? node) =>
-        double.TryParse(Text(node), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Format(double value) => Templating.JsValues.FormatNumber(value);
 }

@@ -20,11 +20,13 @@ public sealed class CardTemplate
     };
 
     private readonly TemplateNode root;
+    private readonly BindContext context;
 
     private CardTemplate(string name, TemplateNode root)
     {
         Name = name;
         this.root = root;
+        context = new BindContext(name);
     }
 
     /// <summary>The card's name: its file name without <c>.json</c>.</summary>
@@ -58,9 +60,40 @@ public sealed class CardTemplate
 
     /// <summary>Binds data into the template, like the reference library's <c>expand({ $root: data })</c>.</summary>
     /// <exception cref="CardBindingException">The data lacks a value the card shows, or a value cannot be shown as text.</exception>
-    public JsonObject Bind(JsonNode? data) =>
-        (JsonObject)root.Expand(Scope.For(data), new BindContext(Name))!;
+    /// <remarks>
+    /// The card is written as JSON, then read back as a node that is only taken apart if someone looks inside it: sent
+    /// as it is, it is written out from those bytes, and none of the template's parts are copied node by node.
+    /// </remarks>
+    public JsonObject Bind(JsonNode? data)
+    {
+        using var document = JsonSerializer.SerializeToDocument(data);
+        return Bind(document.RootElement);
+    }
 
     /// <inheritdoc cref="Bind(JsonNode?)"/>
-    public JsonObject Bind(JsonElement data) => Bind(JsonSerializer.SerializeToNode(data));
+    public JsonObject Bind(JsonElement data) =>
+        CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => JsonNode.Parse(json)!.AsObject());
+
+    /// <summary>
+    /// Binds data into the template and keeps the card as JSON: a node that is sent as those bytes
+    /// (<see cref="Connector.Schema.RawJson"/>), for cards that are only sent, never looked into by the bot.
+    /// </summary>
+    /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
+    public JsonNode BindJson(JsonNode? data)
+    {
+        using var document = JsonSerializer.SerializeToDocument(data);
+        return BindJson(document.RootElement);
+    }
+
+    /// <inheritdoc cref="BindJson(JsonNode?)"/>
+    public JsonNode BindJson(JsonElement data) =>
+        CardWriting.Write((this, data), static (writer, state) => state.Item1.WriteTo(writer, state.data), static json => Connector.Schema.RawJson.Node(json.ToArray()));
+
+    /// <summary>Binds data into the template and writes the card to <paramref name="writer"/>.</summary>
+    /// <inheritdoc cref="Bind(JsonNode?)" path="/exception"/>
+    public void WriteTo(Utf8JsonWriter writer, JsonElement data)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        root.WriteValue(writer, Scope.For(data), context);
+    }
 }

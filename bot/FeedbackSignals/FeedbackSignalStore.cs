@@ -48,13 +48,25 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
     /// version read, with the messages <paramref name="notify"/> says the changed signal owes; when someone else wrote
     /// first it reads and decides again, so two moderators pressing at once decide once. Null when there is no such signal.
     /// </summary>
+    /// <param name="known">
+    /// The signal as the caller read it earlier (with its ETag): decided on first without reading it again. The write is
+    /// made at its ETag, so if anyone wrote since, it fails and the signal is read and decided on again as usual.
+    /// </param>
     public async Task<EntityChange<FeedbackSignal>?> ChangeAsync(
-        string id, Func<FeedbackSignal, EntityDecision<FeedbackSignal>> decide, Func<FeedbackSignal, IReadOnlyList<OutboxMessage>>? notify, CancellationToken cancellationToken)
+        string id, Func<FeedbackSignal, EntityDecision<FeedbackSignal>> decide, Func<FeedbackSignal, IReadOnlyList<OutboxMessage>>? notify, CancellationToken cancellationToken,
+        FeedbackSignal? known = null)
     {
+        if (known is not null && (known.RowKey != id || known.ETag == default))
+        {
+            throw new ArgumentException("The known signal must be this one, as read with its ETag.", nameof(known));
+        }
+
         var table = await _table.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.FindAsync<FeedbackSignal>(FeedbackSignal.Partition, id, cancellationToken: cancellationToken);
+            var current = attempt == 1 && known is not null
+                ? known
+                : await table.FindAsync<FeedbackSignal>(FeedbackSignal.Partition, id, cancellationToken: cancellationToken);
             if (current is null)
             {
                 return null;

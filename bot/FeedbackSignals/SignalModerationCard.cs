@@ -53,7 +53,7 @@ public sealed class SignalModerationCard(
         {
             recorded = await signals.ChangeAsync(signal.Id, current => current.ModerationCard is null
                 ? new EntityDecision<FeedbackSignal>.Write(current with { ModerationCard = sent.ToJson() })
-                : new EntityDecision<FeedbackSignal>.Keep(), null, cancellationToken);
+                : new EntityDecision<FeedbackSignal>.Keep(), null, cancellationToken, known: signal);
         }
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {

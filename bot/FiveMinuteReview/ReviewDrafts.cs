@@ -176,7 +176,7 @@ public sealed class ReviewDrafts(
                     UpdatedAt = clock.GetUtcNow(),
                     ViewRequestedAt = viewRequestedAt ?? latest.ViewRequestedAt,
                 })
-                : new EntityDecision<ReviewEntity>.Keep(), SaveAttempts, cancellationToken);
+                : new EntityDecision<ReviewEntity>.Keep(), SaveAttempts, cancellationToken, known: draft);
         }
         catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict())
         {

@@ -72,11 +72,13 @@ public sealed partial class ReviewStore(TableStorage tables)
     /// Decides on the latest draft and writes the decision at the version read, deciding again when someone saved in
     /// between (see <see cref="OptimisticChange.ChangeAsync"/>). Null when there is no draft.
     /// </summary>
+    /// <param name="known">The draft as read earlier in this turn (with its ETag), to decide on first instead of reading it again.</param>
     public async Task<EntityChange<ReviewEntity>?> ChangeDraftAsync(
-        string managerId, string personId, Func<ReviewEntity, EntityDecision<ReviewEntity>> decide, int maxAttempts, CancellationToken cancellationToken)
+        string managerId, string personId, Func<ReviewEntity, EntityDecision<ReviewEntity>> decide, int maxAttempts, CancellationToken cancellationToken,
+        ReviewEntity? known = null)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.ChangeAsync(Partition(managerId), DraftKey(personId), decide, maxAttempts: maxAttempts, cancellationToken: cancellationToken);
+        return await table.ChangeAsync(Partition(managerId), DraftKey(personId), decide, maxAttempts: maxAttempts, cancellationToken: cancellationToken, known: known);
     }
 
     /// <summary>Applies <paramref name="change"/> to the latest draft, retrying when someone saved in between.</summary>

@@ -14,6 +14,11 @@ public static class OptimisticChange
     /// Applies <paramref name="decide"/> to the entity at (<paramref name="partitionKey"/>, <paramref name="rowKey"/>).
     /// Null when there is no such entity. After <paramref name="maxAttempts"/> lost races the last 412 is thrown.
     /// </summary>
+    /// <param name="known">
+    /// The entity as the caller read it moments ago in the same turn, with its ETag: the first decision is made on it and
+    /// written at its ETag without reading again. The ETag keeps that as safe as a fresh read: if anyone wrote since,
+    /// the write fails with 412 and the entity is read and decided on again.
+    /// </param>
     public static async Task<EntityChange<T>?> ChangeAsync<T>(
         this TableClient table,
         string partitionKey,
@@ -21,14 +26,20 @@ public static class OptimisticChange
         Func<T, EntityDecision<T>> decide,
         TableUpdateMode mode = TableUpdateMode.Replace,
         int maxAttempts = 5,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        T? known = null)
         where T : class, ITableEntity, new()
     {
         ArgumentNullException.ThrowIfNull(decide);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        if (known is not null && (known.PartitionKey != partitionKey || known.RowKey != rowKey || known.ETag == default))
+        {
+            throw new ArgumentException("The known entity must be the one at these keys, as read with its ETag.", nameof(known));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.FindAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            var current = attempt == 1 && known is not null ? known : await table.FindAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
             if (current is null)
             {
                 return null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Core;
+using LearningBot.Telemetry;
 using Azure.Storage.Queues;
 
 namespace LearningBot.Storage;
@@ -34,6 +35,7 @@ public sealed class QueueStorage
         clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
         clientOptions.Diagnostics.IsLoggingEnabled = false;
+        clientOptions.AddPolicy(StorageLatencyPolicy.ForQueues(), HttpPipelinePosition.PerCall);
         var endpoint = options.QueueEndpoint ?? QueueEndpointOf(options.TableEndpoint);
         var service = endpoint is not null
             ? new QueueServiceClient(endpoint, new BoundedCredential(credential ?? TableStorage.Credential(options), options.NetworkTimeout), clientOptions)

@@ -33,9 +33,9 @@ public static class BotTelemetry
     public static readonly Counter<long> ConnectorRetries = Meter.CreateCounter<long>(
         "learningbot.connector.retries", "{retry}", "Bot Connector calls tried again, by operation and the status that caused it.");
 
-    /// <summary>Table storage calls as the bot sees them (recorded by <see cref="StorageLatencyPolicy"/>).</summary>
+    /// <summary>Table and queue storage calls as the bot sees them (recorded by <see cref="StorageLatencyPolicy"/>).</summary>
     public static readonly Histogram<double> StorageDuration = Meter.CreateHistogram<double>(
-        "learningbot.storage.duration", "ms", "Table storage calls, by table, method and status.");
+        "learningbot.storage.duration", "ms", "Table and queue storage calls, by table or queue, method and status.");
 
     /// <summary>True when a tracer or a meter listens to the turn, so a turn's telemetry is worth collecting.</summary>
     internal static bool TurnsObserved => Source.HasListeners() || Turns.Enabled || TurnDuration.Enabled;

@@ -30,6 +30,9 @@ public static class TelemetryTags
     /// <summary>The table a storage call went to (table names are the bot's own, fixed).</summary>
     public const string StorageTable = "bot.storage.table";
 
+    /// <summary>The queue a storage call went to (queue names are the bot's own, fixed).</summary>
+    public const string StorageQueue = "bot.storage.queue";
+
     public const string HttpMethod = "http.request.method";
     public const string HttpStatusCode = "http.response.status_code";
     public const string ErrorType = "error.type";

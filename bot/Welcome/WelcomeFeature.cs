@@ -50,7 +50,8 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
         }
     }
 
-    private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(MenuCard(turn));
+    // The busiest card of all is only sent, so it stays the JSON it was bound to.
+    private Task ShowMenuAsync(ITurnContext turn) => turn.SendCardAsync(cards.RenderJson(WelcomeCardData.For(turn)));
 
     private JsonObject MenuCard(ITurnContext turn) => cards.Render(WelcomeCardData.For(turn));
 

@@ -1,14 +1,19 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 
 namespace LearningBot.Cards.Templating;
 
 /// <summary>What an expression can see: the whole data (<c>$root</c>), the current scope (<c>$data</c>) and the repetition index.</summary>
-internal readonly record struct Scope(JsonNode? Root, JsonNode? Data, int Index)
+internal readonly record struct Scope(object? Root, object? Data, int Index)
 {
     public const int NoIndex = -1;
 
-    public static Scope For(JsonNode? root) => new(root, root, NoIndex);
+    public static Scope For(JsonElement root)
+    {
+        var value = JsValues.FromElement(root);
+        return new(value, value, NoIndex);
+    }
 }
 
 /// <summary>
@@ -76,12 +81,13 @@ internal sealed class PathExpr(string text, PathRoot root, PathStep[] steps) : E
                 return instance;
             }
 
+            var at = steps[stepCount - 1].Index;
             return JsValues.Prim(instance.Value) switch
             {
                 null or Undefined => Outcome.Of(Undefined.Value),
-                JsonArray array => (uint)steps[stepCount - 1].Index < (uint)array.Count
-                    ? Outcome.Of(JsValues.FromNode(array[steps[stepCount - 1].Index]) ?? (object?)null)
-                    : Outcome.Fail($"{steps[stepCount - 1].Index} is out of range"),
+                JsonElement { ValueKind: JsonValueKind.Array } array => (uint)at < (uint)array.GetArrayLength()
+                    ? Outcome.Of(JsValues.FromElement(array[at]))
+                    : Outcome.Fail($"{at} is out of range"),
                 _ => Outcome.Fail($"{PrefixText(stepCount - 1)} is not a list"),
             };
         }
@@ -108,44 +114,52 @@ internal sealed class PathExpr(string text, PathRoot root, PathStep[] steps) : E
         for (var i = 0; i < stepCount; i++)
         {
             var step = steps[i];
-            if (step.Name is null && current is JsonArray array)
+            if (step.Name is null && JsValues.IsArray(current, out var array))
             {
-                if ((uint)step.Index >= (uint)array.Count)
+                if ((uint)step.Index >= (uint)array.GetArrayLength())
                 {
                     return Undefined.Value;
                 }
 
-                current = array[step.Index];
+                current = JsValues.FromElement(array[step.Index]);
                 continue;
             }
 
             current = Property(current, step.Name ?? step.Index.ToString(CultureInfo.InvariantCulture));
         }
 
-        return current is JsonValue leaf ? JsValues.FromNode(leaf) : current;
+        return current;
     }
 
     // Property names match case-insensitively, first match in document order, as the reference does.
     private static object? Property(object? instance, string name)
     {
-        switch (JsValues.Prim(instance))
+        if (JsValues.IsObject(instance, out var obj))
         {
-            case JsonObject obj:
-                for (var i = 0; i < obj.Count; i++)
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (NameMatches(property, name))
                 {
-                    var (key, value) = obj.GetAt(i);
-                    if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return value;
-                    }
+                    return JsValues.FromElement(property.Value);
                 }
+            }
 
-                return Undefined.Value;
-            case string { Length: > 0 } text when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < text.Length:
-                return text[at].ToString();
-            default:
-                return Undefined.Value;
+            return Undefined.Value;
         }
+
+        return JsValues.Prim(instance) is string { Length: > 0 } text
+            && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < text.Length
+            ? text[at].ToString()
+            : Undefined.Value;
+    }
+
+    /// <summary>A property's name against a path's, ignoring case, read from the data's bytes when both are plain ASCII.</summary>
+    private static bool NameMatches(JsonProperty property, string name)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw) && Ascii.IsValid(name)
+            ? Ascii.EqualsIgnoreCase(raw, name)
+            : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     private string PrefixText(int stepCount)
@@ -285,12 +299,17 @@ internal sealed class EmptyExpr(string text, Expr operand) : Expr(text)
             return Outcome.Of(JsValues.False);
         }
 
+        if (inner.Value is JsonElement { ValueKind: JsonValueKind.String } text)
+        {
+            return Outcome.Of(JsValues.Box(text.ValueEquals(string.Empty)));
+        }
+
         return JsValues.Prim(inner.Value) switch
         {
             null or Undefined => Outcome.Of(JsValues.True),
             string s => Outcome.Of(JsValues.Box(s.Length == 0)),
-            JsonArray array => Outcome.Of(JsValues.Box(array.Count == 0)),
-            JsonObject obj => Outcome.Of(JsValues.Box(obj.Count == 0)),
+            JsonElement { ValueKind: JsonValueKind.Array } array => Outcome.Of(JsValues.Box(array.GetArrayLength() == 0)),
+            JsonElement { ValueKind: JsonValueKind.Object } obj => Outcome.Of(JsValues.Box(JsValues.PropertyCount(obj) == 0)),
             _ => Outcome.Of(JsValues.False),
         };
     }
@@ -310,8 +329,8 @@ internal sealed class CountExpr(string text, Expr operand) : Expr(text)
         return JsValues.Prim(inner.Value) switch
         {
             string s => Outcome.Of((double)s.Length),
-            JsonArray array => Outcome.Of((double)array.Count),
-            JsonObject obj => Outcome.Of((double)obj.Count),
+            JsonElement { ValueKind: JsonValueKind.Array } array => Outcome.Of((double)array.GetArrayLength()),
+            JsonElement { ValueKind: JsonValueKind.Object } obj => Outcome.Of((double)JsValues.PropertyCount(obj)),
             var other => Outcome.Fail($"count() needs a list, text or object, not {JsValues.TypeName(other)}"),
         };
     }

@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace LearningBot.Cards.Templating;
 
 /// <summary>
-/// Values during evaluation are <see cref="Undefined"/>, null, bool, double, string, <see cref="JsonObject"/>
-/// or <see cref="JsonArray"/>; data leaves arrive as <see cref="JsonValue"/> and are unwrapped on demand.
+/// Values during evaluation are <see cref="Undefined"/>, null, bool, double, string, or a <see cref="JsonElement"/> of
+/// the card's data: objects and lists, and leaves (text, numbers) that are unwrapped only when an operator needs the
+/// primitive, so a value that is only written out is copied from the data's JSON as it is.
 /// These helpers reproduce the adaptive-expressions rules the templates rely on.
 /// </summary>
 internal static class JsValues
@@ -19,7 +20,7 @@ internal static class JsValues
 
     public static object Box(bool value) => value ? True : False;
 
-    /// <summary>Turns a data node into an evaluation value (objects and arrays stay nodes).</summary>
+    /// <summary>Turns a template node into a value (objects and arrays stay nodes): for constants read at load time.</summary>
     public static object? FromNode(JsonNode? node)
     {
         if (node is not JsonValue value)
@@ -37,6 +38,15 @@ internal static class JsValues
         };
     }
 
+    /// <summary>A data element as a value: null and booleans as themselves, anything else the element.</summary>
+    public static object? FromElement(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.True => True,
+        JsonValueKind.False => False,
+        _ => element,
+    };
+
     private static double ToDouble(JsonValue value)
     {
         if (value.TryGetValue(out double d))
@@ -52,22 +62,73 @@ internal static class JsValues
         return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Unwraps a leaf node so operators see primitives.</summary>
-    public static object? Prim(object? value) => value is JsonValue node ? FromNode(node) : value;
+    /// <summary>Unwraps a data leaf so operators see primitives (objects and lists stay elements).</summary>
+    public static object? Prim(object? value) => value switch
+    {
+        JsonElement element => element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.Number => element.GetDouble(),
+            JsonValueKind.True => True,
+            JsonValueKind.False => False,
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value,
+        },
+        JsonValue node => FromNode(node),
+        _ => value,
+    };
+
+    public static bool IsArray(object? value, out JsonElement array)
+    {
+        array = value is JsonElement { ValueKind: JsonValueKind.Array } element ? element : default;
+        return array.ValueKind == JsonValueKind.Array;
+    }
+
+    public static bool IsObject(object? value, out JsonElement obj)
+    {
+        obj = value is JsonElement { ValueKind: JsonValueKind.Object } element ? element : default;
+        return obj.ValueKind == JsonValueKind.Object;
+    }
+
+    public static int PropertyCount(JsonElement obj)
+    {
+        var count = 0;
+        foreach (var _ in obj.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>adaptive-expressions' isLogicTrue: booleans are themselves, null/undefined are false, the rest true.</summary>
-    public static bool IsLogicTrue(object? value) => Prim(value) switch
+    public static bool IsLogicTrue(object? value) => value switch
     {
+        // Text, numbers, objects and lists are all true, whatever they hold: no need to read them.
+        JsonElement element => element.ValueKind is not (JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined),
         bool b => b,
         null or Undefined => false,
         _ => true,
     };
 
-    public static bool IsNullish(object? value) => Prim(value) is null or Undefined;
+    public static bool IsNullish(object? value) => value switch
+    {
+        JsonElement element => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined,
+        _ => value is null or Undefined,
+    };
 
     /// <summary>adaptive-expressions' commonEquals: nullish match each other, arrays and objects deeply, numbers within epsilon.</summary>
     public static bool CommonEquals(object? left, object? right)
     {
+        // Text from the data against text: compared on the data's own bytes.
+        switch (left, right)
+        {
+            case (JsonElement { ValueKind: JsonValueKind.String } l, string r):
+                return l.ValueEquals(r);
+            case (string l, JsonElement { ValueKind: JsonValueKind.String } r):
+                return r.ValueEquals(l);
+        }
+
         var a = Prim(left);
         var b = Prim(right);
         if (a is null or Undefined || b is null or Undefined)
@@ -75,10 +136,33 @@ internal static class JsValues
             return a is null or Undefined && b is null or Undefined;
         }
 
+        if (IsArray(a, out var xs) && IsArray(b, out var ys))
+        {
+            if (xs.GetArrayLength() != ys.GetArrayLength())
+            {
+                return false;
+            }
+
+            using var x = xs.EnumerateArray();
+            using var y = ys.EnumerateArray();
+            while (x.MoveNext() && y.MoveNext())
+            {
+                if (!CommonEquals(FromElement(x.Current), FromElement(y.Current)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (IsObject(a, out var xo) && IsObject(b, out var yo))
+        {
+            return DeepEqualObjects(xo, yo);
+        }
+
         return (a, b) switch
         {
-            (JsonArray x, JsonArray y) => x.Count == y.Count && x.Select((item, i) => CommonEquals(item, y[i])).All(same => same),
-            (JsonObject x, JsonObject y) => DeepEqualObjects(x, y),
             (double x, double y) => Math.Abs(x - y) < NumberEpsilon || x == y,
             (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
             (bool x, bool y) => x == y,
@@ -87,16 +171,16 @@ internal static class JsValues
     }
 
     // lodash isEqual on plain JSON: same keys, values strictly and deeply equal.
-    private static bool DeepEqualObjects(JsonObject x, JsonObject y)
+    private static bool DeepEqualObjects(JsonElement x, JsonElement y)
     {
-        if (x.Count != y.Count)
+        if (PropertyCount(x) != PropertyCount(y))
         {
             return false;
         }
 
-        foreach (var (key, value) in x)
+        foreach (var property in x.EnumerateObject())
         {
-            if (!y.TryGetPropertyValue(key, out var other) || !StrictDeepEquals(value, other))
+            if (!y.TryGetProperty(property.Name, out var other) || !StrictDeepEquals(property.Value, other))
             {
                 return false;
             }
@@ -105,15 +189,42 @@ internal static class JsValues
         return true;
     }
 
-    private static bool StrictDeepEquals(JsonNode? left, JsonNode? right)
+    private static bool StrictDeepEquals(JsonElement left, JsonElement right)
     {
-        var a = FromNode(left);
-        var b = FromNode(right);
+        var a = Prim(FromElement(left));
+        var b = Prim(FromElement(right));
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        if (IsArray(a, out var xs) && IsArray(b, out var ys))
+        {
+            if (xs.GetArrayLength() != ys.GetArrayLength())
+            {
+                return false;
+            }
+
+            using var x = xs.EnumerateArray();
+            using var y = ys.EnumerateArray();
+            while (x.MoveNext() && y.MoveNext())
+            {
+                if (!StrictDeepEquals(x.Current, y.Current))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (IsObject(a, out var xo) && IsObject(b, out var yo))
+        {
+            return DeepEqualObjects(xo, yo);
+        }
+
         return (a, b) switch
         {
-            (null, null) => true,
-            (JsonArray x, JsonArray y) => x.Count == y.Count && x.Select((item, i) => StrictDeepEquals(item, y[i])).All(same => same),
-            (JsonObject x, JsonObject y) => DeepEqualObjects(x, y),
             (double x, double y) => x == y,
             (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
             (bool x, bool y) => x == y,
@@ -129,7 +240,7 @@ internal static class JsValues
         bool => "boolean",
         double => "number",
         string => "string",
-        JsonArray => "array",
+        JsonElement { ValueKind: JsonValueKind.Array } => "array",
         _ => "object",
     };
 

@@ -73,7 +73,7 @@ internal sealed class TemplateCompiler(string templateName)
             var constant = new JsonObject();
             foreach (var (key, node) in properties)
             {
-                constant[key] = node.Expand(default, new BindContext(templateName));
+                constant[key] = ((ConstantNode)node).Value?.DeepClone();
             }
 
             return new ConstantNode(constant);
@@ -90,7 +90,7 @@ internal sealed class TemplateCompiler(string templateName)
             var constant = new JsonArray();
             foreach (var item in items)
             {
-                ArrayNode.AddExpanded(constant, item.Expand(default, new BindContext(templateName)));
+                ArrayNode.AddExpanded(constant, ((ConstantNode)item).Value?.DeepClone());
             }
 
             return new ConstantNode(constant);

@@ -15,6 +15,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     public const int MaxPageSize = 500;
 
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     private readonly HttpClient _http;
     private readonly IBotAccessTokenProvider _tokens;
@@ -99,9 +100,9 @@ public sealed partial class ConnectorClient : IConnectorClient
     private async Task<T> SendAsync<T>(string operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken)
         where T : class, new()
     {
-        operation = operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation;
+        operation = OperationName(operation);
         var uri = new Uri(_baseUrl + relativePath);
-        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
+        using var payload = body is null ? null : PooledPayload.Serialize(body);
         var waited = TimeSpan.Zero;
 
         // One span per operation (its HTTP attempts are the HttpClient spans inside it); null when nobody listens.
@@ -129,8 +130,10 @@ public sealed partial class ConnectorClient : IConnectorClient
             attemptTimeout.CancelAfter(limit.Value);
             try
             {
+                payload?.Sending();
                 using var request = await BuildRequestAsync(method, uri, payload, cancellationToken).ConfigureAwait(false);
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                payload?.Settle();
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 if (span is not null)
                 {
@@ -217,6 +220,12 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     private const string ConnectorSpanName = "BotConnector";
 
+    /// <summary>The operation as logged and traced: the method's name without <c>Async</c>, made once per name.</summary>
+    private static string OperationName(string method) =>
+        OperationNames.GetOrAdd(method, static name => name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OperationNames = new(StringComparer.Ordinal);
+
     /// <summary>A retry, by operation and the status that caused it (0: no answer).</summary>
     private static void CountRetry(string operation, int status)
     {
@@ -239,13 +248,13 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
     }
 
-    private async Task<HttpRequestMessage> BuildRequestAsync(HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
+    private async Task<HttpRequestMessage> BuildRequestAsync(HttpMethod method, Uri uri, PooledPayload? payload, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(AcceptJson);
         if (payload is not null)
         {
-            request.Content = new ByteArrayContent(payload);
+            request.Content = payload.ToContent();
             request.Content.Headers.ContentType = JsonContentType;
         }
 

@@ -43,8 +43,12 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendTextAsync(string text);
 
-    /// <summary>Sends the card; one Teams refuses as too large arrives as <see cref="CardFit.TooLong"/> (see <see cref="CardFit"/>).</summary>
-    Task<ResourceResponse> SendCardAsync(JsonObject card);
+    /// <summary>
+    /// Sends a bound card. An object goes through the size rule (one Teams refuses as too large arrives as
+    /// <see cref="CardFit.TooLong"/>, see <see cref="CardFit"/>); JSON as bound (<see cref="Cards.CardCatalog.RenderJson{TData}"/>)
+    /// is sent as it is, so keep that for cards small by construction.
+    /// </summary>
+    Task<ResourceResponse> SendCardAsync(JsonNode card);
 
     /// <summary>Sends the card, or its shorter form when it is too large for Teams (<see cref="CardFit"/>).</summary>
     Task<ResourceResponse> SendCardAsync(CardReply reply);

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
 
@@ -17,7 +19,7 @@ namespace LearningBot.Connector.Hosting;
 /// deletes its claim so the channel's next delivery runs again. With storage unavailable the turn runs on the in-memory
 /// de-duplication alone: never an error, and never more than the storage turn budget spent on the claim.
 /// </summary>
-/// <remarks>Cost per turn: one insert; an invoke adds one merge with its response.</remarks>
+/// <remarks>Cost per turn: one insert; an invoke adds one merge with its response (compressed).</remarks>
 public sealed partial class InboundActivityClaims(
     TableStorage storage,
     TurnLimits limits,
@@ -26,8 +28,8 @@ public sealed partial class InboundActivityClaims(
 {
     public const string TableName = "InboundActivities";
 
-    /// <summary>Table properties hold at most 32K UTF-16 characters; a larger response is not replayed.</summary>
-    public const int MaxStoredResponseChars = 32 * 1024;
+    /// <summary>Binary table properties hold at most 64 KiB; a response larger than that compressed is not replayed.</summary>
+    public const int MaxStoredResponseBytes = 64 * 1024;
 
     /// <summary>Claims are kept at least this long after their bucket ends.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(15);
@@ -188,7 +190,7 @@ public sealed partial class InboundActivityClaims(
     private async Task RecordAsync(InboundClaimKey key, ETag etag, InvokeResponse? response)
     {
         using var budget = StorageBudget.Begin(limits.StorageBudget);
-        var body = response?.Body is { } value ? JsonSerializer.Serialize(value, value.GetType(), BotJson.Options) : null;
+        var body = response?.Body is { } value ? Compress(value) : null;
         var finished = new InboundActivityEntity
         {
             PartitionKey = key.PartitionKey,
@@ -196,7 +198,7 @@ public sealed partial class InboundActivityClaims(
             IsInvoke = true,
             Finished = true,
             InvokeStatus = response?.Status,
-            InvokeBody = body is { Length: <= MaxStoredResponseChars } ? body : null,
+            InvokeBodyGzip = body is { Length: <= MaxStoredResponseBytes } ? body : null,
         };
         try
         {
@@ -235,7 +237,29 @@ public sealed partial class InboundActivityClaims(
             return Unanswered();
         }
 
-        return new InvokeResponse(status, row.InvokeBody is { } body ? JsonDocument.Parse(body).RootElement.Clone() : null);
+        var body = row.InvokeBodyGzip is { } compressed ? Decompress(compressed)
+            : row.InvokeBody is { } text ? JsonDocument.Parse(text).RootElement.Clone()
+            : (JsonElement?)null;
+        return new InvokeResponse(status, body);
+    }
+
+    /// <summary>The body's JSON, gzipped (fastest level: a card's repeated names and styles compress well even so).</summary>
+    private static byte[] Compress(object body) => PooledPayload.WithJson(body, static json =>
+    {
+        using var compressed = new MemoryStream(json.Length / 4);
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+
+        return compressed.ToArray();
+    });
+
+    private static JsonElement Decompress(byte[] compressed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var document = JsonDocument.Parse(gzip);
+        return document.RootElement.Clone();
     }
 
     /// <summary>What a duplicate gets when the first run's response cannot be replayed: a 200 without a body.</summary>

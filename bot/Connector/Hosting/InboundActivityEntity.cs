@@ -16,6 +16,12 @@ public sealed record InboundActivityEntity : TableRow
 
     public int? InvokeStatus { get; init; }
 
-    /// <summary>The invoke response's body as JSON (at most <see cref="InboundActivityClaims.MaxStoredResponseChars"/>), or null.</summary>
+    /// <summary>The invoke response's body as JSON, as claims stored it before <see cref="InvokeBodyGzip"/>; read, never written.</summary>
     public string? InvokeBody { get; init; }
+
+    /// <summary>
+    /// The invoke response's body as gzip-compressed UTF-8 JSON (at most <see cref="InboundActivityClaims.MaxStoredResponseBytes"/>),
+    /// or null. Compressed, a card is a few kilobytes to write instead of its JSON escaped inside the row's JSON.
+    /// </summary>
+    public byte[]? InvokeBodyGzip { get; init; }
 }

@@ -47,7 +47,9 @@ internal sealed class TurnContext(
     public Task<ResourceResponse> SendTextAsync(string text) =>
         SendActivityAsync(Activity.CreateReply() with { Text = text, TextFormat = "markdown" });
 
-    public Task<ResourceResponse> SendCardAsync(JsonObject card) => SendCardAsync(new CardReply(card));
+    public Task<ResourceResponse> SendCardAsync(JsonNode card) => card is JsonObject bound
+        ? SendCardAsync(new CardReply(bound))
+        : SendActivityAsync(Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
 
     public Task<ResourceResponse> SendCardAsync(CardReply reply) => CardFit.SendAsync(this, reply, SendActivityAsync);
 

@@ -106,8 +106,8 @@ public sealed record Attachment
     /// <summary>The content type Teams renders as an Adaptive Card.</summary>
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>A bound Adaptive Card as a message attachment.</summary>
-    public static Attachment AdaptiveCard(JsonObject card) => new()
+    /// <summary>A bound Adaptive Card (an object, or its JSON from <see cref="RawJson"/>) as a message attachment.</summary>
+    public static Attachment AdaptiveCard(JsonNode card) => new()
     {
         ContentType = AdaptiveCardContentType,
         Content = card,

@@ -21,8 +21,34 @@ public static partial class ArticlePages
     /// <summary><c>"type":"TextBlock","wrap":true,</c> and the comma the template adds to each block.</summary>
     private const int TemplateBytesPerBlock = 36;
 
-    /// <summary>The pages of <paramref name="markdown"/>: always at least one (empty for an empty body).</summary>
+    /// <summary>More article bodies than the knowledge base has: past this the laid-out pages are forgotten and made again.</summary>
+    private const int RememberedBodies = 512;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Markdown, int PageBytes), IReadOnlyList<IReadOnlyList<ArticleBlock>>> Laid = new();
+
+    /// <summary>
+    /// The pages of <paramref name="markdown"/>: always at least one (empty for an empty body). An article's pages depend
+    /// on its text alone, so they are laid out once per text, not on every answer card.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<ArticleBlock>> Of(string markdown, int pageBytes = DefaultPageBytes)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (Laid.TryGetValue((markdown, pageBytes), out var known))
+        {
+            return known;
+        }
+
+        var pages = Layout(markdown, pageBytes);
+        if (Laid.Count >= RememberedBodies)
+        {
+            Laid.Clear();
+        }
+
+        Laid.TryAdd((markdown, pageBytes), pages);
+        return pages;
+    }
+
+    private static IReadOnlyList<IReadOnlyList<ArticleBlock>> Layout(string markdown, int pageBytes)
     {
         var pages = new List<IReadOnlyList<ArticleBlock>>();
         var page = new List<ArticleBlock>();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
@@ -139,6 +140,43 @@ public sealed class CardCatalogTests
         var wire = JsonSerializer.Serialize(attachment, BotJson.Options);
         Assert.Contains("\"contentType\":\"application/vnd.microsoft.card.adaptive\"", wire, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(CardNamesWithSampleData))]
+    public void A_card_kept_as_its_bound_json_is_the_same_card_on_the_wire(string name)
+    {
+        var template = Catalog.Get(name);
+        var data = CardPaths.ReadJson(CardCatalog.SampleDataFile(CardPaths.CardFile(name)));
+
+        var bound = template.Bind(data);
+        var json = template.BindJson(data);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, json.GetValueKind());
+        Assert.True(JsonNode.DeepEquals(bound, json));
+        Assert.Equal(
+            JsonSerializer.Serialize(LearningBot.Connector.Schema.Attachment.AdaptiveCard(bound), BotJson.Options),
+            JsonSerializer.Serialize(LearningBot.Connector.Schema.Attachment.AdaptiveCard(json), BotJson.Options));
+    }
+
+    [Fact]
+    public void Binding_the_help_card_copies_no_node_of_the_template()
+    {
+        var data = JsonSerializer.SerializeToNode(WelcomeCardData.For("Alex"), BotJson.Options);
+        var template = Catalog.Get(WelcomeCardData.CardName);
+        _ = template.BindJson(data);
+        _ = template.BindJson(data);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var json = template.BindJson(data);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The card's own bytes, and what reading the data's values costs; a node per template part would be ~30 KB.
+        var cardBytes = Encoding.UTF8.GetByteCount(json.ToJsonString());
+        Assert.InRange(allocated, cardBytes, cardBytes + (12 * 1024));
+    }
+
+    public static TheoryData<string> CardNamesWithSampleData() =>
+        [.. CardCatalog.TemplateFiles(CardPaths.Cards).Where(file => File.Exists(CardCatalog.SampleDataFile(file))).Select(Path.GetFileNameWithoutExtension).OfType<string>()];
 
     [Fact]
     public void A_broken_template_stops_the_catalog_loading()

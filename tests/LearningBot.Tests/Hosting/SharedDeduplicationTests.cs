@@ -32,6 +32,24 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task A_large_card_response_is_answered_on_the_other_instance_too()
+    {
+        var (first, second) = (Instance(), Instance());
+        var press = Invoke();
+        // Larger than a table's text property can hold (32K characters), as a long article's card can be.
+        var card = new { type = "AdaptiveCard", body = Enumerable.Range(0, 400).Select(i => new { type = "TextBlock", text = $"Paragraph {i} of a long answer, with \"quotes\" and ünïcode.", wrap = true }) };
+        var response = new InvokeResponse(200, new { statusCode = 200, type = "application/vnd.microsoft.card.adaptive", value = card });
+
+        await first.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(response));
+        var (again, wasDuplicate) = await second.ProcessOnceAsync(press, () => throw new InvalidOperationException("ran twice"));
+
+        Assert.True(wasDuplicate);
+        var sent = JsonSerializer.Serialize(response.Body, BotJson.Options);
+        Assert.True(sent.Length > 32 * 1024);
+        Assert.Equal(sent, JsonSerializer.Serialize(again!.Body, BotJson.Options));
+    }
+
+    [Fact]
     public async Task A_run_that_failed_on_one_instance_runs_again_on_the_other()
     {
         var (first, second) = (Instance(), Instance());

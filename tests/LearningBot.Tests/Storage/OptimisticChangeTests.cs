@@ -63,6 +63,28 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_known_entity_is_decided_on_as_read_and_read_again_when_someone_wrote_since()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c") with { Completed = 1 });
+        var known = (await table.FindAsync<ProgressEntity>("l", "c"))!;
+
+        var first = await table.ChangeAsync<ProgressEntity>("l", "c", p => Write(p with { Completed = p.Completed + 1 }), known: known);
+        // The same (now stale) known entity again: its ETag no longer matches, so the change is decided on a fresh read.
+        var seen = new List<int>();
+        var second = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
+        {
+            seen.Add(p.Completed);
+            return Write(p with { Completed = p.Completed + 1 });
+        }, known: known);
+
+        Assert.True(first!.Changed);
+        Assert.Equal([1, 2], seen);
+        Assert.Equal(3, (await table.FindAsync<ProgressEntity>("l", "c"))!.Completed);
+        Assert.Equal(3, second!.Entity.Completed);
+    }
+
+    [Fact]
     public async Task After_the_last_lost_race_the_conflict_is_thrown()
     {
         var table = await azurite.CreateTableAsync();
