@@ -138,22 +138,7 @@ internal static class JsValues
 
         if (IsArray(a, out var xs) && IsArray(b, out var ys))
         {
-            if (xs.GetArrayLength() != ys.GetArrayLength())
-            {
-                return false;
-            }
-
-            using var x = xs.EnumerateArray();
-            using var y = ys.EnumerateArray();
-            while (x.MoveNext() && y.MoveNext())
-            {
-                if (!CommonEquals(FromElement(x.Current), FromElement(y.Current)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return ArraysEqual(xs, ys, static (x, y) => CommonEquals(FromElement(x), FromElement(y)));
         }
 
         if (IsObject(a, out var xo) && IsObject(b, out var yo))
@@ -189,6 +174,27 @@ internal static class JsValues
         return true;
     }
 
+    /// <summary>Same length and each pair of items equal by <paramref name="equal"/>.</summary>
+    private static bool ArraysEqual(JsonElement xs, JsonElement ys, Func<JsonElement, JsonElement, bool> equal)
+    {
+        if (xs.GetArrayLength() != ys.GetArrayLength())
+        {
+            return false;
+        }
+
+        using var x = xs.EnumerateArray();
+        using var y = ys.EnumerateArray();
+        while (x.MoveNext() && y.MoveNext())
+        {
+            if (!equal(x.Current, y.Current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool StrictDeepEquals(JsonElement left, JsonElement right)
     {
         var a = Prim(FromElement(left));
@@ -200,22 +206,7 @@ internal static class JsValues
 
         if (IsArray(a, out var xs) && IsArray(b, out var ys))
         {
-            if (xs.GetArrayLength() != ys.GetArrayLength())
-            {
-                return false;
-            }
-
-            using var x = xs.EnumerateArray();
-            using var y = ys.EnumerateArray();
-            while (x.MoveNext() && y.MoveNext())
-            {
-                if (!StrictDeepEquals(x.Current, y.Current))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return ArraysEqual(xs, ys, StrictDeepEquals);
         }
 
         if (IsObject(a, out var xo) && IsObject(b, out var yo))
