@@ -7,29 +7,21 @@ using LearningBot.OneStopShop.Meaning;
 
 var folder = Path.GetFullPath(args.Length > 0 ? args[0] : "knowledge");
 var models = (args.Length > 1 ? args[1] : new HybridOptions().Model).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var texts = ShippedEmbeddings.TextsOf(folder);
+var texts = ShippedEmbeddings.TextsOf(folder).Select(text => (Text: text, Hash: ArticleMeaning.HashOf(text))).ToList();
 
 foreach (var model in models)
 {
     var path = ShippedEmbeddings.PathOf(folder, model);
     var kept = ReadKept(path);
-    var missing = texts.Where(text => !kept.ContainsKey(ArticleMeaning.HashOf(text))).ToList();
+    var vectors = texts.Where(t => kept.ContainsKey(t.Hash)).ToDictionary(t => t.Hash, t => kept[t.Hash], StringComparer.Ordinal);
+    var missing = texts.Where(t => !kept.ContainsKey(t.Hash)).ToList();
     var clock = Stopwatch.StartNew();
     var embedder = await new SharedSentenceEmbedderSource().LoadAsync(model, CancellationToken.None);
-    var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-    foreach (var text in texts)
-    {
-        if (kept.TryGetValue(ArticleMeaning.HashOf(text), out var vector))
-        {
-            vectors[ArticleMeaning.HashOf(text)] = vector;
-        }
-    }
-
     foreach (var batch in missing.Chunk(16))
     {
-        foreach (var (text, vector) in batch.Zip(embedder.EmbedArticles(batch)))
+        foreach (var (text, vector) in batch.Zip(embedder.EmbedArticles([.. batch.Select(t => t.Text)])))
         {
-            vectors[ArticleMeaning.HashOf(text)] = vector;
+            vectors[text.Hash] = vector;
         }
     }
 
