@@ -60,6 +60,21 @@ describe('ask', () => {
     assert.equal(await thanked.getByRole('button', { name: '👍 Yes', exact: true }).count(), 0, 'rating buttons are gone');
   });
 
+  // Few of the question's words are in the article, so this is the embedding model at work: whether the bot is
+  // confident enough to answer outright or lists its best matches, the exchange's article comes first.
+  test('finds the article for a question in everyday words by its meaning', { timeout: 120_000 }, async () => {
+    const chat = await connectedChat();
+
+    await chat.send('our ward came up with a brilliant fix for handovers - how do other wards get to hear about it?');
+
+    const card = await chat.waitForCard(/You asked: our ward came up with a brilliant fix/);
+    const text = await card.innerText();
+    const firstArticle = text.split('\n').map((line) => line.trim())
+      .find((line) => /^[A-Z]/.test(line) && !/^(I'm|You asked|I couldn't|These articles|Was this|Owner|Still stuck|Ask the)/.test(line));
+    assert.equal(firstArticle, 'Sharing good practice through the exchange', text);
+    await chat.screenshot('ask-everyday-words');
+  });
+
   test('says it is not sure about a question it cannot answer, echoes it first and cut short, and offers the L&D team', { timeout: 120_000 }, async () => {
     const chat = await connectedChat();
     const question = "what's the wifi password at the training centre on the second floor of the old building near the car park, "

@@ -159,11 +159,10 @@ export async function startStack({ suite, playgroundConfig, botEnv = {} } = {}) 
 }
 
 /**
- * The Playground's built-in tenant and user. Its suites' questions are answered by their words; the shipped embedding
- * model is proven with the bot in the .NET tests (OneStopShop/Meaning), and embedding the whole knowledge base at
- * start-up would cost this shared machine more CPU than any suite here.
+ * The Playground's built-in tenant and user. The bot runs as deployed: questions are answered by meaning and words,
+ * with the knowledge base's shipped vectors (knowledge/embeddings), so start-up embeds nothing.
  */
-export const DEFAULT_STACK = Object.freeze({ suite: 'default', botEnv: { OneStopShop__Hybrid__Model: 'none' } });
+export const DEFAULT_STACK = Object.freeze({ suite: 'default', botEnv: {} });
 
 /**
  * The community mock tenant (scripts/playground/community.yml): its user, Priya Shah, is also in the L&D Support
@@ -173,8 +172,6 @@ export const COMMUNITY_STACK = Object.freeze({
   suite: 'community',
   playgroundConfig: 'scripts/playground/community.yml',
   botEnv: {
-    // As on the default stack: words alone (see DEFAULT_STACK).
-    OneStopShop__Hybrid__Model: 'none',
     Roles__SupportTeam__0: '0f6a2b9c-3d4e-4a51-8b7c-9e1d2f3a4b50',
     // Tom approves the digest Priya edits: an editor never approves their own edition.
     Roles__DigestApprovers__0: '1a7b3c0d-4e5f-4b62-9c8d-0f2e3a4b5c61',
