@@ -59,6 +59,8 @@ internal sealed record SoakResult(
     double? P99WindowMaxMs,
     double? HeapSlopeMbPer10Min,
     double? RssSlopeMbPer10Min,
+    double? HeapSlopeSecondHalfMbPer10Min,
+    double? RssSlopeSecondHalfMbPer10Min,
     int Errors,
     IReadOnlyDictionary<string, int> ErrorsByCause,
     int Lost,
@@ -120,7 +122,7 @@ internal sealed record SoakResult(
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Kind,-12} {kind.Turns,7} turns  p50 {kind.P50Ms,7:F1} ms  p99 {kind.P99Ms,7:F1} ms  max {kind.MaxMs,7:F0} ms  errors {kind.Errors}  lost {kind.Lost}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"memory slope after warm-up: GC heap {Signed(HeapSlopeMbPer10Min)} MB per 10 min, RSS {Signed(RssSlopeMbPer10Min)} MB per 10 min");
+        text.AppendLine(CultureInfo.InvariantCulture, $"memory slope after warm-up, MB per 10 min: GC heap {Signed(HeapSlopeMbPer10Min)} (second half {Signed(HeapSlopeSecondHalfMbPer10Min)}), RSS {Signed(RssSlopeMbPer10Min)} (second half {Signed(RssSlopeSecondHalfMbPer10Min)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"errors {Errors}{(ErrorsByCause.Count > 0 ? " (" + string.Join(", ", ErrorsByCause.Select(kv => $"{kv.Key} {kv.Value}")) + ")" : "")}, lost replies {Lost}{(LostArrivedLater > 0 ? $" ({LostArrivedLater} arrived after the timeout)" : "")}, duplicated replies {Duplicates}, set-up errors {SetupErrors}; generator's largest lag behind the schedule {GeneratorMaxLagMs:F0} ms");
         if (Recipients > 0)
         {

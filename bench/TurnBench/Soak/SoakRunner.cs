@@ -174,6 +174,9 @@ internal sealed class SoakRunner : IAsyncDisposable
         var storage = GcReading.StorageCallsPerTurn(gcBefore, gcAfter, Math.Max(1, measuredTurns));
         var windows = Windows(tallies, windowSeconds, warmupSeconds, totalSeconds);
         var measuredWindows = windows.Where(w => !w.Warmup).ToList();
+        // Bounded caches that fill after the warm-up (the in-memory activity de-duplication holds 10,000 turns) show as a
+        // climb that stops; a leak climbs in the second half too.
+        var secondHalf = measuredWindows.Skip(measuredWindows.Count / 2).ToList();
         var p99s = measuredWindows.Where(w => w.Turns > 0 && !double.IsNaN(w.P99Ms)).Select(w => w.P99Ms).ToList();
         var all = measuredTallies.SelectMany(t => t.Latencies()).Order().ToArray();
         var deliveries = driver?.Results() ?? [];
@@ -202,8 +205,10 @@ internal sealed class SoakRunner : IAsyncDisposable
             p99s.Count > 0 ? p99s.Min() : null,
             p99s.Count > 0 ? SoakResult.Median(p99s) : null,
             p99s.Count > 0 ? p99s.Max() : null,
-            SoakResult.SlopePer10Minutes([.. measuredWindows.Where(w => w.HeapAfterGcMb is not null).Select(w => (Mid(w), w.HeapAfterGcMb!.Value))]),
-            SoakResult.SlopePer10Minutes([.. measuredWindows.Where(w => w.RssMb is not null).Select(w => (Mid(w), w.RssMb!.Value))]),
+            HeapSlope(measuredWindows),
+            RssSlope(measuredWindows),
+            HeapSlope(secondHalf),
+            RssSlope(secondHalf),
             tallies.Sum(t => t.Errors()),
             SoakTally.ErrorsByCause(tallies),
             tallies.Sum(t => t.Count(TurnEnd.Lost)),
@@ -218,6 +223,8 @@ internal sealed class SoakRunner : IAsyncDisposable
             setupErrors);
 
         double Mid(SoakWindowResult w) => w.StartMinute + (windowSeconds / 120);
+        double? HeapSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.HeapAfterGcMb is not null).Select(w => (Mid(w), w.HeapAfterGcMb!.Value))]);
+        double? RssSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.RssMb is not null).Select(w => (Mid(w), w.RssMb!.Value))]);
     }
 
     /// <summary>Review drafts opened and answers to rate asked for every user, before the load (not measured).</summary>
