@@ -297,7 +297,7 @@ internal sealed class SoakRunner : IAsyncDisposable
 
             return arrived.HasAdaptiveCard
                 ? (TurnEnd.Answered, Stopwatch.GetElapsedTime(due, arrived.Timestamp).TotalMilliseconds)
-                : (TurnEnd.WrongReply, 0);
+                : (TurnEnd.NoCard, 0);
         }
         catch (HttpRequestException)
         {
@@ -356,7 +356,10 @@ internal sealed class SoakRunner : IAsyncDisposable
                 return (TurnEnd.HttpError, 0);
             }
 
-            return accept(BenchClient.CardOf(answer)) ? (TurnEnd.Answered, latencyMs) : (TurnEnd.WrongReply, 0);
+            var card = BenchClient.CardOf(answer);
+            return accept(card) ? (TurnEnd.Answered, latencyMs)
+                : card is null && IsMessage(answer) ? (TurnEnd.Apology, 0)
+                : (TurnEnd.WrongReply, 0);
         }
         catch (JsonException)
         {
@@ -371,6 +374,11 @@ internal sealed class SoakRunner : IAsyncDisposable
             return (TurnEnd.Lost, 0);
         }
     }
+
+    /// <summary>An <c>adaptiveCard/action</c> response carrying a message, which the bot gives when the turn failed.</summary>
+    private static bool IsMessage(byte[] answer) =>
+        JsonNode.Parse(answer) is JsonObject response && response["type"]?.GetValueKind() == JsonValueKind.String
+            && response["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message";
 
     /// <summary>Once a second until the load ends: the bot's memory and CPU, Azurite's CPU, and the sinks' counters.</summary>
     private async Task SampleAsync(long start, CancellationToken ct)

@@ -16,8 +16,14 @@ internal enum TurnEnd
     /// <summary>The connection failed.</summary>
     Transport,
 
-    /// <summary>The reply was not what the turn should give (no card, the wrong card).</summary>
+    /// <summary>The reply was not the card the turn should give.</summary>
     WrongReply,
+
+    /// <summary>A message's reply without a card: the bot's apology when a turn fails (its log says why).</summary>
+    NoCard,
+
+    /// <summary>A press answered with a message instead of a card: the bot's apology when a turn fails (its log says why).</summary>
+    Apology,
 
     /// <summary>The turn could not start: every reviewer was still waiting for their last step, or a rater had no answer left to rate.</summary>
     NoUserFree,
@@ -98,7 +104,9 @@ internal sealed class SoakTally
     {
         TurnEnd.HttpError => "non-2xx answer",
         TurnEnd.Transport => "connection failed",
-        TurnEnd.WrongReply => "wrong reply",
+        TurnEnd.WrongReply => "wrong card",
+        TurnEnd.NoCard => "reply without a card (the bot's apology)",
+        TurnEnd.Apology => "the bot's apology",
         TurnEnd.NoUserFree => "no user free",
         _ => end.ToString(),
     };
