@@ -63,6 +63,18 @@ internal sealed class DeliveryDriver(HttpClient http, SoakOptions options, Deliv
     /// </summary>
     public async Task RunAsync(long startTimestamp, TaskCompletionSource<long> loadEnded, CancellationToken ct)
     {
+        try
+        {
+            await AnnounceUntilEndAsync(startTimestamp, loadEnded, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped (Ctrl-C): the announcements so far are reported as they stand.
+        }
+    }
+
+    private async Task AnnounceUntilEndAsync(long startTimestamp, TaskCompletionSource<long> loadEnded, CancellationToken ct)
+    {
         for (var number = 1; !loadEnded.Task.IsCompleted && !ct.IsCancellationRequested; number++)
         {
             var started = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

@@ -96,6 +96,12 @@ internal sealed record SoakOptions(
             throw new ArgumentException("--rate, --minutes, --users and --window-seconds must be positive, --warmup-minutes not negative.");
         }
 
+        var warmupWindows = options.WarmupMinutes * 60 / options.Window.TotalSeconds;
+        if (Math.Abs(warmupWindows - Math.Round(warmupWindows)) > 1e-9)
+        {
+            throw new ArgumentException("--warmup-minutes must be a whole number of windows (--window-seconds, 60 by default), so that no window mixes warm-up and measured turns.");
+        }
+
         if (options.Recipients < 0 || (options.Recipients > 0 && (options.DeliveryPort == 0 || options.DeliveryTenant.Length == 0)))
         {
             throw new ArgumentException("A delivery (--recipients > 0) needs --delivery-port and --delivery-tenant, the bot's Delivery:Reach.");

@@ -72,10 +72,11 @@ internal sealed record SoakResult(
     double? StorageCallsPerTurn,
     IReadOnlyDictionary<string, double>? StorageCallsPerTurnByKind,
     double GeneratorMaxLagMs,
-    int SetupErrors)
+    int SetupErrors,
+    bool Stopped = false)
 {
-    /// <summary>No errors, no lost or duplicated reply, and every recipient of every announcement had it exactly once.</summary>
-    public bool Passed => Errors == 0 && Lost == 0 && Duplicates == 0 && SetupErrors == 0
+    /// <summary>Ran to the end with no errors, no lost or duplicated reply, and every recipient of every announcement had it exactly once.</summary>
+    public bool Passed => !Stopped && Errors == 0 && Lost == 0 && Duplicates == 0 && SetupErrors == 0
         && (Recipients == 0 || (Deliveries.Count > 0 && DeliveryMissing == 0 && DeliveryDuplicates == 0 && Deliveries.All(d => d.Unexpected == 0) && DeliveryFailures.Count == 0));
 
     public string ToJson() => JsonSerializer.Serialize(this, SoakJson.Default.SoakResult);
@@ -135,6 +136,11 @@ internal sealed record SoakResult(
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"storage calls per measured turn (the delivery's and the bot's background work included): {calls:F2}");
             text.AppendLine("  " + string.Join(", ", StorageCallsPerTurnByKind!.OrderByDescending(kv => kv.Value).Take(12).Select(kv => $"{kv.Key} {kv.Value:F2}")));
+        }
+
+        if (Stopped)
+        {
+            text.AppendLine("STOPPED before the end (Ctrl-C): the figures cover what ran.");
         }
 
         text.AppendLine(Passed ? "PASSED: no errors, no lost or duplicated replies, every recipient had each announcement exactly once." : "FAILED: see errors, lost, duplicates and the delivery above.");

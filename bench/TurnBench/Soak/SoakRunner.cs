@@ -71,7 +71,17 @@ internal sealed class SoakRunner : IAsyncDisposable
             soak._stop.Cancel();
         };
 
-        var result = await soak.ExecuteAsync();
+        SoakResult result;
+        try
+        {
+            result = await soak.ExecuteAsync();
+        }
+        catch (OperationCanceledException) when (soak._stop.IsCancellationRequested)
+        {
+            Log("stopped during the set-up; nothing measured");
+            return 130;
+        }
+
         var table = result.ToTable();
         if (options.JsonOut is { } json)
         {
@@ -160,7 +170,11 @@ internal sealed class SoakRunner : IAsyncDisposable
         await sampling.CancelAsync();
         await sampler;
         loadEnded.SetResult(Stopwatch.GetTimestamp());
-        if (driver is not null)
+        if (ct.IsCancellationRequested)
+        {
+            Log("stopped: reporting what was measured so far");
+        }
+        else if (driver is not null)
         {
             Log($"load done; waiting up to {_options.Drain.TotalSeconds:F0} s for the running announcement to reach everyone");
         }
@@ -171,8 +185,13 @@ internal sealed class SoakRunner : IAsyncDisposable
 
         var measuredTallies = tallies.Where((_, w) => (w * windowSeconds) >= warmupSeconds - 1e-9).ToList();
         var measuredTurns = measuredTallies.Sum(t => t.Turns());
-        var storage = GcReading.StorageCallsPerTurn(gcBefore, gcAfter, Math.Max(1, measuredTurns));
+        var storage = measuredTurns == 0 ? null : GcReading.StorageCallsPerTurn(gcBefore, gcAfter, measuredTurns);
         var windows = Windows(tallies, windowSeconds, warmupSeconds, totalSeconds);
+        if (ct.IsCancellationRequested)
+        {
+            windows = [.. windows.Take(windows.FindLastIndex(w => w.Turns > 0) + 1)];
+        }
+
         var measuredWindows = windows.Where(w => !w.Warmup).ToList();
         // Bounded caches that fill after the warm-up (the in-memory activity de-duplication holds 10,000 turns) show as a
         // climb that stops; a leak climbs in the second half too.
@@ -220,7 +239,8 @@ internal sealed class SoakRunner : IAsyncDisposable
             storage?.Values.Sum(),
             storage,
             maxLagMs,
-            setupErrors);
+            setupErrors,
+            Stopped: ct.IsCancellationRequested);
 
         double Mid(SoakWindowResult w) => w.StartMinute + (windowSeconds / 120);
         double? HeapSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.HeapAfterGcMb is not null).Select(w => (Mid(w), w.HeapAfterGcMb!.Value))]);
@@ -252,14 +272,21 @@ internal sealed class SoakRunner : IAsyncDisposable
 
     private async Task TurnAsync(SoakKind kind, long due, SoakTally tally, CancellationToken ct)
     {
-        var (end, latencyMs) = kind switch
+        try
         {
-            SoakKind.Ask => await MessageAsync(_activities, Next(_users, ref _askNext), due, ct),
-            SoakKind.Help => await MessageAsync(_helpActivities, Next(_helpUsers, ref _helpNext), due, ct),
-            SoakKind.Rate => await RateAsync(due, ct),
-            _ => await ReviewStepAsync(due, ct),
-        };
-        tally.Add(kind, end, latencyMs);
+            var (end, latencyMs) = kind switch
+            {
+                SoakKind.Ask => await MessageAsync(_activities, Next(_users, ref _askNext), due, ct),
+                SoakKind.Help => await MessageAsync(_helpActivities, Next(_helpUsers, ref _helpNext), due, ct),
+                SoakKind.Rate => await RateAsync(due, ct),
+                _ => await ReviewStepAsync(due, ct),
+            };
+            tally.Add(kind, end, latencyMs);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped (Ctrl-C): a turn cut short is not counted.
+        }
     }
 
     /// <summary>A message answered through the connector: the reply whose replyToId is the turn's activity, with a card.</summary>
