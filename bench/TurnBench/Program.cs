@@ -7,7 +7,8 @@ try
     {
         ["run", .. var rest] => await RunAsync(BenchOptions.Parse(rest)),
         ["report", .. var rest] => PrintReport(rest),
-        _ => Fail(BenchOptions.Usage),
+        ["soak", .. var rest] => await LearningBot.Bench.TurnBench.Soak.SoakRunner.RunAsync(LearningBot.Bench.TurnBench.Soak.SoakOptions.Parse(rest)),
+        _ => Fail(BenchOptions.Usage + LearningBot.Bench.TurnBench.Soak.SoakOptions.Usage),
     };
 }
 catch (ArgumentException e)

@@ -46,6 +46,32 @@ internal static class StartupHook
 
         var writer = new Thread(() => WriteForever(path)) { IsBackground = true, Name = "TurnBench GC probe" };
         writer.Start();
+
+        if (Environment.GetEnvironmentVariable("TURNBENCH_MEM_FILE") is { Length: > 0 } memoryPath)
+        {
+            new Thread(() => WriteMemoryForever(memoryPath)) { IsBackground = true, Name = "TurnBench memory probe" }.Start();
+        }
+    }
+
+    /// <summary>
+    /// For the soak (<c>TURNBENCH_MEM_FILE</c>), every 250 ms: the GC heap's size after the last collection and its index,
+    /// the same after the last gen2 collection (blocking or background; 0 0 before the first), and the committed bytes.
+    /// Kept apart from the 20 ms file, whose readers and allocation figures it would otherwise change.
+    /// </summary>
+    private static void WriteMemoryForever(string path)
+    {
+        var scratch = path + ".tmp";
+        while (true)
+        {
+            var last = GC.GetGCMemoryInfo(GCKind.Any);
+            var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+            var background = GC.GetGCMemoryInfo(GCKind.Background);
+            var gen2 = blocking.Index >= background.Index ? blocking : background;
+            File.WriteAllText(scratch, string.Create(CultureInfo.InvariantCulture,
+                $"{last.HeapSizeBytes} {last.Index} {gen2.HeapSizeBytes} {gen2.Index} {last.TotalCommittedBytes} {GC.CollectionCount(2)}"));
+            File.Move(scratch, path, overwrite: true);
+            Thread.Sleep(250);
+        }
     }
 
     private static void CountStorageCall(Instrument instrument, double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)

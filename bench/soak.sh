@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Soak: the real bot under a steady, realistic mixed load for a long time, with a delivery running. Open loop: turns
+# start at a fixed rate whatever the bot's latency (default 30 a second: 60% questions, 20% review steps, 10% ratings,
+# 10% help), while announcements go to --recipients people one after another (the bot's own delivery engine). Reports
+# per window (a minute) the turns, p50/p99, errors, the bot's RSS, GC heap and CPU; at the end the memory slope after
+# the warm-up, p99 per window (min/median/max), errors, lost and duplicated replies, each recipient's copies of each
+# announcement, and storage calls per turn. Exits non-zero on any error, lost or duplicated reply or delivery.
+#
+#   bench/soak.sh [--rate 30] [--minutes 30] [--warmup-minutes 2] [--mix ask:60,review-step:20,rate:10,help:10]
+#                 [--users 32] [--recipients 2000] [--timeout-ms 10000] [--no-build] [-- extra TurnBench soak options]
+#
+# Starts Azurite (Tables and Queues, fresh temp directory) and the bot (Release, local run: no app id, so no auth) on
+# free loopback ports, with the same bench settings as turns.sh and TurnBench's GC probe as a startup hook, runs
+# TurnBench's soak mode against it, prints the table and stops everything (also on Ctrl-C). The JSON, the table and the
+# logs stay in artifacts/bench/ (or $BENCH_OUT) as soak.json, soak.txt, soak-bot.log.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RATE=30 MINUTES=30 WARMUP=2 MIX=ask:60,review-step:20,rate:10,help:10 USERS=32 RECIPIENTS=2000 TIMEOUT_MS=10000 BUILD=1 EXTRA=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rate) RATE="$2"; shift 2 ;;
+    --minutes) MINUTES="$2"; shift 2 ;;
+    --warmup-minutes) WARMUP="$2"; shift 2 ;;
+    --mix) MIX="$2"; shift 2 ;;
+    --users) USERS="$2"; shift 2 ;;
+    --recipients) RECIPIENTS="$2"; shift 2 ;;
+    --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    --) shift; EXTRA=("$@"); break ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+CONFIG=Release
+BOT_DIR="$ROOT/bot/bin/$CONFIG/net10.0"
+BENCH_DLL="$ROOT/bench/TurnBench/bin/$CONFIG/net10.0/TurnBench.dll"
+OUT="${BENCH_OUT:-$ROOT/artifacts/bench}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/learningbot-soak.XXXXXX")"
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  cp "$WORK/bot.log" "$OUT/soak-bot.log" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[soak] $*" >&2; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until URL answers (with a 2xx when the fifth argument is 'healthy'); fails early if the process died.
+wait_http() {
+  local name="$1" url="$2" pid="$3" logfile="$4" want="${5:-any}" fail=()
+  [[ $want == healthy ]] && fail=(-f)
+  for _ in $(seq 1 240); do
+    if curl -s "${fail[@]}" -o /dev/null --max-time 6 "$url"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$name exited before it was ready; last lines of its log:"
+      tail -n 30 "$logfile" >&2
+      exit 1
+    fi
+    sleep 0.25
+  done
+  log "$name did not answer $url healthily in time; it says: $(curl -s --max-time 6 "$url" || true)"
+  tail -n 30 "$logfile" >&2
+  exit 1
+}
+
+if [[ $BUILD == 1 ]]; then
+  log "building (Release)"
+  for project in bot/LearningBot.csproj bench/TurnBench/TurnBench.csproj; do
+    dotnet build "$ROOT/$project" -c "$CONFIG" --nologo -v quiet -clp:ErrorsOnly >&2
+  done
+fi
+
+mkdir -p "$OUT"
+
+# Azurite: Tables and Queues (the outbox and the delivery engine wake instances through queues), fresh data directory.
+AZURITE_PORT="$(free_port)"
+"$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+  --location "$WORK/azurite" --silent >"$WORK/azurite.log" 2>&1 &
+AZURITE_PID=$!
+PIDS+=("$AZURITE_PID")
+wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
+QUEUE_PORT="$(free_port)"
+"$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --location "$WORK/azurite-queue" --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
+PIDS+=("$!")
+wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
+
+# Azurite's development account key: public, and the same in every install.
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+# The people, as turns.sh seeds them: the sample people; for each soak user n, bench manager n with one direct report
+# (the review steps); a member of the L&D Support Team, who announces. Then the delivery's recipients: everyone in the
+# independent sector (no sample person is), ids TurnBench's DeliveryDriver.RecipientId.
+bench_id() { printf '00000000-0000-4000-%s-%012d' "$1" "$2"; }
+cp "$ROOT/people/people.csv" "$WORK/people.csv"
+for n in $(seq 1 "$USERS"); do
+  printf '%s,Bench Manager %d,Ward manager,Bench Hospital Trust,acute-trust,bench.manager%d@bench.example,true,\n' "$(bench_id 8000 "$n")" "$n" "$n" >>"$WORK/people.csv"
+  printf '%s,Bench Colleague %d,Staff nurse,Bench Hospital Trust,acute-trust,bench.colleague%d@bench.example,false,%s\n' "$(bench_id 9000 "$n")" "$n" "$n" "$(bench_id 8000 "$n")" >>"$WORK/people.csv"
+done
+if [[ $RECIPIENTS -gt 0 ]]; then
+  python3 - "$RECIPIENTS" >>"$WORK/people.csv" <<'PY'
+import sys
+for n in range(1, int(sys.argv[1]) + 1):
+    print(f"00000000-0000-4000-6000-{n:012d},Soak Recipient {n},Care worker,Bench Care Homes,independent-sector,soak.recipient{n}@bench.example,true,")
+PY
+fi
+
+# The delivery's Bot Connector is TurnBench's; the bot opens chats there (Delivery:Reach) for the recipients it has none with.
+DELIVERY_PORT="$(free_port)"
+DELIVERY_TENANT="5a0c3e1d-0000-4000-8000-50a4be4c4a11"
+
+BOT_PORT="$(free_port)"
+(
+  cd "$BOT_DIR"
+  export ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT"
+  export ASPNETCORE_ENVIRONMENT=Development
+  export Logging__LogLevel__Default=Warning
+  export MicrosoftAppId="" MicrosoftAppPassword=""
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem"
+  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;"
+  # Information from the embedding loader only: the load waits until the bot answers by meaning.
+  exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" \
+    "Roles__SupportTeam__0=$(bench_id 7000 1)" \
+    "Delivery__Reach__ServiceUrl=http://127.0.0.1:$DELIVERY_PORT/" "Delivery__Reach__TenantId=$DELIVERY_TENANT" \
+    FiveMinuteReview__RemindersEnabled=false FiveMinuteReview__FirstReviewGuide=false dotnet LearningBot.dll
+) >"$WORK/bot.log" 2>&1 &
+BOT_PID=$!
+PIDS+=("$BOT_PID")
+
+wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log" healthy
+for _ in $(seq 1 240); do
+  grep -q "Answering by meaning" "$WORK/bot.log" && break
+  sleep 0.5
+done
+grep -q "Answering by meaning" "$WORK/bot.log" || { log "the bot never answered by meaning; see $OUT/soak-bot.log"; exit 1; }
+log "ready: azurite :$AZURITE_PORT/:$QUEUE_PORT, LearningBot :$BOT_PORT (pid $BOT_PID), delivery connector :$DELIVERY_PORT"
+
+status=0
+dotnet "$BENCH_DLL" soak --target "http://127.0.0.1:$BOT_PORT/api/messages" \
+  --rate "$RATE" --minutes "$MINUTES" --warmup-minutes "$WARMUP" --mix "$MIX" --users "$USERS" --timeout-ms "$TIMEOUT_MS" \
+  --texts-file "$ROOT/bench/TurnBench/ask-questions.txt" \
+  --recipients "$RECIPIENTS" --delivery-port "$DELIVERY_PORT" --delivery-tenant "$DELIVERY_TENANT" \
+  --pid "$BOT_PID" --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc" --mem-file "$WORK/LearningBot.mem" \
+  --json "$OUT/soak.json" --table "$OUT/soak.txt" "${EXTRA[@]}" || status=$?
+
+complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
+if [[ $complaints != 0 ]]; then
+  log "LearningBot logged $complaints warnings or errors during the run: see $OUT/soak-bot.log"
+fi
+log "results as JSON and as a table, and the bot's log, in $OUT"
+exit "$status"
