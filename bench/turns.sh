@@ -95,17 +95,20 @@ fi
 
 mkdir -p "$OUT"
 
-# Azurite (table service only), fresh data directory.
+# Azurite's table service, in memory: on disk it rewrites its whole database every 5 s while rows change, which stops
+# it for half a second and more once a run has written its tens of thousands of rows (Azure Table Storage has no such
+# pause; it made the tail of the later turn kinds).
 AZURITE_PORT="$(free_port)"
-"$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location "$WORK/azurite" --silent >"$WORK/azurite.log" 2>&1 &
+# (Started in the run's own directory, where Azurite still writes its small config file.)
+(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+  --inMemoryPersistence --silent) >"$WORK/azurite.log" 2>&1 &
 AZURITE_PID=$!
 PIDS+=("$AZURITE_PID")
 wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
 # Its queue service too: the outbox and the delivery engine wake instances through queues.
 QUEUE_PORT="$(free_port)"
-"$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --location "$WORK/azurite-queue" --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
+(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry) >"$WORK/azurite-queue.log" 2>&1 &
 PIDS+=("$!")
 wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
 
