@@ -66,6 +66,24 @@ public sealed class InboundActivityContextTests
     }
 
     [Fact]
+    public void Reads_a_body_with_a_byte_order_mark_as_the_serializer_does()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{"channelId":"msteams","serviceUrl":"https://a.example/"}""")).ToArray();
+        InboundActivityContext expected;
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(bytes, BotJson.Options)!;
+            expected = new InboundActivityContext(activity.ChannelId, activity.ServiceUrl, activity.GetTenantId());
+        }
+        catch (JsonException)
+        {
+            expected = InboundActivityContext.Unreadable;
+        }
+
+        Assert.Equal(expected, InboundActivityContext.Read(bytes));
+    }
+
+    [Fact]
     public void Gives_nothing_for_a_body_nested_deeper_than_the_serializer_reads()
     {
         var body = "{\"channelId\":\"msteams\",\"value\":" + string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70)) + "}";
