@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace LearningBot.Connector.Authentication;
@@ -10,59 +11,123 @@ public sealed record InboundActivityContext(string? ChannelId, string? ServiceUr
 {
     public static readonly InboundActivityContext Unreadable = new(null, null, null);
 
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = BotJson.Options.AllowTrailingCommas,
+        CommentHandling = BotJson.Options.ReadCommentHandling,
+        MaxDepth = BotJson.Options.MaxDepth,
+    };
+
     /// <summary>
     /// Reads only what the token is checked against from a request body that has not been authenticated yet, and never
-    /// throws: each value counts only if it is a string, and a body that is not a JSON object gives nothing at all. The
-    /// values are found exactly as the activity itself is deserialized later (the same serializer and options: names in
-    /// any case, the last of duplicates), so what was authenticated is what the turn sees.
+    /// throws: each value counts only if it is a string, and a body that is not one valid JSON object gives nothing at
+    /// all. The values are found exactly as the activity itself is deserialized later (names in any case, the last of
+    /// duplicates, the serializer's reader options), so what was authenticated is what the turn sees. One forward pass
+    /// with a reader: nothing but the three strings is allocated.
     /// </summary>
     public static InboundActivityContext Read(ReadOnlySpan<byte> body)
     {
         try
         {
-            if (JsonSerializer.Deserialize<Envelope>(body, BotJson.Options) is not { } envelope)
+            var reader = new Utf8JsonReader(body, ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return Unreadable;
             }
 
-            var tenant = String(Member<TenantHolder>(envelope.ChannelData)?.Tenant is { } tenantInfo ? Member<IdHolder>(tenantInfo)?.Id : null)
-                ?? String(Member<ConversationHolder>(envelope.Conversation)?.TenantId);
-            return new InboundActivityContext(String(envelope.ChannelId), String(envelope.ServiceUrl), tenant);
+            string? channelId = null, serviceUrl = null, channelDataTenant = null, conversationTenant = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (NameIs(ref reader, "channelId"))
+                {
+                    channelId = StringValue(ref reader);
+                }
+                else if (NameIs(ref reader, "serviceUrl"))
+                {
+                    serviceUrl = StringValue(ref reader);
+                }
+                else if (NameIs(ref reader, "conversation"))
+                {
+                    conversationTenant = MemberOfObject(ref reader, "tenantId", static (ref Utf8JsonReader value) => StringValue(ref value));
+                }
+                else if (NameIs(ref reader, "channelData"))
+                {
+                    channelDataTenant = MemberOfObject(ref reader, "tenant",
+                        static (ref Utf8JsonReader tenant) => MemberOfObject(ref tenant, "id", static (ref Utf8JsonReader id) => StringValue(ref id)));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Whatever follows the object must be nothing but whitespace, as for the serializer.
+            if (reader.Read())
+            {
+                return Unreadable;
+            }
+
+            return new InboundActivityContext(channelId, serviceUrl, channelDataTenant ?? conversationTenant);
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (JsonException)
         {
             return Unreadable;
         }
     }
 
-    private static T? Member<T>(JsonElement? element)
-        where T : class =>
-        element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize<T>(BotJson.Options) : null;
+    private delegate string? ValueReader(ref Utf8JsonReader reader);
 
-    private static string? String(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    /// <summary>The top level of an activity, each member kept as whatever JSON it is.</summary>
-    private sealed class Envelope
+    /// <summary>
+    /// At a property name: moves to its value and, when that is an object, gives what <paramref name="read"/> makes of
+    /// the last member called <paramref name="name"/> (null when there is none); any other value gives null. The value
+    /// is consumed whole either way.
+    /// </summary>
+    private static string? MemberOfObject(ref Utf8JsonReader reader, string name, ValueReader read)
     {
-        public JsonElement? ChannelId { get; init; }
-        public JsonElement? ServiceUrl { get; init; }
-        public JsonElement? Conversation { get; init; }
-        public JsonElement? ChannelData { get; init; }
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (NameIs(ref reader, name))
+            {
+                found = read(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return found;
     }
 
-    private sealed class ConversationHolder
+    /// <summary>At a property name: its value when that is a string, else null (the value is consumed whole).</summary>
+    private static string? StringValue(ref Utf8JsonReader reader)
     {
-        public JsonElement? TenantId { get; init; }
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
     }
 
-    private sealed class TenantHolder
+    /// <summary>The property name matched as the serializer matches it with case-insensitive names (ordinal, ignoring case).</summary>
+    private static bool NameIs(ref Utf8JsonReader reader, string name)
     {
-        public JsonElement? Tenant { get; init; }
-    }
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && Ascii.IsValid(reader.ValueSpan))
+        {
+            return Ascii.EqualsIgnoreCase(reader.ValueSpan, name);
+        }
 
-    private sealed class IdHolder
-    {
-        public JsonElement? Id { get; init; }
+        return string.Equals(reader.GetString(), name, StringComparison.OrdinalIgnoreCase);
     }
 }

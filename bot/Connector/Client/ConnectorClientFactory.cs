@@ -19,6 +19,10 @@ public sealed class ConnectorClientFactory(
     private readonly ConnectorRetryPolicy _retry = new(retryOptions.Value);
     private readonly ILogger _logger = loggerFactory.CreateLogger<ConnectorClient>();
 
+    // The named client's handler lives as long as the process (its connections are renewed by the handler itself), so
+    // one HttpClient serves every turn; asking the factory for one per turn built it and parsed its User-Agent each time.
+    private readonly HttpClient _http = httpClientFactory.CreateClient(HttpClientName);
+
     public IConnectorClient Create(string serviceUrl)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
@@ -32,6 +36,6 @@ public sealed class ConnectorClientFactory(
             throw new UntrustedConnectorHostException(uri);
         }
 
-        return new ConnectorClient(uri, httpClientFactory.CreateClient(HttpClientName), tokens, _hostPolicy, _retry, time, _logger);
+        return new ConnectorClient(uri, _http, tokens, _hostPolicy, _retry, time, _logger);
     }
 }

@@ -34,7 +34,9 @@ public static class ConnectorClientServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // The Bot Connector answers with a few bytes of JSON: asking for compression only costs every call
+                // an Accept-Encoding header and a parse of the response's Content-Encoding.
+                AutomaticDecompression = DecompressionMethods.None,
                 AllowAutoRedirect = false,
             })
             .AddHttpMessageHandler(provider => new ConnectorTrafficHandler(provider.GetRequiredService<ConnectorTraffic>()))

@@ -96,9 +96,12 @@ public sealed class ActivityDeduplicator
         }
     }
 
-    private async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessSharedAsync(
+    private Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessSharedAsync(
         Activity activity, Func<Task<InvokeResponse?>> process) =>
-        _shared is null ? (await process(), false) : await _shared.ProcessOnceAsync(activity, process);
+        _shared is null ? ProcessHereAsync(process) : _shared.ProcessOnceAsync(activity, process);
+
+    private static async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessHereAsync(Func<Task<InvokeResponse?>> process) =>
+        (await process(), false);
 
     private void SweepOccasionally()
     {

@@ -55,7 +55,10 @@ public sealed record ConversationReferenceEntity : TableRow
     };
 
     public bool SameReferenceAs(ConversationReferenceEntity other) =>
-        this with { Timestamp = null, ETag = default } == other with { Timestamp = null, ETag = default };
+        // Both made by the bot (neither read back from the table, the usual case): no copies needed to compare them.
+        Timestamp is null && other.Timestamp is null && ETag == other.ETag
+            ? this == other
+            : this with { Timestamp = null, ETag = default } == other with { Timestamp = null, ETag = default };
 
     public ConversationReference ToReference() => new()
     {

@@ -42,13 +42,26 @@ public sealed class ConversationReferenceStore : IDisposable
     /// Stores where the activity's conversation can be reached, taking at most <paramref name="timeout"/> (storage time
     /// and waiting together). Never throws: a reference that could not be stored is logged, and the next turn tries again.
     /// </summary>
-    public async Task RememberAsync(Activity activity, TimeSpan timeout)
+    public Task RememberAsync(Activity activity, TimeSpan timeout)
+    {
+        // A steady conversation (nearly every turn) is settled here: no timer, no storage budget, no async method.
+        var changed = Changed(activity);
+        return changed is null ? Task.CompletedTask : WriteWithinAsync(activity, changed, timeout);
+    }
+
+    public Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var changed = Changed(activity);
+        return changed is null ? Task.CompletedTask : WriteAsync(activity, changed, cancellationToken);
+    }
+
+    private async Task WriteWithinAsync(Activity activity, List<ConversationReferenceEntity> changed, TimeSpan timeout)
     {
         using var bounded = new CancellationTokenSource(timeout);
         using var storageTime = StorageBudget.Begin(timeout);
         try
         {
-            await RememberAsync(activity, bounded.Token);
+            await WriteAsync(activity, changed, bounded.Token);
         }
         catch (OperationCanceledException) when (bounded.IsCancellationRequested)
         {
@@ -56,26 +69,55 @@ public sealed class ConversationReferenceStore : IDisposable
         }
     }
 
-    public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>The references of the activity that differ from what was last written (or were never written); null when none do.</summary>
+    private List<ConversationReferenceEntity>? Changed(Activity activity)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } || activity.ServiceUrl is null)
         {
-            return;
+            return null;
         }
 
+        List<ConversationReferenceEntity>? changed = null;
         try
         {
             var conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
-            await WriteIfChangedAsync(conversation, cancellationToken);
+            if (!IsLastWritten(conversation))
+            {
+                (changed ??= []).Add(conversation);
+            }
+
             if (activity.Conversation.ConversationType == "personal" && Caller.KeyOf(activity.From) is { } person)
             {
-                await WriteIfChangedAsync(conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) }, cancellationToken);
+                var personal = conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) };
+                if (!IsLastWritten(personal))
+                {
+                    (changed ??= []).Add(personal);
+                }
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            // A key that cannot be stored: answering the person matters more than remembering the conversation.
+            _logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);
+            return null;
+        }
+
+        return changed;
+    }
+
+    private async Task WriteAsync(Activity activity, List<ConversationReferenceEntity> changed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var entity in changed)
+            {
+                await WriteIfChangedAsync(entity, cancellationToken);
             }
         }
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception) || exception is ArgumentException)
         {
             // Answering the person matters more than remembering the conversation; the next turn tries again.
-            _logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation.Id);
+            _logger.LogWarning(exception, "Could not store the conversation reference for {ConversationId}", activity.Conversation!.Id);
         }
     }
 
@@ -143,16 +185,20 @@ public sealed class ConversationReferenceStore : IDisposable
         return [.. rows.Select(row => row.ToReference())];
     }
 
+    private bool IsLastWritten(ConversationReferenceEntity entity) =>
+        _lastWritten.TryGet(CacheKey(entity), out var last) && last.SameReferenceAs(entity);
+
+    private static string CacheKey(ConversationReferenceEntity entity) => string.Concat(entity.PartitionKey, "|", entity.RowKey);
+
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {
-        var cacheKey = string.Concat(entity.PartitionKey, "|", entity.RowKey);
-        if (_lastWritten.TryGet(cacheKey, out var last) && last.SameReferenceAs(entity))
+        if (IsLastWritten(entity))
         {
             return;
         }
 
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        _lastWritten.Set(cacheKey, entity);
+        _lastWritten.Set(CacheKey(entity), entity);
     }
 }

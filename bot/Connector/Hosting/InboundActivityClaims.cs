@@ -49,35 +49,47 @@ public sealed partial class InboundActivityClaims(
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(process);
         var key = KeyFor(activity, clock.GetUtcNow());
-        using var deadline = new CancellationTokenSource(limits.TurnTimeout, clock);
-        for (var attempt = 0; attempt < 2; attempt++)
+        // The wait for a first run still in flight is bounded from here; its timer is made only for such a redelivery.
+        var started = clock.GetTimestamp();
+        CancellationTokenSource? deadline = null;
+        try
         {
-            var (claimed, existing) = await TryClaimAsync(key, activity.IsInvoke);
-            if (claimed is { } etag)
+            for (var attempt = 0; attempt < 2; attempt++)
             {
-                return (await RunAsync(key, etag, activity, process), false);
+                var (claimed, existing) = await TryClaimAsync(key, activity.IsInvoke);
+                if (claimed is { } etag)
+                {
+                    return (await RunAsync(key, etag, activity, process), false);
+                }
+
+                if (existing is null)
+                {
+                    return (await process(), false);
+                }
+
+                if (!existing.IsInvoke || existing.Finished)
+                {
+                    return (Replay(existing), true);
+                }
+
+                deadline ??= new CancellationTokenSource(Remaining(limits.TurnTimeout, clock.GetElapsedTime(started)), clock);
+                if (await WaitForFirstRunAsync(key, deadline.Token) is { } finished)
+                {
+                    return (finished.Finished ? Replay(finished) : Unanswered(), true);
+                }
+
+                // The first run failed and released its claim: this delivery may run it.
             }
 
-            if (existing is null)
-            {
-                return (await process(), false);
-            }
-
-            if (!existing.IsInvoke || existing.Finished)
-            {
-                return (Replay(existing), true);
-            }
-
-            if (await WaitForFirstRunAsync(key, deadline.Token) is { } finished)
-            {
-                return (finished.Finished ? Replay(finished) : Unanswered(), true);
-            }
-
-            // The first run failed and released its claim: this delivery may run it.
+            return (Unanswered(), true);
         }
-
-        return (Unanswered(), true);
+        finally
+        {
+            deadline?.Dispose();
+        }
     }
+
+    private static TimeSpan Remaining(TimeSpan limit, TimeSpan elapsed) => elapsed < limit ? limit - elapsed : TimeSpan.Zero;
 
     /// <summary>Deletes the claims whose retention has passed (a range query on the bucket); returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)

@@ -29,7 +29,16 @@ public sealed record Activity
     public IReadOnlyList<Attachment>? Attachments { get; init; }
     public IReadOnlyList<Entity>? Entities { get; init; }
     public SuggestedActions? SuggestedActions { get; init; }
-    public JsonElement? ChannelData { get; init; }
+    public JsonElement? ChannelData
+    {
+        get;
+        init
+        {
+            field = value;
+            _teamsChannelData = new();
+        }
+    }
+
     public string? Action { get; init; }
     public string? ReplyToId { get; init; }
     public string? Name { get; init; }
@@ -43,6 +52,19 @@ public sealed record Activity
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; init; }
+
+    /// <summary>
+    /// <see cref="ChannelData"/> read as Teams channel data, worked out once per activity: the adapter's checks and
+    /// every capability ask for it (setting <see cref="ChannelData"/>, also in a <c>with</c>, forgets it).
+    /// </summary>
+    internal TeamsChannelData TeamsChannelData
+    {
+        get => _teamsChannelData.Value ??= TeamsChannelData.Read(ChannelData);
+        set => _teamsChannelData.Value = value;
+    }
+
+    // Shared with a copy made by `with` unless the copy sets ChannelData.
+    private readonly Remembered<TeamsChannelData> _teamsChannelData = new();
 
     [JsonIgnore] public bool IsMessage => Is(ActivityTypes.Message);
     [JsonIgnore] public bool IsInvoke => Is(ActivityTypes.Invoke);
@@ -229,3 +251,14 @@ public sealed record InvokeResponse(int Status, object? Body = null);
 public sealed record ErrorResponse(ErrorDetail? Error);
 
 public sealed record ErrorDetail(string? Code, string? Message);
+
+/// <summary>A value worked out from a record's own members and kept; it takes no part in the record's equality.</summary>
+internal sealed class Remembered<T>
+    where T : class
+{
+    public T? Value { get; set; }
+
+    public override bool Equals(object? obj) => obj is Remembered<T>;
+
+    public override int GetHashCode() => 0;
+}

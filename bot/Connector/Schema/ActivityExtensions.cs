@@ -208,7 +208,7 @@ public static class ActivityExtensions
     }
 
     /// <summary>The Teams channelData, or an empty record when there is none; never throws (see <see cref="TeamsChannelData.Read"/>).</summary>
-    public static TeamsChannelData GetTeamsChannelData(this Activity activity) => TeamsChannelData.Read(activity.ChannelData);
+    public static TeamsChannelData GetTeamsChannelData(this Activity activity) => activity.TeamsChannelData;
 
     /// <summary>The tenant the activity came from: channelData.tenant.id, else conversation.tenantId.</summary>
     public static string? GetTenantId(this Activity activity) =>

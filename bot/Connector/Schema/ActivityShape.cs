@@ -14,9 +14,15 @@ public static class ActivityShape
     public static string? FindMalformedPart(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.ChannelData is { ValueKind: not JsonValueKind.Null } channelData && !TeamsChannelData.TryRead(channelData, out _))
+        if (activity.ChannelData is { ValueKind: not JsonValueKind.Null } channelData)
         {
-            return "'channelData'";
+            if (!TeamsChannelData.TryRead(channelData, out var teams))
+            {
+                return "'channelData'";
+            }
+
+            // Read whole, as TeamsChannelData.Read would: kept so the turn does not read it again.
+            activity.TeamsChannelData = teams;
         }
 
         if (HasNull(activity.Entities))

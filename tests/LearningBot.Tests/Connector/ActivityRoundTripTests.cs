@@ -174,6 +174,21 @@ public sealed class ActivityRoundTripTests
         Assert.Equal("tenant-from-conversation", activity.GetTenantId());
     }
 
+    [Fact]
+    public void Channel_data_read_once_follows_a_copy_that_replaces_it()
+    {
+        var activity = new Activity { ChannelData = JsonDocument.Parse("""{ "tenant": { "id": "t-1" } }""").RootElement };
+        Assert.Equal("t-1", activity.GetTenantId());
+
+        var same = activity with { Text = "other" };
+        var replaced = activity with { ChannelData = JsonDocument.Parse("""{ "tenant": { "id": "t-2" } }""").RootElement };
+
+        Assert.Equal("t-1", same.GetTenantId());
+        Assert.Equal("t-2", replaced.GetTenantId());
+        Assert.Equal("t-1", activity.GetTenantId());
+        Assert.Equal(activity with { }, activity);
+    }
+
     [Theory]
     [InlineData("""{ "tenant": 5, "team": { "id": "19:team0@thread.tacv2" } }""", null, "19:team0@thread.tacv2")]
     [InlineData("""{ "tenant": { "id": 5 }, "channel": { "id": "19:c@thread.tacv2" } }""", null, null)]
