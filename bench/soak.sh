@@ -89,16 +89,18 @@ fi
 
 mkdir -p "$OUT"
 
-# Azurite: Tables and Queues (the outbox and the delivery engine wake instances through queues), fresh data directory.
+# Azurite: Tables and Queues (the outbox and the delivery engine wake instances through queues), in memory as in
+# turns.sh: on disk, Azurite rewrites its whole database every few seconds, a stall that grows with the tables and that
+# Azure Table Storage does not have.
 AZURITE_PORT="$(free_port)"
 "$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location "$WORK/azurite" --silent >"$WORK/azurite.log" 2>&1 &
+  --location "$WORK/azurite" --inMemoryPersistence --silent >"$WORK/azurite.log" 2>&1 &
 AZURITE_PID=$!
 PIDS+=("$AZURITE_PID")
 wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
 QUEUE_PORT="$(free_port)"
 "$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --location "$WORK/azurite-queue" --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
+  --location "$WORK/azurite-queue" --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
 PIDS+=("$!")
 wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
 
