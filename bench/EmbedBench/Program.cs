@@ -73,16 +73,15 @@ for (var round = 1; round <= rounds; round++)
     Console.WriteLine(Measure("  bot encoder", q => after.EmbedQuestion(q), questions, perRound));
 }
 
-Console.WriteLine("concurrent callers (bot encoder; latency per question, CPU per question)");
+// Latency and CPU per question with concurrent callers: the package encoder, the bot's encoder running each question
+// alone, and the bot as it embeds questions (concurrent questions sharing runs).
+using var alone = BertClsEncoder.FromPackage(package, OnnxSentenceEmbedder.SessionOptions());
+Console.WriteLine("concurrent callers: package encoder / bot encoder, each question alone / bot, questions sharing runs");
 foreach (var callers in new[] { 1, 2, 4, 8, 16 })
 {
-    Console.WriteLine(Concurrent($"  {callers,2} callers", q => after.EmbedQuestion(q), questions, callers, perRound));
-}
-
-Console.WriteLine("concurrent callers (package encoder)");
-foreach (var callers in new[] { 2, 8 })
-{
-    Console.WriteLine(Concurrent($"  {callers,2} callers", q => Normalised(before.Encode([Prefix + q])[0]), questions, callers, perRound));
+    Console.WriteLine(Concurrent($"  {callers,2} callers, package", q => Normalised(before.Encode([Prefix + q])[0]), questions, callers, perRound));
+    Console.WriteLine(Concurrent($"  {callers,2} callers, alone  ", q => alone.EncodeTogether([Prefix + q]), questions, callers, perRound));
+    Console.WriteLine(Concurrent($"  {callers,2} callers, shared ", q => after.EmbedQuestion(q), questions, callers, perRound));
 }
 
 Console.WriteLine("cost against tokens (bot encoder; each text is [CLS] + n words + [SEP])");
@@ -94,7 +93,7 @@ foreach (var words in new[] { 6, 14, 22, 30, 46, 62, 126 })
 
 // The weights are read from memory once per run whatever its length, so a run of several questions (padded to the
 // longest, with the padding masked out) shares that fixed cost.
-Console.WriteLine("several questions in one run (package encoder, padded to the longest; per question)");
+Console.WriteLine("several questions in one run (bot encoder, padded to the longest; per question)");
 foreach (var batch in new[] { 1, 2, 4, 8 })
 {
     var next = 0;
@@ -103,7 +102,7 @@ foreach (var batch in new[] { 1, 2, 4, 8 })
     var runs = Math.Max(perRound / batch, 10);
     for (var run = 0; run < runs; run++)
     {
-        before.Encode([.. Enumerable.Range(0, batch).Select(_ => Prefix + questions[next++ % questions.Length])]);
+        alone.EncodeTogether([.. Enumerable.Range(0, batch).Select(_ => Prefix + questions[next++ % questions.Length])]);
     }
 
     var perQuestion = runs * batch;

@@ -17,7 +17,7 @@ namespace LearningBot.OneStopShop.Meaning;
 public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
 {
     private static readonly long[] Ones = [.. Enumerable.Repeat(1L, WordPieceTokenizer.MaxTokens)];
-    private static readonly long[] Zeros = new long[WordPieceTokenizer.MaxTokens];
+    private static readonly long[] Zeros = new long[8 * WordPieceTokenizer.MaxTokens];
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
 
     private readonly InferenceSession _session;
@@ -55,7 +55,7 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
         {
             for (var i = 0; i < sentences.Length; i++)
             {
-                vectors[i] = Encode(sentences[i], _uncancellable);
+                vectors[i] = EncodeTogether([sentences[i]], _uncancellable)[0];
             }
 
             return vectors;
@@ -69,7 +69,7 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    vectors[i] = Encode(sentences[i], runOptions);
+                    vectors[i] = EncodeTogether([sentences[i]], runOptions)[0];
                 }
                 catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -81,33 +81,85 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
         return vectors;
     }
 
-    /// <summary>One text, at its own length.</summary>
-    public float[] Encode(string sentence, RunOptions runOptions)
+    /// <summary>Texts run together (see below) with no way to cancel them: the questions' path.</summary>
+    public float[][] EncodeTogether(IReadOnlyList<string> sentences) => EncodeTogether(sentences, _uncancellable);
+
+    /// <summary>
+    /// Texts run together: padded to the longest with the padding masked out, which gives each text the vector it gets
+    /// alone (to rounding) while the weights are read from memory once for all of them.
+    /// </summary>
+    public float[][] EncodeTogether(IReadOnlyList<string> sentences, RunOptions runOptions)
     {
-        var ids = ArrayPool<long>.Shared.Rent(WordPieceTokenizer.MaxTokens);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var count = sentences.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var ids = ArrayPool<long>.Shared.Rent(count * WordPieceTokenizer.MaxTokens);
+        var mask = count == 1 ? Ones : ArrayPool<long>.Shared.Rent(count * WordPieceTokenizer.MaxTokens);
+        var lengths = new int[count];
         try
         {
-            var count = _tokenizer.Encode(sentence, ids);
-            long[] shape = [1, count];
-            using var inputIds = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, count), shape);
-            using var attentionMask = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, Ones.AsMemory(0, count), shape);
-            using var tokenTypes = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, Zeros.AsMemory(0, count), shape);
-            using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], _outputNames);
-
-            // The first row of [1, tokens, dimensions] is the [CLS] token's.
-            var vector = outputs[0].GetTensorDataAsSpan<float>()[.._dimensions].ToArray();
-            var scale = 1f / MathF.Max(MathF.Sqrt(SemanticIndex.Dot(vector, vector)), 1e-12f);
-            for (var i = 0; i < vector.Length; i++)
+            var longest = 0;
+            for (var i = 0; i < count; i++)
             {
-                vector[i] *= scale;
+                lengths[i] = _tokenizer.Encode(sentences[i], ids.AsSpan(i * WordPieceTokenizer.MaxTokens, WordPieceTokenizer.MaxTokens));
+                longest = Math.Max(longest, lengths[i]);
             }
 
-            return vector;
+            if (count > 1)
+            {
+                // Rows laid end to end at the longest length, ids padded with [PAD] (0) and the mask with 0.
+                for (var i = 0; i < count; i++)
+                {
+                    var row = ids.AsSpan(i * longest, longest);
+                    ids.AsSpan(i * WordPieceTokenizer.MaxTokens, lengths[i]).CopyTo(row);
+                    row[lengths[i]..].Clear();
+                    mask.AsSpan(i * longest, lengths[i]).Fill(1);
+                    mask.AsSpan((i * longest) + lengths[i], longest - lengths[i]).Clear();
+                }
+            }
+
+            var tokens = count * longest;
+            long[] shape = [count, longest];
+            var types = tokens <= Zeros.Length ? Zeros : new long[tokens];
+            using var inputIds = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, tokens), shape);
+            using var attentionMask = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mask.AsMemory(0, tokens), shape);
+            using var tokenTypes = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, types.AsMemory(0, tokens), shape);
+            using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], _outputNames);
+
+            // Each text's first row of [texts, tokens, dimensions] is its [CLS] token's.
+            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            var vectors = new float[count][];
+            for (var i = 0; i < count; i++)
+            {
+                vectors[i] = Normalised(hidden.Slice(i * longest * _dimensions, _dimensions));
+            }
+
+            return vectors;
         }
         finally
         {
             ArrayPool<long>.Shared.Return(ids);
+            if (count > 1)
+            {
+                ArrayPool<long>.Shared.Return(mask);
+            }
         }
+    }
+
+    private static float[] Normalised(ReadOnlySpan<float> cls)
+    {
+        var vector = cls.ToArray();
+        var scale = 1f / MathF.Max(MathF.Sqrt(SemanticIndex.Dot(vector, vector)), 1e-12f);
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] *= scale;
+        }
+
+        return vector;
     }
 
     public void Dispose()

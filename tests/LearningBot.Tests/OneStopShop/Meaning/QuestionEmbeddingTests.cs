@@ -40,12 +40,24 @@ public sealed class QuestionEmbeddingTests
         foreach (var entry in fixture)
         {
             var question = entry.GetProperty("question").GetString()!;
-            var expected = MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(entry.GetProperty("vector").GetString()!)).ToArray();
+            var expected = VectorOf(entry);
 
             var cosine = ShippedEmbeddingsTests.Cosine(model.EmbedQuestion(question), expected);
 
             Assert.True(cosine > 0.9999, $"\"{question}\" embeds differently from the package encoder (cosine {cosine})");
         }
+    }
+
+    [Fact]
+    public async Task Questions_asked_at_once_share_runs_and_still_get_the_package_encoders_vectors()
+    {
+        var model = await new SharedSentenceEmbedderSource().LoadAsync(SentenceModels.ArcticXs, CancellationToken.None);
+        var fixture = JsonDocument.Parse(File.ReadAllText(FixtureFile)).RootElement.EnumerateArray()
+            .Select(e => (Question: e.GetProperty("question").GetString()!, Vector: VectorOf(e))).ToList();
+
+        var embedded = await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => fixture).Select(f => Task.Run(() => (f.Vector, Embedded: model.EmbedQuestion(f.Question)))));
+
+        Assert.All(embedded, e => Assert.True(ShippedEmbeddingsTests.Cosine(e.Embedded, e.Vector) > 0.9999));
     }
 
     [Fact]
@@ -91,6 +103,9 @@ public sealed class QuestionEmbeddingTests
         var ids = new long[WordPieceTokenizer.MaxTokens];
         return ids[..Tokenizer.Value.Encode(text, ids)];
     }
+
+    private static float[] VectorOf(JsonElement entry) =>
+        MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(entry.GetProperty("vector").GetString()!)).ToArray();
 
     private static long[] PackageIdsOf(string text) => PackageTokenizer.Value.Encode(text)[0].InputIds;
 }
