@@ -9,10 +9,11 @@ namespace LearningBot.OneStopShop.Meaning;
 
 /// <summary>
 /// Runs a BERT model shipped in a SentenceTransformers package (its model.onnx and vocab.txt) the way the package's own
-/// encoder does: the [CLS] token's last hidden state, scaled to length one. It differs only in cost: each text runs at
-/// its own length (a batch is not padded to its longest text), the token ids go to ONNX Runtime from a pooled buffer
-/// (the attention mask and token types, all ones and zeros for one text, from shared constants), only the hidden states
+/// encoder does: the [CLS] token's last hidden state, scaled to length one. It differs only in cost: <see cref="Encode"/>
+/// runs each text at its own length (the package pads a batch to its longest text), the token ids go to ONNX Runtime
+/// from a pooled buffer (the attention mask and token types of one text from shared constants), only the hidden states
 /// are asked for, and the vector is read straight from the output without per-element allocations.
+/// <see cref="EncodeTogether(IReadOnlyList{string})"/> runs several texts at once, for questions that arrive together.
 /// </summary>
 public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
 {
@@ -44,8 +45,6 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
             ?? throw new InvalidOperationException($"{package.GetName().Name} has no vocabulary.");
         return new BertClsEncoder(ResourceLoader.GetResource(package, "model.onnx"), WordPieceTokenizer.Read(vocabulary), options);
     }
-
-    public int Dimensions => _dimensions;
 
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
     {

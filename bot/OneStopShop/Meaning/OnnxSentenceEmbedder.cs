@@ -9,7 +9,7 @@ public sealed class OnnxSentenceEmbedder : ISentenceEmbedder, IDisposable
     /// <summary>Snowflake's instruction for questions put to the Arctic models; articles are embedded as they are.</summary>
     private const string ArcticQuestionPrefix = "Represent this sentence for searching relevant passages: ";
 
-    /// <summary>The most questions one run takes when questions queue: enough for the 16 concurrent users of the turn bench.</summary>
+    /// <summary>The most questions one run takes when questions queue: past four a run, a question's cost hardly falls.</summary>
     private const int QuestionsPerRun = 8;
 
     private readonly ISentenceEncoder _encoder;
