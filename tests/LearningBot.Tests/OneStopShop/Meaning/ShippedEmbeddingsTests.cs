@@ -80,7 +80,7 @@ public sealed class ShippedEmbeddingsTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(engine.Knowledge.Count, engine.Semantic.Count);
     }
 
-    private static double Cosine(float[] a, float[] b)
+    internal static double Cosine(float[] a, float[] b)
     {
         double dot = 0, aa = 0, bb = 0;
         for (var i = 0; i < a.Length; i++)
