@@ -48,8 +48,16 @@ public sealed record HybridOptions
     public double SimilarityCeiling { get; init; } = 0.9;
 
     /// <summary>
+    /// The blended answer's confidence as a logistic model over its signals (<see cref="AnswerSignals"/>), or null (the
+    /// default) for the fixed blend of <see cref="LexicalConfidenceShare"/>, <see cref="SimilarityFloor"/> and
+    /// <see cref="SimilarityCeiling"/>. <see cref="ConfidenceModel.Fitted"/>, with a threshold of 0.53, was fitted with
+    /// cross-validation on the training questions and not adopted: the held-out sets did not confirm it (bench/README.md).
+    /// </summary>
+    public ConfidenceModel? Confidence { get; init; }
+
+    /// <summary>
     /// Below this a blended answer becomes "I'm not sure": 0.05 above the most confident escalate-question of the
-    /// training set with the weights above.
+    /// training set with the weights above (for the fixed blend; a <see cref="Confidence"/> model needs its own).
     /// </summary>
     public double ConfidenceThreshold { get; init; } = 0.147;
 
