@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
@@ -14,17 +15,20 @@ var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmpty
 var embedders = new Dictionary<string, MemoEmbedder>();
 
 // The ranking before article passages were embedded: the head alone, with the blend fitted for it.
-var headOnlyBlend = new HybridOptions { Confidence = null, PassageShare = 0, PhrasingShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
+var headOnlyBlend = new HybridOptions { Confidence = null, WordsDecisive = null, PassageShare = 0, PhrasingShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
 
 // The ranking before the "asked as" phrasings: head and passages, as fitted for them.
-var noPhrasingsBlend = new HybridOptions { Confidence = null, PhrasingShare = 0, LexicalWeight = 0.1, PassageShare = 0.5, ConfidenceThreshold = 0.136 };
+var noPhrasingsBlend = new HybridOptions { Confidence = null, WordsDecisive = null, PhrasingShare = 0, LexicalWeight = 0.1, PassageShare = 0.5, ConfidenceThreshold = 0.136 };
 var noPhrasingsWords = new RankingOptions { AskedWeight = 0 };
 
 // The ranking as configured, with the fixed blend's confidence and its threshold (the default).
-var phrasingsBlend = new HybridOptions { Confidence = null, ConfidenceThreshold = 0.147 };
+var phrasingsBlend = new HybridOptions { Confidence = null, ConfidenceThreshold = 0.147, WordsDecisive = null };
+
+// The ranking as configured, embedding every question even when the words alone are decisive (as before WordsDecisive).
+var alwaysEmbedBlend = new HybridOptions { WordsDecisive = null };
 
 // The ranking as configured, with the logistic confidence fitted on the training questions (--fit-confidence).
-var logisticBlend = new HybridOptions { Confidence = ConfidenceModel.Fitted, ConfidenceThreshold = 0.53 };
+var logisticBlend = new HybridOptions { Confidence = ConfidenceModel.Fitted, ConfidenceThreshold = 0.53, WordsDecisive = null };
 
 var tests = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop");
 var realKnowledge = Path.Combine(root, "knowledge");
@@ -80,7 +84,7 @@ if (args.Contains("--fit"))
     ("staff-words training", realKnowledge, Path.Combine(tests, "staff-words-training.json")),
 ];
 
-Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10}");
+Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");
 foreach (var (name, knowledge, questionsFile) in sets)
 {
     if (!File.Exists(questionsFile))
@@ -90,14 +94,14 @@ foreach (var (name, knowledge, questionsFile) in sets)
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m, m + " logistic" }).Prepend("words only").Prepend("words, no phrasings"))
+    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m, m + " logistic", m + " always embeds" }).Prepend("words only").Prepend("words, no phrasings"))
     {
         var engine = EngineFor(knowledge, ranking);
         var report = AnswerEvaluation.Run(engine, questions);
         var wrong = report.ConfidentlyWrong.Count;
         var (handled, signposted) = SignpostEvaluation.Judge(report, MatcherFor(knowledge, ranking), engine);
         Console.WriteLine(
-            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19} {RankedFirst(report),11:P1} {HeldBack(report),10}");
+            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19} {RankedFirst(report),11:P1} {HeldBack(report),10} {(ranking.StartsWith("words", StringComparison.Ordinal) ? "" : report.Outcomes.Count(o => o.Answer.QuestionMeaning is null).ToString(CultureInfo.InvariantCulture)),13}");
     }
 }
 
@@ -125,9 +129,10 @@ AnswerEngine EngineFor(string knowledge, string ranking)
     var headOnly = ranking.EndsWith(" head only", StringComparison.Ordinal);
     var noPhrasings = ranking.EndsWith("no phrasings", StringComparison.Ordinal);
     var logistic = ranking.EndsWith(" logistic", StringComparison.Ordinal);
+    var alwaysEmbeds = ranking.EndsWith(" always embeds", StringComparison.Ordinal);
     engine = AnswerEngine.Load(knowledge, new AnswerOptions
     {
-        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : new HybridOptions(),
+        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions(),
         Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
     });
     if (!ranking.StartsWith("words", StringComparison.Ordinal))
@@ -197,7 +202,7 @@ void FitBlend(string model)
             {
                 foreach (var phrasings in new[] { 0, 0.25, 0.5, 0.75, 1 })
                 {
-                    var hybrid = new HybridOptions { Confidence = null, LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings, ConfidenceThreshold = 0 };
+                    var hybrid = new HybridOptions { Confidence = null, WordsDecisive = null, LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings, ConfidenceThreshold = 0 };
                     var words = new RankingOptions { AskedWeight = asked };
                     var ranked = AnswerEvaluation.Run(Engine(hybrid, words), questions);
                     var threshold = Math.Round(ranked.Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
@@ -223,7 +228,7 @@ void FitBlend(string model)
 // The confidence's evidence for every training question (never a held-out one), one line each, for fitting the confidence.
 void DumpSignals(string model)
 {
-    var engine = AnswerEngine.Load(realKnowledge, new AnswerOptions { Hybrid = new HybridOptions { Confidence = null, ConfidenceThreshold = 0 } });
+    var engine = AnswerEngine.Load(realKnowledge, new AnswerOptions { Hybrid = new HybridOptions { Confidence = null, WordsDecisive = null, ConfidenceThreshold = 0 } });
     engine.Semantic.EmbedAll(Embedder(model), engine.Knowledge.Articles);
     Console.WriteLine("set,label,right,similarity,similarityGap,scoreGap,head,passage,phrasing,lexicalConfidence,lexicalShare,agree,coverage,words,cues,confidence");
     foreach (var (set, file) in new[] { ("training", Path.Combine(tests, "questions.json")), ("staff", Path.Combine(tests, "staff-words-training.json")) })
@@ -260,7 +265,7 @@ void RankGrid(string model)
                 {
                     var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions
                     {
-                        Hybrid = new HybridOptions { LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings },
+                        Hybrid = new HybridOptions { WordsDecisive = null, LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings },
                         Ranking = new RankingOptions { AskedWeight = asked },
                     });
                     engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);

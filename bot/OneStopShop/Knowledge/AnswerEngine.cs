@@ -73,6 +73,13 @@ public sealed class AnswerEngine
 
         var cues = OutOfScopeCues(question);
         var cueFactor = Math.Pow(_options.OutOfScopeFactor, cues);
+        if (embedder is not null && _options.Hybrid.WordsDecisive is { } decisive && search.Best is { } sure && search.Confidence * cueFactor >= decisive)
+        {
+            // The words alone are sure enough that the blend has never ranked otherwise: the question is not embedded.
+            var suggestions = search.Hits.Take(_options.SuggestionCount).ToList();
+            return new AnswerResult(AnswerKind.Article, search.Confidence * cueFactor, sure.Article, null, suggestions, people, search.MatchedTerms);
+        }
+
         if (embedder is not null)
         {
             var meaning = embedder.EmbedQuestion(question);
