@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.OneStopShop.Meaning;
@@ -14,15 +15,60 @@ var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmpty
 var embedders = new Dictionary<string, MemoEmbedder>();
 
 // The ranking before article passages were embedded: the head alone, with the blend fitted for it.
-var headOnlyBlend = new HybridOptions { PassageShare = 0, PhrasingShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
+var headOnlyBlend = new HybridOptions { Confidence = null, WordsDecisive = null, PassageShare = 0, PhrasingShare = 0, LexicalWeight = 0.3, ConfidenceThreshold = 0.134 };
 
 // The ranking before the "asked as" phrasings: head and passages, as fitted for them.
-var noPhrasingsBlend = new HybridOptions { PhrasingShare = 0, LexicalWeight = 0.1, PassageShare = 0.5, ConfidenceThreshold = 0.136 };
+var noPhrasingsBlend = new HybridOptions { Confidence = null, WordsDecisive = null, PhrasingShare = 0, LexicalWeight = 0.1, PassageShare = 0.5, ConfidenceThreshold = 0.136 };
 var noPhrasingsWords = new RankingOptions { AskedWeight = 0 };
+
+// The ranking as configured, with the fixed blend's confidence and its threshold (the default).
+var phrasingsBlend = new HybridOptions { Confidence = null, ConfidenceThreshold = 0.147, WordsDecisive = null };
+
+// The ranking as configured, embedding every question even when the words alone are decisive (as before WordsDecisive).
+var alwaysEmbedBlend = new HybridOptions { WordsDecisive = null };
+
+// The ranking as configured, with the logistic confidence fitted on the training questions (--fit-confidence).
+var logisticBlend = new HybridOptions { Confidence = ConfidenceModel.Fitted, ConfidenceThreshold = 0.53, WordsDecisive = null };
 
 var tests = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop");
 var realKnowledge = Path.Combine(root, "knowledge");
 var fixtureKnowledge = Path.Combine(tests, "Fixtures", "knowledge");
+var engines = new Dictionary<(string Knowledge, string Ranking), AnswerEngine>();
+var matchers = new Dictionary<(string Knowledge, string Ranking), SignpostMatcher>();
+if (args.Contains("--rank-grid"))
+{
+    RankGrid(models[0]);
+    return 0;
+}
+
+if (args.Contains("--training-misses"))
+{
+    var engine = EngineFor(realKnowledge, models[0]);
+    foreach (var file in new[] { "questions.json", "staff-words-training.json" })
+    {
+        foreach (var o in AnswerEvaluation.Run(engine, AnswerEvaluation.LoadQuestions(Path.Combine(tests, file))).Outcomes.Where(o => !o.Question.IsPerson && (!o.Top1 || o.Question.IsEscalation)))
+        {
+            var first = o.Answer.Suggestions.Count > 0 ? o.Answer.Suggestions[0].Article.Id : "-";
+            var rankedRight = !o.Question.IsEscalation && (o.Question.Expected ?? []).Contains(first);
+            Console.WriteLine($"{file}\t{(o.Question.IsEscalation ? "OOS" : rankedRight ? "HELD" : "WRONG")}\t{o.Answer.Kind}\t{o.Answer.Confidence:F3}\t{o.Question.Question}\t{string.Join(",", o.Question.Expected ?? [])}\t{string.Join(",", o.Answer.Suggestions.Select(h => h.Article.Id))}");
+        }
+    }
+
+    return 0;
+}
+
+if (args.Contains("--fit-confidence"))
+{
+    FitConfidence(models[0]);
+    return 0;
+}
+
+if (args.Contains("--signals"))
+{
+    DumpSignals(models[0]);
+    return 0;
+}
+
 if (args.Contains("--fit"))
 {
     FitBlend(models[0]);
@@ -35,11 +81,10 @@ if (args.Contains("--fit"))
     ("held-out", realKnowledge, Path.Combine(tests, "heldout-questions.json")),
     ("second held-out", realKnowledge, Path.Combine(tests, "Answers", "second-heldout-questions.json")),
     ("staff words", realKnowledge, Path.Combine(tests, "Answers", "staff-words-questions.json")),
+    ("staff-words training", realKnowledge, Path.Combine(tests, "staff-words-training.json")),
 ];
 
-Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19}");
-var engines = new Dictionary<(string Knowledge, string Ranking), AnswerEngine>();
-var matchers = new Dictionary<(string Knowledge, string Ranking), SignpostMatcher>();
+Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");
 foreach (var (name, knowledge, questionsFile) in sets)
 {
     if (!File.Exists(questionsFile))
@@ -49,18 +94,30 @@ foreach (var (name, knowledge, questionsFile) in sets)
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m }).Prepend("words only").Prepend("words, no phrasings"))
+    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m, m + " logistic", m + " always embeds" }).Prepend("words only").Prepend("words, no phrasings"))
     {
         var engine = EngineFor(knowledge, ranking);
         var report = AnswerEvaluation.Run(engine, questions);
         var wrong = report.ConfidentlyWrong.Count;
         var (handled, signposted) = SignpostEvaluation.Judge(report, MatcherFor(knowledge, ranking), engine);
         Console.WriteLine(
-            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19}");
+            $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19} {RankedFirst(report),11:P1} {HeldBack(report),10} {(ranking.StartsWith("words", StringComparison.Ordinal) ? "" : report.Outcomes.Count(o => o.Answer.QuestionMeaning is null).ToString(CultureInfo.InvariantCulture)),13}");
     }
 }
 
 return 0;
+
+// Share of article questions whose best-ranked article is right, confident or not: what a perfect confidence would reach.
+static double RankedFirst(EvaluationReport report)
+{
+    var articles = report.Outcomes.Where(o => !o.Question.IsEscalation && !o.Question.IsPerson).ToList();
+    return articles.Count == 0 ? 0 : (double)articles.Count(o => o.Answer.Suggestions.Count > 0 && (o.Question.Expected ?? []).Contains(o.Answer.Suggestions[0].Article.Id)) / articles.Count;
+}
+
+// Answerable questions answered "not sure" although the best-ranked article was right.
+static int HeldBack(EvaluationReport report) => report.Outcomes.Count(o =>
+    !o.Question.IsEscalation && !o.Question.IsPerson && o.Answer.Kind == AnswerKind.NotSure
+    && o.Answer.Suggestions.Count > 0 && (o.Question.Expected ?? []).Contains(o.Answer.Suggestions[0].Article.Id));
 
 AnswerEngine EngineFor(string knowledge, string ranking)
 {
@@ -71,9 +128,11 @@ AnswerEngine EngineFor(string knowledge, string ranking)
 
     var headOnly = ranking.EndsWith(" head only", StringComparison.Ordinal);
     var noPhrasings = ranking.EndsWith("no phrasings", StringComparison.Ordinal);
+    var logistic = ranking.EndsWith(" logistic", StringComparison.Ordinal);
+    var alwaysEmbeds = ranking.EndsWith(" always embeds", StringComparison.Ordinal);
     engine = AnswerEngine.Load(knowledge, new AnswerOptions
     {
-        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : new HybridOptions(),
+        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions(),
         Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
     });
     if (!ranking.StartsWith("words", StringComparison.Ordinal))
@@ -143,7 +202,7 @@ void FitBlend(string model)
             {
                 foreach (var phrasings in new[] { 0, 0.25, 0.5, 0.75, 1 })
                 {
-                    var hybrid = new HybridOptions { LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings, ConfidenceThreshold = 0 };
+                    var hybrid = new HybridOptions { Confidence = null, WordsDecisive = null, LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings, ConfidenceThreshold = 0 };
                     var words = new RankingOptions { AskedWeight = asked };
                     var ranked = AnswerEvaluation.Run(Engine(hybrid, words), questions);
                     var threshold = Math.Round(ranked.Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
@@ -164,6 +223,104 @@ void FitBlend(string model)
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
         return engine;
     }
+}
+
+// The confidence's evidence for every training question (never a held-out one), one line each, for fitting the confidence.
+void DumpSignals(string model)
+{
+    var engine = AnswerEngine.Load(realKnowledge, new AnswerOptions { Hybrid = new HybridOptions { Confidence = null, WordsDecisive = null, ConfidenceThreshold = 0 } });
+    engine.Semantic.EmbedAll(Embedder(model), engine.Knowledge.Articles);
+    Console.WriteLine("set,label,right,similarity,similarityGap,scoreGap,head,passage,phrasing,lexicalConfidence,lexicalShare,agree,coverage,words,cues,confidence");
+    foreach (var (set, file) in new[] { ("training", Path.Combine(tests, "questions.json")), ("staff", Path.Combine(tests, "staff-words-training.json")) })
+    {
+        foreach (var q in AnswerEvaluation.LoadQuestions(file).Where(q => !q.IsPerson))
+        {
+            var answer = engine.Answer(q.Question);
+            if (answer.Signals is not { } s)
+            {
+                continue;
+            }
+
+            var right = !q.IsEscalation && answer.Suggestions.Count > 0 && (q.Expected ?? []).Contains(answer.Suggestions[0].Article.Id);
+            Console.WriteLine(string.Join(',', set, q.IsEscalation ? "oos" : "answerable", right ? 1 : 0, s.Similarity, s.SimilarityGap, s.ScoreGap, s.Head, s.Passage, s.Phrasing, s.LexicalConfidence, s.LexicalShare, s.Agree ? 1 : 0, s.Coverage, s.Words, s.Cues, s.Blend));
+        }
+    }
+}
+
+// How often the best-ranked article is right (confidence aside) on the training questions, for each ranking setting.
+void RankGrid(string model)
+{
+    var embedder = Embedder(model);
+    var knowledge = KnowledgeLoader.Load(realKnowledge);
+    var training = AnswerEvaluation.LoadQuestions(Path.Combine(tests, "questions.json"));
+    var staff = AnswerEvaluation.LoadQuestions(Path.Combine(tests, "staff-words-training.json"));
+    Console.WriteLine($"{"asked",6} {"lexical",8} {"passages",9} {"phrasings",10} {"training",9} {"staff",7}");
+    foreach (var asked in new[] { 0, 0.5, 1 })
+    {
+        foreach (var lexical in new[] { 0, 0.05, 0.1, 0.15, 0.2, 0.3 })
+        {
+            foreach (var passages in new[] { 0, 0.25, 0.5, 0.75, 1 })
+            {
+                foreach (var phrasings in new[] { 0, 0.25, 0.5, 0.75, 1 })
+                {
+                    var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions
+                    {
+                        Hybrid = new HybridOptions { WordsDecisive = null, LexicalWeight = lexical, PassageShare = passages, PhrasingShare = phrasings },
+                        Ranking = new RankingOptions { AskedWeight = asked },
+                    });
+                    engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
+                    Console.WriteLine($"{asked,6:F2} {lexical,8:F2} {passages,9:F2} {phrasings,10:F2} {RankedFirst(AnswerEvaluation.Run(engine, training)),9:P1} {RankedFirst(AnswerEvaluation.Run(engine, staff)),7:P1}");
+                }
+            }
+        }
+    }
+}
+
+// The confidence as a logistic model over the answer's signals (ConfidenceModel), fitted on the training questions only
+// (questions.json and staff-words-training.json; never a held-out set). Ten-fold cross-validation gives every question
+// a probability from a model that did not see it; the threshold is then the highest at which those probabilities
+// answer at least as many questions right as the configured confidence does, so the fit is judged on what it was not
+// fitted on. The coefficients printed are refitted on every training question.
+void FitConfidence(string model)
+{
+    var engine = AnswerEngine.Load(realKnowledge, new AnswerOptions { Hybrid = phrasingsBlend });
+    engine.Semantic.EmbedAll(Embedder(model), engine.Knowledge.Articles);
+    var threshold = phrasingsBlend.ConfidenceThreshold;
+    var points = new List<(double[] X, bool Right, bool Answerable, double Configured)>();
+    foreach (var file in new[] { "questions.json", "staff-words-training.json" })
+    {
+        foreach (var q in AnswerEvaluation.LoadQuestions(Path.Combine(tests, file)).Where(q => !q.IsPerson))
+        {
+            var answer = engine.Answer(q.Question);
+            if (answer.Signals is { } signals)
+            {
+                var right = !q.IsEscalation && (q.Expected ?? []).Contains(answer.Suggestions[0].Article.Id);
+                points.Add((ConfidenceFit.Features(signals), right, !q.IsEscalation, answer.Confidence));
+            }
+        }
+    }
+
+    var outOfFold = ConfidenceFit.CrossValidate(points.Select(p => (p.X, p.Right)).ToList(), folds: 10, seed: 7);
+    var answerable = points.Count(p => p.Answerable);
+    var configuredRight = points.Count(p => p.Right && p.Configured >= threshold);
+    var configuredWrong = points.Count(p => !p.Right && p.Configured >= threshold);
+    Console.WriteLine($"{points.Count} training questions ({answerable} answerable), best-ranked article right for {points.Count(p => p.Right)}");
+    Console.WriteLine($"configured confidence (threshold {threshold:F3}): top-1 {(double)configuredRight / answerable:P1}, {configuredWrong} confidently wrong ({(double)configuredWrong / points.Count:P1})");
+    Console.WriteLine($"{"threshold",10} {"top-1",7} {"conf. wrong",12}   (cross-validated)");
+    double chosen = 1;
+    foreach (var t in Enumerable.Range(1, 99).Select(i => i / 100.0).Reverse())
+    {
+        var right = points.Where((p, i) => p.Right && outOfFold[i] >= t).Count();
+        var wrong = points.Where((p, i) => !p.Right && outOfFold[i] >= t).Count();
+        chosen = right >= configuredRight && chosen == 1 ? t : chosen;
+        if (Math.Round(t * 100) % 5 == 0 || t == chosen)
+        {
+            Console.WriteLine($"{t,10:F2} {(double)right / answerable,7:P1} {wrong,4} ({(double)wrong / points.Count,5:P1}){(t == chosen ? "  <- as many right as the configured confidence" : "")}");
+        }
+    }
+
+    var (weights, intercept) = ConfidenceFit.Fit(points.Select(p => (p.X, p.Right)).ToList());
+    Console.WriteLine($"model on every training question: intercept {intercept:F3}, " + string.Join(", ", ConfidenceFit.Names.Zip(weights, (n, w) => $"{n} {w:F3}")) + $"; threshold {chosen:F2}");
 }
 
 static string FindRepositoryRoot()
@@ -210,5 +367,72 @@ internal sealed class MemoEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
         }
 
         return vector;
+    }
+}
+
+/// <summary>Logistic regression by gradient descent on standardised features, with a little L2 shrinkage.</summary>
+internal static class ConfidenceFit
+{
+    public static readonly string[] Names = ["blend", "similarity gap", "score gap"];
+
+    public static double[] Features(AnswerSignals s) => [s.Blend, s.SimilarityGap, s.ScoreGap];
+
+    public static double[] CrossValidate(IReadOnlyList<(double[] X, bool Y)> points, int folds, int seed)
+    {
+        var order = Enumerable.Range(0, points.Count).OrderBy(_ => 0).ToArray();
+        new Random(seed).Shuffle(order);
+        var fold = new int[points.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            fold[order[i]] = i % folds;
+        }
+
+        var probabilities = new double[points.Count];
+        for (var k = 0; k < folds; k++)
+        {
+            var (w, b) = Fit([.. points.Where((_, i) => fold[i] != k)]);
+            for (var i = 0; i < points.Count; i++)
+            {
+                probabilities[i] = fold[i] == k ? Probability(w, b, points[i].X) : probabilities[i];
+            }
+        }
+
+        return probabilities;
+    }
+
+    public static double Probability(double[] w, double b, double[] x) => 1 / (1 + Math.Exp(-(b + w.Zip(x, (a, c) => a * c).Sum())));
+
+    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<(double[] X, bool Y)> points, double l2 = 1, int steps = 2000, double rate = 0.5)
+    {
+        var d = points[0].X.Length;
+        var n = points.Count;
+        var mean = Enumerable.Range(0, d).Select(j => points.Average(p => p.X[j])).ToArray();
+        var sd = Enumerable.Range(0, d).Select(j => Math.Sqrt(points.Average(p => Math.Pow(p.X[j] - mean[j], 2)))).Select(v => v > 0 ? v : 1).ToArray();
+        var z = points.Select(p => p.X.Select((v, j) => (v - mean[j]) / sd[j]).ToArray()).ToArray();
+        var w = new double[d];
+        var b = 0.0;
+        for (var step = 0; step < steps; step++)
+        {
+            var gw = new double[d];
+            var gb = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var error = Probability(w, b, z[i]) - (points[i].Y ? 1 : 0);
+                gb += error;
+                for (var j = 0; j < d; j++)
+                {
+                    gw[j] += error * z[i][j];
+                }
+            }
+
+            b -= rate * gb / n;
+            for (var j = 0; j < d; j++)
+            {
+                w[j] -= rate * ((gw[j] + (l2 * w[j])) / n);
+            }
+        }
+
+        var weights = w.Select((v, j) => v / sd[j]).ToArray();
+        return (weights, b - w.Select((v, j) => v * mean[j] / sd[j]).Sum());
     }
 }

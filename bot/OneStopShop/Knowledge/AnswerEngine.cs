@@ -71,11 +71,19 @@ public sealed class AnswerEngine
             return new AnswerResult(AnswerKind.Person, best.Confidence, null, best, search.Hits, people, best.Reasons);
         }
 
-        var cueFactor = Math.Pow(_options.OutOfScopeFactor, OutOfScopeCues(question));
+        var cues = OutOfScopeCues(question);
+        var cueFactor = Math.Pow(_options.OutOfScopeFactor, cues);
+        if (embedder is not null && _options.Hybrid.WordsDecisive is { } decisive && search.Best is { } sure && search.Confidence * cueFactor >= decisive)
+        {
+            // The words alone are sure enough that the blend has never ranked otherwise: the question is not embedded.
+            var suggestions = search.Hits.Take(_options.SuggestionCount).ToList();
+            return new AnswerResult(AnswerKind.Article, search.Confidence * cueFactor, sure.Article, null, suggestions, people, search.MatchedTerms);
+        }
+
         if (embedder is not null)
         {
             var meaning = embedder.EmbedQuestion(question);
-            return Blend(search, meaning, cueFactor, people) with { QuestionMeaning = meaning };
+            return Blend(search, meaning, cues, WordCount(question), people) with { QuestionMeaning = meaning };
         }
 
         var articleConfidence = search.Confidence * cueFactor;
@@ -94,9 +102,10 @@ public sealed class AnswerEngine
     /// admin-cue factor: an embedding sees "my appraisal score last year" as being about appraisals, blind to its asking
     /// for personal records.
     /// </summary>
-    private AnswerResult Blend(KnowledgeSearchResult search, float[] question, double cueFactor, IReadOnlyList<PersonMatch> people)
+    private AnswerResult Blend(KnowledgeSearchResult search, float[] question, int cues, int words, IReadOnlyList<PersonMatch> people)
     {
         var hybrid = _options.Hybrid;
+        var cueFactor = Math.Pow(_options.OutOfScopeFactor, cues);
         var semantic = Semantic.Current;
         var entries = semantic.Entries;
         var scratch = t_blend ??= new BlendScratch();
@@ -134,13 +143,15 @@ public sealed class AnswerEngine
 
         var hits = new List<ArticleHit>(_options.SuggestionCount);
         var bestSlot = -1;
-        var wanted = Math.Max(1, _options.SuggestionCount);
+        var runnerUpSlot = -1;
+        var wanted = Math.Max(2, _options.SuggestionCount);
         foreach (var slot in TopSlots(scores, entries.Length + unembedded.Count, wanted + 2))
         {
             var article = slot < entries.Length ? Knowledge.Find(entries[slot].Id) : unembedded[slot - entries.Length];
             if (article is not null && hits.Count < wanted)
             {
                 bestSlot = hits.Count == 0 ? slot : bestSlot;
+                runnerUpSlot = hits.Count == 1 ? slot : runnerUpSlot;
                 hits.Add(new ArticleHit(article, scores[slot]));
             }
         }
@@ -154,14 +165,66 @@ public sealed class AnswerEngine
         var agree = search.Best?.Article.Id == best.Id;
         var similarity = bestSlot < entries.Length ? similarities[bestSlot] : 0;
         var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
-        var confidence = Math.Clamp(
+        var blend = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
             + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);
+        var signals = Signals(question, search, semantic, similarities, scores, bestSlot, runnerUpSlot, best, cues, words, blend);
+        var confidence = hybrid.Confidence is { } model ? model.Probability(signals) : blend;
         IReadOnlyList<string> matched = agree ? search.MatchedTerms : [];
         var suggestions = hits.Take(_options.SuggestionCount).ToList();
-        return confidence >= hybrid.ConfidenceThreshold
+        return (confidence >= hybrid.ConfidenceThreshold
             ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
-            : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched);
+            : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched))
+            with { Signals = signals };
+    }
+
+    private AnswerSignals Signals(
+        float[] question, KnowledgeSearchResult search, SemanticIndex.Snapshot semantic, float[] similarities, float[] scores,
+        int bestSlot, int runnerUpSlot, KnowledgeArticle best, int cues, int words, double blend)
+    {
+        var entries = semantic.Entries;
+        var similarity = bestSlot < entries.Length ? similarities[bestSlot] : 0;
+        var runnerUp = runnerUpSlot >= 0 && runnerUpSlot < entries.Length ? similarities[runnerUpSlot] : 0;
+        var (head, passage, phrasing) = bestSlot < entries.Length ? SemanticIndex.Parts(question, entries[bestSlot]) : default;
+        var bestLexical = search.Best?.Score ?? 0;
+        var lexicalShare = 0.0;
+        foreach (var hit in search.Hits)
+        {
+            if (hit.Article.Id == best.Id && bestLexical > 0)
+            {
+                lexicalShare = hit.Score / bestLexical;
+                break;
+            }
+        }
+
+        return new AnswerSignals(
+            similarity,
+            similarity - runnerUp,
+            runnerUpSlot >= 0 ? scores[bestSlot] - scores[runnerUpSlot] : scores[bestSlot],
+            head,
+            passage,
+            phrasing,
+            search.Confidence,
+            lexicalShare,
+            search.Best?.Article.Id == best.Id,
+            search.Coverage,
+            words,
+            cues,
+            blend);
+    }
+
+    private static int WordCount(string question)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in question)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            count += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return count;
     }
 
     /// <summary>

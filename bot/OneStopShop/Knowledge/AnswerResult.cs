@@ -18,4 +18,7 @@ public sealed record AnswerResult(
 {
     /// <summary>The question's embedding when it was ranked by meaning, so signposts can compare it without embedding it again.</summary>
     public float[]? QuestionMeaning { get; init; }
+
+    /// <summary>The evidence behind a blended answer's confidence; null when ranked by words alone.</summary>
+    public AnswerSignals? Signals { get; init; }
 }

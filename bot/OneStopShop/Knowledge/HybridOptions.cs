@@ -48,10 +48,25 @@ public sealed record HybridOptions
     public double SimilarityCeiling { get; init; } = 0.9;
 
     /// <summary>
+    /// The blended answer's confidence as a logistic model over its signals (<see cref="AnswerSignals"/>), or null (the
+    /// default) for the fixed blend of <see cref="LexicalConfidenceShare"/>, <see cref="SimilarityFloor"/> and
+    /// <see cref="SimilarityCeiling"/>. <see cref="ConfidenceModel.Fitted"/>, with a threshold of 0.53, was fitted with
+    /// cross-validation on the training questions and not adopted: the held-out sets did not confirm it (bench/README.md).
+    /// </summary>
+    public ConfidenceModel? Confidence { get; init; }
+
+    /// <summary>
     /// Below this a blended answer becomes "I'm not sure": 0.05 above the most confident escalate-question of the
-    /// training set with the weights above.
+    /// training set with the weights above (for the fixed blend; a <see cref="Confidence"/> model needs its own).
     /// </summary>
     public double ConfidenceThreshold { get; init; } = 0.147;
+
+    /// <summary>
+    /// When the words' own confidence (cut by admin cues) reaches this, the words' first article is the answer and the
+    /// question is not embedded, saving the model's milliseconds; null never skips the model. 0.05 above the most
+    /// confident words' answer among the training questions that the blend does not rank right or that are out of scope.
+    /// </summary>
+    public double? WordsDecisive { get; init; } = 0.81;
 
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
@@ -66,6 +81,11 @@ public sealed record HybridOptions
         foreach (var share in shares.Where(s => s.Value is not (>= 0 and <= 1)))
         {
             yield return new($"{section}:{share.Name} must be between 0 and 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (WordsDecisive is not null and not (> 0 and <= 1))
+        {
+            yield return new($"{section}:{nameof(WordsDecisive)} must be more than 0 and at most 1.", [nameof(AnswerOptions.Hybrid)]);
         }
 
         if (!(SimilarityCeiling > SimilarityFloor && SimilarityCeiling <= 1))

@@ -145,6 +145,15 @@ public sealed class SemanticIndex
         return phrasingShare > 0 ? Raised(lifted, Closest(question, entry.Phrasings, length), phrasingShare) : lifted;
     }
 
+    /// <summary>The question's similarity to the entry's head, closest passage and closest phrasing (0 for none).</summary>
+    internal static (float Head, float Passage, float Phrasing) Parts(ReadOnlySpan<float> question, Entry entry)
+    {
+        var length = entry.Vector.Length;
+        var passage = Closest(question, entry.Passages, length);
+        var phrasing = Closest(question, entry.Phrasings, length);
+        return (Dot(question, entry.Vector), passage == float.MinValue ? 0 : passage, phrasing == float.MinValue ? 0 : phrasing);
+    }
+
     private static float Raised(float similarity, float closest, float share) =>
         closest > similarity ? similarity + (share * (closest - similarity)) : similarity;
 

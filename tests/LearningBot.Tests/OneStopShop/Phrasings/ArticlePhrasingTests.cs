@@ -15,6 +15,7 @@ public sealed class ArticlePhrasingTests
         Path.Combine("Answers", "second-heldout-questions.json"),
         Path.Combine("Answers", "staff-words-questions.json"),
         Path.Combine("Fixtures", "fixture-questions.json"),
+        "staff-words-training.json",
     ];
 
     private static string EvaluationFolder => Path.Combine(KnowledgeFixtures.RepositoryRoot, "tests", "LearningBot.Tests", "OneStopShop");
