@@ -93,14 +93,14 @@ mkdir -p "$OUT"
 # turns.sh: on disk, Azurite rewrites its whole database every few seconds, a stall that grows with the tables and that
 # Azure Table Storage does not have.
 AZURITE_PORT="$(free_port)"
-"$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location "$WORK/azurite" --inMemoryPersistence --silent >"$WORK/azurite.log" 2>&1 &
+(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+  --inMemoryPersistence --silent) >"$WORK/azurite.log" 2>&1 &
 AZURITE_PID=$!
 PIDS+=("$AZURITE_PID")
 wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
 QUEUE_PORT="$(free_port)"
-"$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --location "$WORK/azurite-queue" --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry >"$WORK/azurite-queue.log" 2>&1 &
+(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry) >"$WORK/azurite-queue.log" 2>&1 &
 PIDS+=("$!")
 wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
 
