@@ -156,6 +156,13 @@ internal sealed class ReviewStepScript(BenchClient client) : PressScript(client)
             throw new InvalidOperationException($"review.open gave no step card for bench manager {user.Number}: is the people directory seeded with the bench's people? {card?.ToJsonString()[..Math.Min(300, card.ToJsonString().Length)]}");
         }
 
+        // A later round's user is the same bench manager, whose draft the bot resumes at the step it was left on.
+        while (FindAction(card, BackVerb) is not null)
+        {
+            card = await Client.PressAsync(user, BackVerb, PressData(card, BackVerb, new JsonObject()), ct)
+                ?? throw new InvalidOperationException($"review.back gave no card for bench manager {user.Number}");
+        }
+
         _reviews[user.Number] = new ReviewState(card, OnFirstStep: true);
     }
 
