@@ -38,16 +38,11 @@ BOT_DIR="$ROOT/bot/bin/$CONFIG/net10.0"
 BENCH_DLL="$ROOT/bench/TurnBench/bin/$CONFIG/net10.0/TurnBench.dll"
 OUT="${BENCH_OUT:-$ROOT/artifacts/bench}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/learningbot-soak.XXXXXX")"
-PIDS=()
+# shellcheck source=bench/lib/processes.sh
+source "$ROOT/bench/lib/processes.sh"
 
 cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_processes
   cp "$WORK/bot.log" "$OUT/soak-bot.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -55,30 +50,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { echo "[soak] $*" >&2; }
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Waits until URL answers (with a 2xx when the fifth argument is 'healthy'); fails early if the process died.
-wait_http() {
-  local name="$1" url="$2" pid="$3" logfile="$4" want="${5:-any}" fail=()
-  [[ $want == healthy ]] && fail=(-f)
-  for _ in $(seq 1 240); do
-    if curl -s "${fail[@]}" -o /dev/null --max-time 6 "$url"; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "$name exited before it was ready; last lines of its log:"
-      tail -n 30 "$logfile" >&2
-      exit 1
-    fi
-    sleep 0.25
-  done
-  log "$name did not answer $url healthily in time; it says: $(curl -s --max-time 6 "$url" || true)"
-  tail -n 30 "$logfile" >&2
-  exit 1
-}
 
 if [[ $BUILD == 1 ]]; then
   log "building (Release)"
@@ -89,23 +60,7 @@ fi
 
 mkdir -p "$OUT"
 
-# Azurite: Tables and Queues (the outbox and the delivery engine wake instances through queues), in memory as in
-# turns.sh: on disk, Azurite rewrites its whole database every few seconds, a stall that grows with the tables and that
-# Azure Table Storage does not have.
-AZURITE_PORT="$(free_port)"
-(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --inMemoryPersistence --silent) >"$WORK/azurite.log" 2>&1 &
-AZURITE_PID=$!
-PIDS+=("$AZURITE_PID")
-wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
-QUEUE_PORT="$(free_port)"
-(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry) >"$WORK/azurite-queue.log" 2>&1 &
-PIDS+=("$!")
-wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
-
-# Azurite's development account key: public, and the same in every install.
-AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+start_memory_azurite "$ROOT" "$WORK"
 
 # The people, as turns.sh seeds them: the sample people; for each soak user n, bench manager n with one direct report
 # (the review steps); a member of the L&D Support Team, who announces. Then the delivery's recipients: everyone in the
@@ -136,7 +91,7 @@ BOT_PORT="$(free_port)"
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
   export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem"
-  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;"
+  export Storage__ConnectionString="$AZURITE_CONNECTION"
   # Information from the embedding loader only: the load waits until the bot answers by meaning.
   exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" \
     "Roles__SupportTeam__0=$(bench_id 7000 1)" \

@@ -39,16 +39,11 @@ BENCH_DLL="$ROOT/bench/TurnBench/bin/$CONFIG/net10.0/TurnBench.dll"
 PEER_DIR="$ROOT/bench/sdk-peer"
 OUT="${BENCH_OUT:-$ROOT/artifacts/bench}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/learningbot-bench.XXXXXX")"
-PIDS=()
+# shellcheck source=bench/lib/processes.sh
+source "$ROOT/bench/lib/processes.sh"
 
 cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_processes
   cp "$WORK"/*.log "$OUT"/ 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -56,31 +51,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { echo "[turns] $*" >&2; }
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Waits until URL answers (with a 2xx when the fifth argument is 'healthy'); fails early if the
-# process died. The bot's /healthz answers 503 until it can reach its table storage.
-wait_http() {
-  local name="$1" url="$2" pid="$3" logfile="$4" want="${5:-any}" fail=()
-  [[ $want == healthy ]] && fail=(-f)
-  for _ in $(seq 1 240); do
-    if curl -s "${fail[@]}" -o /dev/null --max-time 6 "$url"; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "$name exited before it was ready; last lines of its log:"
-      tail -n 30 "$logfile" >&2
-      exit 1
-    fi
-    sleep 0.25
-  done
-  log "$name did not answer $url healthily in time; it says: $(curl -s --max-time 6 "$url" || true)"
-  tail -n 30 "$logfile" >&2
-  exit 1
-}
 
 if [[ $BUILD == 1 ]]; then
   log "building (Release)"
@@ -95,25 +65,7 @@ fi
 
 mkdir -p "$OUT"
 
-# Azurite's table service, in memory: on disk it rewrites its whole database every 5 s while rows change, which stops
-# it for half a second and more once a run has written its tens of thousands of rows (Azure Table Storage has no such
-# pause; it made the tail of the later turn kinds).
-AZURITE_PORT="$(free_port)"
-# (Started in the run's own directory, where Azurite still writes its small config file.)
-(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --inMemoryPersistence --silent) >"$WORK/azurite.log" 2>&1 &
-AZURITE_PID=$!
-PIDS+=("$AZURITE_PID")
-wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$WORK/azurite.log"
-# Its queue service too: the outbox and the delivery engine wake instances through queues.
-QUEUE_PORT="$(free_port)"
-(cd "$WORK" && exec "$ROOT/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry) >"$WORK/azurite-queue.log" 2>&1 &
-PIDS+=("$!")
-wait_http azurite-queue "http://127.0.0.1:$QUEUE_PORT/devstoreaccount1?comp=list" "$!" "$WORK/azurite-queue.log"
-
-# Azurite's development account key: public, and the same in every install.
-AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+start_memory_azurite "$ROOT" "$WORK"
 
 # The bench's people, for the button-press turns: the sample people plus, for each virtual user n, bench manager n
 # (TurnBench's user n with --bench-people; also liaison staff, who may log signals) with one direct report, and a
@@ -136,7 +88,7 @@ BOT_PORT="$(free_port)"
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
   export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc"
-  export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;"
+  export Storage__ConnectionString="$AZURITE_CONNECTION"
   # Information from the embedding loader only: the ask rounds wait until the bot answers by meaning.
   exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" "${BENCH_ROLES[@]}" \
     FiveMinuteReview__RemindersEnabled=false FiveMinuteReview__FirstReviewGuide=false dotnet LearningBot.dll
@@ -162,7 +114,7 @@ CLAIM_PORT="$(free_port)"
   cd "$FLOOR_DIR"
   export ASPNETCORE_URLS="http://127.0.0.1:$CLAIM_PORT"
   export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/floor-claim.gc"
-  export Claim__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+  export Claim__ConnectionString="$AZURITE_CONNECTION"
   exec dotnet LearningBot.Bench.Floor.dll
 ) >"$WORK/floor-claim.log" 2>&1 &
 CLAIM_PID=$!
