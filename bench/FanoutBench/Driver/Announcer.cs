@@ -37,7 +37,7 @@ internal sealed class Announcer(HttpClient http, Uri messages, ConnectorSimulato
             ["audience"] = "everyone",
         });
         var (status, body) = await PostAsync(preview, cancellationToken);
-        if (FindDraftId(body) is not { } draftId)
+        if (AnnouncementPreview.FindDraftId(body) is not { } draftId)
         {
             return new AnnounceOutcome(false, $"no draftId in the preview (invoke answered {status}: {Shorten(body)}); 'announce' was answered: {Shorten(said)}");
         }
@@ -55,26 +55,6 @@ internal sealed class Announcer(HttpClient http, Uri messages, ConnectorSimulato
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
-    /// <summary>The <c>draftId</c> in the data of the preview card's Send action, wherever the card puts it.</summary>
-    private static string? FindDraftId(string body)
-    {
-        try
-        {
-            return Find(JsonNode.Parse(body));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        static string? Find(JsonNode? node) => node switch
-        {
-            JsonObject o when o["draftId"] is JsonValue v && v.TryGetValue<string>(out var id) => id,
-            JsonObject o => o.Select(p => Find(p.Value)).FirstOrDefault(found => found is not null),
-            JsonArray a => a.Select(Find).FirstOrDefault(found => found is not null),
-            _ => null,
-        };
-    }
 
     private static string Shorten(string? text) => text is null ? "(nothing)" : text.Length <= 160 ? text : text[..160] + "…";
 }

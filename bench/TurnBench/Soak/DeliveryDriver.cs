@@ -140,7 +140,7 @@ internal sealed class DeliveryDriver(HttpClient http, SoakOptions options, Deliv
                 ["message"] = "The soak's announcement to everyone in the independent sector: nothing to do.",
                 ["audience"] = Audience,
             }, ct);
-            if (FindDraftId(body) is not { } draftId)
+            if (AnnouncementPreview.FindDraftId(body) is not { } draftId)
             {
                 return $"no draftId in the preview (answered {status}: {Shorten(body)})";
             }
@@ -182,25 +182,6 @@ internal sealed class DeliveryDriver(HttpClient http, SoakOptions options, Deliv
         ["locale"] = "en-GB",
     };
 
-    private static string? FindDraftId(string body)
-    {
-        try
-        {
-            return Find(JsonNode.Parse(body));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        static string? Find(JsonNode? node) => node switch
-        {
-            JsonObject o when o["draftId"] is JsonValue v && v.TryGetValue<string>(out var id) => id,
-            JsonObject o => o.Select(p => Find(p.Value)).FirstOrDefault(found => found is not null),
-            JsonArray a => a.Select(Find).FirstOrDefault(found => found is not null),
-            _ => null,
-        };
-    }
 
     private static async Task Wait(TimeSpan delay, CancellationToken ct)
     {
