@@ -30,18 +30,26 @@ internal sealed record BenchOptions(
              rounds of one system are summarised by the round with the median turns/s)
         """;
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The command line's <c>--name value</c> pairs; anything else is refused with the usage.</summary>
+    internal static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args, string usage)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{usage}");
             }
 
             values[args[i][2..]] = args[++i];
         }
+
+        return values;
+    }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = ReadPairs(args, Usage);
 
         string? Get(string key) => values.GetValueOrDefault(key);
         int GetInt(string key, int fallback) =>

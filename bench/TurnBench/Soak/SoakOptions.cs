@@ -52,16 +52,7 @@ internal sealed record SoakOptions(
 
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
-            }
-
-            values[args[i][2..]] = args[++i];
-        }
+        var values = BenchOptions.ReadPairs(args, Usage);
 
         string? Get(string key) => values.GetValueOrDefault(key);
         int GetInt(string key, int fallback) =>
