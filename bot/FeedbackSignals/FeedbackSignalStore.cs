@@ -21,19 +21,25 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
     /// Stores the signal with the messages it owes unless one with its id is there already, and returns the one stored: a
     /// repeated press of the same form (its id is made from the form's token) finds the first signal and adds nothing.
     /// </summary>
-    public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken)
+    public async Task<SignalLogged> LogAsync(FeedbackSignal signal, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, signal)];
-            actions.AddRange(Rows(signal, notify));
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-            return signal;
+            var stored = signal with { };
+            List<ITableEntity> committed = [stored, .. Rows(signal, notify)];
+            var written = await table.SubmitTransactionAsync(committed.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
+            for (var i = 0; i < committed.Count; i++)
+            {
+                committed[i].ETag = written.Value[i].NewETag();
+            }
+
+            return new SignalLogged(stored, Stored: true, committed);
         }
         catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
         {
-            return await table.FindAsync<FeedbackSignal>(signal.PartitionKey, signal.RowKey, cancellationToken: cancellationToken) ?? signal;
+            var existing = await table.FindAsync<FeedbackSignal>(signal.PartitionKey, signal.RowKey, cancellationToken: cancellationToken) ?? signal;
+            return new SignalLogged(existing, Stored: false, []);
         }
     }
 
@@ -81,7 +87,7 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
             try
             {
                 List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
-                actions.AddRange(Rows(updated, notify?.Invoke(updated) ?? []));
+                actions.AddRange(Rows(updated, notify?.Invoke(updated) ?? []).Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
                 var written = await table.SubmitTransactionAsync(actions, cancellationToken);
                 return new EntityChange<FeedbackSignal>(updated with { ETag = written.Value[0].NewETag() }, Changed: true);
             }
@@ -101,11 +107,16 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
     }
 
     /// <summary>The outbox rows a signal's version owes: all signals share one partition, so the signal id is in the key.</summary>
-    private IEnumerable<TableTransactionAction> Rows(FeedbackSignal signal, IReadOnlyList<OutboxMessage> messages)
+    private IEnumerable<OutboxEntity> Rows(FeedbackSignal signal, IReadOnlyList<OutboxMessage> messages)
     {
         var now = clock.GetUtcNow();
-        return messages.Select(message => new TableTransactionAction(
-            TableTransactionActionType.Add,
-            message.ToEntity(signal.PartitionKey, string.Create(CultureInfo.InvariantCulture, $"{signal.Id}-{signal.Version:D6}-{message.Name}"), now)));
+        return messages.Select(message =>
+            message.ToEntity(signal.PartitionKey, string.Create(CultureInfo.InvariantCulture, $"{signal.Id}-{signal.Version:D6}-{message.Name}"), now));
     }
 }
+
+/// <summary>
+/// What logging a signal came to: the signal as stored (with its ETag when this call stored it), and when it did, every
+/// entity the transaction wrote (the signal and the outbox rows it owes), each with its new ETag.
+/// </summary>
+public sealed record SignalLogged(FeedbackSignal Signal, bool Stored, IReadOnlyList<ITableEntity> Committed);

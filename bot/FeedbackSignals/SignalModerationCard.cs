@@ -26,9 +26,17 @@ public sealed class SignalModerationCard(
     public static OutboxMessage Message(FeedbackSignal signal) =>
         new("moderation-card", KindName, Subject: signal.Id, CollapseKey: $"moderation-card|{signal.Id}");
 
-    public async Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken)
+    public Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken) =>
+        DeliverAsync(row, [], cancellationToken);
+
+    /// <summary>
+    /// Straight after the commit, the signal as it was written stands in for reading it: the card is recorded on it at that
+    /// ETag, so if a moderator decided meanwhile the write fails, the signal is read again and the posted card shows the decision.
+    /// </summary>
+    public async Task<OutboxResult> DeliverAsync(OutboxEntity row, IReadOnlyList<Azure.Data.Tables.ITableEntity> committed, CancellationToken cancellationToken)
     {
-        var signal = row.Subject is { Length: > 0 } id ? await signals.FindAsync(id, cancellationToken) : null;
+        var written = committed.OfType<FeedbackSignal>().FirstOrDefault(signal => signal.Id == row.Subject && signal.ETag != default);
+        var signal = written ?? (row.Subject is { Length: > 0 } id ? await signals.FindAsync(id, cancellationToken) : null);
         if (signal is null)
         {
             return new OutboxResult.Unreachable("signal-gone");

@@ -10,6 +10,14 @@ public interface IOutboxHandler
     /// <see cref="OutboxResult.RetryLater"/>.
     /// </summary>
     Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a row delivered straight after its commit (<see cref="OutboxDispatcher.Kick"/>), given the other entities the
+    /// commit wrote, each with its new ETag, so a handler that needs them need not read them back. By default the same
+    /// as <see cref="DeliverAsync(OutboxEntity, CancellationToken)"/>.
+    /// </summary>
+    Task<OutboxResult> DeliverAsync(OutboxEntity row, IReadOnlyList<Azure.Data.Tables.ITableEntity> committed, CancellationToken cancellationToken) =>
+        DeliverAsync(row, cancellationToken);
 }
 
 /// <summary>How one delivery attempt went.</summary>

@@ -65,6 +65,30 @@ public sealed partial class OutboxDelivery
     }
 
     /// <summary>
+    /// Delivers the outbox rows a commit just wrote, as they were written (<see cref="OutboxDispatcher.Kick"/>): each is
+    /// claimed at the ETag the commit gave it, so no read of the partition is needed, and a row that someone else has
+    /// claimed or settled since is left to them. The handlers are given the rest of <paramref name="committed"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxReport>> DeliverCommittedAsync(string table, IReadOnlyList<ITableEntity> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        var client = await Table(table).GetAsync(cancellationToken);
+        var reports = new List<OutboxReport>();
+        foreach (var entity in committed)
+        {
+            if (entity is OutboxEntity { Pending: true } row && row.ETag != default)
+            {
+                var outcome = IsDue(row, _clock.GetUtcNow(), force: false)
+                    ? await DeliverRowAsync(table, client, row, committed, cancellationToken)
+                    : OutboxOutcome.Pending;
+                reports.Add(new OutboxReport(row.RowKey, row.Kind, outcome));
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>
     /// One pass over every outbox table: a filtered query for pending rows (row key prefix and <c>Pending eq true</c>),
     /// then each partition with a row that is due. Returns how many rows were settled (delivered or given up on).
     /// </summary>
@@ -104,7 +128,7 @@ public sealed partial class OutboxDelivery
             }
 
             var outcome = IsDue(row, _clock.GetUtcNow(), force)
-                ? await DeliverRowAsync(tableName, table, row, cancellationToken)
+                ? await DeliverRowAsync(tableName, table, row, [], cancellationToken)
                 : OutboxOutcome.Pending;
             reports.Add(new OutboxReport(row.RowKey, row.Kind, outcome));
             if (row.CollapseKey is { } collapse && outcome is OutboxOutcome.Delivered or OutboxOutcome.Unreachable)
@@ -121,7 +145,8 @@ public sealed partial class OutboxDelivery
     }
 
     /// <summary>Claim, send, record. Returns the outcome (<see cref="OutboxOutcome.Pending"/> when it will be tried again).</summary>
-    private async Task<string> DeliverRowAsync(string tableName, TableClient table, OutboxEntity row, CancellationToken cancellationToken)
+    private async Task<string> DeliverRowAsync(
+        string tableName, TableClient table, OutboxEntity row, IReadOnlyList<ITableEntity> committed, CancellationToken cancellationToken)
     {
         var options = _options.Value;
         var now = _clock.GetUtcNow();
@@ -140,7 +165,7 @@ public sealed partial class OutboxDelivery
         var memo = string.Concat(tableName, "|", row.PartitionKey, "|", row.RowKey);
         var result = _sentNotRecorded.TryGetValue(memo, out var sentId)
             ? new OutboxResult.Delivered(sentId)
-            : await SendAsync(claimed, options, cancellationToken);
+            : await SendAsync(claimed, committed, options, cancellationToken);
         if (result is OutboxResult.Delivered delivered)
         {
             _sentNotRecorded[memo] = delivered.ActivityId;
@@ -173,7 +198,7 @@ public sealed partial class OutboxDelivery
         return outcome;
     }
 
-    private async Task<OutboxResult> SendAsync(OutboxEntity row, OutboxOptions options, CancellationToken cancellationToken)
+    private async Task<OutboxResult> SendAsync(OutboxEntity row, IReadOnlyList<ITableEntity> committed, OutboxOptions options, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(row.Kind, out var handler))
         {
@@ -185,7 +210,9 @@ public sealed partial class OutboxDelivery
         attempt.CancelAfter(options.DeliveryTimeout);
         try
         {
-            return await handler.DeliverAsync(row, attempt.Token);
+            return committed.Count == 0
+                ? await handler.DeliverAsync(row, attempt.Token)
+                : await handler.DeliverAsync(row, committed, attempt.Token);
         }
         catch (ConnectorException exception) when (exception.IsRecipientUnreachable)
         {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Outbox;
@@ -26,5 +27,19 @@ public sealed class OutboxDispatcher(IOutboxSignal signal, IOptions<OutboxOption
         {
             return [];
         }
+    }
+
+    /// <summary>
+    /// Asks for the outbox rows a commit just wrote to be delivered now, without waiting: for a turn whose answer does not
+    /// depend on how the delivery goes. <paramref name="committed"/> is what the commit wrote, each entity with the ETag
+    /// it was given: this instance delivers those rows without reading the partition back (claiming each at that ETag),
+    /// and their handlers may take the other entities as read. The rows must be new messages: no older pending row shares
+    /// their collapse key (a plain kick delivers the newest of those and marks the rest superseded). Other instances get
+    /// the kick through the queue as usual, as a plain kick for the partition.
+    /// </summary>
+    public void Kick(string table, string partitionKey, IReadOnlyList<ITableEntity> committed)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        signal.Send(new OutboxKick(table, partitionKey, committed: committed));
     }
 }

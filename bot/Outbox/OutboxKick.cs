@@ -1,10 +1,12 @@
+using Azure.Data.Tables;
+
 namespace LearningBot.Outbox;
 
 /// <summary>
 /// "This partition has messages to deliver": sent after a commit that wrote outbox rows, so they go out at once
 /// instead of at the next scan. <see cref="Force"/> also takes rows that are backing off (a channel was just chosen).
 /// </summary>
-public sealed class OutboxKick(string table, string partitionKey, bool force = false)
+public sealed class OutboxKick(string table, string partitionKey, bool force = false, IReadOnlyList<ITableEntity>? committed = null)
 {
     private readonly TaskCompletionSource<IReadOnlyList<OutboxReport>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -13,6 +15,13 @@ public sealed class OutboxKick(string table, string partitionKey, bool force = f
     public string PartitionKey { get; } = partitionKey;
 
     public bool Force { get; } = force;
+
+    /// <summary>
+    /// What the commit wrote, each with the ETag it was given, when the kick carries it (in process only; a kick from the
+    /// queue never does): its outbox rows are delivered as they are, without reading the partition, and the handlers are
+    /// given the other entities as read. Empty for a plain kick, which delivers whatever is pending in the partition.
+    /// </summary>
+    public IReadOnlyList<ITableEntity> Committed { get; } = committed ?? [];
 
     /// <summary>What became of the partition's rows, once the pass the kick started has finished.</summary>
     public Task<IReadOnlyList<OutboxReport>> Done => _done.Task;

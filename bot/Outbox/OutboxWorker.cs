@@ -49,7 +49,9 @@ public sealed partial class OutboxWorker(
         IReadOnlyList<OutboxReport> reports = [];
         try
         {
-            reports = await delivery.DeliverPartitionAsync(kick.Table, kick.PartitionKey, kick.Force, stoppingToken);
+            reports = kick.Committed.Count > 0
+                ? await delivery.DeliverCommittedAsync(kick.Table, kick.Committed, stoppingToken)
+                : await delivery.DeliverPartitionAsync(kick.Table, kick.PartitionKey, kick.Force, stoppingToken);
         }
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {

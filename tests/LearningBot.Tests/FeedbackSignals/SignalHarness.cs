@@ -174,6 +174,10 @@ public sealed class SignalHarness : IAsyncDisposable
     public int ModerationPosts() =>
         Bot.Connector.Sent.Count(s => s.ConversationId == Channel && s.ReplyToId is null && CardJson.Texts(s.Activity).Contains("Feedback signal:", StringComparison.Ordinal));
 
+    /// <summary>How many moderation cards of this signal were posted in the channel (not updates in place), over the run.</summary>
+    public int ModerationPostsOf(string signalId) =>
+        Bot.Connector.Sent.Count(s => s.ConversationId == Channel && s.ReplyToId is null && CardJson.Of(s.Activity).ToJsonString().Contains(signalId, StringComparison.Ordinal));
+
     public static string FormToken(JsonObject form) =>
         CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]![SignalInputs.FormToken]!.GetValue<string>();
 

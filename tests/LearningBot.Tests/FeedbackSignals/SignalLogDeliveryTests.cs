@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using LearningBot.FeedbackSignals;
+using LearningBot.Outbox;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using static LearningBot.Tests.FeedbackSignals.SignalHarness;
+
+namespace LearningBot.Tests.FeedbackSignals;
+
+/// <summary>
+/// The Log press answers without waiting for the moderation card, which the outbox then posts once, however often the
+/// press or its delivery is repeated. The turn would wait up to <c>Outbox:WaitInTurn</c> (5 s here) if it waited at all.
+/// </summary>
+public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private SignalHarness _hub = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hub = await SignalHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Outbox:WaitInTurn"] = "00:00:05" });
+        await _hub.SetChannelAsync();
+        _hub.Bot.Connector.Reset();
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task The_liaison_is_thanked_at_once_while_the_channel_is_slow_and_the_card_follows()
+    {
+        var form = await _hub.OpenFromWelcomeCardAsync(Liaison);
+        _hub.Bot.Connector.StallNext(TimeSpan.FromSeconds(8));
+
+        var timer = Stopwatch.StartNew();
+        var thanks = await _hub.PressAsync(Liaison, form, SignalVerbs.Log, Answers());
+        timer.Stop();
+
+        Assert.Contains("Thank you", CardJson.Texts(thanks), StringComparison.Ordinal);
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(4), $"The press took {timer.Elapsed}: it waited for the channel.");
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(id) is not null), "The moderation card was never posted.");
+        Assert.Equal(1, _hub.ModerationPostsOf(id));
+    }
+
+    [Fact]
+    public async Task A_press_that_Teams_delivers_twice_and_a_second_press_log_one_signal_with_one_card()
+    {
+        var form = await _hub.OpenFromWelcomeCardAsync(Liaison);
+        var data = CardJson.ActionByVerb(form, SignalVerbs.Log)["data"]!.DeepClone().AsObject();
+        foreach (var (name, value) in Answers())
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        var press = TeamsActivities.ExecuteAction(_hub.Bot.Connector.ServiceUrl, SignalVerbs.Log, data).From(Liaison);
+        var answers = await Task.WhenAll(
+            Enumerable.Range(0, 2).Select(_ => _hub.Bot.PostActivityAsync(press.DeepClone().AsObject()))
+                .Append(_hub.Bot.PostActivityAsync(TeamsActivities.ExecuteAction(_hub.Bot.Connector.ServiceUrl, SignalVerbs.Log, data).From(Liaison))));
+
+        foreach (var answer in answers)
+        {
+            Assert.Contains("Thank you", CardJson.Texts(CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(answer))), StringComparison.Ordinal);
+        }
+
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(id) is not null), "The moderation card was never posted.");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, _hub.ModerationPostsOf(id));
+        Assert.Single(await _hub.Signals.ListAsync(CancellationToken.None), signal => signal.Id == id);
+    }
+
+    [Fact]
+    public async Task A_card_another_pass_delivered_first_is_not_posted_again_from_the_commit()
+    {
+        var services = _hub.Bot.Services;
+        var signal = FeedbackSignal.Log(
+            FeedbackSignal.IdFor(Liaison.AadObjectId, Guid.NewGuid().ToString("N")), AnswersOf(Answers()), LearningBot.Privacy.ScrubbedText.Empty, "2026-12", Liaison.AadObjectId, loggedOnBehalf: false);
+        var logged = await _hub.Signals.LogAsync(signal, [SignalModerationCard.Message(signal)], CancellationToken.None);
+        var delivery = services.GetRequiredService<OutboxDelivery>();
+
+        // Another instance reads the partition and posts the card before this one acts on what it committed.
+        await delivery.DeliverPartitionAsync(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: false, CancellationToken.None);
+        var reports = await delivery.DeliverCommittedAsync(FeedbackSignalStore.TableName, logged.Committed, CancellationToken.None);
+
+        Assert.True(logged.Stored);
+        Assert.All(logged.Committed, (ITableEntity entity) => Assert.NotEqual(default, entity.ETag));
+        Assert.All(reports, report => Assert.Equal(OutboxOutcome.Pending, report.Outcome));
+        Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
+        Assert.NotNull(await _hub.ModerationCardAsync(signal.Id));
+    }
+
+    private static SignalAnswers AnswersOf(System.Text.Json.Nodes.JsonObject answers) => new(
+        answers[SignalInputs.Source]!.GetValue<string>(),
+        answers[SignalInputs.OrganisationKind]!.GetValue<string>(),
+        answers[SignalInputs.ServiceArea]!.GetValue<string>(),
+        answers[SignalInputs.Theme]!.GetValue<string>(),
+        answers[SignalInputs.Kind]!.GetValue<string>(),
+        answers[SignalInputs.Frequency]!.GetValue<string>(),
+        answers[SignalInputs.Cause]!.GetValue<string>());
+}
