@@ -21,13 +21,15 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
     /// Stores the signal with the messages it owes unless one with its id is there already, and returns the one stored: a
     /// repeated press of the same form (its id is made from the form's token) finds the first signal and adds nothing.
     /// </summary>
-    public async Task<SignalLogged> LogAsync(FeedbackSignal signal, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken)
+    /// <param name="hold">Applied to each outbox row before it is written (<see cref="OutboxDispatcher.HeldForKick"/>), or null.</param>
+    public async Task<SignalLogged> LogAsync(
+        FeedbackSignal signal, IReadOnlyList<OutboxMessage> notify, CancellationToken cancellationToken, Func<OutboxEntity, OutboxEntity>? hold = null)
     {
         var table = await _table.GetAsync(cancellationToken);
         try
         {
             var stored = signal with { };
-            List<ITableEntity> committed = [stored, .. Rows(signal, notify)];
+            List<ITableEntity> committed = [stored, .. Rows(signal, notify).Select(row => hold?.Invoke(row) ?? row)];
             var written = await table.SubmitTransactionAsync(committed.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
             for (var i = 0; i < committed.Count; i++)
             {

@@ -17,13 +17,13 @@ public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts ale
     /// <summary>
     /// Stores the signal (once per id) owing its moderation card, and has the outbox post it without waiting: the person
     /// logging is thanked at once, and the card, safe in storage with the signal, reaches the L&amp;D channel from the
-    /// outbox (this instance at once, another through the queue, or the periodic scan). This instance posts it from the
-    /// signal and row as written, without reading them back. A repeated press finds the signal stored and only kicks the
+    /// outbox (this instance at once, another through the queue, or the periodic scan). The row is committed claimed for
+    /// this instance, which posts it from the signal and row as written, without reading them back. A repeated press finds the signal stored and only kicks the
     /// outbox, which finishes any card a failure left owed.
     /// </summary>
     public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, CancellationToken cancellationToken)
     {
-        var logged = await store.LogAsync(signal, [SignalModerationCard.Message(signal)], cancellationToken);
+        var logged = await store.LogAsync(signal, [SignalModerationCard.Message(signal)], cancellationToken, hold: outbox.HeldForKick);
         if (logged.Stored)
         {
             outbox.Kick(FeedbackSignalStore.TableName, FeedbackSignal.Partition, logged.Committed);

@@ -78,9 +78,12 @@ public sealed partial class OutboxDelivery
         {
             if (entity is OutboxEntity { Pending: true } row && row.ETag != default)
             {
-                var outcome = IsDue(row, _clock.GetUtcNow(), force: false)
-                    ? await DeliverRowAsync(table, client, row, committed, cancellationToken)
-                    : OutboxOutcome.Pending;
+                var now = _clock.GetUtcNow();
+                var outcome = HeldByThisCommit(row, now)
+                    ? await DeliverRowAsync(table, client, row, committed, cancellationToken, held: true)
+                    : IsDue(row, now, force: false)
+                        ? await DeliverRowAsync(table, client, row, committed, cancellationToken)
+                        : OutboxOutcome.Pending;
                 reports.Add(new OutboxReport(row.RowKey, row.Kind, outcome));
             }
         }
@@ -145,16 +148,20 @@ public sealed partial class OutboxDelivery
     }
 
     /// <summary>Claim, send, record. Returns the outcome (<see cref="OutboxOutcome.Pending"/> when it will be tried again).</summary>
+    /// <param name="held">The row was committed already claimed for this delivery (<see cref="OutboxDispatcher.HeldForKick"/>): no claim is written.</param>
     private async Task<string> DeliverRowAsync(
-        string tableName, TableClient table, OutboxEntity row, IReadOnlyList<ITableEntity> committed, CancellationToken cancellationToken)
+        string tableName, TableClient table, OutboxEntity row, IReadOnlyList<ITableEntity> committed, CancellationToken cancellationToken, bool held = false)
     {
         var options = _options.Value;
         var now = _clock.GetUtcNow();
-        var claimed = row with { LeaseUntil = now + options.LeaseDuration, LeaseOwner = _instance, Attempts = row.Attempts + 1 };
+        var claimed = held ? row : row with { LeaseUntil = now + options.LeaseDuration, LeaseOwner = _instance, Attempts = row.Attempts + 1 };
         try
         {
-            var response = await table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            claimed.ETag = response.NewETag();
+            if (!held)
+            {
+                var response = await table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                claimed.ETag = response.NewETag();
+            }
         }
         catch (RequestFailedException lost) when (lost.IsConcurrencyConflict() || lost.IsNotFound())
         {
@@ -281,6 +288,13 @@ public sealed partial class OutboxDelivery
         var capped = Math.Min(doubled, options.MaxRetryDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
+
+    /// <summary>
+    /// A row its commit claimed for the kick that carries it, with time enough left on the lease for a whole attempt
+    /// (otherwise it waits for the lease to run out, as any claimed row does).
+    /// </summary>
+    private bool HeldByThisCommit(OutboxEntity row, DateTimeOffset now) =>
+        row is { LeaseOwner: OutboxEntity.HeldByCommit, LeaseUntil: { } until } && until - now >= _options.Value.DeliveryTimeout;
 
     private static bool IsDue(OutboxEntity row, DateTimeOffset now, bool force) =>
         (row.LeaseUntil is null || row.LeaseUntil <= now) && (force || row.NextAttemptAt <= now);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace LearningBot.Outbox;
 
 /// <summary>What a capability calls after committing outbox rows: kick the worker, and wait briefly for the outcome.</summary>
-public sealed class OutboxDispatcher(IOutboxSignal signal, IOptions<OutboxOptions> options)
+public sealed class OutboxDispatcher(IOutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// Asks for <paramref name="partitionKey"/>'s pending rows in <paramref name="table"/> to be delivered now, and waits
@@ -37,9 +37,24 @@ public sealed class OutboxDispatcher(IOutboxSignal signal, IOptions<OutboxOption
     /// their collapse key (a plain kick delivers the newest of those and marks the rest superseded). Other instances get
     /// the kick through the queue as usual, as a plain kick for the partition.
     /// </summary>
+    /// <remarks>
+    /// Rows written through <see cref="HeldForKick"/> are sent without a claim of their own: the commit made it.
+    /// </remarks>
     public void Kick(string table, string partitionKey, IReadOnlyList<ITableEntity> committed)
     {
         ArgumentNullException.ThrowIfNull(committed);
         signal.Send(new OutboxKick(table, partitionKey, committed: committed));
+    }
+
+    /// <summary>
+    /// <paramref name="row"/> as it is to be committed when a <see cref="Kick"/> follows the commit: already claimed, as a
+    /// claim would leave it (leased for <c>Outbox:LeaseDuration</c>, first attempt), so this instance sends it without
+    /// a claim write of its own, and no other instance or scan takes it while the lease runs. Should this instance stop
+    /// before sending, the lease runs out and the queue's kick or the periodic scan delivers it then.
+    /// </summary>
+    public OutboxEntity HeldForKick(OutboxEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row with { LeaseUntil = clock.GetUtcNow() + options.Value.LeaseDuration, LeaseOwner = OutboxEntity.HeldByCommit, Attempts = 1 };
     }
 }

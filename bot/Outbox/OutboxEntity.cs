@@ -15,6 +15,9 @@ public sealed record OutboxEntity : ITableEntity
 
     public const string RowKeyEnd = "outbox}";
 
+    /// <summary>The <see cref="LeaseOwner"/> of a row committed already claimed for the kick after its commit (<see cref="OutboxDispatcher.HeldForKick"/>).</summary>
+    public const string HeldByCommit = "commit";
+
     public string PartitionKey { get; set; } = string.Empty;
     public string RowKey { get; set; } = string.Empty;
     public DateTimeOffset? Timestamp { get; set; }

@@ -55,7 +55,7 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         var press = TeamsActivities.ExecuteAction(_hub.Bot.Connector.ServiceUrl, SignalVerbs.Log, data).From(Liaison);
         var answers = await Task.WhenAll(
             Enumerable.Range(0, 2).Select(_ => _hub.Bot.PostActivityAsync(press.DeepClone().AsObject()))
-                .Append(_hub.Bot.PostActivityAsync(TeamsActivities.ExecuteAction(_hub.Bot.Connector.ServiceUrl, SignalVerbs.Log, data).From(Liaison))));
+                .Append(_hub.Bot.PostActivityAsync(TeamsActivities.ExecuteAction(_hub.Bot.Connector.ServiceUrl, SignalVerbs.Log, data.DeepClone().AsObject()).From(Liaison))));
 
         foreach (var answer in answers)
         {
@@ -72,11 +72,9 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task A_card_another_pass_delivered_first_is_not_posted_again_from_the_commit()
     {
-        var services = _hub.Bot.Services;
-        var signal = FeedbackSignal.Log(
-            FeedbackSignal.IdFor(Liaison.AadObjectId, Guid.NewGuid().ToString("N")), AnswersOf(Answers()), LearningBot.Privacy.ScrubbedText.Empty, "2026-12", Liaison.AadObjectId, loggedOnBehalf: false);
+        var signal = NewSignal();
         var logged = await _hub.Signals.LogAsync(signal, [SignalModerationCard.Message(signal)], CancellationToken.None);
-        var delivery = services.GetRequiredService<OutboxDelivery>();
+        var delivery = _hub.Bot.Services.GetRequiredService<OutboxDelivery>();
 
         // Another instance reads the partition and posts the card before this one acts on what it committed.
         await delivery.DeliverPartitionAsync(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: false, CancellationToken.None);
@@ -88,6 +86,30 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
         Assert.NotNull(await _hub.ModerationCardAsync(signal.Id));
     }
+
+    [Fact]
+    public async Task A_card_committed_claimed_for_its_kick_is_left_alone_by_other_passes_and_posted_once_by_the_kick()
+    {
+        var signal = NewSignal();
+        var outbox = _hub.Bot.Services.GetRequiredService<OutboxDispatcher>();
+        var logged = await _hub.Signals.LogAsync(signal, [SignalModerationCard.Message(signal)], CancellationToken.None, hold: outbox.HeldForKick);
+        var row = Assert.Single(logged.Committed.OfType<OutboxEntity>());
+        var delivery = _hub.Bot.Services.GetRequiredService<OutboxDelivery>();
+
+        // Another instance reading the partition (from the queue's kick, or its scan) finds the row claimed.
+        var elsewhere = await delivery.DeliverPartitionAsync(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: true, CancellationToken.None);
+        Assert.Equal(OutboxOutcome.Pending, Assert.Single(elsewhere, report => report.RowKey == row.RowKey).Outcome);
+        Assert.Equal(0, _hub.ModerationPostsOf(signal.Id));
+
+        var reports = await delivery.DeliverCommittedAsync(FeedbackSignalStore.TableName, logged.Committed, CancellationToken.None);
+
+        Assert.Equal(OutboxOutcome.Delivered, Assert.Single(reports).Outcome);
+        Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
+        Assert.NotNull(await _hub.ModerationCardAsync(signal.Id));
+    }
+
+    private static FeedbackSignal NewSignal() => FeedbackSignal.Log(
+        FeedbackSignal.IdFor(Liaison.AadObjectId, Guid.NewGuid().ToString("N")), AnswersOf(Answers()), LearningBot.Privacy.ScrubbedText.Empty, "2026-12", Liaison.AadObjectId, loggedOnBehalf: false);
 
     private static SignalAnswers AnswersOf(System.Text.Json.Nodes.JsonObject answers) => new(
         answers[SignalInputs.Source]!.GetValue<string>(),
