@@ -58,6 +58,13 @@ static async Task<int> RunAsync(BenchOptions options)
         Console.Error.WriteLine($"{options.Name}: warm-up done in {warm.Elapsed.TotalSeconds:F1}s with {warm.Errors} errors");
     }
 
+    if (presses is not null)
+    {
+        // What the turns owe others (a moderation card the outbox posts after the turn) reaches the sink after their
+        // answers: the warm-up's is let finish before the readings, and the measured turns' before the readings after.
+        await QuietAsync(sink);
+    }
+
     var gcBefore = await GcReading.SettledAsync(options.GcFile);
     var callsBefore = sink.Calls;
     var bytesBefore = sink.Bytes;
@@ -66,6 +73,11 @@ static async Task<int> RunAsync(BenchOptions options)
     var auxBefore = options.AuxPid is { } a ? ProcessProbe.CpuTime(a) : null;
     var generatorBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var outcome = await runner.RunAsync(options.Turns, stop.Token);
+    if (presses is not null)
+    {
+        await QuietAsync(sink);
+    }
+
     var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorBefore;
     var cpuAfter = options.Pid is { } q ? ProcessProbe.CpuTime(q) : null;
     var auxAfter = options.AuxPid is { } b ? ProcessProbe.CpuTime(b) : null;
@@ -80,6 +92,23 @@ static async Task<int> RunAsync(BenchOptions options)
 
     Console.WriteLine(json);
     return 0;
+}
+
+// Until the sink has had no call for a second (at most a minute): background work the turns caused is done.
+static async Task QuietAsync(ConnectorSink sink)
+{
+    var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 60);
+    var calls = sink.Calls;
+    while (Stopwatch.GetTimestamp() < deadline)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        if (sink.Calls == calls)
+        {
+            return;
+        }
+
+        calls = sink.Calls;
+    }
 }
 
 static RunResult Summarise(BenchOptions options, PhaseOutcome outcome, long connectorCalls, long connectorBytes, long extraReplies, TimeSpan? targetCpu, TimeSpan? auxCpu, TimeSpan generatorCpu, GcReading? gcBefore, GcReading? gcAfter)

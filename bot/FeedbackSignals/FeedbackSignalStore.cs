@@ -86,16 +86,28 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
             }
 
             var updated = write.Entity with { PartitionKey = current.PartitionKey, RowKey = current.RowKey, Version = current.Version + 1 };
+            var owed = Rows(updated, notify?.Invoke(updated) ?? []).ToList();
             try
             {
+                if (owed.Count == 0)
+                {
+                    // Nothing owed (recording where a card went): one conditional write, without a transaction's multipart body.
+                    var response = await table.UpdateEntityAsync(updated, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return new EntityChange<FeedbackSignal>(updated with { ETag = response.NewETag() }, Changed: true);
+                }
+
                 List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
-                actions.AddRange(Rows(updated, notify?.Invoke(updated) ?? []).Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+                actions.AddRange(owed.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
                 var written = await table.SubmitTransactionAsync(actions, cancellationToken);
                 return new EntityChange<FeedbackSignal>(updated with { ETag = written.Value[0].NewETag() }, Changed: true);
             }
             catch (TableTransactionFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
             {
                 // Someone else wrote between our read and our write: decide again on what they wrote.
+            }
+            catch (RequestFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
+            {
+                // The same, for the write that owed nothing.
             }
         }
     }

@@ -52,8 +52,11 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
         var token = action.GetString(SignalInputs.FormToken) is { Length: > 0 } t ? t : turn.Activity.Id ?? SignalCards.NewFormToken();
         var answers = SignalAnswers.From(action);
         var typed = action.GetString(SignalInputs.Note) ?? string.Empty;
-        var form = cards.Form(SignalLogCardData.For(token, answers, typed));
-        if (CardSubmission.Refusal(form, action.Submitted(), alsoWrong: answers.Problems(typed)) is { } refusal)
+        // Every rule the form declares is one Problems checks too (FeedbackSignalLogTests pins this), so the form is only
+        // rendered when something is wrong: the answer is then the form with each problem marked under its input.
+        var problems = answers.Problems(typed).ToList();
+        if (problems.Count > 0
+            && CardSubmission.Refusal(cards.Form(SignalLogCardData.For(token, answers, typed)), action.Submitted(), alsoWrong: problems) is { } refusal)
         {
             return refusal;
         }

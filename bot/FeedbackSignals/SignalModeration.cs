@@ -17,8 +17,9 @@ public sealed class SignalModeration(FeedbackSignalStore store, SignalAlerts ale
     /// <summary>
     /// Stores the signal (once per id) owing its moderation card, and has the outbox post it without waiting: the person
     /// logging is thanked at once, and the card, safe in storage with the signal, reaches the L&amp;D channel from the
-    /// outbox (this instance at once, another through the queue, or the periodic scan). The row is committed claimed for
-    /// this instance, which posts it from the signal and row as written, without reading them back. A repeated press finds the signal stored and only kicks the
+    /// outbox. The row is committed claimed for this instance, which posts it from the signal and row as written, without
+    /// reading them back; should this instance stop first, any instance's periodic scan posts it once the claim has run
+    /// out (<c>Outbox:LeaseDuration</c>, then up to <c>Outbox:ScanInterval</c>). A repeated press finds the signal stored and only kicks the
     /// outbox, which finishes any card a failure left owed.
     /// </summary>
     public async Task<FeedbackSignal> LogAsync(FeedbackSignal signal, CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ public sealed class OutboxDispatcher(IOutboxSignal signal, IOptions<OutboxOption
     /// it was given: this instance delivers those rows without reading the partition back (claiming each at that ETag),
     /// and their handlers may take the other entities as read. The rows must be new messages: no older pending row shares
     /// their collapse key (a plain kick delivers the newest of those and marks the rest superseded). Other instances get
-    /// the kick through the queue as usual, as a plain kick for the partition.
+    /// the kick through the queue as usual, as a plain kick for the partition, unless every row was committed claimed for
+    /// it (see <see cref="OutboxKick.HandOver"/>).
     /// </summary>
     /// <remarks>
     /// Rows written through <see cref="HeldForKick"/> are sent without a claim of their own: the commit made it.

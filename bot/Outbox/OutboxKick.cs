@@ -23,6 +23,13 @@ public sealed class OutboxKick(string table, string partitionKey, bool force = f
     /// </summary>
     public IReadOnlyList<ITableEntity> Committed { get; } = committed ?? [];
 
+    /// <summary>
+    /// Whether other instances are told through the queue. Not when every outbox row the kick carries was committed
+    /// claimed for it (<see cref="OutboxDispatcher.HeldForKick"/>): no other instance may take those rows before their
+    /// lease runs out, and from then the periodic scan finds them, so a queue message could only add two storage calls.
+    /// </summary>
+    public bool HandOver => !(Committed.OfType<OutboxEntity>().Any() && Committed.OfType<OutboxEntity>().All(row => row.LeaseOwner == OutboxEntity.HeldByCommit));
+
     /// <summary>What became of the partition's rows, once the pass the kick started has finished.</summary>
     public Task<IReadOnlyList<OutboxReport>> Done => _done.Task;
 

@@ -35,6 +35,16 @@ public sealed partial class QueueOutboxSignal(
     public void Send(OutboxKick kick)
     {
         ArgumentNullException.ThrowIfNull(kick);
+        if (!kick.HandOver)
+        {
+            if (!_kicks.Writer.TryWrite(kick))
+            {
+                kick.Complete([]);
+            }
+
+            return;
+        }
+
         var enqueued = EnqueueAsync(kick);
         if (!_kicks.Writer.TryWrite(kick))
         {

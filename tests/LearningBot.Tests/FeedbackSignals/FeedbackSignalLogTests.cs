@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 using LearningBot.Telemetry;
 using LearningBot.Tests.Support;
@@ -154,6 +155,29 @@ public sealed class FeedbackSignalLogTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(answers[SignalInputs.Theme]!.GetValue<string>(), CardJson.ById(refused, SignalInputs.Theme)["value"]!.GetValue<string>());
         Assert.Equal(FormToken(form), FormToken(refused));
         Assert.Null(await _hub.StoredFromAsync(Liaison, form));
+    }
+
+    [Fact]
+    public async Task Every_rule_the_form_declares_is_also_checked_on_the_answers_alone()
+    {
+        // The Log press renders the form to check a submission against only when the answers' own checks find a problem.
+        var form = await _hub.OpenFromWelcomeCardAsync(Liaison);
+        var inputs = Answers().Select(answer => answer.Key).ToList();
+
+        foreach (var value in new[] { string.Empty, "not-an-option", new string('x', SignalChoices.NoteLimit + 1) })
+        {
+            var submitted = new JsonObject();
+            foreach (var input in inputs)
+            {
+                submitted[input] = value;
+            }
+
+            var answers = new SignalAnswers(value, value, value, value, value, value, value);
+            var byTheCard = CardSubmission.Validate(form, submitted).Select(problem => problem.InputId).ToHashSet();
+            var byTheAnswers = answers.Problems(value).Select(problem => problem.InputId).ToHashSet();
+            Assert.NotEmpty(byTheCard);
+            Assert.Subset(byTheAnswers, byTheCard);
+        }
     }
 
     [Fact]

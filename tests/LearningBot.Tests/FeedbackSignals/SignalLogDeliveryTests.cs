@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using LearningBot.FeedbackSignals;
 using LearningBot.Outbox;
+using LearningBot.Storage;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static LearningBot.Tests.FeedbackSignals.SignalHarness;
@@ -40,6 +41,20 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
         Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(id) is not null), "The moderation card was never posted.");
         Assert.Equal(1, _hub.ModerationPostsOf(id));
+    }
+
+    [Fact]
+    public async Task Logging_puts_nothing_on_the_outbox_queue_while_this_instance_holds_the_card()
+    {
+        var form = await _hub.OpenFromWelcomeCardAsync(Liaison);
+        var queue = await _hub.Bot.Services.GetRequiredService<QueueStorage>().Queue(QueueOutboxSignal.QueueName).GetAsync(CancellationToken.None);
+        var before = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+        await _hub.PressAsync(Liaison, form, SignalVerbs.Log, Answers());
+
+        var id = FeedbackSignal.IdFor(Liaison.AadObjectId, FormToken(form));
+        Assert.True(await Eventually.TrueAsync(async () => await _hub.ModerationCardAsync(id) is not null), "The moderation card was never posted.");
+        Assert.True((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount <= before, "The kick went on the queue.");
     }
 
     [Fact]
