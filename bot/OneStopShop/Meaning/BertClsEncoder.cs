@@ -38,12 +38,16 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
         _dimensions = output.Value.Dimensions[^1];
     }
 
-    /// <summary>The model and vocabulary embedded in a SentenceTransformers package's assembly.</summary>
-    public static BertClsEncoder FromPackage(Assembly package, SessionOptions options)
+    /// <summary>
+    /// The model and vocabulary embedded in a SentenceTransformers package's assembly; with <paramref name="eightBitWeights"/>,
+    /// its weight matrices are quantized first (<see cref="EightBitWeights"/>).
+    /// </summary>
+    public static BertClsEncoder FromPackage(Assembly package, SessionOptions options, bool eightBitWeights = false)
     {
         using var vocabulary = ResourceLoader.OpenResource(package, "vocab.txt")
             ?? throw new InvalidOperationException($"{package.GetName().Name} has no vocabulary.");
-        return new BertClsEncoder(ResourceLoader.GetResource(package, "model.onnx"), WordPieceTokenizer.Read(vocabulary), options);
+        var model = ResourceLoader.GetResource(package, "model.onnx");
+        return new BertClsEncoder(eightBitWeights ? EightBitWeights.Quantize(model) : model, WordPieceTokenizer.Read(vocabulary), options);
     }
 
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)

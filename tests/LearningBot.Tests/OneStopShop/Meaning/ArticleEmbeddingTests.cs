@@ -12,7 +12,7 @@ namespace LearningBot.Tests.OneStopShop.Meaning;
 /// </summary>
 public sealed class ArticleEmbeddingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly Dictionary<string, string?> WithModel = new() { ["OneStopShop:Hybrid:Model"] = SentenceModels.ArcticXs };
+    private static readonly Dictionary<string, string?> WithModel = new() { ["OneStopShop:Hybrid:Model"] = new HybridOptions().Model };
 
     [Fact]
     public async Task A_second_start_reads_every_article_passage_and_signpost_example_embedding_from_the_cache_and_embeds_nothing()

@@ -49,6 +49,22 @@ public sealed class QuestionEmbeddingTests
     }
 
     [Fact]
+    public async Task With_eight_bit_weights_questions_get_nearly_the_package_encoders_vectors()
+    {
+        var model = await new SharedSentenceEmbedderSource().LoadAsync(SentenceModels.ArcticXsEightBit, CancellationToken.None);
+        var fixture = JsonDocument.Parse(File.ReadAllText(FixtureFile)).RootElement.EnumerateArray().ToList();
+
+        foreach (var entry in fixture)
+        {
+            var question = entry.GetProperty("question").GetString()!;
+
+            var cosine = ShippedEmbeddingsTests.Cosine(model.EmbedQuestion(question), VectorOf(entry));
+
+            Assert.True(cosine > 0.99, $"\"{question}\" embeds too far from the package encoder with 8-bit weights (cosine {cosine})");
+        }
+    }
+
+    [Fact]
     public async Task Questions_asked_at_once_share_runs_and_still_get_the_package_encoders_vectors()
     {
         var model = await new SharedSentenceEmbedderSource().LoadAsync(SentenceModels.ArcticXs, CancellationToken.None);
