@@ -60,6 +60,24 @@ public sealed class DeduplicationMemoryTests(ITestOutputHelper output)
         Assert.Equal(lastJson, JsonSerializer.Serialize(last!.Body, BotJson.Options));
     }
 
+    [Fact]
+    public async Task A_remembered_message_keeps_under_a_kilobyte_alive()
+    {
+        const int messages = 5_000;
+        var deduplicator = new ActivityDeduplicator(TimeProvider.System, capacity: messages);
+        var before = LiveBytes();
+        for (var i = 0; i < messages; i++)
+        {
+            await deduplicator.ProcessOnceAsync(Press(i) with { Type = ActivityTypes.Message, Name = null }, () => Task.FromResult<InvokeResponse?>(null));
+        }
+
+        var perMessage = (LiveBytes() - before) / messages;
+        GC.KeepAlive(deduplicator);
+
+        output.WriteLine($"kept per message {perMessage} bytes");
+        Assert.True(perMessage < 1024, $"{perMessage} bytes kept per message");
+    }
+
     /// <summary>Presses <paramref name="presses"/> different buttons; returns the JSON the last press was answered with.</summary>
     private static async Task<string> FillAsync(ActivityDeduplicator deduplicator, CardBinder[] cards, int presses)
     {
