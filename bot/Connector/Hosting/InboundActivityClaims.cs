@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
 
