@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using LearningBot.Connector.Client;
 using LearningBot.Connector.Schema;
 using LearningBot.Storage;
 
@@ -29,7 +26,7 @@ public sealed partial class InboundActivityClaims(
     public const string TableName = "InboundActivities";
 
     /// <summary>Binary table properties hold at most 64 KiB; a response larger than that compressed is not replayed.</summary>
-    public const int MaxStoredResponseBytes = 64 * 1024;
+    public const int MaxStoredResponseBytes = PackedInvokeResponse.MaxBodyBytes;
 
     /// <summary>Claims are kept at least this long after their bucket ends.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(15);
@@ -42,9 +39,17 @@ public sealed partial class InboundActivityClaims(
     /// <summary>A redelivery within this of the activity's own timestamp is bucketed by that timestamp, so it finds the first claim.</summary>
     private static readonly TimeSpan TrustTimestampWithin = TimeSpan.FromMinutes(5);
 
+    /// <summary>What a duplicate gets when the first run's response cannot be replayed: a 200 without a body.</summary>
+    private static readonly PackedInvokeResponse Unanswered = new(StatusCodes.Status200OK, null);
+
     private readonly LazyTable _table = storage.Table(TableName);
 
-    public async Task<(InvokeResponse? Response, bool WasDuplicate)> ProcessOnceAsync(Activity activity, Func<Task<InvokeResponse?>> process)
+    /// <summary>
+    /// Runs <paramref name="process"/> unless another delivery of the activity has claimed it. The outcome carries an
+    /// invoke's response packed as the claim row stores it, so the caller can keep it without compressing it again
+    /// (null when storage was unavailable and nothing was stored).
+    /// </summary>
+    public async Task<ClaimOutcome> ProcessOnceAsync(Activity activity, Func<Task<InvokeResponse?>> process)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(process);
@@ -59,29 +64,29 @@ public sealed partial class InboundActivityClaims(
                 var (claimed, existing) = await TryClaimAsync(key, activity.IsInvoke);
                 if (claimed is { } etag)
                 {
-                    return (await RunAsync(key, etag, activity, process), false);
+                    return await RunAsync(key, etag, activity, process);
                 }
 
                 if (existing is null)
                 {
-                    return (await process(), false);
+                    return new ClaimOutcome(await process(), false, null);
                 }
 
                 if (!existing.IsInvoke || existing.Finished)
                 {
-                    return (Replay(existing), true);
+                    return Duplicate(Replay(existing));
                 }
 
                 deadline ??= new CancellationTokenSource(Remaining(limits.TurnTimeout, clock.GetElapsedTime(started)), clock);
                 if (await WaitForFirstRunAsync(key, deadline.Token) is { } finished)
                 {
-                    return (finished.Finished ? Replay(finished) : Unanswered(), true);
+                    return Duplicate(finished.Finished ? Replay(finished) : Unanswered);
                 }
 
                 // The first run failed and released its claim: this delivery may run it.
             }
 
-            return (Unanswered(), true);
+            return Duplicate(Unanswered);
         }
         finally
         {
@@ -150,7 +155,7 @@ public sealed partial class InboundActivityClaims(
         }
     }
 
-    private async Task<InvokeResponse?> RunAsync(InboundClaimKey key, ETag etag, Activity activity, Func<Task<InvokeResponse?>> process)
+    private async Task<ClaimOutcome> RunAsync(InboundClaimKey key, ETag etag, Activity activity, Func<Task<InvokeResponse?>> process)
     {
         InvokeResponse? response;
         try
@@ -163,12 +168,14 @@ public sealed partial class InboundActivityClaims(
             throw;
         }
 
-        if (activity.IsInvoke)
+        if (!activity.IsInvoke)
         {
-            await RecordAsync(key, etag, response);
+            return new ClaimOutcome(response, false, null);
         }
 
-        return response;
+        var packed = response is null ? null : PackedInvokeResponse.Pack(response);
+        await RecordAsync(key, etag, packed);
+        return new ClaimOutcome(response, false, packed);
     }
 
     /// <summary>Polls the claim until its run has finished; null when the claim was released (the run failed) or storage fails.</summary>
@@ -199,10 +206,9 @@ public sealed partial class InboundActivityClaims(
         }
     }
 
-    private async Task RecordAsync(InboundClaimKey key, ETag etag, InvokeResponse? response)
+    private async Task RecordAsync(InboundClaimKey key, ETag etag, PackedInvokeResponse? response)
     {
         using var budget = StorageBudget.Begin(limits.StorageBudget);
-        var body = response?.Body is { } value ? Compress(value) : null;
         var finished = new InboundActivityEntity
         {
             PartitionKey = key.PartitionKey,
@@ -210,7 +216,7 @@ public sealed partial class InboundActivityClaims(
             IsInvoke = true,
             Finished = true,
             InvokeStatus = response?.Status,
-            InvokeBodyGzip = body is { Length: <= MaxStoredResponseBytes } ? body : null,
+            InvokeBodyGzip = response?.BodyGzip,
         };
         try
         {
@@ -237,7 +243,9 @@ public sealed partial class InboundActivityClaims(
         }
     }
 
-    private static InvokeResponse? Replay(InboundActivityEntity row)
+    private static ClaimOutcome Duplicate(PackedInvokeResponse? replayed) => new(replayed?.Unpack(), true, replayed);
+
+    private static PackedInvokeResponse? Replay(InboundActivityEntity row)
     {
         if (!row.IsInvoke)
         {
@@ -246,36 +254,13 @@ public sealed partial class InboundActivityClaims(
 
         if (row.InvokeStatus is not { } status)
         {
-            return Unanswered();
+            return Unanswered;
         }
 
-        var body = row.InvokeBodyGzip is { } compressed ? Decompress(compressed)
-            : row.InvokeBody is { } text ? JsonDocument.Parse(text).RootElement.Clone()
-            : (JsonElement?)null;
-        return new InvokeResponse(status, body);
+        return row.InvokeBodyGzip is { } compressed ? new PackedInvokeResponse(status, compressed)
+            : row.InvokeBody is { } text ? PackedInvokeResponse.FromJson(status, Encoding.UTF8.GetBytes(text))
+            : new PackedInvokeResponse(status, null);
     }
-
-    /// <summary>The body's JSON, gzipped (fastest level: a card's repeated names and styles compress well even so).</summary>
-    private static byte[] Compress(object body) => PooledPayload.WithJson(body, static json =>
-    {
-        using var compressed = new MemoryStream(json.Length / 4);
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(json);
-        }
-
-        return compressed.ToArray();
-    });
-
-    private static JsonElement Decompress(byte[] compressed)
-    {
-        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var document = JsonDocument.Parse(gzip);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>What a duplicate gets when the first run's response cannot be replayed: a 200 without a body.</summary>
-    private static InvokeResponse Unanswered() => new(StatusCodes.Status200OK);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared de-duplication unavailable (storage); this turn is de-duplicated on this instance only")]
     private partial void LogUnavailable(Exception exception);
@@ -289,3 +274,10 @@ public sealed partial class InboundActivityClaims(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A failed turn's claim could not be released; a redelivery will not run it again")]
     private partial void LogNotReleased(Exception exception);
 }
+
+/// <summary>
+/// What <see cref="InboundActivityClaims.ProcessOnceAsync"/> came to: the response for this delivery, whether another
+/// delivery had claimed the activity, and an invoke's response as the claim row holds it (null for other activities,
+/// for an invoke without a response, and when storage was unavailable).
+/// </summary>
+public readonly record struct ClaimOutcome(InvokeResponse? Response, bool WasDuplicate, PackedInvokeResponse? Packed);

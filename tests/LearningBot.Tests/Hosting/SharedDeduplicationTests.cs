@@ -65,12 +65,7 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task With_storage_unavailable_the_turn_still_runs_once_per_instance()
     {
-        var unreachable = TableStorage.Create(new TableStorageOptions
-        {
-            ConnectionString = AzuriteFixture.ConnectionStringThrough(1), TablePrefix = azurite.TablePrefix, MaxRetries = 0,
-            NetworkTimeout = TimeSpan.FromMilliseconds(500),
-        });
-        var instance = Instance(unreachable);
+        var instance = Instance(Unreachable());
         var press = Invoke();
         var runs = 0;
 
@@ -81,6 +76,28 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
         Assert.False(duplicate);
         Assert.True(again);
     }
+
+    [Fact]
+    public async Task With_storage_unavailable_a_redelivered_invoke_still_gets_the_first_runs_response()
+    {
+        var instance = Instance(Unreachable());
+        var press = Invoke();
+        var card = new { type = "AdaptiveCard", body = new[] { new { type = "TextBlock", text = "Saved at 14:32 — thank you", wrap = true } } };
+        var first = new InvokeResponse(200, new { statusCode = 200, type = "application/vnd.microsoft.card.adaptive", value = card });
+
+        await instance.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(first));
+        var (again, duplicate) = await instance.ProcessOnceAsync(press, () => throw new InvalidOperationException("ran twice"));
+
+        Assert.True(duplicate);
+        Assert.Equal(JsonSerializer.Serialize(first.Body, BotJson.Options), JsonSerializer.Serialize(again!.Body, BotJson.Options));
+    }
+
+    /// <summary>Storage behind a port nothing listens on, failing fast.</summary>
+    private TableStorage Unreachable() => TableStorage.Create(new TableStorageOptions
+    {
+        ConnectionString = AzuriteFixture.ConnectionStringThrough(1), TablePrefix = azurite.TablePrefix, MaxRetries = 0,
+        NetworkTimeout = TimeSpan.FromMilliseconds(500),
+    });
 
     private ActivityDeduplicator Instance(TableStorage? storage = null)
     {
