@@ -22,8 +22,9 @@ public static class CardFit
     public const int MaxMessageBytes = 28 * 1024;
 
     /// <summary>The bytes of the activity as the connector client sends it.</summary>
+    /// <remarks>Measured in the connector's own per-thread buffer: a card reply is measured on every press, and a copy of its JSON would be thrown away.</remarks>
     public static int SizeOf(Activity activity) =>
-        JsonSerializer.SerializeToUtf8Bytes(ConnectorClient.Outbound(activity), BotJson.Options).Length;
+        PooledPayload.WithJson(ConnectorClient.Outbound(activity), static json => json.Length);
 
     /// <summary>The bytes of a reply carrying <paramref name="card"/> in <paramref name="turn"/>'s conversation.</summary>
     public static int SizeOf(ITurnContext turn, JsonObject card) => SizeOf(Wrap(turn, card));
@@ -41,7 +42,7 @@ public static class CardFit
     public static JsonObject Choose(ITurnContext turn, CardReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Shorter is { } shorter && SizeOf(turn, reply.Card) > MaxMessageBytes)
+        if (reply.HasShorter && SizeOf(turn, reply.Card) > MaxMessageBytes && reply.Shorter is { } shorter)
         {
             Shortened("over the size limit");
             return shorter;
@@ -55,7 +56,7 @@ public static class CardFit
     {
         ArgumentNullException.ThrowIfNull(reply);
         var alone = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(reply.Card)] };
-        if (reply.Shorter is { } shorter && SizeOf(alone) + AddressBytes > MaxMessageBytes)
+        if (reply.HasShorter && SizeOf(alone) + AddressBytes > MaxMessageBytes && reply.Shorter is { } shorter)
         {
             Shortened("over the size limit");
             return shorter;
@@ -72,7 +73,7 @@ public static class CardFit
         {
             return await send(Wrap(turn, card));
         }
-        catch (ConnectorException exception) when (IsTooLarge(exception) && !ReferenceEquals(card, reply.Shorter))
+        catch (ConnectorException exception) when (IsTooLarge(exception) && !(reply.HasShorter && ReferenceEquals(card, reply.Shorter)))
         {
             Shortened(reply.Shorter is null ? "refused as too large, no shorter form" : "refused as too large");
             return await send(Wrap(turn, reply.Shorter ?? TooLong(card)));

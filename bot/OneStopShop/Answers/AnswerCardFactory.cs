@@ -32,7 +32,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         {
             return new(
                 Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming, backTo: backTo),
-                Article(record, article, feedback, showQuestion, shortForm: true, backTo: backTo));
+                () => Article(record, article, feedback, showQuestion, shortForm: true, backTo: backTo));
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)

@@ -73,21 +73,51 @@ public sealed class CardFitTests(CardFitTests.Host host) : IClassFixture<CardFit
         Assert.Contains("The short form", CardJson.Texts(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_shorter_form_given_as_a_function_is_bound_only_for_a_card_over_the_limit()
+    {
+        var bound = 0;
+        JsonObject Shorter()
+        {
+            bound++;
+            return Card("The short form.");
+        }
+
+        var small = new CardReply(Card("The whole card."), Shorter);
+        Assert.Same(small.Card, CardFit.Choose(small));
+        Assert.Equal(0, bound);
+
+        var big = new CardReply(Card("The whole card. " + new string('x', 30_000)), Shorter);
+        Assert.Contains("The short form", CardJson.Texts(CardFit.Choose(big)), StringComparison.Ordinal);
+        Assert.Equal(1, bound);
+    }
+
+    [Fact]
+    public async Task An_action_execute_answer_over_28_KB_binds_its_shorter_form_when_it_is_needed()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.big.later"));
+
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        Assert.Contains("The short form", CardJson.Texts(card), StringComparison.Ordinal);
+    }
+
+    private static JsonObject Card(string text) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+    };
+
     private sealed class SizedCardFeature : IBotFeature
     {
         public void MapRoutes(BotRoutes routes) => routes
             .OnCommand(turn => turn.SendCardAsync(Reply(30_000)), "big card")
             .OnCommand(turn => turn.SendCardAsync(Reply(5_000)), "small card")
             .OnCommand(turn => turn.SendCardAsync(Reply(5_000).Card), "plain card")
-            .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))));
+            .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))))
+            .OnCardAction("card.big.later", (_, _) => Task.FromResult(CardActionResult.Replace(
+                new CardReply(Card("The whole card. " + new string('x', 30_000)), () => Card("The short form.")))));
 
         private static CardReply Reply(int bytes) => new(Card("The whole card. " + new string('x', bytes)), Card("The short form."));
-
-        private static JsonObject Card(string text) => new()
-        {
-            ["type"] = "AdaptiveCard",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
-        };
     }
 }
