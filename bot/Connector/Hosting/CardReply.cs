@@ -11,24 +11,45 @@ namespace LearningBot.Connector.Hosting;
 public sealed record CardReply
 {
     private readonly Func<JsonObject>? _bindShorter;
+    private readonly JsonNode _json;
+    private JsonObject? _card;
     private JsonObject? _shorter;
 
     public CardReply(JsonObject card, JsonObject? shorter = null)
     {
         ArgumentNullException.ThrowIfNull(card);
-        Card = card;
+        _json = _card = card;
         _shorter = shorter;
     }
 
     public CardReply(JsonObject card, Func<JsonObject> shorter)
+        : this(card)
     {
-        ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(shorter);
-        Card = card;
         _bindShorter = shorter;
     }
 
-    public JsonObject Card { get; }
+    private CardReply(JsonNode json, Func<JsonObject>? shorter)
+    {
+        _json = json;
+        _bindShorter = shorter;
+    }
+
+    /// <summary>
+    /// A card kept as its bound JSON (<c>CardTemplate.BindJson</c>, a <see cref="Schema.RawJson"/> node): sent, measured
+    /// and stored as those bytes, and read into nodes only if something looks at <see cref="Card"/>.
+    /// </summary>
+    public static CardReply FromJson(JsonNode json, Func<JsonObject>? shorter = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return json is JsonObject card ? shorter is null ? new(card) : new(card, shorter) : new(json, shorter);
+    }
+
+    /// <summary>The card as an object to look into (read from its JSON the first time, for a card kept as JSON).</summary>
+    public JsonObject Card => _card ??= JsonNode.Parse(_json.ToJsonString())!.AsObject();
+
+    /// <summary>The card as it is sent: its bound JSON, or the object.</summary>
+    public JsonNode Json => _card ?? _json;
 
     /// <summary>Whether there is a shorter form, without binding it.</summary>
     public bool HasShorter => _shorter is not null || _bindShorter is not null;
