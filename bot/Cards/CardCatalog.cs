@@ -72,10 +72,14 @@ public sealed class CardCatalog
     /// is only sent, it saves reading the card back into nodes.
     /// </summary>
     public JsonNode RenderJson<TData>(TData data)
-        where TData : ICardData
+        where TData : ICardData =>
+        RenderJson(TData.CardName, data);
+
+    /// <summary>Binds a typed record into the named card, kept as the bound JSON (see <see cref="RenderJson{TData}(TData)"/>).</summary>
+    public JsonNode RenderJson<TData>(string cardName, TData data)
     {
         using var json = JsonSerializer.SerializeToDocument(data, BotJson.Options);
-        return Get(TData.CardName).BindJson(json.RootElement);
+        return Get(cardName).BindJson(json.RootElement);
     }
 
     /// <summary>Binds a typed record into its card and wraps it as a message attachment.</summary>

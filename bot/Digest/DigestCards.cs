@@ -82,7 +82,7 @@ public sealed class DigestCards(CardCatalog cards, DigestPrintLinks printLinks)
         var tooLong = printUrl.Length > 0
             ? $"This edition is too long to show in full in Teams, so each item shows its first lines. Press {printTitle} to read all of it."
             : "This edition is too long to show in full in Teams, so each item shows its first lines.";
-        return new(cards.Render(data), cards.Render(data with { Notice = tooLong, Headlines = [], Items = Shortened(items) }));
+        return new(cards.Render(data), () => cards.Render(data with { Notice = tooLong, Headlines = [], Items = Shortened(items) }));
     }
 
     /// <summary>The items with each text cut to its first lines and without links: an edition's shorter form, for cards Teams would refuse whole.</summary>

@@ -142,7 +142,7 @@ public sealed class ManagerReviewFeature(
             return CardActionResult.Update(await team.RenderAsync(turn.CallerKey(), note, turn.Aborted));
         }
 
-        return CardActionResult.Update(RenderStep(saved.Draft, target));
+        return CardActionResult.Update(CardReply.FromJson(SentStep(saved.Draft, target)));
     }
 
     /// <summary>Step 2's "ask them first": sends the person a short card for their view and keeps what the manager wrote so far.</summary>
@@ -244,6 +244,12 @@ public sealed class ManagerReviewFeature(
         step == ReviewSteps.Summary
             ? forms.Render(draft, step, afterSave: AfterSaveText(draft), nextReview: DefaultNextReview(draft))
             : forms.Render(draft, step);
+
+    /// <summary>The step as <see cref="RenderStep"/> shows it, kept as its bound JSON: the card is only sent.</summary>
+    private JsonNode SentStep(ReviewEntity draft, int step) =>
+        step == ReviewSteps.Summary
+            ? forms.RenderJson(draft, step, afterSave: AfterSaveText(draft), nextReview: DefaultNextReview(draft))
+            : forms.RenderJson(draft, step);
 
     private string DefaultNextReview(ReviewEntity draft) =>
         draft.NextReviewOn.Length > 0 ? draft.NextReviewOn : ReviewDates.Day(ReviewDates.Today(clock).AddMonths(options.Value.CadenceMonths));

@@ -19,6 +19,10 @@ public sealed class ReviewForms(CardCatalog cards, TimeProvider clock)
     public JsonObject Render(ReviewEntity draft, int step, string note = "", string afterSave = "", string? nextReview = null) =>
         cards.Render(ReviewSteps.CardName(step), FormData(draft, step, note, afterSave, nextReview));
 
+    /// <summary>As <see cref="Render"/>, kept as the bound JSON: for a step that is only sent, never looked into.</summary>
+    public JsonNode RenderJson(ReviewEntity draft, int step, string note = "", string afterSave = "", string? nextReview = null) =>
+        cards.RenderJson(ReviewSteps.CardName(step), FormData(draft, step, note, afterSave, nextReview));
+
     public ReviewFormCardData FormData(ReviewEntity draft, int step, string note = "", string afterSave = "", string? nextReview = null)
     {
         var firstName = ReviewSummary.FirstName(draft.PersonName);

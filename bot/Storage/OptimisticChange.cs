@@ -52,7 +52,9 @@ public static class OptimisticChange
 
             try
             {
-                var response = await table.UpdateEntityAsync(write.Entity, current.ETag, mode, cancellationToken);
+                var response = write.Changes is { } changes
+                    ? await table.UpdateEntityAsync(Checked(changes, current, mode), current.ETag, mode, cancellationToken)
+                    : await table.UpdateEntityAsync(write.Entity, current.ETag, mode, cancellationToken);
                 write.Entity.ETag = response.NewETag();
                 return new EntityChange<T>(write.Entity, Changed: true);
             }
@@ -61,5 +63,16 @@ public static class OptimisticChange
                 // Someone else wrote between our read and our write: decide again on what they wrote.
             }
         }
+    }
+
+    /// <summary>Only a merge may send part of an entity (a replace would drop the rest), and only at the entity's own keys.</summary>
+    private static TableEntity Checked(TableEntity changes, ITableEntity current, TableUpdateMode mode)
+    {
+        if (mode != TableUpdateMode.Merge || changes.PartitionKey != current.PartitionKey || changes.RowKey != current.RowKey)
+        {
+            throw new ArgumentException("Only a merge may send just the changed properties, and only at the entity's own keys.", nameof(changes));
+        }
+
+        return changes;
     }
 }

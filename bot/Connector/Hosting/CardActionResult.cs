@@ -14,13 +14,13 @@ public abstract record CardActionResult
     public static CardActionResult Replace(JsonObject card) => new ReplaceCard(card);
 
     /// <summary>As <see cref="Replace(JsonObject)"/>, with a shorter form for when the card is too large for Teams (<see cref="CardFit"/>).</summary>
-    public static CardActionResult Replace(CardReply reply) => new ReplaceCard(reply.Card) { Shorter = reply.Shorter };
+    public static CardActionResult Replace(CardReply reply) => new ReplaceCard(reply);
 
     /// <summary>The card the message shows from now on, for everyone and on every device (<see cref="CardView.Shared"/>).</summary>
     public static CardActionResult Update(JsonObject card) => new ReplaceCard(card) { View = CardView.Shared };
 
     /// <summary>As <see cref="Update(JsonObject)"/>, with a shorter form for when the card is too large for Teams.</summary>
-    public static CardActionResult Update(CardReply reply) => new ReplaceCard(reply.Card) { Shorter = reply.Shorter, View = CardView.Shared };
+    public static CardActionResult Update(CardReply reply) => new ReplaceCard(reply) { View = CardView.Shared };
 
     /// <summary>
     /// The message shows <paramref name="forEveryone"/> from now on, and the person who pressed sees
@@ -32,9 +32,23 @@ public abstract record CardActionResult
 
     public static CardActionResult Message(string text) => new ShowMessage(text);
 
-    public sealed record ReplaceCard(JsonObject Card) : CardActionResult
+    public sealed record ReplaceCard : CardActionResult
     {
-        public JsonObject? Shorter { get; init; }
+        public ReplaceCard(JsonObject card)
+            : this(new CardReply(card))
+        {
+        }
+
+        /// <summary>The card with its shorter form, which stays unbound until something needs it.</summary>
+        public ReplaceCard(CardReply reply)
+        {
+            ArgumentNullException.ThrowIfNull(reply);
+            Reply = reply;
+        }
+
+        public JsonObject Card => Reply.Card;
+
+        public JsonObject? Shorter => Reply.Shorter;
 
         /// <summary>Who sees the card: only the person who pressed (the default), or everyone through an edit of the message.</summary>
         public CardView View { get; init; } = CardView.Personal;
@@ -42,7 +56,7 @@ public abstract record CardActionResult
         /// <summary>What the edited message shows, when it differs from what the person who pressed sees; null when it is the same card.</summary>
         public CardReply? ForEveryone { get; init; }
 
-        public CardReply Reply => new(Card, Shorter);
+        public CardReply Reply { get; }
 
         /// <summary>The card the message itself shows after a <see cref="CardView.Shared"/> answer.</summary>
         public CardReply Shared => ForEveryone ?? Reply;

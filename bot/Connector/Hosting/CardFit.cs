@@ -22,11 +22,12 @@ public static class CardFit
     public const int MaxMessageBytes = 28 * 1024;
 
     /// <summary>The bytes of the activity as the connector client sends it.</summary>
+    /// <remarks>Measured in the connector's own per-thread buffer: a card reply is measured on every press, and a copy of its JSON would be thrown away.</remarks>
     public static int SizeOf(Activity activity) =>
-        JsonSerializer.SerializeToUtf8Bytes(ConnectorClient.Outbound(activity), BotJson.Options).Length;
+        PooledPayload.WithJson(ConnectorClient.Outbound(activity), static json => json.Length);
 
     /// <summary>The bytes of a reply carrying <paramref name="card"/> in <paramref name="turn"/>'s conversation.</summary>
-    public static int SizeOf(ITurnContext turn, JsonObject card) => SizeOf(Wrap(turn, card));
+    public static int SizeOf(ITurnContext turn, JsonNode card) => SizeOf(Wrap(turn, card));
 
     public static bool IsTooLarge(ConnectorException exception) =>
         exception.StatusCode == HttpStatusCode.RequestEntityTooLarge || exception.Has(TeamsErrorCodes.MessageSizeTooBig);
@@ -37,17 +38,20 @@ public static class CardFit
     /// </summary>
     public const int AddressBytes = 1024;
 
-    /// <summary>The card, or its shorter form when the card would be over <see cref="MaxMessageBytes"/>.</summary>
-    public static JsonObject Choose(ITurnContext turn, CardReply reply)
+    /// <summary>
+    /// The card as it is sent (<see cref="CardReply.Json"/>), or its shorter form when the card would be over
+    /// <see cref="MaxMessageBytes"/>.
+    /// </summary>
+    public static JsonNode Choose(ITurnContext turn, CardReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Shorter is { } shorter && SizeOf(turn, reply.Card) > MaxMessageBytes)
+        if (reply.HasShorter && SizeOf(turn, reply.Json) > MaxMessageBytes && reply.Shorter is { } shorter)
         {
             Shortened("over the size limit");
             return shorter;
         }
 
-        return reply.Card;
+        return reply.Json;
     }
 
     /// <summary>For a card sent outside a turn (a delivery, the outbox): the card, or its shorter form when it would be over the limit.</summary>
@@ -55,7 +59,7 @@ public static class CardFit
     {
         ArgumentNullException.ThrowIfNull(reply);
         var alone = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(reply.Card)] };
-        if (reply.Shorter is { } shorter && SizeOf(alone) + AddressBytes > MaxMessageBytes)
+        if (reply.HasShorter && SizeOf(alone) + AddressBytes > MaxMessageBytes && reply.Shorter is { } shorter)
         {
             Shortened("over the size limit");
             return shorter;
@@ -72,10 +76,10 @@ public static class CardFit
         {
             return await send(Wrap(turn, card));
         }
-        catch (ConnectorException exception) when (IsTooLarge(exception) && !ReferenceEquals(card, reply.Shorter))
+        catch (ConnectorException exception) when (IsTooLarge(exception) && !(reply.HasShorter && ReferenceEquals(card, reply.Shorter)))
         {
             Shortened(reply.Shorter is null ? "refused as too large, no shorter form" : "refused as too large");
-            return await send(Wrap(turn, reply.Shorter ?? TooLong(card)));
+            return await send(Wrap(turn, reply.Shorter ?? TooLong(card as JsonObject ?? reply.Card)));
         }
     }
 
@@ -127,6 +131,6 @@ public static class CardFit
     private static void Shortened(string why) =>
         System.Diagnostics.Activity.Current?.AddEvent(new("card.shortened", tags: new() { ["reason"] = why }));
 
-    private static Activity Wrap(ITurnContext turn, JsonObject card) =>
+    private static Activity Wrap(ITurnContext turn, JsonNode card) =>
         turn.Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] };
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
 using LearningBot.Connector.Client;
@@ -42,15 +43,28 @@ public sealed class PackedInvokeResponse
     public static PackedInvokeResponse FromJson(int status, ReadOnlySpan<byte> json) => new(status, Compress(json));
 
     /// <summary>Fastest level: a card's repeated names and styles compress well even so.</summary>
+    /// <remarks>
+    /// Compressed into a pooled buffer that is large enough for any input (gzip adds at most a few bytes per 16 KB block
+    /// and a header), so the only array made is the result itself.
+    /// </remarks>
     private static byte[] Compress(ReadOnlySpan<byte> json)
     {
-        using var compressed = new MemoryStream(json.Length / 4);
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        var room = json.Length + (json.Length >> 8) + 64;
+        var rented = ArrayPool<byte>.Shared.Rent(room);
+        try
         {
-            gzip.Write(json);
-        }
+            using var compressed = new MemoryStream(rented, 0, room, writable: true);
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(json);
+            }
 
-        return compressed.ToArray();
+            return rented.AsSpan(0, (int)compressed.Position).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static JsonElement Decompress(byte[] compressed)

@@ -48,7 +48,7 @@ public sealed class EarlierReviewsFeature(ReviewHistory history, IPeopleDirector
             NotesLine = $"These reviews are too long to show together in Teams, so here are the objectives and learning needs of the {ShownWhenShort} most recent.",
             Reviews = [.. reviews.Take(ShownWhenShort).Select(r => new EarlierReviewData(Heading(r), ObjectivesAndNeeds(r)))],
         };
-        return CardActionResult.Replace(new CardReply(cards.Render(data), cards.Render(shorter)));
+        return CardActionResult.Replace(new CardReply(cards.Render(data), () => cards.Render(shorter)));
     }
 
     private static string Heading(ReviewEntity review) => $"{ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt)} with {review.ManagerName}";

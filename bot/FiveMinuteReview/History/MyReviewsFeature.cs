@@ -187,7 +187,7 @@ public sealed class MyReviewsFeature(
             review.ReviewId, review.ManagerId, commentId ?? Guid.NewGuid().ToString("N"), $"Your Five Minute Review with {review.ManagerName}",
             $"Held on {HeldOn(review)}.", ReviewSummary.Sections(review, forPerson: true), earlier, note, comment, removed);
         const string WithoutReview = "The review and your comments are too long to show together in Teams, so here are your comments. The review is in your copy of it.";
-        return new(cards.Render(data), cards.Render(data with { Sections = [], Note = note.Length > 0 ? $"{note} {WithoutReview}" : WithoutReview }));
+        return new(cards.Render(data), () => cards.Render(data with { Sections = [], Note = note.Length > 0 ? $"{note} {WithoutReview}" : WithoutReview }));
     }
 
     private string PrintUrl(string reviewId) =>

@@ -30,9 +30,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         feedback = rateable ? feedback : feedback with { CanRate = false };
         if (record.ArticleId is { } articleId && engine.Knowledge.Find(articleId) is { } article)
         {
-            return new(
-                Article(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming, backTo: backTo),
-                Article(record, article, feedback, showQuestion, shortForm: true, backTo: backTo));
+            // Sent as bound (no node is read back unless someone looks inside); the shorter form only if it is needed.
+            return CardReply.FromJson(
+                cards.RenderJson(ArticleData(record, article, feedback, showQuestion, colleagues: colleagues, newsletter: newsletter, upcoming: upcoming, backTo: backTo)),
+                () => Article(record, article, feedback, showQuestion, shortForm: true, backTo: backTo));
         }
 
         if (record.PersonId is { } personId && FindPerson(personId) is { } person)
@@ -40,10 +41,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             var network = match?.Network
                 ?? (record.NetworkId is { } networkId ? engine.Directory.WhosWho.Networks.FirstOrDefault(n => n.Id == networkId) : null)
                 ?? NetworkLedBy(person, record.Question);
-            return new(Person(record, person, network, feedback, showQuestion));
+            return CardReply.FromJson(cards.RenderJson(PersonData(record, person, network, feedback, showQuestion)));
         }
 
-        return new(NotSure(record.Question, NotSureSuggestions(record.Question), questionId: record.QuestionId));
+        return CardReply.FromJson(cards.RenderJson(NotSureData(record.Question, NotSureSuggestions(record.Question), questionId: record.QuestionId)));
     }
 
     /// <summary>What the not-sure card suggested for the question, found again (nothing is kept between presses).</summary>
@@ -116,15 +117,23 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     /// <param name="questionId">The logged question, so a suggestion opened from the card can come back to it.</param>
     public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
-        cards.Render(new NotSureCardData(question, CardText.Echo(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
+        cards.Render(NotSureData(question, suggestions, newsletter, questionId));
+
+    private static NotSureCardData NotSureData(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
+        new(question, CardText.Echo(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])
         {
             Newsletter = newsletter ?? [],
             QuestionId = questionId,
-        });
+        };
 
     public JsonObject GapsReport(GapsSummary summary) => cards.Render(Answers.GapsReport.CardData(summary));
 
     private JsonObject Article(
+        QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
+        IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false, IReadOnlyList<UpcomingCourse>? upcoming = null, string? backTo = null) =>
+        cards.Render(ArticleData(record, article, feedback, showQuestion, notice, colleagues, newsletter, shortForm, upcoming, backTo));
+
+    private AnswerCardData ArticleData(
         QuestionRecord record, KnowledgeArticle article, FeedbackState feedback, bool showQuestion, string? notice = null, IReadOnlyList<ColleagueExample>? colleagues = null,
         IReadOnlyList<NewsletterItem>? newsletter = null, bool shortForm = false, IReadOnlyList<UpcomingCourse>? upcoming = null, string? backTo = null)
     {
@@ -136,7 +145,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             .Take(3)
             .Select(a => new ArticleLink(a.Id, a.Title))
             .ToList();
-        return cards.Render(new AnswerCardData(
+        return new AnswerCardData(
             record.QuestionId,
             record.Question,
             CardText.Echo(record.Question),
@@ -160,13 +169,13 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             Newsletter = shortForm ? [] : newsletter ?? [],
             Upcoming = shortForm ? [] : upcoming ?? [],
             BackToQuestionId = backTo ?? string.Empty,
-        });
+        };
     }
 
-    private JsonObject Person(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)
+    private PersonCardData PersonData(QuestionRecord record, Person person, LearningNetwork? network, FeedbackState feedback, bool showQuestion)
     {
         var helpsWith = string.Join(", ", new[] { person.Specialty }.Concat(person.Topics).OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
-        return cards.Render(new PersonCardData(
+        return new PersonCardData(
             record.QuestionId,
             record.Question,
             CardText.Echo(record.Question),
@@ -180,7 +189,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             sampleNotes.Of(engine.Directory.WhosWho.Note),
             feedback.CanRate,
             feedback.Thanked,
-            feedback.OfferEscalation));
+            feedback.OfferEscalation);
     }
 
     /// <summary>The network the person leads, when it is relevant: they lead it as their job, or the question is about a network.</summary>

@@ -112,9 +112,25 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         var table = await _table.GetAsync(cancellationToken);
         var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
             ? new EntityDecision<QuestionRecord>.Keep()
-            : new EntityDecision<QuestionRecord>.Write(record with { Helpful = helpful, RatedAt = clock.GetUtcNow(), RatedBy = ratedBy }),
+            : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
             TableUpdateMode.Merge, cancellationToken: cancellationToken);
         return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
+    }
+
+    /// <summary>The rating written onto the question: only its three properties are sent (a merge at the question's ETag).</summary>
+    private static EntityDecision<QuestionRecord>.Write Rated(QuestionRecord record, bool helpful, DateTimeOffset at, string? ratedBy)
+    {
+        var changes = new TableEntity(record.PartitionKey, record.RowKey)
+        {
+            [nameof(QuestionRecord.Helpful)] = helpful,
+            [nameof(QuestionRecord.RatedAt)] = at,
+        };
+        if (ratedBy is not null)
+        {
+            changes[nameof(QuestionRecord.RatedBy)] = ratedBy;
+        }
+
+        return new(record with { Helpful = helpful, RatedAt = at, RatedBy = ratedBy }) { Changes = changes };
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LearningBot.Connector.Hosting;
+using LearningBot.Connector.Schema;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,21 +74,95 @@ public sealed class CardFitTests(CardFitTests.Host host) : IClassFixture<CardFit
         Assert.Contains("The short form", CardJson.Texts(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_shorter_form_given_as_a_function_is_bound_only_for_a_card_over_the_limit()
+    {
+        var bound = 0;
+        JsonObject Shorter()
+        {
+            bound++;
+            return Card("The short form.");
+        }
+
+        var small = new CardReply(Card("The whole card."), Shorter);
+        Assert.Same(small.Card, CardFit.Choose(small));
+        Assert.Equal(0, bound);
+
+        var big = new CardReply(Card("The whole card. " + new string('x', 30_000)), Shorter);
+        Assert.Contains("The short form", CardJson.Texts(CardFit.Choose(big)), StringComparison.Ordinal);
+        Assert.Equal(1, bound);
+    }
+
+    [Fact]
+    public async Task An_action_execute_answer_over_28_KB_binds_its_shorter_form_when_it_is_needed()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.big.later"));
+
+        var card = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
+        Assert.Contains("The short form", CardJson.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_kept_as_its_bound_JSON_is_sent_as_those_bytes_and_read_into_nodes_only_when_looked_into()
+    {
+        var json = RawJson.Node(Encoding.UTF8.GetBytes(Card("The whole card.").ToJsonString()));
+
+        var reply = CardReply.FromJson(json);
+
+        Assert.Same(json, reply.Json);
+        Assert.Contains("The whole card", CardJson.Texts(reply.Card), StringComparison.Ordinal);
+        Assert.Same(reply.Card, reply.Json);
+    }
+
+    [Fact]
+    public async Task An_action_execute_answer_kept_as_JSON_goes_whole_under_28_KB_and_short_over_it()
+    {
+        var small = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(
+            await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.json.small"))));
+        var big = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(
+            await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(_bot.Connector.ServiceUrl, "card.json.big"))));
+
+        Assert.Contains("The whole card", CardJson.Texts(small), StringComparison.Ordinal);
+        Assert.Contains("The short form", CardJson.Texts(big), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_kept_as_JSON_without_a_shorter_form_refused_with_413_arrives_as_the_too_long_notice()
+    {
+        _bot.Connector.MaxActivityBytes = 2_000;
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "plain json card"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var notice = CardJson.Of(Assert.Single(_bot.Connector.Sent));
+        Assert.Contains("The whole card. xxx", CardJson.Texts(notice), StringComparison.Ordinal);
+        Assert.Contains("This is too long for Teams to show here", CardJson.Texts(notice), StringComparison.Ordinal);
+    }
+
+    private static CardReply JsonReply(int bytes, bool shorter) => CardReply.FromJson(
+        RawJson.Node(Encoding.UTF8.GetBytes(Card("The whole card. " + new string('x', bytes)).ToJsonString())),
+        shorter ? () => Card("The short form.") : null);
+
+    private static JsonObject Card(string text) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+    };
+
     private sealed class SizedCardFeature : IBotFeature
     {
         public void MapRoutes(BotRoutes routes) => routes
             .OnCommand(turn => turn.SendCardAsync(Reply(30_000)), "big card")
             .OnCommand(turn => turn.SendCardAsync(Reply(5_000)), "small card")
             .OnCommand(turn => turn.SendCardAsync(Reply(5_000).Card), "plain card")
-            .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))));
+            .OnCardAction("card.big", (_, _) => Task.FromResult(CardActionResult.Replace(Reply(30_000))))
+            .OnCommand(turn => turn.SendCardAsync(JsonReply(5_000, shorter: false)), "plain json card")
+            .OnCardAction("card.json.small", (_, _) => Task.FromResult(CardActionResult.Replace(JsonReply(5_000, shorter: true))))
+            .OnCardAction("card.json.big", (_, _) => Task.FromResult(CardActionResult.Replace(JsonReply(30_000, shorter: true))))
+            .OnCardAction("card.big.later", (_, _) => Task.FromResult(CardActionResult.Replace(
+                new CardReply(Card("The whole card. " + new string('x', 30_000)), () => Card("The short form.")))));
 
         private static CardReply Reply(int bytes) => new(Card("The whole card. " + new string('x', bytes)), Card("The short form."));
-
-        private static JsonObject Card(string text) => new()
-        {
-            ["type"] = "AdaptiveCard",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
-        };
     }
 }

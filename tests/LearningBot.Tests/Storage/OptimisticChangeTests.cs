@@ -102,5 +102,62 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(3, attempts);
     }
 
+    [Fact]
+    public async Task A_merge_of_just_the_changes_leaves_the_other_properties_as_stored_and_returns_the_whole_entity()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c") with { Course = "Safeguarding", Completed = 4 });
+
+        var change = await table.ChangeAsync<ProgressEntity>("l", "c", p => new EntityDecision<ProgressEntity>.Write(p with { Note = "rated" })
+        {
+            Changes = new TableEntity("l", "c") { [nameof(ProgressEntity.Note)] = "rated" },
+        }, TableUpdateMode.Merge);
+
+        var stored = await table.FindAsync<ProgressEntity>("l", "c");
+        Assert.Equal(("Safeguarding", 4, "rated"), (stored!.Course, stored.Completed, stored.Note));
+        Assert.Equal(("Safeguarding", 4, "rated"), (change!.Entity.Course, change.Entity.Completed, change.Entity.Note));
+        Assert.Equal(stored.ETag, change.Entity.ETag);
+    }
+
+    [Fact]
+    public async Task A_merge_of_just_the_changes_that_loses_the_race_is_decided_again()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c"));
+        var seen = new List<string?>();
+
+        var change = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
+        {
+            seen.Add(p.Note);
+            if (seen.Count == 1)
+            {
+                table.UpsertEntity(p with { Note = "rival" }, TableUpdateMode.Replace);
+            }
+
+            return p.Note is null
+                ? new EntityDecision<ProgressEntity>.Write(p with { Note = "ours" }) { Changes = new TableEntity("l", "c") { ["Note"] = "ours" } }
+                : new EntityDecision<ProgressEntity>.Keep();
+        }, TableUpdateMode.Merge);
+
+        Assert.Equal([null, "rival"], seen);
+        Assert.False(change!.Changed);
+        Assert.Equal("rival", (await table.FindAsync<ProgressEntity>("l", "c"))!.Note);
+    }
+
+    [Fact]
+    public async Task Just_the_changes_are_refused_for_a_replace_or_at_other_keys()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c") with { Completed = 2 });
+
+        await Assert.ThrowsAsync<ArgumentException>(() => table.ChangeAsync<ProgressEntity>("l", "c", p =>
+            new EntityDecision<ProgressEntity>.Write(p) { Changes = new TableEntity("l", "c") { ["Note"] = "x" } }, TableUpdateMode.Replace));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.ChangeAsync<ProgressEntity>("l", "c", p =>
+            new EntityDecision<ProgressEntity>.Write(p) { Changes = new TableEntity("l", "other") { ["Note"] = "x" } }, TableUpdateMode.Merge));
+
+        var stored = await table.FindAsync<ProgressEntity>("l", "c");
+        Assert.Equal((2, (string?)null), (stored!.Completed, stored.Note));
+    }
+
     private static EntityDecision<ProgressEntity> Write(ProgressEntity entity) => new EntityDecision<ProgressEntity>.Write(entity);
 }

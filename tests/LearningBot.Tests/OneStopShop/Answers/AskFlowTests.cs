@@ -143,6 +143,11 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         var record = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.NotNull(record.Helpful);
+        // Only the rating's own properties are written; the question and its answer stay as logged.
+        Assert.NotNull(record.RatedAt);
+        Assert.False(string.IsNullOrEmpty(record.RatedBy));
+        Assert.Equal("pros and cons of e-learning", record.Question);
+        Assert.False(string.IsNullOrEmpty(record.ArticleId));
         var offered = presses.Select(card => CardJson.Actions(card, AskVerbs.Escalate).Count).Distinct();
         Assert.Equal(record.Helpful == false ? 1 : 0, Assert.Single(offered));
     }
