@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Reflection;
 using LearningBot.OneStopShop.Knowledge;
+using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Onnx;
 using SentenceTransformers;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
@@ -12,7 +14,8 @@ namespace LearningBot.OneStopShop.Meaning;
 /// encoder does: the [CLS] token's last hidden state, scaled to length one. It differs only in cost: <see cref="Encode"/>
 /// runs each text at its own length (the package pads a batch to its longest text), the token ids go to ONNX Runtime
 /// from a pooled buffer (the attention mask and token types of one text from shared constants), only the hidden states
-/// are asked for, and the vector is read straight from the output without per-element allocations.
+/// are asked for, the last layer computes the [CLS] row only (<see cref="ClsOnlyLastLayer"/>), and the vector is read
+/// straight from the output without per-element allocations.
 /// <see cref="EncodeTogether(IReadOnlyList{string})"/> runs several texts at once, for questions that arrive together.
 /// </summary>
 public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
@@ -46,8 +49,14 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
     {
         using var vocabulary = ResourceLoader.OpenResource(package, "vocab.txt")
             ?? throw new InvalidOperationException($"{package.GetName().Name} has no vocabulary.");
-        var model = ResourceLoader.GetResource(package, "model.onnx");
-        return new BertClsEncoder(eightBitWeights ? EightBitWeights.Quantize(model) : model, WordPieceTokenizer.Read(vocabulary), options);
+        var model = ModelProto.Parser.ParseFrom(ResourceLoader.GetResource(package, "model.onnx"));
+        ClsOnlyLastLayer.Rewrite(model);
+        if (eightBitWeights)
+        {
+            EightBitWeights.Quantize(model);
+        }
+
+        return new BertClsEncoder(model.ToByteArray(), WordPieceTokenizer.Read(vocabulary), options);
     }
 
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
@@ -133,12 +142,14 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
             using var tokenTypes = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, types.AsMemory(0, tokens), shape);
             using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], _outputNames);
 
-            // Each text's first row of [texts, tokens, dimensions] is its [CLS] token's.
+            // Each text's first row of [texts, rows, dimensions] is its [CLS] token's: rows is 1 for a model whose last
+            // layer computes that row only (ClsOnlyLastLayer), the text's length otherwise.
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            var rows = hidden.Length / (count * _dimensions);
             var vectors = new float[count][];
             for (var i = 0; i < count; i++)
             {
-                vectors[i] = Normalised(hidden.Slice(i * longest * _dimensions, _dimensions));
+                vectors[i] = Normalised(hidden.Slice(i * rows * _dimensions, _dimensions));
             }
 
             return vectors;

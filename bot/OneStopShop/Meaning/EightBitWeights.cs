@@ -18,13 +18,18 @@ public static class EightBitWeights
     public static byte[] Quantize(byte[] model)
     {
         var proto = ModelProto.Parser.ParseFrom(model);
-        Quantize(proto.Graph);
-        if (!proto.OpsetImport.Any(o => o.Domain == ContribDomain))
-        {
-            proto.OpsetImport.Add(new OperatorSetIdProto { Domain = ContribDomain, Version = 1 });
-        }
-
+        Quantize(proto);
         return proto.ToByteArray();
+    }
+
+    /// <summary>Rewrites <paramref name="model"/> in place.</summary>
+    public static void Quantize(ModelProto model)
+    {
+        Quantize(model.Graph);
+        if (!model.OpsetImport.Any(o => o.Domain == ContribDomain))
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = ContribDomain, Version = 1 });
+        }
     }
 
     private static void Quantize(GraphProto graph)
