@@ -12,7 +12,7 @@ public sealed record HybridOptions
     public const string None = "none";
 
     /// <summary>
-    /// The embedding model: "ArcticXs-8bit" (ArcticXs, chosen over MiniLM by measurement, with 8-bit weights: a third of
+    /// The embedding model: "ArcticXs-8bit" (ArcticXs, chosen over MiniLM by measurement, with 8-bit weights: a quarter of
     /// the CPU per question for the same answers), "ArcticXs" (its float weights), or "none" for words only.
     /// </summary>
     public string Model { get; init; } = SentenceModels.ArcticXsEightBit;

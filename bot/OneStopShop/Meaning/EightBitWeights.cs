@@ -8,7 +8,7 @@ namespace LearningBot.OneStopShop.Meaning;
 /// Rewrites a float ONNX model so that every matrix product with a constant weight matrix runs on 8-bit weights:
 /// each weight column is scaled symmetrically to −127…127, and the product becomes ONNX Runtime's
 /// <c>DynamicQuantizeMatMul</c>, which quantizes the activations per run. On two cores this runs a question in about a
-/// third of the CPU time, and its vectors stay within a cosine of about 0.997 of the float model's.
+/// quarter of the CPU time, and its vectors stay within a cosine of about 0.997 of the float model's.
 /// The products between activations (attention scores) and everything else stay in float.
 /// </summary>
 public static class EightBitWeights

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace LearningBot.Tests.OneStopShop.Meaning;
 
 /// <summary>
-/// Answering by words and meaning (the shipped model, ArcticXs) on every evaluation set. The blend and its confidence
+/// Answering by words and meaning (the shipped model, ArcticXs with 8-bit weights) on every evaluation set. The blend and its confidence
 /// were fitted on questions.json only; the other sets show whether that holds.
 /// </summary>
 public sealed class HybridEvaluationTests(ITestOutputHelper output)
