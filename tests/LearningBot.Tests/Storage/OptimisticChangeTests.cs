@@ -47,13 +47,7 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
 
         var change = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
         {
-            seen.Add(p.Note);
-            if (seen.Count == 1)
-            {
-                // A rival rates first, between our read and our write.
-                table.UpsertEntity(p with { Note = "rival" }, TableUpdateMode.Replace);
-            }
-
+            RivalWritesFirst(table, seen, p);
             return p.Note is null ? Write(p with { Note = "ours" }) : new EntityDecision<ProgressEntity>.Keep();
         });
 
@@ -128,12 +122,7 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
 
         var change = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
         {
-            seen.Add(p.Note);
-            if (seen.Count == 1)
-            {
-                table.UpsertEntity(p with { Note = "rival" }, TableUpdateMode.Replace);
-            }
-
+            RivalWritesFirst(table, seen, p);
             return p.Note is null
                 ? new EntityDecision<ProgressEntity>.Write(p with { Note = "ours" }) { Changes = new TableEntity("l", "c") { ["Note"] = "ours" } }
                 : new EntityDecision<ProgressEntity>.Keep();
@@ -160,4 +149,14 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     private static EntityDecision<ProgressEntity> Write(ProgressEntity entity) => new EntityDecision<ProgressEntity>.Write(entity);
+
+    /// <summary>Records what the decision saw; the first time, a rival rates between our read and our write.</summary>
+    private static void RivalWritesFirst(TableClient table, List<string?> seen, ProgressEntity seenNow)
+    {
+        seen.Add(seenNow.Note);
+        if (seen.Count == 1)
+        {
+            table.UpsertEntity(seenNow with { Note = "rival" }, TableUpdateMode.Replace);
+        }
+    }
 }
