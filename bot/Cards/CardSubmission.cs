@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.Cards;
@@ -11,10 +10,8 @@ namespace LearningBot.Cards;
 /// <c>maxLength</c>, <c>regex</c>, <c>min</c>/<c>max</c>, choice values), for when a client skips its own
 /// checks (older clients using the <c>Action.Submit</c> fallback, or a crafted request).
 /// </summary>
-public static class CardSubmission
+public static partial class CardSubmission
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
-
     /// <summary>
     /// Null when the submission passes every rule of the card it came from; otherwise the answer to send back: the
     /// same card with the values kept and each problem marked under its input.
@@ -93,126 +90,6 @@ public static class CardSubmission
         }
 
         return result;
-    }
-
-    private static string? Check(JsonElement input, string value, bool requireAnswers)
-    {
-        var type = StringOf(input, "type");
-        var required = requireAnswers && input.TryGetProperty("isRequired", out var isRequired) && isRequired.ValueKind == JsonValueKind.True;
-        if (type == "Input.Toggle")
-        {
-            var on = Text(input, "valueOn") is { Length: > 0 } v ? v : "true";
-            return required && value != on ? "This needs to be ticked." : null;
-        }
-
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return required ? "This needs an answer." : null;
-        }
-
-        return type switch
-        {
-            "Input.Text" => CheckText(input, value),
-            "Input.Number" => CheckNumber(input, value),
-            "Input.Date" => CheckOrdered(input, value, "yyyy-MM-dd", "a date"),
-            "Input.Time" => CheckOrdered(input, value, "HH:mm", "a time"),
-            "Input.ChoiceSet" => CheckChoices(input, value),
-            _ => null,
-        };
-    }
-
-    private static string? CheckText(JsonElement input, string value)
-    {
-        if (Number(input, "maxLength") is > 0 and var limit && value.Length > limit)
-        {
-            return $"This is {value.Length} characters long; the limit is {Format(limit)}.";
-        }
-
-        if (StringOf(input, "regex") is { Length: > 0 } pattern)
-        {
-            try
-            {
-                if (!Regex.IsMatch(value, pattern, RegexOptions.None, RegexTimeout))
-                {
-                    return "This is not in the expected format.";
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return "This is not in the expected format.";
-            }
-        }
-
-        return null;
-    }
-
-    private static string? CheckNumber(JsonElement input, string value)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-        {
-            return "This needs to be a number.";
-        }
-
-        var min = Number(input, "min");
-        var max = Number(input, "max");
-        return (min, max) switch
-        {
-            ({ } low, _) when number < low => $"This needs to be {Format(low)} or more.",
-            (_, { } high) when number > high => $"This needs to be {Format(high)} or less.",
-            _ => null,
-        };
-    }
-
-    private static string? CheckOrdered(JsonElement input, string value, string format, string what)
-    {
-        if (!DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return $"This needs to be {what}.";
-        }
-
-        // Both formats sort as text, so ordinal comparison orders them correctly.
-        if (Text(input, "min") is { Length: > 0 } min && string.CompareOrdinal(value, min) < 0)
-        {
-            return $"This needs to be {min} or later.";
-        }
-
-        if (Text(input, "max") is { Length: > 0 } max && string.CompareOrdinal(value, max) > 0)
-        {
-            return $"This needs to be {max} or earlier.";
-        }
-
-        return null;
-    }
-
-    private static string? CheckChoices(JsonElement input, string value)
-    {
-        if (!input.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || input.TryGetProperty("choices.data", out _))
-        {
-            return null;
-        }
-
-        if (Offered(choices, value))
-        {
-            return null;
-        }
-
-        var multi = input.TryGetProperty("isMultiSelect", out var isMulti) && isMulti.ValueKind == JsonValueKind.True;
-        var picked = multi ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [value];
-        return picked.All(choice => Offered(choices, choice)) ? null : "This needs to be one of the options given.";
-    }
-
-    private static bool Offered(JsonElement choices, string value)
-    {
-        foreach (var choice in choices.EnumerateArray())
-        {
-            if (choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("value", out var offered)
-                && (offered.ValueKind == JsonValueKind.String ? offered.ValueEquals(value) : Text(offered) == value))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void KeepValue(JsonObject input, JsonNode? submitted)
