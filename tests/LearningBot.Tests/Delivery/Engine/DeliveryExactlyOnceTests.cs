@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Sending;
 using LearningBot.Tests.Support;
@@ -89,5 +91,43 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
         Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
         var progress = (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
         Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Pending));
+    }
+
+    [Fact]
+    public async Task A_delivery_asked_for_again_while_sends_are_in_flight_sends_each_recipient_once()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new RecordingSender();
+        sender.Answer = async (_, attempt, cancellationToken) =>
+        {
+            if (attempt == 1)
+            {
+                await inFlight.Task.WaitAsync(cancellationToken);
+            }
+
+            return new RecipientSendResult.Sent(Guid.NewGuid().ToString("N"), null);
+        };
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), sender);
+        var request = DeliveryStack.Request("asked-twice", DeliveryStack.People(4));
+        var started = await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        await stack.StartWorkerAsync();
+        Assert.True(await Eventually.TrueAsync(() => sender.Calls.Count >= 2), "no send started");
+
+        // What a second start meets when the first has queued its work but not yet marked the delivery sending
+        // (the announcement scan finding a draft whose kick is still planning): it finishes the planning again.
+        var table = await storage.TableAsync();
+        await table.UpdateEntityAsync(
+            new TableEntity(started.DeliveryId, LearningBot.Delivery.DeliveryEntity.HeaderRowKey) { ["Status"] = DeliveryStatuses.Planning },
+            ETag.All,
+            TableUpdateMode.Merge);
+        await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        inFlight.SetResult();
+
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
+        var perKey = sender.AcceptedPerKey();
+        Assert.Equal(4, perKey.Count);
+        Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
+        Assert.All(await storage.LedgerAsync(started.DeliveryId), row => Assert.Equal((DeliveryOutcomes.Sent, 1), (row.Outcome, row.Attempts)));
     }
 }
