@@ -25,6 +25,7 @@ public sealed partial class DeliveryProcessor(
     ILogger<DeliveryProcessor> logger)
 {
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(15);
+    private const int RecordAttempts = 5;
     private static readonly IReadOnlyDictionary<string, TimeSpan> NothingWaits = new Dictionary<string, TimeSpan>();
 
     private readonly ConcurrentDictionary<string, string?> _sentNotRecorded = new(StringComparer.Ordinal);
@@ -62,8 +63,7 @@ public sealed partial class DeliveryProcessor(
                 new ParallelOptions { MaxDegreeOfParallelism = settings.SendsPerMessage, CancellationToken = stoppingToken },
                 async (row, token) =>
                 {
-                    var current = await headers.GetAsync(work.DeliveryId, token) ?? header;
-                    switch (await WorkOnRowAsync(current, row, token))
+                    switch (await WorkOnRowOrWaitAsync(work.DeliveryId, header, row, token))
                     {
                         case DeliveryRowResult.Settled settled: tally.Add(settled.Outcome); break;
                         case DeliveryRowResult.Later wait: later[row.RowKey] = wait.Delay; break;
@@ -97,16 +97,37 @@ public sealed partial class DeliveryProcessor(
         }
     }
 
+    /// <summary>
+    /// A storage failure on one row leaves that row for later rather than failing the message: a failure escaping here
+    /// would cancel the other rows' sends in flight, and a send cancelled after the Bot Connector took it is a send
+    /// nobody records.
+    /// </summary>
+    private async Task<DeliveryRowResult> WorkOnRowOrWaitAsync(string deliveryId, DeliveryHeader header, DeliveryRecipientEntity row, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var current = await headers.GetAsync(deliveryId, stoppingToken) ?? header;
+            return await WorkOnRowAsync(current, row, stoppingToken);
+        }
+        catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
+        {
+            LogRowDeferred(exception, deliveryId);
+            return new DeliveryRowResult.Later(Backoff(1, options.Value));
+        }
+    }
+
     private async Task<DeliveryRowResult> WorkOnRowAsync(DeliveryHeader header, DeliveryRecipientEntity row, CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow();
+        var memo = Memo(row);
         if (row.Outcome is not null)
         {
+            _sentNotRecorded.TryRemove(memo, out _);
             return new DeliveryRowResult.Skipped();
         }
 
-        var memo = Memo(row);
-        if (row.LeaseUntil > now && !(row.LeaseOwner == Instance && _sentNotRecorded.ContainsKey(memo)))
+        // A live claim is left alone, even this instance's own: its worker may be recording it this moment.
+        if (row.LeaseUntil > now)
         {
             return new DeliveryRowResult.Later(row.LeaseUntil.Value - now);
         }
@@ -154,19 +175,20 @@ public sealed partial class DeliveryProcessor(
         }
 
         var settled = Settle(claimed, result, settings, clock.GetUtcNow());
-        return await RecordAsync(settled, claimETag, memo, result);
+        return await RecordAsync(claimed, settled, claimETag, memo, result);
     }
 
-    private async Task<DeliveryRowResult> RecordAsync(DeliveryRecipientEntity settled, ETag claimETag, string memo, RecipientSendResult result)
+    private async Task<DeliveryRowResult> RecordAsync(DeliveryRecipientEntity claimed, DeliveryRecipientEntity settled, ETag claimETag, string memo, RecipientSendResult result)
     {
         try
         {
             // The send has happened: record it even while the instance is stopping, within a time limit of its own.
             using var timeout = new CancellationTokenSource(SettleTimeout);
-            if (await store.TryReplaceAsync(settled, claimETag, timeout.Token) is null)
+            if (!await TryRecordAsync(claimed, settled, claimETag, timeout.Token))
             {
+                // Someone else claimed or settled the row. A send of ours stays in the memo, so if this instance
+                // claims the row again it records that send rather than sending again.
                 LogLeaseLost(settled.PartitionKey);
-                _sentNotRecorded.TryRemove(memo, out _);
                 return new DeliveryRowResult.Skipped();
             }
         }
@@ -189,6 +211,36 @@ public sealed partial class DeliveryProcessor(
 
         return new DeliveryRowResult.Later(settled.NextAttemptAt!.Value - clock.GetUtcNow());
     }
+
+    /// <summary>
+    /// Writes the outcome at the claim's ETag. When the row has changed since, but only in fields that are not the claim
+    /// (it is still pending under this very claim), the outcome is written at its new ETag: the claim is what stands
+    /// for "this worker may be sending", so only another claim or an outcome may stop it being recorded.
+    /// </summary>
+    private async Task<bool> TryRecordAsync(DeliveryRecipientEntity claimed, DeliveryRecipientEntity settled, ETag claimETag, CancellationToken cancellationToken)
+    {
+        var etag = claimETag;
+        for (var attempt = 0; attempt < RecordAttempts; attempt++)
+        {
+            if (await store.TryReplaceAsync(settled, etag, cancellationToken) is not null)
+            {
+                return true;
+            }
+
+            var stored = await store.FindRowAsync(claimed.PartitionKey, claimed.RowKey, cancellationToken);
+            if (stored is null || !IsStillClaimed(stored, claimed))
+            {
+                return false;
+            }
+
+            etag = stored.ETag;
+        }
+
+        return false;
+    }
+
+    private static bool IsStillClaimed(DeliveryRecipientEntity stored, DeliveryRecipientEntity claimed) =>
+        stored.Outcome is null && stored.LeaseOwner == claimed.LeaseOwner && stored.LeaseUntil == claimed.LeaseUntil && stored.Attempts == claimed.Attempts;
 
     private async Task<RecipientSendResult> SendAsync(DeliveryRecipientEntity row, Activity message, TimeSpan timeout, CancellationToken stoppingToken)
     {
@@ -292,6 +344,9 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: the sender failed")]
     private partial void LogSenderFailed(Exception exception, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: storage failed while working on a recipient; it is tried again shortly")]
+    private partial void LogRowDeferred(Exception exception, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: claiming a recipient took most of the claim; it is left for a later pass rather than sent late")]
     private partial void LogClaimTooSlow(string deliveryId);

@@ -92,19 +92,55 @@ public sealed class DeliveryStore(TableStorage tables)
     }
 
     /// <summary>
-    /// Writes the ledger in entity-group transactions of 100 rows, <paramref name="concurrency"/> at a time. Each row is
-    /// merged, so writing it again (planning finished after a crash) changes only the recipient's own fields, never an
-    /// outcome or a claim a worker wrote meanwhile.
+    /// Adds the ledger rows not yet written, in entity-group transactions of 100 rows, <paramref name="concurrency"/> at a
+    /// time. A row already there is never written again (planning finished after a crash, or asked for twice): any write
+    /// to it, even of the same fields, would change its ETag under a worker that has claimed it and is sending, and that
+    /// worker could then not record the send, leaving the recipient to be sent to again once the claim ran out.
     /// </summary>
     public async Task WriteLedgerAsync(string deliveryId, IReadOnlyList<DeliveryRecipientEntity> rows, int concurrency, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var batches = rows.Select(row => LedgerEntity(deliveryId, row)).Chunk(TransactionRows);
+        var written = (await table.ListAsync<DeliveryRecipientEntity>(LedgerFilter(deliveryId), [nameof(DeliveryRecipientEntity.RowKey)], cancellationToken))
+            .Select(row => row.RowKey)
+            .ToHashSet(StringComparer.Ordinal);
+        var batches = rows.Where(row => !written.Contains(row.RowKey)).Select(row => LedgerEntity(deliveryId, row)).Chunk(TransactionRows);
         await Parallel.ForEachAsync(
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (batch, token) => await table.SubmitTransactionAsync(
-                batch.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity)), token));
+            async (batch, token) => await AddLedgerBatchAsync(table, batch, token));
+    }
+
+    /// <summary>Adds the rows in one transaction; when another start added some of them meanwhile, adds the rest one by one.</summary>
+    private static async Task AddLedgerBatchAsync(TableClient table, IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
+            return;
+        }
+        catch (RequestFailedException exists) when (exists.IsAlreadyExists())
+        {
+            // Fall through: the transaction wrote nothing.
+        }
+
+        foreach (var entity in batch)
+        {
+            try
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException exists) when (exists.IsAlreadyExists())
+            {
+                // Written by the other start; left as it is.
+            }
+        }
+    }
+
+    /// <summary>One ledger row as it is now, or null when there is none.</summary>
+    public async Task<DeliveryRecipientEntity?> FindRowAsync(string deliveryId, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.FindAsync<DeliveryRecipientEntity>(deliveryId, rowKey, cancellationToken: cancellationToken);
     }
 
     /// <summary>The ledger rows named, read with one range query over their keys.</summary>

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Sending;
 using LearningBot.Tests.Support;
@@ -90,4 +92,87 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
         var progress = (await second.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
         Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Pending));
     }
+
+    [Fact]
+    public async Task A_delivery_asked_for_again_while_sends_are_in_flight_sends_each_recipient_once()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new RecordingSender();
+        sender.Answer = async (_, attempt, cancellationToken) =>
+        {
+            if (attempt == 1)
+            {
+                await inFlight.Task.WaitAsync(cancellationToken);
+            }
+
+            return new RecipientSendResult.Sent(Guid.NewGuid().ToString("N"), null);
+        };
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), sender);
+        var request = DeliveryStack.Request("asked-twice", DeliveryStack.People(4));
+        var started = await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        await stack.StartWorkerAsync();
+        Assert.True(await Eventually.TrueAsync(() => sender.Calls.Count >= 2), "no send started");
+
+        await MarkPlanningAsync(storage, started.DeliveryId);
+        await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        inFlight.SetResult();
+
+        await stack.AssertFinishesAsync(storage, started.DeliveryId);
+        var perKey = sender.AcceptedPerKey();
+        Assert.Equal(4, perKey.Count);
+        Assert.All(perKey.Values, sends => Assert.Equal(1, sends));
+        Assert.All(await storage.LedgerAsync(started.DeliveryId), row => Assert.Equal((DeliveryOutcomes.Sent, 1), (row.Outcome, row.Attempts)));
+    }
+
+    [Fact]
+    public async Task Planning_again_leaves_the_rows_already_written_untouched()
+    {
+        var storage = new DeliveryStorage(azurite);
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
+        var request = DeliveryStack.Request("planned-twice", DeliveryStack.People(150));
+        var started = await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        var before = (await storage.LedgerAsync(started.DeliveryId)).ToDictionary(row => row.RowKey, row => row.ETag);
+        await MarkPlanningAsync(storage, started.DeliveryId);
+
+        await stack.Deliveries.StartAsync(request with { Recipients = DeliveryStack.People(151) }, CancellationToken.None);
+
+        var after = (await storage.LedgerAsync(started.DeliveryId)).ToDictionary(row => row.RowKey, row => row.ETag);
+        Assert.Equal(151, after.Count);
+        Assert.All(before, row => Assert.Equal(row.Value, after[row.Key]));
+    }
+
+    [Fact]
+    public async Task A_send_is_recorded_when_its_row_changed_under_the_claim_and_is_not_sent_again()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var table = await storage.TableAsync();
+        var sender = new RecordingSender();
+        string? deliveryId = null;
+        sender.Answer = async (recipient, _, _) =>
+        {
+            // A write to the claimed row that is not a claim (as planning again used to make): the row's ETag moves on.
+            var row = (await storage.LedgerAsync(deliveryId!)).Single(row => row.Key == recipient.Key);
+            await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Organisation"] = "Org renamed" }, ETag.All, TableUpdateMode.Merge);
+            return new RecipientSendResult.Sent(Guid.NewGuid().ToString("N"), null);
+        };
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), sender);
+        deliveryId = (await stack.Deliveries.StartAsync(DeliveryStack.Request("changed-under-claim", DeliveryStack.People(6)), CancellationToken.None)).DeliveryId;
+
+        await stack.StartWorkerAsync();
+
+        await stack.AssertFinishesAsync(storage, deliveryId);
+        Assert.Equal(6, sender.Calls.Count);
+        Assert.All(await storage.LedgerAsync(deliveryId), row => Assert.Equal((DeliveryOutcomes.Sent, 1), (row.Outcome, row.Attempts)));
+    }
+
+    /// <summary>
+    /// Puts the header back to planning: what a second start meets when the first has queued its work but not yet marked
+    /// the delivery sending (the announcement scan finding a draft whose kick is still planning).
+    /// </summary>
+    private static async Task MarkPlanningAsync(DeliveryStorage storage, string deliveryId) =>
+        await (await storage.TableAsync()).UpdateEntityAsync(
+            new TableEntity(deliveryId, DeliveryEntity.HeaderRowKey) { ["Status"] = DeliveryStatuses.Planning },
+            ETag.All,
+            TableUpdateMode.Merge);
 }
