@@ -55,7 +55,9 @@ internal static class StartupHook
 
     /// <summary>
     /// For the soak (<c>TURNBENCH_MEM_FILE</c>), every 250 ms: the GC heap's size after the last collection and its index,
-    /// the same after the last gen2 collection (blocking or background; 0 0 before the first), and the committed bytes.
+    /// the same after the last gen2 collection (blocking or background; 0 0 before the first), the committed bytes, the
+    /// gen2 count, and the free space (fragmentation) inside the heap after that gen2 collection: its heap size less that
+    /// is what the collection found alive.
     /// Kept apart from the 20 ms file, whose readers and allocation figures it would otherwise change.
     /// </summary>
     private static void WriteMemoryForever(string path)
@@ -68,7 +70,7 @@ internal static class StartupHook
             var background = GC.GetGCMemoryInfo(GCKind.Background);
             var gen2 = blocking.Index >= background.Index ? blocking : background;
             File.WriteAllText(scratch, string.Create(CultureInfo.InvariantCulture,
-                $"{last.HeapSizeBytes} {last.Index} {gen2.HeapSizeBytes} {gen2.Index} {last.TotalCommittedBytes} {GC.CollectionCount(2)}"));
+                $"{last.HeapSizeBytes} {last.Index} {gen2.HeapSizeBytes} {gen2.Index} {last.TotalCommittedBytes} {GC.CollectionCount(2)} {gen2.FragmentedBytes}"));
             File.Move(scratch, path, overwrite: true);
             Thread.Sleep(250);
         }

@@ -27,6 +27,7 @@ internal sealed record SoakWindowResult(
     double? RssMaxMb,
     double? HeapAfterGcMb,
     double? Gen2HeapMb,
+    double? Gen2LiveMb,
     int? Gen2Collections,
     double? CpuPercent,
     double? AuxCpuPercent,
@@ -61,6 +62,8 @@ internal sealed record SoakResult(
     double? RssSlopeMbPer10Min,
     double? HeapSlopeSecondHalfMbPer10Min,
     double? RssSlopeSecondHalfMbPer10Min,
+    double? LiveSlopeMbPer10Min,
+    double? LiveSlopeSecondHalfMbPer10Min,
     int Errors,
     IReadOnlyDictionary<string, int> ErrorsByCause,
     int Lost,
@@ -108,14 +111,14 @@ internal sealed record SoakResult(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Soak: {Rate:0.#} turns/s open loop ({Mix}), {WarmupMinutes:0.#} min warm-up + {Minutes:0.#} min measured, {Users} users, {(Recipients > 0 ? $"announcements to {Recipients} people one after another" : "no delivery")}, {Cores} cores.");
         text.AppendLine();
-        text.AppendLine("window  turns/s   p50 ms   p99 ms   max ms  errors  lost  dups   RSS MB  heap MB  gen2 heap  gen2s  CPU %  Azurite %  delivered");
+        text.AppendLine("window  turns/s   p50 ms   p99 ms   max ms  errors  lost  dups   RSS MB  heap MB  gen2 heap  gen2 live  gen2s  CPU %  Azurite %  delivered");
         foreach (var w in Windows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{(w.Warmup ? $"w{w.Window + 1}" : (w.Window + 1).ToString(CultureInfo.InvariantCulture)),6}  {w.TurnsPerSecond,7:F1}  {w.P50Ms,7:F1}  {w.P99Ms,7:F1}  {w.MaxMs,7:F0}  {w.Errors,6}  {w.Lost,4}  {w.Duplicates,4}  {Num(w.RssMb),7}  {Num(w.HeapAfterGcMb),7}  {Num(w.Gen2HeapMb),9}  {w.Gen2Collections?.ToString(CultureInfo.InvariantCulture) ?? "-",5}  {Num(w.CpuPercent, "F0"),5}  {Num(w.AuxCpuPercent, "F0"),9}  {w.Delivered,9}");
+                $"{(w.Warmup ? $"w{w.Window + 1}" : (w.Window + 1).ToString(CultureInfo.InvariantCulture)),6}  {w.TurnsPerSecond,7:F1}  {w.P50Ms,7:F1}  {w.P99Ms,7:F1}  {w.MaxMs,7:F0}  {w.Errors,6}  {w.Lost,4}  {w.Duplicates,4}  {Num(w.RssMb),7}  {Num(w.HeapAfterGcMb),7}  {Num(w.Gen2HeapMb),9}  {Num(w.Gen2LiveMb),9}  {w.Gen2Collections?.ToString(CultureInfo.InvariantCulture) ?? "-",5}  {Num(w.CpuPercent, "F0"),5}  {Num(w.AuxCpuPercent, "F0"),9}  {w.Delivered,9}");
         }
 
-        text.AppendLine("(w: warm-up, not in the figures below; heap MB: the GC heap after a collection, lowest in the window; gen2 heap: after the window's last gen2 collection)");
+        text.AppendLine("(w: warm-up, not in the figures below; heap MB: the GC heap after a collection, lowest in the window; gen2 heap: after the window's last gen2 collection; gen2 live: that heap less its free space, what the collection found alive)");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"measured: {MeasuredTurns} turns, {MeasuredTurnsPerSecond:F1}/s, p50 {P50Ms:F1} ms, p99 {P99Ms:F1} ms; p99 per window min {Num(P99WindowMinMs)} / median {Num(P99WindowMedianMs)} / max {Num(P99WindowMaxMs)} ms");
         foreach (var kind in Kinds)
@@ -123,7 +126,7 @@ internal sealed record SoakResult(
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Kind,-12} {kind.Turns,7} turns  p50 {kind.P50Ms,7:F1} ms  p99 {kind.P99Ms,7:F1} ms  max {kind.MaxMs,7:F0} ms  errors {kind.Errors}  lost {kind.Lost}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"memory slope after warm-up, MB per 10 min: GC heap {Signed(HeapSlopeMbPer10Min)} (second half {Signed(HeapSlopeSecondHalfMbPer10Min)}), RSS {Signed(RssSlopeMbPer10Min)} (second half {Signed(RssSlopeSecondHalfMbPer10Min)})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"memory slope after warm-up, MB per 10 min: GC heap {Signed(HeapSlopeMbPer10Min)} (second half {Signed(HeapSlopeSecondHalfMbPer10Min)}), RSS {Signed(RssSlopeMbPer10Min)} (second half {Signed(RssSlopeSecondHalfMbPer10Min)}), live after gen2 {Signed(LiveSlopeMbPer10Min)} (second half {Signed(LiveSlopeSecondHalfMbPer10Min)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"errors {Errors}{(ErrorsByCause.Count > 0 ? " (" + string.Join(", ", ErrorsByCause.Select(kv => $"{kv.Key} {kv.Value}")) + ")" : "")}, lost replies {Lost}{(LostArrivedLater > 0 ? $" ({LostArrivedLater} arrived after the timeout)" : "")}, duplicated replies {Duplicates}, set-up errors {SetupErrors}; generator's largest lag behind the schedule {GeneratorMaxLagMs:F0} ms");
         if (Recipients > 0)
         {

@@ -228,6 +228,8 @@ internal sealed class SoakRunner : IAsyncDisposable
             RssSlope(measuredWindows),
             HeapSlope(secondHalf),
             RssSlope(secondHalf),
+            LiveSlope(measuredWindows),
+            LiveSlope(secondHalf),
             tallies.Sum(t => t.Errors()),
             SoakTally.ErrorsByCause(tallies),
             tallies.Sum(t => t.Count(TurnEnd.Lost)),
@@ -244,6 +246,7 @@ internal sealed class SoakRunner : IAsyncDisposable
 
         double Mid(SoakWindowResult w) => w.StartMinute + (windowSeconds / 120);
         double? HeapSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.HeapAfterGcMb is not null).Select(w => (Mid(w), w.HeapAfterGcMb!.Value))]);
+        double? LiveSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.Gen2LiveMb is not null).Select(w => (Mid(w), w.Gen2LiveMb!.Value))]);
         double? RssSlope(IEnumerable<SoakWindowResult> ws) => SoakResult.SlopePer10Minutes([.. ws.Where(w => w.RssMb is not null).Select(w => (Mid(w), w.RssMb!.Value))]);
     }
 
@@ -413,13 +416,14 @@ internal sealed class SoakRunner : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
         {
-            var (heap, index, gen2Heap, gen2Index, gen2Count) = SoakSample.ReadMemory(_options.MemFile);
+            var (heap, index, gen2Heap, gen2Live, gen2Index, gen2Count) = SoakSample.ReadMemory(_options.MemFile);
             var sample = new SoakSample(
                 Stopwatch.GetElapsedTime(start).TotalSeconds,
                 _options.Pid is { } pid ? ProcessProbe.RssMb(pid) : null,
                 heap,
                 index,
                 gen2Heap,
+                gen2Live,
                 gen2Index,
                 gen2Count,
                 _options.Pid is { } p ? ProcessProbe.CpuTime(p) : null,
@@ -482,6 +486,7 @@ internal sealed class SoakRunner : IAsyncDisposable
                 Round(inside.Select(s => s.RssMb).OfType<double>().DefaultIfEmpty(double.NaN).Max()),
                 Round(inside.Select(s => s.HeapAfterGcMb).OfType<double>().DefaultIfEmpty(double.NaN).Min()),
                 hadGen2 ? Round(inside[^1].Gen2HeapMb) : null,
+                hadGen2 ? Round(inside[^1].Gen2LiveMb) : null,
                 inside.Count > 0 && inside[^1].Gen2Count is { } last && before?.Gen2Count is { } first ? last - first : null,
                 Percent(before?.Cpu, after?.Cpu, seconds),
                 Percent(before?.AuxCpu, after?.AuxCpu, seconds),

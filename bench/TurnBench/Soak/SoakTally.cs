@@ -145,6 +145,7 @@ internal sealed record SoakSample(
     double? HeapAfterGcMb,
     long GcIndex,
     double? Gen2HeapMb,
+    double? Gen2LiveMb,
     long Gen2Index,
     int? Gen2Count,
     TimeSpan? Cpu,
@@ -152,28 +153,34 @@ internal sealed record SoakSample(
     long Unmatched,
     long Delivered)
 {
-    /// <summary>The probe's memory line: heap after the last GC, its index, heap after the last gen2, its index, committed bytes, gen2 count.</summary>
-    public static (double? HeapMb, long Index, double? Gen2HeapMb, long Gen2Index, int? Gen2Count) ReadMemory(string? path)
+    /// <summary>
+    /// The probe's memory line: heap after the last GC, its index, heap after the last gen2, its index, committed bytes,
+    /// gen2 count, and the free space in the heap after that gen2 (the live heap is the gen2 heap less it).
+    /// </summary>
+    public static (double? HeapMb, long Index, double? Gen2HeapMb, double? Gen2LiveMb, long Gen2Index, int? Gen2Count) ReadMemory(string? path)
     {
         if (path is null)
         {
-            return (null, 0, null, 0, null);
+            return (null, 0, null, null, 0, null);
         }
 
         try
         {
             var parts = File.ReadAllText(path).Split(' ');
             var gen2Index = long.Parse(parts[3], CultureInfo.InvariantCulture);
+            var gen2Heap = long.Parse(parts[2], CultureInfo.InvariantCulture);
+            long? gen2Free = parts.Length > 6 ? long.Parse(parts[6], CultureInfo.InvariantCulture) : null;
             return (
                 long.Parse(parts[0], CultureInfo.InvariantCulture) / 1048576.0,
                 long.Parse(parts[1], CultureInfo.InvariantCulture),
-                gen2Index == 0 ? null : long.Parse(parts[2], CultureInfo.InvariantCulture) / 1048576.0,
+                gen2Index == 0 ? null : gen2Heap / 1048576.0,
+                gen2Index == 0 || gen2Free is not { } free ? null : (gen2Heap - free) / 1048576.0,
                 gen2Index,
                 int.Parse(parts[5], CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
         {
-            return (null, 0, null, 0, null);
+            return (null, 0, null, null, 0, null);
         }
     }
 }
