@@ -42,6 +42,7 @@ public sealed record RoleOptions : IValidatableObject
     public IReadOnlyList<string> Leads { get; init; } = [];
 
     public IReadOnlyList<string> HeadOfSupportTeam { get; init; } = [];
+
     public IReadOnlyList<string> Board { get; init; } = [];
 
     /// <summary>Entra ID security groups by list name (<c>Roles:Groups:&lt;list&gt;:&lt;n&gt;</c>), each an object id.</summary>

@@ -47,6 +47,12 @@ public static partial class CardSubmission
                 continue;
             }
 
+            if (!IsReadable(input, submitted[id]))
+            {
+                problems.Add(new CardInputProblem(id, UnreadableAnswer, UnreadableAnswer));
+                continue;
+            }
+
             var value = Text(submitted[id]);
             if (Check(input, value, requireAnswers) is { } problem)
             {
@@ -92,6 +98,24 @@ public static partial class CardSubmission
         return result;
     }
 
+    /// <summary>
+    /// Teams sends every input's value as a string (an Input.Number's may come as a number): anything else did not come
+    /// from the card, and is marked rather than read as the text of its JSON.
+    /// </summary>
+    private static bool IsReadable(JsonElement input, JsonNode? submitted) => submitted switch
+    {
+        null => true,
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => true,
+            JsonValueKind.Number => StringOf(input, "type") == "Input.Number",
+            _ => false,
+        },
+        _ => false,
+    };
+
+    private const string UnreadableAnswer = "This answer could not be read. Please enter it again.";
+
     private static void KeepValue(JsonObject input, JsonNode? submitted)
     {
         if (submitted is null)
@@ -99,8 +123,15 @@ public static partial class CardSubmission
             return;
         }
 
+        var isNumberInput = input["type"]?.GetValue<string>() == "Input.Number";
+        if (submitted is not JsonValue value || value.GetValueKind() != JsonValueKind.String && !(isNumberInput && value.GetValueKind() == JsonValueKind.Number))
+        {
+            input.Remove("value");
+            return;
+        }
+
         var text = Text(submitted);
-        if (input["type"]?.GetValue<string>() == "Input.Number")
+        if (isNumberInput)
         {
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             {

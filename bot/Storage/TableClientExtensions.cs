@@ -6,13 +6,21 @@ namespace LearningBot.Storage;
 /// <summary>Small conveniences over Azure.Data.Tables' <see cref="TableClient"/> that every store wants.</summary>
 public static class TableClientExtensions
 {
-    /// <summary>Reads one entity, or null when there is none; the keys are checked before the request.</summary>
+    /// <summary>
+    /// Reads one entity, or null when there is none. Keys the service would refuse are not sent: no entity can have them,
+    /// so there is none.
+    /// </summary>
     public static async Task<T?> FindAsync<T>(this TableClient table, string partitionKey, string rowKey,
         IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
-        TableKeyRules.ValidateKey(partitionKey, nameof(ITableEntity.PartitionKey));
-        TableKeyRules.ValidateKey(rowKey, nameof(ITableEntity.RowKey));
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        ArgumentNullException.ThrowIfNull(rowKey);
+        if (!TableKeyRules.IsValidKey(partitionKey) || !TableKeyRules.IsValidKey(rowKey))
+        {
+            return null;
+        }
+
         var response = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken);
         return response.HasValue ? response.Value : null;
     }

@@ -2,34 +2,15 @@ namespace LearningBot.Storage;
 
 /// <summary>
 /// The Table service's rules for keys and table names, which Azure.Data.Tables leaves to the service: checked before a
-/// request is sent, so a bad key is a clear <see cref="ArgumentException"/> instead of a 400 from the service.
+/// request is sent, so a read of a key no entity can have finds none instead of getting a 400 from the service.
 /// </summary>
 public static class TableKeyRules
 {
     /// <summary>PartitionKey and RowKey are up to 1 KiB each.</summary>
     public const int MaxKeyChars = 1024;
 
-    /// <summary>Throws if a PartitionKey or RowKey contains '/', '\', '#', '?' or a control character, or is too long.</summary>
-    public static void ValidateKey(string? key, string keyName)
-    {
-        if (key is null)
-        {
-            throw new ArgumentNullException(keyName, $"The entity's {keyName} is null; every entity needs one (an empty string is allowed).");
-        }
-
-        if (key.Length > MaxKeyChars)
-        {
-            throw new ArgumentException($"The {keyName} is {key.Length} characters; the Table service allows at most {MaxKeyChars}.", keyName);
-        }
-
-        var bad = key.AsSpan().IndexOfAny(DisallowedKeyChars);
-        if (bad >= 0)
-        {
-            throw new ArgumentException(
-                $"The {keyName} contains the character {Describe(key[bad])} at position {bad}; keys may not contain '/', '\\', '#', '?' or control characters.",
-                keyName);
-        }
-    }
+    /// <summary>True when a PartitionKey or RowKey is one the Table service accepts (no entity can have any other).</summary>
+    public static bool IsValidKey(string key) => key.Length <= MaxKeyChars && key.AsSpan().IndexOfAny(DisallowedKeyChars) < 0;
 
     /// <summary>Throws unless the name is 3–63 letters or digits starting with a letter (and not the reserved "tables").</summary>
     public static void ValidateTableName(string tableName)
@@ -52,5 +33,4 @@ public static class TableKeyRules
     private static readonly System.Buffers.SearchValues<char> TableNameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
-    private static string Describe(char c) => char.IsControl(c) ? $"U+{(int)c:X4}" : $"'{c}'";
 }

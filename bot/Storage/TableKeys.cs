@@ -6,7 +6,7 @@ namespace LearningBot.Storage;
 /// Turns any identifier (Teams conversation ids, user ids) into a valid PartitionKey/RowKey:
 /// the characters the Table service forbids (/ \ # ? and control characters) and '%' itself are percent-encoded,
 /// so the mapping is reversible and ordering-stable for ordinary ids. A key that would be longer than the service
-/// allows is refused here, before any request (<see cref="ArgumentException"/>).
+/// allows is refused here, before any request (<see cref="UnusableTableKeyException"/>).
 /// </summary>
 public static class TableKeys
 {
@@ -16,7 +16,7 @@ public static class TableKeys
         var key = NeedsEncoding(value) ? Escape(value) : value;
         if (key.Length > TableKeyRules.MaxKeyChars)
         {
-            throw new ArgumentException(
+            throw new UnusableTableKeyException(
                 $"An identifier of {value.Length} characters is too long to be a table key (at most {TableKeyRules.MaxKeyChars}).", nameof(value));
         }
 

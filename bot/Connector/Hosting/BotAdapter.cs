@@ -159,6 +159,11 @@ public sealed class BotAdapter(
     /// </summary>
     private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, Exception exception, bool ranOutOfTime)
     {
+        if (exception is UnusableTableKeyException unreadable)
+        {
+            return await AnswerUnreadableAsync(turn, unreadable);
+        }
+
         var reference = Guid.NewGuid().ToString("N")[..8];
         if (ranOutOfTime)
         {
@@ -179,6 +184,12 @@ public sealed class BotAdapter(
                 : new InvokeResponse(StatusCodes.Status200OK, TaskModuleResponse.Message(message));
         }
 
+        await TellAsync(turn, message, reference);
+        return null;
+    }
+
+    private async Task TellAsync(TurnContext turn, string message, string? reference = null)
+    {
         try
         {
             // Not the turn's deadline, which may be what failed it; the turn's connector budget still applies.
@@ -187,9 +198,28 @@ public sealed class BotAdapter(
         }
         catch (Exception sendFailure)
         {
-            logger.LogWarning(sendFailure, "Could not tell the user about failure {Reference}", reference);
+            logger.LogWarning(sendFailure, "Could not tell the user about failure {Reference}", reference ?? "(unreadable input)");
+        }
+    }
+
+    /// <summary>
+    /// An identifier the activity or its card sent that no record can have (too long, or with characters keys may not
+    /// hold): nothing was found or written under it, so the sender is told the details could not be read, as for any
+    /// other malformed card action, and the bot's own failures stay the only errors in the log.
+    /// </summary>
+    private async Task<InvokeResponse?> AnswerUnreadableAsync(TurnContext turn, UnusableTableKeyException exception)
+    {
+        logger.LogWarning("Could not read an identifier that {ActivityType} {ActivityId} sent: {Problem}",
+            turn.Activity.Type, turn.Activity.Id, exception.Message);
+        const string message = "Sorry, I could not read the details that were sent. Please start again from a fresh card.";
+        if (turn.Activity.IsInvoke)
+        {
+            return turn.Activity.Name == BotRouter.AdaptiveCardActionInvoke
+                ? new InvokeResponse(StatusCodes.Status400BadRequest, AdaptiveCardInvokeResponse.Error(StatusCodes.Status400BadRequest, "BadRequest", message))
+                : new InvokeResponse(StatusCodes.Status400BadRequest);
         }
 
+        await TellAsync(turn, message);
         return null;
     }
 
@@ -244,6 +274,7 @@ public sealed class BotAdapter(
             { ChannelId: null or "" } => "'channelId'",
             { ServiceUrl: null or "" } => "'serviceUrl'",
             { Conversation.Id: null or "" } or { Conversation: null } => "'conversation.id'",
+            { IsMessage: true } or { IsInvoke: true } when activity.From?.Id is null or "" => "'from.id'",
             _ => null,
         };
         if (missing is not null)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LearningBot.Connector.Schema;
 
 /// <summary>
-/// The parts of a deserialized activity that the serializer accepts but Teams never sends: channel data that is not an
+/// The parts of a deserialized activity that the serializer accepts but Teams never sends: ids far longer than Teams', channel data that is not an
 /// object of the Teams shape, a mention entity of another shape, or a null in a list. An inbound activity with any of
 /// them is refused (400) before a capability sees it; the readers (<see cref="TeamsChannelData.Read"/>,
 /// <see cref="Mention.TryRead"/>) tolerate them anyway.
@@ -14,6 +14,11 @@ public static class ActivityShape
     public static string? FindMalformedPart(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (LongerThanTeamsSends(activity) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (activity.ChannelData is { ValueKind: not JsonValueKind.Null } channelData)
         {
             if (!TeamsChannelData.TryRead(channelData, out var teams))
@@ -47,6 +52,23 @@ public static class ActivityShape
             : HasNull(activity.SuggestedActions?.To) ? "'suggestedActions.to'"
             : null;
     }
+
+    /// <summary>
+    /// Teams' message and conversation ids are tens of characters. A reply names both in the Bot Connector URL, so ids far
+    /// longer than any Teams sends would only make a reply the connector refuses (414) after the turn had run.
+    /// </summary>
+    public const int MaxIdChars = 1024;
+
+    /// <summary>Conversation ids carry the thread and message they belong to, so they get twice the room.</summary>
+    public const int MaxConversationIdChars = 2 * MaxIdChars;
+
+    private static string? LongerThanTeamsSends(Activity activity) =>
+        activity.Id?.Length > MaxIdChars ? "'id'"
+        : activity.ReplyToId?.Length > MaxIdChars ? "'replyToId'"
+        : activity.From?.Id?.Length > MaxIdChars ? "'from.id'"
+        : activity.Recipient?.Id?.Length > MaxIdChars ? "'recipient.id'"
+        : activity.Conversation?.Id?.Length > MaxConversationIdChars ? "'conversation.id'"
+        : null;
 
     private static bool HasNull<T>(IReadOnlyList<T?>? list)
         where T : class

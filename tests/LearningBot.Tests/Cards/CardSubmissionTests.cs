@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
+using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Cards;
 
@@ -48,6 +49,34 @@ public sealed class CardSubmissionTests
 
         Assert.Equal(inputId, found.InputId);
         Assert.Equal(problem, found.Problem);
+    }
+
+    [Theory]
+    [InlineData("title", "true")]
+    [InlineData("title", "42")]
+    [InlineData("format", "[\"online\"]")]
+    [InlineData("consent", "true")]
+    [InlineData("start", "{\"date\": \"2026-03-02\"}")]
+    public void A_value_no_card_sends_is_marked_and_not_kept(string inputId, string json)
+    {
+        var submitted = Valid();
+        submitted[inputId] = JsonNode.Parse(json);
+
+        var found = Assert.Single(CardSubmission.Validate(Form, submitted));
+        var again = CardSubmission.WithProblemsMarked(Form, submitted, [found]);
+
+        Assert.Equal(inputId, found.InputId);
+        Assert.Equal("This answer could not be read. Please enter it again.", found.Problem);
+        Assert.False(CardJson.ById(again, inputId).ContainsKey("value"));
+    }
+
+    [Fact]
+    public void A_number_input_may_arrive_as_a_number()
+    {
+        var submitted = Valid();
+        submitted["people"] = 3;
+
+        Assert.Empty(CardSubmission.Validate(Form, submitted));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using LearningBot.Connector.Hosting;
 using LearningBot.Tests.Support;
 
@@ -282,12 +283,36 @@ public sealed class BadInputTests(BotHostFixture host, AuthenticatedBotFixture a
     [Fact]
     public async Task Conversation_id_too_long_to_store_still_gets_an_answer()
     {
-        var activity = TeamsActivities.Message(_bot.Connector.ServiceUrl, "help", conversationId: "a:" + new string('z', 5000));
+        var activity = TeamsActivities.Message(_bot.Connector.ServiceUrl, "help", conversationId: "a:" + new string('z', 2000));
 
         var response = await _bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(_bot.Connector.Sent);
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("replyToId")]
+    [InlineData("from")]
+    [InlineData("conversation")]
+    public async Task Rejects_ids_far_longer_than_teams_sends_with_400(string member)
+    {
+        var activity = TeamsActivities.Message(_bot.Connector.ServiceUrl, "help");
+        var longId = "a:" + new string('z', 20_000);
+        if (activity[member] is JsonObject account)
+        {
+            account["id"] = longId;
+        }
+        else
+        {
+            activity[member] = longId;
+        }
+
+        var response = await _bot.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
     }
 
     [Theory]

@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using LearningBot.Access;
+using LearningBot.Connector.Hosting;
+using LearningBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningBot.Tests.Hosting;
+
+/// <summary>
+/// Every button the bot knows, pressed with data no card of ours sends, and everyday activities with one part broken:
+/// each gets a clear answer (never a 500) and the bot logs no error, since an error logged here would be a bug that
+/// input reached. Someone holding every role and someone holding none both try.
+/// </summary>
+public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClassFixture<HostileActivityTests.Host>
+{
+    private static readonly TestPerson Everyone = TestPerson.Unique("all-roles", "Robin Holt");
+
+    public static TheoryData<string> Verbs { get; } = [.. VerbsOfTheBot()];
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public async Task Every_button_pressed_with_hostile_data_gets_a_clear_answer(string verb)
+    {
+        var bot = host.ForTest();
+        foreach (var person in new[] { Everyone, TestPerson.Unique("no-roles", "Kit Lane") })
+        {
+            foreach (var data in HostileData())
+            {
+                var press = TeamsActivities.ExecuteAction(bot.Connector.ServiceUrl, verb, data, person.ChatId, cardActivityId: "1:" + Guid.NewGuid().ToString("N"))
+                    .From(person);
+                var submit = TeamsActivities.SubmitAction(bot.Connector.ServiceUrl, verb, "1:" + Guid.NewGuid().ToString("N"), person.ChatId).From(person);
+                foreach (var (key, value) in data)
+                {
+                    submit["value"]![key] = value?.DeepClone();
+                }
+
+                await AssertClearAnswerAsync(bot, press);
+                await AssertClearAnswerAsync(bot, submit);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Everyday_activities_with_one_part_broken_get_a_clear_answer()
+    {
+        var bot = host.ForTest();
+        var random = new Random(20261203);
+        foreach (var seed in EverydayActivities(bot.Connector.ServiceUrl))
+        {
+            foreach (var (path, mutation) in Paths(seed).Where(p => p.Length > 0)
+                .SelectMany(path => Enumerable.Range(0, 3).Select(_ => (path, Mutations[random.Next(Mutations.Length)]))))
+            {
+                var broken = (JsonObject)seed.DeepClone();
+                broken["id"] = "f:" + Guid.NewGuid().ToString("N");
+                Apply(broken, path, mutation);
+
+                await AssertClearAnswerAsync(bot, broken);
+            }
+        }
+    }
+
+    private async Task AssertClearAnswerAsync(BotTestHost bot, JsonObject activity)
+    {
+        host.Errors.Clear();
+
+        var response = await bot.PostActivityAsync(activity);
+
+        // 501 is the Bot Framework's answer to an invoke no handler takes (a task module fetch, say).
+        var unhandledInvoke = response.StatusCode == HttpStatusCode.NotImplemented
+            && activity["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)activity["type"] == "invoke"
+            && (activity["name"] as JsonValue)?.ToString() != BotRouter.AdaptiveCardActionInvoke;
+        Assert.True(
+            (int)response.StatusCode < 500 || unhandledInvoke,
+            $"{(int)response.StatusCode} for {activity.ToJsonString()}");
+        Assert.True(host.Errors.IsEmpty, $"logged {string.Join("\n", host.Errors)}\nfor {activity.ToJsonString()}");
+    }
+
+    private static IEnumerable<string> VerbsOfTheBot() =>
+        typeof(BotRouter).Assembly.GetTypes()
+            .Where(type => type.Name.EndsWith("Verbs", StringComparison.Ordinal))
+            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Every input id and data key our cards use, each given a value of the wrong kind, then a hostile string.</summary>
+    private static IEnumerable<JsonObject> HostileData()
+    {
+        var keys = CardKeys.Value;
+        yield return new JsonObject();
+        yield return Filled(keys, (key, i) => WrongKinds[i % WrongKinds.Length]());
+        yield return Filled(keys, (key, i) => HostileStrings[i % HostileStrings.Length]);
+    }
+
+    private static JsonObject Filled(IReadOnlyList<string> keys, Func<string, int, JsonNode?> value)
+    {
+        var data = new JsonObject();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            data[keys[i]] = value(keys[i], i);
+        }
+
+        return data;
+    }
+
+    private static readonly Lazy<IReadOnlyList<string>> CardKeys = new(() =>
+    [
+        .. Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "cards"), "*.json")
+            .Where(file => !file.EndsWith(".data.json", StringComparison.Ordinal))
+            .SelectMany(file => CardJson.Descendants(JsonNode.Parse(File.ReadAllText(file))))
+            .SelectMany(KeysOf)
+            .Where(key => !key.Contains('$', StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal),
+    ]);
+
+    private static IEnumerable<string> KeysOf(JsonObject node)
+    {
+        if (CardJson.Type(node) is { } type && type.StartsWith("Input.", StringComparison.Ordinal) && node["id"] is JsonValue id)
+        {
+            yield return id.ToString();
+        }
+
+        if (node["data"] is JsonObject data)
+        {
+            foreach (var (key, _) in data)
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private static readonly Func<JsonNode?>[] WrongKinds =
+    [
+        () => null, () => JsonValue.Create(-1), () => JsonValue.Create(1e308), () => JsonValue.Create(true),
+        () => new JsonArray("a", 1), () => new JsonObject { ["nested"] = new JsonObject() }, () => JsonValue.Create(""),
+    ];
+
+    private static readonly string[] HostileStrings =
+    [
+        "x/y\\z#w?v", "' or PartitionKey ne '", new string('z', 5000), "\u0000\u0001\u001f", "../../etc/passwd",
+        "<script>alert(1)</script>", "${$root.secret}", "9999-99-99", "-1", "NaN", "\ud83d\ude00 \u202e reversed",
+        "29:someone-else", "2026-02-30", "1e400",
+    ];
+
+    private static IEnumerable<JsonObject> EverydayActivities(string serviceUrl)
+    {
+        yield return TeamsActivities.Message(serviceUrl, "help").From(Everyone);
+        yield return TeamsActivities.Message(serviceUrl, "how do I book on the care certificate?").From(Everyone);
+        yield return TeamsActivities.ChannelMention(serviceUrl, "help");
+        yield return TeamsActivities.BotAdded(serviceUrl);
+        yield return TeamsActivities.InstallationUpdate(serviceUrl);
+        yield return TeamsActivities.ExecuteAction(serviceUrl, "ask.rate", new JsonObject { ["rating"] = "helpful", ["questionId"] = "q1" }).From(Everyone);
+        yield return TeamsActivities.SubmitAction(serviceUrl, "review.start", "1:card");
+        yield return TeamsActivities.ExecuteAction(serviceUrl, "ask.article", new JsonObject { ["id"] = "care-certificate" }, trigger: "automatic").From(Everyone);
+        yield return TeamsActivities.Invoke(serviceUrl, "task/fetch", new JsonObject { ["data"] = new JsonObject { ["verb"] = "help" } });
+    }
+
+    private static readonly Func<JsonNode?>[] Mutations = [.. WrongKinds, () => JsonValue.Create(new string('z', 20_000)), () => Missing];
+
+    /// <summary>Stands for "take the member away" in <see cref="Mutations"/>.</summary>
+    private static readonly JsonValue Missing = JsonValue.Create("\u0000missing\u0000");
+
+    private static IEnumerable<object[]> Paths(JsonNode? node, params object[] path)
+    {
+        yield return path;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    foreach (var inner in Paths(value, [.. path, key]))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    foreach (var inner in Paths(array[i], [.. path, i]))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Apply(JsonNode root, object[] path, Func<JsonNode?> mutation)
+    {
+        var parent = root;
+        foreach (var step in path[..^1])
+        {
+            parent = step is string key ? parent[key]! : parent[(int)step]!;
+        }
+
+        var value = mutation();
+        switch (parent, path[^1])
+        {
+            case (JsonObject obj, string key) when ReferenceEquals(value, Missing):
+                obj.Remove(key);
+                break;
+            case (JsonObject obj, string key):
+                obj[key] = value;
+                break;
+            case (JsonArray array, int index) when ReferenceEquals(value, Missing):
+                array.RemoveAt(index);
+                break;
+            case (JsonArray array, int index):
+                array[index] = value;
+                break;
+        }
+    }
+
+    /// <summary>The bot with one person in every role, recording every error it logs.</summary>
+    public sealed class Host : BotHostFixture
+    {
+        public ConcurrentQueue<string> Errors { get; } = new();
+
+        protected override IReadOnlyDictionary<string, string?>? Settings =>
+            typeof(RoleOptions).GetProperties()
+                .Where(property => property.PropertyType == typeof(IReadOnlyList<string>))
+                .ToDictionary(property => $"Roles:{property.Name}:0", _ => (string?)Everyone.AadObjectId);
+
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
+    }
+
+    private sealed class ErrorCollector(ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.Enqueue($"{formatter(state, exception)} {exception}");
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
