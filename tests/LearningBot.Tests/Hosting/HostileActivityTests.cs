@@ -153,6 +153,17 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
         yield return TeamsActivities.Message(serviceUrl, "help").From(Everyone);
         yield return TeamsActivities.Message(serviceUrl, "how do I book on the care certificate?").From(Everyone);
         yield return TeamsActivities.ChannelMention(serviceUrl, "help");
+        yield return TeamsActivities.GroupChatMention(serviceUrl, "what is the five minute review?");
+        yield return TeamsActivities.Base("messageReaction", serviceUrl, null)
+            .With("replyToId", "1:card")
+            .With("reactionsAdded", new JsonArray(new JsonObject { ["type"] = "like" }));
+        yield return TeamsActivities.BotAdded(serviceUrl)
+            .With("channelData", new JsonObject
+            {
+                ["eventType"] = "teamMemberAdded",
+                ["team"] = new JsonObject { ["id"] = "19:hub@thread.tacv2", ["name"] = "Learning Hub" },
+                ["tenant"] = new JsonObject { ["id"] = TeamsActivities.TenantId },
+            });
         yield return TeamsActivities.BotAdded(serviceUrl);
         yield return TeamsActivities.InstallationUpdate(serviceUrl);
         yield return TeamsActivities.ExecuteAction(serviceUrl, "ask.rate", new JsonObject { ["rating"] = "helpful", ["questionId"] = "q1" }).From(Everyone);

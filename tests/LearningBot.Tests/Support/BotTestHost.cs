@@ -212,7 +212,7 @@ public static class TeamsActivities
         ["locale"] = "en-GB",
     };
 
-    private static JsonObject With(this JsonObject activity, string name, JsonNode? value)
+    public static JsonObject With(this JsonObject activity, string name, JsonNode? value)
     {
         activity[name] = value;
         return activity;
