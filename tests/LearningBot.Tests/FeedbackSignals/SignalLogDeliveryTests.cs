@@ -82,6 +82,9 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1, _hub.ModerationPostsOf(id));
         Assert.Single(await _hub.Signals.ListAsync(CancellationToken.None), signal => signal.Id == id);
+        var rows = await (await SignalsTableAsync()).ListAsync<OutboxEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {FeedbackSignal.Partition} and Subject eq {id}"), cancellationToken: CancellationToken.None);
+        await AssertRecordedTogetherAsync(await SignalsTableAsync(), id, Assert.Single(rows));
     }
 
     [Fact]
@@ -121,6 +124,7 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(OutboxOutcome.Delivered, Assert.Single(reports).Outcome);
         Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
         Assert.NotNull(await _hub.ModerationCardAsync(signal.Id));
+        await AssertRecordedTogetherAsync(await SignalsTableAsync(), signal.Id, row);
     }
 
     [Fact]
