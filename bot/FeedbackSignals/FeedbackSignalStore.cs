@@ -60,10 +60,17 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
     /// The signal as the caller read it earlier (with its ETag): decided on first without reading it again. The write is
     /// made at its ETag, so if anyone wrote since, it fails and the signal is read and decided on again as usual.
     /// </param>
+    /// <param name="along">
+    /// Other writes in the signals' partition that belong with the change (a claimed outbox row marked delivered, see
+    /// <see cref="OutboxEntity.SettleDelivered"/>): made in the same transaction, so only when the signal changes, and
+    /// never without it. When one of them fails (the row was taken by another instance) that is not the signal's to
+    /// decide again: the transaction's failure is thrown, and nothing was written.
+    /// </param>
     public async Task<EntityChange<FeedbackSignal>?> ChangeAsync(
         string id, Func<FeedbackSignal, EntityDecision<FeedbackSignal>> decide, Func<FeedbackSignal, IReadOnlyList<OutboxMessage>>? notify, CancellationToken cancellationToken,
-        FeedbackSignal? known = null)
+        FeedbackSignal? known = null, IReadOnlyList<TableTransactionAction>? along = null)
     {
+        along ??= [];
         if (known is not null && (known.RowKey != id || known.ETag == default))
         {
             throw new ArgumentException("The known signal must be this one, as read with its ETag.", nameof(known));
@@ -89,28 +96,32 @@ public sealed class FeedbackSignalStore(TableStorage tables, TimeProvider clock)
             var owed = Rows(updated, notify?.Invoke(updated) ?? []).ToList();
             try
             {
-                if (owed.Count == 0)
+                if (owed.Count == 0 && along.Count == 0)
                 {
-                    // Nothing owed (recording where a card went): one conditional write, without a transaction's multipart body.
+                    // Nothing else to write: one conditional write, without a transaction's multipart body.
                     var response = await table.UpdateEntityAsync(updated, current.ETag, TableUpdateMode.Replace, cancellationToken);
                     return new EntityChange<FeedbackSignal>(updated with { ETag = response.NewETag() }, Changed: true);
                 }
 
                 List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, updated, current.ETag)];
                 actions.AddRange(owed.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+                actions.AddRange(along);
                 var written = await table.SubmitTransactionAsync(actions, cancellationToken);
                 return new EntityChange<FeedbackSignal>(updated with { ETag = written.Value[0].NewETag() }, Changed: true);
             }
-            catch (TableTransactionFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
+            catch (RequestFailedException exception) when (SignalMovedOn(exception) && attempt < MaxAttempts)
             {
-                // Someone else wrote between our read and our write: decide again on what they wrote.
-            }
-            catch (RequestFailedException exception) when (exception.IsConcurrencyConflict() && attempt < MaxAttempts)
-            {
-                // The same, for the write that owed nothing.
+                // Someone else wrote the signal between our read and our write: decide again on what they wrote.
             }
         }
     }
+
+    /// <summary>
+    /// The write failed on the signal's ETag: the conditional write, or the transaction's first action (the signal's). A
+    /// conflict on another action of the transaction (a row given <c>along</c>) is not.
+    /// </summary>
+    private static bool SignalMovedOn(RequestFailedException exception) =>
+        exception.IsConcurrencyConflict() && exception is not TableTransactionFailedException { FailedTransactionActionIndex: > 0 };
 
     /// <summary>Every signal (the outbox rows that share their partition left out).</summary>
     public async Task<List<FeedbackSignal>> ListAsync(CancellationToken cancellationToken)

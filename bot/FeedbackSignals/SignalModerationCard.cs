@@ -8,14 +8,16 @@ namespace LearningBot.FeedbackSignals;
 
 /// <summary>
 /// Delivers a signal's moderation card from the outbox, as tickets' channel cards are delivered: the first delivery posts
-/// it in the L&amp;D channel (the expert channel; waiting while none is set) and records where on the signal; later ones
-/// bring it up to date in place for everyone. Every change owes one, and the newest delivered covers the older ones.
+/// it in the L&amp;D channel (the expert channel; waiting while none is set) and records where on the signal, in one
+/// transaction with the outbox row marked delivered; later ones bring it up to date in place for everyone. Every change
+/// owes one, and the newest delivered covers the older ones.
 /// </summary>
 public sealed class SignalModerationCard(
     FeedbackSignalStore signals,
     ExpertChannelStore channels,
     ProactiveMessenger messenger,
     SignalCards cards,
+    TimeProvider clock,
     ILogger<SignalModerationCard> logger) : IOutboxHandler
 {
     public const string KindName = "signal-moderation-card";
@@ -59,9 +61,13 @@ public sealed class SignalModerationCard(
         EntityChange<FeedbackSignal>? recorded;
         try
         {
+            // Where the card went, and the row marked delivered, in one transaction: the signal's write is made at the ETag
+            // read (a lost race is decided again), the row's at its claim's (if another instance has taken the row since,
+            // nothing is written and this throws).
             recorded = await signals.ChangeAsync(signal.Id, current => current.ModerationCard is null
                 ? new EntityDecision<FeedbackSignal>.Write(current with { ModerationCard = sent.ToJson() })
-                : new EntityDecision<FeedbackSignal>.Keep(), null, cancellationToken, known: signal);
+                : new EntityDecision<FeedbackSignal>.Keep(), null, cancellationToken, known: signal,
+                along: [row.SettleDelivered(sent.ActivityId, clock.GetUtcNow())]);
         }
         catch (Exception exception) when (TableErrors.IsStorageFailure(exception))
         {
@@ -70,18 +76,39 @@ public sealed class SignalModerationCard(
             throw;
         }
 
-        if (recorded is { Changed: false })
+        if (recorded is not { Changed: true })
         {
-            // Another instance posted the card first: take this copy down so the channel shows one.
-            await TakeDownAsync(sent, signal.Id, cancellationToken);
-        }
-        else if (recorded is { Entity: { IsDecided: true } decided })
-        {
-            // Decided while the card was on its way: show the decision.
-            await messenger.UpdateCardAsync(sent, cards.Moderation(decided), cancellationToken);
+            if (recorded is not null)
+            {
+                // Another instance posted the card first: take this copy down so the channel shows one.
+                await TakeDownAsync(sent, signal.Id, cancellationToken);
+            }
+
+            return new OutboxResult.Delivered(sent.ActivityId);
         }
 
-        return new OutboxResult.Delivered(sent.ActivityId);
+        if (recorded.Entity.IsDecided)
+        {
+            await ShowDecisionAsync(sent, recorded.Entity, cancellationToken);
+        }
+
+        return new OutboxResult.Settled(sent.ActivityId);
+    }
+
+    /// <summary>
+    /// Decided while the card was on its way: the card shows the decision. The row is settled already, so a failure here
+    /// is left to the decision's own card, which the outbox delivers as an update of this one.
+    /// </summary>
+    private async Task ShowDecisionAsync(SentMessage sent, FeedbackSignal decided, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await messenger.UpdateCardAsync(sent, cards.Moderation(decided), cancellationToken);
+        }
+        catch (ConnectorException exception)
+        {
+            logger.LogWarning(exception, "Could not show the decision on the moderation card of signal {SignalId}", decided.Id);
+        }
     }
 
     private async Task TakeDownAsync(SentMessage sent, string signalId, CancellationToken cancellationToken)

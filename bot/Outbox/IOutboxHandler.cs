@@ -7,7 +7,7 @@ public interface IOutboxHandler
 
     /// <summary>
     /// Sends what the row says. Returns how it went; throwing a storage or connector failure counts as
-    /// <see cref="OutboxResult.RetryLater"/>.
+    /// <see cref="OutboxResult.RetryLater"/>. <paramref name="row"/> is as claimed for this attempt, with the claim's ETag.
     /// </summary>
     Task<OutboxResult> DeliverAsync(OutboxEntity row, CancellationToken cancellationToken);
 
@@ -23,8 +23,14 @@ public interface IOutboxHandler
 /// <summary>How one delivery attempt went.</summary>
 public abstract record OutboxResult
 {
-    /// <summary>Sent; <paramref name="ActivityId"/> is the id the channel gave the message, if any.</summary>
+    /// <summary>Sent; <paramref name="ActivityId"/> is the id the channel gave the message, if any. The outbox marks the row.</summary>
     public sealed record Delivered(string? ActivityId) : OutboxResult;
+
+    /// <summary>
+    /// Sent, and the row already marked delivered by the handler: it wrote <see cref="OutboxEntity.SettleDelivered"/> in
+    /// its own transaction, with its record of the delivery on the change the row told about, so the outbox writes nothing more.
+    /// </summary>
+    public sealed record Settled(string? ActivityId) : OutboxResult;
 
     /// <summary>The recipient cannot be reached; trying again will not help.</summary>
     public sealed record Unreachable(string Reason) : OutboxResult;

@@ -11,8 +11,10 @@ namespace LearningBot.Outbox;
 /// <summary>
 /// Delivers pending outbox rows, safely on several instances: a row is claimed with its ETag before it is sent (a lease
 /// of <c>Outbox:LeaseDuration</c>; whoever loses the claim leaves it alone), sent by the handler of its kind, and then
-/// marked with how it went: delivered, unreachable, or due again after a backoff. A row that was sent but could not be
-/// marked is remembered in memory, so this instance marks it later instead of sending it twice.
+/// marked with how it went: delivered, unreachable, or due again after a backoff. A handler that records the delivery
+/// on the change the row told about marks the row delivered in that same transaction (<see cref="OutboxEntity.SettleDelivered"/>).
+/// A row that was sent but could not be marked is remembered in memory, so this instance marks it later instead of
+/// sending it twice.
 /// </summary>
 public sealed partial class OutboxDelivery
 {
@@ -147,7 +149,7 @@ public sealed partial class OutboxDelivery
         return reports;
     }
 
-    /// <summary>Claim, send, record. Returns the outcome (<see cref="OutboxOutcome.Pending"/> when it will be tried again).</summary>
+    /// <summary>Claim, send, record (unless the handler recorded it, <see cref="OutboxResult.Settled"/>). Returns the outcome (<see cref="OutboxOutcome.Pending"/> when it will be tried again).</summary>
     /// <param name="held">The row was committed already claimed for this delivery (<see cref="OutboxDispatcher.HeldForKick"/>): no claim is written.</param>
     private async Task<string> DeliverRowAsync(
         string tableName, TableClient table, OutboxEntity row, IReadOnlyList<ITableEntity> committed, CancellationToken cancellationToken, bool held = false)
@@ -176,6 +178,12 @@ public sealed partial class OutboxDelivery
         if (result is OutboxResult.Delivered delivered)
         {
             _sentNotRecorded[memo] = delivered.ActivityId;
+        }
+
+        if (result is OutboxResult.Settled)
+        {
+            LogAttempt(tableName, row.Kind, OutboxOutcome.Delivered, claimed.Attempts, null);
+            return OutboxOutcome.Delivered;
         }
 
         var settled = Settle(claimed, result, options, _clock.GetUtcNow());
@@ -246,11 +254,7 @@ public sealed partial class OutboxDelivery
 
     private OutboxEntity Settle(OutboxEntity claimed, OutboxResult result, OutboxOptions options, DateTimeOffset now) => result switch
     {
-        OutboxResult.Delivered delivered => claimed with
-        {
-            Pending = false, Outcome = OutboxOutcome.Delivered, DeliveredAt = now, SentActivityId = delivered.ActivityId,
-            Activity = null, LeaseUntil = null, LeaseOwner = null, LastError = null,
-        },
+        OutboxResult.Delivered delivered => claimed.AsDelivered(delivered.ActivityId, now),
         OutboxResult.Unreachable unreachable => claimed with
         {
             Pending = false, Outcome = OutboxOutcome.Unreachable, Activity = null, LeaseUntil = null, LeaseOwner = null, LastError = unreachable.Reason,

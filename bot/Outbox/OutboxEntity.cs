@@ -72,4 +72,19 @@ public sealed record OutboxEntity : ITableEntity
     public string? LastError { get; init; }
 
     public static string RowKeyFor(string notificationId) => RowKeyPrefix + notificationId;
+
+    /// <summary>
+    /// The write that marks this row delivered, for a handler that records the delivery on the change the row told about
+    /// (which shares its partition): put in the same transaction as that record, neither is written without the other. It
+    /// is made at this row's ETag, the claim's for the row a handler is given, so if another instance has taken the row
+    /// since (the claim ran out) the transaction writes nothing. A handler that commits it returns <see cref="OutboxResult.Settled"/>.
+    /// </summary>
+    public TableTransactionAction SettleDelivered(string? activityId, DateTimeOffset now) =>
+        new(TableTransactionActionType.UpdateReplace, AsDelivered(activityId, now), ETag);
+
+    internal OutboxEntity AsDelivered(string? activityId, DateTimeOffset now) => this with
+    {
+        Pending = false, Outcome = OutboxOutcome.Delivered, DeliveredAt = now, SentActivityId = activityId,
+        Activity = null, LeaseUntil = null, LeaseOwner = null, LastError = null,
+    };
 }

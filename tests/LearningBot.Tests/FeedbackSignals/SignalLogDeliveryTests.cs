@@ -82,6 +82,9 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1, _hub.ModerationPostsOf(id));
         Assert.Single(await _hub.Signals.ListAsync(CancellationToken.None), signal => signal.Id == id);
+        var rows = await (await SignalsTableAsync()).ListAsync<OutboxEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {FeedbackSignal.Partition} and Subject eq {id}"), cancellationToken: CancellationToken.None);
+        await AssertRecordedTogetherAsync(await SignalsTableAsync(), id, Assert.Single(rows));
     }
 
     [Fact]
@@ -121,6 +124,86 @@ public sealed class SignalLogDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(OutboxOutcome.Delivered, Assert.Single(reports).Outcome);
         Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
         Assert.NotNull(await _hub.ModerationCardAsync(signal.Id));
+        await AssertRecordedTogetherAsync(await SignalsTableAsync(), signal.Id, row);
+    }
+
+    [Fact]
+    public async Task A_card_whose_row_another_instance_took_is_neither_recorded_nor_settled_and_is_posted_once_when_retried()
+    {
+        var (signal, logged, row) = await LogHeldAsync();
+        var table = await SignalsTableAsync();
+
+        // The claim ran out before the card went, and another instance took the row (then stopped before posting it).
+        await table.UpdateEntityAsync(
+            row with { LeaseOwner = "elsewhere", LeaseUntil = _hub.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), Attempts = 2 }, row.ETag, TableUpdateMode.Replace);
+        var reports = await Delivery.DeliverCommittedAsync(FeedbackSignalStore.TableName, logged.Committed, CancellationToken.None);
+
+        Assert.Equal(OutboxOutcome.Pending, Assert.Single(reports).Outcome);
+        Assert.Null((await _hub.Signals.FindAsync(signal.Id, CancellationToken.None))!.ModerationCard);
+        var untouched = await RowAsync(table, row);
+        Assert.True(untouched.Pending);
+        Assert.Equal("elsewhere", untouched.LeaseOwner);
+        Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
+        Assert.Equal(0, CardsShownOf(signal.Id));
+
+        _hub.Clock.Advance(TimeSpan.FromMinutes(2));
+        var retried = await Delivery.DeliverPartitionAsync(FeedbackSignalStore.TableName, FeedbackSignal.Partition, force: false, CancellationToken.None);
+
+        Assert.Equal(OutboxOutcome.Delivered, Assert.Single(retried, report => report.RowKey == row.RowKey).Outcome);
+        Assert.Equal(2, _hub.ModerationPostsOf(signal.Id));
+        Assert.Equal(1, CardsShownOf(signal.Id));
+        await AssertRecordedTogetherAsync(table, signal.Id, row);
+    }
+
+    [Fact]
+    public async Task A_signal_decided_while_its_card_was_on_the_way_is_decided_again_and_recorded_with_its_row()
+    {
+        var (signal, logged, row) = await LogHeldAsync();
+
+        // A decision written meanwhile: the ETag the commit gave the signal is stale.
+        await _hub.Signals.ChangeAsync(signal.Id, current => new EntityDecision<FeedbackSignal>.Write(
+            current.Decided(FeedbackSignal.Accepted, LearningBot.Privacy.ScrubbedText.Empty) with { DecidedBy = Moderator.AadObjectId }), null, CancellationToken.None);
+        var reports = await Delivery.DeliverCommittedAsync(FeedbackSignalStore.TableName, logged.Committed, CancellationToken.None);
+
+        Assert.Equal(OutboxOutcome.Delivered, Assert.Single(reports).Outcome);
+        var stored = await AssertRecordedTogetherAsync(await SignalsTableAsync(), signal.Id, row);
+        Assert.Equal(FeedbackSignal.Accepted, stored.Status);
+        Assert.Equal(1, _hub.ModerationPostsOf(signal.Id));
+        Assert.Contains(SignalCards.StatusText(stored), CardJson.Texts((await _hub.ModerationCardAsync(signal.Id))!), StringComparison.Ordinal);
+    }
+
+    private OutboxDelivery Delivery => _hub.Bot.Services.GetRequiredService<OutboxDelivery>();
+
+    /// <summary>A new signal committed with its card's row held for this instance's kick, as a press commits it.</summary>
+    private async Task<(FeedbackSignal Signal, SignalLogged Logged, OutboxEntity Row)> LogHeldAsync()
+    {
+        var signal = NewSignal();
+        var outbox = _hub.Bot.Services.GetRequiredService<OutboxDispatcher>();
+        var logged = await _hub.Signals.LogAsync(signal, [SignalModerationCard.Message(signal)], CancellationToken.None, hold: outbox.HeldForKick);
+        return (signal, logged, Assert.Single(logged.Committed.OfType<OutboxEntity>()));
+    }
+
+    private async Task<TableClient> SignalsTableAsync() =>
+        await _hub.Bot.Services.GetRequiredService<TableStorage>().Table(FeedbackSignalStore.TableName).GetAsync(CancellationToken.None);
+
+    private static async Task<OutboxEntity> RowAsync(TableClient table, OutboxEntity row) =>
+        (await table.GetEntityAsync<OutboxEntity>(row.PartitionKey, row.RowKey)).Value;
+
+    /// <summary>Moderation cards of the signal the channel shows now (posts taken down left out).</summary>
+    private int CardsShownOf(string signalId) =>
+        _hub.Bot.Connector.Current(Channel).Count(s => s.ReplyToId is null && CardJson.Of(s.Activity).ToJsonString().Contains(signalId, StringComparison.Ordinal));
+
+    /// <summary>The signal records where its card went, and its row is settled as delivered with that same message.</summary>
+    private async Task<FeedbackSignal> AssertRecordedTogetherAsync(TableClient table, string signalId, OutboxEntity row)
+    {
+        var stored = await _hub.Signals.FindAsync(signalId, CancellationToken.None);
+        var posted = LearningBot.Connector.Hosting.SentMessage.FromJson(stored!.ModerationCard);
+        var settled = await RowAsync(table, row);
+        Assert.NotNull(posted);
+        Assert.False(settled.Pending);
+        Assert.Equal(OutboxOutcome.Delivered, settled.Outcome);
+        Assert.Equal(posted.ActivityId, settled.SentActivityId);
+        return stored;
     }
 
     private static FeedbackSignal NewSignal() => FeedbackSignal.Log(
