@@ -7,7 +7,10 @@
 # that press Action.Execute buttons: rating an answer, logging a feedback signal and saving a review step (each with
 # its own set-up, not measured; --press-turns of each, 200 warm-up), against the help turn as well.
 #
-#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--press-turns 1000] [--timeout-ms 10000] [--no-build]
+#   bench/turns.sh [--turns 3000] [--users 16] [--warmup 500] [--rounds 3] [--press-turns 1000] [--timeout-ms 10000] [--no-build] [--help-only]
+#
+# --help-only measures only the help turn, the floor and floor+claim (no peer, no ask, course or press kinds), and
+# does not wait for the bot to answer by meaning.
 #
 # Starts Azurite, the bot (Release, local run: no app id, so no auth), the floor, floor+claim (the floor with one
 # table insert per turn) and the peer on
@@ -17,7 +20,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 PRESS_TURNS=1000 TIMEOUT_MS=10000 BUILD=1
+TURNS=3000 USERS=16 WARMUP=500 ROUNDS=3 PRESS_TURNS=1000 TIMEOUT_MS=10000 BUILD=1 HELP_ONLY=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --turns) TURNS="$2"; shift 2 ;;
@@ -27,7 +30,8 @@ while [[ $# -gt 0 ]]; do
     --press-turns) PRESS_TURNS="$2"; shift 2 ;;
     --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --help-only) HELP_ONLY=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -120,21 +124,23 @@ CLAIM_PORT="$(free_port)"
 CLAIM_PID=$!
 PIDS+=("$CLAIM_PID")
 
-# The SDK peer: Bot Framework JS SDK EchoBot, CloudAdapter without credentials.
-PEER_PORT="$(free_port)"
-(
-  cd "$PEER_DIR"
-  export PORT="$PEER_PORT" NODE_ENV=production
-  exec node --no-deprecation index.js
-) >"$WORK/sdk-peer.log" 2>&1 &
-PEER_PID=$!
-PIDS+=("$PEER_PID")
+if [[ $HELP_ONLY == 0 ]]; then
+  # The SDK peer: Bot Framework JS SDK EchoBot, CloudAdapter without credentials.
+  PEER_PORT="$(free_port)"
+  (
+    cd "$PEER_DIR"
+    export PORT="$PEER_PORT" NODE_ENV=production
+    exec node --no-deprecation index.js
+  ) >"$WORK/sdk-peer.log" 2>&1 &
+  PEER_PID=$!
+  PIDS+=("$PEER_PID")
+fi
 
 wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log" healthy
 wait_http floor "http://127.0.0.1:$FLOOR_PORT/healthz" "$FLOOR_PID" "$WORK/floor.log" healthy
 wait_http floor+claim "http://127.0.0.1:$CLAIM_PORT/healthz" "$CLAIM_PID" "$WORK/floor-claim.log" healthy
-wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-peer.log" healthy
-log "ready: azurite :$AZURITE_PORT, LearningBot :$BOT_PORT, floor :$FLOOR_PORT, floor+claim :$CLAIM_PORT, sdk-peer :$PEER_PORT"
+[[ $HELP_ONLY == 1 ]] || wait_http sdk-peer "http://127.0.0.1:$PEER_PORT/healthz" "$PEER_PID" "$WORK/sdk-peer.log" healthy
+log "ready: azurite :$AZURITE_PORT, LearningBot :$BOT_PORT (pid $BOT_PID), floor :$FLOOR_PORT, floor+claim :$CLAIM_PORT, sdk-peer :${PEER_PORT:-off}"
 
 measure() {
   local name="$1" port="$2" pid="$3" round="$4"
@@ -145,10 +151,11 @@ measure() {
 }
 
 for _ in $(seq 1 240); do
+  [[ $HELP_ONLY == 1 ]] && break
   grep -q "Answering by meaning" "$WORK/bot.log" && break
   sleep 0.5
 done
-grep -q "Answering by meaning" "$WORK/bot.log" || { log "the bot never answered by meaning; see $OUT/bot.log"; exit 1; }
+[[ $HELP_ONLY == 1 ]] || grep -q "Answering by meaning" "$WORK/bot.log" || { log "the bot never answered by meaning; see $OUT/bot.log"; exit 1; }
 
 rm -f "$OUT"/LearningBot*.json "$OUT"/floor.*.json "$OUT"/floor+claim.*.json "$OUT"/sdk-peer.*.json
 for round in $(seq 1 "$ROUNDS"); do
@@ -156,6 +163,7 @@ for round in $(seq 1 "$ROUNDS"); do
   measure LearningBot "$BOT_PORT" "$BOT_PID" "$round" --text help --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
   measure floor "$FLOOR_PORT" "$FLOOR_PID" "$round" --text help --gc-file "$WORK/floor.gc"
   measure floor+claim "$CLAIM_PORT" "$CLAIM_PID" "$round" --text help --aux-pid "$AZURITE_PID" --gc-file "$WORK/floor-claim.gc"
+  [[ $HELP_ONLY == 1 ]] && continue
   measure sdk-peer "$PEER_PORT" "$PEER_PID" "$round" --text help
   measure LearningBot-ask "$BOT_PORT" "$BOT_PID" "$round" --texts-file "$ROOT/bench/TurnBench/ask-questions.txt" \
     --expect-card true --aux-pid "$AZURITE_PID" --gc-file "$WORK/LearningBot.gc"
@@ -170,7 +178,11 @@ done
 echo
 echo "Turns: $TURNS measured after $WARMUP warm-up, $USERS concurrent users, closed loop, $ROUNDS round(s) each (median shown), $(nproc) cores."
 dotnet "$BENCH_DLL" report --goal floor:0.75:1.5 --goal sdk-peer:1.5 \
-  "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/floor+claim.*.json "$OUT"/sdk-peer.*.json
+  "$OUT"/LearningBot.*.json "$OUT"/floor.*.json "$OUT"/floor+claim.*.json $([[ $HELP_ONLY == 1 ]] || echo "$OUT/sdk-peer.*.json")
+if [[ $HELP_ONLY == 1 ]]; then
+  log "results as JSON, and the logs, in $OUT"
+  exit 0
+fi
 echo
 echo "The ask turn against the help turn (goal: p99 at most 2x help's, cost per turn within 2x):"
 dotnet "$BENCH_DLL" report --goal LearningBot:0.5:2 "$OUT"/LearningBot-ask.*.json "$OUT"/LearningBot.*.json

@@ -101,6 +101,57 @@ internal sealed class PathExpr(string text, PathRoot root, PathStep[] steps) : E
         return Outcome.Of(value);
     }
 
+    /// <summary>
+    /// Writes the path's value when the data has one at the end of a walk through objects and lists, without boxing
+    /// each step as <see cref="Evaluate(in Scope, bool)"/> does; false (nothing written) for anything else (no value,
+    /// a trailing index, <c>$index</c>, a character of a text), which <see cref="Evaluate(in Scope, bool)"/> decides.
+    /// </summary>
+    public bool TryWriteElement(Utf8JsonWriter writer, in Scope scope)
+    {
+        if (Root == PathRoot.Index || steps.Length == 0 || steps[^1].Name is null
+            || (Root == PathRoot.Root ? scope.Root : scope.Data) is not JsonElement current)
+        {
+            return false;
+        }
+
+        foreach (var step in steps)
+        {
+            if (step.Name is null)
+            {
+                if (current.ValueKind != JsonValueKind.Array || (uint)step.Index >= (uint)current.GetArrayLength())
+                {
+                    return false;
+                }
+
+                current = current[step.Index];
+                continue;
+            }
+
+            if (current.ValueKind != JsonValueKind.Object || !TryFindProperty(current, step.Name, out current))
+            {
+                return false;
+            }
+        }
+
+        current.WriteTo(writer);
+        return true;
+    }
+
+    private static bool TryFindProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (NameMatches(property, name))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     // The reference library's memory lookup: any dead end yields undefined.
     private object? Walk(in Scope scope, int stepCount)
     {

@@ -7,8 +7,16 @@ internal sealed class ValueNode(Expr expression) : TemplateNode
 {
     public Expr Expression { get; } = expression;
 
-    public override void WriteValue(Utf8JsonWriter writer, in Scope scope, BindContext context) =>
+    public override void WriteValue(Utf8JsonWriter writer, in Scope scope, BindContext context)
+    {
+        // Most values are a path into the data, written as they are.
+        if (Expression is PathExpr path && path.TryWriteElement(writer, scope))
+        {
+            return;
+        }
+
         Write(writer, Evaluate(Expression, scope, context));
+    }
 
     public override void WriteItems(Utf8JsonWriter writer, in Scope scope, BindContext context)
     {

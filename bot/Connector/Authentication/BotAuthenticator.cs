@@ -218,9 +218,9 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
 
     private static void Replace(ClaimsIdentity identity, string type, string? value)
     {
-        foreach (var claim in identity.FindAll(type).ToList())
+        while (identity.FindFirst(type) is { } existing)
         {
-            identity.RemoveClaim(claim);
+            identity.RemoveClaim(existing);
         }
 
         if (!string.IsNullOrEmpty(value))

@@ -92,7 +92,8 @@ public sealed partial class ConnectorClient : IConnectorClient
     }
 
     /// <summary>The channel assigns id and timestamp: they are never sent.</summary>
-    internal static Activity Outbound(Activity activity) => activity with { Id = null, Timestamp = null };
+    internal static Activity Outbound(Activity activity) =>
+        activity.Id is null && activity.Timestamp is null ? activity : activity with { Id = null, Timestamp = null };
 
     private static string Escape(string id) =>
         string.IsNullOrEmpty(id) ? throw new ArgumentException("An id in a connector path must not be empty.", nameof(id)) : Uri.EscapeDataString(id);

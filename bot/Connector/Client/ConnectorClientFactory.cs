@@ -23,7 +23,32 @@ public sealed class ConnectorClientFactory(
     // one HttpClient serves every turn; asking the factory for one per turn built it and parsed its User-Agent each time.
     private readonly HttpClient _http = httpClientFactory.CreateClient(HttpClientName);
 
+    /// <summary>More distinct service URLs than Teams uses (one per region and cloud): past this, clients are made per call.</summary>
+    private const int MaxCachedClients = 64;
+
+    // A client holds nothing but its service URL and these shared parts, so one per URL serves every turn (saving the
+    // URL's parse and the client per turn). Only URLs that passed the checks below are kept, and the checks depend on
+    // nothing that changes while the process runs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConnectorClient> _clients = new(StringComparer.Ordinal);
+
     public IConnectorClient Create(string serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        if (_clients.TryGetValue(serviceUrl, out var known))
+        {
+            return known;
+        }
+
+        var client = CreateClient(serviceUrl);
+        if (_clients.Count < MaxCachedClients)
+        {
+            _clients.TryAdd(serviceUrl, client);
+        }
+
+        return client;
+    }
+
+    private ConnectorClient CreateClient(string serviceUrl)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {

@@ -224,7 +224,7 @@ public sealed class BotAdapter(
     }
 
     /// <summary>The body, at most <see cref="BotHostingOptions.MaxActivityBytes"/> of JSON (else 413 or 415); nothing in it is read.</summary>
-    private async Task<(MemoryStream? Body, int Status, string? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<(PooledBody? Body, int Status, string? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxActivityBytes;
         if (request.ContentLength > limit)
@@ -237,18 +237,18 @@ public sealed class BotAdapter(
             return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent as application/json.");
         }
 
-        // Sized from Content-Length (already checked against the limit) so a normal activity is copied once.
-        var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 0);
-        if (await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken))
+        // Sized from Content-Length (already checked against the limit) so a normal activity is read in place, once.
+        var body = new PooledBody(request.ContentLength is { } length and > 0 ? (int)length : 0);
+        if (await body.FillAsync(request.Body, limit, cancellationToken))
         {
-            await buffer.DisposeAsync();
+            body.Dispose();
             return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
         }
 
-        return (buffer, StatusCodes.Status200OK, null);
+        return (body, StatusCodes.Status200OK, null);
     }
 
-    private static ReadOnlySpan<byte> Bytes(MemoryStream body) => body.GetBuffer().AsSpan(0, (int)body.Length);
+    private static ReadOnlySpan<byte> Bytes(PooledBody body) => body.Bytes;
 
     /// <summary>
     /// The activity of an authenticated request, or why it is malformed (400): not an activity, missing what a reply
@@ -309,30 +309,54 @@ public sealed class BotAdapter(
         && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
             || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<bool> CopyWithLimitAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request body in a pooled array, returned when the request ends: a fresh array per turn is zeroed and
+    /// collected on every message. Nothing read from it keeps it (strings and the activity's JSON parts are copies).
+    /// </summary>
+    private sealed class PooledBody(int expectedLength) : IDisposable
     {
-        // Pooled: a fresh 16 KB array per turn is zeroed and collected on every message.
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        // One byte more than announced, so the read that finds the end needs no bigger array.
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expectedLength, 4 * 1024 - 1) + 1);
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
+
+        /// <summary>Reads the whole stream; true (and stops reading) as soon as it is over <paramref name="limit"/> bytes.</summary>
+        public async Task<bool> FillAsync(Stream source, long limit, CancellationToken cancellationToken)
         {
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+            while (true)
             {
-                total += read;
-                if (total > limit)
+                if (Length == _buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                    _buffer.AsSpan(0, Length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = bigger;
+                }
+
+                var read = await source.ReadAsync(_buffer.AsMemory(Length), cancellationToken);
+                if (read == 0)
+                {
+                    return false;
+                }
+
+                Length += read;
+                if (Length > limit)
                 {
                     return true;
                 }
-
-                target.Write(chunk, 0, read);
             }
-
-            return false;
         }
-        finally
+
+        public void Dispose()
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+                Length = 0;
+            }
         }
     }
 

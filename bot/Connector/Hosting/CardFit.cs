@@ -132,5 +132,5 @@ public static class CardFit
         System.Diagnostics.Activity.Current?.AddEvent(new("card.shortened", tags: new() { ["reason"] = why }));
 
     private static Activity Wrap(ITurnContext turn, JsonNode card) =>
-        turn.Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] };
+        turn.Activity.CreateReply([Attachment.AdaptiveCard(card)]);
 }

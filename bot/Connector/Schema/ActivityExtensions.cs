@@ -11,8 +11,16 @@ public static class ActivityExtensions
     /// replying to the inbound id. No id or timestamp: the channel assigns them.
     /// </summary>
     public static Activity CreateReply(this Activity inbound, string? text = null, string? locale = null) =>
+        NewReply(inbound, text, locale, attachments: null);
+
+    /// <summary>A reply carrying <paramref name="attachments"/>, made as one activity rather than a reply and a copy of it.</summary>
+    public static Activity CreateReply(this Activity inbound, IReadOnlyList<Attachment> attachments) =>
+        NewReply(inbound, text: null, locale: null, attachments);
+
+    private static Activity NewReply(Activity inbound, string? text, string? locale, IReadOnlyList<Attachment>? attachments) =>
         new()
         {
+            Attachments = attachments,
             Type = ActivityTypes.Message,
             From = new ChannelAccount { Id = inbound.Recipient?.Id, Name = inbound.Recipient?.Name },
             Recipient = inbound.From is null ? null : new ChannelAccount { Id = inbound.From.Id, Name = inbound.From.Name, AadObjectId = inbound.From.AadObjectId },

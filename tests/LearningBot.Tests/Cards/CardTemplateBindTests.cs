@@ -22,6 +22,22 @@ public sealed class CardTemplateBindTests
     }
 
     [Fact]
+    public void Whole_expression_paths_keep_their_value_through_objects_lists_and_root_and_a_missing_one_still_fails()
+    {
+        var card = Bind(
+            """{ "v": [{ "$data": "${teams}", "deep": "${people[0].role.title}", "list": "${people}", "org": "${$root.org}", "flag": "${people[0].lead}", "nothing": "${people[0].note}" }] }""",
+            """{ "org": { "name": "Trust", "beds": 40 }, "teams": [{ "name": "Ward 3", "people": [{ "name": "Ali", "role": { "title": "Sister" }, "lead": true, "note": null }] }] }""");
+
+        var team = card["v"]![0]!;
+        Assert.Equal("Sister", team["deep"]!.GetValue<string>());
+        Assert.Equal("Ali", team["list"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(40, team["org"]!["beds"]!.GetValue<int>());
+        Assert.True(team["flag"]!.GetValue<bool>());
+        Assert.Null(team["nothing"]);
+        Assert.Throws<CardBindingException>(() => Bind("""{ "v": "${people[0].nickname}" }""", """{ "people": [{ "name": "Ali" }] }"""));
+    }
+
+    [Fact]
     public void Embedded_expression_becomes_text()
     {
         var card = Bind("""{ "v": "${n} people, open: ${b}" }""", """{ "n": 12, "b": false }""");

@@ -58,6 +58,36 @@ public sealed class ConnectorClientTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_host_is_refused_again_after_allowed_hosts_were_served()
+    {
+        await using var services = FakeConnectorClients.Build(routeAllHostsTo: _connector, tokens: _tokens);
+        await services.ClientFor("https://smba.trafficmanager.net/teams/").SendToConversationAsync("a:1", Hello);
+
+        Assert.Throws<UntrustedConnectorHostException>(() => services.ClientFor("https://evil.example.org/"));
+        Assert.Throws<UntrustedConnectorHostException>(() => services.ClientFor("https://evil.example.org/"));
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public void One_client_serves_every_turn_to_a_service_url_and_past_the_bound_clients_are_still_made()
+    {
+        using var services = FakeConnectorClients.Build(routeAllHostsTo: _connector, tokens: _tokens);
+
+        var first = services.ClientFor("https://smba.trafficmanager.net/emea/");
+        Assert.Same(first, services.ClientFor("https://smba.trafficmanager.net/emea/"));
+        Assert.NotSame(first, services.ClientFor("https://smba.trafficmanager.net/amer/"));
+
+        // Many distinct URLs (more than the factory keeps) each still get a client for their own URL.
+        for (var region = 0; region < 100; region++)
+        {
+            var url = $"https://smba.trafficmanager.net/r{region}/";
+            Assert.Equal(new Uri(url), services.ClientFor(url).ServiceUrl);
+        }
+
+        Assert.Same(first, services.ClientFor("https://smba.trafficmanager.net/emea/"));
+    }
+
+    [Fact]
     public async Task The_configured_allow_list_replaces_the_default_one()
     {
         await using var services = FakeConnectorClients.Build(
