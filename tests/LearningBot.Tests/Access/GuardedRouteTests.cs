@@ -187,8 +187,9 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
     }
 
     /// <summary>
-    /// The real bot, one person in each configured role list, and records a role holder made first (a ticket, a lead, a
-    /// digest edition), so a handler that trusted a card's ids would find something to act on.
+    /// The real bot, one person in each configured role list, and records role holders made first (a ticket, a lead, a
+    /// digest edition, a feedback signal, a good-practice example), so a handler that trusted a card's ids would find
+    /// something to act on.
     /// </summary>
     public sealed class Host : BotHostFixture
     {
@@ -283,6 +284,8 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
             "id" or "articleId" or "related" => RealIds.ArticleId,
             "personKey" or "personId" or "managerId" or "person" or "lead" or "owner" or "manager" or "givenBy" or "receivedBy" => RealIds.LeadPersonKey,
             "number" => RealIds.DigestEdition,
+            "signalId" => RealIds.SignalId,
+            "exampleId" => RealIds.ExampleId,
             "page" or "version" or "revision" or "bodyVersion" or "copies" or "placesLeft" => 1,
             "clientToken" or "formToken" or "formId" or "etag" => Guid.NewGuid().ToString("N"),
             "addToKnowledgeBase" or "consent" or "everyone" or "forVolunteers" or "helpful" or "agree" or "signedOnPaper" or "isDraft" or "isNew"
@@ -336,7 +339,10 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
             return new StorageSnapshot([.. rows.SelectMany(found => found), .. queues]);
         }
 
-        /// <summary>Records as a role holder makes them, through the bot where the flow is short, through the store where it is not.</summary>
+        /// <summary>
+        /// Records as role holders make them, through the bot where the flow is short (a ticket, a digest edition, a feedback
+        /// signal, a good-practice example), through the store where it is not (an entry in the register of leads).
+        /// </summary>
         private async Task<RealRecords> MakeRealRecordsAsync()
         {
             var serviceUrl = Bot.Connector.ServiceUrl;
@@ -360,7 +366,33 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
             var edition = await Bot.Services.GetRequiredService<LearningBot.Digest.DigestEditionStore>().LatestAsync(CancellationToken.None)
                 ?? throw new InvalidOperationException("Starting a digest made no edition.");
 
-            return new RealRecords(ticket.Id, "care-certificate", lead.AadObjectId, edition.Number);
+            // The support team holds the liaison role: a feedback signal logged from the form, as liaison staff log one.
+            var signalForm = await PressForCardAsync(SupportTeam, LearningBot.FeedbackSignals.SignalVerbs.Start, []);
+            var answers = LearningBot.Tests.FeedbackSignals.SignalHarness.Answers();
+            foreach (var (key, value) in CardJson.ActionByVerb(signalForm, LearningBot.FeedbackSignals.SignalVerbs.Log)["data"]!.AsObject())
+            {
+                answers[key] = value?.DeepClone();
+            }
+
+            await PressForCardAsync(SupportTeam, LearningBot.FeedbackSignals.SignalVerbs.Log, answers);
+            var signalId = LearningBot.FeedbackSignals.FeedbackSignal.IdFor(SupportTeam.AadObjectId, LearningBot.Tests.FeedbackSignals.SignalHarness.FormToken(signalForm));
+            _ = await Bot.Services.GetRequiredService<LearningBot.FeedbackSignals.FeedbackSignalStore>().FindAsync(signalId, CancellationToken.None)
+                ?? throw new InvalidOperationException("Logging a feedback signal stored none.");
+
+            // An example of good practice entered on someone's behalf, which writes its draft straight away.
+            await PressForCardAsync(SupportTeam, LearningBot.GoodPractice.GoodPracticeVerbs.Enter, []);
+            var example = await Azurite.Table(LearningBot.GoodPractice.GoodPracticeStore.TableName)
+                .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {LearningBot.GoodPractice.GoodPracticeExample.Partition}"))
+                .FirstAsync();
+
+            return new RealRecords(ticket.Id, "care-certificate", lead.AadObjectId, edition.Number, signalId, example.RowKey);
+        }
+
+        private async Task<JsonObject> PressForCardAsync(TestPerson person, string verb, JsonObject data)
+        {
+            var response = await Bot.PostActivityAsync(TeamsActivities.ExecuteAction(Bot.Connector.ServiceUrl, verb, data, person.ChatId).From(person));
+            response.EnsureSuccessStatusCode();
+            return CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(response));
         }
 
         /// <summary>Waits until what the set-up started (outbox deliveries, cards it sent) has settled, so a snapshot changes only when a press changes it.</summary>
@@ -384,7 +416,7 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
     }
 
     /// <summary>Ids of records a role holder made before the presses.</summary>
-    public sealed record RealRecords(string TicketId, string ArticleId, string LeadPersonKey, int DigestEdition);
+    public sealed record RealRecords(string TicketId, string ArticleId, string LeadPersonKey, int DigestEdition, string SignalId, string ExampleId);
 
     /// <summary>Rows and queue lengths at one moment, each a line of text.</summary>
     public sealed record StorageSnapshot(IReadOnlyList<string> Lines)
