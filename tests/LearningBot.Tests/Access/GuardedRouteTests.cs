@@ -399,11 +399,13 @@ public sealed class GuardedRouteTests(GuardedRouteTests.Host host) : IClassFixtu
         private async Task WaitForQuietAsync()
         {
             var last = await SnapshotAsync();
-            for (var attempt = 0; attempt < 20; attempt++)
+            var stillFor = 0;
+            for (var attempt = 0; attempt < 40; attempt++)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
                 var now = await SnapshotAsync();
-                if (!last.Differences(now).Any())
+                stillFor = last.Differences(now).Any() ? 0 : stillFor + 1;
+                if (stillFor == 4)
                 {
                     return;
                 }
