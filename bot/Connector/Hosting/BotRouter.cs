@@ -34,6 +34,9 @@ public sealed partial class BotRouter
         }
     }
 
+    /// <summary>The routing table every feature mapped into.</summary>
+    internal BotRoutes Routes => _routes;
+
     public async Task<InvokeResponse?> RouteAsync(ITurnContext turn)
     {
         var activity = turn.Activity;

@@ -88,6 +88,22 @@ public sealed class BotRoutes
         }
     }
 
+    /// <summary>
+    /// Every route in the table, once each, in a stable order (kind, then name): for the generated list of guarded routes
+    /// (docs/roles.md) and the tests that press each of them. A route's <see cref="BotRoute.Name"/> is a key that reaches it.
+    /// </summary>
+    internal IReadOnlyList<BotRoute> All() =>
+    [
+        .. _table.Activities.Values.Select(routed => routed.Route)
+            .Concat(_table.Invokes.Values.Select(routed => routed.Route))
+            .Concat(_table.CardActions.Values.Select(routed => routed.Route))
+            .Concat(_table.Commands.Values.Select(routed => routed.Route))
+            .Concat(_table.UnrecognisedMessage is { } unrecognised ? [unrecognised.Route] : [])
+            .Distinct()
+            .OrderBy(route => route.Kind, StringComparer.Ordinal)
+            .ThenBy(route => route.Name, StringComparer.Ordinal),
+    ];
+
     internal bool TryFindActivityHandler(string type, out Routed<TurnHandler> found) => _table.Activities.TryGetValue(type, out found);
 
     internal bool TryFindInvokeHandler(string name, out Routed<InvokeHandler> found) => _table.Invokes.TryGetValue(name, out found);

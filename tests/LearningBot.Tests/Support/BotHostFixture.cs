@@ -26,6 +26,9 @@ public class BotHostFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Runs once the host has started, before the class's first test: for records every test needs.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
     /// <summary>The class's host with a connector that has seen nothing yet: call once per test.</summary>
     public BotTestHost ForTest()
     {
@@ -37,6 +40,7 @@ public class BotHostFixture : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         _bot = await BotTestHost.StartAsync(Azurite, Settings, ConfigureServices);
+        await StartedAsync();
     }
 
     public async Task DisposeAsync()
