@@ -44,6 +44,7 @@ source "$ROOT/bench/lib/processes.sh"
 cleanup() {
   stop_processes
   cp "$WORK/bot.log" "$OUT/soak-bot.log" 2>/dev/null || true
+  cp "$WORK/storage.tsv" "$OUT/soak-storage.tsv" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -90,7 +91,8 @@ BOT_PORT="$(free_port)"
   export ASPNETCORE_ENVIRONMENT=Development
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
-  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem"
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem" \
+    TURNBENCH_STORAGE_FILE="$WORK/storage.tsv"
   export Storage__ConnectionString="$AZURITE_CONNECTION"
   # Information from the embedding loader only: the load waits until the bot answers by meaning.
   exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" \
