@@ -237,7 +237,7 @@ internal static partial class StorageProbe
         {
             var last = segments[^1];
             var open = last.IndexOf('(');
-            resource = "table " + (open >= 0 ? last[..open] : last);
+            resource = "table " + DeliveryLedger().Replace(open >= 0 ? last[..open] : last, "Ledger*");
             if (open >= 0 && last.Length > open + 2)
             {
                 shape.Append("(PartitionKey=?,RowKey=?)");
@@ -276,6 +276,10 @@ internal static partial class StorageProbe
     /// <summary>A quoted OData literal (<c>'it''s'</c>, <c>datetime'…'</c>, <c>guid'…'</c>, <c>X'…'</c>) or a number.</summary>
     [GeneratedRegex(@"(?:datetime|guid|X|binary)?'(?:[^']|'')*'|\b\d+(?:\.\d+)?L?\b")]
     private static partial Regex Literal();
+
+    /// <summary>A delivery's ledger table, one per delivery: counted together.</summary>
+    [GeneratedRegex("Ledger[0-9a-f]{32}$")]
+    private static partial Regex DeliveryLedger();
 
     private sealed class AllListeners : IObserver<DiagnosticListener>
     {
