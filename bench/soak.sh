@@ -11,8 +11,9 @@
 #
 # Starts Azurite (Tables and Queues, fresh temp directory) and the bot (Release, local run: no app id, so no auth) on
 # free loopback ports, with the same bench settings as turns.sh and TurnBench's GC probe as a startup hook, runs
-# TurnBench's soak mode against it, prints the table and stops everything (also on Ctrl-C). The JSON, the table and the
-# logs stay in artifacts/bench/ (or $BENCH_OUT) as soak.json, soak.txt, soak-bot.log.
+# TurnBench's soak mode against it, prints the table and stops everything (also on Ctrl-C). The JSON, the table, the
+# logs and the bot's storage calls per minute and request kind stay in artifacts/bench/ (or $BENCH_OUT) as soak.json,
+# soak.txt, soak-bot.log, soak-storage.tsv (bench/lib/storage-trend.py reads the last).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
