@@ -11,8 +11,9 @@
 #
 # Starts Azurite (Tables and Queues, fresh temp directory) and the bot (Release, local run: no app id, so no auth) on
 # free loopback ports, with the same bench settings as turns.sh and TurnBench's GC probe as a startup hook, runs
-# TurnBench's soak mode against it, prints the table and stops everything (also on Ctrl-C). The JSON, the table and the
-# logs stay in artifacts/bench/ (or $BENCH_OUT) as soak.json, soak.txt, soak-bot.log.
+# TurnBench's soak mode against it, prints the table and stops everything (also on Ctrl-C). The JSON, the table, the
+# logs and the bot's storage calls per minute and request kind stay in artifacts/bench/ (or $BENCH_OUT) as soak.json,
+# soak.txt, soak-bot.log, soak-storage.tsv (bench/lib/storage-trend.py reads the last).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +45,7 @@ source "$ROOT/bench/lib/processes.sh"
 cleanup() {
   stop_processes
   cp "$WORK/bot.log" "$OUT/soak-bot.log" 2>/dev/null || true
+  cp "$WORK/storage.tsv" "$OUT/soak-storage.tsv" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -90,7 +92,8 @@ BOT_PORT="$(free_port)"
   export ASPNETCORE_ENVIRONMENT=Development
   export Logging__LogLevel__Default=Warning
   export MicrosoftAppId="" MicrosoftAppPassword=""
-  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem"
+  export DOTNET_STARTUP_HOOKS="$BENCH_DLL" TURNBENCH_GC_FILE="$WORK/LearningBot.gc" TURNBENCH_MEM_FILE="$WORK/LearningBot.mem" \
+    TURNBENCH_STORAGE_FILE="$WORK/storage.tsv"
   export Storage__ConnectionString="$AZURITE_CONNECTION"
   # Information from the embedding loader only: the load waits until the bot answers by meaning.
   exec env "Logging__LogLevel__LearningBot.OneStopShop.Meaning=Information" "People__SeedFile=$WORK/people.csv" \

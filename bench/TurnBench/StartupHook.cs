@@ -47,6 +47,12 @@ internal static class StartupHook
         var writer = new Thread(() => WriteForever(path)) { IsBackground = true, Name = "TurnBench GC probe" };
         writer.Start();
 
+        if (Environment.GetEnvironmentVariable("TURNBENCH_STORAGE_FILE") is { Length: > 0 } storagePath)
+        {
+            var seconds = int.TryParse(Environment.GetEnvironmentVariable("TURNBENCH_STORAGE_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 60;
+            StorageProbe.Start(storagePath, TimeSpan.FromSeconds(seconds));
+        }
+
         if (Environment.GetEnvironmentVariable("TURNBENCH_MEM_FILE") is { Length: > 0 } memoryPath)
         {
             new Thread(() => WriteMemoryForever(memoryPath)) { IsBackground = true, Name = "TurnBench memory probe" }.Start();

@@ -216,6 +216,7 @@ public sealed partial class Deliveries(
             Unreachable = ledger.Count(row => row.Outcome == DeliveryOutcomes.Unreachable),
             CreatedAt = now,
             LastActivityAt = now,
+            LedgerTable = DeliveryStore.LedgerTableName(deliveryId),
         };
     }
 

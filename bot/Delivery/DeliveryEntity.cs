@@ -6,7 +6,7 @@ namespace LearningBot.Delivery;
 /// <summary>
 /// A delivery's header row (partition = delivery id, row <see cref="HeaderRowKey"/>): what to send, who asked, where it
 /// stands. The counts are kept up to date by the workers as they settle recipients (a lower bound while it runs, exact
-/// once it has finished); the ledger rows beside it are the truth.
+/// once it has finished); the ledger rows (in <see cref="LedgerTable"/>) are the truth.
 /// </summary>
 public sealed record DeliveryEntity : TableRow
 {
@@ -40,6 +40,12 @@ public sealed record DeliveryEntity : TableRow
     public int Cancelled { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The table the ledger rows are in (<see cref="DeliveryStore.LedgerTableName"/>, without the deployment's prefix);
+    /// null for a delivery recorded before ledgers had tables of their own, whose rows are beside the header.
+    /// </summary>
+    public string? LedgerTable { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
 

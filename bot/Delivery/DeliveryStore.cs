@@ -5,12 +5,21 @@ using LearningBot.Storage;
 namespace LearningBot.Delivery;
 
 /// <summary>
-/// The <c>Deliveries</c> table: per delivery one partition (its header and one ledger row per recipient), and the
-/// <c>active</c> partition listing the deliveries not yet finished.
+/// The <c>Deliveries</c> table: per delivery one partition with its header, and the <c>active</c> partition listing the
+/// deliveries not yet finished. Each delivery's ledger (one row per recipient, partition = delivery id) is in a table of
+/// its own, <see cref="LedgerTableName"/>, which its header names (<see cref="DeliveryEntity.LedgerTable"/>; a header
+/// that names none is from before ledgers had tables of their own, and its ledger is beside it in <c>Deliveries</c>).
+/// So the ledgers of finished deliveries never sit in the table the running ones are read and written in: the
+/// storage emulator answers every query by scanning the whole table and keeps its indexes over the whole table, so one
+/// shared ledger table made every delivery's range reads and writes slower with each delivery before it; and a
+/// finished delivery's rows can go in one call (delete its table) instead of one entity-group transaction per 100.
 /// </summary>
 public sealed class DeliveryStore(TableStorage tables)
 {
     public const string TableName = "Deliveries";
+
+    /// <summary>The ledger tables this instance has met, by delivery; past this many it starts again (a header read each).</summary>
+    private const int MaxKnownLedgers = 1024;
 
     private const int TransactionRows = 100;
     private const int HeaderChangeAttempts = 30;
@@ -29,6 +38,39 @@ public sealed class DeliveryStore(TableStorage tables)
     ];
 
     private readonly LazyTable _table = tables.Table(TableName);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LazyTable> _ledgers = new(StringComparer.Ordinal);
+
+    /// <summary>The table (without the deployment's prefix) a new delivery's ledger is written to.</summary>
+    public static string LedgerTableName(string deliveryId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        return "Ledger" + deliveryId;
+    }
+
+    /// <summary>
+    /// The table of the delivery's ledger, as its header names it (read once per delivery and instance; the name never
+    /// changes). With no header yet the delivery is new, and its ledger goes in a table of its own.
+    /// </summary>
+    private async Task<TableClient> LedgerAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        if (!_ledgers.TryGetValue(deliveryId, out var ledger))
+        {
+            var header = await FindHeaderAsync(deliveryId, cancellationToken);
+            ledger = tables.Table(header is null ? LedgerTableName(deliveryId) : header.LedgerTable ?? TableName);
+            if (header is not null)
+            {
+                if (_ledgers.Count >= MaxKnownLedgers)
+                {
+                    _ledgers.Clear();
+                }
+
+                _ledgers.TryAdd(deliveryId, ledger);
+            }
+        }
+
+        return await ledger.GetAsync(cancellationToken);
+    }
 
     public async Task<DeliveryEntity?> FindHeaderAsync(string deliveryId, CancellationToken cancellationToken)
     {
@@ -99,7 +141,7 @@ public sealed class DeliveryStore(TableStorage tables)
     /// </summary>
     public async Task WriteLedgerAsync(string deliveryId, IReadOnlyList<DeliveryRecipientEntity> rows, int concurrency, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         var written = (await table.ListAsync<DeliveryRecipientEntity>(LedgerFilter(deliveryId), [nameof(DeliveryRecipientEntity.RowKey)], cancellationToken))
             .Select(row => row.RowKey)
             .ToHashSet(StringComparer.Ordinal);
@@ -139,14 +181,14 @@ public sealed class DeliveryStore(TableStorage tables)
     /// <summary>One ledger row as it is now, or null when there is none.</summary>
     public async Task<DeliveryRecipientEntity?> FindRowAsync(string deliveryId, string rowKey, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         return await table.FindAsync<DeliveryRecipientEntity>(deliveryId, rowKey, cancellationToken: cancellationToken);
     }
 
     /// <summary>The ledger rows named, read with one range query over their keys.</summary>
     public async Task<IReadOnlyList<DeliveryRecipientEntity>> ReadRowsAsync(string deliveryId, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         var first = rowKeys.Min(StringComparer.Ordinal)!;
         var last = rowKeys.Max(StringComparer.Ordinal)!;
         var wanted = rowKeys.ToHashSet(StringComparer.Ordinal);
@@ -158,7 +200,7 @@ public sealed class DeliveryStore(TableStorage tables)
     /// <summary>Replaces the row if it is still at <paramref name="etag"/>: the new ETag, or null when someone else wrote it first.</summary>
     public async Task<ETag?> TryReplaceAsync(DeliveryRecipientEntity row, ETag etag, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(row.PartitionKey, cancellationToken);
         try
         {
             var response = await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
@@ -183,7 +225,7 @@ public sealed class DeliveryStore(TableStorage tables)
     /// <summary>Settles a pending row as cancelled if it is still at <paramref name="etag"/> (merged: its other fields stay).</summary>
     public async Task<bool> TrySettleCancelledAsync(string deliveryId, string rowKey, ETag etag, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         var settled = new TableEntity(deliveryId, rowKey)
         {
             [nameof(DeliveryRecipientEntity.Outcome)] = DeliveryOutcomes.Cancelled,
@@ -203,7 +245,7 @@ public sealed class DeliveryStore(TableStorage tables)
     /// <summary>Counts the ledger's outcomes with a query that brings back four small columns per row, and lists the pending rows.</summary>
     public async Task<DeliveryCensus> CensusAsync(string deliveryId, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         int rows = 0, sent = 0, unreachable = 0, failed = 0, cancelled = 0;
         var pending = new List<DeliveryRecipientEntity>();
         await foreach (var row in table.QueryAsync<DeliveryRecipientEntity>(LedgerFilter(deliveryId), select: CensusColumns, cancellationToken: cancellationToken))
@@ -226,7 +268,7 @@ public sealed class DeliveryStore(TableStorage tables)
     public async IAsyncEnumerable<DeliveryRecipientEntity> ReadReportRowsAsync(
         string deliveryId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
+        var table = await LedgerAsync(deliveryId, cancellationToken);
         await foreach (var row in table.QueryAsync<DeliveryRecipientEntity>(LedgerFilter(deliveryId), select: ReportColumns, cancellationToken: cancellationToken))
         {
             yield return row;

@@ -28,6 +28,9 @@ public sealed record TableStorageOptions : IValidatableObject
     /// </summary>
     public string TablePrefix { get; init; } = string.Empty;
 
+    /// <summary>Table names are at most 63 characters, and a delivery's ledger table takes 38 of them.</summary>
+    public const int MaxTablePrefixLength = 25;
+
     /// <summary>How many times a request that failed for a passing reason (busy service, lost connection, no answer) is retried.</summary>
     public int MaxRetries { get; init; } = 2;
 
@@ -71,6 +74,12 @@ public sealed record TableStorageOptions : IValidatableObject
         if (TablePrefix.Length > 0 && (!char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit)))
         {
             yield return new($"{Section}:{nameof(TablePrefix)} must be letters and digits, starting with a letter.", [nameof(TablePrefix)]);
+        }
+
+        // The longest table name the bot uses is a delivery's ledger: "Ledger" and a 32-character delivery id.
+        if (TablePrefix.Length > MaxTablePrefixLength)
+        {
+            yield return new($"{Section}:{nameof(TablePrefix)} must be at most {MaxTablePrefixLength} characters (table names are at most 63).", [nameof(TablePrefix)]);
         }
 
         if (MaxRetries is < 0 or > 10)

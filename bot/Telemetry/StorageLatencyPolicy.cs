@@ -90,7 +90,7 @@ public sealed class StorageLatencyPolicy : HttpPipelinePolicy
     /// <summary>
     /// The table a request path names: the last segment without its <c>(keys)</c> (<c>/Questions(PartitionKey=…)</c> →
     /// <c>Questions</c>; <c>/devstoreaccount1/People()</c> → <c>People</c>); <c>Tables</c> for table operations and
-    /// <c>$batch</c> for transactions.
+    /// <c>$batch</c> for transactions; a delivery's ledger table without its delivery id (<c>Ledger</c>).
     /// </summary>
     public static string TableOf(string path)
     {
@@ -101,6 +101,7 @@ public sealed class StorageLatencyPolicy : HttpPipelinePolicy
         var segment = trimmed[(trimmed.LastIndexOf('/') + 1)..];
         var open = segment.IndexOf('(');
         var name = open >= 0 ? segment[..open] : segment;
+        name = WithoutDeliveryId(name);
         return name.Length is > 0 and <= 63 && (name is "$batch" || !name.ContainsAnyExcept(AsciiLettersAndDigits)) ? Cached(name) : "unknown";
     }
 
@@ -119,6 +120,26 @@ public sealed class StorageLatencyPolicy : HttpPipelinePolicy
         var name = beforeMessages[(beforeMessages.LastIndexOf('/') + 1)..];
         return name.Length is >= 3 and <= 63 && !name.ContainsAnyExcept(QueueNameCharacters) ? Cached(name) : "unknown";
     }
+
+    /// <summary>
+    /// A delivery's ledger table (<c>Ledger</c> and the 32 hex digits of its delivery id) as <c>Ledger</c>: a tag per
+    /// delivery would give the metric a new series for every delivery ever made.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutDeliveryId(ReadOnlySpan<char> name)
+    {
+        const int IdLength = 32;
+        if (name.Length > IdLength && !name[^IdLength..].ContainsAnyExcept(LowerHexDigits)
+            && name[..^IdLength].EndsWith(LedgerTable, StringComparison.Ordinal))
+        {
+            return name[..^IdLength];
+        }
+
+        return name;
+    }
+
+    private const string LedgerTable = "Ledger";
+
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");

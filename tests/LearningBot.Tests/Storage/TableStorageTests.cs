@@ -57,6 +57,17 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public void A_prefix_that_leaves_no_room_for_a_deliverys_ledger_table_is_refused()
+    {
+        var fits = new TableStorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = new string('p', TableStorageOptions.MaxTablePrefixLength) };
+        var tooLong = fits with { TablePrefix = fits.TablePrefix + "p" };
+
+        Assert.Empty(fits.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(fits)));
+        Assert.Contains(tooLong.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(tooLong)), result => result.MemberNames.Contains(nameof(TableStorageOptions.TablePrefix)));
+        Assert.Equal(63, TableStorage.Create(fits).TableName(LearningBot.Delivery.DeliveryStore.LedgerTableName(new string('a', 32))).Length);
+    }
+
+    [Fact]
     public async Task Two_deployments_with_different_prefixes_never_see_each_others_rows()
     {
         var blue = TableStorage.Create(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.TablePrefix + "blue" });

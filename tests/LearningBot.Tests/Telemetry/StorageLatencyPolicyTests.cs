@@ -93,6 +93,9 @@ public sealed class StorageLatencyPolicyTests
     [InlineData("/Tables", "Tables")]
     [InlineData("/devstoreaccount1/$batch", "$batch")]
     [InlineData("/devstoreaccount1/Not-A-Table", "unknown")]
+    [InlineData("/devstoreaccount1/Ledger0f3a9bd42c250fb1ae6462f698d58bed(PartitionKey='0f3a9bd42c250fb1ae6462f698d58bed',RowKey='r|x')", "Ledger")]
+    [InlineData("/devstoreaccount1/stagingLedger0f3a9bd42c250fb1ae6462f698d58bed()", "stagingLedger")]
+    [InlineData("/devstoreaccount1/Ledger0F3A9BD42C250FB1AE6462F698D58BED", "Ledger0F3A9BD42C250FB1AE6462F698D58BED")]
     public void A_table_is_named_by_the_last_segment_of_its_path(string path, string table) =>
         Assert.Equal(table, StorageLatencyPolicy.TableOf(path));
 

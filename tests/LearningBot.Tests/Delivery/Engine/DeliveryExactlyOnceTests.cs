@@ -146,14 +146,14 @@ public sealed class DeliveryExactlyOnceTests(AzuriteFixture azurite) : IClassFix
     public async Task A_send_is_recorded_when_its_row_changed_under_the_claim_and_is_not_sent_again()
     {
         var storage = new DeliveryStorage(azurite);
-        var table = await storage.TableAsync();
         var sender = new RecordingSender();
         string? deliveryId = null;
         sender.Answer = async (recipient, _, _) =>
         {
             // A write to the claimed row that is not a claim (as planning again used to make): the row's ETag moves on.
             var row = (await storage.LedgerAsync(deliveryId!)).Single(row => row.Key == recipient.Key);
-            await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Organisation"] = "Org renamed" }, ETag.All, TableUpdateMode.Merge);
+            await (await storage.LedgerTableAsync(deliveryId!)).UpdateEntityAsync(
+                new TableEntity(row.PartitionKey, row.RowKey) { ["Organisation"] = "Org renamed" }, ETag.All, TableUpdateMode.Merge);
             return new RecipientSendResult.Sent(Guid.NewGuid().ToString("N"), null);
         };
         await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), sender);

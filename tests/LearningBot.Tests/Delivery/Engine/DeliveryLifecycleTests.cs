@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using LearningBot.Connector.Schema;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Sending;
@@ -96,19 +97,62 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Keeps_each_deliverys_ledger_in_a_table_of_its_own_and_only_headers_in_the_deliveries_table()
+    {
+        var storage = new DeliveryStorage(azurite);
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
+        var first = await stack.Deliveries.StartAsync(DeliveryStack.Request("own-ledger-1", DeliveryStack.People(5)), CancellationToken.None);
+        var second = await stack.Deliveries.StartAsync(DeliveryStack.Request("own-ledger-2", DeliveryStack.People(7)), CancellationToken.None);
+        await stack.StartWorkerAsync();
+
+        await stack.AssertFinishesAsync(storage, first.DeliveryId);
+        await stack.AssertFinishesAsync(storage, second.DeliveryId);
+        Assert.Equal(DeliveryStore.LedgerTableName(first.DeliveryId), (await storage.HeaderAsync(first.DeliveryId))!.LedgerTable);
+        Assert.Equal(5, (await storage.LedgerAsync(first.DeliveryId)).Count(row => row.Outcome == DeliveryOutcomes.Sent));
+        Assert.Equal(7, (await storage.LedgerAsync(second.DeliveryId)).Count(row => row.Outcome == DeliveryOutcomes.Sent));
+        var shared = await (await storage.TableAsync()).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
+        Assert.All(shared, row => Assert.True(row.RowKey == DeliveryEntity.HeaderRowKey || row.PartitionKey == ActiveDeliveryEntity.ActivePartition, row.RowKey));
+        Assert.Equal(12, stack.Sender.Accepted.Count);
+    }
+
+    [Fact]
+    public async Task Carries_out_a_delivery_recorded_with_its_ledger_beside_its_header()
+    {
+        var storage = new DeliveryStorage(azurite);
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
+        var request = DeliveryStack.Request("ledger-beside-header", DeliveryStack.People(6));
+        var deliveryId = DeliveryKeys.DeliveryId(request.Purpose, request.IdempotencyKey);
+        await AddHeaderWithoutLedgerTableAsync(storage, request, deliveryId, total: 6);
+
+        await stack.Deliveries.StartAsync(request, CancellationToken.None);
+        await stack.StartWorkerAsync();
+
+        await stack.AssertFinishesAsync(storage, deliveryId);
+        var beside = await (await storage.TableAsync()).QueryAsync<DeliveryRecipientEntity>(
+            row => row.PartitionKey == deliveryId && row.RowKey != DeliveryEntity.HeaderRowKey).ToListAsync();
+        Assert.Equal(6, beside.Count(row => row.Outcome == DeliveryOutcomes.Sent));
+        Assert.Equal(6, stack.Sender.Accepted.Count);
+        var report = await stack.Deliveries.ReportAsync(deliveryId, CancellationToken.None).ToListAsync();
+        Assert.Equal(6, report.Count(line => line.Outcome == DeliveryOutcomes.Sent));
+    }
+
+    /// <summary>A header as a delivery was recorded before ledgers had tables of their own, still planning.</summary>
+    private static async Task AddHeaderWithoutLedgerTableAsync(DeliveryStorage storage, DeliveryRequest request, string deliveryId, int total) =>
+        await (await storage.TableAsync()).AddEntityAsync(new DeliveryEntity
+        {
+            PartitionKey = deliveryId, Purpose = request.Purpose, RequestedBy = request.RequestedBy, Total = total,
+            Activity = System.Text.Json.JsonSerializer.Serialize(request.Message, LearningBot.Connector.BotJson.Options),
+            CreatedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow,
+        });
+
+    [Fact]
     public async Task Finishes_planning_when_asked_again_after_a_start_that_stopped_half_way()
     {
         var storage = new DeliveryStorage(azurite);
         await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
         var request = DeliveryStack.Request("half-planned", DeliveryStack.People(12));
         var deliveryId = DeliveryKeys.DeliveryId(request.Purpose, request.IdempotencyKey);
-        var table = await storage.TableAsync();
-        await table.AddEntityAsync(new DeliveryEntity
-        {
-            PartitionKey = deliveryId, Purpose = request.Purpose, RequestedBy = request.RequestedBy, Total = 12,
-            Activity = System.Text.Json.JsonSerializer.Serialize(request.Message, LearningBot.Connector.BotJson.Options),
-            CreatedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow,
-        });
+        await AddHeaderWithoutLedgerTableAsync(storage, request, deliveryId, total: 12);
 
         var again = await stack.Deliveries.StartAsync(request, CancellationToken.None);
         await stack.StartWorkerAsync();

@@ -29,9 +29,16 @@ public sealed class DeliveryStorage
 
     public async Task<Azure.Storage.Queues.QueueClient> QueueAsync() => await Queues.Queue(DeliveryQueue.QueueName).GetAsync(CancellationToken.None);
 
+    /// <summary>The table the delivery's ledger is in, as its header names it.</summary>
+    public async Task<TableClient> LedgerTableAsync(string deliveryId)
+    {
+        var header = await HeaderAsync(deliveryId) ?? throw new InvalidOperationException($"Delivery {deliveryId} has no header.");
+        return await Tables.Table(header.LedgerTable ?? DeliveryStore.TableName).GetAsync(CancellationToken.None);
+    }
+
     public async Task<IReadOnlyList<DeliveryRecipientEntity>> LedgerAsync(string deliveryId)
     {
-        var table = await TableAsync();
+        var table = await LedgerTableAsync(deliveryId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {deliveryId} and RowKey ge {DeliveryKeys.RecipientRowKeyPrefix} and RowKey lt {DeliveryKeys.RecipientRowKeyEnd}");
         return await table.ListAsync<DeliveryRecipientEntity>(filter);
     }
