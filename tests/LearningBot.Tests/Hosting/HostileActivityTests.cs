@@ -215,28 +215,6 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
                 .ToDictionary(property => $"Roles:{property.Name}:0", _ => (string?)Everyone.AadObjectId);
 
         protected override void ConfigureServices(IServiceCollection services) =>
-            services.AddLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
-    }
-
-    private sealed class ErrorCollector(ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                errors.Enqueue($"{formatter(state, exception)} {exception}");
-            }
-        }
-
-        public void Dispose()
-        {
-        }
+            services.AddLogging(logging => logging.AddProvider(new LogCollector(Errors, LogLevel.Error)));
     }
 }

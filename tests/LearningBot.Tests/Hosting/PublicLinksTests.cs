@@ -81,7 +81,7 @@ public sealed class PublicLinksTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
-        services.AddLogging(logging => logging.AddProvider(new WarningCollector(warnings ?? new())));
+        services.AddLogging(logging => logging.AddProvider(new LogCollector(warnings ?? new(), LogLevel.Warning)));
         services.AddOptions<ReviewOptions>();
         services.AddOptions<DeliveryProgressOptions>();
         services.AddPublicLinks();
@@ -89,27 +89,5 @@ public sealed class PublicLinksTests
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<LnaPrintLinks>();
         return services.BuildServiceProvider();
-    }
-
-    private sealed class WarningCollector(ConcurrentQueue<string> warnings) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                warnings.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
