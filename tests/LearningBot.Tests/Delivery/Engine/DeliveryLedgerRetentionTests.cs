@@ -111,6 +111,21 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
         Assert.Contains($"was removed on {clock.Now.UtcDateTime:d MMMM yyyy}, after the retention period", report, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("23:59:59")]
+    [InlineData("3651.00:00:00")]
+    public void A_retention_shorter_than_a_day_or_longer_than_ten_years_is_refused(string retention)
+    {
+        var options = new DeliveryOptions { LedgerRetention = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var problems = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+
+        Assert.Equal(nameof(DeliveryOptions.LedgerRetention), Assert.Single(Assert.Single(problems).MemberNames));
+    }
+
+    [Fact]
+    public void The_retention_is_ninety_days_unless_set() => Assert.Equal(TimeSpan.FromDays(90), Retention);
+
     /// <summary>Starts a delivery to <paramref name="people"/> people and lets an instance on the real clock finish it.</summary>
     private static async Task<(string DeliveryId, DateTimeOffset FinishedAt)> FinishedDeliveryAsync(DeliveryStorage storage, string key, int people)
     {
