@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Progress;
+using LearningBot.Storage;
+using LearningBot.Storage.Leases;
 using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Delivery.Engine;
@@ -109,6 +111,30 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
         Assert.Contains("Sent: 5", report, StringComparison.Ordinal);
         Assert.Contains("Recipients: 5", report, StringComparison.Ordinal);
         Assert.Contains($"was removed on {clock.Now.UtcDateTime:d MMMM yyyy}, after the retention period", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_worker_removes_expired_ledgers_under_a_lease_of_their_own()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var deliveryId = Guid.NewGuid().ToString("N");
+        var finishedAt = DateTimeOffset.UtcNow - Retention - TimeSpan.FromDays(10);
+        var ledgerTable = DeliveryStore.LedgerTableName(deliveryId);
+        var ledger = await storage.Tables.Table(ledgerTable).GetAsync(CancellationToken.None);
+        await ledger.AddEntityAsync(new TableEntity(deliveryId, DeliveryKeys.RecipientRowKey(RecipientKinds.Person, "person-1")) { ["Outcome"] = DeliveryOutcomes.Sent });
+        await (await storage.TableAsync()).AddEntityAsync(new DeliveryEntity
+        {
+            PartitionKey = deliveryId, Purpose = "test-bulletin", RequestedBy = "requester-1", Status = DeliveryStatuses.Completed,
+            Total = 1, Sent = 1, CreatedAt = finishedAt.AddMinutes(-1), FinishedAt = finishedAt, LastActivityAt = finishedAt, LedgerTable = ledgerTable,
+        });
+        await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
+
+        await stack.StartWorkerAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => (await storage.HeaderAsync(deliveryId))?.LedgerRemovedAt is not null));
+        Assert.False(await TableExistsAsync(storage, ledgerTable));
+        var leases = await storage.Tables.Table(PeriodicLease.TableName).GetAsync(CancellationToken.None);
+        Assert.NotNull(await leases.FindAsync<LeaseEntity>(LeaseEntity.JobPartition, DeliveryLedgerRetention.Job));
     }
 
     [Theory]
