@@ -109,6 +109,12 @@ public sealed partial class Deliveries(
             yield break;
         }
 
+        // A removed ledger has no rows to read, and asking for its table would only create an empty one again.
+        if (await store.FindHeaderAsync(deliveryId, cancellationToken) is not { LedgerRemovedAt: null })
+        {
+            yield break;
+        }
+
         await foreach (var row in store.ReadReportRowsAsync(deliveryId, cancellationToken))
         {
             var outcome = row.Outcome ?? DeliveryOutcomes.Pending;
@@ -123,7 +129,7 @@ public sealed partial class Deliveries(
         ArgumentNullException.ThrowIfNull(header);
         var progress = new DeliveryProgress(
             header.PartitionKey, header.Purpose, header.RequestedBy, header.Status, header.Total, header.Sent, header.Unreachable,
-            header.Failed, header.Cancelled, header.CreatedAt, header.FinishedAt, EstimatedRemaining: null);
+            header.Failed, header.Cancelled, header.CreatedAt, header.FinishedAt, EstimatedRemaining: null, header.LedgerRemovedAt);
         return progress with { EstimatedRemaining = Remaining(header, progress.Pending, now) };
     }
 

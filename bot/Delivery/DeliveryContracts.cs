@@ -31,8 +31,12 @@ public sealed record DeliveryProgress(
     int Cancelled,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
-    TimeSpan? EstimatedRemaining)
+    TimeSpan? EstimatedRemaining,
+    DateTimeOffset? LedgerRemovedAt = null)
 {
+    /// <summary>The ledger was deleted after the retention period: the counts are all there is, and the report has no rows.</summary>
+    public bool LedgerRemoved => LedgerRemovedAt is not null;
+
     public int Pending => Total - Sent - Unreachable - Failed - Cancelled;
 }
 

@@ -49,6 +49,12 @@ public sealed record DeliveryEntity : TableRow
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>
+    /// When the ledger's table was deleted, <c>Delivery:LedgerRetention</c> after the delivery finished; the counts above
+    /// are then all that is kept of who it went to.
+    /// </summary>
+    public DateTimeOffset? LedgerRemovedAt { get; init; }
+
     public string? CancelledBy { get; init; }
 
     public DateTimeOffset? CancelledAt { get; init; }

@@ -51,6 +51,12 @@ public sealed record DeliveryOptions : IValidatableObject
     [Range(1, 64)]
     public int PlanningConcurrency { get; init; } = 8;
 
+    /// <summary>
+    /// How long a finished delivery's ledger (who it went to, by name and id) is kept; after that its table is deleted
+    /// and only the header's counts stay.
+    /// </summary>
+    public TimeSpan LedgerRetention { get; init; } = TimeSpan.FromDays(90);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (VisibilityTimeout < TimeSpan.FromSeconds(2) || VisibilityTimeout > TimeSpan.FromHours(1))
@@ -81,6 +87,11 @@ public sealed record DeliveryOptions : IValidatableObject
         if (HeaderCacheDuration < TimeSpan.Zero || HeaderCacheDuration > TimeSpan.FromMinutes(1))
         {
             yield return new($"{Section}:{nameof(HeaderCacheDuration)} must be between 00:00:00 and 00:01:00.", [nameof(HeaderCacheDuration)]);
+        }
+
+        if (LedgerRetention < TimeSpan.FromDays(1) || LedgerRetention > TimeSpan.FromDays(3650))
+        {
+            yield return new($"{Section}:{nameof(LedgerRetention)} must be between 1.00:00:00 (a day) and 3650.00:00:00 (ten years).", [nameof(LedgerRetention)]);
         }
     }
 }

@@ -35,6 +35,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryCompletion>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliverySweep>();
+        services.AddSingleton<DeliveryLedgerRetention>();
         services.AddSingleton<Deliveries>();
         services.AddSingleton<IDeliveries>(provider => provider.GetRequiredService<Deliveries>());
         services.AddSingleton<DeliveryWorker>();

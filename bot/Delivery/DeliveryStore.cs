@@ -37,6 +37,12 @@ public sealed class DeliveryStore(TableStorage tables)
         nameof(DeliveryRecipientEntity.SettledAt),
     ];
 
+    private static readonly string[] RetentionColumns =
+    [
+        nameof(DeliveryEntity.PartitionKey), nameof(DeliveryEntity.RowKey), nameof(DeliveryEntity.FinishedAt),
+        nameof(DeliveryEntity.LedgerTable), nameof(DeliveryEntity.LedgerRemovedAt),
+    ];
+
     private readonly LazyTable _table = tables.Table(TableName);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LazyTable> _ledgers = new(StringComparer.Ordinal);
@@ -104,6 +110,39 @@ public sealed class DeliveryStore(TableStorage tables)
             current => decide(current) is { } changed ? new EntityDecision<DeliveryEntity>.Write(changed) : new EntityDecision<DeliveryEntity>.Keep(),
             maxAttempts: HeaderChangeAttempts,
             cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The headers of deliveries that finished before <paramref name="cutoff"/> with a ledger table of their own not yet
+    /// removed. A query over every header (a few small columns each), so it is for a job that runs now and then.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryEntity>> ListLedgersFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {DeliveryEntity.HeaderRowKey} and FinishedAt lt {cutoff}");
+        var headers = await table.ListAsync<DeliveryEntity>(filter, RetentionColumns, cancellationToken);
+        return [.. headers.Where(header => header.LedgerTable is not null && header.LedgerRemovedAt is null)];
+    }
+
+    /// <summary>Deletes a ledger's table in one call; true when it was there, false when it was already gone.</summary>
+    public async Task<bool> DeleteLedgerTableAsync(string deliveryId, string ledgerTable, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ledgerTable);
+        if (ledgerTable == TableName)
+        {
+            throw new ArgumentException("A ledger beside the headers is not in a table of its own.", nameof(ledgerTable));
+        }
+
+        _ledgers.TryRemove(deliveryId, out _);
+        try
+        {
+            var response = await tables.Service.DeleteTableAsync(tables.TableName(ledgerTable), cancellationToken);
+            return response.Status != 404;
+        }
+        catch (RequestFailedException gone) when (gone.IsNotFound())
+        {
+            return false;
+        }
     }
 
     public async Task MarkActiveAsync(string deliveryId, DateTimeOffset createdAt, CancellationToken cancellationToken)

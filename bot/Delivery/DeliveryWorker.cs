@@ -9,13 +9,15 @@ namespace LearningBot.Delivery;
 /// Carries out deliveries on this instance: receives work messages from the <c>deliveries</c> queue (up to 32 at a
 /// time, never more than <c>Delivery:MaxMessagesInFlight</c> in hand) and hands each to <see cref="DeliveryProcessor"/>;
 /// when the queue is empty it waits, longer each time up to <c>Delivery:MaxIdlePollDelay</c>, unless this instance just
-/// queued work. Every <c>Delivery:SweepInterval</c> one instance of all runs <see cref="DeliverySweep"/> (a lease). Any number of workers, in one
+/// queued work. Every <c>Delivery:SweepInterval</c> one instance of all runs <see cref="DeliverySweep"/> (a lease), and every
+/// hour one instance runs <see cref="DeliveryLedgerRetention"/> (a lease of its own). Any number of workers, in one
 /// process or many, share the queue. Starts without touching storage, so an outage never holds up the bot's start.
 /// </summary>
 public sealed partial class DeliveryWorker(
     DeliveryQueue queue,
     DeliveryProcessor processor,
     DeliverySweep sweep,
+    DeliveryLedgerRetention retention,
     PeriodicLease lease,
     DeliveryWakeUp wakeUp,
     IOptions<DeliveryOptions> options,
@@ -24,6 +26,7 @@ public sealed partial class DeliveryWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepLoopAsync(stoppingToken);
+        var removing = lease.RunEachPeriodAsync(DeliveryLedgerRetention.Job, DeliveryLedgerRetention.Period, retention.RemoveExpiredAsync, stoppingToken);
         var running = new ConcurrentDictionary<Task, bool>();
         using var slots = new SemaphoreSlim(options.Value.MaxMessagesInFlight);
         try
@@ -37,6 +40,7 @@ public sealed partial class DeliveryWorker(
 
         await Task.WhenAll(running.Keys);
         await sweeping;
+        await removing;
     }
 
     private async Task ReceiveLoopAsync(SemaphoreSlim slots, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)

@@ -30,8 +30,9 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
             Running: !finished,
             Finished: finished,
             finished ? Summary(progress, unreachableByReason) : [],
-            finished ? links.Create(progress.DeliveryId)?.AbsoluteUri ?? string.Empty : string.Empty,
-            Duration(options.Value.ReportLinkLifetime)));
+            finished && !progress.LedgerRemoved ? links.Create(progress.DeliveryId)?.AbsoluteUri ?? string.Empty : string.Empty,
+            Duration(options.Value.ReportLinkLifetime),
+            progress.LedgerRemoved ? RemovedLedger.Sentence(progress) : string.Empty));
     }
 
     public static bool IsFinished(DeliveryProgress progress) => progress.Status != DeliveryStatuses.Sending;
@@ -39,7 +40,7 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
     /// <summary>What the card shows, in short: the card is updated only when this changes.</summary>
     public static string Fingerprint(DeliveryProgress progress) =>
         IsFinished(progress)
-            ? $"{progress.Status}"
+            ? $"{progress.Status}{(progress.LedgerRemoved ? "|removed" : string.Empty)}"
             : string.Join('|', progress.Total, progress.Sent, progress.Unreachable, progress.Failed, progress.Cancelled, TimeLeft(progress.EstimatedRemaining));
 
     public static string Title(string purpose) => purpose switch

@@ -90,7 +90,7 @@ public sealed partial class DeliveryProgressUpdater(
         var finished = DeliveryProgressCards.IsFinished(progress);
         if (shown != claimed.Shown)
         {
-            var byReason = finished ? await UnreachableByReasonAsync(deliveryId, cancellationToken) : null;
+            var byReason = finished && !progress.LedgerRemoved ? await UnreachableByReasonAsync(deliveryId, cancellationToken) : null;
             await messenger.UpdateCardAsync(sent, cards.Render(progress, byReason), cancellationToken);
             await store.MarkShownAsync(claimed, shown, finished, cancellationToken);
         }

@@ -7,7 +7,8 @@ namespace LearningBot.Delivery.Progress;
 /// <summary>
 /// <c>GET /deliveries/{id}/report.csv?exp=…&amp;sig=…</c>: a delivery's report, reached only through the signed,
 /// expiring link on the requester's progress card. A link that is not valid or has expired gets 403 and a plain
-/// message; an unknown delivery gets 404. The CSV is written as it is read, so a large delivery is never held in memory.
+/// message; an unknown delivery gets 404; one whose ledger was removed after the retention period gets its counts and a
+/// sentence saying so, as plain text (never an empty CSV, which would read as "nobody"). The CSV is written as it is read, so a large delivery is never held in memory.
 /// </summary>
 public sealed class DeliveryReportEndpoint : IEndpointFeature
 {
@@ -31,9 +32,16 @@ public sealed class DeliveryReportEndpoint : IEndpointFeature
                 return;
         }
 
-        if (await deliveries.GetProgressAsync(id, cancellationToken) is null)
+        var progress = await deliveries.GetProgressAsync(id, cancellationToken);
+        if (progress is null)
         {
             await PlainAsync(http, StatusCodes.Status404NotFound, "There is no report for this delivery.", cancellationToken);
+            return;
+        }
+
+        if (progress.LedgerRemoved)
+        {
+            await PlainAsync(http, StatusCodes.Status200OK, RemovedLedger.Report(progress), cancellationToken);
             return;
         }
 

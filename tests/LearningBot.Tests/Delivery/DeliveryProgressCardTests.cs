@@ -87,6 +87,27 @@ public sealed class DeliveryProgressCardTests
     }
 
     [Fact]
+    public void A_finished_delivery_whose_list_of_people_was_removed_says_so_and_offers_no_report()
+    {
+        var removed = Running(sent: 10838, unreachable: 162, failed: 0, left: null) with
+        {
+            Status = DeliveryStatuses.Completed,
+            FinishedAt = Start.AddMinutes(4),
+            LedgerRemovedAt = new DateTimeOffset(2026, 6, 1, 3, 0, 0, TimeSpan.Zero),
+        };
+
+        var card = _cards.Render(removed);
+
+        Assert.Null(ReportButton(card));
+        Assert.Equal("10,838", Facts(card)["Sent"]);
+        Assert.Equal("162", Facts(card)["Unreachable"]);
+        Assert.Equal(
+            "The list of people this delivery went to was removed on 1 June 2026, after the retention period for delivery records. Only the counts are kept.",
+            Text(card, "ledgerRemoved"));
+        Assert.DoesNotContain("Ask the L&D Support Team", CardJson.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_public_address_the_finished_card_says_where_to_get_the_report()
     {
         var cards = NewCards(new ManualClock(Start), publicBaseUrl: null);

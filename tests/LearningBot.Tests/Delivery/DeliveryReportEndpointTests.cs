@@ -74,6 +74,23 @@ public sealed class DeliveryReportEndpointTests(DeliveryUiHostFixture fixture) :
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_delivery_whose_list_of_people_was_removed_gives_its_counts_and_says_so()
+    {
+        var id = fixture.Deliveries.Set(new DeliveryProgress(Guid.NewGuid().ToString("N"), "announcement", "requester",
+            DeliveryStatuses.Completed, 120, 110, 8, 2, 0, DateTimeOffset.UtcNow.AddDays(-100), DateTimeOffset.UtcNow.AddDays(-100), null,
+            LedgerRemovedAt: new DateTimeOffset(2026, 6, 1, 3, 0, 0, TimeSpan.Zero))).DeliveryId;
+
+        var response = await GetAsync(Links().Create(id)!.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            "Your announcement: delivery report\r\nRecipients: 120\r\nSent: 110\r\nUnreachable: 8\r\nFailed: 2\r\nCancelled: 0\r\n\r\n" +
+            "The list of people this delivery went to was removed on 1 June 2026, after the retention period for delivery records. Only the counts are kept.\r\n",
+            await response.Content.ReadAsStringAsync());
+    }
+
     private ReportLinks Links() => fixture.Bot.Services.GetRequiredService<ReportLinks>();
 
     private string NewDelivery() =>

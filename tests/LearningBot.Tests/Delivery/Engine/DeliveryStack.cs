@@ -20,7 +20,8 @@ public sealed class DeliveryStack : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _running;
 
-    public DeliveryStack(DeliveryStorage storage, DeliveryOptions options, RecordingSender sender, IDeliveryProgressNotifier? notifier = null)
+    /// <param name="clock">This instance's clock (a <see cref="ManualClock"/> for jobs that go by the date); the real one when null. A stack on a manual clock runs its jobs by hand, not its worker.</param>
+    public DeliveryStack(DeliveryStorage storage, DeliveryOptions options, RecordingSender sender, IDeliveryProgressNotifier? notifier = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var services = new ServiceCollection();
@@ -37,6 +38,12 @@ public sealed class DeliveryStack : IAsyncDisposable
             services.AddSingleton(notifier);
         }
 
+        if (clock is not null)
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        }
+
         services.AddSingleton(Options.Create(options));
         _provider = services.BuildServiceProvider();
         Sender = sender;
@@ -47,6 +54,8 @@ public sealed class DeliveryStack : IAsyncDisposable
     public IDeliveries Deliveries => _provider.GetRequiredService<IDeliveries>();
 
     public DeliveryWorker Worker => _provider.GetRequiredService<DeliveryWorker>();
+
+    public DeliveryLedgerRetention Retention => _provider.GetRequiredService<DeliveryLedgerRetention>();
 
     public string Instance => _provider.GetRequiredService<DeliveryProcessor>().Instance;
 
