@@ -47,7 +47,7 @@ public static partial class CardSubmission
                 continue;
             }
 
-            if (!IsReadable(input, submitted[id]))
+            if (!IsReadable(StringOf(input, "type"), submitted[id]))
             {
                 problems.Add(new CardInputProblem(id, UnreadableAnswer, UnreadableAnswer));
                 continue;
@@ -102,13 +102,13 @@ public static partial class CardSubmission
     /// Teams sends every input's value as a string (an Input.Number's may come as a number): anything else did not come
     /// from the card, and is marked rather than read as the text of its JSON.
     /// </summary>
-    private static bool IsReadable(JsonElement input, JsonNode? submitted) => submitted switch
+    private static bool IsReadable(string? inputType, JsonNode? submitted) => submitted switch
     {
         null => true,
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.String => true,
-            JsonValueKind.Number => StringOf(input, "type") == "Input.Number",
+            JsonValueKind.Number => inputType == "Input.Number",
             _ => false,
         },
         _ => false,
@@ -123,15 +123,15 @@ public static partial class CardSubmission
             return;
         }
 
-        var isNumberInput = input["type"]?.GetValue<string>() == "Input.Number";
-        if (submitted is not JsonValue value || value.GetValueKind() != JsonValueKind.String && !(isNumberInput && value.GetValueKind() == JsonValueKind.Number))
+        var type = input["type"]?.GetValue<string>();
+        if (!IsReadable(type, submitted))
         {
             input.Remove("value");
             return;
         }
 
         var text = Text(submitted);
-        if (isNumberInput)
+        if (type == "Input.Number")
         {
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             {

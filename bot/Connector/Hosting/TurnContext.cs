@@ -49,7 +49,7 @@ internal sealed class TurnContext(
 
     public Task<ResourceResponse> SendCardAsync(JsonNode card) => card is JsonObject bound
         ? SendCardAsync(new CardReply(bound))
-        : SendActivityAsync(Activity.CreateReply() with { Attachments = [Attachment.AdaptiveCard(card)] });
+        : SendActivityAsync(Activity.CreateReply([Attachment.AdaptiveCard(card)]));
 
     public Task<ResourceResponse> SendCardAsync(CardReply reply) => CardFit.SendAsync(this, reply, SendActivityAsync);
 
