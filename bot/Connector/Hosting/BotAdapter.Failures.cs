@@ -57,7 +57,7 @@ public sealed partial class BotAdapter
 
     /// <summary>
     /// An identifier the activity or its card sent that no record can have (too long, or with characters keys may not
-    /// hold): nothing was found or written under it, so the sender is told the details could not be read, as for any
+    /// hold): no record can be found or written under it, so the sender is told the details could not be read, as for any
     /// other malformed card action, and the bot's own failures stay the only errors in the log.
     /// </summary>
     private async Task<InvokeResponse?> AnswerUnreadableAsync(TurnContext turn, UnusableTableKeyException exception)
