@@ -27,11 +27,19 @@ public sealed class DeduplicationMemoryTests(ITestOutputHelper output)
         const int presses = 3_000;
         await FillAsync(new ActivityDeduplicator(TimeProvider.System, capacity: presses, maxBytes: long.MaxValue), cards, presses);
 
-        var deduplicator = new ActivityDeduplicator(TimeProvider.System, capacity: presses, maxBytes: long.MaxValue);
-        var before = LiveBytes();
-        await FillAsync(deduplicator, cards, presses);
-        var perPress = (LiveBytes() - before) / presses;
-        GC.KeepAlive(deduplicator);
+        // The heap is the whole process's, and whatever else it still holds can be let go in the middle of one
+        // measurement: the median of three is what a press keeps.
+        var measured = new List<(long PerPress, ActivityDeduplicator Deduplicator)>();
+        for (var round = 0; round < 3; round++)
+        {
+            var fresh = new ActivityDeduplicator(TimeProvider.System, capacity: presses, maxBytes: long.MaxValue);
+            var before = LiveBytes();
+            await FillAsync(fresh, cards, presses);
+            measured.Add(((LiveBytes() - before) / presses, fresh));
+        }
+
+        var (perPress, deduplicator) = measured.OrderBy(m => m.PerPress).ElementAt(1);
+        GC.KeepAlive(measured);
 
         var jsonBytes = cards.Average(card => card.JsonBytes);
         output.WriteLine($"card JSON {jsonBytes:F0} bytes, gzipped {cards.Average(card => card.GzipBytes):F0}; kept per press {perPress} bytes (counted {deduplicator.RememberedBytes / presses}); at {ActivityDeduplicator.DefaultCapacity:N0} presses {perPress * ActivityDeduplicator.DefaultCapacity / 1e6:F1} MB");
