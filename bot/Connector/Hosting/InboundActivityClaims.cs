@@ -17,7 +17,10 @@ namespace LearningBot.Connector.Hosting;
 /// deletes its claim so the channel's next delivery runs again. With storage unavailable the turn runs on the in-memory
 /// de-duplication alone: never an error, and never more than the storage turn budget spent on the claim.
 /// </summary>
-/// <remarks>Cost per turn: one insert; an invoke adds one merge with its response (compressed).</remarks>
+/// <remarks>
+/// Cost per turn: one insert; an invoke adds one merge with its response (compressed), made after the response is
+/// handed back, so the turn's answer does not wait for it.
+/// </remarks>
 public sealed partial class InboundActivityClaims(
     TableStorage storage,
     TurnLimits limits,
@@ -46,7 +49,10 @@ public sealed partial class InboundActivityClaims(
     private static readonly object True = true;
     private static readonly object False = false;
 
+    private static readonly TimeSpan DrainPollEvery = TimeSpan.FromMilliseconds(20);
+
     private readonly LazyTable _table = storage.Table(TableName);
+    private int _recordsInFlight;
 
     /// <summary>
     /// Runs <paramref name="process"/> unless another delivery of the activity has claimed it. The outcome carries an
@@ -212,8 +218,19 @@ public sealed partial class InboundActivityClaims(
         }
 
         var packed = response is null ? null : PackedInvokeResponse.Pack(response);
-        await RecordAsync(key, etag, packed);
+        // Answered without waiting for the response to be stored: only a redelivery to another instance reads it, and
+        // until it is stored that redelivery waits for it, as it waits for a run still in flight.
+        _ = RecordAsync(key, etag, packed);
         return new ClaimOutcome(response, false, packed);
+    }
+
+    /// <summary>Waits until the invoke responses still being stored are stored (at shutdown, so none is cut off).</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _recordsInFlight) > 0)
+        {
+            await Task.Delay(DrainPollEvery, clock, cancellationToken);
+        }
     }
 
     /// <summary>Polls the claim until its run has finished; null when the claim was released (the run failed) or storage fails.</summary>
@@ -244,8 +261,10 @@ public sealed partial class InboundActivityClaims(
         }
     }
 
+    /// <summary>Stores an invoke's response on its claim; never throws (a failure is logged), so it may run unobserved.</summary>
     private async Task RecordAsync(InboundClaimKey key, ETag etag, PackedInvokeResponse? response)
     {
+        Interlocked.Increment(ref _recordsInFlight);
         using var budget = StorageBudget.Begin(limits.StorageBudget);
         var finished = new InboundActivityEntity
         {
@@ -261,9 +280,13 @@ public sealed partial class InboundActivityClaims(
             var table = await _table.GetAsync(CancellationToken.None);
             await table.UpdateEntityAsync(finished, etag, TableUpdateMode.Merge);
         }
-        catch (Exception exception) when (exception is RequestFailedException || TableErrors.IsStorageFailure(exception))
+        catch (Exception exception)
         {
             LogNotRecorded(exception);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _recordsInFlight);
         }
     }
 

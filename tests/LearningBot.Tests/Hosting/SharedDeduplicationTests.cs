@@ -32,6 +32,32 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task An_invoke_is_answered_before_its_response_is_stored_and_the_other_instance_waits_for_it()
+    {
+        await using var proxy = FaultProxy.Start(azurite.Port);
+        var slowClaims = Claims(Through(proxy));
+        var (first, second) = (new ActivityDeduplicator(TimeProvider.System, slowClaims), Instance());
+        var press = Invoke();
+        var key = InboundActivityClaims.KeyFor(press, DateTimeOffset.UtcNow);
+        var stored = await azurite.Storage.Table(InboundActivityClaims.TableName).GetAsync(CancellationToken.None);
+
+        // The claim goes through at once; from the moment the turn answers, storage holds each request for 2 s.
+        var (response, _) = await first.ProcessOnceAsync(press, () =>
+        {
+            proxy.Set(FaultMode.Slow, TimeSpan.FromSeconds(2));
+            return Task.FromResult<InvokeResponse?>(new InvokeResponse(200, new { statusCode = 200, value = "saved" }));
+        });
+        var claimWhenAnswered = await stored.FindAsync<InboundActivityEntity>(key.PartitionKey, key.RowKey);
+        var (again, duplicate) = await second.ProcessOnceAsync(press, () => throw new InvalidOperationException("ran twice"));
+        await slowClaims.DrainAsync(CancellationToken.None);
+
+        Assert.False(claimWhenAnswered!.Finished);
+        Assert.True(duplicate);
+        Assert.Equal(JsonSerializer.Serialize(response!.Body, BotJson.Options), JsonSerializer.Serialize(again!.Body, BotJson.Options));
+        Assert.True((await stored.FindAsync<InboundActivityEntity>(key.PartitionKey, key.RowKey))!.Finished);
+    }
+
+    [Fact]
     public async Task A_large_card_response_is_answered_on_the_other_instance_too()
     {
         var (first, second) = (Instance(), Instance());
@@ -99,11 +125,17 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
         NetworkTimeout = TimeSpan.FromMilliseconds(500),
     });
 
-    private ActivityDeduplicator Instance(TableStorage? storage = null)
+    private TableStorage Through(FaultProxy proxy) => TableStorage.Create(new TableStorageOptions
+    {
+        ConnectionString = AzuriteFixture.ConnectionStringThrough(proxy.Port), TablePrefix = azurite.TablePrefix,
+    });
+
+    private ActivityDeduplicator Instance(TableStorage? storage = null) => new(TimeProvider.System, Claims(storage ?? azurite.Storage));
+
+    private static InboundActivityClaims Claims(TableStorage storage)
     {
         var limits = new TurnLimits(Options.Create(new BotHostingOptions()), Options.Create(new TableStorageOptions()), Options.Create(new ConnectorRetryOptions()));
-        var claims = new InboundActivityClaims(storage ?? azurite.Storage, limits, TimeProvider.System, NullLogger<InboundActivityClaims>.Instance);
-        return new ActivityDeduplicator(TimeProvider.System, claims);
+        return new InboundActivityClaims(storage, limits, TimeProvider.System, NullLogger<InboundActivityClaims>.Instance);
     }
 
     private static Activity Invoke() => new()
