@@ -7,7 +7,11 @@
 # announcement, and storage calls per turn. Exits non-zero on any error, lost or duplicated reply or delivery.
 #
 #   bench/soak.sh [--rate 30] [--minutes 30] [--warmup-minutes 2] [--mix ask:60,review-step:20,rate:10,help:10]
-#                 [--users 32] [--recipients 2000] [--timeout-ms 10000] [--no-build] [-- extra TurnBench soak options]
+#                 [--users 32] [--recipients 2000] [--timeout-ms 10000] [--no-build] [--trace-azurite-gc]
+#                 [-- extra TurnBench soak options]
+#
+# --trace-azurite-gc runs Azurite's table service with Node's --trace-gc and, at the end, prints per minute its
+# collections and their pauses beside the storage calls' latency (bench/lib/azurite-gc.py; log in soak-azurite-gc.log).
 #
 # Starts Azurite (Tables and Queues, fresh temp directory) and the bot (Release, local run: no app id, so no auth) on
 # free loopback ports, with the same bench settings as turns.sh and TurnBench's GC probe as a startup hook, runs
@@ -18,6 +22,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RATE=30 MINUTES=30 WARMUP=2 MIX=ask:60,review-step:20,rate:10,help:10 USERS=32 RECIPIENTS=2000 TIMEOUT_MS=10000 BUILD=1 EXTRA=()
+TRACE_GC=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rate) RATE="$2"; shift 2 ;;
@@ -28,8 +33,9 @@ while [[ $# -gt 0 ]]; do
     --recipients) RECIPIENTS="$2"; shift 2 ;;
     --timeout-ms) TIMEOUT_MS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --trace-azurite-gc) TRACE_GC=1; shift ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +52,9 @@ cleanup() {
   stop_processes
   cp "$WORK/bot.log" "$OUT/soak-bot.log" 2>/dev/null || true
   cp "$WORK/storage.tsv" "$OUT/soak-storage.tsv" 2>/dev/null || true
+  if [[ $TRACE_GC == 1 ]]; then
+    cp "$WORK/azurite.log" "$OUT/soak-azurite-gc.log" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -62,6 +71,7 @@ fi
 
 mkdir -p "$OUT"
 
+[[ $TRACE_GC == 1 ]] && AZURITE_NODE_FLAGS=--trace-gc
 start_memory_azurite "$ROOT" "$WORK"
 
 # The people, as turns.sh seeds them: the sample people; for each soak user n, bench manager n with one direct report
@@ -102,6 +112,7 @@ BOT_PORT="$(free_port)"
     FiveMinuteReview__RemindersEnabled=false FiveMinuteReview__FirstReviewGuide=false dotnet LearningBot.dll
 ) >"$WORK/bot.log" 2>&1 &
 BOT_PID=$!
+BOT_STARTED="$(date +%s.%N)"
 PIDS+=("$BOT_PID")
 
 wait_http LearningBot "http://127.0.0.1:$BOT_PORT/healthz" "$BOT_PID" "$WORK/bot.log" healthy
@@ -123,6 +134,11 @@ dotnet "$BENCH_DLL" soak --target "http://127.0.0.1:$BOT_PORT/api/messages" \
 complaints="$(grep -cE '^(warn|fail|crit):' "$WORK/bot.log" || true)"
 if [[ $complaints != 0 ]]; then
   log "LearningBot logged $complaints warnings or errors during the run: see $OUT/soak-bot.log"
+fi
+if [[ $TRACE_GC == 1 ]]; then
+  # The storage probe counts seconds from the bot's start; Azurite's GC log from its own.
+  python3 "$ROOT/bench/lib/azurite-gc.py" "$WORK/azurite.log" "$WORK/storage.tsv" \
+    --offset "$(python3 -c "print($BOT_STARTED - $AZURITE_STARTED)")" | tee "$OUT/soak-azurite-gc.txt"
 fi
 log "results as JSON and as a table, and the bot's log, in $OUT"
 exit "$status"

@@ -43,12 +43,16 @@ wait_http() {
 # Azurite's table and queue services (the outbox and the delivery engine wake instances through queues), in memory:
 # on disk Azurite rewrites its whole database every 5 s while rows change, which stops it for half a second and more
 # once a run has written tens of thousands of rows (Azure Table Storage has no such pause). Started in WORK, where
-# Azurite still writes its small config file. Sets AZURITE_PORT, AZURITE_PID, QUEUE_PORT and AZURITE_CONNECTION.
+# Azurite still writes its small config file. Sets AZURITE_PORT, AZURITE_PID, QUEUE_PORT and AZURITE_CONNECTION, and
+# AZURITE_STARTED (Unix seconds). AZURITE_NODE_FLAGS, when set, are node's flags for the table service (--trace-gc, say,
+# which NODE_OPTIONS does not take: its lines go to WORK/azurite.log).
 start_memory_azurite() {
   local root="$1" work="$2"
   AZURITE_PORT="$(free_port)"
-  (cd "$work" && exec "$root/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-    --inMemoryPersistence --silent) >"$work/azurite.log" 2>&1 &
+  AZURITE_STARTED="$(date +%s.%N)"
+  # shellcheck disable=SC2086 # the flags are words
+  (cd "$work" && exec node ${AZURITE_NODE_FLAGS:-} "$root/node_modules/azurite/dist/src/table/main.js" --tableHost 127.0.0.1 \
+    --tablePort "$AZURITE_PORT" --inMemoryPersistence --silent) >"$work/azurite.log" 2>&1 &
   AZURITE_PID=$!
   PIDS+=("$AZURITE_PID")
   wait_http azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1/Tables" "$AZURITE_PID" "$work/azurite.log"
