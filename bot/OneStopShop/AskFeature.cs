@@ -7,6 +7,7 @@ using LearningBot.OneStopShop.Signposts;
 using LearningBot.People;
 using LearningBot.Privacy;
 using LearningBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop;
 
@@ -28,6 +29,7 @@ public sealed class AskFeature(
     IEnumerable<INewsletterItems> newsletters,
     IEnumerable<ICourseAnswers> courses,
     IEnumerable<ISmallTalk> smallTalk,
+    IOptions<QuestionRetentionOptions> retention,
     TimeProvider clock,
     ILogger<AskFeature> logger) : IBotFeature
 {
@@ -113,7 +115,9 @@ public sealed class AskFeature(
         var outcome = await log.RateAsync(questionId, helpful, turn.Caller.PersonKey, turn.Aborted);
         if (outcome is null)
         {
-            return CardActionResult.Message("Sorry, I can no longer find that answer, so I couldn't record your rating.");
+            return CardActionResult.Message(retention.Value.IsPastRetention(questionId, clock.GetUtcNow())
+                ? $"Sorry, that answer is too old to rate. Questions are kept for {retention.Value.Months.ToString(System.Globalization.CultureInfo.InvariantCulture)} months and then removed, so there is nothing left to record your rating against."
+                : "Sorry, I can no longer find that answer, so I couldn't record your rating.");
         }
 
         if (outcome.Recorded)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace LearningBot.OneStopShop;
 
 /// <summary>
-/// Registers the one-stop shop, in one call: answering, the question log, the article store, "Ask the L&amp;D team"
+/// Registers the one-stop shop, in one call: answering, the question log and its retention, the article store, "Ask the L&amp;D team"
 /// (escalation), answering by meaning once the embedding model is loaded, signposts for questions that are not about
 /// learning, and the capability's routes.
 /// </summary>
@@ -20,6 +20,12 @@ public static class OneStopShopRegistration
         services.AddEscalation();
         services.AddOneStopShopKnowledge();
         services.AddSingleton<QuestionLog>();
+        services.AddOptions<QuestionRetentionOptions>()
+            .BindConfiguration(QuestionRetentionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<QuestionRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<QuestionRetention>());
         services.AddSingleton<KnowledgeArticleStore>();
         services.AddSingleton<AnswerCardFactory>();
         services.AddHostedService<StoredArticlesLoader>();

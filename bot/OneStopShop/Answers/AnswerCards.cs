@@ -220,4 +220,7 @@ public sealed record GapsReportCardData(
 
     /// <summary>Questions answered with a signpost instead of going to the team, by signpost topic.</summary>
     public IReadOnlyList<ReportFact> Signposted { get; init; } = [];
+
+    /// <summary>The sentence saying older questions were removed after the retention period, or empty.</summary>
+    public string Removed { get; init; } = string.Empty;
 }

@@ -111,7 +111,23 @@ public static class GapsReport
             [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))])
         {
             Signposted = [.. summary.SignpostTopics.Select(t => new ReportFact(t.Topic, SmallNumbers.Count(t.Questions, "question")))],
+            Removed = summary.Removed is { } removed ? RemovedSentence(summary.Period, removed) : string.Empty,
         };
+    }
+
+    /// <summary>
+    /// What the report says when its period starts before the oldest question kept, so its counts are never read as
+    /// "nobody asked": "Questions are kept for 13 months: those asked before 1 November 2025 have been removed, …".
+    /// </summary>
+    public static string RemovedSentence(ReportPeriod period, RemovedQuestions removed)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(removed);
+        var kept = removed.KeptFrom.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var counted = period.To <= removed.KeptFrom
+            ? "so none from this period are left to count"
+            : $"so this report counts only the questions asked from {kept}";
+        return string.Create(CultureInfo.InvariantCulture, $"Questions are kept for {removed.Months} months: those asked before {kept} have been removed, {counted}.");
     }
 
     /// <summary>"6 of 10 ratings (60%) not helpful", or, with fewer than 5 ratings, only that some were.</summary>

@@ -21,7 +21,13 @@ public sealed record GapsSummary(
 
     /// <summary>Signposted questions whose asker said they were about learning after all (now counted as not sure).</summary>
     public int LearningAfterAll { get; init; }
+
+    /// <summary>Set when the period starts before the oldest question kept: what was removed, so the report can say so.</summary>
+    public RemovedQuestions? Removed { get; init; }
 }
+
+/// <summary>Questions asked before <paramref name="KeptFrom"/> were removed after the retention period of <paramref name="Months"/> months.</summary>
+public sealed record RemovedQuestions(DateTimeOffset KeptFrom, int Months);
 
 /// <summary>How many questions one signpost topic took.</summary>
 public sealed record SignpostedTopic(string Topic, int Questions);

@@ -7,7 +7,10 @@ using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
-/// <summary>Stores every question asked, how it was answered and its rating, for the gaps report.</summary>
+/// <summary>
+/// Stores every question asked, how it was answered and its rating, for the gaps report; months older than
+/// <c>OneStopShop:QuestionRetention:Months</c> are deleted by <see cref="QuestionRetention"/>.
+/// </summary>
 public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 {
     public const string TableName = "OneStopShopQuestions";
@@ -100,7 +103,8 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
 
     /// <summary>
     /// Records the first rating of a question. A second press (or a second person in a channel) keeps the first
-    /// rating; concurrent presses are settled by the record's version, so exactly one wins. Null for an unknown question.
+    /// rating; concurrent presses are settled by the record's version, so exactly one wins. Null for an unknown question,
+    /// or one removed after the retention period (<see cref="QuestionRetention"/>).
     /// </summary>
     public async Task<RatingOutcome?> RateAsync(string questionId, bool helpful, string? ratedBy, CancellationToken cancellationToken)
     {
@@ -110,11 +114,19 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
-            ? new EntityDecision<QuestionRecord>.Keep()
-            : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
-            TableUpdateMode.Merge, cancellationToken: cancellationToken);
-        return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
+        try
+        {
+            var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
+                ? new EntityDecision<QuestionRecord>.Keep()
+                : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
+                TableUpdateMode.Merge, cancellationToken: cancellationToken);
+            return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
+        }
+        catch (RequestFailedException gone) when (gone.IsNotFound())
+        {
+            // Removed after the retention period between the read and the write.
+            return null;
+        }
     }
 
     /// <summary>The rating written onto the question: only its three properties are sent (a merge at the question's ETag).</summary>
@@ -145,11 +157,18 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Kind != QuestionRecord.SignpostedKind
-            ? new EntityDecision<QuestionRecord>.Keep()
-            : new EntityDecision<QuestionRecord>.Write(record with { Kind = nameof(AnswerKind.NotSure), LearningAfterAll = true }),
-            TableUpdateMode.Merge, cancellationToken: cancellationToken);
-        return change?.Entity;
+        try
+        {
+            var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Kind != QuestionRecord.SignpostedKind
+                ? new EntityDecision<QuestionRecord>.Keep()
+                : new EntityDecision<QuestionRecord>.Write(record with { Kind = nameof(AnswerKind.NotSure), LearningAfterAll = true }),
+                TableUpdateMode.Merge, cancellationToken: cancellationToken);
+            return change?.Entity;
+        }
+        catch (RequestFailedException gone) when (gone.IsNotFound())
+        {
+            return null;
+        }
     }
 
     /// <summary>Every question asked from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>

@@ -29,6 +29,7 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
     [InlineData("OneStopShop:ConfidenceThreshold", "1.5")]
     [InlineData("OneStopShop:OutOfScopePattern", "(unclosed")]
     [InlineData("OneStopShop:Ranking:K1", "0")]
+    [InlineData("OneStopShop:QuestionRetention:Months", "12")]
     [InlineData("LearningHub:Escalation:TimeZone", "Middle/Earth")]
     [InlineData("LearningHub:Escalation:OverdueCheckInterval", "00:00:05")]
     [InlineData("Storage:TableEndpoint", "http://account.table.core.windows.net")]

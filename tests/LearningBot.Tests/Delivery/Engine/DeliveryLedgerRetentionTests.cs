@@ -8,8 +8,8 @@ using LearningBot.Tests.Support;
 namespace LearningBot.Tests.Delivery.Engine;
 
 /// <summary>
-/// A finished delivery's ledger (who it went to) is removed <c>Delivery:LedgerRetention</c> after it finished; its
-/// header's counts stay. Deliveries are carried out by one instance on the real clock; the retention runs on a second
+/// A finished delivery's ledger (who it went to) is removed <c>Delivery:LedgerRetention</c> after it finished, in a
+/// table of its own or (recorded before those) beside its header; its header's counts stay. Deliveries are carried out by one instance on the real clock; the retention runs on a second
 /// instance whose clock a test moves on by days.
 /// </summary>
 public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
@@ -75,27 +75,70 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
-    public async Task Leaves_a_ledger_kept_beside_its_header()
+    public async Task Deletes_a_ledger_kept_beside_its_header_row_by_row_in_batches_and_keeps_the_header_with_its_counts()
     {
         var storage = new DeliveryStorage(azurite);
-        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-beside", people: 2);
-        var deliveries = await storage.TableAsync();
-        var header = (await storage.HeaderAsync(deliveryId))!;
-        await deliveries.UpdateEntityAsync(header with { LedgerTable = null }, header.ETag, TableUpdateMode.Replace);
-        var clock = new ManualClock(finishedAt + Retention * 2);
+        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-beside", people: 230, ledgerBesideHeader: true);
+        var clock = new ManualClock(finishedAt + Retention + TimeSpan.FromMinutes(1));
         await using var later = LaterInstance(storage, clock);
+        var before = await RowsBesideHeaderAsync(storage, deliveryId);
+
+        var removed = await later.Retention.RemoveExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(230, before);
+        Assert.Equal(1, removed);
+        Assert.Equal(0, await RowsBesideHeaderAsync(storage, deliveryId));
+        var header = (await storage.HeaderAsync(deliveryId))!;
+        Assert.Null(header.LedgerTable);
+        Assert.Equal(clock.Now, header.LedgerRemovedAt);
+        Assert.Equal((DeliveryStatuses.Completed, 230, 230, finishedAt), (header.Status, header.Total, header.Sent, header.FinishedAt!.Value));
+    }
+
+    [Fact]
+    public async Task A_ledger_beside_its_header_is_finished_by_a_second_run_and_a_third_changes_nothing()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-beside-twice", people: 7, ledgerBesideHeader: true);
+        var clock = new ManualClock(finishedAt + Retention + TimeSpan.FromDays(1));
+        await using var later = LaterInstance(storage, clock);
+        var deliveries = await storage.TableAsync();
+        foreach (var row in (await storage.LedgerAsync(deliveryId)).Take(3))
+        {
+            await deliveries.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var second = await later.Retention.RemoveExpiredAsync(CancellationToken.None);
+        var markedAt = (await storage.HeaderAsync(deliveryId))!.LedgerRemovedAt;
+        clock.Advance(TimeSpan.FromHours(1));
+        var third = await later.Retention.RemoveExpiredAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (second, third));
+        Assert.Equal(finishedAt + Retention + TimeSpan.FromDays(1), markedAt);
+        Assert.Equal(markedAt, (await storage.HeaderAsync(deliveryId))!.LedgerRemovedAt);
+        Assert.Equal(0, await RowsBesideHeaderAsync(storage, deliveryId));
+    }
+
+    [Fact]
+    public async Task Leaves_a_recent_ledger_beside_its_header_untouched()
+    {
+        var storage = new DeliveryStorage(azurite);
+        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-beside-recent", people: 4, ledgerBesideHeader: true);
+        await using var later = LaterInstance(storage, new ManualClock(finishedAt + Retention - TimeSpan.FromHours(1)));
 
         var removed = await later.Retention.RemoveExpiredAsync(CancellationToken.None);
 
         Assert.Equal(0, removed);
         Assert.Null((await storage.HeaderAsync(deliveryId))!.LedgerRemovedAt);
+        Assert.Equal(4, await RowsBesideHeaderAsync(storage, deliveryId));
     }
 
-    [Fact]
-    public async Task The_report_after_removal_gives_the_counts_and_says_the_list_was_removed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_report_after_removal_gives_the_counts_and_says_the_list_was_removed(bool ledgerBesideHeader)
     {
         var storage = new DeliveryStorage(azurite);
-        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-report", people: 5);
+        var (deliveryId, finishedAt) = await FinishedDeliveryAsync(storage, "retention-report", people: 5, ledgerBesideHeader);
         var clock = new ManualClock(finishedAt + Retention + TimeSpan.FromMinutes(5));
         await using var later = LaterInstance(storage, clock);
         await later.Retention.RemoveExpiredAsync(CancellationToken.None);
@@ -108,6 +151,7 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
         Assert.Equal((5, 5, 0, 0), (progress.Total, progress.Sent, progress.Unreachable, progress.Failed));
         Assert.Empty(lines);
         Assert.False(await TableExistsAsync(storage, DeliveryStore.LedgerTableName(deliveryId)));
+        Assert.Equal(0, await RowsBesideHeaderAsync(storage, deliveryId));
         Assert.Contains("Sent: 5", report, StringComparison.Ordinal);
         Assert.Contains("Recipients: 5", report, StringComparison.Ordinal);
         Assert.Contains($"was removed on {clock.Now.UtcDateTime:d MMMM yyyy}, after the retention period", report, StringComparison.Ordinal);
@@ -152,11 +196,21 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
     [Fact]
     public void The_retention_is_ninety_days_unless_set() => Assert.Equal(TimeSpan.FromDays(90), Retention);
 
-    /// <summary>Starts a delivery to <paramref name="people"/> people and lets an instance on the real clock finish it.</summary>
-    private static async Task<(string DeliveryId, DateTimeOffset FinishedAt)> FinishedDeliveryAsync(DeliveryStorage storage, string key, int people)
+    /// <summary>
+    /// Starts a delivery to <paramref name="people"/> people and lets an instance on the real clock finish it; with
+    /// <paramref name="ledgerBesideHeader"/>, recorded as before ledgers had tables of their own.
+    /// </summary>
+    private static async Task<(string DeliveryId, DateTimeOffset FinishedAt)> FinishedDeliveryAsync(
+        DeliveryStorage storage, string key, int people, bool ledgerBesideHeader = false)
     {
         await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
-        var started = await stack.Deliveries.StartAsync(DeliveryStack.Request(key, DeliveryStack.People(people)), CancellationToken.None);
+        var request = DeliveryStack.Request(key, DeliveryStack.People(people));
+        if (ledgerBesideHeader)
+        {
+            await storage.AddHeaderWithoutLedgerTableAsync(request, DeliveryKeys.DeliveryId(request.Purpose, request.IdempotencyKey), people);
+        }
+
+        var started = await stack.Deliveries.StartAsync(request, CancellationToken.None);
         await stack.StartWorkerAsync();
         await stack.AssertFinishesAsync(storage, started.DeliveryId);
         var progress = (await stack.Deliveries.GetProgressAsync(started.DeliveryId, CancellationToken.None))!;
@@ -165,6 +219,13 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
 
     private static DeliveryStack LaterInstance(DeliveryStorage storage, ManualClock clock) =>
         new(storage, DeliveryStack.FastOptions(), new RecordingSender(), clock: clock);
+
+    /// <summary>The rows of the delivery's partition in <c>Deliveries</c> other than its header: a ledger kept beside it.</summary>
+    private static async Task<int> RowsBesideHeaderAsync(DeliveryStorage storage, string deliveryId)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {deliveryId} and RowKey ne {DeliveryEntity.HeaderRowKey}");
+        return (await (await storage.TableAsync()).ListAsync<TableEntity>(filter, [nameof(TableEntity.RowKey)])).Count;
+    }
 
     private static async Task<bool> TableExistsAsync(DeliveryStorage storage, string ledgerTable)
     {

@@ -122,7 +122,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
         var request = DeliveryStack.Request("ledger-beside-header", DeliveryStack.People(6));
         var deliveryId = DeliveryKeys.DeliveryId(request.Purpose, request.IdempotencyKey);
-        await AddHeaderWithoutLedgerTableAsync(storage, request, deliveryId, total: 6);
+        await storage.AddHeaderWithoutLedgerTableAsync(request, deliveryId, total: 6);
 
         await stack.Deliveries.StartAsync(request, CancellationToken.None);
         await stack.StartWorkerAsync();
@@ -136,15 +136,6 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(6, report.Count(line => line.Outcome == DeliveryOutcomes.Sent));
     }
 
-    /// <summary>A header as a delivery was recorded before ledgers had tables of their own, still planning.</summary>
-    private static async Task AddHeaderWithoutLedgerTableAsync(DeliveryStorage storage, DeliveryRequest request, string deliveryId, int total) =>
-        await (await storage.TableAsync()).AddEntityAsync(new DeliveryEntity
-        {
-            PartitionKey = deliveryId, Purpose = request.Purpose, RequestedBy = request.RequestedBy, Total = total,
-            Activity = System.Text.Json.JsonSerializer.Serialize(request.Message, LearningBot.Connector.BotJson.Options),
-            CreatedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow,
-        });
-
     [Fact]
     public async Task Finishes_planning_when_asked_again_after_a_start_that_stopped_half_way()
     {
@@ -152,7 +143,7 @@ public sealed class DeliveryLifecycleTests(AzuriteFixture azurite) : IClassFixtu
         await using var stack = new DeliveryStack(storage, DeliveryStack.FastOptions(), new RecordingSender());
         var request = DeliveryStack.Request("half-planned", DeliveryStack.People(12));
         var deliveryId = DeliveryKeys.DeliveryId(request.Purpose, request.IdempotencyKey);
-        await AddHeaderWithoutLedgerTableAsync(storage, request, deliveryId, total: 12);
+        await storage.AddHeaderWithoutLedgerTableAsync(request, deliveryId, total: 12);
 
         var again = await stack.Deliveries.StartAsync(request, CancellationToken.None);
         await stack.StartWorkerAsync();

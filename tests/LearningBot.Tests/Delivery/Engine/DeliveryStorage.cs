@@ -43,6 +43,15 @@ public sealed class DeliveryStorage
         return await table.ListAsync<DeliveryRecipientEntity>(filter);
     }
 
+    /// <summary>A header as a delivery was recorded before ledgers had tables of their own, still planning: its ledger goes beside it.</summary>
+    public async Task AddHeaderWithoutLedgerTableAsync(DeliveryRequest request, string deliveryId, int total) =>
+        await (await TableAsync()).AddEntityAsync(new DeliveryEntity
+        {
+            PartitionKey = deliveryId, Purpose = request.Purpose, RequestedBy = request.RequestedBy, Total = total,
+            Activity = System.Text.Json.JsonSerializer.Serialize(request.Message, LearningBot.Connector.BotJson.Options),
+            CreatedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow,
+        });
+
     public async Task<DeliveryEntity?> HeaderAsync(string deliveryId) =>
         await (await TableAsync()).FindAsync<DeliveryEntity>(deliveryId, DeliveryEntity.HeaderRowKey);
 }

@@ -4,7 +4,9 @@ using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Tests.Cards;
 using LearningBot.Tests.Support;
+using LearningBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.Tests.OneStopShop.Answers;
 
@@ -287,6 +289,39 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         Assert.Contains("the last 7 days", report, StringComparison.Ordinal);
         Assert.Contains($"{unanswered.ToUpperInvariant()}? (asked by fewer than 5 people, last on ", report, StringComparison.Ordinal);
         Assert.Contains("Keeping a partnership learning group on track", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gaps_report_for_a_month_past_the_retention_says_its_questions_were_removed_instead_of_showing_none_asked()
+    {
+        var month = DateTimeOffset.UtcNow.AddMonths(-20);
+        await QuestionLogs.RecordAtAsync(_bot.Services.GetRequiredService<TableStorage>(), month, count: 6);
+        var keptFrom = _bot.Services.GetRequiredService<IOptions<QuestionRetentionOptions>>().Value.KeptFrom(DateTimeOffset.UtcNow)
+            .ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "gaps report " + month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).From(SupportTeamMember));
+
+        var report = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
+        Assert.Contains(
+            $"Questions are kept for 13 months: those asked before {keptFrom} have been removed, so none from this period are left to count.",
+            report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rating_an_answer_whose_question_was_removed_after_the_retention_period_says_so()
+    {
+        var services = _bot.Services;
+        var questionId = Assert.Single(await QuestionLogs.RecordAtAsync(services.GetRequiredService<TableStorage>(), DateTimeOffset.UtcNow.AddMonths(-15)));
+        await services.GetRequiredService<QuestionRetention>().RemoveExpiredAsync(CancellationToken.None);
+        Assert.Null(await services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None));
+
+        var response = await _bot.PostActivityAsync(TeamsActivities.ExecuteAction(ServiceUrl, AskVerbs.Rate,
+            new JsonObject { ["questionId"] = questionId, ["helpful"] = true }));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            "Sorry, that answer is too old to rate. Questions are kept for 13 months and then removed, so there is nothing left to record your rating against.",
+            CardJson.MessageFromInvoke(await BotTestHost.ReadJsonAsync(response)));
     }
 
     [Fact]

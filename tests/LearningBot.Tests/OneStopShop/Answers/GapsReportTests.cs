@@ -137,6 +137,42 @@ public sealed class GapsReportTests
         Assert.Equal("who puts the rota together", Assert.Single(summary.Unanswered).Question);
     }
 
+    [Fact]
+    public void A_period_that_starts_before_the_oldest_question_kept_says_the_older_questions_were_removed()
+    {
+        var period = ReportPeriod.LastDays(ReportPeriod.MaxDays, Now);
+        var summary = GapsReport.Build(period, [NotSure("dress code for the awards", Now.AddDays(-3))], _ => null) with
+        {
+            Removed = new RemovedQuestions(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), 13),
+        };
+
+        var card = GapsReport.CardData(summary);
+
+        Assert.Equal(
+            "Questions are kept for 13 months: those asked before 1 December 2025 have been removed, so this report counts only the questions asked from 1 December 2025.",
+            card.Removed);
+    }
+
+    [Fact]
+    public void A_period_wholly_before_the_oldest_question_kept_says_none_are_left_to_count()
+    {
+        var summary = GapsReport.Build(ReportPeriod.Month(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)), [], _ => null) with
+        {
+            Removed = new RemovedQuestions(new DateTimeOffset(2025, 10, 1, 0, 0, 0, TimeSpan.Zero), 13),
+        };
+
+        var card = GapsReport.CardData(summary);
+
+        Assert.Equal(
+            "Questions are kept for 13 months: those asked before 1 October 2025 have been removed, so none from this period are left to count.",
+            card.Removed);
+        Assert.Equal("0", card.Figures.Single(f => f.Title == "Questions asked").Value);
+    }
+
+    [Fact]
+    public void A_period_within_the_retention_says_nothing_of_removed_questions() =>
+        Assert.Empty(GapsReport.CardData(GapsReport.Build(Period, [NotSure("dress code for the awards", Now.AddDays(-3))], _ => null)).Removed);
+
     [Theory]
     [InlineData("", "2026-10-23", "2026-11-22", "the last 30 days")]
     [InlineData("7 days", "2026-11-15", "2026-11-22", "the last 7 days")]
