@@ -12,7 +12,7 @@ internal sealed record LatencyReport(string Name, int Answers, double P50Microse
 
 internal static class LatencyProbe
 {
-    public static LatencyReport Measure(string name, Action<string> answer, IReadOnlyList<string> questions, int answers)
+    private static LatencyReport Measure(string name, Action<string> answer, IReadOnlyList<string> questions, int answers)
     {
         // Warm up so the JIT has tiered up the answer path before timing.
         for (var i = 0; i < Math.Min(answers, 5_000); i++)

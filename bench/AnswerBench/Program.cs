@@ -81,19 +81,6 @@ hybrid.Semantic.EmbedAll(embedder, hybrid.Knowledge.Articles);
 Console.WriteLine($"  {hybrid.Knowledge.Count} articles embedded in {embedding.ElapsedMilliseconds} ms");
 Console.WriteLine(LatencyProbe.Measure($"  evaluation questions, hybrid ({model})", hybrid, [.. evaluation.Select(q => q.Question)], hybridAnswers));
 Console.WriteLine(LatencyProbe.MeasureEmbedding($"  question embedding alone ({model})", embedder, [.. evaluation.Select(q => q.Question)], hybridAnswers));
-
-// The model reading the question with the words' typo corrections and spelled-out acronyms (HybridOptions, off by
-// default), timed beside the configured answer, and the rewriting on its own (over the training sets' questions).
-var reads = options with { Hybrid = options.Hybrid with { CorrectTyposForModel = true, ExpandAcronymsForModel = true } };
-var hybridReads = AnswerEngine.FromKnowledgeBase(knowledgeBase, reads);
-hybridReads.Semantic.EmbedAll(embedder, hybridReads.Knowledge.Articles);
-Console.WriteLine(LatencyProbe.Measure($"  evaluation questions, hybrid, as configured again ({model})", hybrid, [.. evaluation.Select(q => q.Question)], hybridAnswers));
-Console.WriteLine(LatencyProbe.Measure($"  evaluation questions, hybrid, model reads corrections ({model})", hybridReads, [.. evaluation.Select(q => q.Question)], hybridAnswers));
-var staffTraining = Path.Combine(root, "tests", "LearningBot.Tests", "OneStopShop", "staff-words-training.json");
-var trainingQuestions = evaluation.Select(q => q.Question).Concat(File.Exists(staffTraining) ? AnswerEvaluation.LoadQuestions(staffTraining).Select(q => q.Question) : []).ToList();
-Console.WriteLine(LatencyProbe.Measure(
-    $"  text for the model alone, {trainingQuestions.Count} training questions ({trainingQuestions.Count(q => !ReferenceEquals(q, hybridReads.Knowledge.TextForModel(q, embedder, true, true)))} rewritten)",
-    question => hybridReads.Knowledge.TextForModel(question, embedder, typos: true, acronyms: true), trainingQuestions, answers));
 if (Environment.GetEnvironmentVariable("ANSWER_BENCH_REAL_ONLY") == "1" || model.Contains('+', StringComparison.Ordinal))
 {
     // Two models (first+second@share, PairEmbedder) are timed on the real base alone.

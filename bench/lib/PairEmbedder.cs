@@ -28,8 +28,6 @@ internal sealed class PairEmbedder(string model, ISentenceEmbedder first, ISente
         return [.. a.Select((v, i) => Join(v, b[i]))];
     }
 
-    public bool ReadsWhole(ReadOnlySpan<char> word) => first.ReadsWhole(word) || second.ReadsWhole(word);
-
     public float[] EmbedQuestion(string question) => Join(first.EmbedQuestion(question), second.EmbedQuestion(question));
 
     private float[] Join(float[] a, float[] b)
