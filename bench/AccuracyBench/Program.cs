@@ -68,6 +68,51 @@ if (args.Contains("--training-misses"))
     return 0;
 }
 
+if (args.Contains("--model-text"))
+{
+    // The training questions whose text the model reads differently, tab-separated: typos corrected, acronyms spelled
+    // out, and typos corrected for a model that knew no word whole (what the model's vocabulary saves). Training sets only.
+    // Then the cost of the rewriting alone (both on) over those questions: p50, p99 and bytes allocated per question.
+    var engine = AnswerEngine.Load(realKnowledge);
+    var embedder = Embedder(models[0].Split(' ')[0]);
+    var all = new List<string>();
+    foreach (var file in new[] { "questions.json", "staff-words-training.json" })
+    {
+        foreach (var q in AnswerEvaluation.LoadQuestions(Path.Combine(tests, file)))
+        {
+            all.Add(q.Question);
+            var typos = engine.Knowledge.TextForModel(q.Question, embedder, typos: true, acronyms: false);
+            var acronyms = engine.Knowledge.TextForModel(q.Question, embedder, typos: false, acronyms: true);
+            var unfiltered = engine.Knowledge.TextForModel(q.Question, new KnowsNoWords(), typos: true, acronyms: false);
+            if (!ReferenceEquals(typos, q.Question) || !ReferenceEquals(acronyms, q.Question) || !ReferenceEquals(unfiltered, q.Question))
+            {
+                Console.WriteLine($"{file}\t{q.Question}\t{(ReferenceEquals(typos, q.Question) ? "" : typos)}\t{(ReferenceEquals(acronyms, q.Question) ? "" : acronyms)}\t{(ReferenceEquals(unfiltered, q.Question) ? "" : unfiltered)}");
+            }
+        }
+    }
+
+    const int Calls = 50_000;
+    var timings = new double[Calls];
+    for (var i = 0; i < Calls; i++)
+    {
+        engine.Knowledge.TextForModel(all[i % all.Count], embedder, typos: true, acronyms: true);
+    }
+
+    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+    for (var i = 0; i < Calls; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        engine.Knowledge.TextForModel(all[i % all.Count], embedder, typos: true, acronyms: true);
+        timings[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+    }
+
+    var allocated = (double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Calls;
+    Array.Sort(timings);
+    var rewritten = all.Count(q => !ReferenceEquals(q, engine.Knowledge.TextForModel(q, embedder, typos: true, acronyms: true)));
+    Console.WriteLine($"text for the model, {all.Count} questions ({rewritten} rewritten): p50 {timings[Calls / 2]:F1} µs, p99 {timings[(int)(Calls * 0.99)]:F1} µs, allocated {allocated:F0} B a question");
+    return 0;
+}
+
 if (args.Contains("--fit-confidence"))
 {
     FitConfidence(models[0]);
@@ -137,7 +182,7 @@ foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains(
     }
 
     var questions = AnswerEvaluation.LoadQuestions(questionsFile);
-    var rankings = models.SelectMany(m => m.Contains('+', StringComparison.Ordinal)
+    var rankings = models.SelectMany(m => m.Split(' ')[0].Contains('+', StringComparison.Ordinal)
         ? new[] { m, m + " agreeing" }
         : args.Contains("--short") ? [m] : [m + " head only", m + " no phrasings", m, m + " logistic", m + " always embeds"]);
     foreach (var ranking in rankings.Prepend("words only").Prepend("words, no phrasings"))
@@ -273,9 +318,16 @@ AnswerEngine EngineFor(string knowledge, string ranking)
     var noPhrasings = ranking.EndsWith("no phrasings", StringComparison.Ordinal);
     var logistic = ranking.EndsWith(" logistic", StringComparison.Ordinal);
     var alwaysEmbeds = ranking.EndsWith(" always embeds", StringComparison.Ordinal);
+    // A model named with " +typos", " +acronyms" or " +typos+acronyms": the question's text as the model reads it (TextForModel).
+    var reads = ranking.Split(' ').FirstOrDefault(part => part.StartsWith('+')) ?? string.Empty;
+    var hybrid = pair && ranking.EndsWith(" always embeds", StringComparison.Ordinal) ? pairBlend with { WordsDecisive = null } : pair ? pairBlend : headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions();
     engine = AnswerEngine.Load(knowledge, new AnswerOptions
     {
-        Hybrid = pair && ranking.EndsWith(" always embeds", StringComparison.Ordinal) ? pairBlend with { WordsDecisive = null } : pair ? pairBlend : headOnly ? headOnlyBlend : noPhrasings ? noPhrasingsBlend : logistic ? logisticBlend : alwaysEmbeds ? alwaysEmbedBlend : new HybridOptions(),
+        Hybrid = hybrid with
+        {
+            CorrectTyposForModel = hybrid.CorrectTyposForModel || reads.Contains("+typos", StringComparison.Ordinal),
+            ExpandAcronymsForModel = hybrid.ExpandAcronymsForModel || reads.Contains("+acronyms", StringComparison.Ordinal),
+        },
         Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
     });
     if (!ranking.StartsWith("words", StringComparison.Ordinal))
@@ -491,6 +543,16 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("Run from inside the repository or pass its root as the first argument.");
 }
 
+/// <summary>A model that says nothing of its vocabulary: every typo the words correct is corrected for it.</summary>
+internal sealed class KnowsNoWords : ISentenceEmbedder
+{
+    public string Model => "none";
+
+    public float[][] EmbedArticles(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public float[] EmbedQuestion(string question) => throw new NotSupportedException();
+}
+
 /// <summary>Embeds each text once per run, so every ranking and every point of the fit shares one set of vectors.</summary>
 internal sealed class MemoEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
 {
@@ -513,6 +575,8 @@ internal sealed class MemoEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
         Embedded += missing.Count;
         return [.. texts.Select(t => _articles[t])];
     }
+
+    public bool ReadsWhole(ReadOnlySpan<char> word) => inner.ReadsWhole(word);
 
     public float[] EmbedQuestion(string question)
     {

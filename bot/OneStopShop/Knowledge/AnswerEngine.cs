@@ -82,7 +82,8 @@ public sealed class AnswerEngine
 
         if (embedder is not null)
         {
-            var meaning = embedder.EmbedQuestion(question);
+            var hybrid = _options.Hybrid;
+            var meaning = embedder.EmbedQuestion(Knowledge.TextForModel(question, embedder, hybrid.CorrectTyposForModel, hybrid.ExpandAcronymsForModel));
             return Blend(search, meaning, cues, WordCount(question), people) with { QuestionMeaning = meaning };
         }
 

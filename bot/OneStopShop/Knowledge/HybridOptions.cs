@@ -71,6 +71,15 @@ public sealed record HybridOptions
     /// </summary>
     public double? WordsDecisive { get; init; } = 0.81;
 
+    /// <summary>
+    /// The model reads the question with the words' typo corrections made (<see cref="KnowledgeIndex.TextForModel"/>):
+    /// only words the articles lack and the model does not know whole, so it never "corrects" a real word.
+    /// </summary>
+    public bool CorrectTyposForModel { get; init; }
+
+    /// <summary>The model reads an acronym of the synonym table followed once by its expansion (<see cref="KnowledgeIndex.TextForModel"/>).</summary>
+    public bool ExpandAcronymsForModel { get; init; }
+
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
     internal IEnumerable<ValidationResult> Validate(string section)

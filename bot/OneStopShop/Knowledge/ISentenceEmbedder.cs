@@ -14,4 +14,10 @@ public interface ISentenceEmbedder
 
     /// <summary>The vector of a question, as the model expects questions to be put.</summary>
     float[] EmbedQuestion(string question);
+
+    /// <summary>
+    /// Whether the model's vocabulary holds <paramref name="word"/> (lower case) as one token, so it reads it as the
+    /// word it is rather than as fragments. False when the model does not say.
+    /// </summary>
+    bool ReadsWhole(ReadOnlySpan<char> word) => false;
 }

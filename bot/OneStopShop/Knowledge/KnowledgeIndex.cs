@@ -22,6 +22,7 @@ public sealed partial class KnowledgeIndex
     private readonly Lock _writeLock = new();
     private readonly TextAnalyzer _analyzer;
     private readonly RankingOptions _ranking;
+    private readonly AcronymTable _acronyms;
     private IndexSnapshot _snapshot;
     private int _termsAtLastBuild;
 
@@ -30,6 +31,7 @@ public sealed partial class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(articles);
         Synonyms = synonyms ?? throw new ArgumentNullException(nameof(synonyms));
         _analyzer = new TextAnalyzer(synonyms);
+        _acronyms = AcronymTable.From(synonyms);
         _ranking = ranking ?? new RankingOptions();
         var list = articles.ToList();
         KnowledgeValidation.CheckSet(list);

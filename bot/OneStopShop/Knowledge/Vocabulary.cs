@@ -88,23 +88,28 @@ internal sealed class Vocabulary
     /// Finds the term of the surface word one edit (insertion, deletion, substitution or adjacent transposition)
     /// away from <paramref name="word"/>, preferring the commonest; the first letter must survive (or be swapped).
     /// </summary>
-    public int CorrectTypo(ReadOnlySpan<char> word, Posting[][] postings)
+    public int CorrectTypo(ReadOnlySpan<char> word, Posting[][] postings) => CorrectTypo(word, postings, out _);
+
+    /// <summary>As <see cref="CorrectTypo(ReadOnlySpan{char}, Posting[][])"/>, also giving the surface word chosen (null when none).</summary>
+    public int CorrectTypo(ReadOnlySpan<char> word, Posting[][] postings, out string? surface)
     {
         var best = -1;
+        var bestSurface = -1;
         var bestFrequency = 0;
-        Consider(word, word, postings, ref best, ref bestFrequency);
+        Consider(word, word, postings, ref best, ref bestSurface, ref bestFrequency);
         Span<char> deleted = stackalloc char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
             word[..i].CopyTo(deleted);
             word[(i + 1)..].CopyTo(deleted[i..]);
-            Consider(deleted[..(word.Length - 1)], word, postings, ref best, ref bestFrequency);
+            Consider(deleted[..(word.Length - 1)], word, postings, ref best, ref bestSurface, ref bestFrequency);
         }
 
+        surface = bestSurface >= 0 ? _surfaces[bestSurface] : null;
         return best;
     }
 
-    private void Consider(ReadOnlySpan<char> key, ReadOnlySpan<char> word, Posting[][] postings, ref int best, ref int bestFrequency)
+    private void Consider(ReadOnlySpan<char> key, ReadOnlySpan<char> word, Posting[][] postings, ref int best, ref int bestSurface, ref int bestFrequency)
     {
         if (!_deletionLookup.TryGetValue(key, out var candidates))
         {
@@ -124,6 +129,7 @@ internal sealed class Vocabulary
             if (frequency > bestFrequency)
             {
                 best = term;
+                bestSurface = surfaceId;
                 bestFrequency = frequency;
             }
         }

@@ -45,6 +45,9 @@ public sealed class BertClsEncoder : ISentenceEncoder, IDisposable
         _dimensions = output.Value.Dimensions[^1];
     }
 
+    /// <summary>The tokenizer in front of the model.</summary>
+    public WordPieceTokenizer Tokenizer => _tokenizer;
+
     /// <summary>
     /// The model and vocabulary embedded in a SentenceTransformers package's assembly; with <paramref name="eightBitWeights"/>,
     /// its weight matrices are quantized first (<see cref="EightBitWeights"/>). With <paramref name="meanPooled"/>, the

@@ -79,6 +79,8 @@ public sealed class OnnxSentenceEmbedder : ISentenceEmbedder, IDisposable
         return vector;
     }
 
+    public bool ReadsWhole(ReadOnlySpan<char> word) => _encoder is BertClsEncoder bert && bert.Tokenizer.HasWhole(word);
+
     public void Dispose() => (_encoder as IDisposable)?.Dispose();
 
     private static void Normalise(float[] vector)

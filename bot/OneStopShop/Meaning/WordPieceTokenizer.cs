@@ -49,6 +49,9 @@ public sealed class WordPieceTokenizer
         return new WordPieceTokenizer(ids);
     }
 
+    /// <summary>Whether <paramref name="word"/> (lower case, no spaces or punctuation) is one token of the vocabulary.</summary>
+    public bool HasWhole(ReadOnlySpan<char> word) => _ids.ContainsKey(word);
+
     /// <summary>
     /// Writes the ids of <paramref name="text"/> ([CLS], its word pieces, [SEP]; at most <see cref="MaxTokens"/>) into
     /// <paramref name="ids"/>, which must hold <see cref="MaxTokens"/>, and returns how many there are.

@@ -7,7 +7,8 @@ namespace LearningBot.OneStopShop.Knowledge.Text;
 /// </summary>
 internal sealed class TextAnalyzer
 {
-    private const int MaxWordLength = 40;
+    /// <summary>Longer words are left out of the analysis.</summary>
+    public const int MaxWordLength = 40;
     private const int MaxKeyLength = 256;
     private const char ConceptMarker = '~';
 

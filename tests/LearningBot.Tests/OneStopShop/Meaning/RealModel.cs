@@ -68,5 +68,7 @@ public static class RealModel
         }
 
         public float[] EmbedQuestion(string question) => _questions.GetOrAdd(question, model.EmbedQuestion);
+
+        public bool ReadsWhole(ReadOnlySpan<char> word) => model.ReadsWhole(word);
     }
 }
