@@ -62,11 +62,7 @@ public sealed partial class BotRouter
             return null;
         }
 
-        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
-        {
-            await handler(t);
-            return true;
-        });
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
 
         return null;
     }
@@ -77,10 +73,7 @@ public sealed partial class BotRouter
     /// </summary>
     private static Span? Choose(ITurnContext turn, BotRoute route)
     {
-        if (turn is TurnContext context)
-        {
-            context.Route = route;
-        }
+        NoteRoute(turn, route);
 
         if (!route.IsHandled || BotTelemetry.Source.StartActivity(route.SpanName) is not { } span)
         {
@@ -91,6 +84,14 @@ public sealed partial class BotRouter
         span.SetTag(TelemetryTags.RouteKind, route.Kind);
         span.SetTag(TelemetryTags.Route, route.Name);
         return span;
+    }
+
+    private static void NoteRoute(ITurnContext turn, BotRoute route)
+    {
+        if (turn is TurnContext context)
+        {
+            context.Route = route;
+        }
     }
 
     private async Task RouteMessageAsync(ITurnContext turn)
@@ -109,11 +110,7 @@ public sealed partial class BotRouter
                 return;
             }
 
-            await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static async (t, state) =>
-            {
-                await state.Handler(t, state.argument);
-                return true;
-            });
+            await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static (t, state) => state.Handler(t, state.argument));
             return;
         }
 
@@ -123,11 +120,7 @@ public sealed partial class BotRouter
             return;
         }
 
-        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
-        {
-            await handler(t);
-            return true;
-        });
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
     }
 
     private async Task<InvokeResponse> RouteInvokeAsync(ITurnContext turn)
@@ -175,9 +168,39 @@ public sealed partial class BotRouter
 
     /// <summary>
     /// Runs a routed handler inside its capability span: outcome ok when it returns, failed (with the exception's type)
-    /// when it throws. The handler gets its state as an argument, so the turn path makes no closure.
+    /// when it throws. The handler gets its state as an argument, so the turn path makes no closure. When nothing listens
+    /// to the bot's spans the route is only noted and the handler's own task returned, with no async frame around it.
     /// </summary>
-    private static async Task<TResult> RunInSpanAsync<TState, TResult>(
+    private static Task<TResult> RunInSpanAsync<TState, TResult>(
+        ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task<TResult>> handler)
+    {
+        if (!BotTelemetry.Source.HasListeners())
+        {
+            NoteRoute(turn, route);
+            return handler(turn, state);
+        }
+
+        return InSpanAsync(turn, route, state, handler);
+    }
+
+    /// <inheritdoc cref="RunInSpanAsync{TState, TResult}"/>
+    private static Task RunInSpanAsync<TState>(
+        ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task> handler)
+    {
+        if (!BotTelemetry.Source.HasListeners())
+        {
+            NoteRoute(turn, route);
+            return handler(turn, state);
+        }
+
+        return InSpanAsync(turn, route, (handler, state), static async (t, s) =>
+        {
+            await s.handler(t, s.state);
+            return true;
+        });
+    }
+
+    private static async Task<TResult> InSpanAsync<TState, TResult>(
         ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task<TResult>> handler)
     {
         using var span = Choose(turn, route);
