@@ -37,20 +37,18 @@ public sealed partial class BotRouter
     /// <summary>The routing table every feature mapped into.</summary>
     internal BotRoutes Routes => _routes;
 
-    public async Task<InvokeResponse?> RouteAsync(ITurnContext turn)
+    /// <remarks>Hands the turn on without an async frame of its own: each kind's method answers for the turn.</remarks>
+    public Task<InvokeResponse?> RouteAsync(ITurnContext turn)
     {
         var activity = turn.Activity;
-        if (activity.IsInvoke)
-        {
-            return await RouteInvokeAsync(turn);
-        }
+        return activity.IsInvoke ? RouteInvokeAsync(turn)
+            : activity.IsMessage ? RouteMessageAsync(turn)
+            : RouteOtherActivityAsync(turn);
+    }
 
-        if (activity.IsMessage)
-        {
-            await RouteMessageAsync(turn);
-            return null;
-        }
-
+    private async Task<InvokeResponse?> RouteOtherActivityAsync(ITurnContext turn)
+    {
+        var activity = turn.Activity;
         if (!_routes.TryFindActivityHandler(activity.Type!, out var routed))
         {
             Choose(turn, BotRoute.UnknownActivity);
@@ -94,12 +92,13 @@ public sealed partial class BotRouter
         }
     }
 
-    private async Task RouteMessageAsync(ITurnContext turn)
+    /// <summary>A message is answered by what the handler sends, never in the HTTP response: always null.</summary>
+    private async Task<InvokeResponse?> RouteMessageAsync(ITurnContext turn)
     {
         if (ReadSubmittedVerb(turn.Activity.Value) is { } verb)
         {
             await AnswerCardSubmitAsync(turn, verb);
-            return;
+            return null;
         }
 
         if (_routes.TryFindCommand(turn.Text, out var command, out var argument))
@@ -107,23 +106,24 @@ public sealed partial class BotRouter
             if (await RefusedAsync(turn, command.Route) is { } refusal)
             {
                 await turn.SendTextAsync(refusal);
-                return;
+                return null;
             }
 
             await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static (t, state) => state.Handler(t, state.argument));
-            return;
+            return null;
         }
 
         if (_routes.UnrecognisedMessage is not { } routed)
         {
             Choose(turn, BotRoute.UnknownCommand);
-            return;
+            return null;
         }
 
         await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
+        return null;
     }
 
-    private async Task<InvokeResponse> RouteInvokeAsync(ITurnContext turn)
+    private async Task<InvokeResponse?> RouteInvokeAsync(ITurnContext turn)
     {
         var name = turn.Activity.Name ?? string.Empty;
         if (name == AdaptiveCardActionInvoke)
