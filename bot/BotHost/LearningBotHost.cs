@@ -76,6 +76,7 @@ public static class LearningBotHost
 
     public static WebApplication MapLearningBot(this WebApplication app)
     {
+        app.Services.GetRequiredService<PublicLinks>().NoteRequestAddresses(app);
         // A plain request delegate over the one adapter: a delegate with service parameters would open a DI scope per
         // request to resolve them, about 0.2 KB a turn for nothing (the adapter is a singleton).
         var adapter = app.Services.GetRequiredService<BotAdapter>();
