@@ -65,7 +65,7 @@ public sealed partial class PublicLinks
     private static readonly AsyncLocal<string?> RequestAddress = new();
 
     // The last address made, handed out again while requests come to the same one (nearly always): no string per
-    // request, and setting RequestAddress to the instance it already holds costs nothing.
+    // request. (Setting RequestAddress still costs an execution context per request, about 0.1 KB.)
     private static string? _lastAddress;
 
     private static string AddressOf(HttpRequest request)
