@@ -76,7 +76,11 @@ public static class LearningBotHost
 
     public static WebApplication MapLearningBot(this WebApplication app)
     {
-        app.Map("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
+        app.Services.GetRequiredService<PublicLinks>().NoteRequestAddresses(app);
+        // A plain request delegate over the one adapter: a delegate with service parameters would open a DI scope per
+        // request to resolve them, about 0.2 KB a turn for nothing (the adapter is a singleton).
+        var adapter = app.Services.GetRequiredService<BotAdapter>();
+        app.Map("/api/messages", (RequestDelegate)adapter.ProcessAsync);
         app.MapGet("/healthz", HealthCheck.WriteAsync);
         app.MapInformationPages();
         foreach (var feature in app.Services.GetServices<IEndpointFeature>())

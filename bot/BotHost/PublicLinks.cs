@@ -36,7 +36,55 @@ public sealed partial class PublicLinks
 
     /// <summary>The configured public address, or else the address <paramref name="http"/> came to; null when neither is known.</summary>
     public string? BaseUrlOr(HttpContext? http) =>
-        BaseUrl ?? (http?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : null);
+        BaseUrl ?? (http?.Request is { } request ? AddressOf(request) : null);
+
+    /// <summary>
+    /// The configured public address, or else the address the request being served came to (a turn's, for links in
+    /// its cards); null when neither is known, as in background work.
+    /// </summary>
+    public string? CurrentBaseUrl => BaseUrl ?? RequestAddress.Value;
+
+    /// <summary>
+    /// Notes the address of each request, for <see cref="CurrentBaseUrl"/>, when no public address is configured.
+    /// Only the address is kept, never the request: ASP.NET Core's IHttpContextAccessor would do, but registering it
+    /// makes the server build a new HttpContext for every request instead of reusing one per connection.
+    /// </summary>
+    public void NoteRequestAddresses(IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (BaseUrl is null)
+        {
+            app.Use(static (context, next) =>
+            {
+                RequestAddress.Value = AddressOf(context.Request);
+                return next(context);
+            });
+        }
+    }
+
+    private static readonly AsyncLocal<string?> RequestAddress = new();
+
+    // The last address made, handed out again while requests come to the same one (nearly always): no string per
+    // request. (Setting RequestAddress still costs an execution context per request, about 0.1 KB.)
+    private static string? _lastAddress;
+
+    private static string AddressOf(HttpRequest request)
+    {
+        var (scheme, host, pathBase) = (request.Scheme, request.Host.ToUriComponent(), request.PathBase.ToUriComponent());
+        if (Volatile.Read(ref _lastAddress) is { } last
+            && last.Length == scheme.Length + 3 + host.Length + pathBase.Length
+            && last.AsSpan(0, scheme.Length).SequenceEqual(scheme)
+            && last.AsSpan(scheme.Length, 3).SequenceEqual("://")
+            && last.AsSpan(scheme.Length + 3, host.Length).SequenceEqual(host)
+            && last.AsSpan(scheme.Length + 3 + host.Length).SequenceEqual(pathBase))
+        {
+            return last;
+        }
+
+        var address = $"{scheme}://{host}{pathBase}";
+        Volatile.Write(ref _lastAddress, address);
+        return address;
+    }
 
     /// <summary>Signs and checks links of one kind; null only for the review's printable pages, signed before purposes were.</summary>
     public SignedLinks Signer(string? purpose) => new(_key, purpose, _clock);
@@ -64,7 +112,6 @@ public static class PublicLinksServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicLinksOptions>, PublicLinksValidation>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
         services.AddSingleton<PublicLinks>();
         return services;
     }

@@ -124,11 +124,11 @@ public sealed class SignalSlipEndpoint : IEndpointFeature
 }
 
 /// <summary>The slip's full address: from configuration, or the address Teams called the bot at.</summary>
-public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, PublicLinks links, IHttpContextAccessor http)
+public sealed class SignalSlipLink(IOptions<SignalSlipOptions> options, PublicLinks links)
 {
     public string? Url()
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own : links.BaseUrlOr(http.HttpContext);
+        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } own ? own : links.CurrentBaseUrl;
         return baseUrl is null ? null : baseUrl.TrimEnd('/') + SignalSlipPage.Path;
     }
 }

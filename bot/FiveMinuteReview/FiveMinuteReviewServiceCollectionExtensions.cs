@@ -19,7 +19,6 @@ public static class FiveMinuteReviewServiceCollectionExtensions
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPublicLinks();
-        services.AddHttpContextAccessor();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewForms>();
         services.AddSingleton<ReviewTeamView>();

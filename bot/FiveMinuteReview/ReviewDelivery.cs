@@ -20,7 +20,6 @@ public sealed class ReviewDelivery(
     PrintLinks printLinks,
     PublicLinks publicLinks,
     CardCatalog cards,
-    IHttpContextAccessor http,
     ILogger<ReviewDelivery> logger)
 {
     /// <summary>
@@ -109,7 +108,7 @@ public sealed class ReviewDelivery(
 
     private (string Url, DateTimeOffset Expires) PrintLink(string reviewId)
     {
-        var baseUrl = publicLinks.BaseUrlOr(http.HttpContext);
+        var baseUrl = publicLinks.CurrentBaseUrl;
         if (baseUrl is null)
         {
             return (string.Empty, default);

@@ -13,8 +13,8 @@ public sealed record BotAuthenticationResult(bool Succeeded, int StatusCode, str
     /// <summary>The tenant of an accepted request, from a validated source (see <see cref="InboundClaims.TenantId"/>).</summary>
     public string? TenantId { get; init; }
 
-    public static BotAuthenticationResult Success(ClaimsIdentity identity, string? callerAppId = null) =>
-        new(true, StatusCodes.Status200OK, null, identity) { CallerAppId = callerAppId };
+    public static BotAuthenticationResult Success(ClaimsIdentity identity, string? tenantId, string? callerAppId = null) =>
+        new(true, StatusCodes.Status200OK, null, identity) { TenantId = tenantId, CallerAppId = callerAppId };
 
     public static BotAuthenticationResult Unauthorized(string failure) =>
         new(false, StatusCodes.Status401Unauthorized, failure, null);

@@ -213,7 +213,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
 
         Replace(identity, InboundClaims.ChannelId, activity.ChannelId);
         Replace(identity, InboundClaims.TenantId, tenantId);
-        return BotAuthenticationResult.Success(identity, callerAppId) with { TenantId = tenantId };
+        return BotAuthenticationResult.Success(identity, tenantId, callerAppId);
     }
 
     private static void Replace(ClaimsIdentity identity, string type, string? value)
@@ -225,7 +225,8 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
 
         if (!string.IsNullOrEmpty(value))
         {
-            identity.AddClaim(new Claim(type, value));
+            // Made with the identity as its subject, so AddClaim keeps it rather than adding a copy.
+            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
         }
     }
 

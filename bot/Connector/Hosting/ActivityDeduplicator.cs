@@ -31,13 +31,13 @@ public sealed class ActivityDeduplicator
 
     /// <summary>
     /// What a remembered run keeps alive besides its key's characters and its response's bytes: the dictionary's node,
-    /// the run, its completion and the packed response (measured on .NET 10, 64-bit).
+    /// the key's two strings, the run, its completion and the packed response (measured on .NET 10, 64-bit).
     /// </summary>
-    internal const int EntryOverheadBytes = 280;
+    internal const int EntryOverheadBytes = 304;
 
     private const int SweepEvery = 1024;
 
-    private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RunKey, Run> _runs = new();
     private readonly Lock _sweeping = new();
     private readonly TimeProvider _clock;
     private readonly InboundActivityClaims? _shared;
@@ -81,7 +81,7 @@ public sealed class ActivityDeduplicator
             return (await process(), false);
         }
 
-        var key = string.Concat(conversationId, "\n", activity.Id);
+        var key = new RunKey(conversationId, activity.Id);
         var now = _clock.GetUtcNow();
         if (_runs.TryGetValue(key, out var run))
         {
@@ -90,7 +90,7 @@ public sealed class ActivityDeduplicator
                 return (await run.ReplayAsync(), true);
             }
 
-            Forget(new KeyValuePair<string, Run>(key, run));
+            Forget(new KeyValuePair<RunKey, Run>(key, run));
         }
 
         if (IsFull && !MakeRoom())
@@ -101,37 +101,32 @@ public sealed class ActivityDeduplicator
 
         var candidate = new Run(now + InboundActivityClaims.Retention);
         run = _runs.GetOrAdd(key, candidate);
-        if (ReferenceEquals(run, candidate))
+        if (!ReferenceEquals(run, candidate))
         {
-            SweepOccasionally();
-            return await RunAsync(key, run, activity, process);
+            return (await run.ReplayAsync(), true);
         }
 
-        return (await run.ReplayAsync(), true);
-    }
-
-    private bool IsFull => _runs.Count >= _capacity || RememberedBytes >= _maxBytes;
-
-    private async Task<(InvokeResponse? Response, bool WasDuplicate)> RunAsync(
-        string key, Run run, Activity activity, Func<Task<InvokeResponse?>> process)
-    {
+        // The first run, in this method rather than one of its own: a turn's async frame fewer.
+        SweepOccasionally();
         try
         {
             var outcome = await ProcessSharedAsync(activity, process);
             // The claim already packed an invoke's response for its row; packed here only when storage was not used.
             var packed = outcome.Packed ?? (activity.IsInvoke && outcome.Response is { } response ? PackedInvokeResponse.Pack(response) : null);
-            var bytes = EntryOverheadBytes + (key.Length * sizeof(char)) + (packed?.BodyGzip?.Length ?? 0);
+            var bytes = EntryOverheadBytes + key.CharBytes + (packed?.BodyGzip?.Length ?? 0);
             Interlocked.Add(ref _bytes, bytes);
             run.Finish(packed, bytes);
             return (outcome.Response, outcome.WasDuplicate);
         }
         catch (Exception exception)
         {
-            Forget(new KeyValuePair<string, Run>(key, run));
+            Forget(new KeyValuePair<RunKey, Run>(key, run));
             run.Fail(exception);
             throw;
         }
     }
+
+    private bool IsFull => _runs.Count >= _capacity || RememberedBytes >= _maxBytes;
 
     private Task<ClaimOutcome> ProcessSharedAsync(Activity activity, Func<Task<InvokeResponse?>> process) =>
         _shared is null ? ProcessHereAsync(process) : _shared.ProcessOnceAsync(activity, process);
@@ -195,12 +190,21 @@ public sealed class ActivityDeduplicator
         }
     }
 
-    private void Forget(KeyValuePair<string, Run> entry)
+    private void Forget(KeyValuePair<RunKey, Run> entry)
     {
         if (_runs.TryRemove(entry))
         {
             Interlocked.Add(ref _bytes, -entry.Value.Bytes);
         }
+    }
+
+    /// <summary>
+    /// A run's key: the activity's own conversation and activity id strings, so finding a run builds no key. It keeps the
+    /// two strings alive, about what one joined string would.
+    /// </summary>
+    private readonly record struct RunKey(string ConversationId, string ActivityId)
+    {
+        public int CharBytes => (ConversationId.Length + ActivityId.Length) * sizeof(char);
     }
 
     private sealed class Run(DateTimeOffset expiresAt)

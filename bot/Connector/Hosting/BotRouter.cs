@@ -37,20 +37,18 @@ public sealed partial class BotRouter
     /// <summary>The routing table every feature mapped into.</summary>
     internal BotRoutes Routes => _routes;
 
-    public async Task<InvokeResponse?> RouteAsync(ITurnContext turn)
+    /// <remarks>Hands the turn on without an async frame of its own: each kind's method answers for the turn.</remarks>
+    public Task<InvokeResponse?> RouteAsync(ITurnContext turn)
     {
         var activity = turn.Activity;
-        if (activity.IsInvoke)
-        {
-            return await RouteInvokeAsync(turn);
-        }
+        return activity.IsInvoke ? RouteInvokeAsync(turn)
+            : activity.IsMessage ? RouteMessageAsync(turn)
+            : RouteOtherActivityAsync(turn);
+    }
 
-        if (activity.IsMessage)
-        {
-            await RouteMessageAsync(turn);
-            return null;
-        }
-
+    private async Task<InvokeResponse?> RouteOtherActivityAsync(ITurnContext turn)
+    {
+        var activity = turn.Activity;
         if (!_routes.TryFindActivityHandler(activity.Type!, out var routed))
         {
             Choose(turn, BotRoute.UnknownActivity);
@@ -62,11 +60,7 @@ public sealed partial class BotRouter
             return null;
         }
 
-        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
-        {
-            await handler(t);
-            return true;
-        });
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
 
         return null;
     }
@@ -77,10 +71,7 @@ public sealed partial class BotRouter
     /// </summary>
     private static Span? Choose(ITurnContext turn, BotRoute route)
     {
-        if (turn is TurnContext context)
-        {
-            context.Route = route;
-        }
+        NoteRoute(turn, route);
 
         if (!route.IsHandled || BotTelemetry.Source.StartActivity(route.SpanName) is not { } span)
         {
@@ -93,12 +84,21 @@ public sealed partial class BotRouter
         return span;
     }
 
-    private async Task RouteMessageAsync(ITurnContext turn)
+    private static void NoteRoute(ITurnContext turn, BotRoute route)
+    {
+        if (turn is TurnContext context)
+        {
+            context.Route = route;
+        }
+    }
+
+    /// <summary>A message is answered by what the handler sends, never in the HTTP response: always null.</summary>
+    private async Task<InvokeResponse?> RouteMessageAsync(ITurnContext turn)
     {
         if (ReadSubmittedVerb(turn.Activity.Value) is { } verb)
         {
             await AnswerCardSubmitAsync(turn, verb);
-            return;
+            return null;
         }
 
         if (_routes.TryFindCommand(turn.Text, out var command, out var argument))
@@ -106,31 +106,24 @@ public sealed partial class BotRouter
             if (await RefusedAsync(turn, command.Route) is { } refusal)
             {
                 await turn.SendTextAsync(refusal);
-                return;
+                return null;
             }
 
-            await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static async (t, state) =>
-            {
-                await state.Handler(t, state.argument);
-                return true;
-            });
-            return;
+            await RunInSpanAsync(turn, command.Route, (command.Handler, argument), static (t, state) => state.Handler(t, state.argument));
+            return null;
         }
 
         if (_routes.UnrecognisedMessage is not { } routed)
         {
             Choose(turn, BotRoute.UnknownCommand);
-            return;
+            return null;
         }
 
-        await RunInSpanAsync(turn, routed.Route, routed.Handler, static async (t, handler) =>
-        {
-            await handler(t);
-            return true;
-        });
+        await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
+        return null;
     }
 
-    private async Task<InvokeResponse> RouteInvokeAsync(ITurnContext turn)
+    private async Task<InvokeResponse?> RouteInvokeAsync(ITurnContext turn)
     {
         var name = turn.Activity.Name ?? string.Empty;
         if (name == AdaptiveCardActionInvoke)
@@ -175,9 +168,39 @@ public sealed partial class BotRouter
 
     /// <summary>
     /// Runs a routed handler inside its capability span: outcome ok when it returns, failed (with the exception's type)
-    /// when it throws. The handler gets its state as an argument, so the turn path makes no closure.
+    /// when it throws. The handler gets its state as an argument, so the turn path makes no closure. When nothing listens
+    /// to the bot's spans the route is only noted and the handler's own task returned, with no async frame around it.
     /// </summary>
-    private static async Task<TResult> RunInSpanAsync<TState, TResult>(
+    private static Task<TResult> RunInSpanAsync<TState, TResult>(
+        ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task<TResult>> handler)
+    {
+        if (!BotTelemetry.Source.HasListeners())
+        {
+            NoteRoute(turn, route);
+            return handler(turn, state);
+        }
+
+        return InSpanAsync(turn, route, state, handler);
+    }
+
+    /// <inheritdoc cref="RunInSpanAsync{TState, TResult}"/>
+    private static Task RunInSpanAsync<TState>(
+        ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task> handler)
+    {
+        if (!BotTelemetry.Source.HasListeners())
+        {
+            NoteRoute(turn, route);
+            return handler(turn, state);
+        }
+
+        return InSpanAsync(turn, route, (handler, state), static async (t, s) =>
+        {
+            await s.handler(t, s.state);
+            return true;
+        });
+    }
+
+    private static async Task<TResult> InSpanAsync<TState, TResult>(
         ITurnContext turn, BotRoute route, TState state, Func<ITurnContext, TState, Task<TResult>> handler)
     {
         using var span = Choose(turn, route);

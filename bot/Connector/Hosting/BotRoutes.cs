@@ -139,9 +139,12 @@ public sealed class BotRoutes
     /// Trims, drops trailing punctuation and makes every run of white space one space. A message that is nothing but
     /// punctuation (<c>?</c>) stays as it is.
     /// </summary>
+    // A field, as a params list would make a new array for every message.
+    private static readonly char[] EndPunctuation = ['.', '!', '?', ' '];
+
     internal static string NormaliseCommand(string text)
     {
-        var trimmed = text.Trim().TrimEnd('.', '!', '?', ' ').Trim();
+        var trimmed = text.Trim().TrimEnd(EndPunctuation).Trim();
         if (trimmed.Length == 0)
         {
             return text.Trim();

@@ -36,6 +36,26 @@ public sealed record ConversationReferenceEntity : TableRow
         Locale = activity.Locale,
     };
 
+    /// <summary>
+    /// Whether <see cref="From(Activity, string, string)"/> would make this very row from <paramref name="activity"/>,
+    /// checked in place so a steady conversation costs no row per turn. Compares every field From sets: keep the two in
+    /// step (<c>A_reference_that_changed_in_any_part_is_written_again</c> changes each one).
+    /// </summary>
+    public bool Describes(Activity activity, string partition, string encodedKey) =>
+        PartitionKey == partition
+        && RowKey == encodedKey
+        && ConversationId == activity.Conversation?.Id
+        && ConversationType == activity.Conversation?.ConversationType
+        && TenantId == activity.GetTenantId()
+        && ServiceUrl == activity.ServiceUrl
+        && ChannelId == activity.ChannelId
+        && BotId == activity.Recipient?.Id
+        && BotName == activity.Recipient?.Name
+        && UserId == activity.From?.Id
+        && UserName == activity.From?.Name
+        && UserAadObjectId == activity.From?.AadObjectId
+        && Locale == activity.Locale;
+
     /// <summary>A reference the bot made itself (a chat it opened), stored like one read from an activity.</summary>
     public static ConversationReferenceEntity From(ConversationReference reference, string partition, string key) => new()
     {

@@ -77,22 +77,24 @@ public sealed class ConversationReferenceStore : IDisposable
             return null;
         }
 
+        // Compared with what was last written field by field: rows are made only for a reference that changed.
         List<ConversationReferenceEntity>? changed = null;
         try
         {
-            var conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
-            if (!IsLastWritten(conversation))
+            var conversationKey = TableKeys.Encode(activity.Conversation.Id);
+            ConversationReferenceEntity? conversation = null;
+            if (!IsLastWritten(activity, ConversationPartition, conversationKey))
             {
+                conversation = ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
                 (changed ??= []).Add(conversation);
             }
 
-            if (activity.Conversation.ConversationType == "personal" && Caller.KeyOf(activity.From) is { } person)
+            if (activity.Conversation.ConversationType == "personal" && Caller.KeyOf(activity.From) is { } person
+                && TableKeys.Encode(person) is var personalKey
+                && !IsLastWritten(activity, PersonalChatPartition, personalKey))
             {
-                var personal = conversation with { PartitionKey = PersonalChatPartition, RowKey = TableKeys.Encode(person) };
-                if (!IsLastWritten(personal))
-                {
-                    (changed ??= []).Add(personal);
-                }
+                conversation ??= ConversationReferenceEntity.From(activity, ConversationPartition, activity.Conversation.Id);
+                (changed ??= []).Add(conversation with { PartitionKey = PersonalChatPartition, RowKey = personalKey });
             }
         }
         catch (ArgumentException exception)
@@ -185,10 +187,13 @@ public sealed class ConversationReferenceStore : IDisposable
         return [.. rows.Select(row => row.ToReference())];
     }
 
+    // Keyed by row key alone, so the steady check builds no key: a conversation id and a person key that happen to be the
+    // same only cost a write, since what is remembered is the whole row, partition included.
     private bool IsLastWritten(ConversationReferenceEntity entity) =>
-        _lastWritten.TryGet(CacheKey(entity), out var last) && last.SameReferenceAs(entity);
+        _lastWritten.TryGet(entity.RowKey, out var last) && last.SameReferenceAs(entity);
 
-    private static string CacheKey(ConversationReferenceEntity entity) => string.Concat(entity.PartitionKey, "|", entity.RowKey);
+    private bool IsLastWritten(Activity activity, string partition, string encodedKey) =>
+        _lastWritten.TryGet(encodedKey, out var last) && last.Describes(activity, partition, encodedKey);
 
     private async Task WriteIfChangedAsync(ConversationReferenceEntity entity, CancellationToken cancellationToken)
     {
@@ -199,6 +204,6 @@ public sealed class ConversationReferenceStore : IDisposable
 
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        _lastWritten.Set(CacheKey(entity), entity);
+        _lastWritten.Set(entity.RowKey, entity);
     }
 }

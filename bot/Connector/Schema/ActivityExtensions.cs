@@ -115,10 +115,13 @@ public static class ActivityExtensions
             return null;
         }
 
+        // The entities read in place (an indexed loop, not GetMentions' list): most messages mention nobody.
         HashSet<string>? tags = null;
-        foreach (var mention in activity.GetMentions())
+        var entities = activity.Entities ?? [];
+        for (var i = 0; i < entities.Count; i++)
         {
-            if (!string.Equals(mention.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase))
+            if (!Mention.TryRead(entities[i], out var mention)
+                || !string.Equals(mention.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -194,6 +197,12 @@ public static class ActivityExtensions
     /// <summary>Runs of two or more spaces and tabs become one space; line breaks are kept.</summary>
     private static string CollapseSpaces(string text)
     {
+        // Nearly every message has no run of two or more to collapse, and is kept as it is.
+        if (!HasSpaceRun(text))
+        {
+            return text;
+        }
+
         var result = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length;)
         {
@@ -213,6 +222,19 @@ public static class ActivityExtensions
         }
 
         return result.ToString();
+    }
+
+    private static bool HasSpaceRun(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\t' && text[i - 1] is ' ' or '\t')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The Teams channelData, or an empty record when there is none; never throws (see <see cref="TeamsChannelData.Read"/>).</summary>

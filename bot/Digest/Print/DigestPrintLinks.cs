@@ -8,7 +8,7 @@ namespace LearningBot.Digest.Print;
 /// a draft is not public, so editors reach its print preview only through a signed link that expires, signed with the
 /// deployment's key and a purpose label of its own.
 /// </summary>
-public sealed class DigestPrintLinks(PublicLinks links, IHttpContextAccessor http)
+public sealed class DigestPrintLinks(PublicLinks links)
 {
     public const string Path = "/digest/editions/{number}/print";
     public const string LargePrint = "large";
@@ -22,11 +22,11 @@ public sealed class DigestPrintLinks(PublicLinks links, IHttpContextAccessor htt
 
     /// <summary>The full public link to a sent edition's page, or empty when the bot does not know its address.</summary>
     public string Public(int number, bool large = false) =>
-        links.BaseUrlOr(http.HttpContext) is { } baseUrl ? baseUrl.TrimEnd('/') + PathOf(number, large) : string.Empty;
+        links.CurrentBaseUrl is { } baseUrl ? baseUrl.TrimEnd('/') + PathOf(number, large) : string.Empty;
 
     /// <summary>The full signed link to an edition's print preview (any status), or empty when the bot does not know its address.</summary>
     public string Preview(int number) =>
-        links.BaseUrlOr(http.HttpContext) is { } baseUrl ? baseUrl.TrimEnd('/') + PreviewPathAndQuery(number, _signer.ExpiresAfter(PreviewLifetime)) : string.Empty;
+        links.CurrentBaseUrl is { } baseUrl ? baseUrl.TrimEnd('/') + PreviewPathAndQuery(number, _signer.ExpiresAfter(PreviewLifetime)) : string.Empty;
 
     public string PreviewPathAndQuery(int number, long expiresUnixSeconds) =>
         $"{PathOf(number)}?{_signer.Query(IdOf(number), expiresUnixSeconds)}";

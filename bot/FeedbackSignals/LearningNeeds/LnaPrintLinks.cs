@@ -6,7 +6,7 @@ namespace LearningBot.FeedbackSignals.LearningNeeds;
 /// Signed, expiring links to an analysis's printable page, signed with the deployment's link key
 /// (<see cref="PublicLinks"/>) and a purpose label of their own, so no other kind of link is valid here.
 /// </summary>
-public sealed class LnaPrintLinks(PublicLinks links, IHttpContextAccessor http)
+public sealed class LnaPrintLinks(PublicLinks links)
 {
     public const string Path = "/analyses/{id}/print";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
@@ -16,7 +16,7 @@ public sealed class LnaPrintLinks(PublicLinks links, IHttpContextAccessor http)
 
     /// <summary>The full link to the analysis's printable page, or empty when the bot does not know its address.</summary>
     public string Create(string analysisId) =>
-        links.BaseUrlOr(http.HttpContext) is { } baseUrl
+        links.CurrentBaseUrl is { } baseUrl
             ? $"{baseUrl.TrimEnd('/')}{PathAndQuery(analysisId, _links.ExpiresAfter(Lifetime))}"
             : string.Empty;
 

@@ -19,7 +19,6 @@ public sealed class MyReviewsFeature(
     IPeopleDirectory people,
     PrintLinks printLinks,
     PublicLinks publicLinks,
-    IHttpContextAccessor http,
     CardCatalog cards,
     TimeProvider clock) : IBotFeature
 {
@@ -191,7 +190,7 @@ public sealed class MyReviewsFeature(
     }
 
     private string PrintUrl(string reviewId) =>
-        publicLinks.BaseUrlOr(http.HttpContext) is { } baseUrl ? baseUrl.TrimEnd('/') + printLinks.Create(reviewId).PathAndQuery : string.Empty;
+        publicLinks.CurrentBaseUrl is { } baseUrl ? baseUrl.TrimEnd('/') + printLinks.Create(reviewId).PathAndQuery : string.Empty;
 
     private static string HeldOn(ReviewEntity review) => ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt);
 

@@ -20,7 +20,6 @@ public sealed class PaperReviewFeature(
     ReviewPrivateChat privateChat,
     CardCatalog cards,
     PublicLinks links,
-    IHttpContextAccessor http,
     ILogger<PaperReviewFeature> logger) : IBotFeature
 {
     public const string NotYours = "Sorry, you can only record a review for someone you look after. Type **review** to see your team.";
@@ -114,7 +113,7 @@ public sealed class PaperReviewFeature(
 
     private JsonObject FormsCard()
     {
-        var baseUrl = links.BaseUrlOr(http.HttpContext)?.TrimEnd('/');
+        var baseUrl = links.CurrentBaseUrl?.TrimEnd('/');
         return cards.Render(baseUrl is null
             ? new ReviewPaperFormsCardData(string.Empty, string.Empty)
             : new ReviewPaperFormsCardData(baseUrl + BlankFormPage.Path, baseUrl + BlankFormPage.Path + "?size=" + BlankFormPage.LargePrint));

@@ -6,7 +6,7 @@ namespace LearningBot.LearningDirectory.Printing;
 /// Signed links to a printable directory page, with a purpose label of their own. The page holds no personal data,
 /// but it lists what organisations offer their own staff, so it is reached only from Teams and the link expires.
 /// </summary>
-public sealed class DirectoryPrintLinks(PublicLinks links, IHttpContextAccessor http)
+public sealed class DirectoryPrintLinks(PublicLinks links)
 {
     public const string Path = "/learning-directory/print/{month}/{kind}";
     public const string LargePrint = "large";
@@ -17,7 +17,7 @@ public sealed class DirectoryPrintLinks(PublicLinks links, IHttpContextAccessor 
 
     /// <summary>The full signed link, or empty when the bot does not know its own address.</summary>
     public string For(DirectoryPrintRequest request, bool large = false) =>
-        links.BaseUrlOr(http.HttpContext) is { } baseUrl
+        links.CurrentBaseUrl is { } baseUrl
             ? baseUrl.TrimEnd('/') + PathAndQuery(request, _signer.ExpiresAfter(Lifetime), large)
             : string.Empty;
 

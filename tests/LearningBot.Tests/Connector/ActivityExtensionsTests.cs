@@ -33,6 +33,16 @@ public sealed class ActivityExtensionsTests
         Assert.Equal("find mental health courses", activity.RemoveRecipientMention());
     }
 
+    [Theory]
+    [InlineData("help \t me\t\tnow  ", "help me now")]
+    [InlineData("find\tcourses", "find\tcourses")]
+    [InlineData("  help ", "help")]
+    [InlineData("help", "help")]
+    public void Runs_of_spaces_and_tabs_become_one_space_and_a_single_one_is_kept(string text, string expected)
+    {
+        Assert.Equal(expected, Inbound(text).RemoveRecipientMention());
+    }
+
     [Fact]
     public void The_bots_mention_is_matched_case_insensitively_anywhere_in_the_text()
     {

@@ -43,6 +43,48 @@ public sealed class ConversationReferenceStoreTests(AzuriteFixture azurite) : IC
         Assert.Equal(1, writes.Count);
     }
 
+    [Theory]
+    [InlineData("serviceUrl")]
+    [InlineData("channelId")]
+    [InlineData("locale")]
+    [InlineData("tenant")]
+    [InlineData("conversationType")]
+    [InlineData("botId")]
+    [InlineData("botName")]
+    [InlineData("userId")]
+    [InlineData("userName")]
+    [InlineData("userAadObjectId")]
+    public async Task A_reference_that_changed_in_any_part_is_written_again(string part)
+    {
+        var (store, writes) = NewStore(remembered: 20);
+        using var _ = store;
+        var conversationId = "a:changed-" + part + "-" + Guid.NewGuid().ToString("N");
+        var first = PersonalMessage(conversationId);
+        await store.RememberAsync(first, CancellationToken.None);
+        await store.RememberAsync(first with { Id = "again" }, CancellationToken.None);
+        Assert.Equal(2, writes.Count); // the conversation and the person's chat, once
+
+        var changed = part switch
+        {
+            "serviceUrl" => first with { ServiceUrl = "https://smba.trafficmanager.net/emea/" },
+            "channelId" => first with { ChannelId = "emulator" },
+            "locale" => first with { Locale = "cy-GB" },
+            "tenant" => first with { Conversation = first.Conversation! with { TenantId = "other-tenant" } },
+            "conversationType" => first with { Conversation = first.Conversation! with { ConversationType = "groupChat" } },
+            "botId" => first with { Recipient = first.Recipient! with { Id = "28:other-bot" } },
+            "botName" => first with { Recipient = first.Recipient! with { Name = "Renamed bot" } },
+            "userId" => first with { From = first.From! with { Id = "29:moved" } },
+            "userName" => first with { From = first.From! with { Name = "Renamed person" } },
+            "userAadObjectId" => first with { From = first.From! with { AadObjectId = Guid.NewGuid().ToString() } },
+            _ => throw new ArgumentOutOfRangeException(nameof(part)),
+        };
+        await store.RememberAsync(changed, CancellationToken.None);
+
+        Assert.True(writes.Count > 2, $"a change of {part} was not written");
+        var expected = ConversationReferenceEntity.From(changed, "conversation", conversationId).ToReference();
+        Assert.Equal(expected, await store.FindConversationAsync(conversationId, CancellationToken.None));
+    }
+
     private (ConversationReferenceStore Store, WriteCounter Writes) NewStore(int remembered)
     {
         var writes = new WriteCounter();
@@ -60,6 +102,18 @@ public sealed class ConversationReferenceStoreTests(AzuriteFixture azurite) : IC
         ServiceUrl = "https://smba.trafficmanager.net/uk/",
         Conversation = new ConversationAccount { Id = conversationId, ConversationType = "groupChat" },
         From = new ChannelAccount { Id = "29:someone", Name = "Someone" },
+        Recipient = new ChannelAccount { Id = "28:learningbot", Name = "LearningBot" },
+    };
+
+    private static Activity PersonalMessage(string conversationId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N"),
+        ChannelId = "msteams",
+        ServiceUrl = "https://smba.trafficmanager.net/uk/",
+        Locale = "en-GB",
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = "tenant-1" },
+        From = new ChannelAccount { Id = "29:person", Name = "A Person", AadObjectId = Guid.NewGuid().ToString() },
         Recipient = new ChannelAccount { Id = "28:learningbot", Name = "LearningBot" },
     };
 

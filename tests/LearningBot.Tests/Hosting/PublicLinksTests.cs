@@ -4,6 +4,7 @@ using LearningBot.Delivery.Progress;
 using LearningBot.FeedbackSignals.LearningNeeds;
 using LearningBot.FiveMinuteReview;
 using LearningBot.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,29 @@ public sealed class PublicLinksTests
 {
     private static readonly string KeyA = Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray());
     private static readonly string KeyB = Convert.ToBase64String(Enumerable.Repeat((byte)2, 32).ToArray());
+
+    [Fact]
+    public void Without_a_configured_address_each_request_gives_its_own_address()
+    {
+        using var provider = Provider(new() { ["PublicLinks:SigningKey"] = KeyA });
+        var links = provider.GetRequiredService<PublicLinks>();
+
+        Assert.Null(links.BaseUrl);
+        Assert.Equal("https://bot.example.org", links.BaseUrlOr(Request("https", "bot.example.org", "")));
+        Assert.Equal("https://bot.example.org", links.BaseUrlOr(Request("https", "bot.example.org", "")));
+        Assert.Equal("http://bot.example.org:8080/learning", links.BaseUrlOr(Request("http", "bot.example.org:8080", "/learning")));
+        Assert.Equal("https://other.example.org", links.BaseUrlOr(Request("https", "other.example.org", "")));
+        Assert.Equal("https://bot.example.org", links.BaseUrlOr(Request("https", "bot.example.org", "")));
+
+        static DefaultHttpContext Request(string scheme, string host, string pathBase)
+        {
+            var http = new DefaultHttpContext();
+            http.Request.Scheme = scheme;
+            http.Request.Host = new HostString(host);
+            http.Request.PathBase = new PathString(pathBase.Length == 0 ? null : pathBase);
+            return http;
+        }
+    }
 
     [Fact]
     public void The_older_review_settings_are_read_when_the_new_ones_are_unset()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using LearningBot.Connector.Hosting;
+using LearningBot.Storage;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +77,16 @@ public sealed class TurnLifetimeTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_turns_handler_spends_the_same_storage_budget_its_claim_was_charged_to()
+    {
+        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_bot.Connector.ServiceUrl, "storage budget"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = Assert.Single(_bot.Connector.Sent);
+        Assert.Equal("A budget of 10 s, already charged.", answer.Activity.Text);
+    }
+
+    [Fact]
     public async Task A_connector_that_stops_answering_costs_a_turn_its_connector_budget_not_a_timeout_per_call()
     {
         _bot.Connector.StallNext(TimeSpan.FromSeconds(30), times: 5);
@@ -120,7 +131,8 @@ public sealed class TurnLifetimeTests(AzuriteFixture azurite) : IClassFixture<Az
 
     /// <summary>
     /// "slow save" saves at once and says so 700 ms later (a second save of the conversation is refused, as a ticket
-    /// refuses a second answer); "hang" and "hang.now" wait until the turn's deadline.
+    /// refuses a second answer); "hang" and "hang.now" wait until the turn's deadline; "storage budget" tells what the
+    /// turn's storage budget is and whether the claim before it was already charged to it.
     /// </summary>
     private sealed class SlowFeature : IBotFeature
     {
@@ -133,6 +145,11 @@ public sealed class TurnLifetimeTests(AzuriteFixture azurite) : IClassFixture<Az
         public void MapRoutes(BotRoutes routes) => routes
             .OnCommand(SlowSaveAsync, "slow save")
             .OnCommand(turn => Task.Delay(Timeout.Infinite, turn.Aborted), "hang")
+            .OnCommand(
+                turn => turn.SendTextAsync(StorageBudget.Current is { } budget && budget.Spent > TimeSpan.Zero
+                    ? $"A budget of {budget.Limit.TotalSeconds:0} s, already charged."
+                    : "No budget, or nothing charged to it."),
+                "storage budget")
             .OnCardAction("hang.now", async (turn, _) =>
             {
                 await Task.Delay(Timeout.Infinite, turn.Aborted);
