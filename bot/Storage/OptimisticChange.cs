@@ -12,7 +12,8 @@ public static class OptimisticChange
 {
     /// <summary>
     /// Applies <paramref name="decide"/> to the entity at (<paramref name="partitionKey"/>, <paramref name="rowKey"/>).
-    /// Null when there is no such entity. After <paramref name="maxAttempts"/> lost races the last 412 is thrown.
+    /// Null when there is no such entity, also when it was deleted between the read and the write. After
+    /// <paramref name="maxAttempts"/> lost races the last 412 is thrown.
     /// </summary>
     /// <param name="known">
     /// The entity as the caller read it moments ago in the same turn, with its ETag: the first decision is made on it and
@@ -61,6 +62,10 @@ public static class OptimisticChange
             catch (RequestFailedException conflict) when (conflict.IsConcurrencyConflict() && attempt < maxAttempts)
             {
                 // Someone else wrote between our read and our write: decide again on what they wrote.
+            }
+            catch (RequestFailedException gone) when (gone.IsNotFound())
+            {
+                return null;
             }
         }
     }

@@ -114,19 +114,11 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        try
-        {
-            var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
-                ? new EntityDecision<QuestionRecord>.Keep()
-                : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
-                TableUpdateMode.Merge, cancellationToken: cancellationToken);
-            return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
-        }
-        catch (RequestFailedException gone) when (gone.IsNotFound())
-        {
-            // Removed after the retention period between the read and the write.
-            return null;
-        }
+        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
+            ? new EntityDecision<QuestionRecord>.Keep()
+            : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
+            TableUpdateMode.Merge, cancellationToken: cancellationToken);
+        return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
     }
 
     /// <summary>The rating written onto the question: only its three properties are sent (a merge at the question's ETag).</summary>
@@ -157,18 +149,11 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        try
-        {
-            var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Kind != QuestionRecord.SignpostedKind
-                ? new EntityDecision<QuestionRecord>.Keep()
-                : new EntityDecision<QuestionRecord>.Write(record with { Kind = nameof(AnswerKind.NotSure), LearningAfterAll = true }),
-                TableUpdateMode.Merge, cancellationToken: cancellationToken);
-            return change?.Entity;
-        }
-        catch (RequestFailedException gone) when (gone.IsNotFound())
-        {
-            return null;
-        }
+        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Kind != QuestionRecord.SignpostedKind
+            ? new EntityDecision<QuestionRecord>.Keep()
+            : new EntityDecision<QuestionRecord>.Write(record with { Kind = nameof(AnswerKind.NotSure), LearningAfterAll = true }),
+            TableUpdateMode.Merge, cancellationToken: cancellationToken);
+        return change?.Entity;
     }
 
     /// <summary>Every question asked from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>

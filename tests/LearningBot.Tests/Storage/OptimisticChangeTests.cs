@@ -39,6 +39,22 @@ public sealed class OptimisticChangeTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_entity_deleted_between_the_read_and_the_write_is_null_and_stays_deleted()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(Progress("l", "c"));
+
+        var change = await table.ChangeAsync<ProgressEntity>("l", "c", p =>
+        {
+            table.DeleteEntity("l", "c");
+            return Write(p with { Note = "ours" });
+        }, TableUpdateMode.Merge);
+
+        Assert.Null(change);
+        Assert.Null(await table.FindAsync<ProgressEntity>("l", "c"));
+    }
+
+    [Fact]
     public async Task A_change_that_loses_the_race_is_decided_again_on_what_the_winner_wrote()
     {
         var table = await azurite.CreateTableAsync();
