@@ -81,13 +81,33 @@ public sealed class ReviewDrafts(
     {
         var caller = turn.CallerKey();
         var personId = action.GetString("personId");
-        if (personId is null || !await people.IsManagerOfAsync(caller, personId, turn.Aborted))
+        if (string.IsNullOrEmpty(personId))
         {
             return new DraftAccess.Refused(CardActionResult.Message(NotYourReview));
         }
 
+        // The caller's own draft is read while the directory is asked, so a press waits for one round trip, not two;
+        // nothing read is used unless they still manage the person.
+        var reading = store.GetDraftAsync(caller, personId, turn.Aborted);
+        bool manages;
+        try
+        {
+            manages = await people.IsManagerOfAsync(caller, personId, turn.Aborted);
+        }
+        catch
+        {
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        if (!manages)
+        {
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return new DraftAccess.Refused(CardActionResult.Message(NotYourReview));
+        }
+
         var reviewId = action.GetString("reviewId");
-        var draft = await store.GetDraftAsync(caller, personId, turn.Aborted);
+        var draft = await reading;
         if (draft is null)
         {
             return new DraftAccess.Refused(reviewId is not null && await store.GetReviewAsync(caller, reviewId, turn.Aborted) is { } saved
