@@ -52,6 +52,12 @@ if (args.Contains("--rank-grid"))
     return 0;
 }
 
+if (args.Contains("--offer-fit"))
+{
+    OfferFit(models[0]);
+    return 0;
+}
+
 if (args.Contains("--training-misses"))
 {
     var engine = EngineFor(realKnowledge, models[0]);
@@ -173,6 +179,7 @@ if (args.Contains("--fit"))
 
 Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");
 // --training-only: the two training sets alone, for choosing among settings without a look at any held-out set.
+var offers = new List<string>();
 foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains("--training-only") || s.Name.StartsWith("training", StringComparison.Ordinal) || s.Name.StartsWith("staff-words training", StringComparison.Ordinal)))
 {
     if (!File.Exists(questionsFile))
@@ -195,10 +202,28 @@ foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains(
         var (handled, signposted) = SignpostEvaluation.Judge(report, MatcherFor(knowledge, ranking), engine);
         Console.WriteLine(
             $"{name,-26} {ranking,-18} {report.Answerable,4} {report.Escalations,4} {report.Top1Accuracy,7:P1} {report.Top3Accuracy,7:P1} {report.EscalationAccuracy,13:P1} {handled,12:P1} {wrong,4} ({(double)wrong / questions.Count,5:P1}) {signposted.Count,19} {RankedFirst(report),11:P1} {HeldBack(report),10} {(ranking.StartsWith("words", StringComparison.Ordinal) ? "" : report.Outcomes.Count(o => o.Answer.QuestionMeaning is null).ToString(CultureInfo.InvariantCulture)),13}");
+        offers.Add($"{name,-26} {ranking,-18} {Offers(report.Outcomes.Select(o => (o.Question, o.Answer.Kind, o.Answer.Suggestions, o.Answer.Offered)))}");
     }
 }
 
+Console.WriteLine();
+Console.WriteLine("What the \"not sure\" cards offer (answerable questions held back whose right article is among the three best-ranked, and how");
+Console.WriteLine("many of those still offer it; out-of-scope questions offered no article; links offered, and how many lead elsewhere):");
+offers.ForEach(Console.WriteLine);
 return 0;
+
+// The "not sure" answers' offered links against the best three ranked: what a person held back is shown.
+static string Offers(IEnumerable<(EvaluationQuestion Question, AnswerKind Kind, IReadOnlyList<ArticleHit> Ranked, IReadOnlyList<ArticleHit> Offered)> answers)
+{
+    var notSure = answers.Where(a => a.Kind == AnswerKind.NotSure && !a.Question.IsPerson).ToList();
+    bool Right(EvaluationQuestion q, ArticleHit h) => !q.IsEscalation && (q.Expected ?? []).Contains(h.Article.Id);
+    var reachable = notSure.Count(a => a.Ranked.Take(3).Any(h => Right(a.Question, h)));
+    var kept = notSure.Count(a => a.Offered.Take(3).Any(h => Right(a.Question, h)));
+    var outOfScope = notSure.Where(a => a.Question.IsEscalation).ToList();
+    var links = notSure.Sum(a => a.Offered.Take(3).Count());
+    var elsewhere = notSure.Sum(a => a.Offered.Take(3).Count(h => !Right(a.Question, h)));
+    return $"right article offered {kept}/{reachable}, out of scope offered nothing {outOfScope.Count(a => a.Offered.Count == 0)}/{outOfScope.Count}, links {links} ({elsewhere} elsewhere; all three ranked: {notSure.Sum(a => a.Ranked.Take(3).Count())})";
+}
 
 // Share of article questions whose best-ranked article is right, confident or not: what a perfect confidence would reach.
 static double RankedFirst(EvaluationReport report)
@@ -528,6 +553,29 @@ void FitConfidence(string model)
 
     var (weights, intercept) = ConfidenceFit.Fit(points.Select(p => (p.X, p.Right)).ToList());
     Console.WriteLine($"model on every training question: intercept {intercept:F3}, " + string.Join(", ", ConfidenceFit.Names.Zip(weights, (n, w) => $"{n} {w:F3}")) + $"; threshold {chosen:F2}");
+}
+
+// The "not sure" card's link floor and spread, chosen on the two training sets only: every pair's effect on what the
+// held-back answers offer (the ranking and confidence are as configured; only the links shown change).
+void OfferFit(string model)
+{
+    var engine = EngineFor(realKnowledge, model);
+    var notSure = new[] { "questions.json", "staff-words-training.json" }
+        .SelectMany(file => AnswerEvaluation.LoadQuestions(Path.Combine(tests, file)))
+        .Where(q => !q.IsPerson)
+        .Select(q => (Question: q, Answer: engine.Answer(q.Question)))
+        .Where(a => a.Answer.Kind == AnswerKind.NotSure)
+        .ToList();
+    Console.WriteLine($"{"floor",6} {"spread",7}  offered");
+    foreach (var floor in new[] { 0, 0.5, 0.54, 0.55, 0.56, 0.57, 0.58, 0.6 })
+    {
+        foreach (var spread in new[] { 0.03, 0.04, 0.05, 0.06, 0.08, 1 })
+        {
+            var answers = notSure.Select(a => (a.Question, a.Answer.Kind, a.Answer.Suggestions, (IReadOnlyList<ArticleHit>)[.. a.Answer.Suggestions
+                .Where(h => h.Score >= floor && a.Answer.Suggestions[0].Score - h.Score <= spread)]));
+            Console.WriteLine($"{floor,6:F2} {spread,7:F2}  {Offers(answers)}");
+        }
+    }
 }
 
 static string FindRepositoryRoot()

@@ -177,7 +177,7 @@ public sealed class AskFeature(
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
-            return new(cardFactory.NotSure(record.Question, answer.Suggestions, await NewsletterAsync(words, besideAnswer: false, turn.Aborted), logged ? record.QuestionId : string.Empty));
+            return new(cardFactory.NotSure(record.Question, answer.Offered, await NewsletterAsync(words, besideAnswer: false, turn.Aborted), logged ? record.QuestionId : string.Empty));
         }
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];

@@ -49,7 +49,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
 
     /// <summary>What the not-sure card suggested for the question, found again (nothing is kept between presses).</summary>
     private IReadOnlyList<ArticleHit> NotSureSuggestions(string question) =>
-        question.Length == 0 ? [] : engine.Answer(question.Replace(Privacy.PersonalDataScrubber.Marker, " ", StringComparison.Ordinal)).Suggestions;
+        question.Length == 0 ? [] : engine.Answer(question.Replace(Privacy.PersonalDataScrubber.Marker, " ", StringComparison.Ordinal)).Offered;
 
     /// <summary>
     /// The editor for a new article (<paramref name="article"/> null) or for an existing one, at part

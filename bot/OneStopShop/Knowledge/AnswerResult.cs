@@ -21,4 +21,15 @@ public sealed record AnswerResult(
 
     /// <summary>The evidence behind a blended answer's confidence; null when ranked by words alone.</summary>
     public AnswerSignals? Signals { get; init; }
+
+    /// <summary>
+    /// The suggestions worth offering on a "not sure" card: for a blended answer, only those close enough to the question
+    /// and to the best (<see cref="HybridOptions.OfferFloor"/>, <see cref="HybridOptions.OfferSpread"/>), which may be
+    /// none; otherwise <see cref="Suggestions"/>.
+    /// </summary>
+    public IReadOnlyList<ArticleHit> Offered
+    {
+        get => field ?? Suggestions;
+        init;
+    }
 }

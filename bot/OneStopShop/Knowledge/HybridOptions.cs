@@ -80,6 +80,16 @@ public sealed record HybridOptions
     /// <summary>The model reads an acronym of the synonym table followed once by its expansion (<see cref="KnowledgeIndex.TextForModel"/>).</summary>
     public bool ExpandAcronymsForModel { get; init; }
 
+    /// <summary>
+    /// The least blended score (a similarity scale, see <see cref="LexicalWeight"/>) at which a "not sure" answer still offers
+    /// an article: below it the links would only send people to articles unrelated to what they asked. Fitted with
+    /// <see cref="OfferSpread"/> on the training questions (<c>bench/accuracy.sh --offer-fit</c>).
+    /// </summary>
+    public double OfferFloor { get; init; } = 0.56;
+
+    /// <summary>How far below the best suggestion's blended score another may be and still be offered.</summary>
+    public double OfferSpread { get; init; } = 0.05;
+
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
     internal IEnumerable<ValidationResult> Validate(string section)
@@ -89,6 +99,7 @@ public sealed record HybridOptions
             (nameof(LexicalWeight), LexicalWeight), (nameof(LexicalConfidenceShare), LexicalConfidenceShare),
             (nameof(ConfidenceThreshold), ConfidenceThreshold), (nameof(SimilarityFloor), SimilarityFloor),
             (nameof(PassageShare), PassageShare), (nameof(PhrasingShare), PhrasingShare),
+            (nameof(OfferFloor), OfferFloor), (nameof(OfferSpread), OfferSpread),
         ];
         foreach (var share in shares.Where(s => s.Value is not (>= 0 and <= 1)))
         {

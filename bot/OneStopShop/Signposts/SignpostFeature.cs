@@ -24,7 +24,7 @@ public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, Answer
         }
 
         var answer = engine.Answer(question.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal));
-        return CardActionResult.Update(cards.NotSure(question, answer.Suggestions));
+        return CardActionResult.Update(cards.NotSure(question, answer.Offered));
     }
 
     private async Task<string?> TurnBackAsync(string? questionId, CancellationToken cancellationToken)
