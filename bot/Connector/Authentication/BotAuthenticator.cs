@@ -93,6 +93,12 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Unauthorized($"signing algorithm '{Safe(token.Alg)}' is not allowed");
         }
 
+        // RFC 7515 4.1.11: a token may only be accepted if every extension its crit header names is understood; none is.
+        if (token.TryGetHeaderValue<object>("crit", out _))
+        {
+            return BotAuthenticationResult.Unauthorized("token names critical header extensions (crit), which are not supported");
+        }
+
         if (!_validIssuers.Contains(token.Issuer))
         {
             return BotAuthenticationResult.Unauthorized($"issuer '{Safe(token.Issuer)}' is not accepted");

@@ -23,6 +23,12 @@ internal sealed partial class SigningKeyStore(
     /// <summary>More metadata URLs than the settings can name; the key caches never grow past this.</summary>
     public const int MaxMetadataUrls = 8;
 
+    /// <summary>
+    /// After a fetch fails, the next one waits this long, whatever asks for it: a forged token per request must not
+    /// become two requests per request to a metadata host that is failing.
+    /// </summary>
+    public static readonly TimeSpan FailedFetchRetryDelay = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, KeySetCache> _caches = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
@@ -121,6 +127,7 @@ internal sealed partial class SigningKeyStore(
         private volatile SigningKeySet? _current;
         private Task<SigningKeySet?>? _inFlight;
         private DateTimeOffset? _lastForcedRefresh;
+        private DateTimeOffset? _lastFailure;
 
         public async ValueTask<SigningKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken)
         {
@@ -167,11 +174,19 @@ internal sealed partial class SigningKeyStore(
             }
         }
 
-        /// <summary>Joins the fetch in flight or starts one. Never throws: on failure it yields the keys already held (or null).</summary>
+        /// <summary>
+        /// Joins the fetch in flight or starts one, unless the last one failed less than <see cref="FailedFetchRetryDelay"/>
+        /// ago. Never throws: on failure it yields the keys already held (or null).
+        /// </summary>
         private Task<SigningKeySet?> RefreshAsync()
         {
             lock (_gate)
             {
+                if (_inFlight is null && _lastFailure is { } failed && store._time.GetUtcNow() - failed < FailedFetchRetryDelay)
+                {
+                    return Task.FromResult(_current);
+                }
+
                 return _inFlight ??= FetchAndStoreAsync();
             }
         }
@@ -183,9 +198,12 @@ internal sealed partial class SigningKeyStore(
             try
             {
                 _current = await store.FetchAsync(metadataUrl).ConfigureAwait(false);
+                _lastFailure = null;
             }
             catch (Exception ex)
             {
+                _lastFailure = store._time.GetUtcNow();
+
                 // Any failure (network, timeout, bad JSON, bad key) leaves the keys already held in place; a
                 // background refresh has nobody to throw to.
                 LogFetchFailed(store._logger, metadataUrl, ex);

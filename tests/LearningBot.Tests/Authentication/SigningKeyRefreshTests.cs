@@ -1,3 +1,4 @@
+using LearningBot.Connector.Authentication;
 using LearningBot.Tests.Support;
 
 namespace LearningBot.Tests.Authentication;
@@ -112,6 +113,47 @@ public sealed class SigningKeyRefreshTests : AuthenticatorHarness
         Issuer.Unavailable = true;
 
         AssertRejected(await AuthenticateTokenAsync(null), 401, "could not be retrieved");
+    }
+
+    [Fact]
+    public async Task A_failing_metadata_host_is_asked_once_per_retry_delay_however_many_tokens_arrive()
+    {
+        var authenticator = CreateAuthenticator();
+        Issuer.Unavailable = true;
+
+        for (var i = 0; i < 20; i++)
+        {
+            AssertRejected(await AuthenticateTokenAsync(t => t.KeyId = $"forged-{i}", authenticator), 401, "could not be retrieved");
+        }
+
+        Assert.Equal(1, Issuer.MetadataRequests);
+
+        Issuer.Unavailable = false;
+        Clock.Advance(SigningKeyStore.FailedFetchRetryDelay);
+        AssertAccepted(await AuthenticateTokenAsync(null, authenticator));
+        Assert.Equal(2, Issuer.MetadataRequests);
+    }
+
+    [Fact]
+    public async Task A_failing_background_refresh_is_retried_once_per_retry_delay_however_many_tokens_arrive()
+    {
+        var authenticator = CreateAuthenticator();
+        AssertAccepted(await AuthenticateTokenAsync(null, authenticator));
+        Issuer.Unavailable = true;
+        Clock.Advance(TimeSpan.FromHours(25));
+
+        for (var i = 0; i < 20; i++)
+        {
+            AssertAccepted(await AuthenticateTokenAsync(null, authenticator));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(2, Issuer.MetadataRequests);
+
+        Issuer.Unavailable = false;
+        Clock.Advance(SigningKeyStore.FailedFetchRetryDelay);
+        AssertAccepted(await AuthenticateTokenAsync(null, authenticator));
+        await WaitUntilAsync(() => Issuer.KeyRequests == 2);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));

@@ -135,6 +135,18 @@ public sealed class TestTokenIssuer : IAsyncDisposable
             header["kid"] = kid;
         }
 
+        foreach (var (name, value) in spec.Headers)
+        {
+            if (value is null)
+            {
+                header.Remove(name);
+            }
+            else
+            {
+                header[name] = value;
+            }
+        }
+
         var signingInput = Encode(header) + "." + Encode(Payload(spec));
         return signingInput + "." + Base64UrlEncoder.Encode(Sign(spec, key, Encoding.ASCII.GetBytes(signingInput)));
     }

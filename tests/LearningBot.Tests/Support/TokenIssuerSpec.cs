@@ -32,6 +32,9 @@ public sealed class TokenSpec
     /// <summary>Extra claims, or overrides of the ones above; a null value removes the claim.</summary>
     public Dictionary<string, object?> Claims { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Extra header members, or overrides of <c>alg</c>, <c>typ</c> and <c>kid</c>; a null value removes the member.</summary>
+    public Dictionary<string, object?> Headers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>An Entra ID v1 token (<c>sts.windows.net</c>, <c>appid</c>) from <paramref name="tenantId"/> for the bot, called by <paramref name="callerAppId"/> (default: the bot itself).</summary>
     public TokenSpec AsEntraV1(string tenantId, string? callerAppId = null)
     {
