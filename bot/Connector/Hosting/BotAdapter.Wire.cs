@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Net.Mime;
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Schema;
 
@@ -9,7 +11,10 @@ namespace LearningBot.Connector.Hosting;
 /// <summary>The HTTP side of the endpoint: the body read within its limit, the activity parsed and checked, and the protocol's status codes written.</summary>
 public sealed partial class BotAdapter
 {
-    /// <summary>The body, at most <see cref="BotHostingOptions.MaxActivityBytes"/> of JSON (else 413 or 415); nothing in it is read.</summary>
+    /// <summary>
+    /// The body, at most <see cref="BotHostingOptions.MaxActivityBytes"/> of uncompressed JSON arriving within
+    /// <see cref="BotHostingOptions.BodyReadTimeout"/> (else 413, 415 or 408); nothing in it is read.
+    /// </summary>
     private async Task<(PooledBody? Body, int Status, string? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxActivityBytes;
@@ -23,12 +28,28 @@ public sealed partial class BotAdapter
             return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent as application/json.");
         }
 
+        // The Bot Connector never compresses; a body is never inflated, so a compression bomb costs only its own size.
+        if (!IsIdentityEncoding(request.Headers.ContentEncoding))
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent without a content encoding.");
+        }
+
         // Sized from Content-Length (already checked against the limit) so a normal activity is read in place, once.
         var body = new PooledBody(request.ContentLength is { } length and > 0 ? (int)length : 0);
-        if (await body.FillAsync(request.Body, limit, cancellationToken))
+        using var readTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        readTime.CancelAfter(options.Value.BodyReadTimeout);
+        try
+        {
+            if (await body.FillAsync(request.Body, limit, readTime.Token))
+            {
+                body.Dispose();
+                return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             body.Dispose();
-            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
+            return (null, StatusCodes.Status408RequestTimeout, "The activity did not arrive in time.");
         }
 
         return (body, StatusCodes.Status200OK, null);
@@ -90,10 +111,14 @@ public sealed partial class BotAdapter
         return (activity, null);
     }
 
+    /// <summary><c>application/json</c> or a <c>+json</c> type, with any parameters; the media type itself compared whole.</summary>
     private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
-            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+            || parsed.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsIdentityEncoding(StringValues contentEncoding) =>
+        contentEncoding.All(value => string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), "identity", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The request body in a pooled array, returned when the request ends: a fresh array per turn is zeroed and
@@ -199,6 +224,7 @@ public sealed partial class BotAdapter
         401 => "Unauthorized",
         403 => "Forbidden",
         405 => "MethodNotAllowed",
+        408 => "RequestTimeout",
         413 => "PayloadTooLarge",
         415 => "UnsupportedMediaType",
         _ => "Error",

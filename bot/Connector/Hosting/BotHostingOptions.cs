@@ -11,6 +11,13 @@ public sealed record BotHostingOptions : IValidatableObject
     public long MaxActivityBytes { get; init; } = 1024 * 1024;
 
     /// <summary>
+    /// How long the whole request body may take to arrive. The Bot Connector sends an activity at once; a body that
+    /// trickles in (just above the server's minimum data rate) would otherwise hold a connection and its buffer for an
+    /// hour. A body not in by then is answered 408.
+    /// </summary>
+    public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a turn may run, whatever happens to the HTTP request that brought it: the turn's own deadline
     /// (<c>ITurnContext.Aborted</c>). A turn is not cancelled when Teams stops waiting for the answer, so work it started
     /// is finished (or fails cleanly) instead of being cut half way; Teams gives up after about 15 s, so the deadline is
@@ -29,6 +36,11 @@ public sealed record BotHostingOptions : IValidatableObject
         if (MaxActivityBytes < 1024)
         {
             yield return new($"{Section}:{nameof(MaxActivityBytes)} must be at least 1024 (1 KB).", [nameof(MaxActivityBytes)]);
+        }
+
+        if (BodyReadTimeout < TimeSpan.FromMilliseconds(100) || BodyReadTimeout > TimeSpan.FromSeconds(14))
+        {
+            yield return new($"{Section}:{nameof(BodyReadTimeout)} must be between 00:00:00.1 and 00:00:14: Teams stops waiting after 15 s.", [nameof(BodyReadTimeout)]);
         }
 
         if (TurnTimeout < TimeSpan.FromSeconds(1) || TurnTimeout > TimeSpan.FromSeconds(14))

@@ -18,6 +18,8 @@ public sealed class AuthorizationHeaderTests : AuthenticatorHarness
     [InlineData("Bearer")]
     [InlineData("Bearer ")]
     [InlineData("Bearer  token")]
+    [InlineData("Bearer\ta.b.c")]
+    [InlineData("Bearer a.b.c,Bearer a.b.c")]
     [InlineData("Bearer a.b.c extra")]
     [InlineData("eyJhbGciOiJSUzI1NiJ9.e30.c2ln")]
     public async Task Rejects_header_that_is_not_Bearer_and_one_token(string header)
