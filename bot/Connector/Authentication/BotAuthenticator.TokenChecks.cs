@@ -54,6 +54,11 @@ internal sealed partial class BotAuthenticator
             throw new SecurityTokenNoExpirationException("The token has no expiry.");
         }
 
+        if (notBefore > expires)
+        {
+            throw new SecurityTokenInvalidLifetimeException("The token is valid from after it expires.") { NotBefore = notBefore, Expires = expires };
+        }
+
         if (now - parameters.ClockSkew > expires.Value)
         {
             throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };

@@ -86,6 +86,18 @@ public sealed class HostileTokenTests : AuthenticatorHarness
     }
 
     [Fact]
+    public async Task Rejects_a_token_valid_from_after_it_expires_even_within_the_clock_skew()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.NotBefore = Clock.GetUtcNow().AddMinutes(2);
+            t.Expires = Clock.GetUtcNow().AddMinutes(1);
+        });
+
+        AssertRejected(result, 401, "lifetime");
+    }
+
+    [Fact]
     public async Task Ignores_a_key_embedded_in_the_token_header()
     {
         // Signed with a key of the attacker's own, offered in the header under the id of a published key.
