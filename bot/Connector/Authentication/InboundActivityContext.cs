@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace LearningBot.Connector.Authentication;
 
@@ -27,6 +28,12 @@ public sealed record InboundActivityContext(string? ChannelId, string? ServiceUr
     /// </summary>
     public static InboundActivityContext Read(ReadOnlySpan<byte> body)
     {
+        // JSON is UTF-8 (RFC 8259); the reader checks that only when a string is decoded, and then throws.
+        if (!Utf8.IsValid(body))
+        {
+            return Unreadable;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, ReaderOptions);
@@ -69,7 +76,7 @@ public sealed record InboundActivityContext(string? ChannelId, string? ServiceUr
 
             return new InboundActivityContext(channelId, serviceUrl, channelDataTenant ?? conversationTenant);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             return Unreadable;
         }

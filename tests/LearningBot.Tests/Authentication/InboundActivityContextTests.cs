@@ -90,4 +90,20 @@ public sealed class InboundActivityContextTests
 
         Assert.Same(InboundActivityContext.Unreadable, InboundActivityContext.Read(Encoding.UTF8.GetBytes(body)));
     }
+
+    [Theory]
+    [InlineData("channelId")]
+    [InlineData("serviceUrl")]
+    [InlineData("other")]
+    public void Gives_nothing_for_a_body_with_invalid_utf8_and_never_throws(string member)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"" + member + "\":\"ab__\",\"conversation\":{\"tenantId\":\"t\"}}");
+        var at = Array.IndexOf(body, (byte)'_');
+        body[at] = 0xC3;  // a lead byte followed by an ASCII byte: not UTF-8
+        body[at + 1] = 0x28;
+
+        var context = InboundActivityContext.Read(body);
+
+        Assert.Equal(InboundActivityContext.Unreadable, context);
+    }
 }

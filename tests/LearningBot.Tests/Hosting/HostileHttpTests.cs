@@ -170,6 +170,35 @@ public sealed class HostileHttpTests(HostileHttpTests.QuickBodyBotFixture host, 
     }
 
     [Theory]
+    [InlineData("serviceUrl")]
+    [InlineData("channelId")]
+    [InlineData("text")]
+    [InlineData("extra")]
+    public async Task A_body_that_is_not_utf8_is_401_without_a_token_and_with_one_and_400_in_a_local_run(string member)
+    {
+        var withoutToken = await _authenticated.Client.SendAsync(PostBytes(NotUtf8(TestTokenIssuer.ServiceUrl, member)));
+        var withToken = await _authenticated.Client.SendAsync(PostBytes(NotUtf8(TestTokenIssuer.ServiceUrl, member), authenticated.Issuer.CreateToken()));
+        var localRun = await _bot.Client.SendAsync(PostBytes(NotUtf8(_bot.Connector.ServiceUrl, member)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withToken.StatusCode); // nothing read, so no serviceUrl to match
+        Assert.Equal(HttpStatusCode.BadRequest, localRun.StatusCode);
+        Assert.Empty(_authenticated.Connector.Requests);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_body_sent_as_utf16_is_400_in_a_local_run()
+    {
+        using var request = PostBytes(Encoding.Unicode.GetBytes(Help(_bot)));
+        request.Content!.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+
+        var response = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("timestamp", "1e400")]
     [InlineData("localTimestamp", "-1e400")]
     [InlineData("text", "1e400")]
@@ -208,6 +237,18 @@ public sealed class HostileHttpTests(HostileHttpTests.QuickBodyBotFixture host, 
     }
 
     private static string Help(BotTestHost bot) => TeamsActivities.Message(bot.Connector.ServiceUrl, "help").Serialize();
+
+    /// <summary>A Teams message whose <paramref name="member"/> holds a string with a byte sequence that is not UTF-8.</summary>
+    private static byte[] NotUtf8(string serviceUrl, string member)
+    {
+        var activity = TeamsActivities.Message(serviceUrl, "help");
+        activity[member] = member == "serviceUrl" ? serviceUrl + "\u0001" : "a\u0001";
+        var body = Encoding.UTF8.GetBytes(activity.ToJsonString().Replace("\\u0001", "\u0001\u0001", StringComparison.Ordinal));
+        var at = Array.IndexOf(body, (byte)1);
+        body[at] = 0xC3; // a lead byte followed by an ASCII byte
+        body[at + 1] = (byte)'(';
+        return body;
+    }
 
     private static HttpRequestMessage PostBytes(byte[] body, string? token = null)
     {
