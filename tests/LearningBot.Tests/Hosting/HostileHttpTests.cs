@@ -199,6 +199,35 @@ public sealed class HostileHttpTests(HostileHttpTests.QuickBodyBotFixture host, 
     }
 
     [Theory]
+    [InlineData("text")]
+    [InlineData("id")]
+    [InlineData("from")]
+    [InlineData("conversation")]
+    [InlineData("locale")]
+    [InlineData("value")]
+    public async Task A_lone_surrogate_is_never_a_server_error(string member)
+    {
+        var activity = TeamsActivities.Message(_bot.Connector.ServiceUrl, "help");
+        var placeholder = "\u0001";
+        if (activity[member] is System.Text.Json.Nodes.JsonObject account)
+        {
+            account["id"] = "29:" + placeholder;
+        }
+        else
+        {
+            activity[member] = "help " + placeholder;
+        }
+
+        // An escaped high surrogate with no low one after it: valid JSON, not a valid string.
+        var body = activity.ToJsonString().Replace("\\u0001", "\\uD800", StringComparison.Ordinal);
+        Assert.Contains("\\uD800", body, StringComparison.Ordinal);
+
+        var response = await _bot.PostRawAsync(body);
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
+    }
+
+    [Theory]
     [InlineData("timestamp", "1e400")]
     [InlineData("localTimestamp", "-1e400")]
     [InlineData("text", "1e400")]
