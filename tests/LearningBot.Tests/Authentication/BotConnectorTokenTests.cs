@@ -139,6 +139,49 @@ public sealed class BotConnectorTokenTests : AuthenticatorHarness
     }
 
     [Fact]
+    public async Task Accepts_a_US_Government_Bot_Connector_token_once_its_issuer_is_configured()
+    {
+        var authenticator = CreateAuthenticator(s => s["BotAuthentication:ValidIssuers:0"] = BotAuthenticationDefaults.GovernmentBotFrameworkIssuer);
+
+        var result = await AuthenticateTokenAsync(
+            t =>
+            {
+                t.Issuer = BotAuthenticationDefaults.GovernmentBotFrameworkIssuer;
+                t.SigningKey = Issuer.BotFrameworkKey;
+            },
+            authenticator);
+
+        AssertAccepted(result);
+    }
+
+    [Fact]
+    public async Task Rejects_a_US_Government_Bot_Connector_token_in_the_public_cloud()
+    {
+        var result = await AuthenticateTokenAsync(t =>
+        {
+            t.Issuer = BotAuthenticationDefaults.GovernmentBotFrameworkIssuer;
+            t.SigningKey = Issuer.BotFrameworkKey;
+        });
+
+        AssertRejected(result, 401, "issuer");
+    }
+
+    [Fact]
+    public async Task A_US_Government_Bot_Connector_token_must_match_the_service_url_and_endorse_the_channel()
+    {
+        var authenticator = CreateAuthenticator(s => s["BotAuthentication:ValidIssuers:0"] = BotAuthenticationDefaults.GovernmentBotFrameworkIssuer);
+        var unendorsed = Issuer.AddKey(TestKeySet.BotFramework, "us-gov-webchat", ["webchat"]);
+        void Government(TokenSpec t)
+        {
+            t.Issuer = BotAuthenticationDefaults.GovernmentBotFrameworkIssuer;
+            t.SigningKey = Issuer.BotFrameworkKey;
+        }
+
+        AssertRejected(await AuthenticateTokenAsync(t => { Government(t); t.ServiceUrl = "https://smba.infra.gov.teams.microsoft.us/"; }, authenticator), 401, "serviceurl");
+        AssertRejected(await AuthenticateTokenAsync(t => { Government(t); t.SigningKey = unendorsed; }, authenticator), 403, "not endorsed");
+    }
+
+    [Fact]
     public async Task Rejects_RSA_PSS_token()
     {
         AssertRejected(await AuthenticateTokenAsync(t => t.Algorithm = "PS256"), 401, "'PS256' is not allowed");
