@@ -41,6 +41,7 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IClassFixtu
     [InlineData("BotAuthentication:AllowedConnectorHosts:0", "https://smba.trafficmanager.net/teams")]
     [InlineData("BotHosting:MaxActivityBytes", "10")]
     [InlineData("BotHosting:TurnTimeout", "00:00:20")]
+    [InlineData("BotHosting:BodyReadTimeout", "00:00:30")]
     [InlineData("BotHosting:ConversationReferenceTimeout", "00:00:00")]
     [InlineData("Storage:TurnBudget", "00:01:00")]
     [InlineData("ConnectorClient:TurnBudget", "00:00:00.1")]
