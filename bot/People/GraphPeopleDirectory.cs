@@ -132,7 +132,12 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(managerId);
-        ArgumentException.ThrowIfNullOrEmpty(personId);
+        ArgumentNullException.ThrowIfNull(personId);
+        if (personId.Length == 0)
+        {
+            return false;
+        }
+
         if (IsEntraId(personId) && await CachedAsync("manager", personId, FetchManagerAsync, cancellationToken) is { } manager
             && string.Equals(manager.Id, managerId, StringComparison.OrdinalIgnoreCase))
         {

@@ -124,7 +124,12 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(managerId);
-        ArgumentException.ThrowIfNullOrEmpty(personId);
+        ArgumentNullException.ThrowIfNull(personId);
+        if (personId.Length == 0)
+        {
+            return false;
+        }
+
         var table = await ReadyTableAsync(cancellationToken);
         var entry = await table.FindAsync<PersonEntity>(
             ManagesPartition(managerId), TableKeys.Encode(personId), select: [nameof(PersonEntity.PersonId)], cancellationToken: cancellationToken);

@@ -168,6 +168,12 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Nobody_manages_an_empty_person_id_such_as_a_card_sends()
+    {
+        Assert.False(await _directory.IsManagerOfAsync(Manager, string.Empty, None));
+    }
+
+    [Fact]
     public async Task Reuses_answers_for_a_while_because_managers_open_their_list_often()
     {
         await _directory.GetPeopleManagedByAsync(Manager, None);

@@ -114,6 +114,14 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Nobody_manages_an_empty_person_id_such_as_a_card_sends()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);
+
+        Assert.False(await directory.IsManagerOfAsync(SeedIds.PriyaShah, string.Empty, None));
+    }
+
+    [Fact]
     public async Task Lists_direct_reports_first_then_people_the_manager_added_each_by_name()
     {
         var directory = PeopleDirectories.Table(azurite, PeopleDirectories.WriteSeed(
