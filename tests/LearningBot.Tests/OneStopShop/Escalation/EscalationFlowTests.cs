@@ -520,6 +520,24 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("very-helpful")]
+    [InlineData(null)]
+    public async Task A_rating_the_card_does_not_offer_is_refused_and_leaves_the_rating_as_it_was(string? rating)
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+        await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+
+        var refused = await _hub.InvokeAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = rating }));
+
+        Assert.Equal(EscalationFeature.UnreadableRating, refused["value"]!.ToString());
+        Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+        Assert.Equal(["asked", "answered", "rated"], (await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None)).Select(h => h.Action));
+    }
+
     [Fact]
     public async Task In_a_group_chat_the_sent_card_shows_the_asker_their_question_and_the_others_only_who_asked()
     {
