@@ -131,9 +131,9 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
 
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(managerId);
+        ArgumentNullException.ThrowIfNull(managerId);
         ArgumentNullException.ThrowIfNull(personId);
-        if (personId.Length == 0)
+        if (managerId.Length == 0 || personId.Length == 0)
         {
             return false;
         }

@@ -29,8 +29,8 @@ public interface IPeopleDirectory
     Task<IReadOnlyList<Person>> GetPeopleManagedByAsync(string managerId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// True when the person is one of the manager's direct reports or someone the manager added; false for an empty
-    /// person id (a card's, say), as nobody manages no one.
+    /// True when the person is one of the manager's direct reports or someone the manager added; false when either id is
+    /// empty (a card's, say), as nobody manages no one and no one manages anybody.
     /// </summary>
     Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken);
 

@@ -123,9 +123,9 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
 
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(managerId);
+        ArgumentNullException.ThrowIfNull(managerId);
         ArgumentNullException.ThrowIfNull(personId);
-        if (personId.Length == 0)
+        if (managerId.Length == 0 || personId.Length == 0)
         {
             return false;
         }

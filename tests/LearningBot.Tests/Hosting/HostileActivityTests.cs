@@ -63,6 +63,20 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
         }
     }
 
+    /// <summary>Presses whose other data gets past the handler's first checks, so the blank id is what it has to deal with.</summary>
+    [Theory]
+    [InlineData("review.notes", """{"managerId":"","agree":true}""")]
+    [InlineData("review.notes", """{"managerId":"   ","agree":"true"}""")]
+    [InlineData("review.mine.comment", """{"managerId":"","reviewId":"","commentId":"c1","comment":"Thanks"}""")]
+    [InlineData("review.mine.open", """{"managerId":"","reviewId":"","show":"acknowledge"}""")]
+    public async Task A_press_with_a_blank_id_past_the_first_checks_gets_a_clear_answer(string verb, string data)
+    {
+        var bot = host.ForTest();
+        var person = TestPerson.Unique("blank-id", "Ash Reed");
+
+        await AssertClearAnswerAsync(bot, TeamsActivities.ExecuteAction(bot.Connector.ServiceUrl, verb, JsonNode.Parse(data)!.AsObject(), person.ChatId).From(person));
+    }
+
     [Fact]
     public void Every_card_button_the_bot_routes_is_among_those_pressed()
     {

@@ -168,9 +168,10 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
-    public async Task Nobody_manages_an_empty_person_id_such_as_a_card_sends()
+    public async Task Nobody_manages_an_empty_person_id_and_an_empty_manager_id_manages_nobody()
     {
         Assert.False(await _directory.IsManagerOfAsync(Manager, string.Empty, None));
+        Assert.False(await _directory.IsManagerOfAsync(string.Empty, Nurse, None));
     }
 
     [Fact]

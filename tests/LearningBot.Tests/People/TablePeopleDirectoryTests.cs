@@ -114,11 +114,12 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
-    public async Task Nobody_manages_an_empty_person_id_such_as_a_card_sends()
+    public async Task Nobody_manages_an_empty_person_id_and_an_empty_manager_id_manages_nobody()
     {
         var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);
 
         Assert.False(await directory.IsManagerOfAsync(SeedIds.PriyaShah, string.Empty, None));
+        Assert.False(await directory.IsManagerOfAsync(string.Empty, SeedIds.TomOkafor, None));
     }
 
     [Fact]
