@@ -129,7 +129,15 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
         {
             yield return Filled(keys, (key, i) => HostileStrings[(i + shift) % HostileStrings.Length]);
         }
+
+        // Everything else as a card sends it, so the checks before an id is used pass and the id itself is what is tried.
+        foreach (var id in HostileIds)
+        {
+            yield return Filled(keys, (key, _) => CardKeys.IsId(key) ? id : CardKeys.Plausible(key));
+        }
     }
+
+    private static readonly string[] HostileIds = ["", "   ", "x/y\\z#w?v", "\u0000", "outbox|forged", new string('z', 2000)];
 
     private static JsonObject Filled(IReadOnlyList<string> keys, Func<string, int, JsonNode?> value)
     {
