@@ -221,6 +221,11 @@ public sealed class EscalationFeature(
             return CardActionResult.Message(refusal);
         }
 
+        if (CardSubmission.Refusal(cards.AskWhatsMissing(ticket), action.Submitted()) is { } problems)
+        {
+            return problems;
+        }
+
         var whatsMissing = workflow.Scrub(action.GetString("whatsMissing")).Truncate(MaxQuestion);
         if (whatsMissing.WasScrubbed)
         {
