@@ -13,7 +13,8 @@ namespace LearningBot.Tests.Hosting;
 /// <summary>
 /// Every button the bot knows, pressed with data no card of ours sends, and everyday activities with one part broken:
 /// each gets a clear answer (never a 500) and the bot logs no error, since an error logged here would be a bug that
-/// input reached. Someone holding every role and someone holding none both try.
+/// input reached. Someone holding every role and someone holding none both try. Refusals by role, with nothing written,
+/// are <see cref="Access.GuardedRouteTests"/>'; the card coming back marked, and ownership of records, are each capability's tests.
 /// </summary>
 public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClassFixture<HostileActivityTests.Host>
 {
