@@ -7,7 +7,8 @@ namespace LearningBot.Digest;
 /// <summary>
 /// <c>contribute to the newsletter</c> (anyone): a piece of 150 to 300 words, counted here whatever the card checked,
 /// scrubbed (the card comes back showing what was removed before anything is stored), and kept for the next edition.
-/// The card's id is the contribution's, so a second press of Send stores nothing more.
+/// The card's id is the contribution's, so a second press of Send stores nothing more; a different piece sent from the
+/// same card (by someone else in a chat, or by the same person again) is stored as a contribution of its own.
 /// </summary>
 public sealed class DigestContributing(DigestContributionStore contributions, DigestCards cards, TimeProvider clock)
 {
@@ -16,6 +17,11 @@ public sealed class DigestContributing(DigestContributionStore contributions, Di
 
     public static string WordsProblem(int words) =>
         $"Your piece is {words} {(words == 1 ? "word" : "words")} long: please make it between {DigestLimits.ContributionMinWords} and {DigestLimits.ContributionMaxWords} words.";
+
+    /// <summary>Whether the piece stored under the contribution's id is this one: the same press again.</summary>
+    private async Task<bool> IsStoredAsync(DigestContribution contribution, CancellationToken cancellationToken) =>
+        await contributions.FindAsync(contribution.Id, cancellationToken) is { } stored
+        && stored.ContributorKey == contribution.ContributorKey && stored.Headline == contribution.Headline && stored.Text == contribution.Text;
 
     public System.Text.Json.Nodes.JsonObject NewCard() => cards.Contribute(Guid.NewGuid().ToString("N"));
 
@@ -39,7 +45,15 @@ public sealed class DigestContributing(DigestContributionStore contributions, Di
             return CardActionResult.Replace(cards.Contribute(id, headline.Text, text.Text, removed: PersonalDataScrubber.DescribeAll([.. headline.Removed, .. text.Removed])));
         }
 
-        await contributions.AddAsync(DigestContribution.Of(id, turn.Caller.PersonKey ?? "unknown", headline, text, clock.GetUtcNow()), turn.Aborted);
+        var contributor = turn.Caller.PersonKey ?? "unknown";
+        var contribution = DigestContribution.Of(id, contributor, headline, text, clock.GetUtcNow());
+        if (!await contributions.AddAsync(contribution, turn.Aborted) && !await IsStoredAsync(contribution, turn.Aborted))
+        {
+            // The card's id holds another piece (someone else's from the same card in a chat, or another of theirs): this
+            // one is a contribution of its own.
+            await contributions.AddAsync(DigestContribution.Of(Guid.NewGuid().ToString("N"), contributor, headline, text, clock.GetUtcNow()), turn.Aborted);
+        }
+
         return CardActionResult.Message(Thanks);
     }
 }

@@ -24,6 +24,12 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
     public GoodPracticeExample NewExample(Caller caller) =>
         GoodPracticeExample.Start(Guid.NewGuid().ToString("N"), caller.PersonKey ?? "unknown", caller.Name ?? string.Empty, clock.GetUtcNow()) with { Version = 0 };
 
+    /// <summary>
+    /// Whether a card's id for an unsaved example is one <see cref="NewExample"/> makes: the first save stores the example
+    /// under it, so any other id (a key the table refuses, or one in the outbox's range) never reaches the table.
+    /// </summary>
+    private static bool IsNewExampleId(string id) => Guid.TryParseExact(id, "N", out _);
+
     /// <summary>The card <c>share</c> opens: the draft to carry on with, or the first step of a new example.</summary>
     public async Task<JsonObject> OpeningCardAsync(Caller caller, CancellationToken cancellationToken) =>
         await store.DraftOfAsync(caller.PersonKey ?? "unknown", onBehalf: false, cancellationToken) is { } draft
@@ -65,7 +71,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         var shown = action.GetInt("version") ?? 0;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var stored = id.Length == 0 ? null : await store.FindAsync(id, turn.Aborted);
-        if (stored is null && (shown != 0 || id.Length == 0))
+        if (stored is null && (shown != 0 || !IsNewExampleId(id)))
         {
             return CardActionResult.Message(Gone);
         }

@@ -167,7 +167,7 @@ public sealed class LeadRegisterFeature(
     }
 
     private async Task<LeadEntry?> FindAsync(CardActionRequest action, CancellationToken cancellationToken) =>
-        action.GetString("personKey") is { Length: > 0 } personKey ? await register.FindAsync(personKey, cancellationToken) : null;
+        action.GetString("personKey") is { } personKey && !string.IsNullOrWhiteSpace(personKey) ? await register.FindAsync(personKey, cancellationToken) : null;
 
     private async Task<System.Text.Json.Nodes.JsonObject> RegisterAsync(int page, string notice, CancellationToken cancellationToken) =>
         cards.Register(await register.ListAsync(cancellationToken), page, PageSize, notice);

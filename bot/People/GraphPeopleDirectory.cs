@@ -131,8 +131,13 @@ public sealed class GraphPeopleDirectory(GraphServiceClient graph, TablePeopleDi
 
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(managerId);
-        ArgumentException.ThrowIfNullOrEmpty(personId);
+        ArgumentNullException.ThrowIfNull(managerId);
+        ArgumentNullException.ThrowIfNull(personId);
+        if (managerId.Length == 0 || personId.Length == 0)
+        {
+            return false;
+        }
+
         if (IsEntraId(personId) && await CachedAsync("manager", personId, FetchManagerAsync, cancellationToken) is { } manager
             && string.Equals(manager.Id, managerId, StringComparison.OrdinalIgnoreCase))
         {

@@ -28,7 +28,10 @@ public interface IPeopleDirectory
     /// <summary>Direct reports first (Graph or seeded directory), then people the manager added, each group ordered by name.</summary>
     Task<IReadOnlyList<Person>> GetPeopleManagedByAsync(string managerId, CancellationToken cancellationToken);
 
-    /// <summary>True when the person is one of the manager's direct reports or someone the manager added.</summary>
+    /// <summary>
+    /// True when the person is one of the manager's direct reports or someone the manager added; false when either id is
+    /// empty (a card's, say), as nobody manages no one and no one manages anybody.
+    /// </summary>
     Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -123,8 +123,13 @@ public sealed partial class TablePeopleDirectory : IPeopleDirectory
 
     public async Task<bool> IsManagerOfAsync(string managerId, string personId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(managerId);
-        ArgumentException.ThrowIfNullOrEmpty(personId);
+        ArgumentNullException.ThrowIfNull(managerId);
+        ArgumentNullException.ThrowIfNull(personId);
+        if (managerId.Length == 0 || personId.Length == 0)
+        {
+            return false;
+        }
+
         var table = await ReadyTableAsync(cancellationToken);
         var entry = await table.FindAsync<PersonEntity>(
             ManagesPartition(managerId), TableKeys.Encode(personId), select: [nameof(PersonEntity.PersonId)], cancellationToken: cancellationToken);

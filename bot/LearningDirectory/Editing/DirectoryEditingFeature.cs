@@ -167,6 +167,8 @@ public sealed class DirectoryEditingFeature(
             : CardActionResult.Update(await ListAsync(turn, 1, $"Retired {CardText.Literal(change.Entity.ToOffer().Title)}. People asking no longer see it."));
     }
 
+    public const string SessionIdTaken = "This session was not saved: its form had already added another session. Check the details and press Save again to add it.";
+
     private async Task<CardActionResult> SaveSessionAsync(ITurnContext turn, CardActionRequest action)
     {
         var form = SessionForm.From(action);
@@ -206,7 +208,18 @@ public sealed class DirectoryEditingFeature(
         var by = turn.Caller.PersonKey!;
         if (form.IsNew)
         {
-            await store.AddSessionAsync(CourseSessionEntity.Create(scrubbed, by, clock.GetUtcNow()) with { AddedWith = form.FormId }, turn.Aborted);
+            var (_, outcome) = await store.AddSessionAsync(CourseSessionEntity.Create(scrubbed, by, clock.GetUtcNow()) with { AddedWith = form.FormId }, turn.Aborted);
+            if (outcome == DirectoryAddOutcome.NoSuchOffer)
+            {
+                return CardActionResult.Message(OfferGone);
+            }
+
+            if (outcome == DirectoryAddOutcome.IdTaken)
+            {
+                // The session id comes from the form's id, and another form already used it: a fresh form id lets this one be added.
+                return CardSubmission.Refusal(cards.SessionForm(form with { FormId = Guid.NewGuid().ToString("N") }, title), action.Submitted(),
+                    alsoWrong: [new CardInputProblem("date", "taken", SessionIdTaken)])!;
+            }
         }
         else
         {

@@ -22,6 +22,8 @@ public sealed class EscalationFeature(
         "Only members of the L&D team can do that. If you should be one, ask the L&D Support Team to add you.";
 
     private const string TicketGone = "I can't find that question any more.";
+
+    public const string UnreadableRating = "Sorry, I couldn't read that rating. Please try again.";
     private const int MaxQuestion = 1000;
 
     public void MapRoutes(BotRoutes routes)
@@ -219,6 +221,11 @@ public sealed class EscalationFeature(
             return CardActionResult.Message(refusal);
         }
 
+        if (CardSubmission.Refusal(cards.AskWhatsMissing(ticket), action.Submitted()) is { } problems)
+        {
+            return problems;
+        }
+
         var whatsMissing = workflow.Scrub(action.GetString("whatsMissing")).Truncate(MaxQuestion);
         if (whatsMissing.WasScrubbed)
         {
@@ -243,7 +250,12 @@ public sealed class EscalationFeature(
             return CardActionResult.Message(refusal);
         }
 
-        var rating = action.GetString("rating") == TicketWorkflow.Helpful ? TicketWorkflow.Helpful : TicketWorkflow.NotHelpful;
+        var rating = action.GetString("rating");
+        if (rating is not (TicketWorkflow.Helpful or TicketWorkflow.NotHelpful))
+        {
+            return CardActionResult.Message(UnreadableRating);
+        }
+
         var change = await workflow.RateAsync(ticket.Id, ActorOf(turn), rating, turn.Aborted);
         if (change is not { Changed: true })
         {

@@ -57,6 +57,22 @@ public sealed class DigestContributionTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task Two_different_pieces_sent_from_one_card_are_both_stored()
+    {
+        await using var hub = await StartAsync(azurite);
+        var colleague = Colleague();
+        var other = Colleague();
+        var card = await hub.TypeAsync(colleague, "contribute to the newsletter");
+
+        var first = CardJson.MessageFromInvoke(await hub.PressForAnswerAsync(colleague, card, DigestVerbs.SendContribution, new() { ["headline"] = "Dementia friends", ["text"] = Words(160) }));
+        var second = CardJson.MessageFromInvoke(await hub.PressForAnswerAsync(other, card, DigestVerbs.SendContribution, new() { ["headline"] = "Night shift handovers", ["text"] = Words(170) }));
+
+        Assert.Equal((DigestContributing.Thanks, DigestContributing.Thanks), (first, second));
+        var stored = await hub.Contributions.ListWaitingAsync(CancellationToken.None);
+        Assert.Equal(new[] { (colleague.AadObjectId, 160), (other.AadObjectId, 170) }.Order(), stored.Select(c => (c.ContributorKey, c.Words)).Order());
+    }
+
+    [Fact]
     public async Task A_contribution_appears_in_the_next_proposal_once()
     {
         await using var hub = await StartAsync(azurite);

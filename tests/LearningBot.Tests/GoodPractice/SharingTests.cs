@@ -113,6 +113,24 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(1, _hub.ChannelPostsAbout(example.Id));
     }
 
+    [Theory]
+    [InlineData("x/y\\z#w?v")]
+    [InlineData("outbox|made-by-a-card")]
+    [InlineData("an-id-the-card-chose")]
+    public async Task A_first_save_under_an_id_the_bot_did_not_make_stores_nothing(string id)
+    {
+        var kim = Contributor();
+        var data = Answers(SharingSteps.Story);
+        data["exampleId"] = id;
+        data["version"] = 0;
+        data["step"] = SharingSteps.Story;
+
+        var answer = await _hub.PressVerbAsync(kim, GoodPracticeVerbs.Next, data);
+
+        Assert.Equal(GoodPracticeSharing.Gone, CardJson.MessageFromInvoke(answer));
+        Assert.Null(await _hub.Examples.FindAsync(id, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Someone_else_cannot_change_or_send_a_contributors_draft()
     {

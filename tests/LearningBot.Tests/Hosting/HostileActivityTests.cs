@@ -13,7 +13,8 @@ namespace LearningBot.Tests.Hosting;
 /// <summary>
 /// Every button the bot knows, pressed with data no card of ours sends, and everyday activities with one part broken:
 /// each gets a clear answer (never a 500) and the bot logs no error, since an error logged here would be a bug that
-/// input reached. Someone holding every role and someone holding none both try.
+/// input reached. Someone holding every role and someone holding none both try. Refusals by role, with nothing written,
+/// are <see cref="Access.GuardedRouteTests"/>'; the card coming back marked, and ownership of records, are each capability's tests.
 /// </summary>
 public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClassFixture<HostileActivityTests.Host>
 {
@@ -63,6 +64,29 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
         }
     }
 
+    /// <summary>Presses whose other data gets past the handler's first checks, so the blank id is what it has to deal with.</summary>
+    [Theory]
+    [InlineData("review.notes", """{"managerId":"","agree":true}""")]
+    [InlineData("review.notes", """{"managerId":"   ","agree":"true"}""")]
+    [InlineData("review.mine.comment", """{"managerId":"","reviewId":"","commentId":"c1","comment":"Thanks"}""")]
+    [InlineData("review.mine.open", """{"managerId":"","reviewId":"","show":"acknowledge"}""")]
+    public async Task A_press_with_a_blank_id_past_the_first_checks_gets_a_clear_answer(string verb, string data)
+    {
+        var bot = host.ForTest();
+        var person = TestPerson.Unique("blank-id", "Ash Reed");
+
+        await AssertClearAnswerAsync(bot, TeamsActivities.ExecuteAction(bot.Connector.ServiceUrl, verb, JsonNode.Parse(data)!.AsObject(), person.ChatId).From(person));
+    }
+
+    [Fact]
+    public void Every_card_button_the_bot_routes_is_among_those_pressed()
+    {
+        var pressed = VerbsOfTheBot().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var routes = host.Bot.Services.GetRequiredService<BotRouter>().Routes.All();
+
+        Assert.Empty(routes.Where(route => route.Kind == RouteKinds.CardAction && !pressed.Contains(route.Name)).Select(route => route.Name));
+    }
+
     private async Task AssertClearAnswerAsync(BotTestHost bot, JsonObject activity)
     {
         host.Errors.Clear();
@@ -79,23 +103,42 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
         Assert.True(host.Errors.IsEmpty, $"logged {string.Join("\n", host.Errors)}\nfor {activity.ToJsonString()}");
     }
 
+    /// <summary>The constants of every <c>…Verbs</c> class, and every other constant named <c>…Verb</c>.</summary>
     private static IEnumerable<string> VerbsOfTheBot() =>
         typeof(BotRouter).Assembly.GetTypes()
-            .Where(type => type.Name.EndsWith("Verbs", StringComparison.Ordinal))
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => type.Name.EndsWith("Verbs", StringComparison.Ordinal) || field.Name.EndsWith("Verb", StringComparison.Ordinal)))
             .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
             .Select(field => (string)field.GetRawConstantValue()!)
             .Distinct()
             .Order(StringComparer.Ordinal);
 
-    /// <summary>Every input id and data key our cards use, each given a value of the wrong kind, then a hostile string.</summary>
+    /// <summary>
+    /// Every input id and data key our cards use, given each value of the wrong kind and each hostile string in turn (the
+    /// values shifted one key along each time, so every key gets every value and neighbouring keys get different ones).
+    /// </summary>
     private static IEnumerable<JsonObject> HostileData()
     {
         var keys = CardKeys.All;
         yield return new JsonObject();
-        yield return Filled(keys, (key, i) => WrongKinds[i % WrongKinds.Length]());
-        yield return Filled(keys, (key, i) => HostileStrings[i % HostileStrings.Length]);
+        for (var shift = 0; shift < WrongKinds.Length; shift++)
+        {
+            yield return Filled(keys, (key, i) => WrongKinds[(i + shift) % WrongKinds.Length]());
+        }
+
+        for (var shift = 0; shift < HostileStrings.Length; shift++)
+        {
+            yield return Filled(keys, (key, i) => HostileStrings[(i + shift) % HostileStrings.Length]);
+        }
+
+        // Everything else as a card sends it, so the checks before an id is used pass and the id itself is what is tried.
+        foreach (var id in HostileIds)
+        {
+            yield return Filled(keys, (key, _) => CardKeys.IsId(key) ? id : CardKeys.Plausible(key));
+        }
     }
+
+    private static readonly string[] HostileIds = ["", "   ", "x/y\\z#w?v", "\u0000", "outbox|forged", new string('z', 2000)];
 
     private static JsonObject Filled(IReadOnlyList<string> keys, Func<string, int, JsonNode?> value)
     {
@@ -116,9 +159,9 @@ public sealed class HostileActivityTests(HostileActivityTests.Host host) : IClas
 
     private static readonly string[] HostileStrings =
     [
-        "x/y\\z#w?v", "' or PartitionKey ne '", new string('z', 5000), "\u0000\u0001\u001f", "../../etc/passwd",
+        "x/y\\z#w?v", "' or PartitionKey ne '", new string('z', 100_000), "   ", "\t\r\n", "\u0000\u0001\u001f", "../../etc/passwd",
         "<script>alert(1)</script>", "${$root.secret}", "9999-99-99", "-1", "NaN", "\ud83d\ude00 \u202e reversed",
-        "29:someone-else", "2026-02-30", "1e400",
+        "29:someone-else", "2026-02-30", "1e400", "1900-01-01", "9999-12-31", "2147483648",
     ];
 
     private static IEnumerable<JsonObject> EverydayActivities(string serviceUrl)

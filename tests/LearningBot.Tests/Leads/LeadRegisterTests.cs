@@ -177,6 +177,18 @@ public sealed partial class LeadRegisterTests(LeadsHostFixture fixture) : IClass
         Assert.Equal(LeadEntryFeature.NotInRegister, Assert.Single(bot.Connector.Sent).Activity.Text);
     }
 
+    [Theory]
+    [InlineData(LeadVerbs.Edit)]
+    [InlineData(LeadVerbs.Retire)]
+    public async Task A_blank_person_key_on_edit_or_retire_is_answered_as_no_such_lead(string verb)
+    {
+        var bot = fixture.ForTest();
+
+        var answer = await PostAsync(bot, Support, verb, new JsonObject { ["personKey"] = " \t " });
+
+        Assert.Equal(LeadRegisterFeature.LeadGone, CardJson.MessageFromInvoke(answer));
+    }
+
     [Fact]
     public async Task Someone_outside_the_support_team_cannot_list_add_edit_or_retire()
     {

@@ -151,6 +151,30 @@ public sealed class DirectoryEditingTests(DirectoryHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_new_session_whose_form_already_added_another_comes_back_marked_and_is_added_on_the_next_press()
+    {
+        var bot = fixture.ForTest();
+        var offerId = await NewOfferAsync("acute-trust");
+        await PostAsync(bot, Marcus, DirectoryVerbs.SaveSession, SessionData(offerId, "0123456789ab" + new string('1', 20)));
+        var other = SessionData(offerId, "0123456789ab" + new string('2', 20));
+        other["place"] = "Lecture Theatre, Stamford";
+
+        var card = CardJson.FromInvoke(await PostAsync(bot, Marcus, DirectoryVerbs.SaveSession, other));
+
+        Assert.Equal(DirectoryEditingFeature.SessionIdTaken, CardJson.ById(card, "date-problem")["text"]!.GetValue<string>());
+        Assert.DoesNotContain((await fixture.Store.FindOfferAsync(offerId, CancellationToken.None))!.Sessions, s => s.Place == "Lecture Theatre, Stamford");
+
+        var again = CardJson.Actions(card, DirectoryVerbs.SaveSession)[0]["data"]!.DeepClone().AsObject();
+        foreach (var (key, value) in other.Where(pair => pair.Key is not ("formId" or "sessionId" or "offerId")))
+        {
+            again[key] = value?.DeepClone();
+        }
+
+        await PostAsync(bot, Marcus, DirectoryVerbs.SaveSession, again);
+        Assert.Contains((await fixture.Store.FindOfferAsync(offerId, CancellationToken.None))!.Sessions, s => s.Place == "Lecture Theatre, Stamford");
+    }
+
+    [Fact]
     public async Task A_session_that_ends_before_it_starts_comes_back_marked_and_nothing_is_written()
     {
         var bot = fixture.ForTest();

@@ -168,6 +168,13 @@ public sealed class GraphPeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Nobody_manages_an_empty_person_id_and_an_empty_manager_id_manages_nobody()
+    {
+        Assert.False(await _directory.IsManagerOfAsync(Manager, string.Empty, None));
+        Assert.False(await _directory.IsManagerOfAsync(string.Empty, Nurse, None));
+    }
+
+    [Fact]
     public async Task Reuses_answers_for_a_while_because_managers_open_their_list_often()
     {
         await _directory.GetPeopleManagedByAsync(Manager, None);

@@ -114,6 +114,15 @@ public sealed class TablePeopleDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task Nobody_manages_an_empty_person_id_and_an_empty_manager_id_manages_nobody()
+    {
+        var directory = PeopleDirectories.Table(azurite, PeopleDirectories.ShippedSeedFile);
+
+        Assert.False(await directory.IsManagerOfAsync(SeedIds.PriyaShah, string.Empty, None));
+        Assert.False(await directory.IsManagerOfAsync(string.Empty, SeedIds.TomOkafor, None));
+    }
+
+    [Fact]
     public async Task Lists_direct_reports_first_then_people_the_manager_added_each_by_name()
     {
         var directory = PeopleDirectories.Table(azurite, PeopleDirectories.WriteSeed(

@@ -484,6 +484,29 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(["asked", "answered", "rated", "still needs help", "answered", "rated"], history.Select(h => h.Action));
     }
 
+    [Theory]
+    [InlineData("too long")]
+    [InlineData("a number")]
+    [InlineData("a list")]
+    public async Task What_is_missing_that_the_card_would_not_take_comes_back_marked_and_the_question_stays_answered(string kind)
+    {
+        JsonNode whatsMissing = kind switch
+        {
+            "too long" => JsonValue.Create(new string('z', 1001)),
+            "a number" => JsonValue.Create(42),
+            _ => new JsonArray("a"),
+        };
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+
+        var card = await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.StillNeedHelp,
+            new JsonObject { ["ticketId"] = ticketId, ["whatsMissing"] = whatsMissing.DeepClone() }));
+
+        Assert.True(CardJson.HasId(card, "whatsMissing-problem"));
+        Assert.Equal(TicketStatus.Answered, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Status);
+    }
+
     [Fact]
     public async Task Only_the_asker_can_say_they_still_need_help()
     {
@@ -518,6 +541,24 @@ public sealed class EscalationFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("Alex Morgan found the answer helpful.", _hub.ChannelCardNow(ticketId), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.activity.message", byOther["type"]!.GetValue<string>());
         Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("very-helpful")]
+    [InlineData(null)]
+    public async Task A_rating_the_card_does_not_offer_is_refused_and_leaves_the_rating_as_it_was(string? rating)
+    {
+        await _hub.SetExpertChannelAsync();
+        var (ticketId, _) = await _hub.EscalateAsync(Question);
+        await _hub.InvokeCardAsync(_hub.ChannelAction(Sam, EscalationVerbs.Answer, new JsonObject { ["ticketId"] = ticketId, ["answer"] = "Yes." }));
+        await _hub.InvokeCardAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = "helpful" }));
+
+        var refused = await _hub.InvokeAsync(_hub.PersonalAction(Asker, EscalationVerbs.Rate, new JsonObject { ["ticketId"] = ticketId, ["rating"] = rating }));
+
+        Assert.Equal(EscalationFeature.UnreadableRating, refused["value"]!.ToString());
+        Assert.Equal(TicketWorkflow.Helpful, (await _hub.Tickets.FindAsync(ticketId, CancellationToken.None))!.Rating);
+        Assert.Equal(["asked", "answered", "rated"], (await _hub.Tickets.HistoryAsync(ticketId, CancellationToken.None)).Select(h => h.Action));
     }
 
     [Fact]
