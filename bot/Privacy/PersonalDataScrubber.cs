@@ -19,7 +19,8 @@ public enum ScrubMarking
 /// <item>NHS and CHI numbers (10 digits, in any grouping, with spaces, dots or dashes between);</item>
 /// <item>UK phone numbers (<c>07700 900123</c>, <c>(0161) 496 0000</c>, <c>+44 (0)20 7946 0958</c>, <c>0044 …</c>);</item>
 /// <item>email addresses, also written out (<c>jo at example dot org</c>, <c>jo[at]example[dot]org</c>);</item>
-/// <item>postcodes and street addresses (a house number and a street: <c>27 Acacia Avenue</c>);</item>
+/// <item>postcodes and street addresses (a house number and a street: <c>27 Acacia Avenue</c>; a street or named house
+/// after "lives at" or "address is": <c>lives at Rose Cottage, Mill Lane</c>);</item>
 /// <item>dates of birth and of care (any full date that is not in the future, a month and year that is not, and any
 /// date or year after a cue such as "DOB", "born" or "admitted", and six or eight digits after a birth cue: <c>DOB 120348</c>); durations such as "2 working days" are not dates;</item>
 /// <item>hospital, MRN and unit numbers (letters and 6 to 8 digits, or 6 digits or more after "MRN", "hospital no"...);</item>
