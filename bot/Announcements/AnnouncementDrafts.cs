@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.Announcements;
@@ -12,7 +13,8 @@ public sealed partial class AnnouncementDrafts(TableStorage tables, TimeProvider
 
     private readonly LazyTable _table = tables.Table(TableName);
 
-    public async Task<AnnouncementDraftEntity> SaveAsync(string authorKey, string title, string message, string audience, int audienceSize, CancellationToken cancellationToken)
+    /// <summary>Files a new draft; its title and message only as <see cref="ScrubbedText"/>, so nothing typed is stored unscrubbed.</summary>
+    public async Task<AnnouncementDraftEntity> SaveAsync(string authorKey, ScrubbedText title, ScrubbedText message, string audience, int audienceSize, CancellationToken cancellationToken)
     {
         var draftId = Guid.NewGuid().ToString("N");
         var draft = new AnnouncementDraftEntity
@@ -21,8 +23,8 @@ public sealed partial class AnnouncementDrafts(TableStorage tables, TimeProvider
             RowKey = AnnouncementDraftEntity.RowKeyOf(draftId),
             DraftId = draftId,
             AuthorKey = authorKey,
-            Title = title,
-            Message = message,
+            Title = title.Text,
+            Message = message.Text,
             Audience = audience,
             AudienceSize = audienceSize,
             CreatedAt = clock.GetUtcNow(),

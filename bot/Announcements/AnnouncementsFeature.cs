@@ -64,7 +64,7 @@ public sealed class AnnouncementsFeature(
 
         var author = AuthorOf(turn);
         var size = await audience.MeasureAsync(chosen, author, turn.Aborted);
-        var draft = await drafts.SaveAsync(author, title.Text, message.Text, chosen, size.People, turn.Aborted);
+        var draft = await drafts.SaveAsync(author, title, message, chosen, size.People, turn.Aborted);
         return CardActionResult.Update(cards.Preview(draft, size));
     }
 

@@ -60,6 +60,8 @@ internal static class Detectors
     public static void Addresses(string text, List<Finding> found)
     {
         Each(IdentifierPatterns.Address, text, match => Add(found, match, PersonalDataScrubber.Address, Finding.Structured));
+        Each(IdentifierPatterns.CuedAddress, text, match =>
+            found.Add(new Finding(match.Groups[1].Index, match.Groups[1].Index + match.Groups[1].Length, PersonalDataScrubber.Address, Finding.Structured)));
         Each(IdentifierPatterns.LowerCaseAddress, text, match =>
         {
             if (!match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NotStreetWords.Contains))

@@ -94,10 +94,19 @@ internal static class IdentifierPatterns
         @"\b[0-9]{1,4}[a-z]?,? {1,2}([a-z][a-z'\-]+(?: {1,2}[a-z][a-z'\-]+)?) {1,2}(?:road|rd|street|lane|avenue|ave|crescent|terrace|gardens|grove)\b",
         AnyCase, Timeout);
 
+    /// <summary>
+    /// A street or named house after "lives at", "living on", "address is", with or without a house number:
+    /// <c>lives at Rose Cottage, Mill Lane</c>, <c>lives on Elm Street</c>, <c>lives at 3 The Paddocks</c>.
+    /// </summary>
+    public static readonly Regex CuedAddress = new(
+        @"\b(?:[Ll]ive[sd]?|[Ll]iving|[Rr]esides?|[Rr]esiding|[Ss]tay(?:s|ing)?|[Aa]ddress(?: {1,2}is)?:?) {1,2}(?:(?:at|on|in) {1,2})?"
+        + @"((?:[0-9]{1,4}[A-Za-z]?,? {1,2})?(?:[A-Z][A-Za-z'\-]+,? {1,2}){1,3}(?:" + StreetType[3..^1] + @"|Cottage|House|Farm|Lodge|Barn|Paddocks?|Manor|Estate)\b)",
+        Exact, Timeout);
+
     /// <summary>Every pattern, for the test that proves none can backtrack.</summary>
     public static IReadOnlyList<Regex> All { get; } =
     [
         Email, BracketedEmail, WordedEmail, Postcode, NationalInsurance, LettersThenDigits, CapitalsSpaceDigits, ClientReference,
-        NumericDate, DayMonth, MonthDay, MonthYear, CuedYear, BracketedYear, Address, LowerCaseAddress,
+        NumericDate, DayMonth, MonthDay, MonthYear, CuedYear, BracketedYear, Address, LowerCaseAddress, CuedAddress,
     ];
 }

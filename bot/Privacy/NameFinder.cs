@@ -26,6 +26,29 @@ internal static class NameFinder
         ["ward", "day", "law", "page", "bank", "banks", "church", "house", "may", "march", "nurse", "sister", "bay", "bishop", "chambers"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// People a patient's details come with ("my patient John Smith", "her son Daniel", "service user: Tom Hughes"),
+    /// in lower case: "Patient Safety" and "Resident Doctors" are headings, not a person and a name.
+    /// </summary>
+    private static readonly HashSet<string> Relations = new(
+        [
+            "patient", "resident", "client", "son", "daughter", "husband", "wife", "mum", "mother", "dad", "brother", "grandson",
+            "granddaughter", "grandmother", "grandfather", "nan", "gran", "grandma", "grandad", "grandpa", "nephew", "niece", "aunt", "uncle",
+            "neighbour", "stepson", "stepdaughter", "fiancé", "fiance", "boyfriend", "girlfriend",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>Capitalised words that follow "patient" or "client" in names of services and roles ("patient Safety Specialist").</summary>
+    private static readonly HashSet<string> AfterRelationNotNames = new(
+        [
+            "safety", "experience", "experiences", "participation", "advice", "liaison", "transport", "flow", "feedback", "record", "records",
+            "pathway", "pathways", "access", "choice", "information", "leaflet", "leaflets", "panel", "story", "stories", "voice",
+            "involvement", "engagement", "identification", "journey", "journeys", "survey", "surveys", "reported", "outcome", "outcomes",
+            "led", "centred", "centered", "facing", "charter", "representative", "representatives", "partnership", "partnerships",
+            "administration", "services", "relations", "satisfaction", "portal", "list", "lists", "tracking", "movement",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> PlaceWords = new(["bed", "room", "bay", "cubicle", "cubical", "chair", "bedroom"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlaceModifiers = new(["side", "single", "day", "isolation", "en-suite", "dining"], StringComparer.Ordinal);
@@ -114,6 +137,10 @@ internal static class NameFinder
                 BeforePlace(text, tokens, i, found);
                 AfterPlace(text, tokens, number, found);
             }
+            else if (IsRelation(text, tokens, i, word))
+            {
+                AfterRelation(text, tokens, i, found);
+            }
         }
     }
 
@@ -186,6 +213,53 @@ internal static class NameFinder
         }
 
         if (at < tokens.Count && IsNameWord(text, tokens[at]))
+        {
+            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+        }
+    }
+
+    /// <summary>"patient", "her son", "service user" (lower case), or any case with a colon after it ("Patient: ...").</summary>
+    private static bool IsRelation(string text, List<Token> tokens, int at, string word)
+    {
+        var lower = word.ToLowerInvariant();
+        var serviceUser = lower == "user" && at > 0 && tokens[at - 1].Kind == TokenKind.Word && Word(text, tokens[at - 1]).Equals("service", StringComparison.OrdinalIgnoreCase);
+        if (lower == "name")
+        {
+            // "Name: Mary Brown" on a line of its own or after "his", "her", "full"; not "Course name: Leading Change".
+            var before = at > 0 && tokens[at - 1].Kind == TokenKind.Word ? Word(text, tokens[at - 1]).ToLowerInvariant() : null;
+            return IsMark(text, tokens, at + 1, ':') && (before is null or "his" or "her" or "their" or "full" or "first" or "surname");
+        }
+
+        if (!Relations.Contains(lower) && !serviceUser)
+        {
+            return false;
+        }
+
+        var nameFollows = at + 1 < tokens.Count && tokens[at + 1].Kind == TokenKind.Word && Word(text, tokens[at + 1]).Equals("name", StringComparison.OrdinalIgnoreCase);
+        return word == lower || IsMark(text, tokens, at + 1, ':') || (nameFollows && IsMark(text, tokens, at + 2, ':'));
+    }
+
+    /// <summary>"my patient John Smith", "her son, Daniel,", "patient: Mary Brown", "resident (Edith Walker)", "patient name: John Smith".</summary>
+    private static void AfterRelation(string text, List<Token> tokens, int relationAt, List<Finding> found)
+    {
+        var at = relationAt + 1;
+        if (at < tokens.Count && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]).ToLowerInvariant() is "name" or "called" or "named")
+        {
+            at++;
+            if (at < tokens.Count && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]) == "is")
+            {
+                at++;
+            }
+        }
+
+        if (at < tokens.Count && tokens[at].Kind == TokenKind.Mark && text[tokens[at].Start] is ',' or ':' or '(' or '-')
+        {
+            at++;
+        }
+
+        // Capitals only ("patient NEWS2 score", "patient ID") are abbreviations, not names.
+        if (at < tokens.Count && IsNameWord(text, tokens[at]) && Word(text, tokens[at]) is var first && first != first.ToUpperInvariant()
+            && !AfterRelationNotNames.Contains(WithoutPossessive(first)))
         {
             found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
         }

@@ -6,7 +6,8 @@ namespace LearningBot.Privacy;
 /// underscore joins only groups of three digits or more, so times (<c>09.30</c>), dates (<c>12/03</c>) and years
 /// (<c>2024/25</c>) are not joined up. What the run is then depends on its digits, its grouping and the cue before
 /// it (a spaced slash, " / ", always separates two numbers): 10 digits are an NHS (or, after "CHI", a CHI) number, 11 starting 0 or +44 a phone number, 7 or more a
-/// hospital number, client reference or long number, 6 after a cue a hospital number or client reference. One
+/// hospital number, client reference or long number, 6 after a cue a hospital number or client reference, 6 or 8 after
+/// "DOB" a date of birth written without separators (<c>120348</c>). One
 /// pass over the text, each character looked at a bounded number of times.
 /// </summary>
 internal static class NumberRuns
@@ -172,8 +173,10 @@ internal static class NumberRuns
         var patient = hospital || Cues.Before(text, start, Cues.Patient);
         var client = Cues.Before(text, start, Cues.Client);
         var phone = Cues.Before(text, start, Cues.Phone);
+        var birth = Cues.Before(text, start, Cues.Birth);
         return count switch
         {
+            6 or 8 when birth => PersonalDataScrubber.DateOfBirth,
             11 when digits[0] == '0' => PersonalDataScrubber.PhoneNumber,
             10 when chi => PersonalDataScrubber.ChiNumber,
             10 when nhs => PersonalDataScrubber.NhsNumber,

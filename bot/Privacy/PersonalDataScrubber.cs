@@ -19,19 +19,21 @@ public enum ScrubMarking
 /// <item>NHS and CHI numbers (10 digits, in any grouping, with spaces, dots or dashes between);</item>
 /// <item>UK phone numbers (<c>07700 900123</c>, <c>(0161) 496 0000</c>, <c>+44 (0)20 7946 0958</c>, <c>0044 …</c>);</item>
 /// <item>email addresses, also written out (<c>jo at example dot org</c>, <c>jo[at]example[dot]org</c>);</item>
-/// <item>postcodes and street addresses (a house number and a street: <c>27 Acacia Avenue</c>);</item>
+/// <item>postcodes and street addresses (a house number and a street: <c>27 Acacia Avenue</c>; a street or named house
+/// after "lives at" or "address is": <c>lives at Rose Cottage, Mill Lane</c>);</item>
 /// <item>dates of birth and of care (any full date that is not in the future, a month and year that is not, and any
-/// date or year after a cue such as "DOB", "born" or "admitted"); durations such as "2 working days" are not dates;</item>
+/// date or year after a cue such as "DOB", "born" or "admitted", and six or eight digits after a birth cue: <c>DOB 120348</c>); durations such as "2 working days" are not dates;</item>
 /// <item>hospital, MRN and unit numbers (letters and 6 to 8 digits, or 6 digits or more after "MRN", "hospital no"...);</item>
 /// <item>council and social care references after their cue (<c>client ref CR-204518</c>, <c>Mosaic ID 1234567</c>);</item>
 /// <item>National Insurance numbers (<c>AB 12 34 56 C</c>, any spacing);</item>
 /// <item>names after a title (<c>Mrs Joan Smith</c>, <c>Dr Patel</c>, <c>Sister Mary</c>) or beside a bed or room
-/// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>); the title stays;</item>
+/// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), or after the person they are to the writer or the patient
+/// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>); the title stays;</item>
 /// <item>any other run of seven or more digits.</item>
 /// </list>
 /// Full-width digits, non-breaking and zero-width spaces and other look-alikes are read as what they look like.
 /// It errs on the side of removing: a lost date costs less than a kept identifier. It is a safety net behind the
-/// warnings, not a guarantee: a name on its own, with no title or bed beside it, is not found. Every detector runs
+/// warnings, not a guarantee: a name on its own, with no title, bed or relation beside it, is not found. Every detector runs
 /// in time proportional to the text (non-backtracking expressions and single-pass scanners).
 /// </summary>
 public static class PersonalDataScrubber

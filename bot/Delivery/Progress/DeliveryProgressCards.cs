@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Cards;
+using LearningBot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace LearningBot.Delivery.Progress;
 
 /// <summary>
 /// Words and card for a delivery's progress: the one line of counts while it runs, and the summary when it has
-/// finished. Counts here are shown only to whoever started the delivery.
+/// finished. Counts here are shown only to whoever started the delivery. Only an announcement's requester is always in
+/// the L&amp;D Support Team (every announcement route needs it) and sees exact figures, the breakdown and the report;
+/// anyone else (a digest editor, for one) sees the small-numbers rule: 1 to 4 read "fewer than 5", what was sent and
+/// what was not are the only two figures, so neither can be worked out from the other, and there is no report link.
 /// </summary>
 public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, IOptions<DeliveryProgressOptions> options)
 {
@@ -21,19 +25,23 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
     {
         ArgumentNullException.ThrowIfNull(progress);
         var finished = IsFinished(progress);
+        var exact = ShowsExactCounts(progress.Purpose);
         return cards.Render(new DeliveryProgressCardData(
             progress.DeliveryId,
             Title(progress.Purpose),
             Headline(progress),
             notice,
-            Counts(progress),
+            exact ? Counts(progress) : BandedCounts(progress),
             Running: !finished,
             Finished: finished,
-            finished ? Summary(progress, unreachableByReason) : [],
-            finished && !progress.LedgerRemoved ? links.Create(progress.DeliveryId)?.AbsoluteUri ?? string.Empty : string.Empty,
+            !finished ? [] : exact ? Summary(progress, unreachableByReason) : BandedSummary(progress),
+            finished && exact && !progress.LedgerRemoved ? links.Create(progress.DeliveryId)?.AbsoluteUri ?? string.Empty : string.Empty,
             Duration(options.Value.ReportLinkLifetime),
             progress.LedgerRemoved ? RemovedLedger.Sentence(progress) : string.Empty));
     }
+
+    /// <summary>True when the requester of a delivery for <paramref name="purpose"/> is always in the L&amp;D Support Team.</summary>
+    public static bool ShowsExactCounts(string purpose) => purpose == "announcement";
 
     public static bool IsFinished(DeliveryProgress progress) => progress.Status != DeliveryStatuses.Sending;
 
@@ -79,6 +87,46 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
         }
 
         return string.Join(Dot, parts);
+    }
+
+    /// <summary>
+    /// "Sent to 4,210 of 11,000 people (38%) · fewer than 5 not reached · about 3 minutes left"; once finished, what was
+    /// not sent (unreachable, failed and cancelled together) in place of what was not reached.
+    /// </summary>
+    public static string BandedCounts(DeliveryProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var finished = IsFinished(progress);
+        var parts = new List<string>
+        {
+            $"Sent to {SentOf(progress)}",
+            finished ? $"{SmallNumbers.Number(progress.Total - progress.Sent)} not sent" : $"{SmallNumbers.Number(progress.Unreachable + progress.Failed)} not reached",
+        };
+        if (!finished)
+        {
+            parts.Add(TimeLeft(progress.EstimatedRemaining));
+        }
+
+        return string.Join(Dot, parts);
+    }
+
+    private static string SentOf(DeliveryProgress progress) =>
+        SmallNumbers.Share(progress.Sent, progress.Total, "people")
+        ?? $"{SmallNumbers.Number(progress.Sent)} of fewer than {SmallNumbers.Threshold.ToString(CultureInfo.InvariantCulture)} people";
+
+    private static List<DeliverySummaryFact> BandedSummary(DeliveryProgress progress)
+    {
+        var facts = new List<DeliverySummaryFact>
+        {
+            new("Sent", SentOf(progress)),
+            new("Not sent", SmallNumbers.Number(progress.Total - progress.Sent)),
+        };
+        if (progress.FinishedAt is { } finishedAt)
+        {
+            facts.Add(new("Time taken", Duration(finishedAt - progress.StartedAt)));
+        }
+
+        return facts;
     }
 
     public static string TimeLeft(TimeSpan? remaining) => remaining switch

@@ -78,7 +78,7 @@ public sealed partial class DigestReading(
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"**Reach of {edition.Title}** (counts below {SmallNumbers.Threshold} are shown as \"fewer than {SmallNumbers.Threshold}\")\n\n")
             .Append(CultureInfo.InvariantCulture, $"- Sent to: {SmallNumbers.Number(progress?.Total ?? 0)} (people and channels)\n")
-            .Append(CultureInfo.InvariantCulture, $"- Delivered: {SmallNumbers.Number(progress?.Sent ?? 0)}\n")
+            .Append(CultureInfo.InvariantCulture, $"- Delivered: {Delivered(progress)}\n")
             .Append("- Opened the full digest (times opened, not people; nobody's reading is recorded), by kind of organisation:\n");
         foreach (var kind in SignalChoices.OrganisationKinds)
         {
@@ -88,6 +88,11 @@ public sealed partial class DigestReading(
         text.Append(CultureInfo.InvariantCulture, $"  - Not in the people directory: {SmallNumbers.Number(opens.GetValueOrDefault(DigestReach.UnknownKind))}\n");
         return text.ToString();
     }
+
+    /// <summary>Delivered beside sent, so what was not delivered can't be worked out when it is below 5 ("more than 10,995 of 11,000").</summary>
+    private static string Delivered(DeliveryProgress? progress) =>
+        progress is null ? SmallNumbers.Number(0)
+            : SmallNumbers.Share(progress.Sent, progress.Total, "people and channels") ?? SmallNumbers.Number(progress.Sent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An open of digest edition {Number} could not be counted")]
     private partial void LogNotCounted(Exception exception, int number);

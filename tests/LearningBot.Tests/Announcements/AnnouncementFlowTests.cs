@@ -70,6 +70,23 @@ public sealed class AnnouncementFlowTests(DeliveryUiHostFixture fixture) : IClas
         Assert.Equal(["announce.preview"], CardJson.Verbs(card));
     }
 
+    [Fact]
+    public async Task A_draft_is_stored_only_with_the_identifiers_removed()
+    {
+        var bot = fixture.ForTest();
+        var drafts = bot.Services.GetRequiredService<AnnouncementDrafts>();
+        var shown = await PreviewAsync(bot, "Flu clinic for Mrs Jones", "Call 07700 900123 or quote NHS number 943 476 5919.", "everyone");
+
+        var card = await PreviewAsync(bot, CardJson.ById(shown, "title")["value"]!.GetValue<string>(), CardJson.ById(shown, "message")["value"]!.GetValue<string>(), "everyone");
+
+        var draft = await drafts.FindAsync(Support.AadObjectId, DraftIdOf(card), CancellationToken.None);
+        Assert.NotNull(draft);
+        Assert.DoesNotContain("Jones", draft.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("943 476 5919", draft.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900123", draft.Message, StringComparison.Ordinal);
+        Assert.Contains("[NHS number removed]", draft.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("everyone", "19 people: 15 in Teams, 4 without Teams (counted for the printed edition)")]
     [InlineData("kind:primary-care", "7 people: 6 in Teams, 1 without Teams (counted for the printed edition)")]

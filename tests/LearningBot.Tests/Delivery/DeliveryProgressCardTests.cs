@@ -92,7 +92,7 @@ public sealed class DeliveryProgressCardTests
         var removed = Running(sent: 10838, unreachable: 162, failed: 0, left: null) with
         {
             Status = DeliveryStatuses.Completed,
-            FinishedAt = Start.AddMinutes(4),
+            FinishedAt = Start.AddMinutes(6),
             LedgerRemovedAt = new DateTimeOffset(2026, 6, 1, 3, 0, 0, TimeSpan.Zero),
         };
 
@@ -116,6 +116,46 @@ public sealed class DeliveryProgressCardTests
 
         Assert.Null(ReportButton(card));
         Assert.Contains("Ask the L&D Support Team", CardJson.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_digest_editors_running_card_shows_a_small_count_as_fewer_than_5()
+    {
+        var card = _cards.Render(Running(sent: 4210, unreachable: 3, failed: 1, left: TimeSpan.FromMinutes(3)) with { Purpose = "digest" });
+
+        Assert.Equal("Sent to 4,210 of 11,000 people (38%) · fewer than 5 not reached · about 3 minutes left", Text(card, "counts"));
+    }
+
+    [Fact]
+    public void A_digest_editors_finished_card_shows_no_small_remainder_no_breakdown_and_no_report()
+    {
+        var finished = Running(sent: 10997, unreachable: 2, failed: 1, left: null) with
+        {
+            Purpose = "digest",
+            Status = DeliveryStatuses.Completed,
+            FinishedAt = Start.AddMinutes(6),
+        };
+        var byReason = new Dictionary<string, int> { ["no-teams"] = 1, ["app-blocked"] = 1 };
+
+        var card = _cards.Render(finished, byReason);
+
+        Assert.Equal("Sent to more than 10,995 of 11,000 people · fewer than 5 not sent", Text(card, "counts"));
+        Assert.Equal(
+            new Dictionary<string, string> { ["Sent"] = "more than 10,995 of 11,000 people", ["Not sent"] = "fewer than 5", ["Time taken"] = "6 minutes" },
+            Facts(card));
+        Assert.Null(ReportButton(card));
+        Assert.Contains("Ask the L&D Support Team", CardJson.Texts(card), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b[1-4]\b", string.Join(" ", Text(card, "counts"), string.Join(" ", Facts(card).Values)));
+    }
+
+    [Fact]
+    public void A_digest_to_fewer_than_5_people_shows_neither_how_many_nor_how_many_were_sent()
+    {
+        var finished = new DeliveryProgress("d1", "digest", "editor", DeliveryStatuses.Completed, 3, 3, 0, 0, 0, Start, Start.AddSeconds(5), null);
+
+        var card = _cards.Render(finished);
+
+        Assert.Equal("Sent to fewer than 5 of fewer than 5 people · 0 not sent", Text(card, "counts"));
     }
 
     public static DeliveryProgressCards NewCards(TimeProvider clock, string? publicBaseUrl = "https://learningbot.test")

@@ -76,6 +76,46 @@ public sealed class SharedDeduplicationTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task A_response_that_gives_back_typed_text_with_an_nhs_number_is_answered_but_not_stored()
+    {
+        var claims = Claims(azurite.Storage);
+        var (first, second) = (new ActivityDeduplicator(TimeProvider.System, claims), Instance());
+        const string typed = "Patient 943 476 5919 fell twice, is there falls training?";
+        var press = Invoke() with { Value = JsonSerializer.SerializeToElement(new { action = new { verb = "ask.send", data = new { question = typed, reason = "" } } }) };
+        var problems = new InvokeResponse(200, new { statusCode = 200, value = new { type = "AdaptiveCard", body = new[] { new { type = "Input.Text", id = "question", value = typed } } } });
+
+        var (response, _) = await first.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(problems));
+        await claims.DrainAsync(CancellationToken.None);
+        var (again, duplicate) = await second.ProcessOnceAsync(press, () => throw new InvalidOperationException("ran twice"));
+
+        Assert.Contains("943 476 5919", JsonSerializer.Serialize(response!.Body, BotJson.Options), StringComparison.Ordinal);
+        var key = InboundActivityClaims.KeyFor(press, DateTimeOffset.UtcNow);
+        var stored = await (await azurite.Storage.Table(InboundActivityClaims.TableName).GetAsync(CancellationToken.None))
+            .FindAsync<InboundActivityEntity>(key.PartitionKey, key.RowKey);
+        Assert.True(stored!.Finished);
+        Assert.Null(stored.InvokeBodyGzip);
+        Assert.Null(stored.InvokeBody);
+        Assert.True(duplicate);
+        Assert.Equal(200, again!.Status);
+        Assert.Null(again.Body);
+    }
+
+    [Fact]
+    public async Task A_response_that_gives_back_typed_text_with_nothing_to_scrub_is_stored_as_usual()
+    {
+        var (first, second) = (Instance(), Instance());
+        const string typed = "Is there falls training for night staff?";
+        var press = Invoke() with { Value = JsonSerializer.SerializeToElement(new { action = new { verb = "ask.send", data = new { question = typed } } }) };
+        var card = new InvokeResponse(200, new { statusCode = 200, value = new { type = "AdaptiveCard", body = new[] { new { type = "Input.Text", id = "question", value = typed } } } });
+
+        await first.ProcessOnceAsync(press, () => Task.FromResult<InvokeResponse?>(card));
+        var (again, duplicate) = await second.ProcessOnceAsync(press, () => throw new InvalidOperationException("ran twice"));
+
+        Assert.True(duplicate);
+        Assert.Equal(JsonSerializer.Serialize(card.Body, BotJson.Options), JsonSerializer.Serialize(again!.Body, BotJson.Options));
+    }
+
+    [Fact]
     public async Task A_run_that_failed_on_one_instance_runs_again_on_the_other()
     {
         var (first, second) = (Instance(), Instance());

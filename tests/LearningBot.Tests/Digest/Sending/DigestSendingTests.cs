@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Delivery;
 using LearningBot.Digest;
 using LearningBot.Digest.Sending;
 using LearningBot.Tests.FiveMinuteReview;
@@ -132,6 +133,23 @@ public sealed class DigestSendingTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("Voluntary sector: fewer than 5", report, StringComparison.Ordinal);
         Assert.Contains("Sent to: fewer than 5", report, StringComparison.Ordinal);
         Assert.DoesNotContain("Voluntary sector: 3", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reach_never_shows_sent_and_delivered_so_that_fewer_than_5_undelivered_can_be_worked_out()
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+        await _first.ScheduleAsync(edition);
+        await _first.SendDueAsync();
+        var deliveryId = (await _first.FindAsync(edition.Number)).DeliveryId;
+        var progress = await _deliveries.GetProgressAsync(deliveryId, CancellationToken.None);
+        _deliveries.Set(progress! with { Status = DeliveryStatuses.Completed, Total = 1200, Sent = 1197, Unreachable = 3, FinishedAt = DigestSendingHarness.Now });
+
+        var report = await _first.TypeAsync(DigestHarness.Editor, $"digest reach {edition.Number}");
+
+        Assert.Contains("Sent to: 1,200", report, StringComparison.Ordinal);
+        Assert.Contains("Delivered: more than 1,195 of 1,200 people and channels", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("1,197", report, StringComparison.Ordinal);
     }
 
     [Fact]
