@@ -45,7 +45,7 @@ public static class AuthenticationServiceCollectionExtensions
     {
         if (options.ValidIssuers.Count == 0)
         {
-            options.ValidIssuers = BotAuthenticationDefaults.ValidIssuers(identity.Value.MicrosoftAppTenantId);
+            options.ValidIssuers = BotAuthenticationDefaults.ValidIssuers(identity.Value.MicrosoftAppTenantId, identity.Value.MicrosoftAppType);
         }
     }
 

@@ -50,10 +50,15 @@ public static class BotAuthenticationDefaults
     public static string EntraV2Issuer(string tenantId) =>
         string.Format(CultureInfo.InvariantCulture, "https://login.microsoftonline.com/{0}/v2.0", tenantId);
 
-    /// <summary>The Bot Connector issuer, both Entra ID issuers of each Bot Framework tenant, and those of the bot's own tenant.</summary>
-    public static List<string> ValidIssuers(string? botTenantId)
+    /// <summary>
+    /// The Bot Connector issuer, both Entra ID issuers of the bot's own tenant and, unless the bot is
+    /// <see cref="BotAppType.MultiTenant"/>, those of each Bot Framework tenant. A multi-tenant bot does not trust Azure Bot
+    /// Service's tenants by default: any other multi-tenant bot can get a token for its app id from the
+    /// <c>botframework.com</c> tenant (that is how skills call), which would pass for a channel's (rule 2.4).
+    /// </summary>
+    public static List<string> ValidIssuers(string? botTenantId, BotAppType appType)
     {
-        var tenants = BotFrameworkTenants.ToList();
+        var tenants = appType == BotAppType.MultiTenant ? [] : BotFrameworkTenants.ToList();
         if (Guid.TryParse(botTenantId, out _))
         {
             tenants.Add(botTenantId!);

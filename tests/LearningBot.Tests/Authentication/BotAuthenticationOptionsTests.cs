@@ -19,7 +19,7 @@ public sealed class BotAuthenticationOptionsTests : AuthenticatorHarness
     }
 
     [Fact]
-    public void Defaults_valid_issuers_to_the_Bot_Framework_and_the_bot_tenant()
+    public void A_single_tenant_bot_defaults_valid_issuers_to_the_Bot_Framework_and_its_tenant()
     {
         var options = OptionsOf(CreateServices());
 
@@ -30,6 +30,14 @@ public sealed class BotAuthenticationOptionsTests : AuthenticatorHarness
             Assert.Contains($"https://sts.windows.net/{tenant}/", options.ValidIssuers);
             Assert.Contains($"https://login.microsoftonline.com/{tenant}/v2.0", options.ValidIssuers);
         }
+    }
+
+    [Fact]
+    public void A_multi_tenant_bot_defaults_to_the_Bot_Connector_issuer_alone()
+    {
+        var options = OptionsOf(CreateServices(s => (s["MicrosoftAppTenantId"], s["MicrosoftAppType"]) = (null, "MultiTenant")));
+
+        Assert.Equal(["https://api.botframework.com"], options.ValidIssuers);
     }
 
     [Fact]

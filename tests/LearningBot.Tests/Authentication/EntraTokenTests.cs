@@ -47,9 +47,33 @@ public sealed class EntraTokenTests : AuthenticatorHarness
     [Fact]
     public async Task Rejects_Entra_token_from_the_bot_tenant_when_no_tenant_is_configured()
     {
-        var authenticator = CreateAuthenticator(s => s["MicrosoftAppTenantId"] = null);
+        var authenticator = CreateAuthenticator(s => (s["MicrosoftAppTenantId"], s["MicrosoftAppType"]) = (null, "MultiTenant"));
 
         AssertRejected(await AuthenticateTokenAsync(t => t.AsEntraV2(TestTokenIssuer.BotTenantId), authenticator), 401, "issuer");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_multi_tenant_bot_refuses_channel_tokens_from_Azure_Bot_Services_tenants_by_default(bool v2)
+    {
+        // Any multi-tenant bot can get such a token for this bot's app id from the botframework.com tenant (a skill call).
+        var authenticator = CreateAuthenticator(s => s["MicrosoftAppType"] = "MultiTenant");
+
+        AssertRejected(await AuthenticateTokenAsync(t => _ = v2 ? t.AsEntraV2(BotFrameworkTenantId) : t.AsEntraV1(BotFrameworkTenantId), authenticator), 401, "issuer");
+    }
+
+    [Fact]
+    public async Task A_multi_tenant_bot_that_lists_Azure_Bot_Services_issuers_accepts_its_channel_tokens()
+    {
+        var authenticator = CreateAuthenticator(s =>
+        {
+            s["MicrosoftAppType"] = "MultiTenant";
+            s["BotAuthentication:ValidIssuers:0"] = TestTokenIssuer.BotFrameworkIssuer;
+            s["BotAuthentication:ValidIssuers:1"] = $"https://login.microsoftonline.com/{BotFrameworkTenantId}/v2.0";
+        });
+
+        AssertAccepted(await AuthenticateTokenAsync(t => t.AsEntraV2(BotFrameworkTenantId), authenticator));
     }
 
     [Fact]

@@ -94,6 +94,8 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     {
         ["MicrosoftAppId"] = appId,
         ["MicrosoftAppTenantId"] = tenantId,
+        // Single-tenant, as Azure Bot Service registers bots now: a multi-tenant bot does not trust its tenants' tokens by default.
+        ["MicrosoftAppType"] = tenantId is null ? null : "SingleTenant",
         ["BotAuthentication:OpenIdMetadataUrl"] = MetadataUrl,
         ["BotAuthentication:EntraOpenIdMetadataUrl"] = EntraMetadataUrl,
         ["BotAuthentication:RequireHttpsMetadata"] = "false",
