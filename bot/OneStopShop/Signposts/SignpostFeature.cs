@@ -10,14 +10,17 @@ namespace LearningBot.OneStopShop.Signposts;
 /// "It's about learning" on a signpost: the bot was wrong, so the question gets the ordinary "not sure"
 /// card, with the closest articles and the way to the L&amp;D team, and the gaps report counts it as unanswered.
 /// </summary>
-public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, ILogger<SignpostFeature> logger) : IBotFeature
+public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, TimeProvider clock, ILogger<SignpostFeature> logger) : IBotFeature
 {
+    /// <summary>As much of a card's copy of the question as a typed question is answered from.</summary>
+    private const int MaxQuestionLength = 1000;
+
     public void MapRoutes(BotRoutes routes) => routes.OnCardAction(SignpostVerbs.LearningAfterAll, OnLearningAfterAllAsync);
 
     private async Task<CardActionResult> OnLearningAfterAllAsync(ITurnContext turn, CardActionRequest action)
     {
         // The stored question, already scrubbed; the card's copy (also the stored text) when the log cannot be reached.
-        var question = await TurnBackAsync(action.GetString("questionId"), turn.Aborted) ?? action.GetString("question");
+        var question = await TurnBackAsync(action.GetString("questionId"), turn.Aborted) ?? FromCard(action.GetString("question"));
         if (string.IsNullOrWhiteSpace(question))
         {
             return CardActionResult.Message("Sorry, I can no longer find that question. Type it again and I'll look for an answer.");
@@ -26,6 +29,12 @@ public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, Answer
         var answer = engine.Answer(question.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal));
         return CardActionResult.Update(cards.NotSure(question, answer.Offered));
     }
+
+    /// <summary>The card's copy, treated as typed text: a card can send anything back, and this one is shown to the chat.</summary>
+    private string? FromCard(string? question) =>
+        question is null ? null : PersonalDataScrubber.Scrub(
+            question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain).Text;
 
     private async Task<string?> TurnBackAsync(string? questionId, CancellationToken cancellationToken)
     {

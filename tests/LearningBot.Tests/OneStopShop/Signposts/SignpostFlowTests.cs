@@ -101,6 +101,21 @@ public sealed class SignpostFlowTests(SignpostFlowTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task About_learning_after_all_with_an_unknown_question_id_shows_the_cards_copy_scrubbed_and_cut_short()
+    {
+        var copy = "my patient John Smith, NHS number 943 476 5919, asked about dementia training " + new string('x', 5_000);
+
+        var card = await ExecuteAsync(SignpostVerbs.LearningAfterAll, new JsonObject { ["questionId"] = "no-such-question", ["question"] = copy });
+
+        var readable = CardJson.Readable(card);
+        Assert.Contains("I'm not sure", readable, StringComparison.Ordinal);
+        Assert.DoesNotContain("943 476 5919", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("John Smith", card.ToJsonString(), StringComparison.Ordinal);
+        var carried = Assert.Single(CardJson.Actions(card, AskVerbs.Escalate))["data"]!["question"]!.GetValue<string>();
+        Assert.True(carried.Length <= 1_000, $"The card carried {carried.Length} characters of the question.");
+    }
+
+    [Fact]
     public async Task The_gaps_report_shows_signposted_questions_by_topic_and_not_as_unanswered()
     {
         var question = "forgot my password for the " + Guid.NewGuid().ToString("N")[..6] + " system";
