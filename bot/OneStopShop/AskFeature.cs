@@ -120,6 +120,11 @@ public sealed class AskFeature(
                 : "Sorry, I can no longer find that answer, so I couldn't record your rating.");
         }
 
+        if (outcome.ByAnother)
+        {
+            return CardActionResult.Message("Thank you, but only the person who asked this question can rate the answer. If you have a question of your own, type it to me and I'll look for an answer.");
+        }
+
         if (outcome.Recorded)
         {
             logger.LogInformation("Question {QuestionId} rated {Rating}", questionId, helpful ? "helpful" : "not helpful");

@@ -114,12 +114,19 @@ public sealed class QuestionLog(TableStorage tables, TimeProvider clock)
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null
+        var change = await table.ChangeAsync<QuestionRecord>(partition, questionId, record => record.Helpful is not null || IsAnother(record, ratedBy)
             ? new EntityDecision<QuestionRecord>.Keep()
             : Rated(record, helpful, clock.GetUtcNow(), ratedBy),
             TableUpdateMode.Merge, cancellationToken: cancellationToken);
-        return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed);
+        return change is null ? null : new RatingOutcome(change.Entity, Recorded: change.Changed, ByAnother: IsAnother(change.Entity, ratedBy));
     }
+
+    /// <summary>
+    /// The rating says whether the answer met the asker's need, so only the asker gives it (anyone in a group chat or
+    /// channel sees the buttons). Questions logged before the asker was kept take anyone's rating.
+    /// </summary>
+    private static bool IsAnother(QuestionRecord record, string? ratedBy) =>
+        record.AskerKey is { Length: > 0 } asker && !string.Equals(asker, ratedBy, StringComparison.Ordinal);
 
     /// <summary>The rating written onto the question: only its three properties are sent (a merge at the question's ETag).</summary>
     private static EntityDecision<QuestionRecord>.Write Rated(QuestionRecord record, bool helpful, DateTimeOffset at, string? ratedBy)

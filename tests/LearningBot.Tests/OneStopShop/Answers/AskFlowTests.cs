@@ -155,6 +155,26 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     }
 
     [Fact]
+    public async Task Only_the_asker_rates_an_answer_and_someone_else_pressing_it_leaves_it_unrated()
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, "how do i get a mentor").From(TestPerson.Priya));
+        var questionId = QuestionId(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
+        var rating = new JsonObject { ["questionId"] = questionId, ["helpful"] = false };
+
+        var byAnother = await BotTestHost.ReadJsonAsync(await _bot.PostActivityAsync(
+            TeamsActivities.ExecuteAction(ServiceUrl, AskVerbs.Rate, rating.DeepClone().AsObject()).From(TestPerson.Alex)));
+        var unrated = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
+        var byAsker = CardJson.FromInvoke(await BotTestHost.ReadJsonAsync(await _bot.PostActivityAsync(
+            TeamsActivities.ExecuteAction(ServiceUrl, AskVerbs.Rate, rating.DeepClone().AsObject()).From(TestPerson.Priya))));
+
+        Assert.Contains("only the person who asked", byAnother.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(unrated!.Helpful);
+        Assert.Contains("Thanks for your feedback", CardJson.Readable(byAsker), StringComparison.Ordinal);
+        var rated = await _bot.Services.GetRequiredService<QuestionLog>().FindAsync(questionId, CancellationToken.None);
+        Assert.False(rated!.Helpful);
+    }
+
+    [Fact]
     public async Task A_rating_is_written_into_the_answer_message_so_every_device_shows_it()
     {
         var question = TeamsActivities.Message(ServiceUrl, "how do i get a mentor");
