@@ -111,8 +111,11 @@ public sealed class DeliveryProgressCards(CardCatalog cards, ReportLinks links, 
     }
 
     private static string SentOf(DeliveryProgress progress) =>
-        SmallNumbers.Share(progress.Sent, progress.Total, "people")
-        ?? $"{SmallNumbers.Number(progress.Sent)} of fewer than {SmallNumbers.Threshold.ToString(CultureInfo.InvariantCulture)} people";
+        SmallNumbers.Share(progress.Sent, progress.Total, "people") ?? $"{SomeOf(progress)} (fewer than {SmallNumbers.Threshold.ToString(CultureInfo.InvariantCulture)} people)";
+
+    /// <summary>How much of an audience under the threshold was sent to, in words: the audience's size is never shown.</summary>
+    private static string SomeOf(DeliveryProgress progress) =>
+        progress.Sent == progress.Total ? "everyone" : progress.Sent == 0 ? "nobody" : "some of them";
 
     private static List<DeliverySummaryFact> BandedSummary(DeliveryProgress progress)
     {

@@ -155,7 +155,7 @@ public sealed class DeliveryProgressCardTests
 
         var card = _cards.Render(finished);
 
-        Assert.Equal("Sent to fewer than 5 of fewer than 5 people · 0 not sent", Text(card, "counts"));
+        Assert.Equal("Sent to everyone (fewer than 5 people) · 0 not sent", Text(card, "counts"));
     }
 
     public static DeliveryProgressCards NewCards(TimeProvider clock, string? publicBaseUrl = "https://learningbot.test")
