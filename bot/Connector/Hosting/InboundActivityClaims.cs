@@ -5,7 +5,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using LearningBot.Connector.Schema;
-using LearningBot.Privacy;
 using LearningBot.Storage;
 
 namespace LearningBot.Connector.Hosting;
@@ -221,61 +220,8 @@ public sealed partial class InboundActivityClaims(
         var packed = response is null ? null : PackedInvokeResponse.Pack(response);
         // Answered without waiting for the response to be stored: only a redelivery to another instance reads it, and
         // until it is stored that redelivery waits for it, as it waits for a run still in flight.
-        _ = RecordAsync(key, etag, packed is { BodyGzip: not null } && EchoesUnscrubbedText(activity, response!) ? new PackedInvokeResponse(packed.Status, null) : packed);
+        _ = RecordAsync(key, etag, packed is { BodyGzip: not null } && TypedTextEcho.Holds(activity, response!, clock.GetUtcNow()) ? new PackedInvokeResponse(packed.Status, null) : packed);
         return new ClaimOutcome(response, false, packed);
-    }
-
-    /// <summary>
-    /// True when the response gives back something the person typed that the scrubber would change (a form returned with
-    /// its problems marked keeps the values as typed): that response is answered but its body is not stored, since
-    /// typed text reaches storage only scrubbed. A redelivery then gets the status without the card.
-    /// </summary>
-    private bool EchoesUnscrubbedText(Activity activity, InvokeResponse response)
-    {
-        if (activity.Value is not { } value || response.Body is null)
-        {
-            return false;
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var raw = new List<string>();
-        CollectScrubbable(value, today, raw, depth: 0);
-        if (raw.Count == 0)
-        {
-            return false;
-        }
-
-        var body = System.Text.Json.JsonSerializer.Serialize(response.Body, BotJson.Options);
-        return raw.Exists(text => body.Contains(System.Text.Json.JsonSerializer.Serialize(text, BotJson.Options)[1..^1], StringComparison.Ordinal));
-    }
-
-    private static void CollectScrubbable(System.Text.Json.JsonElement element, DateOnly today, List<string> found, int depth)
-    {
-        if (depth > 8)
-        {
-            return;
-        }
-
-        switch (element.ValueKind)
-        {
-            case System.Text.Json.JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    CollectScrubbable(property.Value, today, found, depth + 1);
-                }
-
-                break;
-            case System.Text.Json.JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    CollectScrubbable(item, today, found, depth + 1);
-                }
-
-                break;
-            case System.Text.Json.JsonValueKind.String when element.GetString() is { Length: > 0 } text && PersonalDataScrubber.Scrub(text, today).WasScrubbed:
-                found.Add(text.Trim());
-                break;
-        }
     }
 
     /// <summary>Waits until the invoke responses still being stored are stored (at shutdown, so none is cut off).</summary>

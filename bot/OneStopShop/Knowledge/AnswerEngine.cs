@@ -176,23 +176,8 @@ public sealed class AnswerEngine
         return (confidence >= hybrid.ConfidenceThreshold
             ? new AnswerResult(AnswerKind.Article, confidence, best, null, suggestions, people, matched)
             : new AnswerResult(AnswerKind.NotSure, Math.Max(confidence, people.Count > 0 ? people[0].Confidence : 0), null, null, suggestions, people, matched)
-                { Offered = Offerable(suggestions, hybrid) })
+                { Offered = hybrid.Offerable(suggestions) })
             with { Signals = signals };
-    }
-
-    /// <summary>The suggestions near enough to the question and to the best one to be worth a link.</summary>
-    private static List<ArticleHit> Offerable(List<ArticleHit> suggestions, HybridOptions hybrid)
-    {
-        var offered = new List<ArticleHit>(suggestions.Count);
-        foreach (var hit in suggestions)
-        {
-            if (hit.Score >= hybrid.OfferFloor && suggestions[0].Score - hit.Score <= hybrid.OfferSpread)
-            {
-                offered.Add(hit);
-            }
-        }
-
-        return offered;
     }
 
     private AnswerSignals Signals(

@@ -90,6 +90,21 @@ public sealed record HybridOptions
     /// <summary>How far below the best suggestion's blended score another may be and still be offered.</summary>
     public double OfferSpread { get; init; } = 0.05;
 
+    /// <summary>The suggestions of a blended "not sure" answer near enough to the question and to the best one to be worth a link.</summary>
+    internal List<ArticleHit> Offerable(IReadOnlyList<ArticleHit> ranked)
+    {
+        var offered = new List<ArticleHit>(ranked.Count);
+        foreach (var hit in ranked)
+        {
+            if (hit.Score >= OfferFloor && ranked[0].Score - hit.Score <= OfferSpread)
+            {
+                offered.Add(hit);
+            }
+        }
+
+        return offered;
+    }
+
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
     internal IEnumerable<ValidationResult> Validate(string section)
