@@ -89,20 +89,21 @@ public sealed class ReviewDrafts(
         // The caller's own draft is read while the directory is asked, so a press waits for one round trip, not two;
         // nothing read is used unless they still manage the person.
         var reading = store.GetDraftAsync(caller, personId, turn.Aborted);
-        bool manages;
+        var manages = false;
         try
         {
             manages = await people.IsManagerOfAsync(caller, personId, turn.Aborted);
         }
-        catch
+        finally
         {
-            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
+            if (!manages)
+            {
+                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         if (!manages)
         {
-            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return new DraftAccess.Refused(CardActionResult.Message(NotYourReview));
         }
 

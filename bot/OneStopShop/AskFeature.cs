@@ -34,8 +34,6 @@ public sealed class AskFeature(
     ILogger<AskFeature> logger) : IBotFeature
 {
     /// <summary>Longer messages are cut here before scrubbing and searching; no real question needs more.</summary>
-    private const int MaxAnsweredLength = 1000;
-
     private const string NoLongerThere = "Sorry, that article is no longer in the knowledge base. Type your question again and I'll look for another answer.";
 
     public void MapRoutes(BotRoutes routes)
@@ -96,7 +94,7 @@ public sealed class AskFeature(
         // Logged as a suggestion so the report can see which article people picked for a question it was unsure of.
         var answer = new AnswerResult(AnswerKind.Article, 1, article, null, [], [], []);
         var asked = action.GetString("question") is { Length: > 0 } question ? question : article.Title;
-        var (record, logged) = await LogAsync(turn, Scrub(asked.Length > MaxAnsweredLength ? asked[..MaxAnsweredLength] : asked), answer, QuestionOrigins.Suggestion);
+        var (record, logged) = await LogAsync(turn, QuestionText.Scrubbed(asked, clock), answer, QuestionOrigins.Suggestion);
 
         // The article takes the card's place, so the card it came from stays one press away: "Back to the answer".
         var backTo = action.GetString("fromQuestionId") is { Length: > 0 and <= 64 } from ? from : null;
@@ -163,7 +161,7 @@ public sealed class AskFeature(
 
     private async Task<CardReply> AnswerAsync(ITurnContext turn, string question, string origin, bool showQuestion)
     {
-        var scrubbed = Scrub(question.Length > MaxAnsweredLength ? question[..MaxAnsweredLength] : question);
+        var scrubbed = QuestionText.Scrubbed(question, clock);
         var words = scrubbed.Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal);
         var asker = await AskerContextAsync(turn);
         if (await CoursesAsync(turn, scrubbed, words, showQuestion, origin, asker?.OrganisationKind) is { } courseCard)
@@ -344,6 +342,4 @@ public sealed class AskFeature(
     }
 
     /// <summary>Identifiers are noise to the search as well as a privacy risk: the engine and the log both get the scrubbed text.</summary>
-    private ScrubbedText Scrub(string question) =>
-        PersonalDataScrubber.Scrub(question, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
 }

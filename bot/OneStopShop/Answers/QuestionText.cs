@@ -1,10 +1,22 @@
 using System.Text;
+using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Answers;
 
-/// <summary>Question text in a form where the same question typed differently groups together.</summary>
+/// <summary>Question text as it is answered and kept, and in a form where the same question typed differently groups together.</summary>
 public static class QuestionText
 {
+    /// <summary>How much of a question is answered and kept.</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>The question as typed (or as a card sent it back), cut to <see cref="MaxLength"/> and scrubbed.</summary>
+    public static ScrubbedText Scrubbed(string question, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return PersonalDataScrubber.Scrub(
+            question.Length > MaxLength ? question[..MaxLength] : question, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
+    }
+
     /// <summary>Lower case, letters and digits only, single spaces, no trailing courtesy ("please", "thanks").</summary>
     public static string Normalise(string question)
     {

@@ -12,9 +12,6 @@ namespace LearningBot.OneStopShop.Signposts;
 /// </summary>
 public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, AnswerCardFactory cards, TimeProvider clock, ILogger<SignpostFeature> logger) : IBotFeature
 {
-    /// <summary>As much of a card's copy of the question as a typed question is answered from.</summary>
-    private const int MaxQuestionLength = 1000;
-
     public void MapRoutes(BotRoutes routes) => routes.OnCardAction(SignpostVerbs.LearningAfterAll, OnLearningAfterAllAsync);
 
     private async Task<CardActionResult> OnLearningAfterAllAsync(ITurnContext turn, CardActionRequest action)
@@ -31,10 +28,7 @@ public sealed class SignpostFeature(AnswerEngine engine, QuestionLog log, Answer
     }
 
     /// <summary>The card's copy, treated as typed text: a card can send anything back, and this one is shown to the chat.</summary>
-    private string? FromCard(string? question) =>
-        question is null ? null : PersonalDataScrubber.Scrub(
-            question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain).Text;
+    private string? FromCard(string? question) => question is null ? null : QuestionText.Scrubbed(question, clock).Text;
 
     private async Task<string?> TurnBackAsync(string? questionId, CancellationToken cancellationToken)
     {
