@@ -3,7 +3,7 @@
 # present), by words alone and with each embedding model: top-1, top-3, out-of-scope answered "not sure", confidently
 # wrong, out-of-scope answered "not sure" or with a signpost (knowledge/signposts.json), and answerable questions
 # wrongly signposted. Usage: bench/accuracy.sh [models, comma-separated; default ArcticXs-8bit,ArcticXs] [--fit]
-# --fit fits the blend (lexical weight, passage share, confidence threshold) on the training questions only.
+# --ask "question" prints how one question is answered. --fit fits the blend (lexical weight, passage share, confidence threshold) on the training questions only.
 # Two models as one: a model named first+second@share (e.g. ArcticXs-8bit+MiniLM-8bit@0.7) averages their similarities;
 # --pair-blend lexical,floor,ceiling,threshold sets its blend, --pair-fit fits it on training, --pair-dump prints every
 # training answer with the models' agreement, --short keeps one row per single model, --training-only skips the

@@ -58,6 +58,21 @@ if (args.Contains("--offer-fit"))
     return 0;
 }
 
+var askArgument = Array.IndexOf(args, "--ask");
+if (askArgument > 0 && askArgument + 1 < args.Length)
+{
+    // One question as the bot answers it: kind, confidence, the ranked suggestions with their blended scores, and what a
+    // "not sure" card would offer.
+    var answer = EngineFor(realKnowledge, models[0]).Answer(args[askArgument + 1]);
+    Console.WriteLine($"{answer.Kind}\tconfidence {answer.Confidence:F3}");
+    foreach (var hit in answer.Suggestions)
+    {
+        Console.WriteLine($"  {hit.Score:F3}\t{hit.Article.Id}{(answer.Offered.Contains(hit) ? "\toffered" : string.Empty)}");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--training-misses"))
 {
     var engine = EngineFor(realKnowledge, models[0]);
