@@ -93,6 +93,12 @@ public static class SessionRules
     public static DateBounds Dates(DateOnly ukToday, bool isNew) =>
         new(isNew ? ukToday : ukToday.AddMonths(-MonthsBack), ukToday.AddMonths(MonthsAhead));
 
+    /// <summary>How far back a session in an imported file may be: a training system's export holds its history too.</summary>
+    public const int ImportYearsBack = 10;
+
+    /// <summary>The days a session in an imported file may be on: from 10 years back (past ones are kept, not shown) to 3 years ahead.</summary>
+    public static DateBounds ImportDates(DateOnly ukToday) => new(ukToday.AddYears(-ImportYearsBack), ukToday.AddMonths(MonthsAhead));
+
     public static string DateProblem(DateBounds dates) => $"Please give the date of the session, {dates.InWords}.";
 
     /// <summary>The problems with a session read from the form (<paramref name="session"/> null when its date or times could not be read).</summary>
