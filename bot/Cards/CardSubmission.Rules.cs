@@ -28,8 +28,8 @@ public static partial class CardSubmission
         {
             "Input.Text" => CheckText(input, value),
             "Input.Number" => CheckNumber(input, value),
-            "Input.Date" => CheckOrdered(input, value, "yyyy-MM-dd", "a date"),
-            "Input.Time" => CheckOrdered(input, value, "HH:mm", "a time"),
+            "Input.Date" => CheckDate(input, value),
+            "Input.Time" => CheckTime(input, value),
             "Input.ChoiceSet" => CheckChoices(input, value),
             _ => null,
         };
@@ -77,14 +77,35 @@ public static partial class CardSubmission
         };
     }
 
-    private static string? CheckOrdered(JsonElement input, string value, string format, string what)
+    private static string? CheckDate(JsonElement input, string value)
     {
-        if (!DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (DateBounds.Parse(value) is not { } day)
         {
-            return $"This needs to be {what}.";
+            return "This needs to be a date.";
         }
 
-        // Both formats sort as text, so ordinal comparison orders them correctly.
+        // A min or max the card cannot read is no limit at all, as in the client.
+        if (DateBounds.Parse(Text(input, "min")) is { } min && day < min)
+        {
+            return $"This needs to be {DateBounds.InWordsOf(min)} or later.";
+        }
+
+        if (DateBounds.Parse(Text(input, "max")) is { } max && day > max)
+        {
+            return $"This needs to be {DateBounds.InWordsOf(max)} or earlier.";
+        }
+
+        return null;
+    }
+
+    private static string? CheckTime(JsonElement input, string value)
+    {
+        if (value.Length != 5 || !TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return "This needs to be a time.";
+        }
+
+        // Two-figure hours and minutes sort as text, so ordinal comparison orders them correctly.
         if (Text(input, "min") is { Length: > 0 } min && string.CompareOrdinal(value, min) < 0)
         {
             return $"This needs to be {min} or later.";

@@ -57,7 +57,13 @@ public sealed record ReviewFormCardData
     public IReadOnlyList<CarriedObjectiveData> Carried { get; init; } = [];
     public string CarriedNote { get; init; } = string.Empty;
 
+    /// <summary>The first and last day an objective's date may be (<see cref="ReviewDates.ObjectiveDates"/>).</summary>
     public string EarliestDate { get; init; } = string.Empty;
+    public string LatestDate { get; init; } = string.Empty;
+
+    /// <summary>The first and last day the next review may be (<see cref="ReviewDates.NextReviewDates"/>).</summary>
+    public string EarliestNextReview { get; init; } = string.Empty;
+    public string LatestNextReview { get; init; } = string.Empty;
     public IReadOnlyList<ObjectiveData> Objectives { get; init; } = [];
 
     public string LearningTopics { get; init; } = string.Empty;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Cards;
 
 namespace LearningBot.FiveMinuteReview;
 
@@ -27,4 +28,19 @@ public static class ReviewDates
     }
 
     public static string InWords(string? day) => ParseDay(day) is { } date ? InWords(date) : string.Empty;
+
+    /// <summary>An objective's target date: from tomorrow, and within 2 years (a review looks a year or so ahead).</summary>
+    public static DateBounds ObjectiveDates(TimeProvider clock) => DateBounds.Ahead(TodayAsDay(clock), ObjectiveMonthsAhead, fromTomorrow: true);
+
+    /// <summary>The next review: from tomorrow, and within 18 months (reviews are held a few times a year).</summary>
+    public static DateBounds NextReviewDates(TimeProvider clock) => DateBounds.Ahead(TodayAsDay(clock), NextReviewMonthsAhead, fromTomorrow: true);
+
+    /// <summary>The day a review held on paper was held: today or earlier, within the last year.</summary>
+    public static DateBounds HeldOnDates(TimeProvider clock) => DateBounds.Past(TodayAsDay(clock), HeldOnMonthsBack);
+
+    public const int ObjectiveMonthsAhead = 24;
+    public const int NextReviewMonthsAhead = 18;
+    public const int HeldOnMonthsBack = 12;
+
+    private static DateOnly TodayAsDay(TimeProvider clock) => DateOnly.FromDateTime(Today(clock).UtcDateTime);
 }

@@ -27,9 +27,10 @@ public sealed record ReviewOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (CadenceMonths is < 1 or > 24)
+        // The summary card takes a next review date at most 18 months ahead, so the default must be one it takes.
+        if (CadenceMonths is < 1 or > ReviewDates.NextReviewMonthsAhead)
         {
-            yield return new($"{Section}:{nameof(CadenceMonths)} must be between 1 and 24.", [nameof(CadenceMonths)]);
+            yield return new($"{Section}:{nameof(CadenceMonths)} must be between 1 and {ReviewDates.NextReviewMonthsAhead}.", [nameof(CadenceMonths)]);
         }
 
         if (DueSoonDays is < 0 or > 60)

@@ -23,6 +23,8 @@ public static class UkTime
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(Local(clock.GetUtcNow()).DateTime);
+        return Today(clock.GetUtcNow());
     }
+
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Local(now).DateTime);
 }

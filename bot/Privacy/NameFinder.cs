@@ -5,8 +5,9 @@ namespace LearningBot.Privacy;
 /// <c>Sister Mary</c>, <c>mr jones</c>), beside a bed, room or bay (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), and
 /// after who the person is to the writer or the patient (<c>my patient John Smith</c>, <c>her son Daniel</c>,
 /// <c>Patient name: …</c>). The title, bed and room stay; up to three name words go. Words that are plainly not names
-/// ("and", "Training", "Associate", "Ward") stop a name (the word lists are in NameFinder.Words.cs). One pass over the
-/// text's words.
+/// ("and", "Training", "Associate", "Ward") stop a name (the word lists are in NameFinder.Words.cs), and an
+/// organisation after a relation ("our client Acme Ltd") is not a person (NameFinder.Organisations.cs). One pass over
+/// the text's words.
 /// </summary>
 internal static partial class NameFinder
 {
@@ -159,9 +160,9 @@ internal static partial class NameFinder
             at++;
         }
 
-        // Capitals only ("patient NEWS2 score", "patient ID") are abbreviations, not names.
+        // Capitals only ("patient NEWS2 score", "patient ID") are abbreviations, not names; "our client Acme Ltd" is an organisation.
         if (at < tokens.Count && IsNameWord(text, tokens[at]) && Word(text, tokens[at]) is var first && first != first.ToUpperInvariant()
-            && !AfterRelationNotNames.Contains(WithoutPossessive(first)))
+            && !AfterRelationNotNames.Contains(WithoutPossessive(first)) && !IsOrganisation(text, tokens, at))
         {
             found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
         }

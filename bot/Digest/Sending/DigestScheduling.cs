@@ -130,7 +130,13 @@ public sealed class DigestScheduling(DigestEditionStore store, DigestRecipients 
         };
     }
 
-    /// <summary>When the answers say to send, or why they can't: a later time must be a real UK time that has not passed.</summary>
+    public static string TooFarAhead(DateTimeOffset ukNow) =>
+        $"Choose a date {DigestClock.SendDates(ukNow).InWords}: an edition can be scheduled up to a year ahead.";
+
+    /// <summary>
+    /// When the answers say to send, or why they can't: a later time must be a real UK time that has not passed, on a day
+    /// no more than a year ahead.
+    /// </summary>
     internal static (DateTimeOffset SendAt, string? Problem) When(DigestSendAnswers answers, DateTimeOffset now)
     {
         if (answers.When != "later")
@@ -138,10 +144,21 @@ public sealed class DigestScheduling(DigestEditionStore store, DigestRecipients 
             return (now, null);
         }
 
-        if (!DateOnly.TryParseExact(answers.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (DateBounds.Parse(answers.Date) is not { } date
             || !TimeOnly.TryParseExact(answers.Time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             return (now, NeedsDateAndTime);
+        }
+
+        var ukNow = DigestClock.ToUk(now);
+        if (date > DigestClock.SendDates(ukNow).Latest)
+        {
+            return (now, TooFarAhead(ukNow));
+        }
+
+        if (date < DigestClock.SendDates(ukNow).Earliest)
+        {
+            return (now, InThePast(ukNow));
         }
 
         if (DigestClock.FromUk(date, time) is not { } at)

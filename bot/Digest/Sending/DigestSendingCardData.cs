@@ -13,6 +13,11 @@ public sealed record DigestSendCardData(
 {
     public static string CardName => "digest-send";
 
+    /// <summary>The days a later send may be on (<see cref="DigestClock.SendDates"/>).</summary>
+    public string EarliestDate { get; init; } = string.Empty;
+
+    public string LatestDate { get; init; } = string.Empty;
+
     /// <summary>Green for a schedule that stands ("on its way", "scheduled"), the warning colour for a refusal.</summary>
     public string NoticeColor => IsScheduled ? "good" : "attention";
 }

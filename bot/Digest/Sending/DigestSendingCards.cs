@@ -35,7 +35,11 @@ public sealed class DigestSendingCards(CardCatalog cards)
         return cards.Render(new DigestSendCardData(
             edition.Number, edition.Version, $"Send {edition.Title}", DigestCards.Period(edition), $"It is now {ukNow.ToString("HH:mm 'on' dddd d MMMM yyyy", English)} (UK time).",
             notice, scheduled, summary, answers?.Everyone ?? "true", channelChoices.Count > 0, answers?.Channels ?? string.Empty, channelChoices,
-            answers?.Kinds ?? string.Empty, KindChoices, answers?.When ?? "now", answers?.Date ?? string.Empty, answers?.Time ?? string.Empty));
+            answers?.Kinds ?? string.Empty, KindChoices, answers?.When ?? "now", answers?.Date ?? string.Empty, answers?.Time ?? string.Empty)
+        {
+            EarliestDate = DigestClock.SendDates(ukNow).Min,
+            LatestDate = DigestClock.SendDates(ukNow).Max,
+        });
     }
 
     public JsonObject Headlines(DigestEdition edition)
@@ -70,6 +74,12 @@ public static class DigestClock
     public static TimeZoneInfo Uk { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static DateTimeOffset ToUk(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Uk);
+
+    /// <summary>How far ahead an edition may be scheduled: news a year old is no longer news.</summary>
+    public const int ScheduleMonthsAhead = 12;
+
+    /// <summary>The days a later send may be on: from today (UK) to a year ahead.</summary>
+    public static DateBounds SendDates(DateTimeOffset ukNow) => DateBounds.Ahead(DateOnly.FromDateTime(ukNow.DateTime), ScheduleMonthsAhead);
 
     /// <summary>The moment a UK date and time names; null when it is not a time that exists (the hour skipped when the clocks go forward).</summary>
     public static DateTimeOffset? FromUk(DateOnly date, TimeOnly time)

@@ -7,7 +7,7 @@ namespace LearningBot.FiveMinuteReview.Paper;
 /// <param name="SignedOnPaper">"true" or "false", as the toggle sends it.</param>
 public sealed record ReviewPaperCardData(
     string ReviewId, string Note, int CadenceMonths, IReadOnlyList<ChoiceData> People, string PersonId, string HeldOn, string Today,
-    string EarliestHeldOn, string EarliestDate, IReadOnlyList<ObjectiveData> Objectives, string KeyPoints, string SignedOnPaper) : ICardData
+    string EarliestHeldOn, string EarliestDate, string LatestDate, IReadOnlyList<ObjectiveData> Objectives, string KeyPoints, string SignedOnPaper) : ICardData
 {
     public static string CardName => "review-paper";
 }

@@ -18,9 +18,6 @@ public sealed record PaperAnswers(string PersonId, DateTimeOffset HeldOn, IReadO
 /// </summary>
 public sealed partial class PaperReviewForm(IPeopleDirectory people, CardCatalog cards, TimeProvider clock, IOptions<ReviewOptions> options)
 {
-    /// <summary>How far back a paper review may be recorded.</summary>
-    private const int MonthsBack = 12;
-
     /// <summary>
     /// The card for the manager's people, with <paramref name="values"/> (as a card sent them) filled in; a new review
     /// id unless <paramref name="reviewId"/> carries the one an earlier showing of the card made.
@@ -34,6 +31,8 @@ public sealed partial class PaperReviewForm(IPeopleDirectory people, CardCatalog
             ReviewForms.Text(values, $"objective{n}What"), ReviewForms.Text(values, $"objective{n}When"), ReviewForms.Text(values, $"objective{n}Measure"),
             Required: n == 1)).ToList();
         var heldOn = ReviewForms.Text(values, "heldOn");
+        var heldOnDates = ReviewDates.HeldOnDates(clock);
+        var objectiveDates = ReviewDates.ObjectiveDates(clock);
         return cards.Render(new ReviewPaperCardData(
             IsReviewId(reviewId) ? reviewId! : Guid.NewGuid().ToString("N"),
             note,
@@ -41,9 +40,10 @@ public sealed partial class PaperReviewForm(IPeopleDirectory people, CardCatalog
             [.. team.Select(p => new ChoiceData(p.UsesTeams ? p.DisplayName : $"{p.DisplayName} (no Teams account)", p.Id))],
             ReviewForms.Text(values, "personId"),
             heldOn.Length > 0 ? heldOn : ReviewDates.Day(today),
-            ReviewDates.Day(today),
-            ReviewDates.Day(today.AddMonths(-MonthsBack)),
-            ReviewDates.Day(today.AddDays(1)),
+            heldOnDates.Max,
+            heldOnDates.Min,
+            objectiveDates.Min,
+            objectiveDates.Max,
             objectives,
             ReviewForms.Text(values, "keyPoints"),
             ReviewForms.Text(values, "signedOnPaper") == "true" ? "true" : "false"));

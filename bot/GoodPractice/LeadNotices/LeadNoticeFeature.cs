@@ -23,8 +23,11 @@ public static class LeadNoticeVerbs
 /// <summary>
 /// Reactions to good-practice alerts, and the lists built from them. A reaction counts only from someone who was told of
 /// the example: the notice row for the presser's own person key must exist (read from storage, never from the card), or
-/// the press is refused and nothing changes. The card comes back showing what was recorded. The board and the L&amp;D
-/// Support Team see how practice spreads (<c>good practice spread</c>).
+/// the press is refused and nothing changes. It counts only while the example is approved: one retired since is no
+/// longer collecting responses, so the press records nothing and the card comes back with it marked (only "hear about
+/// these topics again" still works, as it undoes the lead's own choice about topics). The card comes back showing what
+/// was recorded. The board and the L&amp;D Support Team see how practice spreads (<c>good practice spread</c>): a retired
+/// example stays in the list, marked, with what was counted before it was retired.
 /// </summary>
 public sealed class LeadNoticeFeature(
     LeadNoticeStore notices,
@@ -41,6 +44,16 @@ public sealed class LeadNoticeFeature(
 
     public const string SpreadOnlyFor =
         "How good practice spreads is shown only to the board and the L&D Support Team.";
+
+    public const string RetiredNoResponses =
+        "This example has been retired, so it is no longer collecting responses. Nothing was recorded.";
+
+    public const string WithdrawnNoResponses =
+        "This example is no longer shared, so it is no longer collecting responses. Nothing was recorded.";
+
+    /// <summary>Why a reaction to an example no longer approved records nothing.</summary>
+    public static string NoResponses(GoodPracticeExample example) =>
+        example?.Status == ExampleStatus.Retired ? RetiredNoResponses : WithdrawnNoResponses;
 
     public void MapRoutes(BotRoutes routes)
     {
@@ -65,6 +78,12 @@ public sealed class LeadNoticeFeature(
             return CardActionResult.Message(NotYours);
         }
 
+        var bundle = action.GetString("bundle") ?? notice.SentIn ?? LeadNotice.StraightAway;
+        if (example.Status != ExampleStatus.Approved && action.Verb != LeadNoticeVerbs.WantAgain)
+        {
+            return CardActionResult.Update(await CardAsync(turn.Caller, notice.PersonKey, bundle, exampleId, NoResponses(example), turn.Aborted));
+        }
+
         var now = clock.GetUtcNow();
         await notices.ChangeAsync(notice.PersonKey, exampleId, current => react(current, now) is var changed && changed != current
             ? new EntityDecision<LeadNotice>.Write(changed)
@@ -86,11 +105,15 @@ public sealed class LeadNoticeFeature(
             said = "Done: you will hear about " + TopicsOf(example) + " again when examples match your lead entry.";
         }
 
-        var bundle = action.GetString("bundle") ?? notice.SentIn ?? LeadNotice.StraightAway;
-        return CardActionResult.Update(bundle == LeadNoticeVerbs.SavedList
-            ? await SavedCardAsync(turn.Caller, turn.Aborted)
-            : await BundleCardAsync(notice.PersonKey, bundle, exampleId, said, turn.Aborted));
+        return CardActionResult.Update(await CardAsync(turn.Caller, notice.PersonKey, bundle, exampleId, said, turn.Aborted));
     }
+
+    /// <summary>The card the press came from (the saved list, or an alert), rebuilt from storage with <paramref name="said"/> at the top.</summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> CardAsync(
+        Caller caller, string personKey, string bundle, string pressed, string said, CancellationToken cancellationToken) =>
+        bundle == LeadNoticeVerbs.SavedList
+            ? await SavedCardAsync(caller, cancellationToken, said)
+            : await BundleCardAsync(personKey, bundle, pressed, said, cancellationToken);
 
     private static string TopicsOf(GoodPracticeExample example) =>
         string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)).ToLowerInvariant();
@@ -118,7 +141,7 @@ public sealed class LeadNoticeFeature(
         return cards.Alert(bundle, items, said);
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> SavedCardAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<System.Text.Json.Nodes.JsonObject> SavedCardAsync(Caller caller, CancellationToken cancellationToken, string said = "")
     {
         var saved = new List<LeadNotice>();
         foreach (var key in new[] { caller.AadObjectId, caller.TeamsId }.OfType<string>().Where(key => key.Length > 0).Distinct(StringComparer.Ordinal))
@@ -127,15 +150,19 @@ public sealed class LeadNoticeFeature(
         }
 
         var items = await WithExamplesAsync(saved.OrderByDescending(n => n.Timestamp), cancellationToken);
-        return cards.Saved([.. items.Select(item => (item.Example, item.Notice with { SentIn = LeadNoticeVerbs.SavedList }))]);
+        return cards.Saved([.. items.Select(item => (item.Example, item.Notice with { SentIn = LeadNoticeVerbs.SavedList }))], said);
     }
 
+    /// <summary>
+    /// Each notice with its example as it now is: a lead was only ever told of approved examples, so one no longer
+    /// approved was retired since, and is shown marked (<see cref="PracticeAlertCards"/>) rather than dropped.
+    /// </summary>
     private async Task<IReadOnlyList<(GoodPracticeExample Example, LeadNotice Notice)>> WithExamplesAsync(IEnumerable<LeadNotice> list, CancellationToken cancellationToken)
     {
         var items = new List<(GoodPracticeExample, LeadNotice)>();
         foreach (var notice in list)
         {
-            if (await examples.FindAsync(notice.ExampleId, cancellationToken) is { Status: ExampleStatus.Approved } example)
+            if (await examples.FindAsync(notice.ExampleId, cancellationToken) is { } example)
             {
                 items.Add((example, notice));
             }
@@ -147,22 +174,30 @@ public sealed class LeadNoticeFeature(
     private async Task<System.Text.Json.Nodes.JsonObject> SpreadCardAsync(Caller caller, CancellationToken cancellationToken)
     {
         var exact = await roles.HoldsAsync(caller, Roles.SupportTeam, cancellationToken);
-        var lines = new List<SpreadLine>();
+        var lines = new List<(bool Retired, SpreadLine Line)>();
         foreach (var byExample in (await notices.SpreadAsync(cancellationToken)).GroupBy(s => s.ExampleId, StringComparer.Ordinal))
         {
-            if (await examples.FindAsync(byExample.Key, cancellationToken) is not { Status: ExampleStatus.Approved } example)
+            if (await examples.FindAsync(byExample.Key, cancellationToken) is not { Status: ExampleStatus.Approved or ExampleStatus.Retired } example)
             {
                 continue;
             }
 
-            var counts = byExample.GroupBy(s => s.OrganisationKind, StringComparer.Ordinal)
+            // A retired example's count stops when it was retired: a press that raced the retirement is not counted.
+            var retired = example.Status == ExampleStatus.Retired;
+            var counted = retired ? byExample.Where(s => example.DecidedAt is not { } at || s.At <= at) : byExample;
+            var counts = counted.GroupBy(s => s.OrganisationKind, StringComparer.Ordinal)
                 .Select(kind => (kind.Key, kind.Select(s => s.PersonKey).Distinct(StringComparer.OrdinalIgnoreCase).Count()))
                 .OrderByDescending(kind => kind.Item2).ToList();
-#pragma warning disable LB0001 // The stored (scrubbed) title of an approved example.
-            lines.Add(SpreadLine.Of(Cards.CardText.Literal(example.Title), counts, exact));
+            if (counts.Count == 0)
+            {
+                continue;
+            }
+
+#pragma warning disable LB0001 // The stored (scrubbed) title of an approved or retired example.
+            lines.Add((retired, SpreadLine.Of(Cards.CardText.Literal(example.Title), counts, exact, retired ? PracticeAlertCards.RetiredLine(example) : string.Empty)));
 #pragma warning restore LB0001
         }
 
-        return cards.Spread(lines, exact);
+        return cards.Spread([.. lines.OrderBy(l => l.Retired).Select(l => l.Line)], exact);
     }
 }

@@ -23,22 +23,42 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
             notice,
             [.. items.Select(item => Item(item.Example, item.Notice, bundle))]));
 
-    /// <summary>The examples the person saved, newest first.</summary>
-    public JsonObject Saved(IReadOnlyList<(GoodPracticeExample Example, LeadNotice Notice)> items) =>
+    /// <summary>The examples the person saved, newest first; one retired since stays, marked, without its buttons.</summary>
+    public JsonObject Saved(IReadOnlyList<(GoodPracticeExample Example, LeadNotice Notice)> items, string notice = "") =>
         cards.Render(new GoodPracticeAlertCardData(
             "Your saved good practice",
             items.Count == 0
                 ? "You have not saved any examples yet. Press Save on an example in a good-practice alert to keep it here."
-                : "The examples you saved from your good-practice alerts.",
-            string.Empty,
+                : items.Any(item => !IsOpen(item.Example))
+                    ? "The examples you saved from your good-practice alerts. Examples retired since stay here, marked: they no longer collect responses."
+                    : "The examples you saved from your good-practice alerts.",
+            notice,
             [.. items.Select(item => Item(item.Example, item.Notice, item.Notice.SentIn ?? LeadNotice.StraightAway))]));
 
     public JsonObject Spread(IReadOnlyList<SpreadLine> examples, bool exact) =>
         cards.Render(new GoodPracticeSpreadCardData(
-            exact
+            (exact
                 ? "For each approved example, how many people said they are trying it too, by kind of organisation. You see exact counts because you are in the L&D Support Team: do not pass on counts below 5."
-                : "For each approved example, how many people said they are trying it too, by kind of organisation. Counts from 1 to 4 are shown as \"fewer than 5\" to protect anonymity.",
+                : "For each approved example, how many people said they are trying it too, by kind of organisation. Counts from 1 to 4 are shown as \"fewer than 5\" to protect anonymity.")
+            + (examples.Any(e => e.Retired.Length > 0) ? " Examples retired since are listed last, marked: their counts stopped when they were retired." : string.Empty),
             examples));
+
+    /// <summary>Whether the example still collects responses: only while it is approved.</summary>
+    public static bool IsOpen(GoodPracticeExample example) => example?.Status == ExampleStatus.Approved;
+
+    /// <summary>"Retired on 9 February 2029: no longer collecting responses." (or "No longer shared: …" for any other status).</summary>
+    public static string RetiredLine(GoodPracticeExample example)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        if (IsOpen(example))
+        {
+            return string.Empty;
+        }
+
+        return example.Status == ExampleStatus.Retired
+            ? (example.DecidedAt is { } at ? $"Retired on {DateBounds.InWordsOf(DateOnly.FromDateTime(at.UtcDateTime))}" : "Retired") + ": no longer collecting responses."
+            : "No longer shared: no longer collecting responses.";
+    }
 
     private PracticeAlertItem Item(GoodPracticeExample example, LeadNotice notice, string bundle)
     {
@@ -53,7 +73,10 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
             string.Join(", ", example.TopicIds.Select(SignalThemes.LabelOf)),
             Recorded(notice),
             ContactUrl(example),
-            notice.NotForMe);
+            notice.NotForMe)
+        {
+            Retired = RetiredLine(example),
+        };
 #pragma warning restore LB0001
     }
 
@@ -114,7 +137,13 @@ public sealed record GoodPracticeAlertCardData(string Heading, string Intro, str
 /// <paramref name="NotForMe"/> offers to undo "not for me".
 /// </summary>
 public sealed record PracticeAlertItem(
-    string ExampleId, string Bundle, string Title, string Organisation, string Problem, string WhatChanged, string Topics, string Recorded, string ContactUrl, bool NotForMe);
+    string ExampleId, string Bundle, string Title, string Organisation, string Problem, string WhatChanged, string Topics, string Recorded, string ContactUrl, bool NotForMe)
+{
+    /// <summary>Empty while the example is approved; otherwise the line saying it was retired, shown instead of the reactions.</summary>
+    public string Retired { get; init; } = string.Empty;
+
+    public bool IsOpen => Retired.Length == 0;
+}
 
 /// <summary>Data for <c>good-practice-spread</c>.</summary>
 public sealed record GoodPracticeSpreadCardData(string Intro, IReadOnlyList<SpreadLine> Examples) : ICardData
@@ -122,14 +151,17 @@ public sealed record GoodPracticeSpreadCardData(string Intro, IReadOnlyList<Spre
     public static string CardName => "good-practice-spread";
 }
 
-/// <summary>One example's "trying this too" counts, already in words as the audience may see them.</summary>
-public sealed record SpreadLine(string Title, string Total, IReadOnlyList<SpreadCount> Kinds)
+/// <summary>
+/// One example's "trying this too" counts, already in words as the audience may see them; <paramref name="Retired"/> is
+/// empty for an approved example, otherwise the line saying when it was retired.
+/// </summary>
+public sealed record SpreadLine(string Title, string Total, IReadOnlyList<SpreadCount> Kinds, string Retired = "")
 {
     /// <summary>
     /// The counts by kind of organisation: exact for the L&amp;D Support Team; otherwise 1 to 4 read "fewer than 5", and the
     /// total is given only as far as it reveals no small count.
     /// </summary>
-    public static SpreadLine Of(string title, IReadOnlyList<(string Kind, int Count)> counts, bool exact)
+    public static SpreadLine Of(string title, IReadOnlyList<(string Kind, int Count)> counts, bool exact, string retired = "")
     {
         ArgumentNullException.ThrowIfNull(counts);
         var total = counts.Sum(c => c.Count);
@@ -139,7 +171,7 @@ public sealed record SpreadLine(string Title, string Total, IReadOnlyList<Spread
             : large > 0 ? $"at least {SmallNumbers.Number(large)}" : $"{SmallNumbers.Threshold} or more";
         return new(title, totalText, [.. counts.Select(c => new SpreadCount(
             SignalChoices.OrganisationKinds.TitleOf(c.Kind),
-            exact ? c.Count.ToString(CultureInfo.InvariantCulture) : SmallNumbers.Number(c.Count)))]);
+            exact ? c.Count.ToString(CultureInfo.InvariantCulture) : SmallNumbers.Number(c.Count)))], retired);
     }
 }
 

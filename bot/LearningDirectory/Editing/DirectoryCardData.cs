@@ -40,6 +40,13 @@ public sealed record DirectorySessionEditCardData(
     string JoiningRoute, string PlacesLeft) : ICardData
 {
     public static string CardName => "directory-session-edit";
+
+    /// <summary>The days the session may be on (<see cref="SessionRules.Dates"/>), and the date's problem in words.</summary>
+    public string EarliestDate { get; init; } = string.Empty;
+
+    public string LatestDate { get; init; } = string.Empty;
+
+    public string DateProblem { get; init; } = string.Empty;
 }
 
 /// <summary>Data for <c>directory-confirm</c>: "Retire …?" or "Cancel …?", asked first.</summary>

@@ -70,9 +70,15 @@ public sealed class DirectoryCards(CardCatalog catalog)
         return catalog.Render(new DirectorySessionsCardData(CardText.Literal(offer.Offer.ToOffer().Title), offer.Offer.OfferId, notice, summary, items));
     }
 
-    public JsonObject SessionForm(SessionForm form, string offerTitle, string removed = "") => catalog.Render(new DirectorySessionEditCardData(
+    /// <param name="dates">The days the session may be on (<see cref="SessionRules.Dates"/>), shown as the date's limits.</param>
+    public JsonObject SessionForm(SessionForm form, string offerTitle, DateBounds dates, string removed = "") => catalog.Render(new DirectorySessionEditCardData(
         form.IsNew ? $"Add a session of {CardText.Literal(offerTitle)}" : $"Change a session of {CardText.Literal(offerTitle)}", removed, form.OfferId,
-        form.SessionId, form.FormId, form.Date, form.Starts, form.Ends, form.Place, form.JoiningRoute, form.PlacesLeft));
+        form.SessionId, form.FormId, form.Date, form.Starts, form.Ends, form.Place, form.JoiningRoute, form.PlacesLeft)
+    {
+        EarliestDate = dates.Min,
+        LatestDate = dates.Max,
+        DateProblem = SessionRules.DateProblem(dates),
+    });
 
     public JsonObject ConfirmRetire(CourseOffer offer) => catalog.Render(new DirectoryConfirmCardData(
         $"Retire {CardText.Literal(offer.Title)}?",

@@ -47,9 +47,9 @@ public sealed class DirectoryEditingFeature(
             .OnCardAction(DirectoryVerbs.Sessions, (turn, action) => WithOfferAsync(turn, action, (_, offer) =>
                 Task.FromResult(CardActionResult.Replace(cards.Sessions(offer, clock.GetUtcNow())))))
             .OnCardAction(DirectoryVerbs.AddSession, (turn, action) => WithOfferAsync(turn, action, (_, offer) =>
-                Task.FromResult(CardActionResult.Replace(cards.SessionForm(SessionForm.Empty(offer.Offer.OfferId), offer.Offer.ToOffer().Title)))))
+                Task.FromResult(CardActionResult.Replace(cards.SessionForm(SessionForm.Empty(offer.Offer.OfferId), offer.Offer.ToOffer().Title, SessionRules.Dates(UkTime.Today(clock), isNew: true))))))
             .OnCardAction(DirectoryVerbs.EditSession, (turn, action) => WithSessionAsync(turn, action, (offer, session) =>
-                CardActionResult.Replace(cards.SessionForm(SessionForm.Of(session.ToSession()), offer.Offer.ToOffer().Title))))
+                CardActionResult.Replace(cards.SessionForm(SessionForm.Of(session.ToSession()), offer.Offer.ToOffer().Title, SessionRules.Dates(UkTime.Today(clock), isNew: false)))))
             .OnCardAction(DirectoryVerbs.SaveSession, SaveSessionAsync)
             .OnCardAction(DirectoryVerbs.CancelSession, (turn, action) => WithSessionAsync(turn, action, (offer, session) =>
                 CardActionResult.Replace(cards.ConfirmCancel(offer.Offer.ToOffer(), session.ToSession()))))
@@ -191,9 +191,10 @@ public sealed class DirectoryEditingFeature(
             return CardActionResult.Message(OfferGone);
         }
 
-        var session = form.ToSession(current?.IsCancelled ?? false);
+        var dates = SessionRules.Dates(UkTime.Today(clock), form.IsNew);
+        var session = form.ToSession(current?.IsCancelled ?? false, dates);
         var problems = SessionRules.Problems(form, session, clock.GetUtcNow()).Select(p => new CardInputProblem(p.Field, p.Kind, p.Message));
-        if (CardSubmission.Refusal(cards.SessionForm(form, title), action.Submitted(), alsoWrong: problems) is { } refusal)
+        if (CardSubmission.Refusal(cards.SessionForm(form, title, dates), action.Submitted(), alsoWrong: problems) is { } refusal)
         {
             return refusal;
         }
@@ -201,7 +202,7 @@ public sealed class DirectoryEditingFeature(
         var scrubbed = ScrubbedSession.Of(session!, UkTime.Today(clock));
         if (scrubbed.WasScrubbed)
         {
-            return CardActionResult.Replace(cards.SessionForm(SessionForm.Of(scrubbed.Session) with { SessionId = form.SessionId, FormId = form.FormId }, title,
+            return CardActionResult.Replace(cards.SessionForm(SessionForm.Of(scrubbed.Session) with { SessionId = form.SessionId, FormId = form.FormId }, title, dates,
                 PersonalDataScrubber.DescribeAll(scrubbed.Removed)));
         }
 
@@ -217,7 +218,7 @@ public sealed class DirectoryEditingFeature(
             if (outcome == DirectoryAddOutcome.IdTaken)
             {
                 // The session id comes from the form's id, and another form already used it: a fresh form id lets this one be added.
-                return CardSubmission.Refusal(cards.SessionForm(form with { FormId = Guid.NewGuid().ToString("N") }, title), action.Submitted(),
+                return CardSubmission.Refusal(cards.SessionForm(form with { FormId = Guid.NewGuid().ToString("N") }, title, dates), action.Submitted(),
                     alsoWrong: [new CardInputProblem("date", "taken", SessionIdTaken)])!;
             }
         }

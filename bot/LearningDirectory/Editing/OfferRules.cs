@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LearningBot.Cards;
 using LearningBot.Leads;
 using LearningBot.People;
 
@@ -79,10 +80,37 @@ public static class SessionRules
     public const int MaxPlace = 150;
     public const int MaxJoiningRoute = 300;
 
+    /// <summary>How far ahead a session may be: courses are planned a year or two ahead, not further than 3.</summary>
+    public const int MonthsAhead = 36;
+
+    /// <summary>How far back a session already held may be corrected (a new one must be still to come).</summary>
+    public const int MonthsBack = 12;
+
+    /// <summary>
+    /// The days a session from the form may be on: from today (UK) for a new one, from a year ago for one being changed;
+    /// up to 3 years ahead either way.
+    /// </summary>
+    public static DateBounds Dates(DateOnly ukToday, bool isNew) =>
+        new(isNew ? ukToday : ukToday.AddMonths(-MonthsBack), ukToday.AddMonths(MonthsAhead));
+
+    /// <summary>How far back a session in an imported file may be: a training system's export holds its history too.</summary>
+    public const int ImportYearsBack = 10;
+
+    /// <summary>The days a session in an imported file may be on: from 10 years back (past ones are kept, not shown) to 3 years ahead.</summary>
+    public static DateBounds ImportDates(DateOnly ukToday) => new(ukToday.AddYears(-ImportYearsBack), ukToday.AddMonths(MonthsAhead));
+
+    public static string DateProblem(DateBounds dates) => $"Please give the date of the session, {dates.InWords}.";
+
     /// <summary>The problems with a session read from the form (<paramref name="session"/> null when its date or times could not be read).</summary>
     public static IReadOnlyList<DirectoryProblem> Problems(SessionForm form, CourseSession? session, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var dates = Dates(UkTime.Today(now), form.IsNew);
+        if (DateBounds.Parse(form.Date) is { } day && !dates.Contains(day))
+        {
+            return [new DirectoryProblem("date", "out of range", DateProblem(dates))];
+        }
+
         if (session is null)
         {
             return [new DirectoryProblem("date", "invalid", "Please give the date and the start and end times, such as 2026-03-10, 09:30 and 12:30.")];

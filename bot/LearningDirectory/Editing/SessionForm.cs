@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.LearningDirectory.Editing;
@@ -34,11 +35,13 @@ public sealed record SessionForm(
             Value("joiningRoute"), action.GetInt("placesLeft")?.ToString(CultureInfo.InvariantCulture) ?? Value("placesLeft"));
     }
 
-    /// <summary>The session the form describes, or null when its date or times cannot be read.</summary>
-    public CourseSession? ToSession(bool isCancelled)
+    /// <summary>
+    /// The session the form describes, or null when its date or times cannot be read or the date is not one of
+    /// <paramref name="dates"/> (a date such as year 1 is never turned into a moment).
+    /// </summary>
+    public CourseSession? ToSession(bool isCancelled, DateBounds dates)
     {
-        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !TryTime(Starts, out var starts) || !TryTime(Ends, out var ends))
+        if (DateBounds.Parse(Date) is not { } date || !dates.Contains(date) || !TryTime(Starts, out var starts) || !TryTime(Ends, out var ends))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Cards;
 using LearningBot.LearningDirectory.Catalogue;
 using LearningBot.LearningDirectory.Editing;
 using LearningBot.People;
@@ -35,7 +36,8 @@ public static class CourseCsv
     /// </summary>
     public const int MaxSessionsPerOffer = 49;
 
-    public static CourseCsvResult Read(string text, EditableKinds kinds)
+    /// <param name="today">The UK day of the import: sessions must fall within <see cref="SessionRules.ImportDates"/> of it.</param>
+    public static CourseCsvResult Read(string text, EditableKinds kinds, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         IReadOnlyList<CsvRecord> records;
@@ -70,7 +72,7 @@ public static class CourseCsv
         // Rows are counted as a spreadsheet counts them (the header is row 1), so a cell holding a line break is still one row.
         for (var i = 1; i < records.Count; i++)
         {
-            ReadRow(new Row(records[i], i + 1, columns), kinds, offers, problems);
+            ReadRow(new Row(records[i], i + 1, columns), kinds, SessionRules.ImportDates(today), offers, problems);
         }
 
         foreach (var (id, offer) in offers.Where(o => o.Value.Sessions.Count > MaxSessionsPerOffer))
@@ -82,7 +84,7 @@ public static class CourseCsv
     }
 
     private static void ReadRow(
-        Row row, EditableKinds kinds, Dictionary<string, (CourseOffer Offer, List<CourseSession> Sessions, int FirstRow, Dictionary<string, int> SessionRows)> offers,
+        Row row, EditableKinds kinds, DateBounds dates, Dictionary<string, (CourseOffer Offer, List<CourseSession> Sessions, int FirstRow, Dictionary<string, int> SessionRows)> offers,
         List<string> problems)
     {
         var before = problems.Count;
@@ -94,7 +96,7 @@ public static class CourseCsv
             Problem($"{problem.Field}: {problem.Message}");
         }
 
-        var session = ReadSession(row, offer.Id, Problem);
+        var session = ReadSession(row, offer.Id, dates, Problem);
         if (problems.Count > before)
         {
             return;
@@ -142,7 +144,7 @@ public static class CourseCsv
             OrNull(row["mandatoryTopic"]), IsSample: false, IsRetired: Flag(row, "retired", problem));
     }
 
-    private static CourseSession? ReadSession(Row row, string offerId, Action<string> problem)
+    private static CourseSession? ReadSession(Row row, string offerId, DateBounds dates, Action<string> problem)
     {
         var sessionId = row["sessionId"];
         string[] sessionColumns = ["date", "starts", "ends", "place", "joiningRoute", "placesLeft", "cancelled"];
@@ -172,6 +174,10 @@ public static class CourseCsv
         if (date is null)
         {
             Fail($"date '{row["date"]}' is not a date: write it as 2026-03-10 or 10/03/2026.");
+        }
+        else if (!dates.Contains(date.Value))
+        {
+            Fail($"date '{row["date"]}' is not one the directory takes: give a date {dates.InWords}.");
         }
 
         if (!SessionForm.TryTime(row["starts"], out var starts))

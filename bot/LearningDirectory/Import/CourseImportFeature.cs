@@ -42,7 +42,7 @@ public sealed class CourseImportFeature(
         }
 
         var kinds = await policy.KindsAsync(turn.Caller, turn.Aborted);
-        var read = CourseCsv.Read(file.Text, kinds);
+        var read = CourseCsv.Read(file.Text, kinds, UkTime.Today(clock));
         IReadOnlyList<string> problems = [.. read.Problems, .. await ProblemsWithStoredAsync(read, kinds, turn.Aborted)];
         var scrubbed = problems.Count == 0 ? Scrub(read, out problems) : [];
         if (problems.Count > 0)

@@ -55,7 +55,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     /// The editor for a new article (<paramref name="article"/> null) or for an existing one, at part
     /// <paramref name="part"/> of its text when the text is long (<see cref="ArticleBodyParts"/>).
     /// </summary>
-    public JsonObject Editor(KnowledgeArticle? article, int part = 1) => cards.Render(EditorData(article, part: part));
+    public JsonObject Editor(KnowledgeArticle? article, int part = 1) => cards.Render(EditorData(article, Today(), part: part));
 
     /// <summary>
     /// The form back with the scrubbed article, before anything is saved, saying what was removed. <paramref name="shown"/>:
@@ -64,7 +64,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     public JsonObject Editor(KnowledgeArticle scrubbed, bool isNew, string removed, EditorPart? shown = null)
     {
         ArgumentNullException.ThrowIfNull(scrubbed);
-        var data = EditorData(scrubbed, shown: shown) with { IsNew = isNew, Removed = removed };
+        var data = EditorData(scrubbed, Today(), shown: shown) with { IsNew = isNew, Removed = removed };
         return cards.Render(isNew ? data with { Heading = "New article" } : data);
     }
 
@@ -72,21 +72,30 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     public JsonObject DraftEditor(KnowledgeArticle draft, string removed = "", int part = 1, EditorPart? shown = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return cards.Render(EditorData(draft, part: part, shown: shown) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
+        return cards.Render(EditorData(draft, Today(), part: part, shown: shown) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
     }
 
-    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly? today = null, int part = 1, EditorPart? shown = null)
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly today, int part = 1, EditorPart? shown = null)
     {
+        var reviewDates = ArticleEditorCardData.ReviewDates(today);
         if (article is null)
         {
             return new("New article", true, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "L&D Support Team",
-                (today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty);
+                today.AddMonths(12).ToString("yyyy-MM-dd", Invariant), string.Empty)
+            {
+                EarliestReviewBy = reviewDates.Min,
+                LatestReviewBy = reviewDates.Max,
+            };
         }
 
         shown ??= EditorPart.Of(article.Body, part);
         return new($"Edit: {article.Title}", false, article.Id, article.Title, article.Summary, string.Join(", ", article.Tags),
             string.Join(", ", article.Related), article.Owner, article.ReviewBy.ToString("yyyy-MM-dd", Invariant), shown.Text)
         {
+            EarliestReviewBy = reviewDates.Min,
+            LatestReviewBy = reviewDates.Max,
             Asked = string.Join('\n', article.Asked),
             Part = shown.Number,
             Parts = shown.Count,

@@ -119,6 +119,16 @@ public sealed record ArticleEditorCardData(
     /// <summary>The "asked as" phrasings, one per line.</summary>
     public string Asked { get; init; } = string.Empty;
 
+    /// <summary>How far ahead an article's review date may be: the L&amp;D team checks every article at least this often.</summary>
+    public const int ReviewMonthsAhead = 24;
+
+    /// <summary>The days the review date may be: from today (an article saved now is checked now) to 2 years ahead.</summary>
+    public static DateBounds ReviewDates(DateOnly today) => DateBounds.Ahead(today, ReviewMonthsAhead);
+
+    public string EarliestReviewBy { get; init; } = string.Empty;
+
+    public string LatestReviewBy { get; init; } = string.Empty;
+
     /// <summary>A draft made from an expert's answer: saving publishes it.</summary>
     public bool IsDraft { get; init; }
 

@@ -37,8 +37,16 @@ public sealed class CardSubmissionTests
     [InlineData("format", "", "This needs an answer.")]
     [InlineData("days", "mon,sun", "This needs to be one of the options given.")]
     [InlineData("start", "2/3/2026", "This needs to be a date.")]
-    [InlineData("start", "2025-12-31", "This needs to be 2026-01-01 or later.")]
-    [InlineData("start", "2027-01-01", "This needs to be 2026-12-31 or earlier.")]
+    [InlineData("start", "2025-12-31", "This needs to be 1 January 2026 or later.")]
+    [InlineData("start", "2027-01-01", "This needs to be 31 December 2026 or earlier.")]
+    [InlineData("start", "0001-01-01", "This needs to be 1 January 2026 or later.")]
+    [InlineData("start", "9999-12-31", "This needs to be 31 December 2026 or earlier.")]
+    [InlineData("start", "2026-02-31", "This needs to be a date.")]
+    [InlineData("start", "2026-3-2", "This needs to be a date.")]
+    [InlineData("start", "2026-03-02T09:00:00+01:00", "This needs to be a date.")]
+    [InlineData("start", "2026-03-02+01:00", "This needs to be a date.")]
+    [InlineData("start", " 2026-03-02", "This needs to be a date.")]
+    [InlineData("start", "+2026-03-02", "This needs to be a date.")]
     [InlineData("consent", "false", "This needs to be ticked.")]
     public void Reports_the_broken_rule(string inputId, string value, string problem)
     {
@@ -57,6 +65,8 @@ public sealed class CardSubmissionTests
     [InlineData("format", "[\"online\"]")]
     [InlineData("consent", "true")]
     [InlineData("start", "{\"date\": \"2026-03-02\"}")]
+    [InlineData("start", "20260302")]
+    [InlineData("start", "1772409600")]
     public void A_value_no_card_sends_is_marked_and_not_kept(string inputId, string json)
     {
         var submitted = Valid();

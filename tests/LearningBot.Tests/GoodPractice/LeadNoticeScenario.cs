@@ -74,6 +74,21 @@ public sealed class LeadNoticeScenario(GoodPracticeHarness hub, InMemoryDeliveri
         return id;
     }
 
+    /// <summary>
+    /// The example reaches its review date (the clock moves on past it), the editors are told, and an editor retires it,
+    /// through the same calls as the review card's Retire.
+    /// </summary>
+    public async Task RetireAsync(string exampleId)
+    {
+        var example = (await hub.Examples.FindAsync(exampleId, CancellationToken.None))!;
+        hub.Clock.Now = example.ReviewDue!.Value.AddHours(10);
+        await hub.Bot.Services.GetRequiredService<ReviewDateCheck>().RunOnceAsync(CancellationToken.None);
+        var retired = await hub.Bot.Services.GetRequiredService<GoodPracticeModeration>().ReviewAsync(exampleId, GoodPracticeHarness.Editor.AadObjectId,
+            GoodPracticeModeration.Retire(PersonalDataScrubber.Scrub("Superseded by national guidance.", DateOnly.FromDateTime(hub.Clock.Now.UtcDateTime))), CancellationToken.None);
+        Assert.Equal(ExampleStatus.Retired, retired?.Entity.Status);
+        hub.Clock.Now = hub.Clock.Now.AddHours(1);
+    }
+
     public IReadOnlyList<DeliveryRequest> BundlesFor(TestPerson lead) => Started(WeeklyPracticeBundle.Purpose, lead);
 
     public IReadOnlyList<DeliveryRequest> AlertsFor(TestPerson lead) => Started(LeadNotifier.StraightAwayPurpose, lead);

@@ -200,4 +200,84 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
         var joNotice = (await _scenario.Notices.FindAsync(jo.AadObjectId, id, CancellationToken.None))!;
         Assert.False(joNotice.Useful || joNotice.Saved || joNotice.TryingToo || joNotice.NotForMe);
     }
+
+    [Fact]
+    public async Task Reactions_to_an_example_retired_since_are_refused_in_plain_words_and_record_nothing()
+    {
+        _scenario.InWeek(9);
+        var lee = await _scenario.AddLeadAsync("Lee Now", "acute-trust", Medicines, AlertPreferences.StraightAway);
+        var id = await _scenario.ApproveAsync(lee);
+        await _scenario.ReactAsync(lee, LeadNoticeVerbs.Save, id);
+        await _scenario.RetireAsync(id);
+
+        foreach (var (verb, bundle) in new[]
+        {
+            (LeadNoticeVerbs.Useful, LeadNotice.StraightAway), (LeadNoticeVerbs.TryingToo, LeadNotice.StraightAway),
+            (LeadNoticeVerbs.NotForMe, LeadNotice.StraightAway), (LeadNoticeVerbs.TryingToo, LeadNoticeVerbs.SavedList),
+        })
+        {
+            var answer = CardJson.FromInvoke(await _scenario.ReactAsync(lee, verb, id, bundle));
+            Assert.Equal(LeadNoticeFeature.RetiredNoResponses, CardJson.ById(answer, "notice")["text"]!.GetValue<string>());
+            Assert.Contains("no longer collecting responses", CardJson.Texts(answer), StringComparison.Ordinal);
+            Assert.Empty(CardJson.Verbs(answer));
+        }
+
+        var notice = (await _scenario.Notices.FindAsync(lee.AadObjectId, id, CancellationToken.None))!;
+        Assert.Equal((false, false, false, true), (notice.Useful, notice.TryingToo, notice.NotForMe, notice.Saved));
+        Assert.DoesNotContain(await _scenario.Notices.SpreadAsync(CancellationToken.None), s => s.ExampleId == id);
+        Assert.Empty(await _scenario.Notices.LessWantedAsync(lee.AadObjectId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_saved_example_retired_since_stays_in_my_saved_practice_marked_and_without_its_buttons()
+    {
+        _scenario.InWeek(10);
+        var max = await _scenario.AddLeadAsync("Max Now", "acute-trust", Medicines, AlertPreferences.StraightAway);
+        var id = await _scenario.ApproveAsync(max);
+        await _scenario.ReactAsync(max, LeadNoticeVerbs.Save, id);
+        await _scenario.RetireAsync(id);
+
+        var list = await Hub.TypeAsync(max, "my saved practice");
+
+        Assert.Contains("Your saved good practice", CardJson.Texts(list), StringComparison.Ordinal);
+        Assert.Contains("Examples retired since stay here, marked", CardJson.Texts(list), StringComparison.Ordinal);
+        Assert.Contains($"Retired on {Day(Hub.Clock.Now)}: no longer collecting responses.", CardJson.Texts(list), StringComparison.Ordinal);
+        Assert.Empty(CardJson.Verbs(list));
+    }
+
+    [Fact]
+    public async Task The_board_sees_a_retired_example_last_and_marked_with_only_what_was_counted_before_it_was_retired()
+    {
+        _scenario.InWeek(11);
+        var leads = new List<TestPerson>();
+        for (var i = 0; i < 5; i++)
+        {
+            leads.Add(await _scenario.AddLeadAsync($"Spread Lead {i}", "acute-trust", Medicines, AlertPreferences.StraightAway));
+        }
+
+        var id = await _scenario.ApproveAsync(leads[^1]);
+        await Task.WhenAll(leads.Select(lead => Eventually.TrueAsync(async () => await _scenario.Notices.FindAsync(lead.AadObjectId, id, CancellationToken.None) is not null)));
+        foreach (var lead in leads)
+        {
+            await _scenario.ReactAsync(lead, LeadNoticeVerbs.TryingToo, id);
+        }
+
+        await _scenario.RetireAsync(id);
+        // A press that was under way when the example was retired, written just after.
+        await _scenario.Notices.CountSpreadAsync(PracticeSpread.Of(id, "late-presser", "council", Hub.Clock.Now), CancellationToken.None);
+
+        foreach (var person in new[] { LeadNoticeScenario.Board, SupportTeam })
+        {
+            var card = await Hub.TypeAsync(person, "good practice spread");
+            var lines = CardJson.Descendants(card).Where(n => CardJson.Type(n) == "Container").ToList();
+            var retired = Assert.Single(lines, n => CardJson.Texts(n).Contains("Retired on", StringComparison.Ordinal));
+            Assert.Same(lines[^1], retired);
+            Assert.Contains("Trying this too: 5", CardJson.Texts(retired), StringComparison.Ordinal);
+            Assert.Contains("Acute hospital trust\n5", CardJson.Texts(retired), StringComparison.Ordinal);
+            Assert.DoesNotContain("City council", CardJson.Texts(retired), StringComparison.Ordinal);
+            Assert.Contains("Examples retired since are listed last, marked", CardJson.Texts(card), StringComparison.Ordinal);
+        }
+    }
+
+    private static string Day(DateTimeOffset at) => LearningBot.Cards.DateBounds.InWordsOf(DateOnly.FromDateTime(at.UtcDateTime));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Import;
 using LearningBot.Tests.Support;
 
@@ -41,6 +42,28 @@ public sealed class CourseImportTests(DirectoryHostFixture fixture) : IClassFixt
         Assert.DoesNotContain("Row 2:", texts, StringComparison.Ordinal);
         Assert.Null(await fixture.Store.FindOfferAsync(good, CancellationToken.None));
         Assert.Null(await fixture.Store.FindOfferAsync(other, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("01/01/0001")]
+    [InlineData("9999-12-31")]
+    [InlineData("37 months ahead")]
+    public async Task A_session_dated_out_of_bounds_imports_nothing_and_says_which_dates_are_taken(string date)
+    {
+        var bot = fixture.ForTest();
+        var id = DirectoryTestData.NewId("far");
+        var day = date == "37 months ahead"
+            ? UkTime.Today(TimeProvider.System).AddMonths(37).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : date;
+
+        var card = await ImportAsync(bot, Marcus, string.Join('\n', Header, Row(id, "s1", Future(20), "09:30", "12:30"), Row(id, "s2", day, "09:30", "12:30")));
+
+        // The card shows the file's text literally, with Markdown's marks escaped.
+        var texts = CardJson.Texts(card).Replace("\\", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", texts, StringComparison.Ordinal);
+        Assert.Contains($"Row 3: date '{day}' is not one the directory takes: give a date from ", texts, StringComparison.Ordinal);
+        Assert.Null(await fixture.Store.FindOfferAsync(id, CancellationToken.None));
     }
 
     [Fact]

@@ -188,6 +188,76 @@ public sealed class DirectoryEditingTests(DirectoryHostFixture fixture) : IClass
         Assert.Single((await fixture.Store.FindOfferAsync(offerId, CancellationToken.None))!.Sessions);
     }
 
+    [Theory]
+    [InlineData("37 months ahead")]
+    [InlineData("yesterday")]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2027-02-30")]
+    [InlineData("2027-03-10T09:30:00+01:00")]
+    public async Task A_new_session_not_from_today_to_3_years_ahead_comes_back_marked_and_nothing_is_written(string date)
+    {
+        var bot = fixture.ForTest();
+        var offerId = await NewOfferAsync(LearningBot.People.OrganisationKinds.AmbulanceTrust);
+        var data = SessionData(offerId, Guid.NewGuid().ToString("N"));
+        data["date"] = Day(date);
+
+        var card = CardJson.FromInvoke(await PostAsync(bot, Support, DirectoryVerbs.SaveSession, data));
+
+        Assert.True(CardJson.HasId(card, "date-problem"), CardJson.Readable(card));
+        Assert.StartsWith("Please give the date of the session, from ", CardJson.ById(card, "date-problem")["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single((await fixture.Store.FindOfferAsync(offerId, CancellationToken.None))!.Sessions);
+    }
+
+    [Theory]
+    [InlineData("13 months ago", false)]
+    [InlineData("0001-01-01", false)]
+    [InlineData("11 months ago", true)]
+    public async Task A_session_being_changed_may_be_up_to_a_year_past_and_no_further(string date, bool saved)
+    {
+        var bot = fixture.ForTest();
+        var offerId = await NewOfferAsync(LearningBot.People.OrganisationKinds.AmbulanceTrust);
+        var data = SessionData(offerId, string.Empty);
+        data["sessionId"] = "one";
+        data["date"] = Day(date);
+
+        var card = CardJson.FromInvoke(await PostAsync(bot, Support, DirectoryVerbs.SaveSession, data));
+
+        Assert.Equal(!saved, CardJson.HasId(card, "date-problem"));
+        var stored = Assert.Single((await fixture.Store.FindOfferAsync(offerId, CancellationToken.None))!.Sessions);
+        Assert.Equal(saved, UkTime.Local(stored.ToSession().Starts).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == Day(date));
+    }
+
+    [Fact]
+    public async Task The_session_form_shows_the_days_a_session_may_be_on()
+    {
+        var bot = fixture.ForTest();
+        var offerId = await NewOfferAsync(LearningBot.People.OrganisationKinds.AmbulanceTrust);
+
+        var card = CardJson.FromInvoke(await PostAsync(bot, Support, DirectoryVerbs.AddSession, new JsonObject { ["offerId"] = offerId }));
+
+        var date = CardJson.ById(card, "date");
+        var today = UkTime.Today(TimeProvider.System);
+        Assert.Equal(Day(today), date["min"]!.GetValue<string>());
+        Assert.Equal(Day(today.AddMonths(36)), date["max"]!.GetValue<string>());
+    }
+
+    /// <summary>A date as the form sends it, or one counted from today: "yesterday", "13 months ago", "37 months ahead".</summary>
+    private static string Day(string text)
+    {
+        var today = UkTime.Today(TimeProvider.System);
+        var words = text.Split(' ');
+        return text switch
+        {
+            "yesterday" => Day(today.AddDays(-1)),
+            _ when words is [var n, "months", "ahead"] => Day(today.AddMonths(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))),
+            _ when words is [var n, "months", "ago"] => Day(today.AddMonths(-int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))),
+            _ => text,
+        };
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Identifiers_typed_into_an_offer_are_removed_and_shown_before_anything_is_saved()
     {

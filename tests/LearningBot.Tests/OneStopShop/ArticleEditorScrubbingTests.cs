@@ -64,6 +64,36 @@ public sealed class ArticleEditorScrubbingTests(AzuriteFixture azurite) : IClass
         Assert.Contains("[phone number removed]", _bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find(id)!.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("yesterday")]
+    [InlineData("25 months ahead")]
+    [InlineData("2027-02-29")]
+    public async Task A_review_date_not_from_today_to_2_years_ahead_comes_back_marked_and_nothing_is_saved(string reviewBy)
+    {
+        var id = "dates-" + Guid.NewGuid().ToString("N")[..6];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var inputs = new JsonObject
+        {
+            ["isNew"] = true, ["articleId"] = string.Empty, ["id"] = id, ["title"] = "Booking a course", ["summary"] = "How to book a course.",
+            ["tags"] = "booking", ["related"] = string.Empty, ["owner"] = "L&D Support Team",
+            ["reviewBy"] = reviewBy switch
+            {
+                "yesterday" => today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                "25 months ahead" => today.AddMonths(25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                _ => reviewBy,
+            },
+            ["body"] = "## Booking\nAsk your manager, then book on the learning system.",
+        };
+
+        var back = await SaveAsync(inputs);
+
+        Assert.True(CardJson.HasId(back, "reviewBy-problem"), CardJson.Readable(back));
+        Assert.Contains("from today, and within 2 years", CardJson.Readable(back), StringComparison.Ordinal);
+        Assert.Null(_bot.Services.GetRequiredService<AnswerEngine>().Knowledge.Find(id));
+    }
+
     [Fact]
     public void A_scrubbed_article_scrubs_to_itself_and_keeps_a_future_course_date()
     {

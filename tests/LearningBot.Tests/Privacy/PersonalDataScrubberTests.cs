@@ -186,6 +186,25 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("our client Mary Jones needs the falls course", "our client [name removed] needs the falls course")]
+    [InlineData("my client Daniel Okoro from Acme Ltd wants a refresher", "my client [name removed] from Acme Ltd wants a refresher")]
+    [InlineData("client Mary Jones NHS no 943 476 5919", "client [name removed] NHS no [NHS number removed]")]
+    public void Removes_a_person_after_client_but_not_an_organisation(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Our client Acme Ltd wants a first aid course.")]
+    [InlineData("our client Acme Ltd. has twelve staff")]
+    [InlineData("our client Green Valley Housing Trust books it every year")]
+    [InlineData("client Riverside NHS Foundation Trust asked for the slides")]
+    [InlineData("our client Smith & Jones LLP is covered")]
+    [InlineData("our client City of Peterborough Council")]
+    [InlineData("client Bright Futures CIC runs the befriending scheme")]
+    [InlineData("our client Acme Group's staff need fire safety")]
+    public void Keeps_an_organisation_named_after_client(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData(PersonalDataScrubber.NhsNumber, "an NHS number")]
     [InlineData(PersonalDataScrubber.EmailAddress, "an email address")]
     [InlineData(PersonalDataScrubber.Address, "an address")]

@@ -15,9 +15,6 @@ namespace LearningBot.Tests.Privacy;
 /// </summary>
 public sealed class ScrubberCorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Kinds whose format is fixed: every one must go.</summary>
-    private static readonly string[] Structured = ["nhs", "chi", "phone", "email", "postcode", "address", "ni", "hospital", "client", "date"];
-
     /// <summary>What the person is told for each corpus kind (a CHI number told as an NHS number is still told).</summary>
     private static readonly Dictionary<string, string[]> Told = new(StringComparer.Ordinal)
     {
@@ -55,7 +52,7 @@ public sealed class ScrubberCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Catches_every_structured_identifier_and_most_names_and_leaves_clean_text_alone()
+    public void Catches_every_identifier_of_every_kind_and_leaves_clean_text_alone()
     {
         var found = new Dictionary<string, (int Caught, int Total, int Told)>(StringComparer.Ordinal);
         var misses = new List<string>();
@@ -99,9 +96,10 @@ public sealed class ScrubberCorpusTests(ITestOutputHelper output)
         Console.WriteLine(report.ToString());
         WriteFigures(report.ToString());
 
-        Assert.All(Structured, kind => Assert.True(found[kind].Caught == found[kind].Total, $"{kind}: {found[kind].Caught}/{found[kind].Total} caught"));
-        Assert.True(found["name"].Caught >= 0.9 * found["name"].Total, $"names: {found["name"].Caught}/{found["name"].Total} caught");
-        Assert.True(falsePositiveRate <= 0.02, $"{changed.Count} of {Data.Clean.Count} clean strings changed");
+        // Every kind is caught in full and no clean string changes: a rule that finds one more name must not lose another
+        // or start taking organisations ("our client Acme Ltd") for people.
+        Assert.All(Told.Keys, kind => Assert.True(found[kind].Caught == found[kind].Total, $"{kind}: {found[kind].Caught}/{found[kind].Total} caught"));
+        Assert.True(changed.Count == 0, $"{changed.Count} of {Data.Clean.Count} clean strings changed ({falsePositiveRate:P1})");
     }
 
     [Fact]

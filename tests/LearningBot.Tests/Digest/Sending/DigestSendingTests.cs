@@ -163,6 +163,64 @@ public sealed class DigestSendingTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(DigestStatus.Approved, (await _first.FindAsync(edition.Number)).Status);
     }
 
+    [Theory]
+    [InlineData("2027-12-03")]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2027-02-29")]
+    [InlineData("2027-01-05T09:00:00Z")]
+    [InlineData("2027-01-05+01:00")]
+    public async Task A_date_not_from_today_to_a_year_ahead_comes_back_marked_and_nothing_is_scheduled(string date)
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+
+        var card = CardJson.FromInvoke(await _first.ScheduleAsync(edition, when: "later", date: date, time: "09:00"));
+
+        Assert.Equal("Please choose a date from today to a year ahead.", CardJson.ById(card, "date-problem")["text"]!.GetValue<string>());
+        var stored = await _first.FindAsync(edition.Number);
+        Assert.Equal((DigestStatus.Approved, null), (stored.Status, stored.SendAt));
+    }
+
+    [Fact]
+    public async Task A_date_sent_as_a_number_is_marked_as_unreadable_and_nothing_is_scheduled()
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+
+        var card = CardJson.FromInvoke(await _first.PressAsync(DigestHarness.Editor, DigestVerbs.Schedule, new JsonObject
+        {
+            ["number"] = edition.Number, ["version"] = edition.Version, ["everyone"] = "false", ["kinds"] = "voluntary-sector",
+            ["when"] = "later", ["date"] = 20270105, ["time"] = "09:00",
+        }));
+
+        Assert.Contains("could not be read", CardJson.ById(card, "date-problem")["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(DigestStatus.Approved, (await _first.FindAsync(edition.Number)).Status);
+    }
+
+    [Fact]
+    public async Task The_send_card_shows_the_days_an_edition_may_be_scheduled_and_the_last_one_is_taken()
+    {
+        var edition = await _first.EditionAsync(DigestStatus.Approved);
+
+        var opened = CardJson.FromInvoke(await _first.PressAsync(DigestHarness.Editor, DigestVerbs.SendOpen, new JsonObject { ["number"] = edition.Number }));
+        await _first.ScheduleAsync(edition, when: "later", date: "2027-12-02", time: "09:00");
+
+        var date = CardJson.ById(opened, "date");
+        Assert.Equal(("2026-12-02", "2027-12-02"), (date["min"]!.GetValue<string>(), date["max"]!.GetValue<string>()));
+        var stored = await _first.FindAsync(edition.Number);
+        Assert.Equal(DigestStatus.Scheduled, stored.Status);
+        Assert.Equal(new DateTimeOffset(2027, 12, 2, 9, 0, 0, TimeSpan.Zero), stored.SendAt);
+    }
+
+    [Fact]
+    public void A_date_more_than_a_year_ahead_is_refused_in_words_even_without_the_card()
+    {
+        var answers = new DigestSendAnswers("true", string.Empty, string.Empty, "later", "2028-01-01", "09:00");
+
+        var (_, problem) = DigestScheduling.When(answers, DigestSendingHarness.Now);
+
+        Assert.Equal("Choose a date from 2 December 2026 to 2 December 2027: an edition can be scheduled up to a year ahead.", problem);
+    }
+
     [Fact]
     public async Task Only_a_sent_edition_can_be_read_from_its_card()
     {
