@@ -8,7 +8,8 @@ namespace LearningBot.Tests.MultiInstance;
 
 /// <summary>
 /// Two real bot processes on one storage account: what is set or saved in Teams on one instance is used by the other
-/// within the bound docs/architecture.md gives it, and an install's two events welcome once whichever instances get them.
+/// within the bound docs/architecture.md gives it, a form opened on one is sent on the other, and an install's two events
+/// welcome once whichever instances get them.
 /// </summary>
 public sealed class SharedStateTests(SharedStateInstances bots) : IClassFixture<SharedStateInstances>
 {
@@ -36,18 +37,20 @@ public sealed class SharedStateTests(SharedStateInstances bots) : IClassFixture<
     {
         var first = new Channel("19:hub-first@thread.tacv2");
         var second = new Channel("19:hub-second@thread.tacv2");
+        const string FirstQuestion = "Is there funding for a Level 3 diploma in adult care for our bank staff?";
+        const string SecondQuestion = "Can night staff book the moving and handling refresher on a weekday evening?";
         await SendAsync(bots.A, first.Mention(ServiceUrl, "set expert channel"));
 
         // B reads the first channel for its ticket and keeps it for its cache time.
-        await EscalateAsync(bots.B, "Is there funding for a Level 3 diploma in adult care for our bank staff?");
-        Assert.True(await Eventually.TrueAsync(() => ChannelCards(first.Id) == 1), bots.Describe());
+        await EscalateAsync(bots.B, FirstQuestion);
+        Assert.True(await Eventually.TrueAsync(() => ChannelCards(first.Id, FirstQuestion) == 1), bots.Describe());
 
         await SendAsync(bots.A, second.Mention(ServiceUrl, "set expert channel"));
         await Task.Delay(SharedStateInstances.ExpertChannelCacheDuration);
-        await EscalateAsync(bots.B, "Can night staff book the moving and handling refresher on a weekday evening?");
+        await EscalateAsync(bots.B, SecondQuestion);
 
-        Assert.True(await Eventually.TrueAsync(() => ChannelCards(second.Id) == 1), bots.Describe());
-        Assert.Equal(1, ChannelCards(first.Id));
+        Assert.True(await Eventually.TrueAsync(() => ChannelCards(second.Id, SecondQuestion) == 1), bots.Describe());
+        Assert.Equal(0, ChannelCards(first.Id, SecondQuestion));
     }
 
     [Fact]
@@ -68,6 +71,24 @@ public sealed class SharedStateTests(SharedStateInstances bots) : IClassFixture<
         var taken = await Eventually.TrueAsync(() => bots.B.CountLog("article(s) saved on another instance") > 0, SharedStateInstances.StoredArticlesRefresh * 5);
         Assert.True(taken, bots.Describe());
         Assert.Contains(Title, await AskAsync(bots.B, Question), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_opened_on_one_instance_and_sent_to_both_makes_one_ticket()
+    {
+        const string Question = "Who signs off the care certificate for staff who moved here from another home?";
+        var chat = "a:" + Guid.NewGuid().ToString("N");
+        await SendAsync(bots.A, TeamsActivities.Message(ServiceUrl, "help", chat).From(EscalationScenario.Asker));
+        var form = await InvokeCardAsync(bots.A, TeamsActivities.ExecuteAction(ServiceUrl, EscalationVerbs.Escalate, new() { ["question"] = Question }, chat).From(EscalationScenario.Asker));
+        var send = EscalationScenario.Submit(EscalationScenario.ClientToken(form), Question);
+
+        var onB = await InvokeCardAsync(bots.B, TeamsActivities.ExecuteAction(ServiceUrl, EscalationVerbs.Submit, send.DeepClone().AsObject(), chat).From(EscalationScenario.Asker));
+        var againOnA = await InvokeCardAsync(bots.A, TeamsActivities.ExecuteAction(ServiceUrl, EscalationVerbs.Submit, send.DeepClone().AsObject(), chat).From(EscalationScenario.Asker));
+
+        var reference = EscalationScenario.Reference(onB);
+        Assert.Equal(reference, EscalationScenario.Reference(againOnA));
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {TicketEntity.TicketRowKey} and Reference eq {reference}");
+        Assert.Single(await bots.Azurite.Table(TicketStore.TableName).QueryAsync<TicketEntity>(filter).ToListAsync());
     }
 
     private static JsonObject NewArticle(string id, string title) => new()
@@ -125,8 +146,10 @@ public sealed class SharedStateTests(SharedStateInstances bots) : IClassFixture<
 
     private int SentTo(string conversationId) => bots.Connector.Sent.Count(sent => sent.ConversationId == conversationId);
 
-    private int ChannelCards(string channelId) =>
-        bots.Connector.Sent.Count(sent => sent.ConversationId == channelId && sent.ReplyToId is null && sent.Activity.Attachments is { Count: > 0 });
+    /// <summary>Ticket cards posted in the channel that show the question (other tests' tickets may be posted there too).</summary>
+    private int ChannelCards(string channelId, string question) =>
+        bots.Connector.Sent.Count(sent => sent.ConversationId == channelId && sent.ReplyToId is null && sent.Activity.Attachments is { Count: > 0 }
+            && CardJson.Texts(sent.Activity).Contains(question, StringComparison.Ordinal));
 
     /// <summary>A team's channel of its own, where Sam @mentions the bot.</summary>
     private sealed record Channel(string Id)
