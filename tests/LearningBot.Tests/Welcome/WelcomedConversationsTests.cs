@@ -54,6 +54,18 @@ public sealed class WelcomedConversationsTests(AzuriteFixture azurite) : IClassF
             || row.Select(property => property.Value).OfType<string>().Any(value => value.Contains(conversation[2..], StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task With_storage_unavailable_an_install_still_welcomes()
+    {
+        const string NobodyListening = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        var unavailable = LearningBot.Storage.TableStorage.Create(new LearningBot.Storage.TableStorageOptions { ConnectionString = NobodyListening, TablePrefix = azurite.TablePrefix });
+        var welcomed = new WelcomedConversations(unavailable, new ManualClock(Start), NullLogger<WelcomedConversations>.Instance);
+        using var turn = LearningBot.Storage.StorageBudget.Begin(TimeSpan.FromSeconds(2));
+
+        Assert.True(await welcomed.ShouldWelcomeAsync(NewConversation(), ActivityTypes.InstallationUpdate, CancellationToken.None));
+    }
+
     private WelcomedConversations NewStore(TimeProvider clock) => new(azurite.Storage, clock, NullLogger<WelcomedConversations>.Instance);
 
     private static string NewConversation() => "a:" + Guid.NewGuid().ToString("N");
