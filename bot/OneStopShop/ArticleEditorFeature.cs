@@ -73,7 +73,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
                 : CardActionResult.Message("Sorry, that draft is no longer waiting. Type **knowledge drafts** to see the drafts.");
         }
 
-        return engine.Knowledge.Find(id) is { } article
+        return ArticleId().IsMatch(id) && await articles.CurrentAsync(id, turn.Aborted) is { } article
             ? CardActionResult.Replace(cards.Editor(article, part))
             : CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
     }
@@ -133,7 +133,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
             return;
         }
 
-        if (!ArticleId().IsMatch(id) || engine.Knowledge.Find(id) is not { } article)
+        if (!ArticleId().IsMatch(id) || await articles.CurrentAsync(id, turn.Aborted) is not { } article)
         {
             await turn.SendTextAsync($"There is no article with the id **{(ArticleId().IsMatch(id) ? id : "that you typed")}**. Type **new article** to write one.");
             return;
@@ -150,7 +150,9 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
 
         var isNew = action.GetBool("isNew") == true;
-        var existing = isNew ? null : engine.Knowledge.Find(action.GetString("articleId") ?? string.Empty);
+        var existing = isNew || action.GetString("articleId") is not { } articleId || !ArticleId().IsMatch(articleId)
+            ? null
+            : await articles.CurrentAsync(articleId, turn.Aborted);
         if (!isNew && existing is null)
         {
             return CardActionResult.Message("Sorry, that article is no longer in the knowledge base.");
@@ -177,7 +179,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
             return CardActionResult.Replace(cards.Editor(article, isNew, PersonalDataScrubber.DescribeAll(scrubbed.Removed), ScrubbedPart(fromForm, submitted, existing, action)));
         }
 
-        if (isNew && engine.Knowledge.Find(article.Id) is not null)
+        if (isNew && ArticleId().IsMatch(article.Id) && await articles.CurrentAsync(article.Id, turn.Aborted) is not null)
         {
             return CardActionResult.Replace(WithProblem(form, submitted, "id", $"There is already an article called {article.Id}; choose another id or type **edit article {article.Id}**."));
         }

@@ -10,9 +10,8 @@ namespace LearningBot.Welcome;
 /// capabilities that are not built yet, whether chosen on the card or typed
 /// (<c>digest</c>). Text nobody else understood is a question for the one-stop shop.
 /// </summary>
-public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBotFeature, IDisposable
+public sealed class WelcomeFeature(CardCatalog cards, WelcomedConversations welcomed) : IBotFeature
 {
-    private readonly WelcomePairs _pairs = new(clock);
 
     public void MapRoutes(BotRoutes routes)
     {
@@ -30,8 +29,6 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
         }
     }
 
-    public void Dispose() => _pairs.Dispose();
-
     private Task OnInstallationUpdateAsync(ITurnContext turn) =>
         turn.Activity.Action is "add" or "add-upgrade" ? WelcomeOnceAsync(turn) : Task.CompletedTask;
 
@@ -44,7 +41,7 @@ public sealed class WelcomeFeature(CardCatalog cards, TimeProvider clock) : IBot
 
     private async Task WelcomeOnceAsync(ITurnContext turn)
     {
-        if (_pairs.ShouldWelcome(turn.Activity.Conversation!.Id!, turn.Activity.Type!))
+        if (await welcomed.ShouldWelcomeAsync(turn.Activity.Conversation!.Id!, turn.Activity.Type!, turn.Aborted))
         {
             await turn.SendCardAsync(MenuCard(turn));
         }

@@ -8,6 +8,7 @@ public static class WelcomeServiceCollectionExtensions
 {
     public static IServiceCollection AddWelcome(this IServiceCollection services) =>
         services
+            .AddSingleton<WelcomedConversations>()
             .AddSingleton<IBotFeature, WelcomeFeature>()
             .AddSingleton<ISmallTalk, SmallTalkReplies>();
 }

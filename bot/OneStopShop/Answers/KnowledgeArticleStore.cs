@@ -9,8 +9,10 @@ namespace LearningBot.OneStopShop.Answers;
 
 /// <summary>
 /// Articles written or edited by the L&amp;D team in Teams: kept in table storage with every earlier version, and
-/// put into the answer engine as soon as they are saved. At start-up the stored articles are laid over the ones
-/// shipped in the repository (see <see cref="StoredArticlesLoader"/>).
+/// put into this instance's answer engine as soon as they are saved. At start-up the stored articles are laid over the
+/// ones shipped in the repository, and from then on those saved on other instances are picked up every
+/// <see cref="AnswerOptions.StoredArticlesRefresh"/> (see <see cref="StoredArticlesLoader"/>): the engine remembers which
+/// version of each stored article it holds and only ever takes a newer one.
 /// </summary>
 public sealed class KnowledgeArticleStore(
     TableStorage tables, AnswerEngine engine, WorkContacts workContacts, TimeProvider clock, ILogger<KnowledgeArticleStore> logger)
@@ -30,6 +32,10 @@ public sealed class KnowledgeArticleStore(
 
     private readonly LazyTable _articles = tables.Table(ArticlesTable);
     private readonly LazyTable _history = tables.Table(HistoryTable);
+
+    /// <summary>The version of each stored article this instance's engine holds.</summary>
+    private readonly Dictionary<string, int> _inEngine = new(StringComparer.Ordinal);
+    private readonly Lock _engineGate = new();
 
     /// <summary>
     /// The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept,
@@ -55,7 +61,7 @@ public sealed class KnowledgeArticleStore(
         var articles = await _articles.GetAsync(cancellationToken);
         var history = await _history.GetAsync(cancellationToken);
         var saved = await WriteNextVersionAsync(articles, history, scrubbed, editedBy, cancellationToken);
-        engine.Upsert(article);
+        PutInEngine(article, saved.Version);
         logger.LogInformation("Article {ArticleId} saved as version {Version}", article.Id, saved.Version);
         return saved;
     }
@@ -202,6 +208,10 @@ public sealed class KnowledgeArticleStore(
         {
             logger.LogWarning(exception, "Could not read article {ArticleId} from storage; using this instance's copy", id);
         }
+        catch (UnusableTableKeyException)
+        {
+            // Too long to be a key, so never stored; no repository article has such an id either.
+        }
 
         return engine.Knowledge.Find(id);
     }
@@ -246,46 +256,98 @@ public sealed class KnowledgeArticleStore(
         }
     }
 
-    /// <summary>Puts every stored article into the engine; links between stored articles are resolved whatever their order.</summary>
+    /// <summary>
+    /// Puts into the engine every stored article newer than the version it holds (all of them the first time), and
+    /// returns how many. One small query lists the versions; only the articles that changed are read in full. Links
+    /// between the articles taken are resolved whatever their order.
+    /// </summary>
     public async Task<int> LoadIntoEngineAsync(CancellationToken cancellationToken)
     {
-        var pending = new List<KnowledgeArticle>();
-        await foreach (var article in ListAsync(cancellationToken))
+        var articles = await _articles.GetAsync(cancellationToken);
+        var listed = await articles.ListAsync<StoredArticle>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {ArticlePartition}"), select: [nameof(StoredArticle.RowKey), nameof(StoredArticle.Version)], cancellationToken: cancellationToken);
+        var newer = listed.Where(row => row.Version > VersionInEngine(TableKeys.Decode(row.RowKey))).Select(row => row.RowKey).ToHashSet(StringComparer.Ordinal);
+        if (newer.Count == 0)
         {
-            pending.Add(article);
+            return 0;
+        }
+
+        var pending = new List<StoredArticle>();
+        if (newer.Count * 2 > listed.Count)
+        {
+            await foreach (var stored in articles.QueryAsync<StoredArticle>(TableClient.CreateQueryFilter($"PartitionKey eq {ArticlePartition}"), cancellationToken: cancellationToken))
+            {
+                if (newer.Contains(stored.RowKey))
+                {
+                    pending.Add(stored);
+                }
+            }
+        }
+        else
+        {
+            foreach (var rowKey in newer)
+            {
+                if (await articles.FindAsync<StoredArticle>(ArticlePartition, rowKey, cancellationToken: cancellationToken) is { } stored)
+                {
+                    pending.Add(stored);
+                }
+            }
         }
 
         var loaded = 0;
         while (pending.Count > 0)
         {
-            var failed = new List<(KnowledgeArticle Article, ArgumentException Error)>();
-            foreach (var article in pending)
+            var failed = new List<(StoredArticle Stored, ArgumentException Error)>();
+            foreach (var stored in pending)
             {
                 try
                 {
-                    engine.Upsert(article);
-                    loaded++;
+                    loaded += PutInEngine(stored.ToArticle(), stored.Version) ? 1 : 0;
                 }
                 catch (ArgumentException error)
                 {
-                    failed.Add((article, error));
+                    failed.Add((stored, error));
                 }
             }
 
             if (failed.Count == pending.Count)
             {
-                foreach (var (article, error) in failed)
+                foreach (var (stored, error) in failed)
                 {
-                    logger.LogWarning("Stored article {ArticleId} was not loaded: {Problem}", article.Id, error.Message);
+                    logger.LogWarning("Stored article {ArticleId} was not loaded: {Problem}", stored.Id, error.Message);
                 }
 
                 break;
             }
 
-            pending = [.. failed.Select(f => f.Article)];
+            pending = [.. failed.Select(f => f.Stored)];
         }
 
         return loaded;
+    }
+
+    private int VersionInEngine(string id)
+    {
+        lock (_engineGate)
+        {
+            return _inEngine.GetValueOrDefault(id, -1);
+        }
+    }
+
+    /// <summary>Puts the article into the engine unless it holds this version or a newer one already; whether it did.</summary>
+    private bool PutInEngine(KnowledgeArticle article, int version)
+    {
+        lock (_engineGate)
+        {
+            if (_inEngine.GetValueOrDefault(article.Id, -1) >= version)
+            {
+                return false;
+            }
+
+            engine.Upsert(article);
+            _inEngine[article.Id] = version;
+            return true;
+        }
     }
 
     private void Check(KnowledgeArticle article)

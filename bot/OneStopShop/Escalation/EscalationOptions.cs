@@ -25,6 +25,12 @@ public sealed record EscalationOptions : IValidatableObject
     /// <summary>How long a team membership answer from Teams is remembered.</summary>
     public TimeSpan MembershipCacheDuration { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long an instance uses the expert channel it read before reading it again: the longest that a channel chosen
+    /// on one instance goes unseen by the others (the instance that chose it uses it at once). Zero reads it every time.
+    /// </summary>
+    public TimeSpan ExpertChannelCacheDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AnswerWithinWorkingDays is < 1 or > 30)
@@ -45,6 +51,11 @@ public sealed record EscalationOptions : IValidatableObject
         if (MembershipCacheDuration < TimeSpan.Zero)
         {
             yield return new($"{Section}:{nameof(MembershipCacheDuration)} must not be negative.", [nameof(MembershipCacheDuration)]);
+        }
+
+        if (ExpertChannelCacheDuration < TimeSpan.Zero || ExpertChannelCacheDuration > TimeSpan.FromMinutes(5))
+        {
+            yield return new($"{Section}:{nameof(ExpertChannelCacheDuration)} must be between 00:00:00 and 00:05:00.", [nameof(ExpertChannelCacheDuration)]);
         }
     }
 }

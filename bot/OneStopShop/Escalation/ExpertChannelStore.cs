@@ -1,26 +1,29 @@
 using Azure.Data.Tables;
 using LearningBot.Connector.Hosting;
 using LearningBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LearningBot.OneStopShop.Escalation;
 
-/// <summary>Reads and writes the expert channel setting (one row), remembered for a minute between reads.</summary>
-public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock)
+/// <summary>
+/// Reads and writes the expert channel setting (one row). Each instance uses what it read for
+/// <see cref="EscalationOptions.ExpertChannelCacheDuration"/> before reading again, so a channel chosen on another
+/// instance is used here within that time; the instance that chose it uses it at once. No channel yet is not remembered.
+/// </summary>
+public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock, IOptionsMonitor<EscalationOptions> options)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-
     public const string TableName = "EscalationSettings";
     internal const string Partition = "settings";
     internal const string Row = "expert-channel";
 
     private readonly LazyTable _table = tables.Table(TableName);
-    private (ExpertChannel Channel, DateTimeOffset ReadAt)? _cached;
+    private Remembered? _cached;
 
     public event Action? Changed;
 
     public async Task<ExpertChannel?> GetAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } cached && clock.GetUtcNow() - cached.ReadAt < CacheFor)
+        if (Volatile.Read(ref _cached) is { } cached && clock.GetUtcNow() - cached.ReadAt < options.CurrentValue.ExpertChannelCacheDuration)
         {
             return cached.Channel;
         }
@@ -33,7 +36,7 @@ public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock)
         }
 
         var channel = new ExpertChannel(stored.Conversation, entity.TeamId, entity.TeamName, entity.ChannelName, entity.SetByName, entity.SetAt);
-        _cached = (channel, clock.GetUtcNow());
+        Volatile.Write(ref _cached, new Remembered(channel, clock.GetUtcNow()));
         return channel;
     }
 
@@ -50,7 +53,10 @@ public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock)
             SetByName = setBy.Name,
             SetAt = channel.SetAt,
         }, TableUpdateMode.Replace, cancellationToken);
-        _cached = (channel, clock.GetUtcNow());
+        Volatile.Write(ref _cached, new Remembered(channel, clock.GetUtcNow()));
         Changed?.Invoke();
     }
+
+    /// <summary>One reference, so that a reader never sees one read's channel with another's time.</summary>
+    private sealed record Remembered(ExpertChannel Channel, DateTimeOffset ReadAt);
 }

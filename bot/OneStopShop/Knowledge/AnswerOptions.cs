@@ -45,6 +45,12 @@ public sealed record AnswerOptions : IValidatableObject
     /// <summary>Factor applied to the confidence for each cue of <see cref="OutOfScopePattern"/> in the question (at most two).</summary>
     public double OutOfScopeFactor { get; init; } = 0.5;
 
+    /// <summary>
+    /// How often each instance looks for articles saved in Teams on another instance (one small query): the longest an
+    /// article saved elsewhere goes unanswered here. The instance it was saved on answers with it at once.
+    /// </summary>
+    public TimeSpan StoredArticlesRefresh { get; init; } = TimeSpan.FromSeconds(30);
+
     public RankingOptions Ranking { get; init; } = new();
 
     public HybridOptions Hybrid { get; init; } = new();
@@ -70,6 +76,11 @@ public sealed record AnswerOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(OutOfScopePattern) && PatternProblem(OutOfScopePattern) is { } problem)
         {
             yield return new($"{Section}:{nameof(OutOfScopePattern)} is not a usable regular expression: {problem}", [nameof(OutOfScopePattern)]);
+        }
+
+        if (StoredArticlesRefresh < TimeSpan.FromSeconds(1) || StoredArticlesRefresh > TimeSpan.FromMinutes(10))
+        {
+            yield return new($"{Section}:{nameof(StoredArticlesRefresh)} must be between 00:00:01 and 00:10:00.", [nameof(StoredArticlesRefresh)]);
         }
 
         if (OutOfScopeFactor is not (> 0 and <= 1))

@@ -244,6 +244,32 @@ public sealed class CourseAlertTests(DirectoryHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Two_instances_sweeping_the_same_unannounced_session_at_once_tell_each_person_once()
+    {
+        var bot = fixture.ForTest();
+        var person = TestPerson.Unique("bothsweep", "Ren Hale");
+        var offerId = await NewOfferAsync("Tracheostomy care update", ["tracheostomy care"]);
+        await PressAsync(bot, person, InterestVerbs.NewDatesOfOffer, new JsonObject { ["offerId"] = offerId });
+        var stopped = new CourseDirectoryStore(bot.Services.GetRequiredService<TableStorage>(), TimeProvider.System, [], NullLogger<CourseDirectoryStore>.Instance);
+        var session = DirectoryTestData.Session(offerId, "both-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow.AddDays(40), place: "Both Room, Peterborough");
+        await DirectoryTestData.WriteAsync(stopped, (await stopped.FindOfferAsync(offerId, CancellationToken.None))!.Offer.ToOffer(), session);
+
+        // Every instance sweeps (no lease): two of them, each with its own alerts, find the same mark at the same moment.
+        using var first = NewSending(bot);
+        using var second = NewSending(bot);
+        await Task.WhenAll(first.SweepOnceAsync(TimeSpan.Zero, CancellationToken.None), second.SweepOnceAsync(TimeSpan.Zero, CancellationToken.None));
+
+        Assert.True(await Eventually.TrueAsync(() => AlertsAbout(bot, person, offerId).Count > 0));
+        await AddSentinelSessionAsync(offerId);
+        Assert.Single(AlertsAbout(bot, person, offerId), a => CardJson.Texts(a).Contains("Both Room", StringComparison.Ordinal));
+        Assert.DoesNotContain(await stopped.UnannouncedAsync(CancellationToken.None), m => m.OfferId == offerId);
+    }
+
+    private CourseAlertSending NewSending(BotTestHost bot) => new(
+        ActivatorUtilities.CreateInstance<CourseDateAlerts>(bot.Services), fixture.Store, TimeProvider.System,
+        Options.Create(new LearningDirectoryOptions()), NullLogger<CourseAlertSending>.Instance);
+
+    [Fact]
     public async Task An_instance_sweeping_at_a_shorter_interval_tells_a_session_left_unannounced_without_waiting_a_minute()
     {
         var bot = fixture.ForTest();

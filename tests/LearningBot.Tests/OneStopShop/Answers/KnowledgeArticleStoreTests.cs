@@ -97,15 +97,43 @@ public sealed class KnowledgeArticleStoreTests(AzuriteFixture azurite) : IClassF
         Assert.Equal([1], (await store.HistoryAsync(id, CancellationToken.None).ToListAsync()).Select(v => v.Version));
     }
 
+    [Fact]
+    public async Task An_article_saved_on_another_instance_is_taken_once_with_one_query_when_nothing_changed()
+    {
+        var (saving, _) = await NewStoreAsync();
+        var (engine, requests) = (KnowledgeFixtures.FixtureEngine(), new CountingPolicy());
+        var other = new KnowledgeArticleStore(Storage(requests), engine, LearningBot.Privacy.WorkContacts.None, TimeProvider.System, NullLogger<KnowledgeArticleStore>.Instance);
+        var changed = new List<string>();
+        engine.ArticleChanged += article => changed.Add(article.Id);
+        await other.LoadIntoEngineAsync(CancellationToken.None);
+        var id = "elsewhere-" + Guid.NewGuid().ToString("N")[..6];
+
+        await saving.SaveAsync(KnowledgeFixtures.Article(id, "Saved elsewhere"), "priya.shah", CancellationToken.None);
+        Assert.Equal(1, await other.LoadIntoEngineAsync(CancellationToken.None));
+        requests.Reset();
+        Assert.Equal(0, await other.LoadIntoEngineAsync(CancellationToken.None));
+        var quietRequests = requests.Count;
+        await saving.SaveAsync(KnowledgeFixtures.Article(id, "Saved elsewhere", summary: "Edited elsewhere."), "jamal.idris", CancellationToken.None);
+        Assert.Equal(1, await other.LoadIntoEngineAsync(CancellationToken.None));
+
+        Assert.Equal(1, quietRequests);
+        Assert.Equal("Edited elsewhere.", engine.Knowledge.Find(id)?.Summary);
+        Assert.Equal([id, id], changed.Where(changedId => changedId == id));
+    }
+
     private async Task<(KnowledgeArticleStore Store, CountingPolicy Requests)> NewStoreAsync()
     {
         var requests = new CountingPolicy();
-        var options = TableStorage.ClientOptions(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.TablePrefix });
-        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
-        var storage = new TableStorage(new TableServiceClient(azurite.ConnectionString, options), azurite.TablePrefix);
-        var store = new KnowledgeArticleStore(storage, KnowledgeFixtures.FixtureEngine(), LearningBot.Privacy.WorkContacts.None, TimeProvider.System, NullLogger<KnowledgeArticleStore>.Instance);
+        var store = new KnowledgeArticleStore(Storage(requests), KnowledgeFixtures.FixtureEngine(), LearningBot.Privacy.WorkContacts.None, TimeProvider.System, NullLogger<KnowledgeArticleStore>.Instance);
         await store.FindAsync("warm-up", CancellationToken.None);
         return (store, requests);
+    }
+
+    private TableStorage Storage(CountingPolicy requests)
+    {
+        var options = TableStorage.ClientOptions(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.TablePrefix });
+        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        return new TableStorage(new TableServiceClient(azurite.ConnectionString, options), azurite.TablePrefix);
     }
 
     private async Task PlantHistoryAsync(string id, int version, string editedBy)
