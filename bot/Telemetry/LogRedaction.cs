@@ -21,13 +21,13 @@ public static class LogRedaction
 
     /// <summary>
     /// Parameter names whose string values are shown as they are: the bot's own references (failure reference,
-    /// ticket LD-XXXX-XXXX, question, review and article ids), its fixed vocabularies, and the host's own request and
-    /// trace ids. A new log parameter that is listed nowhere is not shown; list it only if it can never hold a
+    /// ticket LD-XXXX-XXXX, question, review and article ids), its fixed vocabularies (background job names, the
+    /// embedding model's name), and the host's own request and trace ids. A new log parameter that is listed nowhere is not shown; list it only if it can never hold a
     /// person's id, a name or text someone typed.
     /// </summary>
     public static readonly FrozenSet<string> VerbatimNames = FrozenSet.Create(StringComparer.Ordinal,
         "Operation", "Method", "Status", "StatusCode", "Table", "Kind", "Rating",
-        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role", "Outcome",
+        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role", "Outcome", "Job", "Model",
         "TraceId", "SpanId", "ParentId", "RequestId", "ConnectionId", "EnvName", "HttpMethod");
 
     /// <summary>

@@ -168,13 +168,30 @@ public static partial class TelemetryRedaction
             text = LongNumberPattern().Replace(text, Number);
         }
 
-        if (rules.HasFlag(Rules.Personal))
+        if (rules.HasFlag(Rules.Personal) && MayCarryPersonalData(text))
         {
             // Untrimmed (unlike ScrubbedText), so the text still joins up with the URLs around it.
             text = PersonalDataScrubber.Replace(text, DateOnly.FromDateTime(DateTime.UtcNow), ScrubMarking.Labelled).Text;
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// False for a single word without digits (an error code, an activity type): nothing the scrubber finds beyond
+    /// the rules above fits in one, as a name needs the word before it and every number has digits.
+    /// </summary>
+    private static bool MayCarryPersonalData(string text)
+    {
+        foreach (var character in text)
+        {
+            if (char.IsWhiteSpace(character) || char.IsDigit(character) || char.IsNumber(character))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A URL found in text, without the punctuation that closes the sentence or the quotes around it.</summary>
