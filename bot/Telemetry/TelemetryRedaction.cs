@@ -154,7 +154,7 @@ public static partial class TelemetryRedaction
 
         if (rules.HasFlag(Rules.Secrets))
         {
-            text = SchemeTokenPattern().Replace(text, match => match.Groups[1].Value + " " + Token);
+            text = SchemeTokenPattern().Replace(text, match => (match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value) + " " + Token);
             text = JwtPattern().Replace(text, Token);
             text = SecretPattern().Replace(text, match => match.Groups[1].Value + "=" + Value);
         }
@@ -276,8 +276,14 @@ public static partial class TelemetryRedaction
     [GeneratedRegex(@"https?://[^\s""<>\[\]{}]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 
-    /// <summary>An HTTP authorization value: <c>Bearer eyJ…</c>, <c>Basic dXNlcjpw…</c>, <c>SharedKey acct:sig</c>.</summary>
-    [GeneratedRegex(@"\b(Bearer|Basic|SharedKey)\s+[A-Za-z0-9\-._~+/:]+=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// An HTTP authorization value: <c>Bearer</c> and 16 characters or more, <c>Basic dXNlcjpw…</c> or
+    /// <c>SharedKey acct:c2ln…</c> (8 or more, with a digit, <c>+ / = :</c> or a capital inside, so that a course
+    /// such as "Basic life support" keeps its name).
+    /// </summary>
+    [GeneratedRegex(
+        @"\b([Bb]earer)\s+[A-Za-z0-9\-._~+/]{16,}=*|\b(Basic|SharedKey)\s+(?=[A-Za-z0-9+/:]*[0-9+/=:]|[A-Za-z]+[A-Z])[A-Za-z0-9\-._~+/:]{8,}=*",
+        RegexOptions.CultureInvariant)]
     private static partial Regex SchemeTokenPattern();
 
     /// <summary>A JWT or JWS on its own: base64url JSON header (<c>eyJ</c>), payload and signature.</summary>

@@ -55,6 +55,7 @@ public sealed class TelemetryRedactionTests
     [InlineData("/reviews/print?exp=1767225600&sig=Q2xlYXJseU5vdA-_x", "/reviews/print?exp={n}&sig={value}")]
     [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0a2V5Cg==;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={value};EndpointSuffix=core.windows.net")]
     [InlineData("sv=2024-11-04&se=2026-01-01&sig=abc%2Bdef%3D", "sv={value}&se={value}&sig={value}")]
+    [InlineData("Basic life support and bearer of news: Bearer tokens", "Basic life support and bearer of news: Bearer tokens")]
     public void Free_text_loses_tokens_and_signatures(string text, string expected)
     {
         Assert.Equal(expected, TelemetryRedaction.Text(text));
