@@ -44,6 +44,7 @@ public static class LearningBotHost
     public static IServiceCollection AddLearningBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddRedactedConsoleLogging();
         services.AddLearningBotTelemetry(configuration);
         services.AddBotIdentity();
         services.AddOptions<BotHostingOptions>()

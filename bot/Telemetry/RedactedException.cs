@@ -4,7 +4,7 @@ namespace LearningBot.Telemetry;
 
 /// <summary>
 /// Stands in for an exception in exported telemetry: the original type's name, its message scrubbed by
-/// <see cref="TelemetryRedaction.Text"/>, its stack trace, and its inner exceptions treated the same way.
+/// <see cref="TelemetryRedaction.FreeText"/>, its stack trace, and its inner exceptions treated the same way.
 /// </summary>
 public sealed class RedactedException : Exception
 {
@@ -47,7 +47,7 @@ public sealed class RedactedException : Exception
         var inner = exception.InnerException is { } innerException && depth < MaxDepth ? From(innerException, depth + 1) : null;
         return new RedactedException(
             exception.GetType().FullName ?? exception.GetType().Name,
-            TelemetryRedaction.Text(exception.Message),
+            TelemetryRedaction.FreeText(exception.Message),
             exception.StackTrace,
             inner);
     }

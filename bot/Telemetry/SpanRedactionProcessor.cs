@@ -7,8 +7,9 @@ namespace LearningBot.Telemetry;
 /// <summary>
 /// Runs on every span before any exporter sees it (ASP.NET Core requests, HttpClient calls to the Bot Connector, Graph
 /// and storage, Azure SDK spans such as <c>Azure.Data.Tables.*</c> and <c>Azure.Core.Http</c>, and the bot's own):
-/// URLs and paths become templates without ids, query strings and user attributes are dropped, and other text values,
-/// the span's name and its status description are scrubbed of ids (<see cref="TelemetryRedaction"/>).
+/// URLs and paths become templates without ids, query strings and user attributes are dropped, other text values and
+/// the span's name are scrubbed of ids and secrets (<see cref="TelemetryRedaction.Text"/>), and its status description,
+/// often an exception's message, is scrubbed as log messages are (<see cref="TelemetryRedaction.FreeText"/>).
 /// </summary>
 public sealed class SpanRedactionProcessor : BaseProcessor<Activity>
 {
@@ -72,7 +73,7 @@ public sealed class SpanRedactionProcessor : BaseProcessor<Activity>
 
         if (!string.IsNullOrEmpty(data.StatusDescription))
         {
-            data.SetStatus(data.Status, TelemetryRedaction.Text(data.StatusDescription));
+            data.SetStatus(data.Status, TelemetryRedaction.FreeText(data.StatusDescription));
         }
     }
 

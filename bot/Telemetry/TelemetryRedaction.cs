@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using LearningBot.Privacy;
 
 namespace LearningBot.Telemetry;
 
@@ -20,6 +21,7 @@ public static partial class TelemetryRedaction
     public const string Value = "{value}";
     public const string Email = "{email}";
     public const string Number = "{n}";
+    public const string Token = "{token}";
 
     private const int MaxSegmentLength = 40;
     private const int MaxTextLength = 2000;
@@ -86,11 +88,29 @@ public static partial class TelemetryRedaction
     }
 
     /// <summary>
-    /// Free text (exception messages, status descriptions, messages without a template): URLs become templates, quoted
-    /// values, e-mail addresses, GUIDs, Teams ids and long numbers are replaced, and an Azure error's response content and
-    /// headers are cut off. It cannot recognise a bare name, so text people typed must never reach it.
+    /// Text from a service, the wire or configuration (span status descriptions and tag values): URLs become templates;
+    /// bearer tokens, JWTs and <c>sig=</c>, <c>key=</c>, <c>AccountKey=</c> style secrets, quoted values, e-mail
+    /// addresses, GUIDs, Teams ids and long numbers are replaced; an Azure error's response content and headers are cut
+    /// off. It cannot recognise a bare name: text that may carry what people typed goes through <see cref="FreeText"/>.
     /// </summary>
-    public static string Text(string? text)
+    public static string Text(string? text) => Redact(text, Rules.Machine);
+
+    /// <summary>
+    /// As <see cref="Text"/>, then the personal data scrubber over what is left between the URLs (names after a title
+    /// or "patient", phone, NHS and hospital numbers, addresses, dates of care): for log messages and exception messages,
+    /// which may echo a card's typed text or a stored entity.
+    /// </summary>
+    public static string FreeText(string? text) => Redact(text, Rules.Machine | Rules.Personal);
+
+    [Flags]
+    private enum Rules
+    {
+        Secrets = 1,
+        Machine = Secrets | 2,
+        Personal = 4,
+    }
+
+    private static string Redact(string? text, Rules rules)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -118,25 +138,60 @@ public static partial class TelemetryRedaction
         foreach (var match in UrlPattern().EnumerateMatches(text))
         {
             var url = TrimUrlEnd(text.AsSpan(match.Index, match.Length));
-            builder.Append(Plain(text[at..match.Index])).Append(Url(url));
+            builder.Append(Plain(text[at..match.Index], rules)).Append(Url(url));
             at = match.Index + url.Length;
         }
 
-        return builder.Append(Plain(text[at..])).ToString();
+        return builder.Append(Plain(text[at..], rules)).ToString();
     }
 
-    private static string Plain(string text)
+    private static string Plain(string text, Rules rules)
     {
         if (text.Length == 0)
         {
             return text;
         }
 
-        text = QuotedPattern().Replace(text, match => match.Value[0] + Value + match.Value[^1]);
-        text = EmailPattern().Replace(text, Email);
-        text = GuidPattern().Replace(text, Id);
-        text = TeamsIdPattern().Replace(text, Id);
-        return LongNumberPattern().Replace(text, Number);
+        if (rules.HasFlag(Rules.Secrets))
+        {
+            text = SchemeTokenPattern().Replace(text, match => (match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value) + " " + Token);
+            text = JwtPattern().Replace(text, Token);
+            text = SecretPattern().Replace(text, match => match.Groups[1].Value + "=" + Value);
+        }
+
+        if (rules.HasFlag(Rules.Machine))
+        {
+            text = QuotedPattern().Replace(text, match => match.Value[0] + Value + match.Value[^1]);
+            text = EmailPattern().Replace(text, Email);
+            text = GuidPattern().Replace(text, Id);
+            text = TeamsIdPattern().Replace(text, Id);
+            text = LongNumberPattern().Replace(text, Number);
+        }
+
+        if (rules.HasFlag(Rules.Personal) && MayCarryPersonalData(text))
+        {
+            // Untrimmed (unlike ScrubbedText), so the text still joins up with the URLs around it.
+            text = PersonalDataScrubber.Replace(text, DateOnly.FromDateTime(DateTime.UtcNow), ScrubMarking.Labelled).Text;
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// False for a single word without digits (an error code, an activity type): nothing the scrubber finds beyond
+    /// the rules above fits in one, as a name needs the word before it and every number has digits.
+    /// </summary>
+    private static bool MayCarryPersonalData(string text)
+    {
+        foreach (var character in text)
+        {
+            if (char.IsWhiteSpace(character) || char.IsDigit(character) || char.IsNumber(character))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A URL found in text, without the punctuation that closes the sentence or the quotes around it.</summary>
@@ -220,6 +275,29 @@ public static partial class TelemetryRedaction
 
     [GeneratedRegex(@"https?://[^\s""<>\[\]{}]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+
+    /// <summary>
+    /// An HTTP authorization value: <c>Bearer</c> and 16 characters or more, <c>Basic dXNlcjpw…</c> or
+    /// <c>SharedKey acct:c2ln…</c> (8 or more, with a digit, <c>+ / = :</c> or a capital inside, so that a course
+    /// such as "Basic life support" keeps its name).
+    /// </summary>
+    [GeneratedRegex(
+        @"\b([Bb]earer)\s+[A-Za-z0-9\-._~+/]{16,}=*|\b(Basic|SharedKey)\s+(?=[A-Za-z0-9+/:]*[0-9+/=:]|[A-Za-z]+[A-Z])[A-Za-z0-9\-._~+/:]{8,}=*",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SchemeTokenPattern();
+
+    /// <summary>A JWT or JWS on its own: base64url JSON header (<c>eyJ</c>), payload and signature.</summary>
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]*)?", RegexOptions.CultureInvariant)]
+    private static partial Regex JwtPattern();
+
+    /// <summary>
+    /// A secret given as <c>name=value</c> outside a URL: a signed link's or SAS's <c>sig=</c>, a connection string's
+    /// <c>AccountKey=</c>, OAuth's <c>code=</c> and <c>access_token=</c>, and the like.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(sig|signature|se|skoid|sktid|skt|ske|sks|skv|sv|token|access_token|id_token|refresh_token|client_secret|code|key|apikey|api_key|password|pwd|secret|AccountKey|SharedAccessKey|SharedAccessSignature)=[^\s&;,'""<>]+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretPattern();
 
     [GeneratedRegex(@"'[^'\r\n]{1,500}'|""[^""\r\n]{1,500}""", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedPattern();

@@ -1,4 +1,5 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Instrumentation.Http;
@@ -16,6 +17,18 @@ public static class TelemetryServiceCollectionExtensions
 
     public static bool IsEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]);
+
+    /// <summary>
+    /// The console (the host's default logging provider; in production the container's stdout, which goes to Log
+    /// Analytics) writes through <see cref="RedactedConsoleFormatter"/> only: configuration may set its options
+    /// (<c>Logging:Console:FormatterOptions</c>) but cannot choose another format.
+    /// </summary>
+    public static IServiceCollection AddRedactedConsoleLogging(this IServiceCollection services)
+    {
+        services.AddLogging(logging => logging.AddConsole().AddConsoleFormatter<RedactedConsoleFormatter, RedactedConsoleFormatterOptions>());
+        services.PostConfigure<ConsoleLoggerOptions>(options => options.FormatterName = RedactedConsoleFormatter.FormatterName);
+        return services;
+    }
 
     /// <summary>
     /// With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> set: OpenTelemetry traces, metrics and logs, redacted

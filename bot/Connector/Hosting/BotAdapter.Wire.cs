@@ -173,11 +173,10 @@ public sealed partial class BotAdapter
 
     /// <summary>
     /// 401 (with the Bearer challenge) or 403, always with the same body: the caller is not told which check failed.
-    /// The reason goes to the log only.
+    /// The reason goes to the log only, written once by the authenticator (the one place that knows it).
     /// </summary>
-    private async Task RejectAsync(HttpContext http, BotAuthenticationResult auth)
+    private static async Task RejectAsync(HttpContext http, BotAuthenticationResult auth)
     {
-        logger.LogWarning("Rejected an activity with {Status}: {Failure}", auth.StatusCode, auth.Failure);
         var status = auth.StatusCode is StatusCodes.Status403Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         if (status == StatusCodes.Status401Unauthorized)
         {

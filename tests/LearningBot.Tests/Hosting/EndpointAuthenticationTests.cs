@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
+using LearningBot.Connector.Authentication;
 using LearningBot.Connector.Client;
 using LearningBot.Connector.Hosting;
 using LearningBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LearningBot.Tests.Hosting;
 
@@ -13,6 +16,7 @@ namespace LearningBot.Tests.Hosting;
 public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly FixedTokenProvider _outboundToken = new("outbound-token");
+    private readonly ConcurrentQueue<LoggedEntry> _logged = new();
     private TestTokenIssuer _issuer = null!;
     private BotTestHost _bot = null!;
 
@@ -21,10 +25,13 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         _issuer = await TestTokenIssuer.StartAsync();
         var settings = _issuer.BotSettings();
         settings["MicrosoftAppPassword"] = "not-a-real-secret"; // needed to start; replies carry _outboundToken
+        settings["Logging:LogLevel:LearningBot.Connector"] = "Information";
         _bot = await BotTestHost.StartAsync(
             azurite,
             settings,
-            services => services.AddSingleton<IBotAccessTokenProvider>(_outboundToken),
+            services => services
+                .AddSingleton<IBotAccessTokenProvider>(_outboundToken)
+                .AddLogging(logging => logging.AddProvider(new LogCollector(_logged, LogLevel.Information))),
             httpsConnector: true,
             connectorBasePath: "/teams");
     }
@@ -127,6 +134,37 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task A_forged_token_is_logged_once_with_its_reason_and_never_the_token()
+    {
+        var forger = _issuer.CreateKey(TestKeySet.BotFramework, _issuer.BotFrameworkKey.KeyId, ["msteams"]);
+        var token = _issuer.CreateToken(spec => spec.SigningKey = forger);
+        _logged.Clear(); // what start-up logged
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var rejection = Assert.Single(RequestLog());
+        Assert.Equal(LogLevel.Information, rejection.Level);
+        Assert.Contains("(401): token signature is invalid", rejection.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Split('.')[2], rejection.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_channel_endorsement_is_logged_once_as_a_warning()
+    {
+        var key = _issuer.AddKey(TestKeySet.BotFramework, "webchat-only", ["webchat"]);
+        var token = _issuer.CreateToken(spec => spec.SigningKey = key);
+        _logged.Clear();
+
+        var response = await _bot.PostActivityAsync(Help(), token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var refusal = Assert.Single(RequestLog());
+        Assert.Equal(LogLevel.Warning, refusal.Level);
+        Assert.Contains("(403): signing key 'webchat-only' is not endorsed for channel 'msteams'", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_activity_is_401_without_a_token_and_400_after_a_valid_one()
     {
         var activity = Help();
@@ -179,6 +217,10 @@ public sealed class EndpointAuthenticationTests(AzuriteFixture azurite) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"status":"ok"}""", await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>What was logged about requests: everything but the signing keys' fetch, which the first request causes.</summary>
+    private List<LoggedEntry> RequestLog() =>
+        [.. _logged.Where(entry => entry.Category != typeof(SigningKeyStore).FullName)];
 
     private static System.Text.Json.Nodes.JsonObject Help() =>
         TeamsActivities.Message(TestTokenIssuer.ServiceUrl, "help");

@@ -48,6 +48,28 @@ public sealed class TelemetryRedactionTests
             redacted);
     }
 
+    [Theory]
+    [InlineData("sent Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln to the connector", "sent Authorization: Bearer {token} to the connector")]
+    [InlineData("token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln was refused", "token {token} was refused")]
+    [InlineData("Basic dXNlcjpwYXNz and SharedKey acct:c2lnbmF0dXJl", "Basic {token} and SharedKey {token}")]
+    [InlineData("/reviews/print?exp=1767225600&sig=Q2xlYXJseU5vdA-_x", "/reviews/print?exp={n}&sig={value}")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0a2V5Cg==;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={value};EndpointSuffix=core.windows.net")]
+    [InlineData("sv=2024-11-04&se=2026-01-01&sig=abc%2Bdef%3D", "sv={value}&se={value}&sig={value}")]
+    [InlineData("Basic life support and bearer of news: Bearer tokens", "Basic life support and bearer of news: Bearer tokens")]
+    public void Free_text_loses_tokens_and_signatures(string text, string expected)
+    {
+        Assert.Equal(expected, TelemetryRedaction.Text(text));
+    }
+
+    [Fact]
+    public void Log_and_exception_text_also_loses_a_patients_name_that_the_id_rules_miss()
+    {
+        const string text = "Could not save the note for my patient John Smith, call +44 (0)20 7946 0958";
+
+        Assert.Contains("John Smith", TelemetryRedaction.Text(text), StringComparison.Ordinal);
+        Assert.Equal("Could not save the note for my patient [name removed], call +44 (0){n}", TelemetryRedaction.FreeText(text));
+    }
+
     [Fact]
     public void Span_processor_templates_urls_drops_queries_and_users_and_scrubs_the_status()
     {
