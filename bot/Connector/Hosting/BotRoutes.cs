@@ -110,12 +110,23 @@ public sealed class BotRoutes
 
     internal bool TryFindCardAction(string verb, out Routed<CardActionHandler> found) => _table.CardActions.TryGetValue(verb, out found);
 
-    /// <summary>The command the text is, and what followed it; false when the text is not a command.</summary>
+    /// <summary>
+    /// The command the text is, and what followed it; false when the text is not a command. Exactly as typed first (but
+    /// for case, spaces and closing punctuation), then read loosely (<see cref="LooseCommands"/>): "latest digest please"
+    /// is <c>latest digest</c> before it is <c>latest</c> with an argument, while "gaps report last month" keeps its
+    /// argument as typed.
+    /// </summary>
     internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument)
     {
         var command = NormaliseCommand(text);
         argument = string.Empty;
         if (_table.Commands.TryGetValue(command, out found))
+        {
+            return true;
+        }
+
+        var loose = _table.Loose;
+        if (loose.TryFindReading(text, out found))
         {
             return true;
         }
@@ -132,7 +143,7 @@ public sealed class BotRoutes
             }
         }
 
-        return false;
+        return loose.TryFindLooser(text, out found, out argument);
     }
 
     /// <summary>
@@ -178,6 +189,7 @@ public sealed class BotRoutes
         {
             var key = NormaliseCommand(command);
             Add(_table.Commands, key, handler, route);
+            _table.ForgetLoose();
             if (takesArgument)
             {
                 _table.AddCommandWithArgument(key, new Routed<CommandHandler>(handler, route));
@@ -205,6 +217,8 @@ public sealed class BotRoutes
     /// <summary>The tables every view of <see cref="BotRoutes"/> shares.</summary>
     private sealed class RouteTable
     {
+        private LooseCommands? _loose;
+
         public Dictionary<string, Routed<TurnHandler>> Activities { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, Routed<InvokeHandler>> Invokes { get; } = new(StringComparer.Ordinal);
@@ -218,7 +232,12 @@ public sealed class BotRoutes
 
         public Routed<TurnHandler>? UnrecognisedMessage { get; set; }
 
+        /// <summary>The commands read loosely; made again when the first message after a change needs them.</summary>
+        public LooseCommands Loose => _loose ??= new LooseCommands(Commands, CommandsWithArgument);
+
         public string Capability { get; set; } = BotRoute.NoCapability;
+
+        public void ForgetLoose() => _loose = null;
 
         public void AddCommandWithArgument(string prefix, Routed<CommandHandler> routed)
         {
