@@ -34,6 +34,17 @@ public sealed class BotRoutes
 
     internal Routed<TurnHandler>? UnrecognisedMessage => _table.UnrecognisedMessage;
 
+    /// <summary>Words never taken for a slip of the keyboard when a message is read loosely (<see cref="LooseCommands"/>).</summary>
+    internal IReadOnlyList<IKnownWords> KnownWords
+    {
+        get => _table.KnownWords;
+        set
+        {
+            _table.KnownWords = value;
+            _table.ForgetLoose();
+        }
+    }
+
     /// <summary>
     /// Routes mapped through the returned view require <paramref name="role"/>; a caller without it gets
     /// <paramref name="refusal"/> (or the role's own plain-English refusal) and the handler never runs.
@@ -233,7 +244,9 @@ public sealed class BotRoutes
         public Routed<TurnHandler>? UnrecognisedMessage { get; set; }
 
         /// <summary>The commands read loosely; made again when the first message after a change needs them.</summary>
-        public LooseCommands Loose => _loose ??= new LooseCommands(Commands, CommandsWithArgument);
+        public LooseCommands Loose => _loose ??= new LooseCommands(Commands, CommandsWithArgument, KnownWords);
+
+        public IReadOnlyList<IKnownWords> KnownWords { get; set; } = [];
 
         public string Capability { get; set; } = BotRoute.NoCapability;
 

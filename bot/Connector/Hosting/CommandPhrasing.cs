@@ -6,9 +6,9 @@ namespace LearningBot.Connector.Hosting;
 /// The looser readings of a message that is not a command as typed, for people who type the way they talk: "5 minute
 /// review please", "I'd like to share some good practice", "can you show me the latest digest", "start a review with
 /// one of my volunteers". Each reading is the message in plain words (lower case, apostrophes dropped, emoji and
-/// punctuation gone) with less of its padding: polite words at either end, one opening verb ("show me", "start", "do",
-/// "where's"), and, after a verb or when what is left still names a command of two words or more, a closing clause
-/// ("… with one of my volunteers"). A message with a question word in it (what, why, how, who, when, which) has no
+/// punctuation gone) with less of its padding: polite words at either end, one opening verb ("show me", "start", "do"),
+/// and, after a verb or when what is left still names a command of two words or more, a closing clause ("… with one of
+/// my volunteers"). After "where's" or "where can I find" only a command as it stands will do. A message with a question word in it (what, why, how, who, when, which) has no
 /// looser reading: it is a question for the one-stop shop whatever it mentions.
 /// </summary>
 internal static class CommandPhrasing
@@ -36,16 +36,29 @@ internal static class CommandPhrasing
     private static readonly string[][] Verbs = Phrases(
         "show me", "show", "open", "open up", "get me", "get", "give me", "bring up", "pull up", "take me to", "go to",
         "see", "view", "read", "start", "begin", "do", "run", "launch", "new", "write", "print", "find", "send me",
-        "where is", "wheres", "where are", "look at", "have a look at");
+        "look at", "have a look at");
+
+    /// <summary>
+    /// "Where's the newsletter" asks for the thing itself: what follows must be a command as it stands, never a command
+    /// and its argument or a command and a clause ("where is the good practice exchange" is a question).
+    /// </summary>
+    private static readonly string[][] Whereabouts = Phrases("where is", "wheres", "where are", "where do i find", "where can i find");
 
     /// <summary>Words that start a clause saying who or what a request is for.</summary>
     private static readonly HashSet<string> ClauseWords = new(["with", "for", "from", "to"], StringComparer.Ordinal);
+
+    /// <summary>Spellings people use for a word the commands spell another way.</summary>
+    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    {
+        ["practise"] = "practice",
+    };
 
     private static readonly HashSet<string> Determiners = new(["a", "an", "the", "some"], StringComparer.Ordinal);
 
     /// <summary>
     /// The message in plain words: lower case, apostrophes dropped (<c>I’d</c> is <c>id</c>), and everything but letters,
-    /// digits, <c>&amp;</c> and a hyphen between digits a space (<c>five-minute</c> is two words, <c>2026-03</c> one).
+    /// digits, <c>&amp;</c> and a hyphen between digits a space (<c>five-minute</c> is two words, <c>2026-03</c> one), and
+    /// the British "practise" the commands' "practice".
     /// </summary>
     public static string[] Words(string text)
     {
@@ -65,7 +78,13 @@ internal static class CommandPhrasing
             }
         }
 
-        return plain.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = plain.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = Spellings.GetValueOrDefault(words[i], words[i]);
+        }
+
+        return words;
     }
 
     public static bool IsDeterminer(string word) => Determiners.Contains(word);
@@ -96,6 +115,12 @@ internal static class CommandPhrasing
         {
             start += opening;
             yield return new Reading(words[start..end], Cut: false);
+        }
+
+        if (StartsWith(words, start, end, Whereabouts) is var where && where > 0 && start + where < end)
+        {
+            yield return new Reading(words[(start + where)..end], Cut: false, AsItStands: true);
+            yield break;
         }
 
         var afterVerb = start;
@@ -147,5 +172,8 @@ internal static class CommandPhrasing
     private static string[][] Phrases(params string[] phrases) => [.. phrases.Select(phrase => phrase.Split(' '))];
 }
 
-/// <summary>A looser reading of a message: its words, and whether a closing clause was taken off.</summary>
-internal readonly record struct Reading(string[] Words, bool Cut);
+/// <summary>
+/// A looser reading of a message: its words, whether a closing clause was taken off, and whether it may only be a command
+/// as it stands (no argument after it).
+/// </summary>
+internal readonly record struct Reading(string[] Words, bool Cut, bool AsItStands = false);

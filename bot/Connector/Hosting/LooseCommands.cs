@@ -3,8 +3,8 @@ namespace LearningBot.Connector.Hosting;
 /// <summary>
 /// The command table read loosely, for a message that is not a command as typed. In order: a looser reading of it
 /// (<see cref="CommandPhrasing"/>) that is a command but for <c>a</c>, <c>the</c> or <c>some</c>, or but for one slip of
-/// the keyboard (a letter left out, added, changed or two neighbours swapped) in one word of four letters or more when
-/// only one command is that close; then, if the message is not a command and its argument as typed, a reading that
+/// the keyboard (a letter left out, added, changed or two neighbours swapped, after the first) in one word of four letters
+/// or more that no capability knows as a word (<see cref="IKnownWords"/>), when only one command is that close; then, if the message is not a command and its argument as typed, a reading that
 /// starts with a command that takes an argument; last, a reading with its closing clause taken off, matched the same
 /// two ways. Two commands that read the same loosely are left to be typed exactly. Made from the table when the first
 /// message needs it.
@@ -18,10 +18,14 @@ internal sealed class LooseCommands
     private readonly List<(string[] Words, Routed<CommandHandler> Routed)> _skeletons = [];
     private readonly List<(string[] Words, Routed<CommandHandler> Routed)> _withArgument;
     private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<IKnownWords> _knownWords;
 
     public LooseCommands(
-        IEnumerable<KeyValuePair<string, Routed<CommandHandler>>> commands, IEnumerable<(string Prefix, Routed<CommandHandler> Routed)> withArgument)
+        IEnumerable<KeyValuePair<string, Routed<CommandHandler>>> commands,
+        IEnumerable<(string Prefix, Routed<CommandHandler> Routed)> withArgument,
+        IReadOnlyList<IKnownWords> knownWords)
     {
+        _knownWords = knownWords;
         foreach (var (key, routed) in commands)
         {
             var words = CommandPhrasing.Words(key);
@@ -87,7 +91,7 @@ internal sealed class LooseCommands
     {
         var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
         argument = string.Empty;
-        foreach (var reading in readings.Where(reading => !reading.Cut))
+        foreach (var reading in readings.Where(reading => !reading.Cut && !reading.AsItStands))
         {
             if (WithArgument(reading.Words, out found, out argument))
             {
@@ -171,7 +175,7 @@ internal sealed class LooseCommands
                 continue;
             }
 
-            if (++slipped > 1 || _vocabulary.Contains(typed[i]) || !IsSlip(typed[i], command[i]))
+            if (++slipped > 1 || !IsSlip(typed[i], command[i]) || _vocabulary.Contains(typed[i]) || _knownWords.Any(known => known.Knows(typed[i])))
             {
                 return false;
             }
@@ -182,11 +186,11 @@ internal sealed class LooseCommands
 
     /// <summary>
     /// One letter left out, added, changed or two neighbours swapped (Damerau distance 1), in a word of four letters or
-    /// more; a plural's s is a different word, not a slip.
+    /// more, after a first letter typed right; a plural's s is a different word, not a slip.
     /// </summary>
     internal static bool IsSlip(string typed, string word)
     {
-        if (typed.Length < ShortestWordWithTypo || word.Length < ShortestWordWithTypo || typed == word
+        if (typed.Length < ShortestWordWithTypo || word.Length < ShortestWordWithTypo || typed == word || typed[0] != word[0]
             || typed == word + "s" || word == typed + "s")
         {
             return false;

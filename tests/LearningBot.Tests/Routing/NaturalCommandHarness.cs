@@ -27,7 +27,11 @@ public sealed class NaturalCommandHarness : BotHostFixture, IDisposable
     private readonly ConcurrentDictionary<ActivityTraceId, string> _routes = new();
     private ActivityListener? _listener;
 
-    public static string CorpusFile => Path.Combine(RepoPaths.Root, "tests", "LearningBot.Tests", "Routing", "natural-commands.json");
+    /// <summary>The phrases the loose reading of commands was made with.</summary>
+    public const string Corpus = "natural-commands.json";
+
+    /// <summary>Phrases written afterwards and never used to change the rules: how well they carry over.</summary>
+    public const string Unseen = "natural-commands-unseen.json";
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -36,8 +40,9 @@ public sealed class NaturalCommandHarness : BotHostFixture, IDisposable
         ["Roles:DigestEditors:0"] = DigestEditor.AadObjectId,
     };
 
-    public static IReadOnlyList<NaturalPhrase> Corpus() =>
-        JsonSerializer.Deserialize<List<NaturalPhrase>>(File.ReadAllText(CorpusFile), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    public static IReadOnlyList<NaturalPhrase> Load(string file) =>
+        JsonSerializer.Deserialize<List<NaturalPhrase>>(
+            File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "LearningBot.Tests", "Routing", file)), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
     public static TestPerson Person(string? role) => role switch
     {
