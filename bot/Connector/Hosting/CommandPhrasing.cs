@@ -8,8 +8,9 @@ namespace LearningBot.Connector.Hosting;
 /// one of my volunteers". Each reading is the message in plain words (lower case, apostrophes dropped, emoji and
 /// punctuation gone) with less of its padding: polite words at either end, one opening verb ("show me", "start", "do"),
 /// and, after a verb or when what is left still names a command of two words or more, a closing clause ("… with one of
-/// my volunteers"). After "where's" or "where can I find" only a command as it stands will do. A message with a question word in it (what, why, how, who, when, which) has no
-/// looser reading: it is a question for the one-stop shop whatever it mentions.
+/// my volunteers"). After "where's" or "where can I find" only a command as it stands will do. A message with a
+/// question word in it (what, why, how, who, when, which) has no looser reading: it is a question for the one-stop shop
+/// whatever it mentions.
 /// </summary>
 internal static class CommandPhrasing
 {

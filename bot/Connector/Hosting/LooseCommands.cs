@@ -2,12 +2,12 @@ namespace LearningBot.Connector.Hosting;
 
 /// <summary>
 /// The command table read loosely, for a message that is not a command as typed. In order: a looser reading of it
-/// (<see cref="CommandPhrasing"/>) that is a command but for <c>a</c>, <c>the</c> or <c>some</c>, or but for one slip of
-/// the keyboard (a letter left out, added, changed or two neighbours swapped, after the first) in one word of four letters
-/// or more that no capability knows as a word (<see cref="IKnownWords"/>), when only one command is that close; then, if the message is not a command and its argument as typed, a reading that
-/// starts with a command that takes an argument; last, a reading with its closing clause taken off, matched the same
-/// two ways. Two commands that read the same loosely are left to be typed exactly. Made from the table when the first
-/// message needs it.
+/// (<see cref="CommandPhrasing"/>) that is a command but for <c>a</c>, <c>the</c> or <c>some</c>, or but for one slip
+/// of the keyboard (a letter left out, added, changed or two neighbours swapped, after the first) in one word of four
+/// letters or more that no capability knows as a word (<see cref="IKnownWords"/>), when only one command is that
+/// close; then, if the message is not a command and its argument as typed, a reading that starts with a command that
+/// takes an argument; last, a reading with its closing clause taken off, matched the same two ways. Two commands that
+/// read the same loosely are left to be typed exactly. Made from the table when the first message needs it.
 /// </summary>
 internal sealed class LooseCommands
 {
