@@ -123,9 +123,9 @@ public sealed class BotRoutes
 
     /// <summary>
     /// The command the text is, and what followed it; false when the text is not a command. Exactly as typed first (but
-    /// for case, spaces and closing punctuation), then read loosely (<see cref="LooseCommands"/>): "latest digest please"
-    /// is <c>latest digest</c> before it is <c>latest</c> with an argument, while "gaps report last month" keeps its
-    /// argument as typed.
+    /// for case, spaces and closing punctuation), then read loosely (<see cref="LooseCommands"/>): "gaps report please"
+    /// is <c>gaps report</c> before it is <c>gaps report</c> with the argument "please", while "gaps report Last Month"
+    /// keeps its argument as typed.
     /// </summary>
     internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument)
     {
@@ -137,7 +137,8 @@ public sealed class BotRoutes
         }
 
         var loose = _table.Loose;
-        if (loose.TryFindReading(text, out found))
+        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
+        if (loose.TryFindReading(readings, out found))
         {
             return true;
         }
@@ -154,7 +155,7 @@ public sealed class BotRoutes
             }
         }
 
-        return loose.TryFindLooser(text, out found, out argument);
+        return loose.TryFindLooser(readings, out found, out argument);
     }
 
     /// <summary>
@@ -243,7 +244,10 @@ public sealed class BotRoutes
 
         public Routed<TurnHandler>? UnrecognisedMessage { get; set; }
 
-        /// <summary>The commands read loosely; made again when the first message after a change needs them.</summary>
+        /// <summary>
+        /// The commands read loosely; made again when the first message after a change needs them (two first messages at
+        /// once may each make one: either will do).
+        /// </summary>
         public LooseCommands Loose => _loose ??= new LooseCommands(Commands, CommandsWithArgument, KnownWords);
 
         public IReadOnlyList<IKnownWords> KnownWords { get; set; } = [];

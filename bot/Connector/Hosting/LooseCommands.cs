@@ -54,13 +54,12 @@ internal sealed class LooseCommands
     }
 
     /// <summary>
-    /// A looser reading of <paramref name="text"/> that is a command but for its determiners, else one slip away from
+    /// A looser reading of the message (<paramref name="readings"/>) that is a command but for its determiners, else one slip away from
     /// one: tried before a command's argument, so "digest archve" is <c>digest archive</c>, not edition "archve".
     /// </summary>
-    public bool TryFindReading(string text, out Routed<CommandHandler> found)
+    public bool TryFindReading(IReadOnlyList<Reading> readings, out Routed<CommandHandler> found)
     {
-        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).Where(reading => !reading.Cut).ToList();
-        foreach (var reading in readings)
+        foreach (var reading in readings.Where(reading => !reading.Cut))
         {
             if (Exact(reading.Words) is { } routed)
             {
@@ -69,7 +68,7 @@ internal sealed class LooseCommands
             }
         }
 
-        foreach (var reading in readings)
+        foreach (var reading in readings.Where(reading => !reading.Cut))
         {
             if (OneSlipAway(reading.Words) is { } routed)
             {
@@ -87,9 +86,8 @@ internal sealed class LooseCommands
     /// with a command that takes an argument (the rest, in plain words, is the argument), or a reading without its
     /// closing clause that is a command or one slip away from one.
     /// </summary>
-    public bool TryFindLooser(string text, out Routed<CommandHandler> found, out string argument)
+    public bool TryFindLooser(IReadOnlyList<Reading> readings, out Routed<CommandHandler> found, out string argument)
     {
-        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
         argument = string.Empty;
         foreach (var reading in readings.Where(reading => !reading.Cut && !reading.AsItStands))
         {
@@ -145,7 +143,7 @@ internal sealed class LooseCommands
     /// <summary>The one route whose skeleton differs from the reading's in one word, by one slip; null when none or several.</summary>
     private Routed<CommandHandler>? OneSlipAway(string[] words)
     {
-        var typed = CommandPhrasing.Skeleton(words).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var typed = words.Where(word => !CommandPhrasing.IsDeterminer(word)).ToArray();
         Routed<CommandHandler>? match = null;
         foreach (var (command, routed) in _skeletons)
         {
