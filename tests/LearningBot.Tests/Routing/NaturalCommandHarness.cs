@@ -25,6 +25,7 @@ public sealed class NaturalCommandHarness : BotHostFixture, IDisposable
     public static readonly TestPerson DigestEditor = new("29:nat-editor", "6f2e1d0c-9b8a-4c7d-8e1f-2a3b4c5d6e7f", "Dee Okafor");
 
     private readonly ConcurrentDictionary<ActivityTraceId, string> _routes = new();
+    private readonly ConcurrentDictionary<ActivityTraceId, bool> _traces = new();
     private ActivityListener? _listener;
 
     /// <summary>The phrases the loose reading of commands was made with.</summary>
@@ -55,11 +56,13 @@ public sealed class NaturalCommandHarness : BotHostFixture, IDisposable
 
     protected override Task StartedAsync()
     {
-        // The ASP.NET Core request span carries the test's trace id to the bot's turn span beneath it.
+        // The ASP.NET Core request span carries the test's trace id to the bot's turn span beneath it; spans of other
+        // traces (other test classes' hosts in the same process) are not made at all.
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name is BotTelemetry.Name or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                _traces.ContainsKey(options.TraceId) ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
             ActivityStopped = span =>
             {
                 if (span.Source.Name == BotTelemetry.Name && span.OperationName == TurnTelemetry.SpanName)
@@ -78,6 +81,7 @@ public sealed class NaturalCommandHarness : BotHostFixture, IDisposable
         var conversationId = "a:" + Guid.NewGuid().ToString("N");
         var activity = TeamsActivities.Message(Bot.Connector.ServiceUrl, phrase.Text, conversationId).From(Person(phrase.As));
         var traceId = ActivityTraceId.CreateRandom();
+        _traces[traceId] = true;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
