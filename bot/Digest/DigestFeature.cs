@@ -20,9 +20,9 @@ public sealed class DigestFeature(
     {
         routes
             // "digest" on its own is mapped by the archive, with "digest 7".
-            .OnCommand(async turn => await turn.SendCardAsync(await LatestAsync(turn.Aborted)), "latest digest", "read the digest")
+            .OnCommand(async turn => await turn.SendCardAsync(await LatestAsync(turn.Aborted)), "latest digest", "read the digest", "latest newsletter", "newsletter")
             .OnCardAction(DigestVerbs.Latest, async (turn, _) => CardActionResult.Replace(await LatestAsync(turn.Aborted)))
-            .OnCommand(turn => turn.SendCardAsync(contributing.NewCard()), "contribute to the newsletter", "contribute to the digest")
+            .OnCommand(turn => turn.SendCardAsync(contributing.NewCard()), "contribute to the newsletter", "contribute to the digest", "put something in the newsletter")
             .OnCardAction(DigestVerbs.Contribute, (_, _) => Task.FromResult(CardActionResult.Replace(contributing.NewCard())))
             .OnCardAction(DigestVerbs.SendContribution, contributing.SendAsync);
 
@@ -40,8 +40,8 @@ public sealed class DigestFeature(
         // Sending (bot/Digest/Sending): readers open a sent edition and stop or restart the digest; editors schedule and see reach.
         routes
             .OnCardAction(DigestVerbs.Read, reading.ReadAsync)
-            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: true)), "unsubscribe digest", "stop getting the digest")
-            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: false)), "subscribe digest", "start getting the digest again")
+            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: true)), "unsubscribe digest", "stop getting the digest", "unsubscribe from the digest")
+            .OnCommand(async turn => await turn.SendCardAsync(await reading.SetAsync(turn, unsubscribe: false)), "subscribe digest", "start getting the digest again", "subscribe to the digest")
             .OnCardAction(DigestVerbs.Unsubscribe, async (turn, _) => CardActionResult.Update(await reading.SetAsync(turn, unsubscribe: true)))
             .OnCardAction(DigestVerbs.Subscribe, async (turn, _) => CardActionResult.Update(await reading.SetAsync(turn, unsubscribe: false)));
         routes.For(Roles.DigestEditor, OnlyEditors)

@@ -29,7 +29,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
     public void MapRoutes(BotRoutes routes)
     {
         routes.For(Roles.Liaison, OnlyLiaisonStaff)
-            .OnCommand(turn => turn.SendCardAsync(cards.NewForm()), "feedback", "feedback signal", "record a feedback signal")
+            .OnCommand(turn => turn.SendCardAsync(cards.NewForm()), "feedback", "feedback signal", "record a feedback signal", "record a signal", "log feedback")
             .OnCardAction(SignalVerbs.Start, (_, _) => Task.FromResult(CardActionResult.Replace(cards.NewForm())))
             .OnCardAction(SignalVerbs.Log, LogAsync);
 

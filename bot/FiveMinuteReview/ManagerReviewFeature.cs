@@ -30,7 +30,7 @@ public sealed class ManagerReviewFeature(
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(ShowTeamAsync, "review", "reviews", "five minute review", "5 minute review", "my team")
+            .OnCommand(ShowTeamAsync, "review", "reviews", "five minute review", "5 minute review", "5 min review", "five min review", "my team")
             .OnCardAction(ReviewVerbs.Start, Private(TeamCardAsync))
             .OnCardAction(ReviewVerbs.Team, Private(TeamCardAsync))
             .OnCardAction(ReviewVerbs.Open, Private(OpenAsync))

@@ -18,7 +18,7 @@ public sealed class SharingFeature(GoodPracticeSharing sharing, GoodPracticeCard
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(async turn => await turn.SendCardAsync(await sharing.OpeningCardAsync(turn.Caller, turn.Aborted)), "share", "share good practice")
+            .OnCommand(async turn => await turn.SendCardAsync(await sharing.OpeningCardAsync(turn.Caller, turn.Aborted)), "share", "share good practice", "share practice", "share an example of good practice", "share something that worked", "share something that worked well")
             .OnCardAction(GoodPracticeVerbs.Share, async (turn, _) => CardActionResult.Replace(await sharing.OpeningCardAsync(turn.Caller, turn.Aborted)))
             .OnCardAction(GoodPracticeVerbs.New, (turn, _) => Task.FromResult(CardActionResult.Replace(cards.Form(sharing.NewExample(turn.Caller), SharingSteps.Story))))
             .OnCardAction(GoodPracticeVerbs.Resume, ResumeAsync)

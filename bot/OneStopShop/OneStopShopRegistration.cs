@@ -35,6 +35,7 @@ public static class OneStopShopRegistration
         services.AddSingleton<ArticleEmbeddings>();
         services.AddHostedService<ArticleEmbeddingLoader>();
         services.AddSingleton<IBotFeature, AskFeature>();
+        services.AddSingleton<IKnownWords, KnowledgeWords>();
         services.AddSingleton<IBotFeature, GapsReportFeature>();
         services.AddSingleton<IBotFeature, ArticleEditorFeature>();
         services.AddSignposts();

@@ -24,10 +24,11 @@ public sealed partial class BotRouter
     private readonly IRoleCheck _roles;
     private readonly ILogger<BotRouter> _logger;
 
-    public BotRouter(IEnumerable<IBotFeature> features, IRoleCheck roles, ILogger<BotRouter> logger)
+    public BotRouter(IEnumerable<IBotFeature> features, IRoleCheck roles, ILogger<BotRouter> logger, IEnumerable<IKnownWords> knownWords)
     {
         _roles = roles;
         _logger = logger;
+        _routes.KnownWords = [.. knownWords];
         foreach (var feature in features)
         {
             _routes.Map(feature);

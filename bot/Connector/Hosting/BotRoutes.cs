@@ -34,6 +34,17 @@ public sealed class BotRoutes
 
     internal Routed<TurnHandler>? UnrecognisedMessage => _table.UnrecognisedMessage;
 
+    /// <summary>Words never taken for a slip of the keyboard when a message is read loosely (<see cref="LooseCommands"/>).</summary>
+    internal IReadOnlyList<IKnownWords> KnownWords
+    {
+        get => _table.KnownWords;
+        set
+        {
+            _table.KnownWords = value;
+            _table.ForgetLoose();
+        }
+    }
+
     /// <summary>
     /// Routes mapped through the returned view require <paramref name="role"/>; a caller without it gets
     /// <paramref name="refusal"/> (or the role's own plain-English refusal) and the handler never runs.
@@ -110,12 +121,24 @@ public sealed class BotRoutes
 
     internal bool TryFindCardAction(string verb, out Routed<CardActionHandler> found) => _table.CardActions.TryGetValue(verb, out found);
 
-    /// <summary>The command the text is, and what followed it; false when the text is not a command.</summary>
+    /// <summary>
+    /// The command the text is, and what followed it; false when the text is not a command. Exactly as typed first (but
+    /// for case, spaces and closing punctuation), then read loosely (<see cref="LooseCommands"/>): "gaps report please"
+    /// is <c>gaps report</c> before it is <c>gaps report</c> with the argument "please", while "gaps report Last Month"
+    /// keeps its argument as typed.
+    /// </summary>
     internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument)
     {
         var command = NormaliseCommand(text);
         argument = string.Empty;
         if (_table.Commands.TryGetValue(command, out found))
+        {
+            return true;
+        }
+
+        var loose = _table.Loose;
+        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
+        if (loose.TryFindReading(readings, out found))
         {
             return true;
         }
@@ -132,7 +155,7 @@ public sealed class BotRoutes
             }
         }
 
-        return false;
+        return loose.TryFindLooser(readings, out found, out argument);
     }
 
     /// <summary>
@@ -178,6 +201,7 @@ public sealed class BotRoutes
         {
             var key = NormaliseCommand(command);
             Add(_table.Commands, key, handler, route);
+            _table.ForgetLoose();
             if (takesArgument)
             {
                 _table.AddCommandWithArgument(key, new Routed<CommandHandler>(handler, route));
@@ -205,6 +229,8 @@ public sealed class BotRoutes
     /// <summary>The tables every view of <see cref="BotRoutes"/> shares.</summary>
     private sealed class RouteTable
     {
+        private LooseCommands? _loose;
+
         public Dictionary<string, Routed<TurnHandler>> Activities { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, Routed<InvokeHandler>> Invokes { get; } = new(StringComparer.Ordinal);
@@ -218,7 +244,17 @@ public sealed class BotRoutes
 
         public Routed<TurnHandler>? UnrecognisedMessage { get; set; }
 
+        /// <summary>
+        /// The commands read loosely; made again when the first message after a change needs them (two first messages at
+        /// once may each make one: either will do).
+        /// </summary>
+        public LooseCommands Loose => _loose ??= new LooseCommands(Commands, CommandsWithArgument, KnownWords);
+
+        public IReadOnlyList<IKnownWords> KnownWords { get; set; } = [];
+
         public string Capability { get; set; } = BotRoute.NoCapability;
+
+        public void ForgetLoose() => _loose = null;
 
         public void AddCommandWithArgument(string prefix, Routed<CommandHandler> routed)
         {

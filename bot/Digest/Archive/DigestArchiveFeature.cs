@@ -20,7 +20,7 @@ public sealed class DigestArchiveFeature(DigestArchive archive, DigestArchiveCar
     public void MapRoutes(BotRoutes routes) =>
         routes
             .OnCommandWithArgument(OpenTypedAsync, "digest", "digest edition")
-            .OnCommand(async turn => await turn.SendCardAsync(await ArchiveAsync(1, turn.Aborted)), "past digests", "digest archive", "past editions", "past digest editions")
+            .OnCommand(async turn => await turn.SendCardAsync(await ArchiveAsync(1, turn.Aborted)), "past digests", "digest archive", "past editions", "past digest editions", "past newsletters", "old newsletters", "newsletter archive")
             .OnCommandWithArgument(async (turn, words) => await turn.SendCardAsync(await SearchAsync(words, turn.Aborted)), "search digest", "search the digest", "search digests")
             .OnCardAction(DigestArchiveVerbs.Archive, async (turn, action) => CardActionResult.Replace(await ArchiveAsync(action.GetInt("page") ?? 1, turn.Aborted)))
             .OnCardAction(DigestArchiveVerbs.OpenEdition, OpenPressedAsync)

@@ -34,7 +34,8 @@ public sealed class ReviewRequestFeature(
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(ShowRequestCardAsync, "ask for a review", "I'd like a review", "I’d like a review", "id like a review", "request a review")
+            .OnCommand(ShowRequestCardAsync, "ask for a review", "I'd like a review", "I’d like a review", "id like a review", "request a review",
+                "I would like a review", "I want a review", "I need a review", "can I have a review", "ask my manager for a review")
             .OnCardAction(AskingVerbs.Request, PersonOnly(SendAsync))
             .OnCardAction(AskingVerbs.StartRequested, ManagerOnly(StartAsync));
     }

@@ -27,7 +27,7 @@ public sealed class MyReviewsFeature(
     public void MapRoutes(BotRoutes routes)
     {
         routes
-            .OnCommand(ShowAsync, "my reviews", "my review", "my five minute reviews", "my 5 minute reviews", "my five minute review")
+            .OnCommand(ShowAsync, "my reviews", "my review", "my five minute reviews", "my 5 minute reviews", "my five minute review", "my past reviews")
             .OnCardAction(HistoryVerbs.Mine, Private(PageAsync))
             .OnCardAction(HistoryVerbs.OpenMine, Private(OpenAsync))
             .OnCardAction(HistoryVerbs.Comment, Private(CommentAsync))

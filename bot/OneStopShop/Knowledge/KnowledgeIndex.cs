@@ -44,6 +44,9 @@ public sealed partial class KnowledgeIndex
 
     internal TextAnalyzer Analyzer => _analyzer;
 
+    /// <summary>True when the articles use <paramref name="word"/> (lower case), as written.</summary>
+    internal bool KnowsWord(string word) => Volatile.Read(ref _snapshot).Vocabulary.ContainsSurface(word);
+
     /// <summary>The synonym groups the index was built with, for other indexes that search the same way.</summary>
     public SynonymTable Synonyms { get; }
 
