@@ -7,7 +7,8 @@
 # Two models as one: a model named first+second@share (e.g. ArcticXs-8bit+MiniLM-8bit@0.7) averages their similarities;
 # --pair-blend lexical,floor,ceiling,threshold sets its blend, --pair-fit fits it on training, --pair-dump prints every
 # training answer with the models' agreement, --short keeps one row per single model, --training-only skips the
-# held-out sets. See "Two models" in bench/README.md.
+# held-out sets. See "Two models" in bench/README.md. --adapter-cv cross-validates a learned query adapter on the two
+# training sets only (see "A learned query adapter" in bench/README.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dotnet run -c Release --project "$root/bench/AccuracyBench/AccuracyBench.csproj" -- "$root" "${1:-ArcticXs-8bit,ArcticXs}" "${@:2}"

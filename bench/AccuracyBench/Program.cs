@@ -52,6 +52,16 @@ if (args.Contains("--rank-grid"))
     return 0;
 }
 
+if (args.Contains("--adapter-cv"))
+{
+    // A learned query adapter, five-fold cross-validated on the two training sets (AdapterCrossValidation); --adapter-grid
+    // shape:rank:l2:temperature[:steps[:rate[:blended]]],... replaces the default grid, --adapter-one-fold fits the first fold only.
+    var gridArgument = Array.IndexOf(args, "--adapter-grid");
+    var grid = gridArgument > 0 ? AdapterCrossValidation.ParseGrid(args[gridArgument + 1]) : AdapterCrossValidation.DefaultGrid;
+    AdapterCrossValidation.Run(Embedder(models[0]), realKnowledge, tests, grid, args.Contains("--adapter-one-fold"));
+    return 0;
+}
+
 if (args.Contains("--offer-fit"))
 {
     OfferFit(models[0]);
