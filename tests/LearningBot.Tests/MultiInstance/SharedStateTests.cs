@@ -101,7 +101,7 @@ public sealed class SharedStateTests(SharedStateInstances bots) : IClassFixture<
         ["tags"] = "beekeeping, apiary, hives, wardens",
         ["related"] = string.Empty,
         ["owner"] = "L&D Support Team",
-        ["reviewBy"] = "2027-11-30",
+        ["reviewBy"] = CardDates.ArticleReviewBy,
         ["body"] = "## Beekeeping induction\nWardens of the hives take the apiary induction in their first month. Ask the L&D Support Team to book it.",
     };
 

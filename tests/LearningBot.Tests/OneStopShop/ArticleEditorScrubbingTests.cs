@@ -32,7 +32,7 @@ public sealed class ArticleEditorScrubbingTests(AzuriteFixture azurite) : IClass
             ["tags"] = "falls, 943 476 5919",
             ["related"] = string.Empty,
             ["owner"] = "jo.bloggs@example.org",
-            ["reviewBy"] = "2027-11-30",
+            ["reviewBy"] = CardDates.ArticleReviewBy,
             ["body"] = "## After a fall\nThe course on 14 January 2027 covers it. NHS number 943 476 5919 fell on 3 May 2025.",
         };
 

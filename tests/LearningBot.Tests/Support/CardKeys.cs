@@ -32,8 +32,8 @@ public static class CardKeys
         "clientToken" or "formToken" or "formId" or "etag" => Guid.NewGuid().ToString("N"),
         "addToKnowledgeBase" or "consent" or "everyone" or "forVolunteers" or "helpful" or "agree" or "signedOnPaper" or "isDraft" or "isNew"
             or "guided" or "attribution" => "true",
-        "date" or "heldOn" or "starts" or "byWhen" or "nextReview" or "reviewBy" or "when" => "2026-12-10",
-        "ends" => "2026-12-11",
+        "date" or "heldOn" or "starts" or "byWhen" or "nextReview" or "reviewBy" or "when" => CardDates.DaysFromToday(6),
+        "ends" => CardDates.DaysFromToday(7),
         "month" or "slipMonth" => "2026-12",
         "time" => "10:00",
         "quarter" => "2026-Q4",

@@ -435,7 +435,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
             ["tags"] = "lone working, lone worker, personal safety",
             ["related"] = "mandatory-statutory-training",
             ["owner"] = "Health and safety adviser, city council",
-            ["reviewBy"] = "2027-11-30",
+            ["reviewBy"] = CardDates.ArticleReviewBy,
             ["body"] = "## Who it is for\nAnyone who visits people at home on their own.",
         });
 
@@ -462,7 +462,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
             ["tags"] = "shadowing",
             ["related"] = "no-such-article",
             ["owner"] = "L&D Support Team",
-            ["reviewBy"] = "2027-06-30",
+            ["reviewBy"] = CardDates.DaysFromToday(200),
             ["body"] = "Body.",
         });
 

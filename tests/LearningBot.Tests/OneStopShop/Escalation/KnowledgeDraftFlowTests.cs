@@ -133,7 +133,7 @@ public sealed class KnowledgeDraftFlowTests(AzuriteFixture azurite) : IClassFixt
             ["asked"] = Question,
             ["related"] = string.Empty,
             ["owner"] = "Dementia Friends lead",
-            ["reviewBy"] = "2027-11-30",
+            ["reviewBy"] = CardDates.ArticleReviewBy,
             ["body"] = "The Quizzaroo quiz is on the hub's dementia page; email ld.support@example.org for a printed copy.",
         }));
 }

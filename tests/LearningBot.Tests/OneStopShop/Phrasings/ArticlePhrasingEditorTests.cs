@@ -92,7 +92,7 @@ public sealed class ArticlePhrasingEditorTests(AzuriteFixture azurite) : IClassF
         ["asked"] = asked,
         ["related"] = string.Empty,
         ["owner"] = "L&D Support Team",
-        ["reviewBy"] = "2027-11-30",
+        ["reviewBy"] = CardDates.ArticleReviewBy,
         ["body"] = "## On nights\nAsk your manager for protected time.",
     };
 
