@@ -21,13 +21,15 @@ public static class LogRedaction
 
     /// <summary>
     /// Parameter names whose string values are shown as they are: the bot's own references (failure reference,
-    /// ticket LD-XXXX-XXXX, question, review and article ids), its fixed vocabularies (background job names, the
-    /// embedding model's name), and the host's own request and trace ids. A new log parameter that is listed nowhere is not shown; list it only if it can never hold a
-    /// person's id, a name or text someone typed.
+    /// ticket LD-XXXX-XXXX, question, review, article, delivery, signal, good-practice example, directory offer and session
+    /// ids, queue message ids), its fixed vocabularies (a delivery's purpose, background job names, the
+    /// embedding model's name), and the host's own request and trace ids. A new log parameter that is listed nowhere is
+    /// not shown; list it only if it can never hold a person's id, a name or text someone typed.
     /// </summary>
     public static readonly FrozenSet<string> VerbatimNames = FrozenSet.Create(StringComparer.Ordinal,
         "Operation", "Method", "Status", "StatusCode", "Table", "Kind", "Rating",
-        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "CardNames", "Interval", "Role", "Outcome", "Job", "Model",
+        "Reference", "TicketId", "QuestionId", "ReviewId", "ArticleId", "DeliveryId", "Purpose", "SignalId", "ExampleId",
+        "OfferId", "SessionId", "MessageId", "CardNames", "Interval", "Role", "Outcome", "Job", "Model",
         "TraceId", "SpanId", "ParentId", "RequestId", "ConnectionId", "EnvName", "HttpMethod");
 
     /// <summary>
