@@ -102,7 +102,8 @@ public sealed partial class BotRouter
             return null;
         }
 
-        if (_routes.TryFindCommand(turn.Text, out var command, out var argument))
+        if (_routes.TryFindCommand(turn.Text, out var command, out var argument, out var loosely)
+            && !(loosely && await LacksRoleAsync(turn, command.Route)))
         {
             if (await RefusedAsync(turn, command.Route) is { } refusal)
             {
@@ -146,6 +147,13 @@ public sealed partial class BotRouter
 
         return await RunInSpanAsync(turn, routed.Route, routed.Handler, static (t, handler) => handler(t));
     }
+
+    /// <summary>
+    /// Whether the caller lacks the role the route requires. A guarded command read loosely ("get feedback") is then
+    /// answered as a question rather than refused: only a command typed as it is gets the refusal.
+    /// </summary>
+    private async ValueTask<bool> LacksRoleAsync(ITurnContext turn, BotRoute route) =>
+        route.Guard is { } guard && !await _roles.HoldsAsync(turn.Caller, guard.Role, turn.Aborted);
 
     /// <summary>
     /// What to tell a caller who lacks the role the route requires (the turn is then noted as forbidden); null when the

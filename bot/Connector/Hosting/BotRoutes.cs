@@ -127,10 +127,15 @@ public sealed class BotRoutes
     /// is <c>gaps report</c> before it is <c>gaps report</c> with the argument "please", while "gaps report Last Month"
     /// keeps its argument as typed.
     /// </summary>
-    internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument)
+    internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument) =>
+        TryFindCommand(text, out found, out argument, out _);
+
+    /// <summary><see cref="TryFindCommand(string, out Routed{CommandHandler}, out string)"/>, saying whether the text was read loosely.</summary>
+    internal bool TryFindCommand(string text, out Routed<CommandHandler> found, out string argument, out bool loosely)
     {
         var command = NormaliseCommand(text);
         argument = string.Empty;
+        loosely = false;
         if (_table.Commands.TryGetValue(command, out found))
         {
             return true;
@@ -140,6 +145,7 @@ public sealed class BotRoutes
         var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
         if (loose.TryFindReading(readings, out found))
         {
+            loosely = true;
             return true;
         }
 
@@ -155,6 +161,7 @@ public sealed class BotRoutes
             }
         }
 
+        loosely = true;
         return loose.TryFindLooser(readings, out found, out argument);
     }
 

@@ -70,6 +70,32 @@ public sealed class NaturalCommandTests(NaturalCommandHarness harness, ITestOutp
         Assert.Empty(questionsMissed);
     }
 
+    [Theory]
+    [InlineData("get feedback")]
+    [InlineData("I want to log some feedback")]
+    [InlineData("please announce")]
+    public async Task A_guarded_command_read_loosely_is_answered_as_a_question_for_someone_without_its_role(string text) =>
+        Assert.Equal(NaturalCommandHarness.Question, await harness.DestinationAsync(new NaturalPhrase(text, NaturalCommandHarness.Question)));
+
+    [Theory]
+    [InlineData("feedback")]
+    [InlineData("announce")]
+    public async Task A_guarded_command_typed_as_it_is_is_still_refused_to_someone_without_its_role(string text)
+    {
+        var refusalsBefore = Refusals();
+
+        var landed = await harness.DestinationAsync(new NaturalPhrase(text, text));
+
+        Assert.Equal(text, landed);
+        Assert.True(await Eventually.TrueAsync(() => Refusals() == refusalsBefore + 1), "no refusal was sent");
+    }
+
+    /// <summary>Replies in words alone, as a refusal is (the commands themselves answer with a card).</summary>
+    /// <remarks>The tests of one class run one after another, so a refusal sent meanwhile is this test's.</remarks>
+    private int Refusals() =>
+        harness.Bot.Connector.Sent.Count(sent => sent.Activity.Text is { Length: > 0 } text && text.Contains("only", StringComparison.OrdinalIgnoreCase)
+            && sent.Activity.Attachments is null or { Count: 0 });
+
     private async Task AssertEachLandsAsync(IReadOnlyList<NaturalPhrase> phrases) => Assert.Empty(await MissesAsync(phrases));
 
     private async Task<List<string>> MissesAsync(IReadOnlyList<NaturalPhrase> phrases)
