@@ -77,9 +77,8 @@ describe('ask', () => {
 
   test('says it is not sure about a question it cannot answer, echoes it first and cut short, and offers the L&D team', { timeout: 120_000 }, async () => {
     const chat = await connectedChat();
-    const question = "what's the wifi password at the training centre on the second floor of the old building near the car park, "
-      + 'because my laptop will not connect to it and I have a session there on Thursday morning and the receptionist '
-      + 'was not sure who to ask about it either';
+    const question = 'what time does the staff canteen close on Thursdays, because I have a meeting on the second floor of the old '
+      + 'building near the main car park that afternoon and the receptionist was not sure who to ask about it either';
 
     await chat.send(question);
 

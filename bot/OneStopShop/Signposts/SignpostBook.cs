@@ -5,10 +5,14 @@ using LearningBot.OneStopShop.Knowledge;
 
 namespace LearningBot.OneStopShop.Signposts;
 
-/// <summary>The signposts file: the signposts, and the words that mark a question as a learning one (which then never gets a signpost).</summary>
+/// <summary>
+/// The signposts file: the signposts, the words that mark a question as a learning one (which then never gets a
+/// signpost), and places whose names hold such a word without being about learning ("the wifi in the training centre").
+/// </summary>
 public sealed partial record SignpostBook(
     [property: JsonPropertyName("learningCues")] IReadOnlyList<string> LearningCues,
-    [property: JsonPropertyName("signposts")] IReadOnlyList<Signpost> Signposts)
+    [property: JsonPropertyName("signposts")] IReadOnlyList<Signpost> Signposts,
+    [property: JsonPropertyName("learningPlaces")] IReadOnlyList<string>? LearningPlaces = null)
 {
     public const string FileName = "signposts.json";
 

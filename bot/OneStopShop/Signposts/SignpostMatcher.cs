@@ -4,7 +4,8 @@ namespace LearningBot.OneStopShop.Signposts;
 
 /// <summary>
 /// Recognises a question that is not about learning and says which signpost fits, after the answer engine has ranked the
-/// articles. Never for a question with a learning word in it ("safeguarding training", "bullying awareness course").
+/// articles. Never for a question with a learning word in it ("safeguarding training", "bullying awareness course"),
+/// unless the word is part of a place's name ("the wifi in the training centre").
 /// Otherwise a signpost's trigger phrase decides, unless an article is clearly closer in meaning (before the model is
 /// loaded: unless an article answers very confidently); and once the model is loaded, a question whose meaning is close
 /// to a signpost's examples, and clearly closer than to any article, is signposted without a trigger. The question's vector is the one the engine made: this costs one small comparison.
@@ -13,6 +14,7 @@ public sealed class SignpostMatcher
 {
     private readonly SignpostOptions _options;
     private readonly SignpostPhrases _learningCues;
+    private readonly SignpostPhrases _learningPlaces;
     private readonly SignpostPhrases[] _triggers;
     private readonly int[] _checkOrder;
     private ExampleMeaning? _meaning;
@@ -22,6 +24,7 @@ public sealed class SignpostMatcher
         Book = book ?? throw new ArgumentNullException(nameof(book));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _learningCues = new SignpostPhrases(book.LearningCues);
+        _learningPlaces = new SignpostPhrases(book.LearningPlaces ?? []);
         _triggers = [.. book.Signposts.Select(s => new SignpostPhrases(s.Triggers ?? []))];
 
         // Urgent signposts first: "my manager hit a resident" is a safeguarding concern before it is about a manager.
@@ -71,7 +74,7 @@ public sealed class SignpostMatcher
         }
 
         var words = SignpostPhrases.Words(question);
-        if (_learningCues.FirstIn(words) is not null)
+        if (_learningCues.FirstIn(_learningPlaces.Without(words)) is not null)
         {
             return null;
         }

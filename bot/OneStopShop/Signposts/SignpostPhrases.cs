@@ -37,6 +37,26 @@ public sealed partial class SignpostPhrases
         return null;
     }
 
+    /// <summary><paramref name="words"/> with every word of each phrase found blanked out; the same array when none is found.</summary>
+    public string[] Without(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var kept = words;
+        foreach (var phrase in _phrases)
+        {
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (MatchesAt(phrase, words, start))
+                {
+                    kept = ReferenceEquals(kept, words) ? [.. words] : kept;
+                    Array.Fill(kept, string.Empty, start, phrase.Length);
+                }
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>The text's words, lower case, apostrophes dropped, hyphenated words kept whole ("e-learning").</summary>
     public static string[] Words(string text)
     {

@@ -67,6 +67,27 @@ public sealed class SignpostRecognitionTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("what's the wifi password at the training centre", "it-access")]
+    [InlineData("my laptop won't connect in the training room on the second floor", "it-access")]
+    [InlineData("who do I ask about the printer at the education centre", "it-access")]
+    public void A_place_named_after_learning_does_not_keep_a_question_from_a_signpost(string question, string signpost)
+    {
+        var (engine, matcher) = ByWords.Value;
+
+        Assert.Equal(signpost, matcher.Recognise(question, engine.Answer(question), engine)?.Signpost.Id);
+    }
+
+    [Theory]
+    [InlineData("what training is on at the training centre next month")]
+    [InlineData("book a course at the education centre")]
+    public void A_learning_word_beside_a_place_named_after_learning_still_keeps_a_question_from_a_signpost(string question)
+    {
+        var (engine, matcher) = ByWords.Value;
+
+        Assert.Null(matcher.Recognise(question, engine.Answer(question), engine));
+    }
+
+    [Theory]
     [InlineData("my manager keeps shouting at me", "bullying-harassment")]
     [InlineData("I haven't been paid my overtime", "pay")]
     [InlineData("can't log in to my nhs mail", "it-access")]
