@@ -66,7 +66,7 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     [Fact]
     public async Task An_unrelated_question_gets_an_honest_not_sure_with_suggestions_and_the_escalate_button()
     {
-        const string question = "what's the wifi password at the training centre";
+        const string question = "what time does the staff canteen close on Thursdays";
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
 
@@ -83,13 +83,13 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
     [Fact]
     public async Task The_question_shows_as_typed_so_markdown_in_it_never_renders_as_a_link()
     {
-        const string question = "what's the [wifi password](https://evil.example) at the training centre";
+        const string question = "what time does the [staff canteen](https://evil.example) close on Thursdays";
 
         await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
 
         var card = CardJson.Of(Assert.Single(_bot.Connector.Sent));
         var youAsked = CardJson.Descendants(card).First(e => e["text"]?.GetValue<string>() is { } text && text.StartsWith("You asked:", StringComparison.Ordinal));
-        Assert.Equal(@"You asked: what's the \[wifi password\]\(https://evil.example\) at the training centre", youAsked["text"]!.GetValue<string>());
+        Assert.Equal(@"You asked: what time does the \[staff canteen\]\(https://evil.example\) close on Thursdays", youAsked["text"]!.GetValue<string>());
         Assert.Equal(question, Assert.Single(CardJson.Actions(card, AskVerbs.Escalate))["data"]!["question"]!.GetValue<string>());
     }
 
