@@ -38,7 +38,10 @@ public readonly record struct DateBounds(DateOnly Earliest, DateOnly Latest)
     public static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     /// <summary>For example "22 November 2026".</summary>
-    public static string InWordsOf(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Day} {Months[day.Month - 1]} {day.Year}");
+    public static string InWordsOf(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Day} {MonthName(day.Month)} {day.Year}");
+
+    /// <summary>The month's name in English ("November" for 11).</summary>
+    public static string MonthName(int month) => Months[month - 1];
 
     /// <summary>
     /// The day <paramref name="text"/> names, only when written exactly as a date input sends it: four-figure year,

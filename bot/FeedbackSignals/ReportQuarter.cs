@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LearningBot.Cards;
 
 namespace LearningBot.FeedbackSignals;
 
@@ -9,15 +10,11 @@ namespace LearningBot.FeedbackSignals;
 /// </summary>
 public sealed partial record ReportQuarter(int Year, int Number)
 {
-    // Spelt out so the words never depend on which cultures the machine running the bot has installed.
-    private static readonly string[] MonthNames =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
     /// <summary>The quarter's key, as buttons carry it and the command accepts it: <c>2026-Q3</c>.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Number}");
 
     /// <summary>The quarter in words, by its months: "July to September 2026".</summary>
-    public string InWords => $"{MonthName(FirstMonth)} to {MonthName(FirstMonth + 2)} {Year.ToString(CultureInfo.InvariantCulture)}";
+    public string InWords => $"{DateBounds.MonthName(FirstMonth)} to {DateBounds.MonthName(FirstMonth + 2)} {Year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The months it covers, as signals record them (<c>yyyy-MM</c>).</summary>
     public IReadOnlyList<string> Months =>
@@ -55,8 +52,6 @@ public sealed partial record ReportQuarter(int Year, int Number)
         var number = int.Parse(match.Groups["q"].Success ? match.Groups["q"].Value : match.Groups["q2"].Value, CultureInfo.InvariantCulture);
         return year is >= 2000 and <= 2999 ? new ReportQuarter(year, number) : null;
     }
-
-    private static string MonthName(int month) => MonthNames[month - 1];
 
     [GeneratedRegex(@"^(?:(?<year>\d{4})\s*-?\s*q(?<q>[1-4])|q(?<q2>[1-4])\s*-?\s*(?<year2>\d{4}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();

@@ -6,10 +6,7 @@ namespace LearningBot.FiveMinuteReview;
 /// <summary>Dates as reviews use them: whole days (yyyy-MM-dd, midnight UTC) and in words for people.</summary>
 public static class ReviewDates
 {
-    public const string DayFormat = "yyyy-MM-dd";
-    // The bot runs in globalization-invariant mode, so English month names are spelt out here.
-    private static readonly string[] Months =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    public const string DayFormat = DateBounds.DayFormat;
 
     public static DateTimeOffset Today(TimeProvider clock) => clock.GetUtcNow().UtcDateTime.Date is var day ? new DateTimeOffset(day, TimeSpan.Zero) : default;
 
@@ -21,11 +18,7 @@ public static class ReviewDates
             : null;
 
     /// <summary>For example "22 November 2026".</summary>
-    public static string InWords(DateTimeOffset date)
-    {
-        var day = date.UtcDateTime;
-        return string.Create(CultureInfo.InvariantCulture, $"{day.Day} {Months[day.Month - 1]} {day.Year}");
-    }
+    public static string InWords(DateTimeOffset date) => DateBounds.InWordsOf(DateOnly.FromDateTime(date.UtcDateTime));
 
     public static string InWords(string? day) => ParseDay(day) is { } date ? InWords(date) : string.Empty;
 
