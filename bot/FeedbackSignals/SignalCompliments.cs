@@ -74,8 +74,7 @@ public sealed class SignalCompliments(
     /// <summary>Sends the recognition to a manager a lead chose: once per signal and manager.</summary>
     public async Task<ComplimentRecognition?> PassToManagerAsync(FeedbackSignal signal, string managerKey, string? managerOrganisationKind, CancellationToken cancellationToken)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{signal.Id}\n{managerKey.ToLowerInvariant()}")))[..32];
-        await deliveries.StartAsync(Request(ManagerPurpose, key, signal, ComplimentCardData.ToManager(signal),
+        await deliveries.StartAsync(Request(ManagerPurpose, ManagerKeyFor(signal.Id, managerKey), signal, ComplimentCardData.ToManager(signal),
             [DeliveryRecipient.Person(managerKey, organisationKind: managerOrganisationKind)]), cancellationToken);
         var table = await _table.GetAsync(cancellationToken);
         var change = await table.ChangeAsync<ComplimentRecognition>(ComplimentRecognition.Partition, signal.Id, current =>
@@ -85,6 +84,10 @@ public sealed class SignalCompliments(
         }, cancellationToken: cancellationToken);
         return change?.Entity;
     }
+
+    /// <summary>The manager delivery's idempotency key: 32 hex digits of SHA-256 of the signal and the manager (case ignored).</summary>
+    internal static string ManagerKeyFor(string signalId, string managerKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{signalId}\n{managerKey.ToLowerInvariant()}")))[..32];
 
     /// <summary>Suggests the compliment for the good-practice exchange (once); the recognition as it now stands.</summary>
     public async Task<(ComplimentRecognition? Recognition, bool Suggested)> SuggestAsync(FeedbackSignal signal, string leadKey, CancellationToken cancellationToken)
