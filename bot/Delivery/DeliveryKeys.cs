@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using LearningBot.Storage;
 
 namespace LearningBot.Delivery;
 
@@ -15,11 +14,8 @@ public static class DeliveryKeys
     public const int MaxActivityChars = 32 * 1024;
 
     /// <summary>The first 32 hex digits of SHA-256(purpose, newline, idempotency key): the same request is always the same delivery.</summary>
-    public static string DeliveryId(string purpose, string idempotencyKey) => Hash(purpose + "\n" + idempotencyKey, 32);
+    public static string DeliveryId(string purpose, string idempotencyKey) => StableKey.Of(purpose + "\n" + idempotencyKey, 32);
 
     /// <summary>The recipient's ledger row: a hash of (kind, key), so any key fits and rows spread evenly.</summary>
-    public static string RecipientRowKey(string kind, string key) => RecipientRowKeyPrefix + Hash(kind + "\n" + key, 24);
-
-    private static string Hash(string text, int hexDigits) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..hexDigits];
+    public static string RecipientRowKey(string kind, string key) => RecipientRowKeyPrefix + StableKey.Of(kind + "\n" + key, 24);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Runtime.Serialization;
-using System.Security.Cryptography;
-using System.Text;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -119,7 +117,7 @@ public sealed record FeedbackSignal : TableRow
         ArgumentNullException.ThrowIfNull(personKey);
         ArgumentNullException.ThrowIfNull(formToken);
         var keyed = string.Create(CultureInfo.InvariantCulture, $"{personKey.Length}:{personKey}\n{formToken}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keyed)))[..32];
+        return StableKey.Of(keyed, 32);
     }
 
     public SignalAnswers Answers() => new(Source, OrganisationKind, ServiceArea, Theme, Kind, Frequency, Cause);

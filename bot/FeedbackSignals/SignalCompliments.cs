@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
@@ -86,8 +84,7 @@ public sealed class SignalCompliments(
     }
 
     /// <summary>The manager delivery's idempotency key: 32 hex digits of SHA-256 of the signal and the manager (case ignored).</summary>
-    internal static string ManagerKeyFor(string signalId, string managerKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{signalId}\n{managerKey.ToLowerInvariant()}")))[..32];
+    internal static string ManagerKeyFor(string signalId, string managerKey) => StableKey.Of($"{signalId}\n{managerKey.ToLowerInvariant()}", 32);
 
     /// <summary>Suggests the compliment for the good-practice exchange (once); the recognition as it now stands.</summary>
     public async Task<(ComplimentRecognition? Recognition, bool Suggested)> SuggestAsync(FeedbackSignal signal, string leadKey, CancellationToken cancellationToken)

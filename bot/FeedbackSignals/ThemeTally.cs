@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Runtime.Serialization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LearningBot.Storage;
 
@@ -137,7 +135,7 @@ public sealed record ThemeTally : TableRow
 
     /// <summary>The alert of a theme's nth crossing: 32 hex digits of SHA-256, the same however often it is worked out.</summary>
     public static string AlertIdFor(string themeKey, int crossing) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{themeKey}\n{crossing}"))))[..32];
+        StableKey.Of(string.Create(CultureInfo.InvariantCulture, $"{themeKey}\n{crossing}"), 32);
 
     private static DateTimeOffset MonthEnd(string month) =>
         DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var first)

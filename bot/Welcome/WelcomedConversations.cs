@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using LearningBot.Storage;
 
@@ -73,7 +71,7 @@ public sealed partial class WelcomedConversations(TableStorage tables, TimeProvi
     }
 
     /// <summary>SHA-256 of the conversation id: the row says that a conversation was welcomed, not which.</summary>
-    internal static string KeyOf(string conversationId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)));
+    internal static string KeyOf(string conversationId) => StableKey.Of(conversationId, 64);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read or record the last welcome of a conversation; welcoming anyway")]
     private partial void LogStorageFailed(Exception exception);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using LearningBot.FeedbackSignals;
 using LearningBot.Leads;
@@ -26,8 +24,7 @@ public sealed class ComplimentDrafts(GoodPracticeSuggestions suggestions, GoodPr
     public const int MaxListed = 10;
 
     /// <summary>The draft example's id for a compliment: the same every time.</summary>
-    public static string DraftIdOf(string signalId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"compliment|{signalId}")))[..32];
+    public static string DraftIdOf(string signalId) => StableKey.Of($"compliment|{signalId}", 32);
 
     /// <summary>The suggestions of the last <see cref="ListedFor"/>, newest first, each with its draft when one was started.</summary>
     public async Task<IReadOnlyList<(GoodPracticeSuggestion Suggestion, GoodPracticeExample? Draft)>> ListAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LearningBot.Connector;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Answers;
 
@@ -64,8 +64,7 @@ public sealed class ArticleBodyParts
     }
 
     /// <summary>The fingerprint of <paramref name="body"/>, as <see cref="Version"/> gives it.</summary>
-    public static string VersionOf(string body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..16];
+    public static string VersionOf(string body) => StableKey.Of(body, 16);
 
     /// <summary>Part <paramref name="number"/> (from 1) as the text box shows it: without the break that follows it.</summary>
     public string Part(int number) => _parts[Index(number)].TrimEnd();

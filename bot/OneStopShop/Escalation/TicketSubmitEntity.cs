@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Escalation;
@@ -33,6 +31,6 @@ public sealed record TicketSubmitEntity : TableRow
         ArgumentNullException.ThrowIfNull(askerKey);
         ArgumentNullException.ThrowIfNull(clientToken);
         var keyed = string.Create(CultureInfo.InvariantCulture, $"{askerKey.Length}:{askerKey}\n{clientToken}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keyed)));
+        return StableKey.Of(keyed, 64);
     }
 }

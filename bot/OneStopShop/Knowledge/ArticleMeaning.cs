@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using LearningBot.Storage;
 
 namespace LearningBot.OneStopShop.Knowledge;
 
@@ -71,7 +71,7 @@ public static partial class ArticleMeaning
     }
 
     /// <summary>Hex SHA-256 of <paramref name="text"/>.</summary>
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string HashOf(string text) => StableKey.Of(text, 64);
 
     /// <summary>The hash of all the article's texts: an embedding made for another version of any of them no longer fits.</summary>
     public static string HashOf(KnowledgeArticle article) => HashOf(string.Join('\n', TextsOf(article).Select(HashOf)));

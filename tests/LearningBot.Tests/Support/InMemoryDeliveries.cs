@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using LearningBot.Delivery;
 using LearningBot.Delivery.Progress;
 
@@ -25,8 +23,7 @@ public sealed class InMemoryDeliveries : IDeliveries
     /// <summary>Told when a new delivery with a <see cref="DeliveryRequest.ProgressTo"/> has started, as the engine does.</summary>
     public IDeliveryProgressNotifier? Notifier { get; set; }
 
-    public static string IdFor(string purpose, string idempotencyKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + idempotencyKey)))[..32];
+    public static string IdFor(string purpose, string idempotencyKey) => DeliveryKeys.DeliveryId(purpose, idempotencyKey);
 
     public async Task<DeliveryStarted> StartAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
