@@ -73,11 +73,51 @@ if (askArgument > 0 && askArgument + 1 < args.Length)
 {
     // One question as the bot answers it: kind, confidence, the ranked suggestions with their blended scores, and what a
     // "not sure" card would offer.
-    var answer = EngineFor(realKnowledge, models[0]).Answer(args[askArgument + 1]);
-    Console.WriteLine($"{answer.Kind}\tconfidence {answer.Confidence:F3}");
-    foreach (var hit in answer.Suggestions)
+    // A file name instead of a question asks each of its lines in turn.
+    var engine = EngineFor(realKnowledge, models[0]);
+    var matcher = MatcherFor(realKnowledge, models[0]);
+    var asked = args[askArgument + 1];
+    foreach (var question in File.Exists(asked) ? File.ReadAllLines(asked).Where(l => l.Trim().Length > 0) : [asked])
     {
-        Console.WriteLine($"  {hit.Score:F3}\t{hit.Article.Id}{(answer.Offered.Contains(hit) ? "\toffered" : string.Empty)}");
+        var answer = engine.Answer(question);
+        var signpost = matcher.Recognise(question, answer, engine);
+        var nearest = matcher.NearestExample(answer, engine);
+        Console.WriteLine($"{question}\n{answer.Kind}\tconfidence {answer.Confidence:F3}\tsignpost {signpost?.Signpost.Id ?? "-"}"
+            + (nearest is { } n ? $"\tnearest example {n.SignpostId} {n.Similarity:F3}, nearest article {n.ArticleSimilarity:F3}" : string.Empty));
+        foreach (var hit in answer.Suggestions)
+        {
+            Console.WriteLine($"  {hit.Score:F3}\t{hit.Article.Id}{(answer.Offered.Contains(hit) ? "\toffered" : string.Empty)}");
+        }
+    }
+
+    return 0;
+}
+
+if (Array.IndexOf(args, "--dump") is var dumpArgument and > 0)
+{
+    // Every training question's answer as tab-separated evidence, for fitting rules by hand: set, label, words, kind,
+    // confidence, baseline, best similarity, nearest signpost example, its similarity, nearest article's similarity, the
+    // signpost given, then each suggestion as id:score:offered. Training sets only, plus any files named after --dump.
+    var engine = EngineFor(realKnowledge, models[0]);
+    var matcher = MatcherFor(realKnowledge, models[0]);
+    var dumped = new List<(string Set, string Label, string Question)>();
+    foreach (var file in new[] { "questions.json", "staff-words-training.json" }.Select(f => Path.Combine(tests, f)).Concat(args.Skip(dumpArgument + 1).Where(File.Exists)))
+    {
+        dumped.AddRange(AnswerEvaluation.LoadQuestions(file).Where(q => !q.IsPerson)
+            .Select(q => (Path.GetFileNameWithoutExtension(file), q.IsEscalation ? "escalate" : string.Join(",", q.Expected ?? []), q.Question)));
+    }
+
+    dumped.AddRange(SignpostEvaluation.LoadQuestions(Path.Combine(tests, "Answers", "signpost-questions.json"))
+        .Select(q => ("signpost-questions", q.Signpost is null ? "learning" : "signpost:" + q.Signpost, q.Question)));
+    foreach (var (set, label, question) in dumped)
+    {
+        var answer = engine.Answer(question);
+        var nearest = matcher.NearestExample(answer, engine);
+        var signpost = matcher.Recognise(question, answer, engine);
+        var s = answer.Signals;
+        Console.WriteLine(string.Join('\t', [set, label, question, s?.Words ?? 0, answer.Kind, $"{answer.Confidence:F3}", $"{s?.Baseline ?? 0:F3}", $"{s?.Similarity ?? 0:F3}",
+            nearest?.SignpostId ?? "-", $"{nearest?.Similarity ?? 0:F3}", $"{nearest?.ArticleSimilarity ?? 0:F3}", signpost?.Signpost.Id ?? "-",
+            .. answer.Suggestions.Select(h => $"{h.Article.Id}:{h.Score:F3}:{(answer.Offered.Contains(h) ? 1 : 0)}")]));
     }
 
     return 0;
@@ -200,6 +240,7 @@ if (args.Contains("--fit"))
     ("second held-out", realKnowledge, Path.Combine(tests, "Answers", "second-heldout-questions.json")),
     ("staff words", realKnowledge, Path.Combine(tests, "Answers", "staff-words-questions.json")),
     ("staff-words training", realKnowledge, Path.Combine(tests, "staff-words-training.json")),
+    ("long (training)", realKnowledge, Path.Combine(tests, "Answers", "long-questions.json")),
 ];
 
 Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");

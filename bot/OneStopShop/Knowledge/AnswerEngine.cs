@@ -113,11 +113,14 @@ public sealed class AnswerEngine
         var scores = scratch.Scores(entries.Length + search.Hits.Count);
         var meaningWeight = (float)(1 - hybrid.LexicalWeight);
         var similarities = scratch.Similarities(entries.Length);
+        var baseline = 0.0;
         for (var i = 0; i < entries.Length; i++)
         {
             similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
+            baseline += similarities[i];
         }
 
+        baseline = entries.Length == 0 ? 0 : baseline / entries.Length;
         Lift(question, search, semantic, similarities);
         for (var i = 0; i < entries.Length; i++)
         {
@@ -169,7 +172,7 @@ public sealed class AnswerEngine
         var blend = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
             + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);
-        var signals = Signals(question, search, semantic, similarities, scores, bestSlot, runnerUpSlot, best, cues, words, blend);
+        var signals = Signals(question, search, semantic, similarities, scores, bestSlot, runnerUpSlot, best, cues, words, blend) with { Baseline = baseline };
         var confidence = hybrid.Confidence is { } model ? model.Probability(signals) : blend;
         IReadOnlyList<string> matched = agree ? search.MatchedTerms : [];
         var suggestions = hits.Take(_options.SuggestionCount).ToList();

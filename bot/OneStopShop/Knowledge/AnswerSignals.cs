@@ -19,6 +19,8 @@ namespace LearningBot.OneStopShop.Knowledge;
 /// <param name="Cues">How many admin or logistics cues (<see cref="AnswerOptions.OutOfScopePattern"/>) it holds, at most two.</param>
 /// <param name="Blend">The fixed blend's confidence: the words' confidence when they agree, and the similarity between
 /// <see cref="HybridOptions.SimilarityFloor"/> and <see cref="HybridOptions.SimilarityCeiling"/>, each cut by the cues.</param>
+/// <param name="Baseline">The question's mean head similarity over every article: how close it sits to an article it is
+/// not about. A long question that says many things sits closer to everything.</param>
 public sealed record AnswerSignals(
     double Similarity,
     double SimilarityGap,
@@ -32,4 +34,5 @@ public sealed record AnswerSignals(
     double Coverage,
     int Words,
     int Cues,
-    double Blend);
+    double Blend,
+    double Baseline = 0);
