@@ -7,12 +7,13 @@ namespace LearningBot.OneStopShop.Signposts;
 
 /// <summary>
 /// The signposts file: the signposts, the words that mark a question as a learning one (which then never gets a
-/// signpost), and places whose names hold such a word without being about learning ("the wifi in the training centre").
+/// signpost), and phrases in which such a word means something else ("the wifi in the training centre", "who can I talk to
+/// in confidence", "the Royal College of Nursing").
 /// </summary>
 public sealed partial record SignpostBook(
     [property: JsonPropertyName("learningCues")] IReadOnlyList<string> LearningCues,
     [property: JsonPropertyName("signposts")] IReadOnlyList<Signpost> Signposts,
-    [property: JsonPropertyName("learningPlaces")] IReadOnlyList<string>? LearningPlaces = null)
+    [property: JsonPropertyName("otherSenses")] IReadOnlyList<string>? OtherSenses = null)
 {
     public const string FileName = "signposts.json";
 

@@ -5,7 +5,7 @@ namespace LearningBot.OneStopShop.Signposts;
 /// <summary>
 /// Recognises a question that is not about learning and says which signpost fits, after the answer engine has ranked the
 /// articles. Never for a question with a learning word in it ("safeguarding training", "bullying awareness course"),
-/// unless the word is part of a place's name ("the wifi in the training centre").
+/// unless the word means something else there ("the wifi in the training centre", "who can I talk to in confidence").
 /// Otherwise a signpost's trigger phrase decides, unless an article is clearly closer in meaning (before the model is
 /// loaded: unless an article answers very confidently); and once the model is loaded, a question whose meaning is close
 /// to a signpost's examples, and clearly closer than to any article, is signposted without a trigger. The question's vector is the one the engine made: this costs one small comparison.
@@ -14,7 +14,7 @@ public sealed class SignpostMatcher
 {
     private readonly SignpostOptions _options;
     private readonly SignpostPhrases _learningCues;
-    private readonly SignpostPhrases _learningPlaces;
+    private readonly SignpostPhrases _otherSenses;
     private readonly SignpostPhrases[] _triggers;
     private readonly int[] _checkOrder;
     private ExampleMeaning? _meaning;
@@ -24,7 +24,7 @@ public sealed class SignpostMatcher
         Book = book ?? throw new ArgumentNullException(nameof(book));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _learningCues = new SignpostPhrases(book.LearningCues);
-        _learningPlaces = new SignpostPhrases(book.LearningPlaces ?? []);
+        _otherSenses = new SignpostPhrases(book.OtherSenses ?? []);
         _triggers = [.. book.Signposts.Select(s => new SignpostPhrases(s.Triggers ?? []))];
 
         // Urgent signposts first: "my manager hit a resident" is a safeguarding concern before it is about a manager.
@@ -74,7 +74,7 @@ public sealed class SignpostMatcher
         }
 
         var words = SignpostPhrases.Words(question);
-        if (_learningCues.FirstIn(_learningPlaces.Without(words)) is not null)
+        if (_learningCues.FirstIn(_otherSenses.Without(words)) is not null)
         {
             return null;
         }
@@ -86,7 +86,7 @@ public sealed class SignpostMatcher
         }
 
         return closest is { } meaning
-            && meaning.Similarity >= _options.MeaningFloor
+            && meaning.Similarity >= _options.MeaningFloorFor(words.Length)
             && meaning.Similarity >= meaning.ArticleSimilarity + _options.MeaningMargin
             && Outranks(Book.Signposts[meaning.SignpostIndex], answer)
             ? new SignpostMatch(Book.Signposts[meaning.SignpostIndex], null, meaning.Similarity)
