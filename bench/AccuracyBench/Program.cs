@@ -246,7 +246,7 @@ if (args.Contains("--fit"))
 Console.WriteLine($"{"set",-26} {"ranking",-18} {"n",4} {"oos",4} {"top-1",7} {"top-3",7} {"oos not sure",13} {"or signpost",12} {"conf. wrong",12} {"wrongly signposted",19} {"ranked 1st",11} {"held back",10} {"not embedded",13}");
 // --training-only: the two training sets alone, for choosing among settings without a look at any held-out set.
 var offers = new List<string>();
-foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains("--training-only") || s.Name.StartsWith("training", StringComparison.Ordinal) || s.Name.StartsWith("staff-words training", StringComparison.Ordinal)))
+foreach (var (name, knowledge, questionsFile) in sets.Where(s => !args.Contains("--training-only") || s.Name.StartsWith("training", StringComparison.Ordinal) || s.Name.StartsWith("staff-words training", StringComparison.Ordinal) || s.Name.StartsWith("long (training)", StringComparison.Ordinal)))
 {
     if (!File.Exists(questionsFile))
     {
@@ -418,6 +418,8 @@ AnswerEngine EngineFor(string knowledge, string ranking)
         {
             CorrectTyposForModel = hybrid.CorrectTyposForModel || reads.Contains("+typos", StringComparison.Ordinal),
             ExpandAcronymsForModel = hybrid.ExpandAcronymsForModel || reads.Contains("+acronyms", StringComparison.Ordinal),
+            LengthDiscountPerWord = ranking.Split(' ').FirstOrDefault(part => part.StartsWith("+length", StringComparison.Ordinal)) is { } length
+                ? double.Parse(length["+length".Length..], CultureInfo.InvariantCulture) : hybrid.LengthDiscountPerWord,
         },
         Ranking = headOnly || noPhrasings ? noPhrasingsWords : new RankingOptions(),
     });

@@ -168,7 +168,7 @@ public sealed class AnswerEngine
         var best = hits[0].Article;
         var agree = search.Best?.Article.Id == best.Id;
         var similarity = bestSlot < entries.Length ? similarities[bestSlot] : 0;
-        var meaning = Math.Clamp((similarity - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
+        var meaning = Math.Clamp((similarity - hybrid.LengthDiscount(words) - hybrid.SimilarityFloor) / (hybrid.SimilarityCeiling - hybrid.SimilarityFloor), 0, 1);
         var blend = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
             + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);

@@ -51,6 +51,20 @@ public sealed record HybridOptions
     public double SimilarityCeiling { get; init; } = 0.9;
 
     /// <summary>
+    /// How much the best article's similarity is discounted, for the confidence only, for each word the question has beyond
+    /// <see cref="LengthDiscountFrom"/>: a long question sits closer to every article (about 0.0022 a word on the training
+    /// questions). Off (0): at 0.0022 it traded 5 right answers for 5 confident mistakes on the training questions, and 3
+    /// for 1 on the held-out staff-words set (bench/README.md, "Long, rambling questions"). Signposts raise their own floor
+    /// (<see cref="Signposts.SignpostOptions.MeaningFloorRisePerWord"/>).
+    /// </summary>
+    public double LengthDiscountPerWord { get; init; }
+
+    /// <summary>The question length, in words, from which <see cref="LengthDiscountPerWord"/> applies.</summary>
+    public int LengthDiscountFrom { get; init; } = 15;
+
+    internal double LengthDiscount(int words) => LengthDiscountPerWord * Math.Max(0, words - LengthDiscountFrom);
+
+    /// <summary>
     /// The blended answer's confidence as a logistic model over its signals (<see cref="AnswerSignals"/>), or null (the
     /// default) for the fixed blend of <see cref="LexicalConfidenceShare"/>, <see cref="SimilarityFloor"/> and
     /// <see cref="SimilarityCeiling"/>. <see cref="ConfidenceModel.Fitted"/>, with a threshold of 0.53, was fitted with
@@ -124,6 +138,11 @@ public sealed record HybridOptions
         if (WordsDecisive is not null and not (> 0 and <= 1))
         {
             yield return new($"{section}:{nameof(WordsDecisive)} must be more than 0 and at most 1.", [nameof(AnswerOptions.Hybrid)]);
+        }
+
+        if (LengthDiscountPerWord is not (>= 0 and <= 0.05) || LengthDiscountFrom < 1)
+        {
+            yield return new($"{section}:{nameof(LengthDiscountPerWord)} must be between 0 and 0.05 and {nameof(LengthDiscountFrom)} at least 1.", [nameof(AnswerOptions.Hybrid)]);
         }
 
         if (!(SimilarityCeiling > SimilarityFloor && SimilarityCeiling <= 1))
