@@ -82,7 +82,7 @@ if (askArgument > 0 && askArgument + 1 < args.Length)
         var answer = engine.Answer(question);
         var signpost = matcher.Recognise(question, answer, engine);
         var nearest = matcher.NearestExample(answer, engine);
-        Console.WriteLine($"{question}\n{answer.Kind}\tconfidence {answer.Confidence:F3}\tsignpost {signpost?.Signpost.Id ?? "-"}"
+        Console.WriteLine($"{question}\n{answer.Kind}\tconfidence {answer.Confidence:F3}\tsignpost {(signpost is null ? "-" : $"{signpost.Signpost.Id} ({(signpost.Trigger is null ? "by meaning" : $"trigger '{signpost.Trigger}'")}, its example {signpost.Similarity:F3})")}"
             + (nearest is { } n ? $"\tnearest example {n.SignpostId} {n.Similarity:F3}, nearest article {n.ArticleSimilarity:F3}" : string.Empty));
         foreach (var hit in answer.Suggestions)
         {
