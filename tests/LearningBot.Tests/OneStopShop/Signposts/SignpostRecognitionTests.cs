@@ -83,6 +83,8 @@ public sealed class SignpostRecognitionTests(ITestOutputHelper output)
     [InlineData("I work at the university hospital and my payslip is wrong this month", "pay")]
     [InlineData("should I go to human resources or the Royal College about being bullied at work", "bullying-harassment")]
     [InlineData("of course I forgot my password again, who resets it", "it-access")]
+    [InlineData("the printer on level 3 keeps jamming, who fixes it", "it-access")]
+    [InlineData("my supervisor said she would teach me a lesson in front of everyone", "bullying-harassment")]
     public void A_learning_word_in_another_sense_does_not_keep_a_question_from_a_signpost(string question, string signpost)
     {
         var (engine, matcher) = ByWords.Value;
