@@ -68,7 +68,8 @@ internal static partial class NameFinder
             k++;
         }
 
-        return k < tokens.Count && (tokens[k].Kind == TokenKind.Number
+        // An NHS number starts with three digits or more ("943 476 5919", "9434765919"); "NHS: 12 staff" is a count.
+        return k < tokens.Count && ((tokens[k].Kind == TokenKind.Number && tokens[k].End - tokens[k].Start >= 3)
             || (tokens[k].Kind == TokenKind.Word && Word(text, tokens[k]).ToLowerInvariant() is "number" or "no" or "num" or "nos"));
     }
 }

@@ -204,6 +204,7 @@ public sealed class PersonalDataScrubberTests
     [InlineData("our client City of Peterborough Council")]
     [InlineData("client Bright Futures CIC runs the befriending scheme")]
     [InlineData("our client Acme Group's staff need fire safety")]
+    [InlineData("client Riverside NHS: 12 staff need the refresher")]
     public void Keeps_an_organisation_named_after_client(string text) =>
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
