@@ -21,7 +21,7 @@ internal static partial class NameFinder
     /// <summary>
     /// Whether the capitalised words from <paramref name="at"/> (joined by "&amp;", "and", "of", "for" or "the", up to
     /// <see cref="MaxOrganisationWords"/>) end in a word organisations end in: "Acme Ltd", "Green Valley Housing Trust",
-    /// "Smith &amp; Jones LLP". "NHS" counts only when no number follows ("Mary Jones NHS no 943…" is a person).
+    /// "Smith &amp; Jones LLP". "NHS" counts only when no number follows ("Mary Jones NHS no 943…" and "Mary Jones NHS 943…" are a person).
     /// </summary>
     private static bool IsOrganisation(string text, List<Token> tokens, int at)
     {
@@ -53,7 +53,23 @@ internal static partial class NameFinder
             return false;
         }
 
-        var next = k < tokens.Count && tokens[k].Kind == TokenKind.Word ? Word(text, tokens[k]).ToLowerInvariant() : null;
-        return !last.Equals("NHS", StringComparison.OrdinalIgnoreCase) || next is not ("number" or "no" or "num" or "nos");
+        return !last.Equals("NHS", StringComparison.OrdinalIgnoreCase) || !NumberFollows(tokens, k, text);
+    }
+
+    /// <summary>
+    /// Whether an NHS number follows <paramref name="at"/>: "number", "no" and the like, or the digits themselves after
+    /// nothing but a colon or hash ("NHS 943 476 5919", "NHS: 943…", "NHS # 943…").
+    /// </summary>
+    private static bool NumberFollows(List<Token> tokens, int at, string text)
+    {
+        var k = at;
+        while (k < tokens.Count && tokens[k].Kind == TokenKind.Mark && text[tokens[k].Start] is ':' or '#')
+        {
+            k++;
+        }
+
+        // An NHS number starts with three digits or more ("943 476 5919", "9434765919"); "NHS: 12 staff" is a count.
+        return k < tokens.Count && ((tokens[k].Kind == TokenKind.Number && tokens[k].End - tokens[k].Start >= 3)
+            || (tokens[k].Kind == TokenKind.Word && Word(text, tokens[k]).ToLowerInvariant() is "number" or "no" or "num" or "nos"));
     }
 }

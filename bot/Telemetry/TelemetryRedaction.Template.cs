@@ -7,7 +7,7 @@ public static partial class TelemetryRedaction
     /// <summary>
     /// A log message template with its literal text as <see cref="FreeText"/> would leave it and its holes
     /// (<c>{Name}</c>) kept: a template built from data (an interpolated string) carries that data in its literal text.
-    /// Quoted text is left alone, so <c>'{Name}'</c> stays a hole.
+    /// Quoted text is left alone (ids, secrets and personal data in it still go), so <c>'{Name}'</c> stays a hole.
     /// </summary>
     internal static string Template(string template)
     {
@@ -42,7 +42,7 @@ public static partial class TelemetryRedaction
             i = close;
         }
 
-        var redacted = Redact(marked.ToString(), Rules.Personal | Rules.Secrets);
+        var redacted = Redact(marked.ToString(), Rules.Secrets | Rules.Ids | Rules.Personal);
         if (holes.Count == 0)
         {
             return redacted;

@@ -106,7 +106,11 @@ public static partial class TelemetryRedaction
     private enum Rules
     {
         Secrets = 1,
-        Machine = Secrets | 2,
+
+        /// <summary>E-mail addresses, GUIDs, Teams ids and long numbers.</summary>
+        Ids = 2,
+        Quoted = 8,
+        Machine = Secrets | Ids | Quoted,
         Personal = 4,
     }
 
@@ -159,9 +163,13 @@ public static partial class TelemetryRedaction
             text = SecretPattern().Replace(text, match => match.Groups[1].Value + "=" + Value);
         }
 
-        if (rules.HasFlag(Rules.Machine))
+        if (rules.HasFlag(Rules.Quoted))
         {
             text = QuotedPattern().Replace(text, match => match.Value[0] + Value + match.Value[^1]);
+        }
+
+        if (rules.HasFlag(Rules.Ids))
+        {
             text = EmailPattern().Replace(text, Email);
             text = GuidPattern().Replace(text, Id);
             text = TeamsIdPattern().Replace(text, Id);

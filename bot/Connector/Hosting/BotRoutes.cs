@@ -142,7 +142,7 @@ public sealed class BotRoutes
         }
 
         var loose = _table.Loose;
-        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text)).ToList();
+        var readings = CommandPhrasing.Readings(CommandPhrasing.Words(text, out var spans)).ToList();
         if (loose.TryFindReading(readings, out found))
         {
             loosely = true;
@@ -162,7 +162,14 @@ public sealed class BotRoutes
         }
 
         loosely = true;
-        return loose.TryFindLooser(readings, out found, out argument);
+        if (!loose.TryFindLooser(readings, out found, out var typed))
+        {
+            return false;
+        }
+
+        // The argument as it was typed ("edit article job-shadowing"), from its first word to its last.
+        argument = typed.Count == 0 ? string.Empty : text[spans[typed.First].Start..spans[typed.First + typed.Count - 1].End];
+        return true;
     }
 
     /// <summary>

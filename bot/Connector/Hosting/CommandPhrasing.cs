@@ -61,31 +61,41 @@ internal static class CommandPhrasing
     /// digits, <c>&amp;</c> and a hyphen between digits a space (<c>five-minute</c> is two words, <c>2026-03</c> one), and
     /// the British "practise" the commands' "practice".
     /// </summary>
-    public static string[] Words(string text)
+    public static string[] Words(string text) => Words(text, out _);
+
+    /// <summary>
+    /// <see cref="Words(string)"/>, with where each word stands in <paramref name="text"/> (from its first letter to
+    /// after its last), so that what follows a command can be taken as it was typed.
+    /// </summary>
+    public static string[] Words(string text, out (int Start, int End)[] spans)
     {
+        // Lower-casing keeps every character where it was, so a place in the lower-case text is the same place in the text.
         var lower = text.ToLowerInvariant();
-        var plain = new StringBuilder(lower.Length);
-        for (var i = 0; i < lower.Length; i++)
+        var words = new List<string>();
+        var places = new List<(int Start, int End)>();
+        var word = new StringBuilder();
+        var (start, end) = (0, 0);
+        for (var i = 0; i <= lower.Length; i++)
         {
-            var c = lower[i];
-            if (char.IsLetterOrDigit(c) || c == '&')
+            var c = i < lower.Length ? lower[i] : ' ';
+            if (char.IsLetterOrDigit(c) || c == '&'
+                || (c == '-' && i > 0 && i + 1 < lower.Length && char.IsDigit(lower[i - 1]) && char.IsDigit(lower[i + 1])))
             {
-                plain.Append(c);
+                start = word.Length == 0 ? i : start;
+                end = i + 1;
+                word.Append(c);
             }
-            else if (c is not ('\'' or '\u2019' or '\u2018'))
+            else if (c is not ('\'' or '\u2019' or '\u2018') && word.Length > 0)
             {
-                var betweenDigits = c == '-' && i > 0 && i + 1 < lower.Length && char.IsDigit(lower[i - 1]) && char.IsDigit(lower[i + 1]);
-                plain.Append(betweenDigits ? '-' : ' ');
+                var plain = word.ToString();
+                words.Add(Spellings.GetValueOrDefault(plain, plain));
+                places.Add((start, end));
+                word.Clear();
             }
         }
 
-        var words = plain.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
-        {
-            words[i] = Spellings.GetValueOrDefault(words[i], words[i]);
-        }
-
-        return words;
+        spans = [.. places];
+        return [.. words];
     }
 
     public static bool IsDeterminer(string word) => Determiners.Contains(word);
@@ -111,16 +121,16 @@ internal static class CommandPhrasing
         }
 
         var start = 0;
-        yield return new Reading(words[start..end], Cut: false);
+        yield return new Reading(words[start..end], start, Cut: false);
         while (StartsWith(words, start, end, Opening) is var opening && opening > 0 && start + opening < end)
         {
             start += opening;
-            yield return new Reading(words[start..end], Cut: false);
+            yield return new Reading(words[start..end], start, Cut: false);
         }
 
         if (StartsWith(words, start, end, Whereabouts) is var where && where > 0 && start + where < end)
         {
-            yield return new Reading(words[(start + where)..end], Cut: false, AsItStands: true);
+            yield return new Reading(words[(start + where)..end], start + where, Cut: false, AsItStands: true);
             yield break;
         }
 
@@ -128,7 +138,7 @@ internal static class CommandPhrasing
         if (StartsWith(words, start, end, Verbs) is var verb && verb > 0 && start + verb < end)
         {
             afterVerb = start + verb;
-            yield return new Reading(words[afterVerb..end], Cut: false);
+            yield return new Reading(words[afterVerb..end], afterVerb, Cut: false);
         }
 
         // Longest first, so "ask for a review from my manager" is "ask for a review", not "ask".
@@ -137,7 +147,7 @@ internal static class CommandPhrasing
             if (ClauseWords.Contains(words[cut]) && words[afterVerb..cut] is var kept
                 && (afterVerb > start || kept.Count(word => !Determiners.Contains(word)) >= 2))
             {
-                yield return new Reading(kept, Cut: true);
+                yield return new Reading(kept, afterVerb, Cut: true);
             }
         }
     }
@@ -174,7 +184,7 @@ internal static class CommandPhrasing
 }
 
 /// <summary>
-/// A looser reading of a message: its words, whether a closing clause was taken off, and whether it may only be a command
-/// as it stands (no argument after it).
+/// A looser reading of a message: its words (the first is word <paramref name="Offset"/> of the message), whether a closing
+/// clause was taken off, and whether it may only be a command as it stands (no argument after it).
 /// </summary>
-internal readonly record struct Reading(string[] Words, bool Cut, bool AsItStands = false);
+internal readonly record struct Reading(string[] Words, int Offset, bool Cut, bool AsItStands = false);

@@ -83,15 +83,16 @@ internal sealed class LooseCommands
 
     /// <summary>
     /// Looser still, once the text is neither a command nor a command and its argument as typed: a reading that starts
-    /// with a command that takes an argument (the rest, in plain words, is the argument), or a reading without its
-    /// closing clause that is a command or one slip away from one.
+    /// with a command that takes an argument (the rest is the argument: <paramref name="argument"/> gives its first word
+    /// in the message and how many words it has, so that it can be taken as typed), or a reading without its closing
+    /// clause that is a command or one slip away from one.
     /// </summary>
-    public bool TryFindLooser(IReadOnlyList<Reading> readings, out Routed<CommandHandler> found, out string argument)
+    public bool TryFindLooser(IReadOnlyList<Reading> readings, out Routed<CommandHandler> found, out (int First, int Count) argument)
     {
-        argument = string.Empty;
+        argument = default;
         foreach (var reading in readings.Where(reading => !reading.Cut && !reading.AsItStands))
         {
-            if (WithArgument(reading.Words, out found, out argument))
+            if (WithArgument(reading, out found, out argument))
             {
                 return true;
             }
@@ -122,21 +123,22 @@ internal sealed class LooseCommands
     private Routed<CommandHandler>? Exact(string[] words) =>
         _bySkeleton.TryGetValue(CommandPhrasing.Skeleton(words), out var routed) ? routed : null;
 
-    private bool WithArgument(string[] words, out Routed<CommandHandler> found, out string argument)
+    private bool WithArgument(Reading reading, out Routed<CommandHandler> found, out (int First, int Count) argument)
     {
+        var words = reading.Words;
         var start = words.TakeWhile(CommandPhrasing.IsDeterminer).Count();
         foreach (var (prefix, routed) in _withArgument)
         {
             if (words.Length - start > prefix.Length && prefix.AsSpan().SequenceEqual(words.AsSpan(start, prefix.Length)))
             {
                 found = routed;
-                argument = string.Join(' ', words[(start + prefix.Length)..]);
+                argument = (reading.Offset + start + prefix.Length, words.Length - start - prefix.Length);
                 return true;
             }
         }
 
         found = default;
-        argument = string.Empty;
+        argument = default;
         return false;
     }
 

@@ -23,7 +23,8 @@ public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock, 
 
     public async Task<ExpertChannel?> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _cached) is { } cached && clock.GetUtcNow() - cached.ReadAt < options.CurrentValue.ExpertChannelCacheDuration)
+        var remembered = Volatile.Read(ref _cached);
+        if (remembered is { } cached && clock.GetUtcNow() - cached.ReadAt < options.CurrentValue.ExpertChannelCacheDuration)
         {
             return cached.Channel;
         }
@@ -36,7 +37,8 @@ public sealed class ExpertChannelStore(TableStorage tables, TimeProvider clock, 
         }
 
         var channel = new ExpertChannel(stored.Conversation, entity.TeamId, entity.TeamName, entity.ChannelName, entity.SetByName, entity.SetAt);
-        Volatile.Write(ref _cached, new Remembered(channel, clock.GetUtcNow()));
+        // Kept only when nothing newer was remembered meanwhile: a channel chosen here while this read was answered wins.
+        Interlocked.CompareExchange(ref _cached, new Remembered(channel, clock.GetUtcNow()), remembered);
         return channel;
     }
 

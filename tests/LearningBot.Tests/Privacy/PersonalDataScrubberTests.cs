@@ -189,6 +189,9 @@ public sealed class PersonalDataScrubberTests
     [InlineData("our client Mary Jones needs the falls course", "our client [name removed] needs the falls course")]
     [InlineData("my client Daniel Okoro from Acme Ltd wants a refresher", "my client [name removed] from Acme Ltd wants a refresher")]
     [InlineData("client Mary Jones NHS no 943 476 5919", "client [name removed] NHS no [NHS number removed]")]
+    [InlineData("patient Mary Jones NHS 943 476 5919", "patient [name removed] NHS [NHS number removed]")]
+    [InlineData("patient Mary Jones NHS: 9434765919", "patient [name removed] NHS: [NHS number removed]")]
+    [InlineData("our client Mary Jones NHS # 943 476 5919 needs the form", "our client [name removed] NHS # [NHS number removed] needs the form")]
     public void Removes_a_person_after_client_but_not_an_organisation(string text, string expected) =>
         Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
 
@@ -201,6 +204,7 @@ public sealed class PersonalDataScrubberTests
     [InlineData("our client City of Peterborough Council")]
     [InlineData("client Bright Futures CIC runs the befriending scheme")]
     [InlineData("our client Acme Group's staff need fire safety")]
+    [InlineData("client Riverside NHS: 12 staff need the refresher")]
     public void Keeps_an_organisation_named_after_client(string text) =>
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 

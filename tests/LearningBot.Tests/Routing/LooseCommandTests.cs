@@ -101,6 +101,9 @@ public sealed class LooseCommandTests
     [InlineData("digest please", "digest", "")]
     [InlineData("digest 7", "digest", "7")]
     [InlineData("past digets", "past digests", "")]
+    [InlineData("please show digest first-aid-2026", "digest", "first-aid-2026")]
+    [InlineData("can you show me the gaps report for Last Month thanks", "gaps report", "for Last Month")]
+    [InlineData("could I see digest O'Brien's Award?", "digest", "O'Brien's Award")]
     public void A_command_keeps_its_argument_as_typed_and_a_polite_word_is_no_argument(string text, string command, string argument)
     {
         Assert.True(Routes.TryFindCommand(text, out var found, out var got));

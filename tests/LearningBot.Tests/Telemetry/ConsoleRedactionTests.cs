@@ -88,6 +88,20 @@ public sealed class ConsoleRedactionTests
     }
 
     [Fact]
+    public void A_template_built_from_data_loses_people_and_conversation_ids_as_a_message_without_one_does()
+    {
+        const string TeamsUser = "29:1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ";
+        const string EntraObject = "4f6c1d2e-0b9a-4c8d-9e7f-1a2b3c4d5e6f";
+        var template = $"Could not reach {TeamsUser} (object {EntraObject}) after {{Attempts}} attempts";
+
+        var output = Write(logger => logger.Log(LogLevel.Warning, template, 3));
+
+        Assert.DoesNotContain(TeamsUser, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(EntraObject, output, StringComparison.Ordinal);
+        Assert.EndsWith("after 3 attempts" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scopes_show_request_paths_as_templates_and_only_safe_values()
     {
         var output = Write(

@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LearningBot.OneStopShop.Answers;
+using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Storage;
 using LearningBot.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningBot.Tests.OneStopShop.Answers;
@@ -119,6 +122,60 @@ public sealed class KnowledgeArticleStoreTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(1, quietRequests);
         Assert.Equal("Edited elsewhere.", engine.Knowledge.Find(id)?.Summary);
         Assert.Equal([id, id], changed.Where(changedId => changedId == id));
+    }
+
+    [Fact]
+    public async Task A_stored_article_this_instance_cannot_take_is_warned_of_once_and_a_quiet_refresh_still_costs_one_query()
+    {
+        var id = "refused-" + Guid.NewGuid().ToString("N")[..6];
+        await PlantAsync(id, related: "[\"no-such-article\"]");
+        var (other, requests, warnings) = OtherInstance();
+
+        await other.LoadIntoEngineAsync(CancellationToken.None);
+        requests.Reset();
+        Assert.Equal(0, await other.LoadIntoEngineAsync(CancellationToken.None));
+        var quietRequests = requests.Count;
+        await other.LoadIntoEngineAsync(CancellationToken.None);
+
+        Assert.Equal(1, quietRequests);
+        Assert.Single(warnings, warning => warning.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stored_article_that_cannot_be_read_is_left_out_and_the_others_are_still_taken()
+    {
+        var (saving, _) = await NewStoreAsync();
+        var unreadable = "unreadable-" + Guid.NewGuid().ToString("N")[..6];
+        var readable = "readable-" + Guid.NewGuid().ToString("N")[..6];
+        await PlantAsync(unreadable, reviewBy: "31/12/2027");
+        await saving.SaveAsync(KnowledgeFixtures.Article(readable, "Readable"), "priya.shah", CancellationToken.None);
+        var engine = KnowledgeFixtures.FixtureEngine();
+        var (other, _, warnings) = OtherInstance(engine);
+
+        await other.LoadIntoEngineAsync(CancellationToken.None);
+        await other.LoadIntoEngineAsync(CancellationToken.None);
+
+        Assert.Single(warnings, warning => warning.Contains(unreadable, StringComparison.Ordinal));
+        Assert.Equal("Readable", engine.Knowledge.Find(readable)?.Title);
+        Assert.Null(engine.Knowledge.Find(unreadable));
+    }
+
+    /// <summary>A second instance's store over the same tables, with its requests counted and its warnings kept.</summary>
+    private (KnowledgeArticleStore Store, CountingPolicy Requests, ConcurrentQueue<string> Warnings) OtherInstance(AnswerEngine? engine = null)
+    {
+        var (requests, warnings) = (new CountingPolicy(), new ConcurrentQueue<string>());
+        var logger = LoggerFactory.Create(logging => logging.AddProvider(new LogCollector(warnings, LogLevel.Warning))).CreateLogger<KnowledgeArticleStore>();
+        return (new KnowledgeArticleStore(Storage(requests), engine ?? KnowledgeFixtures.FixtureEngine(), LearningBot.Privacy.WorkContacts.None, TimeProvider.System, logger), requests, warnings);
+    }
+
+    /// <summary>A stored article row written as another instance (or an older release) left it.</summary>
+    private async Task PlantAsync(string id, string related = "[]", string reviewBy = "2027-12-31")
+    {
+        var scrubbed = ScrubbedArticle.Of(KnowledgeFixtures.Article(id, "Planted"), DateOnly.FromDateTime(DateTime.UtcNow), LearningBot.Privacy.WorkContacts.None);
+        var row = StoredArticle.From(scrubbed, 1, "another instance", DateTimeOffset.UtcNow) with { Related = related, ReviewBy = reviewBy };
+        var table = azurite.Table(KnowledgeArticleStore.ArticlesTable);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(row);
     }
 
     private async Task<(KnowledgeArticleStore Store, CountingPolicy Requests)> NewStoreAsync()
