@@ -15,6 +15,9 @@ public enum SmallTalkKind
     /// <summary>"ok", "👍", "np": nothing at all.</summary>
     Acknowledgement,
 
+    /// <summary>"tell me a joke", "are you a robot": a friendly line saying what the bot is for.</summary>
+    Chat,
+
     /// <summary>"bye", "see ya": a short goodbye.</summary>
     Goodbye,
 }

@@ -55,6 +55,20 @@ public static class SmallTalkPhrases
         "😁", "✅", "✔", "💯", "😂", "🤣", "❤", "♥", "💙", "👏", "🙌", "😉", "👀",
     ];
 
+    /// <summary>Chat that is neither a greeting nor a question: jokes, whether the bot is a person, how it feels.</summary>
+    public static IReadOnlyList<string> Chat { get; } =
+    [
+        "tell me a joke", "tell us a joke", "tell me a funny joke", "tell me something funny", "say something funny",
+        "make me laugh", "know any jokes", "do you know any jokes", "got any jokes", "joke", "a joke", "jokes",
+        "are you a robot", "are you a bot", "are you human", "are you a person", "are you a real person", "are you real", "is this a real person",
+        "am i talking to a robot", "am i talking to a real person", "are you ai", "are you an ai", "are you chatgpt",
+        "who made you", "who built you", "whats your name", "what is your name", "do you have a name",
+        "how old are you", "where do you live", "do you sleep", "are you happy", "do you like your job",
+        "sing a song", "sing me a song", "i love you", "love you", "will you marry me", "marry me",
+        "whats the meaning of life", "what is the meaning of life", "are you clever", "are you smart",
+        "you are funny", "youre funny", "good bot", "clever bot", "bored", "im bored",
+    ];
+
     public static IReadOnlyList<string> Goodbye { get; } =
     [
         "bye", "bye bye", "byebye", "goodbye", "good bye", "cya", "see ya", "see you", "see you later", "see u",

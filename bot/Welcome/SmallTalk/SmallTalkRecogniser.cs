@@ -76,7 +76,7 @@ public static class SmallTalkRecogniser
     /// <summary>"ok thanks" is thanks, "thanks, bye" a goodbye, "hi, what can you do" a request for help.</summary>
     private static SmallTalkKind Strongest(HashSet<SmallTalkKind> kinds) =>
         kinds.Count == 0 ? SmallTalkKind.HelpSeeking
-        : new[] { SmallTalkKind.HelpSeeking, SmallTalkKind.Goodbye, SmallTalkKind.Thanks, SmallTalkKind.Greeting, SmallTalkKind.Acknowledgement }
+        : new[] { SmallTalkKind.HelpSeeking, SmallTalkKind.Goodbye, SmallTalkKind.Chat, SmallTalkKind.Thanks, SmallTalkKind.Greeting, SmallTalkKind.Acknowledgement }
             .First(kinds.Contains);
 
     /// <summary>Words (lower case, apostrophes dropped, stretched letters shortened) and emoji (without skin tones or
@@ -165,6 +165,7 @@ public static class SmallTalkRecogniser
         Add(phrases, SmallTalkPhrases.Filler, FillerKind);
         Add(phrases, SmallTalkPhrases.Acknowledgement, nameof(SmallTalkKind.Acknowledgement));
         Add(phrases, SmallTalkPhrases.Greeting, nameof(SmallTalkKind.Greeting));
+        Add(phrases, SmallTalkPhrases.Chat, nameof(SmallTalkKind.Chat));
         Add(phrases, SmallTalkPhrases.Goodbye, nameof(SmallTalkKind.Goodbye));
         Add(phrases, SmallTalkPhrases.Thanks, nameof(SmallTalkKind.Thanks));
         Add(phrases, SmallTalkPhrases.HelpSeeking, nameof(SmallTalkKind.HelpSeeking));

@@ -21,7 +21,7 @@ public sealed class SmallTalkTests(BotHostFixture host) : IClassFixture<BotHostF
         var messages = Load();
 
         Assert.True(messages.Count >= 60, $"the list has {messages.Count} messages");
-        Assert.Equal(["acknowledgement", "goodbye", "greeting", "help", "question", "thanks"], messages.Select(m => m.Kind).Distinct().Order());
+        Assert.Equal(["acknowledgement", "chat", "goodbye", "greeting", "help", "question", "thanks"], messages.Select(m => m.Kind).Distinct().Order());
     }
 
     [Fact]
@@ -70,6 +70,7 @@ public sealed class SmallTalkTests(BotHostFixture host) : IClassFixture<BotHostF
         "help" or "greeting" => "welcome card",
         "thanks" => "you're welcome",
         "goodbye" => "goodbye",
+        "chat" => "what the bot is for",
         "acknowledgement" => "nothing",
         _ => "answer card",
     };
@@ -93,6 +94,7 @@ public sealed class SmallTalkTests(BotHostFixture host) : IClassFixture<BotHostF
             {
                 { } text when text.StartsWith("You're welcome", StringComparison.Ordinal) => "you're welcome",
                 { } text when text.StartsWith("Bye", StringComparison.Ordinal) => "goodbye",
+                SmallTalkReplies.Chat => "what the bot is for",
                 var text => $"text \"{text}\"",
             };
         }
