@@ -49,6 +49,18 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
+    public void A_grade_in_the_question_is_not_taken_for_admin()
+    {
+        var plain = Engine.Answer("I'm a ward sister - how do I run a TNA?");
+
+        var withGrade = Engine.Answer("I'm a band 6 sister - how do I run a TNA?");
+
+        // An admin cue halves the confidence; two more words to match cost a little of it.
+        Assert.Equal(AnswerKind.Article, withGrade.Kind);
+        Assert.True(withGrade.Confidence > 0.75 * plain.Confidence, $"{withGrade.Confidence:F3} against {plain.Confidence:F3}");
+    }
+
+    [Fact]
     public void Answers_a_who_question_with_a_person()
     {
         var answer = Engine.Answer("Who is the L&D lead for the ambulance trust?");
