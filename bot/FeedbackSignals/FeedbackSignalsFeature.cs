@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -22,9 +23,6 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
         "Only feedback moderators can moderate feedback signals. If that is part of your job, ask the L&D Support Team to add you as a moderator.";
 
     private const string SignalGone = "I can't find that feedback signal any more.";
-
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public void MapRoutes(BotRoutes routes)
     {
@@ -61,7 +59,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
             return refusal;
         }
 
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime);
+        var now = UkTime.Local(clock.GetUtcNow());
         // No work-contact allow-list here, unlike an expert's answer: a signal records what a patient said about staff, and
         // a member of staff's work email or direct line in it would name the person the feedback is about.
         var note = PersonalDataScrubber.Scrub(typed, DateOnly.FromDateTime(now.DateTime));
@@ -131,7 +129,7 @@ public sealed class FeedbackSignalsFeature(SignalCards cards, SignalModeration m
             return refusal;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        var today = UkTime.Today(clock);
         var reason = PersonalDataScrubber.Scrub(typed, today);
         return await DecideAsync(turn, action, _ => SignalModeration.WithReason(status, reason));
     }

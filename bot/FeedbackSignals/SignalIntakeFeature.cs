@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -34,9 +35,6 @@ public sealed class SignalIntakeFeature(SignalCards cards, SignalModeration mode
 
     private const string SignalGone = "I can't find that feedback signal any more.";
 
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public void MapRoutes(BotRoutes routes)
     {
         routes.For(Roles.Liaison, FeedbackSignalsFeature.OnlyLiaisonStaff)
@@ -70,7 +68,7 @@ public sealed class SignalIntakeFeature(SignalCards cards, SignalModeration mode
         var sender = action.GetString(SlipInputs.ReceivedFrom) ?? string.Empty;
         var groupTyped = action.GetString(SlipInputs.ReceivedFromName) ?? string.Empty;
         var month = action.GetString(SlipInputs.SlipMonth) ?? string.Empty;
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime);
+        var now = UkTime.Local(clock.GetUtcNow());
         var form = SlipForm(token, answers, typed, sender, groupTyped, month);
         if (CardSubmission.Refusal(form, action.Submitted(), alsoWrong: answers.Problems(typed).Concat(SlipProblems(sender, groupTyped, month, now))) is { } refusal)
         {
@@ -100,7 +98,7 @@ public sealed class SignalIntakeFeature(SignalCards cards, SignalModeration mode
             ReceivedFrom = sender,
             ReceivedFromName = group,
             SlipMonth = month,
-            Months = SlipChoices.Months(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime)),
+            Months = SlipChoices.Months(UkTime.Local(clock.GetUtcNow())),
         });
 
     private static IEnumerable<CardInputProblem> SlipProblems(string sender, string group, string month, DateTimeOffset ukNow)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 
@@ -24,9 +25,6 @@ public sealed class SignalReportFeature(SignalReport report, SignalReportAudienc
 
     public const string NotAQuarter =
         "I didn't understand that quarter. Try **signal report** for this quarter, or **signal report 2026 Q3** for July to September 2026.";
-
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public void MapRoutes(BotRoutes routes) => routes
         .For(Roles.SignalReports, NotForYou)
@@ -68,7 +66,7 @@ public sealed class SignalReportFeature(SignalReport report, SignalReportAudienc
         return cards.Render(SignalReportCardData.For(audience, quarter, CurrentQuarter, shown));
     }
 
-    private ReportQuarter CurrentQuarter => ReportQuarter.Of(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+    private ReportQuarter CurrentQuarter => ReportQuarter.Of(UkTime.Local(clock.GetUtcNow()).DateTime);
 }
 
 public sealed record ReportRowData(string Label, string Value);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -28,9 +29,6 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
     public const string Saved = "Saved. The liaison staff who passed this feedback on have been told what was done.";
     private const string AlertGone = "I can't find that alert any more.";
     private const string NotALink = "Please give a web address starting https:// or http://, or leave it empty.";
-
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public void MapRoutes(BotRoutes routes) =>
         routes.For(Roles.Lead, SignalAlertsFeature.OnlyLeads)
@@ -72,7 +70,7 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
             return wrong;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        var today = UkTime.Today(clock);
         var scrubbedDone = PersonalDataScrubber.Scrub(done, today);
         var scrubbedLink = PersonalDataScrubber.Scrub(link, today);
         if (scrubbedDone.WasScrubbed || scrubbedLink.WasScrubbed)
@@ -138,13 +136,13 @@ public sealed class YouSaidWeDidFeature(SignalAlerts alerts, SignalAlertCards ca
     /// <summary>This month and the eleven before it, newest first.</summary>
     private IReadOnlyList<SignalChoice> MonthChoices()
     {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime);
+        var now = UkTime.Local(clock.GetUtcNow());
         var first = new DateOnly(now.Year, now.Month, 1);
         return [.. Enumerable.Range(0, 12).Select(back => first.AddMonths(-back))
             .Select(month => new SignalChoice(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)))];
     }
 
-    private string ThisMonth() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private string ThisMonth() => UkTime.Local(clock.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string MonthInWords(string month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)

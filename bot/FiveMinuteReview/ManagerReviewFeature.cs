@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.FiveMinuteReview.Asking;
@@ -216,7 +217,7 @@ public sealed class ManagerReviewFeature(
         }
 
         var now = clock.GetUtcNow();
-        var review = ReviewForms.Apply(draft, ReviewSteps.Summary, submitted, DateOnly.FromDateTime(now.UtcDateTime)).Draft with
+        var review = ReviewForms.Apply(draft, ReviewSteps.Summary, submitted, UkTime.Today(now)).Draft with
         {
             ManagerName = turn.Caller.Name ?? draft.ManagerName,
             Step = ReviewSteps.Summary,

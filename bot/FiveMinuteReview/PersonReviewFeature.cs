@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -88,5 +89,5 @@ public sealed class PersonReviewFeature(ReviewStore store, ReviewDelivery delive
         return CardActionResult.Update(delivery.PersonCard(acknowledgment.Entity));
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+    private DateOnly Today() => UkTime.Today(clock);
 }

@@ -1,14 +1,18 @@
 using System.Globalization;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 
 namespace LearningBot.FiveMinuteReview;
 
-/// <summary>Dates as reviews use them: whole days (yyyy-MM-dd, midnight UTC) and in words for people.</summary>
+/// <summary>
+/// Dates as reviews use them: whole days (yyyy-MM-dd, stored as midnight UTC of that day) and in words for people.
+/// "Today" is the hub's day (<see cref="UkTime"/>), so a review held just after midnight in British Summer Time is today's.
+/// </summary>
 public static class ReviewDates
 {
     public const string DayFormat = DateBounds.DayFormat;
 
-    public static DateTimeOffset Today(TimeProvider clock) => clock.GetUtcNow().UtcDateTime.Date is var day ? new DateTimeOffset(day, TimeSpan.Zero) : default;
+    public static DateTimeOffset Today(TimeProvider clock) => new(UkTime.Today(clock).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public static string Day(DateTimeOffset date) => date.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture);
 
@@ -35,5 +39,5 @@ public static class ReviewDates
     public const int NextReviewMonthsAhead = 18;
     public const int HeldOnMonthsBack = 12;
 
-    private static DateOnly TodayAsDay(TimeProvider clock) => DateOnly.FromDateTime(Today(clock).UtcDateTime);
+    private static DateOnly TodayAsDay(TimeProvider clock) => UkTime.Today(clock);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Azure;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.FiveMinuteReview.History;
 using LearningBot.People;
@@ -179,7 +180,7 @@ public sealed class ReviewDrafts(
     {
         // Free text is scrubbed before it is stored. When something was removed the draft stays on the step, so the
         // manager sees the scrubbed text before moving on; pressing again goes through, as scrubbed text scrubs to itself.
-        var today = DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+        var today = UkTime.Today(clock);
         var removed = ReviewForms.Apply(draft, step, submitted, today).Removed;
         if (removed.Count > 0)
         {

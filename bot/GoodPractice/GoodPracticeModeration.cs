@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.GoodPractice.LeadNotices;
 using LearningBot.Outbox;
 using LearningBot.Privacy;
@@ -81,11 +82,14 @@ public sealed class GoodPracticeModeration(GoodPracticeStore store, GoodPractice
     public static Func<GoodPracticeExample, GoodPracticeExample> Retire(ScrubbedText reason) =>
         example => example.WithEditorNote(reason) with { Status = ExampleStatus.Retired };
 
-    /// <summary>The review date <see cref="GoodPracticeOptions.ReviewAfterMonths"/> after <paramref name="from"/>: midnight UTC of that day.</summary>
+    /// <summary>
+    /// The review date <see cref="GoodPracticeOptions.ReviewAfterMonths"/> after the UK day of <paramref name="from"/>,
+    /// stored as midnight UTC of that day.
+    /// </summary>
     private DateTimeOffset ReviewDateFrom(DateTimeOffset from)
     {
-        var day = from.UtcDateTime.Date.AddMonths(options.Value.ReviewAfterMonths);
-        return new DateTimeOffset(day, TimeSpan.Zero);
+        var day = UkTime.Today(from).AddMonths(options.Value.ReviewAfterMonths);
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
     private async Task DeliverIfChangedAsync(EntityChange<GoodPracticeExample>? change, CancellationToken cancellationToken)

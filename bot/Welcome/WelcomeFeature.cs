@@ -41,9 +41,20 @@ public sealed class WelcomeFeature(CardCatalog cards, WelcomedConversations welc
 
     private async Task WelcomeOnceAsync(ITurnContext turn)
     {
-        if (await welcomed.ShouldWelcomeAsync(turn.Activity.Conversation!.Id!, turn.Activity.Type!, turn.Aborted))
+        if (await welcomed.ClaimAsync(turn.Activity.Conversation!.Id!, turn.Activity.Type!, turn.Aborted) is not { } claim)
+        {
+            return;
+        }
+
+        try
         {
             await turn.SendCardAsync(MenuCard(turn));
+        }
+        catch
+        {
+            // Nobody saw the welcome: the other event of the install pair may send it. The turn still fails as before.
+            await welcomed.GiveBackAsync(claim);
+            throw;
         }
     }
 

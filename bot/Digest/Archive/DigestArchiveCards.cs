@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 
 namespace LearningBot.Digest.Archive;
@@ -21,16 +22,13 @@ public sealed class DigestArchiveCards(CardCatalog cards)
 
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public static int PagesOf(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 
     /// <summary>
     /// The UK date an edition was sent: its last change, as a sent edition is not changed again (sending is the change
     /// that made it <see cref="DigestStatus.Sent"/>).
     /// </summary>
-    public static string SentDate(DigestEdition edition) => TimeZoneInfo.ConvertTime(edition.SentAt ?? edition.UpdatedAt, UkTime).ToString("d MMMM yyyy", English);
+    public static string SentDate(DigestEdition edition) => UkTime.Local(edition.SentAt ?? edition.UpdatedAt).ToString("d MMMM yyyy", English);
 
     /// <summary>"Edition 7, sent 2 December 2026".</summary>
     public static string EditionAndDate(DigestEdition edition) => $"{edition.Title}, sent {SentDate(edition)}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Schema;
 using LearningBot.FeedbackSignals;
@@ -71,9 +72,9 @@ public sealed record DigestSendAnswers(string Everyone, string Channels, string 
 /// <summary>UK time (Europe/London), the time editors schedule in.</summary>
 public static class DigestClock
 {
-    public static TimeZoneInfo Uk { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo Uk => UkTime.Zone;
 
-    public static DateTimeOffset ToUk(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Uk);
+    public static DateTimeOffset ToUk(DateTimeOffset at) => UkTime.Local(at);
 
     /// <summary>How far ahead an edition may be scheduled: news a year old is no longer news.</summary>
     public const int ScheduleMonthsAhead = 12;

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -20,9 +21,6 @@ public sealed class LearningNeedsFeature(
     private const string Gone = "I can't find that learning needs analysis any more.";
     private const string AlertGone = "I can't find that alert any more.";
     private const int ListedAtMost = 20;
-
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public void MapRoutes(BotRoutes routes) =>
         routes
@@ -101,7 +99,7 @@ public sealed class LearningNeedsFeature(
             return problems;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        var today = UkTime.Today(clock);
         var scrubbed = typed.ToDictionary(part => part.Key, part => PersonalDataScrubber.Scrub(part.Value, today).Truncate(LnaInputs.Limit), StringComparer.Ordinal);
         var text = new LnaText(
             scrubbed[LnaInputs.Need], scrubbed[LnaInputs.WhoIsAffected], scrubbed[LnaInputs.WhyLearning], scrubbed[LnaInputs.SuccessMeasures],

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Outbox;
@@ -86,7 +87,7 @@ public sealed class ReviewRequestFeature(
         }
 
         // Nothing is sent while something had to be removed: the person sees the scrubbed words first.
-        var today = DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+        var today = UkTime.Today(clock);
         var reason = ReviewForms.Text(submitted, "reason");
         var words = PersonalDataScrubber.Scrub(ReviewForms.Text(submitted, "reasonWords"), today);
         var view = PersonalDataScrubber.Scrub(ReviewForms.Text(submitted, "ownView"), today);
@@ -145,7 +146,7 @@ public sealed class ReviewRequestFeature(
         if (draft.PersonOwnView.Length == 0 && await requests.GetAsync(caller, personId, turn.Aborted) is { OwnView.Length: > 0 } request)
         {
             // Stored scrubbed; scrubbing scrubbed text leaves it as it is.
-            var view = PersonalDataScrubber.Scrub(request.OwnView, DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime));
+            var view = PersonalDataScrubber.Scrub(request.OwnView, UkTime.Today(clock));
             draft = await store.UpdateDraftAsync(caller, personId, d => d.PersonOwnView.Length == 0 ? d.WithPersonOwnView(view) : d, turn.Aborted) ?? draft;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.BotHost;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
@@ -194,7 +195,7 @@ public sealed class MyReviewsFeature(
 
     private static string HeldOn(ReviewEntity review) => ReviewDates.InWords(review.ConfirmedAt ?? review.UpdatedAt);
 
-    private DateOnly Today() => DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+    private DateOnly Today() => UkTime.Today(clock);
 
     private const string NotYours = "Sorry, you can only open your own reviews. Type **my reviews** to see them.";
 }

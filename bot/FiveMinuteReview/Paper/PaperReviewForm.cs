@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.People;
 using LearningBot.Privacy;
@@ -55,7 +56,7 @@ public sealed partial class PaperReviewForm(IPeopleDirectory people, CardCatalog
     /// <summary>The answers, every free-text one scrubbed; call only once the card's rules have passed.</summary>
     public PaperAnswers Read(JsonObject submitted)
     {
-        var today = DateOnly.FromDateTime(ReviewDates.Today(clock).UtcDateTime);
+        var today = UkTime.Today(clock);
         var removed = new List<string>();
         ScrubbedText Free(string id)
         {

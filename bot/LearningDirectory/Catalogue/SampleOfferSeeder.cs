@@ -1,3 +1,5 @@
+using LearningBot.Calendar;
+
 namespace LearningBot.LearningDirectory.Catalogue;
 
 /// <summary>What loading the sample did.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory.Catalogue;

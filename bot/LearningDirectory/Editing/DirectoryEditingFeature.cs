@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.LearningDirectory.Catalogue;

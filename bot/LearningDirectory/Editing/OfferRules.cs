@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Leads;
 using LearningBot.People;

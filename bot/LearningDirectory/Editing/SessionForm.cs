@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 

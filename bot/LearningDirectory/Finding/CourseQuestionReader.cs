@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 
 namespace LearningBot.LearningDirectory.Finding;
 
@@ -10,9 +11,6 @@ namespace LearningBot.LearningDirectory.Finding;
 /// </summary>
 public static partial class CourseQuestionReader
 {
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12]
         .Select(m => m.ToLowerInvariant()).ToArray();
 
@@ -41,7 +39,7 @@ public static partial class CourseQuestionReader
             return null;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UkTime).DateTime);
+        var today = UkTime.Today(now);
         var words = match.Value.Trim();
         var window = words switch
         {
@@ -77,7 +75,7 @@ public static partial class CourseQuestionReader
     private static DateTimeOffset UkMidnight(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, UkTime.GetUtcOffset(local));
+        return new DateTimeOffset(local, UkTime.Zone.GetUtcOffset(local));
     }
 
     private static DateOnly StartOfWeek(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

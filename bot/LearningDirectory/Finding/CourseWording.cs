@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Calendar;
 using LearningBot.People;
 
 namespace LearningBot.LearningDirectory.Finding;
@@ -8,9 +9,6 @@ public static class CourseWording
 {
     /// <summary>The bot runs with invariant globalisation; its day and month names are English.</summary>
     private static readonly CultureInfo British = CultureInfo.InvariantCulture;
-
-    private static readonly TimeZoneInfo UkTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static readonly Dictionary<string, string> KindNames = new(StringComparer.Ordinal)
     {
@@ -38,8 +36,8 @@ public static class CourseWording
     public static string When(CourseSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var starts = TimeZoneInfo.ConvertTime(session.Starts, UkTime);
-        var ends = TimeZoneInfo.ConvertTime(session.Ends, UkTime);
+        var starts = UkTime.Local(session.Starts);
+        var ends = UkTime.Local(session.Ends);
         return starts.Date == ends.Date
             ? $"{Day(starts)}, {Time(starts)} to {Time(ends)}"
             : $"{Day(starts)}, {Time(starts)} to {Day(ends)}, {Time(ends)}";

@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory.Catalogue;

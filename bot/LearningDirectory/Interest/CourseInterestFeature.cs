@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.People;

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 
 namespace LearningBot.LearningDirectory.Printing;

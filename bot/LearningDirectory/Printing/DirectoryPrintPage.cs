@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LearningBot.BotHost;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Print;
 using LearningBot.LearningDirectory.Finding;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.OneStopShop.Escalation;
 using LearningBot.Connector.Hosting;
@@ -75,7 +76,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
         return cards.Render(EditorData(draft, Today(), part: part, shown: shown) with { Heading = $"Draft: {draft.Title}", IsDraft = true, Removed = removed });
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => UkTime.Today(clock);
 
     public static ArticleEditorCardData EditorData(KnowledgeArticle? article, DateOnly today, int part = 1, EditorPart? shown = null)
     {
@@ -163,7 +164,7 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
             article.Summary,
             article.Owner,
             article.ReviewBy.ToString("d MMMM yyyy", Invariant),
-            article.IsDueForReview(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            article.IsDueForReview(UkTime.Today(clock)),
             shortForm ? [] : pages[0],
             pages.Count,
             related,

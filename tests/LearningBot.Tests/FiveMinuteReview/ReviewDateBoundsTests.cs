@@ -119,6 +119,41 @@ public sealed class ReviewDateBoundsTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(("2026-11-23", "2028-11-22"), Bounds(card, "objective1When"));
     }
 
+    [Fact]
+    public async Task Just_after_midnight_in_british_summer_time_a_paper_review_held_that_uk_day_is_recorded()
+    {
+        _h.Clock.Now = JustAfterUkMidnightInSummer;
+        var card = await PaperForms.FromTeamCardAsync(_h, _h.Tom.AadObjectId);
+        var answers = PaperForms.Held();
+        answers["heldOn"] = "2026-06-16";
+        answers["objective1When"] = "2026-07-16";
+
+        var back = CardJson.FromInvoke(await PaperForms.SaveAsync(_h, card, answers));
+
+        Assert.False(CardJson.HasId(back, "heldOn-problem"), CardJson.Readable(back));
+        Assert.Equal(("2025-06-16", "2026-06-16"), Bounds(card, "heldOn"));
+        Assert.True((await _h.LatestReviewAsync(_h.Tom.AadObjectId))?.HeldOnPaper);
+    }
+
+    [Fact]
+    public async Task Just_after_midnight_in_british_summer_time_an_objective_dated_that_uk_day_is_refused()
+    {
+        _h.Clock.Now = JustAfterUkMidnightInSummer;
+        var card = await PaperForms.FromTeamCardAsync(_h, _h.Tom.AadObjectId);
+        var answers = PaperForms.Held();
+        answers["heldOn"] = "2026-06-15";
+        answers["objective1When"] = "2026-06-16";
+
+        var back = CardJson.FromInvoke(await PaperForms.SaveAsync(_h, card, answers));
+
+        Assert.True(CardJson.HasId(back, "objective1When-problem"), CardJson.Readable(back));
+        Assert.Equal(("2026-06-17", "2028-06-16"), Bounds(card, "objective1When"));
+        Assert.Null(await _h.LatestReviewAsync(_h.Tom.AadObjectId));
+    }
+
+    /// <summary>23:30 UTC on 15 June 2026 is 00:30 on 16 June in London: the hub's day is the 16th.</summary>
+    private static readonly DateTimeOffset JustAfterUkMidnightInSummer = new(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+
     private static (string? Min, string? Max) Bounds(JsonObject card, string inputId)
     {
         var input = CardJson.ById(card, inputId);

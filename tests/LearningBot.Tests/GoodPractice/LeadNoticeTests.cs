@@ -246,6 +246,27 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task An_example_retired_since_offers_no_way_to_contact_its_author()
+    {
+        _scenario.InWeek(5);
+        var ana = await _scenario.AddLeadAsync("Ana Now", "acute-trust", Medicines, AlertPreferences.StraightAway);
+        var id = await _scenario.ApproveAsync(ana);
+        await _scenario.ReactAsync(ana, LeadNoticeVerbs.Save, id);
+        Assert.Contains("contact the author", CardJson.Texts(await Hub.TypeAsync(ana, "my saved practice")), StringComparison.OrdinalIgnoreCase);
+        await _scenario.RetireAsync(id);
+
+        var list = await Hub.TypeAsync(ana, "my saved practice");
+        var refused = CardJson.FromInvoke(await _scenario.ReactAsync(ana, LeadNoticeVerbs.Useful, id));
+
+        foreach (var card in new[] { list, refused })
+        {
+            Assert.Contains("no longer collecting responses", CardJson.Texts(card), StringComparison.Ordinal);
+            Assert.DoesNotContain("contact the author", CardJson.Texts(card), StringComparison.OrdinalIgnoreCase);
+            Assert.Null(CardJson.ActionByTitle(card, "Contact the author"));
+        }
+    }
+
+    [Fact]
     public async Task The_board_sees_a_retired_example_last_and_marked_with_only_what_was_counted_before_it_was_retired()
     {
         _scenario.InWeek(11);

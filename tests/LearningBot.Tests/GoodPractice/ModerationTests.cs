@@ -103,6 +103,19 @@ public sealed class ModerationTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task An_example_approved_just_after_midnight_in_british_summer_time_is_reviewed_from_that_uk_day()
+    {
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June in London.
+        _hub.Clock.Now = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+        var kim = Contributor();
+        var id = await _hub.ShareAsync(kim);
+
+        var approved = await _hub.PressAsync(Editor, await _hub.PostedCardAsync(id), GoodPracticeVerbs.Approve);
+
+        Assert.Contains("Review date 16 June 2028", CardJson.Texts(approved), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_editors_are_told_once_when_a_review_date_comes_and_can_keep_the_example()
     {
         var kim = Contributor();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Import;
 using LearningBot.Tests.Support;

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Leads;
 using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Catalogue;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LearningBot.Calendar;
 using LearningBot.OneStopShop.Answers;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Tests.Support;
@@ -73,7 +74,7 @@ public sealed class ArticleEditorScrubbingTests(AzuriteFixture azurite) : IClass
     public async Task A_review_date_not_from_today_to_2_years_ahead_comes_back_marked_and_nothing_is_saved(string reviewBy)
     {
         var id = "dates-" + Guid.NewGuid().ToString("N")[..6];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkTime.Today(DateTimeOffset.UtcNow);
         var inputs = new JsonObject
         {
             ["isNew"] = true, ["articleId"] = string.Empty, ["id"] = id, ["title"] = "Booking a course", ["summary"] = "How to book a course.",

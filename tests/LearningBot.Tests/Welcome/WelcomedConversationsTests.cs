@@ -17,11 +17,11 @@ public sealed class WelcomedConversationsTests(AzuriteFixture azurite) : IClassF
         var welcomed = NewStore(clock);
         var conversation = NewConversation();
 
-        Assert.True(await welcomed.ShouldWelcomeAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None));
-        Assert.False(await welcomed.ShouldWelcomeAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
-        Assert.True(await welcomed.ShouldWelcomeAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None));
+        Assert.NotNull(await welcomed.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None));
+        Assert.Null(await welcomed.ClaimAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
+        Assert.NotNull(await welcomed.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None));
         clock.Advance(WelcomedConversations.PairWindow * 2);
-        Assert.True(await welcomed.ShouldWelcomeAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
+        Assert.NotNull(await welcomed.ClaimAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
     }
 
     [Fact]
@@ -34,10 +34,10 @@ public sealed class WelcomedConversationsTests(AzuriteFixture azurite) : IClassF
         {
             var conversation = NewConversation();
             var decisions = await Task.WhenAll(
-                first.ShouldWelcomeAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None),
-                second.ShouldWelcomeAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
+                first.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None),
+                second.ClaimAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
 
-            Assert.Equal(1, decisions.Count(welcome => welcome));
+            Assert.Single(decisions, claim => claim is not null);
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class WelcomedConversationsTests(AzuriteFixture azurite) : IClassF
     {
         var conversation = NewConversation();
 
-        await NewStore(new ManualClock(Start)).ShouldWelcomeAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None);
+        await NewStore(new ManualClock(Start)).ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None);
 
         var rows = azurite.Table(WelcomedConversations.TableName).Query<Azure.Data.Tables.TableEntity>().ToList();
         Assert.NotEmpty(rows);
@@ -63,7 +63,34 @@ public sealed class WelcomedConversationsTests(AzuriteFixture azurite) : IClassF
         var welcomed = new WelcomedConversations(unavailable, new ManualClock(Start), NullLogger<WelcomedConversations>.Instance);
         using var turn = LearningBot.Storage.StorageBudget.Begin(TimeSpan.FromSeconds(2));
 
-        Assert.True(await welcomed.ShouldWelcomeAsync(NewConversation(), ActivityTypes.InstallationUpdate, CancellationToken.None));
+        Assert.NotNull(await welcomed.ClaimAsync(NewConversation(), ActivityTypes.InstallationUpdate, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_welcome_given_back_lets_the_other_event_of_the_install_welcome()
+    {
+        var welcomed = NewStore(new ManualClock(Start));
+        var conversation = NewConversation();
+        var claim = await welcomed.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None);
+
+        await welcomed.GiveBackAsync(claim!);
+
+        Assert.NotNull(await welcomed.ClaimAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_welcome_given_back_after_a_later_welcome_leaves_the_later_one_recorded()
+    {
+        var clock = new ManualClock(Start);
+        var welcomed = NewStore(clock);
+        var conversation = NewConversation();
+        var stale = await welcomed.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None);
+        clock.Advance(WelcomedConversations.PairWindow * 2);
+        Assert.NotNull(await welcomed.ClaimAsync(conversation, ActivityTypes.ConversationUpdate, CancellationToken.None));
+
+        await welcomed.GiveBackAsync(stale!);
+
+        Assert.Null(await welcomed.ClaimAsync(conversation, ActivityTypes.InstallationUpdate, CancellationToken.None));
     }
 
     private WelcomedConversations NewStore(TimeProvider clock) => new(azurite.Storage, clock, NullLogger<WelcomedConversations>.Instance);

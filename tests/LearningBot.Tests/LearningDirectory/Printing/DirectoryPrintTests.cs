@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using LearningBot.Calendar;
 using LearningBot.LearningDirectory;
 using LearningBot.LearningDirectory.Finding;
 using LearningBot.LearningDirectory.Printing;

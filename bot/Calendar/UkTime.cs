@@ -1,6 +1,10 @@
-namespace LearningBot.LearningDirectory;
+namespace LearningBot.Calendar;
 
-/// <summary>Sessions are typed, imported and shown in UK local time; they are stored as instants.</summary>
+/// <summary>
+/// The hub's clock: every day a person sees or enters ("today", a date input's bounds, "due for review") is the UK day,
+/// not the UTC day, which is a day behind between midnight and 1am in British Summer Time. Sessions are typed, imported
+/// and shown in UK local time and stored as instants.
+/// </summary>
 public static class UkTime
 {
     public static readonly TimeZoneInfo Zone =
