@@ -180,7 +180,8 @@ public sealed class AskFeature(
         var (record, logged) = await LogAsync(turn, scrubbed, answer, origin);
         if (answer.Kind == AnswerKind.NotSure)
         {
-            return new(cardFactory.NotSure(record.Question, answer.Offered, await NewsletterAsync(words, besideAnswer: false, turn.Aborted), logged ? record.QuestionId : string.Empty));
+            var newsletter = await NewsletterAsync(words, besideAnswer: false, turn.Aborted);
+            return new(cardFactory.NotSure(record.Question, answer.Offered, newsletter, logged ? record.QuestionId : string.Empty, noLearningWord: signposts.LacksLearningWord(words)));
         }
 
         var alsoTried = answer.Kind == AnswerKind.Article ? await ColleaguesAsync(words, turn.Aborted) : [];

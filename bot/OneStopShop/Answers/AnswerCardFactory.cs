@@ -126,8 +126,10 @@ public sealed partial class AnswerCardFactory(CardCatalog cards, AnswerEngine en
     }
 
     /// <param name="questionId">The logged question, so a suggestion opened from the card can come back to it.</param>
-    public JsonObject NotSure(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
-        cards.Render(NotSureData(question, suggestions, newsletter, questionId));
+    /// <param name="noLearningWord">The question has no learning word: the card says where else to ask.</param>
+    public JsonObject NotSure(
+        string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "", bool noLearningWord = false) =>
+        cards.Render(NotSureData(question, suggestions, newsletter, questionId) with { NoLearningWord = noLearningWord });
 
     private static NotSureCardData NotSureData(string question, IReadOnlyList<ArticleHit> suggestions, IReadOnlyList<NewsletterItem>? newsletter = null, string questionId = "") =>
         new(question, CardText.Echo(question), [.. suggestions.Take(3).Select(h => new ArticleLink(h.Article.Id, h.Article.Title))])

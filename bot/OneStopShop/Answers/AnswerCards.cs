@@ -181,6 +181,9 @@ public sealed record NotSureCardData(string Question, string YouAsked, IReadOnly
 
     /// <summary>The logged question, so a suggestion opened from this card can come back to it; empty when it was not logged.</summary>
     public string QuestionId { get; init; } = string.Empty;
+
+    /// <summary>The question has no learning word in it: the card says where else such a question is better asked.</summary>
+    public bool NoLearningWord { get; init; }
 }
 
 /// <summary>A network a person leads, with how to join it.</summary>

@@ -74,7 +74,7 @@ public sealed class SignpostMatcher
         }
 
         var words = SignpostPhrases.Words(question);
-        if (_learningCues.FirstIn(_otherSenses.Without(words)) is not null)
+        if (HasLearningWord(words))
         {
             return null;
         }
@@ -92,6 +92,15 @@ public sealed class SignpostMatcher
             ? new SignpostMatch(Book.Signposts[meaning.SignpostIndex], null, meaning.Similarity)
             : null;
     }
+
+    /// <summary>
+    /// Whether the file lists learning cues and none is in the question (other than in a phrase where it means something
+    /// else): "when does the canteen close", not "what training is there".
+    /// </summary>
+    public bool LacksLearningWord(string question) =>
+        Book.LearningCues.Count > 0 && !HasLearningWord(SignpostPhrases.Words(question ?? throw new ArgumentNullException(nameof(question))));
+
+    private bool HasLearningWord(string[] words) => _learningCues.FirstIn(_otherSenses.Without(words)) is not null;
 
     /// <summary>The signpost with the example closest in meaning, how close, and how close the nearest article is; null without meaning.</summary>
     public (string SignpostId, double Similarity, double ArticleSimilarity)? NearestExample(AnswerResult answer, AnswerEngine engine) =>

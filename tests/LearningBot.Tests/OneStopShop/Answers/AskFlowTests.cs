@@ -80,6 +80,18 @@ public sealed class AskFlowTests(AskFlowTests.Host host) : IClassFixture<AskFlow
         Assert.Empty(CardJson.Actions(card, "ask.rate"));
     }
 
+    [Theory]
+    [InlineData("what time does the staff canteen close on Thursdays", true)]
+    [InlineData("is there any training on the canteen's new till", false)]
+    public async Task A_not_sure_answer_says_where_else_to_ask_only_when_the_question_has_no_learning_word(string question, bool saysWhereElse)
+    {
+        await _bot.PostActivityAsync(TeamsActivities.Message(ServiceUrl, question));
+
+        var text = CardJson.Readable(CardJson.Of(Assert.Single(_bot.Connector.Sent)));
+        Assert.Contains("I'm not sure", text, StringComparison.Ordinal);
+        Assert.Equal(saysWhereElse, text.Contains("If this isn't about learning, your manager", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_question_shows_as_typed_so_markdown_in_it_never_renders_as_a_link()
     {
