@@ -163,7 +163,10 @@ public sealed partial class DirectoryIndex
             matches.Add((new PersonMatch(entry.Person, confidence, entry.Network, reasons), topicScore, mentions, ownOrganisation));
         }
 
+        // A network lead matched as the network's lead is not listed again as themselves.
+        var leadsFound = matches.Where(m => m.Match.Network is not null).Select(m => m.Match.Person.Id).ToHashSet(StringComparer.Ordinal);
         return [.. matches
+            .Where(m => m.Match.Network is not null || !leadsFound.Contains(m.Match.Person.Id))
             .OrderByDescending(m => m.Match.Confidence)
             .ThenByDescending(m => m.TopicScore)
             .ThenByDescending(m => m.Mentions)

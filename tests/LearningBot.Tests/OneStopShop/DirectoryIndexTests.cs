@@ -33,6 +33,18 @@ public sealed class DirectoryIndexTests
     }
 
     [Fact]
+    public void A_network_lead_found_by_their_network_is_not_listed_again_as_themselves()
+    {
+        var real = new DirectoryIndex(KnowledgeLoader.Load(RealKnowledgeFolder).WhosWho, Synonyms);
+
+        var matches = real.Match("who runs the mentoring network");
+
+        Assert.NotEmpty(matches);
+        Assert.Equal(matches.Count, matches.Select(m => m.Person.Id).Distinct().Count());
+        Assert.NotNull(matches[0].Network);
+    }
+
+    [Fact]
     public void Uses_the_askers_organisation_for_my_lead()
     {
         var match = Directory.Match("Who is my L&D lead?", new AnswerContext(OrganisationKind: "acute-trust"))[0];
