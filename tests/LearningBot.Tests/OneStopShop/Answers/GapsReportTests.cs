@@ -138,6 +138,17 @@ public sealed class GapsReportTests
     }
 
     [Fact]
+    public void A_question_last_asked_just_after_midnight_in_british_summer_time_shows_that_uk_day()
+    {
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June in London.
+        var asked = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+
+        var card = GapsReport.CardData(GapsReport.Build(ReportPeriod.LastDays(7, asked.AddHours(1)), [NotSure("dress code for the awards", asked)], _ => null));
+
+        Assert.Equal("16 Jun", Assert.Single(card.Unanswered).LastAsked);
+    }
+
+    [Fact]
     public void A_period_that_starts_before_the_oldest_question_kept_says_the_older_questions_were_removed()
     {
         var period = ReportPeriod.LastDays(ReportPeriod.MaxDays, Now);
