@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector;
 using LearningBot.Connector.Hosting;
@@ -54,7 +55,7 @@ public sealed class AnnouncementsFeature(
             return refusal;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var title = PersonalDataScrubber.Scrub(action.GetString("title"), today);
         var message = PersonalDataScrubber.Scrub(action.GetString("message"), today);
         if (title.WasScrubbed || message.WasScrubbed)

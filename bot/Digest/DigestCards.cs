@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Print;
@@ -118,7 +119,7 @@ public sealed class DigestCards(CardCatalog cards, DigestPrintLinks printLinks)
         cards.Render(new DigestContributeCardData(contributionId, headline, text, notice, removed));
 
     public static string Period(DigestEdition edition) =>
-        $"{edition.PeriodFrom.ToString("d MMMM", English)} to {edition.PeriodTo.ToString("d MMMM yyyy", English)}";
+        $"{UkTime.Local(edition.PeriodFrom).ToString("d MMMM", English)} to {UkTime.Local(edition.PeriodTo).ToString("d MMMM yyyy", English)}";
 
     private static string SectionTitle(DigestItem item) =>
         item.Kind == DigestItemKinds.TeamItem && DigestItemKinds.CategoryTitle(item.Category) is { Length: > 0 } category

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -37,7 +38,7 @@ public sealed class DigestContributing(DigestContributionStore contributions, Di
             return refusal;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var headline = PersonalDataScrubber.Scrub(action.GetString("headline")?.Trim(), today);
         var text = PersonalDataScrubber.Scrub(action.GetString("text")?.Trim(), today);
         if (headline.WasScrubbed || text.WasScrubbed)

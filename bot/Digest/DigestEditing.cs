@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Approval;
@@ -144,7 +145,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
             return refusal;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var (headline, text, link) = (Typed(action, "headline", today), Typed(action, "text", today), Typed(action, "link", today));
         var kind = action.GetString("organisationKind") is { } chosen && chosen != DigestCards.Everyone ? chosen : string.Empty;
         var category = adding ? action.GetString("category") ?? string.Empty : item!.Category;

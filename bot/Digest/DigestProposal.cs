@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 using LearningBot.FeedbackSignals;
 using LearningBot.GoodPractice;
 using LearningBot.GoodPractice.Links;
@@ -25,7 +26,7 @@ public sealed partial class DigestProposal(
     /// <summary>The proposed items for the period from <paramref name="since"/> to now, at most <see cref="DigestLimits.MaxItems"/>.</summary>
     public async Task<IReadOnlyList<DigestItem>> ProposeAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         ScrubbedText Scrub(string text) => PersonalDataScrubber.Scrub(text, today);
 
         // The sources are independent reads: one turn waits for the slowest, not for all of them in a row.

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.FiveMinuteReview;
 using LearningBot.Privacy;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public sealed class DigestReviewTip(ReviewStore reviews, TimeProvider clock, IOp
     public async Task<DigestItem> ItemAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.Today(now);
         var (title, text) = Tips[now.Month % Tips.Count];
         var headline = await CoverageHeadlineAsync(now, cancellationToken);
         var body = headline is null ? text : $"{text}\n{headline}";

@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Leads;
@@ -85,7 +86,7 @@ public sealed class AlertLifecycleFeature(SignalAlerts alerts, AlertStore store,
             return refusal;
         }
 
-        var note = PersonalDataScrubber.Scrub(typed, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var note = PersonalDataScrubber.Scrub(typed, UkTime.Today(clock));
         var change = await store.PassAsync(alert.AlertId, caller, chosen!.PersonKey, chosen.Name, note, turn.Aborted);
         if (change is null)
         {

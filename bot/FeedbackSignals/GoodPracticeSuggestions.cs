@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Calendar;
 using LearningBot.Privacy;
 using LearningBot.Storage;
 
@@ -21,7 +22,7 @@ public sealed class GoodPracticeSuggestions(TableStorage tables, TimeProvider cl
         var table = await _table.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
 #pragma warning disable LB0001 // Reading the note to suggest it: it was stored scrubbed and a moderator accepted it.
-        var wording = PersonalDataScrubber.Scrub(signal.Note, DateOnly.FromDateTime(now.UtcDateTime));
+        var wording = PersonalDataScrubber.Scrub(signal.Note, UkTime.Today(now));
 #pragma warning restore LB0001
         try
         {

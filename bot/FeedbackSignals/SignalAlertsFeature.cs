@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -75,7 +76,7 @@ public sealed class SignalAlertsFeature(SignalAlerts alerts, SignalAlertCards ca
                 return refusal;
             }
 
-            answer = PersonalDataScrubber.Scrub(typed, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            answer = PersonalDataScrubber.Scrub(typed, UkTime.Today(clock));
         }
 
         var change = await alerts.AnswerAsync(alert.AlertId, turn.Caller.PersonKey!, status, answer, turn.Aborted);

@@ -21,8 +21,11 @@ public static class ReviewDates
             ? new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc))
             : null;
 
-    /// <summary>For example "22 November 2026".</summary>
-    public static string InWords(DateTimeOffset date) => DateBounds.InWordsOf(DateOnly.FromDateTime(date.UtcDateTime));
+    /// <summary>
+    /// For example "22 November 2026": the UK day of a moment (a review saved, acknowledged, asked for), or a stored day
+    /// as itself (its midnight UTC is the same day in London).
+    /// </summary>
+    public static string InWords(DateTimeOffset date) => DateBounds.InWordsOf(UkTime.Today(date));
 
     public static string InWords(string? day) => ParseDay(day) is { } date ? InWords(date) : string.Empty;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -62,7 +63,7 @@ public sealed class EditorFeature(GoodPracticeModeration moderation, GoodPractic
             return refusal;
         }
 
-        var note = PersonalDataScrubber.Scrub(typed, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var note = PersonalDataScrubber.Scrub(typed, UkTime.Today(clock));
         if (stillOpen && note.WasScrubbed)
         {
             var shown = note.Truncate(GoodPracticeChoices.NoteLimit);

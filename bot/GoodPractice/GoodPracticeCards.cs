@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 
@@ -44,7 +45,7 @@ public sealed class GoodPracticeCards(CardCatalog cards)
             "You have an example you have not sent yet",
             draft.Status == ExampleStatus.ChangesRequested
                 ? $"The good-practice editors asked for changes to \"{TitleOf(draft)}\". Carry on with it, or start a new one."
-                : $"You started \"{TitleOf(draft)}\" on {draft.StartedAt:d MMMM yyyy}. Carry on with it, or start a new one.",
+                : $"You started \"{TitleOf(draft)}\" on {UkTime.Local(draft.StartedAt):d MMMM yyyy}. Carry on with it, or start a new one.",
             Comment(draft), draft.Id)
         { OfferResume = !onBehalf, OfferResumeOnBehalf = onBehalf });
 

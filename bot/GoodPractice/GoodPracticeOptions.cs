@@ -13,8 +13,12 @@ public sealed record GoodPracticeOptions : IValidatableObject
     /// <summary>How long an approved example stands before it is re-checked, and how long "keep" extends it by.</summary>
     public int ReviewAfterMonths { get; init; } = 24;
 
-    /// <summary>How often the review-date check runs (each instance; one of them does the work per period). Zero: never (tests run it themselves).</summary>
-    public TimeSpan ReviewCheckInterval { get; init; } = TimeSpan.FromHours(6);
+    /// <summary>
+    /// How often the review-date check runs (each instance; one of them does the work per period). Periods count from
+    /// midnight UTC, so only an interval that divides an hour starts one at midnight in London in British Summer Time
+    /// (23:00 UTC), when review dates come. Zero: never (tests run it themselves).
+    /// </summary>
+    public TimeSpan ReviewCheckInterval { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>The day leads who chose weekly alerts get their good-practice bundle (UK time, with <see cref="WeeklyTime"/>).</summary>
     public DayOfWeek WeeklyDay { get; init; } = DayOfWeek.Tuesday;
@@ -40,6 +44,12 @@ public sealed record GoodPracticeOptions : IValidatableObject
         if (ReviewCheckInterval < TimeSpan.Zero)
         {
             yield return new($"{Section}:{nameof(ReviewCheckInterval)} must not be negative.", [nameof(ReviewCheckInterval)]);
+        }
+        else if (ReviewCheckInterval > TimeSpan.Zero && TimeSpan.FromHours(1).Ticks % ReviewCheckInterval.Ticks != 0)
+        {
+            yield return new(
+                $"{Section}:{nameof(ReviewCheckInterval)} must divide an hour evenly (such as 01:00:00 or 00:15:00), so a check starts at midnight in London.",
+                [nameof(ReviewCheckInterval)]);
         }
 
         if (!Enum.IsDefined(WeeklyDay))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -69,7 +70,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
         var caller = turn.Caller.PersonKey ?? "unknown";
         var id = action.GetString("exampleId") ?? string.Empty;
         var shown = action.GetInt("version") ?? 0;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var stored = id.Length == 0 ? null : await store.FindAsync(id, turn.Aborted);
         if (stored is null && (shown != 0 || !IsNewExampleId(id)))
         {

@@ -1,3 +1,4 @@
+using LearningBot.Calendar;
 using LearningBot.Outbox;
 using LearningBot.Storage;
 using LearningBot.Storage.Leases;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace LearningBot.GoodPractice;
 
 /// <summary>
-/// Tells the good-practice editors when an approved example's review date comes, run by one instance at a time (a
-/// <see cref="PeriodicLease"/> each <see cref="GoodPracticeOptions.ReviewCheckInterval"/>): its moderation card is posted
+/// Tells the good-practice editors when an approved example's review date comes (the UK day), run by one instance at a
+/// time (a <see cref="PeriodicLease"/> each <see cref="GoodPracticeOptions.ReviewCheckInterval"/>, whose periods start
+/// on the hour, so one starts at midnight in London in summer and winter): its moderation card is posted
 /// again in the L&amp;D channel with Keep and Retire. Each date is told once: the notice is claimed on the example
 /// (<see cref="GoodPracticeExample.ReviewNoticeFor"/>) in the same transaction as the outbox row that posts it.
 /// </summary>
@@ -24,11 +26,11 @@ public sealed class ReviewDateCheck(
     /// <summary>Tells the editors of every review date that has come and was not told yet; how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var today = UkTime.Today(clock);
         var told = 0;
         foreach (var example in await store.ListAsync(ExampleStatus.Approved, cancellationToken))
         {
-            if (example.ReviewDue is not { } due || due > now || example.ReviewNoticeFor == due)
+            if (example.ReviewDue is not { } due || UkTime.Today(due) > today || example.ReviewNoticeFor == due)
             {
                 continue;
             }

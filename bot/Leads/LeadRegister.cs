@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -223,7 +224,7 @@ public sealed partial class LeadRegister
 
     private LeadDetails DetailsOf(LeadSeed lead)
     {
-        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(_clock);
         return new LeadDetails(
             PersonalDataScrubber.Scrub(lead.RoleTitle, today), PersonalDataScrubber.Scrub(lead.Organisation, today),
             lead.OrganisationKind, lead.Specialties, AlertPreferences.Weekly);

@@ -1,4 +1,5 @@
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.People;
@@ -61,7 +62,7 @@ public sealed class LeadRegisterFeature(
             return refusal;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var roleTitle = PersonalDataScrubber.Scrub(form.RoleTitle, today);
         var organisation = PersonalDataScrubber.Scrub(form.Organisation, today);
         if (roleTitle.WasScrubbed || organisation.WasScrubbed)

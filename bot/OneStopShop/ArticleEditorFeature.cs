@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.OneStopShop.Answers;
@@ -40,7 +41,7 @@ public sealed partial class ArticleEditorFeature(AnswerEngine engine, KnowledgeA
         }
 
         var lines = drafts.Select(draft =>
-            $"- **{draft.Article.Id}**: asked as \"{CardText.Literal(draft.Article.Asked.FirstOrDefault() ?? draft.Article.Title)}\", from {draft.CreatedBy}'s answer on {draft.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+            $"- **{draft.Article.Id}**: asked as \"{CardText.Literal(draft.Article.Asked.FirstOrDefault() ?? draft.Article.Title)}\", from {draft.CreatedBy}'s answer on {UkTime.Local(draft.CreatedAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
         await turn.SendTextAsync(
             $"{(drafts.Count == 1 ? "1 draft is" : $"{drafts.Count} drafts are")} waiting to be edited and published. Nobody is answered from a draft. Type **edit draft** and its id to open one:\n\n"
             + string.Join('\n', lines));

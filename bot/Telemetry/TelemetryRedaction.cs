@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 using LearningBot.Privacy;
 
 namespace LearningBot.Telemetry;
@@ -179,7 +180,7 @@ public static partial class TelemetryRedaction
         if (rules.HasFlag(Rules.Personal) && MayCarryPersonalData(text))
         {
             // Untrimmed (unlike ScrubbedText), so the text still joins up with the URLs around it.
-            text = PersonalDataScrubber.Replace(text, DateOnly.FromDateTime(DateTime.UtcNow), ScrubMarking.Labelled).Text;
+            text = PersonalDataScrubber.Replace(text, UkTime.Today(DateTimeOffset.UtcNow), ScrubMarking.Labelled).Text;
         }
 
         return text;

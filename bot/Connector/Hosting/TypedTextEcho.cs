@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LearningBot.Calendar;
 using LearningBot.Connector.Schema;
 using LearningBot.Privacy;
 
@@ -22,7 +23,7 @@ internal static class TypedTextEcho
         }
 
         var raw = new List<string>();
-        CollectScrubbable(value, DateOnly.FromDateTime(now.UtcDateTime), raw, depth: 0);
+        CollectScrubbable(value, UkTime.Today(now), raw, depth: 0);
         if (raw.Count == 0)
         {
             return false;

@@ -1,16 +1,17 @@
 using System.Globalization;
+using LearningBot.Calendar;
 
 namespace LearningBot.Delivery.Progress;
 
 /// <summary>What the report and the card say of a delivery whose ledger was removed after the retention period.</summary>
 public static class RemovedLedger
 {
-    /// <summary>"The list of people this delivery went to was removed on 3 March 2026, …".</summary>
+    /// <summary>"The list of people this delivery went to was removed on 3 March 2026, …" (the UK day).</summary>
     public static string Sentence(DeliveryProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var on = progress.LedgerRemovedAt is { } removedAt
-            ? " on " + removedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            ? " on " + UkTime.Local(removedAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
             : string.Empty;
         return $"The list of people this delivery went to was removed{on}, after the retention period for delivery records. Only the counts are kept.";
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Digest.Print;
@@ -66,7 +67,7 @@ public sealed class DigestApprovalCards(CardCatalog cards, DigestPrintLinks prin
             DigestStatus.AwaitingApproval => $"Waiting for approval.{approvedSoFar}",
             DigestStatus.ChangesRequested => $"Changes requested by {record.ChangesByName}: {CardText.Literal(record.CommentShown())}",
             DigestStatus.Approved or DigestStatus.Scheduled when record.Approvals.Count > 0 =>
-                $"Approved by {string.Join(" and ", record.Approvals.Select(mark => mark.Name).Distinct(StringComparer.Ordinal))} on {record.Approvals.Max(mark => mark.At).ToString("d MMMM yyyy", English)}.",
+                $"Approved by {string.Join(" and ", record.Approvals.Select(mark => mark.Name).Distinct(StringComparer.Ordinal))} on {UkTime.Local(record.Approvals.Max(mark => mark.At)).ToString("d MMMM yyyy", English)}.",
             DigestStatus.Draft => "Not yet sent for approval.",
             _ => string.Empty,
         };

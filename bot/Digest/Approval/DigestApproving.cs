@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Delivery;
@@ -189,7 +190,7 @@ public sealed class DigestApproving(
                 return refusal;
             }
 
-            comment = PersonalDataScrubber.Scrub((action.GetString("comment") ?? string.Empty).Trim(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            comment = PersonalDataScrubber.Scrub((action.GetString("comment") ?? string.Empty).Trim(), UkTime.Today(clock));
             if (comment.WasScrubbed)
             {
                 return CardActionResult.Replace(approvalCards.Request(edition, covering,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Privacy;
 
@@ -23,7 +24,7 @@ public sealed class DigestPrintPackCards(CardCatalog cards, DigestPrintLinks lin
             pack.Number, $"Edition {pack.Number} is ready to print",
             $"Suggested {Copies(pack.SuggestedCopies)} for {CardText.Literal(pack.Base)}.", CardText.Literal(pack.Reason),
             standard, DigestPrintPage.InWords(standard), large, DigestPrintPage.InWords(large), copies, pack.IsPutUp,
-            pack.PutUpAt is { } at ? $"Thank you. Recorded: {Copies(pack.PutUpCopies)} of edition {pack.Number} printed and put up for {CardText.Literal(pack.Base)} on {at.ToString("d MMMM yyyy", English)}." : string.Empty));
+            pack.PutUpAt is { } at ? $"Thank you. Recorded: {Copies(pack.PutUpCopies)} of edition {pack.Number} printed and put up for {CardText.Literal(pack.Base)} on {UkTime.Local(at).ToString("d MMMM yyyy", English)}." : string.Empty));
     }
 
     public JsonObject PaperReach(int number, IReadOnlyList<DigestPrintPackEntry> packs, bool showSmallCounts)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Calendar;
 using LearningBot.Leads;
 using LearningBot.Privacy;
 
@@ -51,7 +52,7 @@ public static class LnaOutline
             StartedBy = startedBy,
             StartedAt = now,
         };
-        return started.WithText(FirstDraft(alert, DateOnly.FromDateTime(now.UtcDateTime)), LearningNeedsAnalysis.Draft, startedBy, now);
+        return started.WithText(FirstDraft(alert, UkTime.Today(now)), LearningNeedsAnalysis.Draft, startedBy, now);
     }
 
     /// <summary>The written parts of a first draft, in plain words from the theme (scrubbed like anything stored).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.BotHost;
+using LearningBot.Calendar;
 using LearningBot.Connector.Hosting;
 using LearningBot.Leads;
 
@@ -43,7 +44,7 @@ public sealed class LnaPrintPage : IEndpointFeature
             .Fact("Compliments", analysis.ComplimentsBand)
             .Fact("Where it was heard", LnaCards.SourcesInWords(analysis.Sources))
             .Fact("Months", LnaCards.MonthsInWords(analysis))
-            .Fact("Last saved", analysis.EditedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
+            .Fact("Last saved", UkTime.Local(analysis.EditedAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
             .Append("</dl>\n");
         if (analysis.ExampleWordings() is { Count: > 0 } examples)
         {

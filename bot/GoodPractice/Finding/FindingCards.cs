@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 
@@ -40,7 +41,7 @@ public sealed class FindingCards(CardCatalog cards)
         ];
         if (example.ApprovedAt is { } approved)
         {
-            facts.Add(new("Shared", approved.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            facts.Add(new("Shared", UkTime.Local(approved).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (example.Link.Length > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Privacy;
@@ -29,7 +30,7 @@ public sealed class FindingFeature(GoodPracticeFinder finder, GoodPracticeStore 
     /// <summary>The results for what was typed after the command, or the question which topic when nothing was.</summary>
     public async Task<JsonObject> CardForAsync(string typed, CancellationToken cancellationToken)
     {
-        var scrubbed = PersonalDataScrubber.Scrub(typed.Length > MaxWords ? typed[..MaxWords] : typed, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
+        var scrubbed = PersonalDataScrubber.Scrub(typed.Length > MaxWords ? typed[..MaxWords] : typed, UkTime.Today(clock), ScrubMarking.Plain);
         var words = scrubbed.Text.Replace(PersonalDataScrubber.Marker, " ", StringComparison.Ordinal).Trim();
         if (words.Length == 0)
         {

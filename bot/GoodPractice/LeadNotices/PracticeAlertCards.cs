@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.FeedbackSignals;
 using LearningBot.Leads;
@@ -56,7 +57,7 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
         }
 
         return example.Status == ExampleStatus.Retired
-            ? (example.DecidedAt is { } at ? $"Retired on {DateBounds.InWordsOf(DateOnly.FromDateTime(at.UtcDateTime))}" : "Retired") + ": no longer collecting responses."
+            ? (example.DecidedAt is { } at ? $"Retired on {DateBounds.InWordsOf(UkTime.Today(at))}" : "Retired") + ": no longer collecting responses."
             : "No longer shared: no longer collecting responses.";
     }
 

@@ -1,4 +1,5 @@
 using Azure;
+using LearningBot.Calendar;
 using LearningBot.FeedbackSignals;
 using LearningBot.Leads;
 using LearningBot.Privacy;
@@ -62,7 +63,7 @@ public sealed class ComplimentDrafts(GoodPracticeSuggestions suggestions, GoodPr
     private GoodPracticeExample Draft(string id, GoodPracticeSuggestion suggestion, string editorKey, string editorName)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.Today(now);
         var theme = SignalThemes.LabelOf(suggestion.Theme);
         var where = SignalChoices.ServiceAreas.TitleOf(suggestion.ServiceArea);
 #pragma warning disable LB0001 // The suggestion's wording was stored scrubbed; it is scrubbed again as it becomes the example's.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 using LearningBot.Connector.Schema;
@@ -112,7 +113,7 @@ public sealed class NetworkChannelFeature(
 
         var chosen = (await channels.ListAsync(turn.Aborted)).ToDictionary(c => c.RowKey, StringComparer.Ordinal);
         var lines = shown.Select(network => chosen.TryGetValue(network.RowKey, out var channel)
-            ? $"- {NetworkCards.NameOf(network)}: posted in {Where(channel)} (chosen by {channel.SetByName} on {channel.SetAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})."
+            ? $"- {NetworkCards.NameOf(network)}: posted in {Where(channel)} (chosen by {channel.SetByName} on {UkTime.Local(channel.SetAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})."
             : $"- {NetworkCards.NameOf(network)}: no channel yet. Say \"set network channel\" in the network's channel, @mentioning me.");
         await turn.SendTextAsync("Where networks' good practice is posted:\n\n" + string.Join("\n", lines));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Privacy;
 
@@ -107,7 +108,7 @@ public static class GapsReport
             summary.Period.Label,
             figures,
             [.. summary.Unanswered.Select(q => new ReportQuestion(
-                CardText.Echo(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), q.LastAsked.ToString("d MMM", CultureInfo.InvariantCulture)))],
+                CardText.Echo(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), UkTime.Local(q.LastAsked).ToString("d MMM", CultureInfo.InvariantCulture)))],
             [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))])
         {
             Signposted = [.. summary.SignpostTopics.Select(t => new ReportFact(t.Topic, SmallNumbers.Count(t.Questions, "question")))],
@@ -123,7 +124,8 @@ public static class GapsReport
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(removed);
-        var kept = removed.KeptFrom.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        // The first of a month at midnight UTC, so the same day in London (00:00 or 01:00); its month is a storage partition.
+        var kept = UkTime.Local(removed.KeptFrom).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         var counted = period.To <= removed.KeptFrom
             ? "so none from this period are left to count"
             : $"so this report counts only the questions asked from {kept}";

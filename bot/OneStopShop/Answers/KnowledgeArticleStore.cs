@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using LearningBot.Calendar;
 using LearningBot.OneStopShop.Knowledge;
 using LearningBot.Privacy;
 using LearningBot.Storage;
@@ -37,7 +38,7 @@ public sealed partial class KnowledgeArticleStore(
     /// The article with personal data scrubbed from its free text (dates in the future, such as a course date, are kept,
     /// and so are work contacts: the team's mailbox, switchboards, the who's who).
     /// </summary>
-    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), workContacts);
+    public ScrubbedArticle Scrub(KnowledgeArticle article) => ScrubbedArticle.Of(article, UkTime.Today(clock), workContacts);
 
     /// <summary>Scrubs the article (see <see cref="Scrub"/>), then saves it as <see cref="SaveAsync(ScrubbedArticle, string, CancellationToken)"/> does.</summary>
     public Task<StoredArticle> SaveAsync(KnowledgeArticle article, string editedBy, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using LearningBot.Calendar;
 using LearningBot.Privacy;
 
 namespace LearningBot.OneStopShop.Answers;
@@ -14,7 +15,7 @@ public static class QuestionText
     {
         ArgumentNullException.ThrowIfNull(question);
         return PersonalDataScrubber.Scrub(
-            question.Length > MaxLength ? question[..MaxLength] : question, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ScrubMarking.Plain);
+            question.Length > MaxLength ? question[..MaxLength] : question, UkTime.Today(clock), ScrubMarking.Plain);
     }
 
     /// <summary>Lower case, letters and digits only, single spaces, no trailing courtesy ("please", "thanks").</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LearningBot.Calendar;
 
 namespace LearningBot.OneStopShop.Answers;
 
@@ -35,7 +36,8 @@ public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To
             return days is >= 1 and <= MaxDays ? LastDays(days, now) : null;
         }
 
-        var thisMonth = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var today = UkTime.Today(now);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
         if (match.Groups["this"].Success)
         {
             return Month(thisMonth);
@@ -48,14 +50,15 @@ public sealed partial record ReportPeriod(DateTimeOffset From, DateTimeOffset To
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
-        return month is >= 1 and <= 12 && year is >= 2000 and <= 2100 ? Month(new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero)) : null;
+        return month is >= 1 and <= 12 && year is >= 2000 and <= 2100 ? Month(new DateOnly(year, month, 1)) : null;
     }
 
     public static ReportPeriod LastDays(int days, DateTimeOffset now) =>
         new(now.AddDays(-days), now, days == 1 ? "the last day" : $"the last {days} days");
 
-    public static ReportPeriod Month(DateTimeOffset first) =>
-        new(first, first.AddMonths(1), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+    /// <summary>A month as people in the UK mean it: from midnight in London on <paramref name="first"/> to midnight on the next month's first.</summary>
+    public static ReportPeriod Month(DateOnly first) =>
+        new(UkTime.At(first, TimeOnly.MinValue), UkTime.At(first.AddMonths(1), TimeOnly.MinValue), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"^(for\s+)?((the\s+)?(last|past)\s+)?((?<days>\d{1,3})\s*(?<unit>days?|d|weeks?|w))$|^(?<this>this month)$|^(?<last>last month)$|^(?<year>\d{4})-(?<month>\d{1,2})$",
         RegexOptions.CultureInvariant)]

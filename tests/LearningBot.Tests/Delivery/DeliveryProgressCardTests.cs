@@ -108,6 +108,21 @@ public sealed class DeliveryProgressCardTests
     }
 
     [Fact]
+    public void A_list_of_people_removed_just_after_midnight_in_british_summer_time_is_said_removed_on_that_uk_day()
+    {
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June in London.
+        var removed = Running(sent: 10, unreachable: 0, failed: 0, left: null) with
+        {
+            Status = DeliveryStatuses.Completed,
+            FinishedAt = Start.AddMinutes(6),
+            LedgerRemovedAt = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero),
+        };
+
+        Assert.StartsWith("The list of people this delivery went to was removed on 16 June 2026,", RemovedLedger.Sentence(removed), StringComparison.Ordinal);
+        Assert.Contains("was removed on 16 June 2026,", RemovedLedger.Report(removed), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_public_address_the_finished_card_says_where_to_get_the_report()
     {
         var cards = NewCards(new ManualClock(Start), publicBaseUrl: null);

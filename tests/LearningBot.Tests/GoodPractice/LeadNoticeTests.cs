@@ -300,5 +300,5 @@ public sealed class LeadNoticeTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
     }
 
-    private static string Day(DateTimeOffset at) => LearningBot.Cards.DateBounds.InWordsOf(DateOnly.FromDateTime(at.UtcDateTime));
+    private static string Day(DateTimeOffset at) => LearningBot.Cards.DateBounds.InWordsOf(LearningBot.Calendar.UkTime.Today(at));
 }

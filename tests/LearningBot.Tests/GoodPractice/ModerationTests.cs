@@ -116,6 +116,23 @@ public sealed class ModerationTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task The_editors_are_told_of_a_review_date_from_midnight_in_london_in_british_summer_time()
+    {
+        _hub.Clock.Now = new DateTimeOffset(2024, 6, 16, 12, 0, 0, TimeSpan.Zero);
+        var id = await _hub.ShareAsync(Contributor());
+        await _hub.PressAsync(Editor, await _hub.PostedCardAsync(id), GoodPracticeVerbs.Approve);
+
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June, the review date, in London.
+        _hub.Clock.Now = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+        await _hub.Bot.Services.GetRequiredService<ReviewDateCheck>().RunOnceAsync(CancellationToken.None);
+
+        var example = (await _hub.Examples.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal(new DateTimeOffset(2026, 6, 16, 0, 0, 0, TimeSpan.Zero), example.ReviewDue);
+        Assert.Equal(example.ReviewDue, example.ReviewNoticeFor);
+        await _hub.PostedCardAsync(id, "has come: keep it or retire it");
+    }
+
+    [Fact]
     public async Task The_editors_are_told_once_when_a_review_date_comes_and_can_keep_the_example()
     {
         var kim = Contributor();

@@ -98,6 +98,19 @@ public sealed class NetworkChannelTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_channel_chosen_just_after_midnight_in_british_summer_time_is_said_chosen_on_that_uk_day()
+    {
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June in London.
+        _scenario.Hub.Clock.Now = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+        var lead = await _scenario.AddNetworkAsync("Una Midnight", "medicines");
+        await _scenario.SayInChannelAsync(lead, NetworkChannelScenario.NewChannel(), "set network channel");
+
+        var shown = await _scenario.Hub.TypeForTextAsync(lead, "network channel");
+
+        Assert.Contains("(chosen by Una Midnight on 16 June 2026)", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_support_team_picks_the_network_on_a_card_and_stop_removes_the_channel()
     {
         var lead = await _scenario.AddNetworkAsync("Pat Picked", "medicines");

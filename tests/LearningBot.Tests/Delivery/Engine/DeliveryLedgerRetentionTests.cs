@@ -154,7 +154,7 @@ public sealed class DeliveryLedgerRetentionTests(AzuriteFixture azurite) : IClas
         Assert.Equal(0, await RowsBesideHeaderAsync(storage, deliveryId));
         Assert.Contains("Sent: 5", report, StringComparison.Ordinal);
         Assert.Contains("Recipients: 5", report, StringComparison.Ordinal);
-        Assert.Contains($"was removed on {clock.Now.UtcDateTime:d MMMM yyyy}, after the retention period", report, StringComparison.Ordinal);
+        Assert.Contains($"was removed on {LearningBot.Calendar.UkTime.Local(clock.Now):d MMMM yyyy}, after the retention period", report, StringComparison.Ordinal);
     }
 
     [Fact]

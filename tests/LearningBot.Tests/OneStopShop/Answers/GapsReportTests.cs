@@ -138,6 +138,17 @@ public sealed class GapsReportTests
     }
 
     [Fact]
+    public void A_question_last_asked_just_after_midnight_in_british_summer_time_shows_that_uk_day()
+    {
+        // 23:30 UTC on 15 June 2026 is 00:30 on 16 June in London.
+        var asked = new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero);
+
+        var card = GapsReport.CardData(GapsReport.Build(ReportPeriod.LastDays(7, asked.AddHours(1)), [NotSure("dress code for the awards", asked)], _ => null));
+
+        Assert.Equal("16 Jun", Assert.Single(card.Unanswered).LastAsked);
+    }
+
+    [Fact]
     public void A_period_that_starts_before_the_oldest_question_kept_says_the_older_questions_were_removed()
     {
         var period = ReportPeriod.LastDays(ReportPeriod.MaxDays, Now);
@@ -156,7 +167,7 @@ public sealed class GapsReportTests
     [Fact]
     public void A_period_wholly_before_the_oldest_question_kept_says_none_are_left_to_count()
     {
-        var summary = GapsReport.Build(ReportPeriod.Month(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)), [], _ => null) with
+        var summary = GapsReport.Build(ReportPeriod.Month(new DateOnly(2024, 3, 1)), [], _ => null) with
         {
             Removed = new RemovedQuestions(new DateTimeOffset(2025, 10, 1, 0, 0, 0, TimeSpan.Zero), 13),
         };
@@ -189,6 +200,24 @@ public sealed class GapsReportTests
         Assert.Equal(to, period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(label, period.Label);
     }
+
+    [Fact]
+    public void This_month_asked_just_after_midnight_on_the_first_in_british_summer_time_is_the_new_uk_month()
+    {
+        // 23:30 UTC on 30 June 2026 is 00:30 on 1 July in London.
+        var period = ReportPeriod.Parse("this month", new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero));
+
+        Assert.NotNull(period);
+        Assert.Equal("July 2026", period.Label);
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 23, 0, 0, TimeSpan.Zero), period.From);
+        Assert.Equal(new DateTimeOffset(2026, 7, 31, 23, 0, 0, TimeSpan.Zero), period.To);
+    }
+
+    [Fact]
+    public void A_month_named_runs_from_midnight_to_midnight_in_london_across_the_clocks_going_back() =>
+        Assert.Equal(
+            (new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)),
+            ReportPeriod.Parse("2026-10", Now) is { } october ? (october.From, october.To) : default);
 
     [Theory]
     [InlineData("for everyone")]
