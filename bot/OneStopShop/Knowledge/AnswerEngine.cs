@@ -116,11 +116,9 @@ public sealed class AnswerEngine
         var baseline = 0.0;
         for (var i = 0; i < entries.Length; i++)
         {
-            similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
-            baseline += similarities[i];
+            baseline += similarities[i] = SemanticIndex.Dot(question, entries[i].Vector);
         }
 
-        baseline = entries.Length == 0 ? 0 : baseline / entries.Length;
         Lift(question, search, semantic, similarities);
         for (var i = 0; i < entries.Length; i++)
         {
@@ -172,7 +170,8 @@ public sealed class AnswerEngine
         var blend = Math.Clamp(
             (cueFactor * hybrid.LexicalConfidenceShare * (agree ? search.Confidence : 0))
             + (cueFactor * cueFactor * (1 - hybrid.LexicalConfidenceShare) * meaning), 0, 1);
-        var signals = Signals(question, search, semantic, similarities, scores, bestSlot, runnerUpSlot, best, cues, words, blend) with { Baseline = baseline };
+        var signals = Signals(question, search, semantic, similarities, scores, bestSlot, runnerUpSlot, best, cues, words, blend)
+            with { Baseline = entries.Length == 0 ? 0 : baseline / entries.Length };
         var confidence = hybrid.Confidence is { } model ? model.Probability(signals) : blend;
         IReadOnlyList<string> matched = agree ? search.MatchedTerms : [];
         var suggestions = hits.Take(_options.SuggestionCount).ToList();
