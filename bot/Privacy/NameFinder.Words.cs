@@ -31,6 +31,9 @@ internal static partial class NameFinder
         ],
         StringComparer.Ordinal);
 
+    /// <summary>Roles a colleague or carer has, before a name that stands alone: "my colleague Priya", "carer Jo noticed".</summary>
+    private static readonly HashSet<string> Roles = new(["colleague", "friend", "carer", "assistant", "hca"], StringComparer.Ordinal);
+
     /// <summary>Capitalised words that follow "patient" or "client" in names of services and roles ("patient Safety Specialist").</summary>
     private static readonly HashSet<string> AfterRelationNotNames = new(
         [
@@ -39,6 +42,7 @@ internal static partial class NameFinder
             "involvement", "engagement", "identification", "journey", "journeys", "survey", "surveys", "reported", "outcome", "outcomes",
             "led", "centred", "centered", "facing", "charter", "representative", "representatives", "partnership", "partnerships",
             "administration", "services", "relations", "satisfaction", "portal", "list", "lists", "tracking", "movement",
+            "leader", "leaders", "ambassador", "ambassadors", "partner", "partners", "forum", "council", "group", "questionnaire",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -99,7 +103,7 @@ internal static partial class NameFinder
             "clinical", "non-clinical", "theatre", "theatres", "outpatients", "inpatients", "maternity", "paediatric", "paediatrics",
             "emergency", "urgent", "primary", "secondary", "tissue", "viability", "end", "of", "palliative", "respiratory", "cardiac",
             "diabetes", "stroke", "rehab", "rehabilitation", "reablement", "domiciliary", "residential", "nursing", "social", "work",
-            "number", "no", "name", "removed", "dob", "mrn", "chi", "ni", "tel", "mob", "dx", "hx", "pmh", "pt", "ref", "aka", "nok", "gp's",
+            "scheme", "schemes", "passport", "number", "no", "name", "removed", "dob", "mrn", "chi", "ni", "tel", "mob", "dx", "hx", "pmh", "pt", "ref", "aka", "nok", "gp's",
         ],
         StringComparer.OrdinalIgnoreCase);
 }

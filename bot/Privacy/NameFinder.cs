@@ -40,9 +40,9 @@ internal static partial class NameFinder
                 BeforePlace(text, tokens, i, found);
                 AfterPlace(text, tokens, number, found);
             }
-            else if (IsRelation(text, tokens, i, word))
+            else if (IsRelation(text, tokens, i, word) is var relation and not Relation.None)
             {
-                AfterRelation(text, tokens, i, found);
+                AfterRelation(text, tokens, i, relation == Relation.NameStandsAlone, found);
             }
         }
     }
@@ -121,8 +121,12 @@ internal static partial class NameFinder
         }
     }
 
-    /// <summary>"patient", "her son", "service user" (lower case), or any case with a colon after it ("Patient: ...").</summary>
-    private static bool IsRelation(string text, List<Token> tokens, int at, string word)
+    /// <summary>
+    /// "patient", "her son", "service user" (lower case), or any case with a colon after it ("Patient: ..."). A capitalised
+    /// relation that starts a sentence ("Resident Albert refused...") and the roles a colleague has ("my colleague Priya",
+    /// "carer Jo") count only when the name stands alone, not as the start of a heading ("Patient Leaders Programme").
+    /// </summary>
+    private static Relation IsRelation(string text, List<Token> tokens, int at, string word)
     {
         var lower = word.ToLowerInvariant();
         var serviceUser = lower == "user" && at > 0 && tokens[at - 1].Kind == TokenKind.Word && Word(text, tokens[at - 1]).Equals("service", StringComparison.OrdinalIgnoreCase);
@@ -130,20 +134,46 @@ internal static partial class NameFinder
         {
             // "Name: Mary Brown" on a line of its own or after "his", "her", "full"; not "Course name: Leading Change".
             var before = at > 0 && tokens[at - 1].Kind == TokenKind.Word ? Word(text, tokens[at - 1]).ToLowerInvariant() : null;
-            return IsMark(text, tokens, at + 1, ':') && (before is null or "his" or "her" or "their" or "full" or "first" or "surname");
+            return IsMark(text, tokens, at + 1, ':') && (before is null or "his" or "her" or "their" or "full" or "first" or "surname")
+                ? Relation.Named
+                : Relation.None;
         }
 
-        if (!Relations.Contains(lower) && !serviceUser)
+        var colon = IsMark(text, tokens, at + 1, ':');
+        if (lower == "contact")
         {
-            return false;
+            // "Contact: Lucy Green"; "contact Age UK" is an organisation more often than a person.
+            return colon ? Relation.Named : Relation.None;
+        }
+
+        var role = Roles.Contains(lower);
+        if (!Relations.Contains(lower) && !serviceUser && !role)
+        {
+            return Relation.None;
         }
 
         var nameFollows = at + 1 < tokens.Count && tokens[at + 1].Kind == TokenKind.Word && Word(text, tokens[at + 1]).Equals("name", StringComparison.OrdinalIgnoreCase);
-        return word == lower || IsMark(text, tokens, at + 1, ':') || (nameFollows && IsMark(text, tokens, at + 2, ':'));
+        if (colon || (nameFollows && IsMark(text, tokens, at + 2, ':')))
+        {
+            return Relation.Named;
+        }
+
+        if (word == lower)
+        {
+            return role ? Relation.NameStandsAlone : Relation.Named;
+        }
+
+        return IsCapitalised(word) && word[1..] == lower[1..] && StartsSentence(text, tokens, serviceUser ? at - 1 : at)
+            ? Relation.NameStandsAlone
+            : Relation.None;
     }
 
+    private static bool StartsSentence(string text, List<Token> tokens, int at) =>
+        at == 0 || (tokens[at - 1].Kind == TokenKind.Mark && text[tokens[at - 1].Start] is '.' or '!' or '?' or ';' or '(' or '"')
+        || text.AsSpan(tokens[at - 1].End, tokens[at].Start - tokens[at - 1].End).Contains('\n');
+
     /// <summary>"my patient John Smith", "her son, Daniel,", "patient: Mary Brown", "resident (Edith Walker)", "patient name: John Smith".</summary>
-    private static void AfterRelation(string text, List<Token> tokens, int relationAt, List<Finding> found)
+    private static void AfterRelation(string text, List<Token> tokens, int relationAt, bool standsAlone, List<Finding> found)
     {
         var at = relationAt + 1;
         if (at < tokens.Count && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]).ToLowerInvariant() is "name" or "called" or "named")
@@ -164,7 +194,12 @@ internal static partial class NameFinder
         if (at < tokens.Count && IsNameWord(text, tokens[at]) && Word(text, tokens[at]) is var first && first != first.ToUpperInvariant()
             && !AfterRelationNotNames.Contains(WithoutPossessive(first)) && !IsOrganisation(text, tokens, at))
         {
-            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+            var end = NameEnd(text, tokens, at);
+            var next = TokenAt(tokens, at, end);
+            if (!standsAlone || next >= tokens.Count || tokens[next].Kind != TokenKind.Word || !IsCapitalised(Word(text, tokens[next])))
+            {
+                found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
+            }
         }
     }
 
@@ -253,6 +288,18 @@ internal static partial class NameFinder
         return at < tokens.Count && tokens[at].Kind == TokenKind.Number ? at : -1;
     }
 
+    /// <summary>The index of the first token from <paramref name="from"/> that starts at or after <paramref name="position"/> (a name's few words on).</summary>
+    private static int TokenAt(List<Token> tokens, int from, int position)
+    {
+        var k = from;
+        while (k < tokens.Count && tokens[k].Start < position)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
     private static bool IsMark(string text, List<Token> tokens, int at, char mark) =>
         at < tokens.Count && tokens[at].Kind == TokenKind.Mark && text[tokens[at].Start] == mark;
 
@@ -321,6 +368,13 @@ internal static partial class NameFinder
         }
 
         return tokens;
+    }
+
+    private enum Relation
+    {
+        None,
+        Named,
+        NameStandsAlone,
     }
 
     private readonly record struct Token(int Start, int End, TokenKind Kind, bool SpaceBefore);

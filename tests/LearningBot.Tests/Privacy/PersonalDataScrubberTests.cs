@@ -196,6 +196,31 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("Resident Albert refused his lunch", "Resident [name removed] refused his lunch")]
+    [InlineData("The ward was busy. Patient Harold (Ward 9) had no drink", "The ward was busy. Patient [name removed] (Ward 9) had no drink")]
+    [InlineData("Client John said he was waiting", "Client [name removed] said he was waiting")]
+    [InlineData("Son, Daniel, says the glasses were lost", "Son, [name removed], says the glasses were lost")]
+    [InlineData("Service user Kelly said the carers are late", "Service user [name removed] said the carers are late")]
+    [InlineData("My colleague Priya noticed the sore", "My colleague [name removed] noticed the sore")]
+    [InlineData("My colleague, Ruth Kowalski, saw it first", "My colleague, [name removed], saw it first")]
+    [InlineData("Carer Stacey-Leigh Jackson didn't turn up", "Carer [name removed] didn't turn up")]
+    [InlineData("Healthcare assistant Jo-Ann Price raised it", "Healthcare assistant [name removed] raised it")]
+    [InlineData("Contact: Lucy Green, about the visit", "Contact: [name removed], about the visit")]
+    public void Removes_a_name_after_a_relation_that_starts_a_sentence_or_a_colleagues_role(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Patient Leaders Programme starts in May")]
+    [InlineData("Patient Safety Incident Response Framework training starts soon")]
+    [InlineData("Resident Doctors are on strike")]
+    [InlineData("Client Services will call back")]
+    [InlineData("The Patient Advice and Liaison Service leaflets are in reception")]
+    [InlineData("our carer Passport Scheme is open to families")]
+    [InlineData("Please contact Age UK for befriending")]
+    public void Keeps_headings_that_start_with_a_relation_or_role(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
