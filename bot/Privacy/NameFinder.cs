@@ -23,6 +23,7 @@ internal static partial class NameFinder
     public static void Find(string text, List<Finding> found)
     {
         var tokens = Tokenise(text);
+        var firstName = found.Count;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Word)
@@ -44,7 +45,17 @@ internal static partial class NameFinder
             {
                 AfterRelation(text, tokens, i, relation == Relation.NameStandsAlone, found);
             }
+            else if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) && AgeAt(text, tokens, i + 1, aged: true) >= 0)
+            {
+                BeforeAge(text, tokens, i, found);
+            }
+            else if (IsYearOld(text, tokens, i, word))
+            {
+                AfterYearOld(text, tokens, i + 1, found);
+            }
         }
+
+        AgesAfterNames(text, tokens, found, firstName);
     }
 
     private static void AfterTitle(string text, List<Token> tokens, int titleAt, string title, List<Finding> found)

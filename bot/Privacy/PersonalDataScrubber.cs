@@ -29,6 +29,7 @@ public enum ScrubMarking
 /// <item>names after a title (<c>Mrs Joan Smith</c>, <c>Dr Patel</c>, <c>Sister Mary</c>) or beside a bed or room
 /// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), or after the person they are to the writer or the patient
 /// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>); the title stays;</item>
+/// <item>an age beside a name (<c>Mrs Evans, 87,</c>, <c>Frank Doyle aged 84</c>), and the name an age points to;</item>
 /// <item>any other run of seven or more digits.</item>
 /// </list>
 /// Full-width digits, non-breaking and zero-width spaces and other look-alikes are read as what they look like.
@@ -52,13 +53,14 @@ public static class PersonalDataScrubber
     public const string ClientReference = "client reference";
     public const string NationalInsuranceNumber = "National Insurance number";
     public const string Name = "name";
+    public const string Age = "age";
     public const string LongNumber = "long number";
 
     /// <summary>Every kind, in the order <see cref="Describe"/> and the labelled markers know them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
         NhsNumber, ChiNumber, PhoneNumber, EmailAddress, Postcode, Address, DateOfBirth, Date, HospitalNumber, ClientReference,
-        NationalInsuranceNumber, Name, LongNumber,
+        NationalInsuranceNumber, Name, Age, LongNumber,
     ];
 
     /// <summary>
@@ -79,7 +81,7 @@ public static class PersonalDataScrubber
     /// <summary>The kind with its article, for a sentence such as "I removed an NHS number".</summary>
     public static string Describe(string kind) => kind switch
     {
-        NhsNumber or EmailAddress or Address => "an " + kind,
+        NhsNumber or EmailAddress or Address or Age => "an " + kind,
         _ => "a " + kind,
     };
 

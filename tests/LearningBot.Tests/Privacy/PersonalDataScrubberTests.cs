@@ -221,6 +221,26 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("Mrs Evans, 87, fell in the bathroom", "Mrs [name removed], [age removed], fell in the bathroom")]
+    [InlineData("mum (Eileen Baxter, 79) was discharged", "mum ([name removed], [age removed]) was discharged")]
+    [InlineData("Miss Harper, aged 19, was on an adult ward", "Miss [name removed], aged [age removed], was on an adult ward")]
+    [InlineData("Mr Hassan Ali 76 years old was sent home", "Mr [name removed] [age removed] years old was sent home")]
+    [InlineData("Frank Doyle aged 84 waited on a trolley", "[name removed] aged [age removed] waited on a trolley")]
+    [InlineData("Ninety-year-old Doris Walker waited six hours", "Ninety-year-old [name removed] waited six hours")]
+    [InlineData("a 90 year old Doris Walker waited", "a 90 year old [name removed] waited")]
+    public void Removes_an_age_beside_a_name_and_the_name_an_age_points_to(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Women aged 50 to 70 are invited for screening")]
+    [InlineData("Patients aged 65 and over need a falls check")]
+    [InlineData("Mrs Khan's ward, 3 days ago, had two falls")]
+    [InlineData("Our 16-year-old apprentices start in September")]
+    [InlineData("Sessions in Bolton (12) and Bury (8) are full")]
+    public void Keeps_ages_and_counts_that_belong_to_no_name(string text) =>
+        Assert.Equal(text.Replace("Khan", "[name removed]", StringComparison.Ordinal), PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
@@ -236,6 +256,7 @@ public sealed class PersonalDataScrubberTests
     [Theory]
     [InlineData(PersonalDataScrubber.NhsNumber, "an NHS number")]
     [InlineData(PersonalDataScrubber.EmailAddress, "an email address")]
+    [InlineData(PersonalDataScrubber.Age, "an age")]
     [InlineData(PersonalDataScrubber.Address, "an address")]
     [InlineData(PersonalDataScrubber.PhoneNumber, "a phone number")]
     [InlineData(PersonalDataScrubber.DateOfBirth, "a date of birth")]
