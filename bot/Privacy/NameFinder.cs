@@ -40,6 +40,7 @@ internal static partial class NameFinder
             {
                 BeforePlace(text, tokens, i, found);
                 AfterPlace(text, tokens, number, found);
+                BedOnWard(text, tokens, i, number, found);
             }
             else if (IsRelation(text, tokens, i, word) is var relation and not Relation.None)
             {

@@ -30,6 +30,7 @@ public enum ScrubMarking
 /// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), or after the person they are to the writer or the patient
 /// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>); the title stays;</item>
 /// <item>an age beside a name (<c>Mrs Evans, 87,</c>, <c>Frank Doyle aged 84</c>), and the name an age points to;</item>
+/// <item>a bed's or side room's number beside its ward or bay (<c>bed 4 on Ward 7</c>, <c>Bay 3 bed 2</c>); the ward stays, and a bed alone stays;</item>
 /// <item>any other run of seven or more digits.</item>
 /// </list>
 /// Full-width digits, non-breaking and zero-width spaces and other look-alikes are read as what they look like.
@@ -54,13 +55,14 @@ public static class PersonalDataScrubber
     public const string NationalInsuranceNumber = "National Insurance number";
     public const string Name = "name";
     public const string Age = "age";
+    public const string BedNumber = "bed number";
     public const string LongNumber = "long number";
 
     /// <summary>Every kind, in the order <see cref="Describe"/> and the labelled markers know them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
         NhsNumber, ChiNumber, PhoneNumber, EmailAddress, Postcode, Address, DateOfBirth, Date, HospitalNumber, ClientReference,
-        NationalInsuranceNumber, Name, Age, LongNumber,
+        NationalInsuranceNumber, Name, Age, BedNumber, LongNumber,
     ];
 
     /// <summary>

@@ -241,6 +241,29 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(text.Replace("Khan", "[name removed]", StringComparison.Ordinal), PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("the man in bed 4 on Ward 7 was not fed", "the man in bed [bed number removed] on Ward 7 was not fed")]
+    [InlineData("Bed 6, Ward 10, had a fall", "Bed [bed number removed], Ward 10, had a fall")]
+    [InlineData("seen on ward 9, bed 3 at noon", "seen on ward 9, bed [bed number removed] at noon")]
+    [InlineData("Bay 3 bed 2 was not repositioned", "Bay 3 bed [bed number removed] was not repositioned")]
+    [InlineData("the patient in side room 2 on Ash Ward was isolated", "the patient in side room [bed number removed] on Ash Ward was isolated")]
+    public void Removes_a_bed_number_beside_its_ward_or_bay(string text, string expected)
+    {
+        var result = PersonalDataScrubber.Scrub(text, Today);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([PersonalDataScrubber.BedNumber], result.Removed);
+    }
+
+    [Theory]
+    [InlineData("The lady in bed 4 needs a hoist")]
+    [InlineData("Ward 7 is piloting a new falls bundle")]
+    [InlineData("Our ward has 28 beds and 4 bays")]
+    [InlineData("Room 4 in the Learning Hub is booked, can we use room 5?")]
+    [InlineData("Ward 12 has 20 beds in 4 bays")]
+    public void Keeps_a_bed_ward_or_room_that_points_to_no_one(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
