@@ -24,6 +24,9 @@ internal static class Cues
     public static readonly string[] Care =
         ["admitted", "admission", "discharged", "discharge", "died", "death", "deceased", "seen", "fell", "fall", "incident", "doa", "dod", "passed away", "visited"];
 
+    public static readonly string[] Vehicle =
+        ["reg", "registration", "reg plate", "number plate", "numberplate", "car", "vehicle", "van", "taxi", "motorbike", "vrn"];
+
     private const int Window = 48;
 
     private static readonly HashSet<string> Fillers = new(

@@ -84,6 +84,21 @@ internal static class Detectors
         });
     }
 
+    public static void NumberPlates(string text, List<Finding> found)
+    {
+        Each(IdentifierPatterns.NumberPlate, text, match => Add(found, match, PersonalDataScrubber.VehicleRegistration, Finding.Structured));
+        foreach (var pattern in (ReadOnlySpan<Regex>)[IdentifierPatterns.CuedNumberPlate, IdentifierPatterns.OlderNumberPlate])
+        {
+            Each(pattern, text, match =>
+            {
+                if (Cues.Before(text, match.Index, Cues.Vehicle))
+                {
+                    Add(found, match, PersonalDataScrubber.VehicleRegistration, Finding.Structured);
+                }
+            });
+        }
+    }
+
     public static void Dates(string text, DateOnly today, List<Finding> found)
     {
         Each(IdentifierPatterns.NumericDate, text, match =>

@@ -26,6 +26,7 @@ public enum ScrubMarking
 /// <item>hospital, MRN and unit numbers (letters and 6 to 8 digits, or 6 digits or more after "MRN", "hospital no"...);</item>
 /// <item>council and social care references after their cue (<c>client ref CR-204518</c>, <c>Mosaic ID 1234567</c>);</item>
 /// <item>National Insurance numbers (<c>AB 12 34 56 C</c>, any spacing);</item>
+/// <item>vehicle registrations (<c>AB12 CDE</c> in capitals anywhere; any case and the older formats after "reg" or "car");</item>
 /// <item>names after a title (<c>Mrs Joan Smith</c>, <c>Dr Patel</c>, <c>Sister Mary</c>) or beside a bed or room
 /// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), or after the person they are to the writer or the patient
 /// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>); the title stays;</item>
@@ -56,13 +57,14 @@ public static class PersonalDataScrubber
     public const string Name = "name";
     public const string Age = "age";
     public const string BedNumber = "bed number";
+    public const string VehicleRegistration = "vehicle registration";
     public const string LongNumber = "long number";
 
     /// <summary>Every kind, in the order <see cref="Describe"/> and the labelled markers know them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
         NhsNumber, ChiNumber, PhoneNumber, EmailAddress, Postcode, Address, DateOfBirth, Date, HospitalNumber, ClientReference,
-        NationalInsuranceNumber, Name, Age, BedNumber, LongNumber,
+        NationalInsuranceNumber, Name, Age, BedNumber, VehicleRegistration, LongNumber,
     ];
 
     /// <summary>
@@ -163,6 +165,7 @@ public static class PersonalDataScrubber
         Detectors.Postcodes(text, found);
         Detectors.Addresses(text, found);
         Detectors.HospitalNumbers(text, found);
+        Detectors.NumberPlates(text, found);
         Detectors.Dates(text, today, found);
         NumberRuns.Find(text, today, found);
         NameFinder.Find(text, found);

@@ -264,6 +264,30 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("Family car AB12 CDE was blocking the bay", "Family car [vehicle registration removed] was blocking the bay")]
+    [InlineData("KX68ZTU parked in the staff car park", "[vehicle registration removed] parked in the staff car park")]
+    [InlineData("Reg number ma19 xyz seen at the scene", "Reg number [vehicle registration removed] seen at the scene")]
+    [InlineData("his car, reg A123 BCD, was towed", "his car, reg [vehicle registration removed], was towed")]
+    [InlineData("the van ABC 123D blocked the entrance", "the van [vehicle registration removed] blocked the entrance")]
+    public void Removes_vehicle_registrations(string text, string expected)
+    {
+        var result = PersonalDataScrubber.Scrub(text, Today);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([PersonalDataScrubber.VehicleRegistration], result.Removed);
+    }
+
+    [Theory]
+    [InlineData("Is the M62 closed? I'm driving to the course")]
+    [InlineData("Does the poster come in A3 or A4 size?")]
+    [InlineData("The car park has 120 spaces and 12 EV chargers")]
+    [InlineData("Band 5 and band 6 staff use the A3 SBAR sheet")]
+    [InlineData("the car on the m62 was stuck, so I was late")]
+    [InlineData("the taxi on the A580 was late")]
+    public void Keeps_roads_paper_sizes_and_counts_that_look_like_plates(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
