@@ -288,6 +288,21 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("The training on 3 November 2026 was full")]
+    [InlineData("Slides from the session on 12/10/2026 are on the hub")]
+    [InlineData("the meeting on 2 October 2026 agreed the falls bundle")]
+    [InlineData("We held the fire drill on 5 Nov 2026.")]
+    public void Keeps_the_date_of_a_past_training_session_or_meeting(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("she was admitted on 3 November 2026 after the training", "she was admitted on [date removed] after the training")]
+    [InlineData("inspectors visited on 10 November.", "inspectors visited on [date removed].")]
+    [InlineData("seen 4 Nov. by the GP", "seen [date removed]. by the GP")]
+    public void Removes_a_date_of_care_but_leaves_the_full_stop_after_it(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
