@@ -45,6 +45,10 @@ internal static partial class NameFinder
             else if (IsRelation(text, tokens, i, word) is var relation and not Relation.None)
             {
                 AfterRelation(text, tokens, i, relation == Relation.NameStandsAlone, found);
+                if (Relations.Contains(word))
+                {
+                    BeforeRelation(text, tokens, i, found);
+                }
             }
             else if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) && AgeAt(text, tokens, i + 1, aged: true) >= 0)
             {
@@ -212,6 +216,45 @@ internal static partial class NameFinder
             {
                 found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
             }
+        }
+    }
+
+    /// <summary>
+    /// "Tom Hargreaves, the patient's nephew", "Mary Brown, her daughter": two or three name words, a comma, then who
+    /// the person is ("Later, her son rang" has one word, so it stays; "In Greater Manchester, her son" is a place).
+    /// </summary>
+    private static void BeforeRelation(string text, List<Token> tokens, int relationAt, List<Finding> found)
+    {
+        var at = relationAt - 1;
+        if (at >= 0 && tokens[at].Kind == TokenKind.Word && (Word(text, tokens[at]) is "her" or "his" or "their" or "my" or "our"
+            || Word(text, tokens[at]).EndsWith("'s", StringComparison.Ordinal)))
+        {
+            at--;
+        }
+
+        if (at >= 0 && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]) == "the")
+        {
+            at--;
+        }
+
+        if (at == relationAt - 1 || at < 0 || tokens[at].Kind != TokenKind.Mark || text[tokens[at].Start] != ',')
+        {
+            return;
+        }
+
+        var last = at - 1;
+        var first = at;
+        while (first - 1 >= 0 && last - first + 1 < MaxNameWords && IsNameWord(text, tokens[first - 1]))
+        {
+            first--;
+        }
+
+        // "In Greater Manchester, the patient's son...": a place, not a person.
+        var place = first > 0 && tokens[first - 1].Kind == TokenKind.Word
+            && Word(text, tokens[first - 1]).ToLowerInvariant() is "in" or "at" or "from" or "near" or "across" or "around" or "within" or "outside";
+        if (last - first + 1 >= 2 && !place)
+        {
+            found.Add(new Finding(tokens[first].Start, WithoutPossessive(text, tokens[last]), PersonalDataScrubber.Name, Finding.Named));
         }
     }
 

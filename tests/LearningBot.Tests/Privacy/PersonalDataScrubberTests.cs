@@ -303,6 +303,19 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("I spoke to Tom Hargreaves, the patient's nephew, about it", "I spoke to [name removed], the patient's nephew, about it")]
+    [InlineData("Mary Brown, her daughter, rang PALS", "[name removed], her daughter, rang PALS")]
+    public void Removes_a_name_followed_by_who_the_person_is(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Later, her son rang the ward")]
+    [InlineData("After the Safeguarding Adults Board, her daughter asked for a meeting")]
+    [InlineData("In Greater Manchester, the patient's son can use the carers hub")]
+    public void Keeps_a_place_or_heading_before_who_the_person_is(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
