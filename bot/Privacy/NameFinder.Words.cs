@@ -69,6 +69,19 @@ internal static partial class NameFinder
         ],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs that follow a name in lower case ("mr jones lives alone"), so are not read as its surname.</summary>
+    private static readonly HashSet<string> CommonVerbs = new(
+        [
+            "want", "live", "lives", "feel", "feels", "felt", "like", "likes", "look", "looks", "use", "uses", "take", "takes", "took",
+            "go", "goes", "come", "comes", "die", "dies", "rang", "ring", "rings", "call", "calls", "need", "keep", "get", "see", "sees",
+            "saw", "left", "leaves", "lost", "loses", "made", "makes", "wear", "wears", "walk", "walks", "sleep", "sleeps", "eat", "eats",
+            "ate", "drink", "drinks", "drank", "refuse", "seem", "stay", "stays", "wait", "waits", "sit", "sits", "sat", "tries", "think",
+            "thinks", "thought", "know", "knows", "knew", "ask", "tell", "spoke", "speaks", "hates", "loves", "gave", "gives", "put", "puts",
+            "sent", "sends", "ran", "runs", "fall", "falls", "cried", "shouted", "won't", "can't", "doesn't", "didn't", "isn't", "wasn't",
+            "also", "again", "still", "now", "then", "today", "here", "there", "who", "whose", "whom", "which", "that", "and", "or", "but",
+        ],
+        StringComparer.Ordinal);
+
     /// <summary>Capitalised words that are roles, places, subjects, days and other things that are not names.</summary>
     private static readonly HashSet<string> NotNames = new(
         [

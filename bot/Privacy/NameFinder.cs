@@ -85,8 +85,33 @@ internal static partial class NameFinder
                 : LowerCaseNameTitles.Contains(title) && !Function.Contains(first) && !NotNames.Contains(first);
         if (starts && Title(first) is null)
         {
-            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+            var end = NameEnd(text, tokens, at);
+            if (!IsCapitalised(first) && !IsInitial(first) && end <= tokens[at].End && LowerCaseSurname(text, tokens, at + 1) is { } surname)
+            {
+                end = WithoutPossessive(text, surname);
+            }
+
+            found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
         }
+    }
+
+    /// <summary>
+    /// "mr david thompson": after a lower-case first name, a lower-case word that is no function word or common verb is
+    /// the surname ("mr jones lives alone" loses at most a verb, which costs less than a kept surname).
+    /// </summary>
+    private static Token? LowerCaseSurname(string text, List<Token> tokens, int at)
+    {
+        if (at >= tokens.Count || tokens[at].Kind != TokenKind.Word || !tokens[at].SpaceBefore)
+        {
+            return null;
+        }
+
+        var word = WithoutPossessive(Word(text, tokens[at]));
+        var verbLike = word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal);
+        return word.Length >= 2 && char.IsLower(word[0]) && !verbLike && !Function.Contains(word) && !NotNames.Contains(word)
+            && !CommonVerbs.Contains(word) && Title(word) is null
+            ? tokens[at]
+            : null;
     }
 
     /// <summary>"Joan Smith in room 12", "Mary (bed 4)", "Mr Jones, bay 3": capitalised words just before the place.</summary>
