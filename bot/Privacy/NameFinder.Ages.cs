@@ -11,6 +11,17 @@ internal static partial class NameFinder
 {
     private const int OldestAge = 120;
 
+    /// <summary>
+    /// Words that make a capitalised run a building or a place ("the 100-year-old Royal Infirmary"), for the rules with no
+    /// title or relation to go on. Not those that are common surnames too (Hall, West, Park).
+    /// </summary>
+    private static readonly HashSet<string> PlaceNameWords = new(
+        [
+            "royal", "infirmary", "general", "memorial", "abbey", "castle", "cathedral", "chapel", "tower", "victorian", "georgian",
+            "edwardian", "street", "road", "square", "county", "city", "town", "valley", "greater", "upon", "institute",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> AgeUnits = new(["years", "year", "yrs", "yr", "yo"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>For each name found from <paramref name="first"/> on, the age written just after it.</summary>
@@ -45,7 +56,7 @@ internal static partial class NameFinder
                 at++;
             }
 
-            var number = AgeAt(text, tokens, at, aged || marked);
+            var number = AgeAt(text, tokens, at, aged, marked);
             if (number >= 0)
             {
                 found.Add(new Finding(tokens[number].Start, tokens[number].End, PersonalDataScrubber.Age, Finding.Named));
@@ -55,9 +66,9 @@ internal static partial class NameFinder
 
     /// <summary>
     /// The index of an age at <paramref name="at"/> (a number up to 120), or -1. Unless <paramref name="aged"/> it must
-    /// be set off as an age is: "87," "(92)", "84 years": not "Mrs Khan, 3 days ago".
+    /// be set off as an age is (", 87," "(92)" when <paramref name="marked"/>, or "84 years"): not "Mrs Khan, 3 days ago".
     /// </summary>
-    private static int AgeAt(string text, List<Token> tokens, int at, bool aged)
+    private static int AgeAt(string text, List<Token> tokens, int at, bool aged, bool marked = false)
     {
         if (at >= tokens.Count || tokens[at].Kind != TokenKind.Number || tokens[at].End - tokens[at].Start > 3
             || !char.IsAsciiDigit(text[tokens[at].End - 1]) || int.Parse(text.AsSpan(tokens[at].Start, tokens[at].End - tokens[at].Start), NumberStyles.None, CultureInfo.InvariantCulture) > OldestAge)
@@ -72,7 +83,7 @@ internal static partial class NameFinder
         }
 
         var setOff = tokens[next].Kind == TokenKind.Mark
-            ? text[tokens[next].Start] is ',' or ')' or '.' or ';' && !(next + 1 < tokens.Count && tokens[next + 1].Kind == TokenKind.Number && !tokens[next + 1].SpaceBefore)
+            ? marked && text[tokens[next].Start] is ',' or ')' or '.' or ';' && !(next + 1 < tokens.Count && tokens[next + 1].Kind == TokenKind.Number && !tokens[next + 1].SpaceBefore)
             : tokens[next].Kind == TokenKind.Word && AgeUnits.Contains(Word(text, tokens[next]));
         return aged || setOff ? at : -1;
     }
@@ -92,10 +103,23 @@ internal static partial class NameFinder
             first--;
         }
 
-        if (last - first + 1 >= 2)
+        if (last - first + 1 >= 2 && !NamesAPlace(text, tokens, first, last))
         {
             found.Add(new Finding(tokens[first].Start, WithoutPossessive(text, tokens[last]), PersonalDataScrubber.Name, Finding.Named));
         }
+    }
+
+    private static bool NamesAPlace(string text, List<Token> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && PlaceNameWords.Contains(Word(text, tokens[k])))
+            {
+                return true;
+            }
+        }
+
+        return IsOrganisation(text, tokens, first);
     }
 
     /// <summary>"90-year-old", "Ninety-year-old", "90 year old".</summary>
@@ -109,7 +133,11 @@ internal static partial class NameFinder
     {
         if (at + 1 < tokens.Count && IsNameWord(text, tokens[at]) && IsNameWord(text, tokens[at + 1]) && tokens[at + 1].SpaceBefore)
         {
-            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+            var end = NameEnd(text, tokens, at);
+            if (!NamesAPlace(text, tokens, at, TokenAt(tokens, at, end) - 1))
+            {
+                found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
+            }
         }
     }
 }

@@ -20,17 +20,34 @@ internal static partial class NameFinder
             return;
         }
 
-        var from = Math.Max(0, placeAt - WardWindow);
-        var to = Math.Min(tokens.Count - 1, numberAt + WardWindow);
-        for (var k = from; k <= to; k++)
+        // A bare "Room 2" is as often a meeting room; a side, single or isolation room on a ward is a patient's.
+        if (place == "room" && !(placeAt > 0 && tokens[placeAt - 1].Kind == TokenKind.Word && PlaceModifiers.Contains(Word(text, tokens[placeAt - 1]).ToLowerInvariant())))
         {
-            if ((k < placeAt || k > numberAt) && IsWardOrBay(text, tokens, k, bayCounts: place != "room"))
+            return;
+        }
+
+        var bayCounts = place != "room";
+        for (var k = placeAt - 1; k >= Math.Max(0, placeAt - WardWindow) && !EndsClause(text, tokens[k]); k--)
+        {
+            if (IsWardOrBay(text, tokens, k, bayCounts))
+            {
+                found.Add(new Finding(tokens[numberAt].Start, tokens[numberAt].End, PersonalDataScrubber.BedNumber, Finding.Named));
+                return;
+            }
+        }
+
+        for (var k = numberAt + 1; k <= Math.Min(tokens.Count - 1, numberAt + WardWindow) && !EndsClause(text, tokens[k]); k++)
+        {
+            if (IsWardOrBay(text, tokens, k, bayCounts))
             {
                 found.Add(new Finding(tokens[numberAt].Start, tokens[numberAt].End, PersonalDataScrubber.BedNumber, Finding.Named));
                 return;
             }
         }
     }
+
+    /// <summary>A full stop, semicolon, question or exclamation mark: "Bed 4 has a broken hoist; Ward 7 is waiting" is two things.</summary>
+    private static bool EndsClause(string text, Token token) => token.Kind == TokenKind.Mark && text[token.Start] is '.' or ';' or '?' or '!';
 
     /// <summary>"Ward 7", "ward 7", "Ash Ward", "Bay 3" (for a bed, not a room: rooms are not in bays).</summary>
     private static bool IsWardOrBay(string text, List<Token> tokens, int at, bool bayCounts)

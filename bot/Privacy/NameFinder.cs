@@ -277,7 +277,7 @@ internal static partial class NameFinder
         // "In Greater Manchester, the patient's son...": a place, not a person.
         var place = first > 0 && tokens[first - 1].Kind == TokenKind.Word
             && Word(text, tokens[first - 1]).ToLowerInvariant() is "in" or "at" or "from" or "near" or "across" or "around" or "within" or "outside";
-        if (last - first + 1 >= 2 && !place)
+        if (last - first + 1 >= 2 && !place && !NamesAPlace(text, tokens, first, last))
         {
             found.Add(new Finding(tokens[first].Start, WithoutPossessive(text, tokens[last]), PersonalDataScrubber.Name, Finding.Named));
         }

@@ -230,6 +230,7 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Miss Harper, aged 19, was on an adult ward", "Miss [name removed], aged [age removed], was on an adult ward")]
     [InlineData("Mr Hassan Ali 76 years old was sent home", "Mr [name removed] [age removed] years old was sent home")]
     [InlineData("Frank Doyle aged 84 waited on a trolley", "[name removed] aged [age removed] waited on a trolley")]
+    [InlineData("Frank West, aged 84, waited", "[name removed], aged [age removed], waited")]
     [InlineData("Ninety-year-old Doris Walker waited six hours", "Ninety-year-old [name removed] waited six hours")]
     [InlineData("a 90 year old Doris Walker waited", "a 90 year old [name removed] waited")]
     public void Removes_an_age_beside_a_name_and_the_name_an_age_points_to(string text, string expected) =>
@@ -241,6 +242,8 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Mrs Khan's ward, 3 days ago, had two falls")]
     [InlineData("Our 16-year-old apprentices start in September")]
     [InlineData("Sessions in Bolton (12) and Bury (8) are full")]
+    [InlineData("Mrs Khan, 2 weeks ago, said it was fine")]
+    [InlineData("The 100-year-old Royal Infirmary building is closing")]
     public void Keeps_ages_and_counts_that_belong_to_no_name(string text) =>
         Assert.Equal(text.Replace("Khan", "[name removed]", StringComparison.Ordinal), PersonalDataScrubber.Scrub(text, Today).Text);
 
@@ -264,6 +267,8 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Our ward has 28 beds and 4 bays")]
     [InlineData("Room 4 in the Learning Hub is booked, can we use room 5?")]
     [InlineData("Ward 12 has 20 beds in 4 bays")]
+    [InlineData("Bed 4 has a broken hoist; Ward 7 is waiting for estates")]
+    [InlineData("Room 2 and Ward 7 training rooms are booked")]
     public void Keeps_a_bed_ward_or_room_that_points_to_no_one(string text) =>
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
@@ -316,6 +321,7 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Later, her son rang the ward")]
     [InlineData("After the Safeguarding Adults Board, her daughter asked for a meeting")]
     [InlineData("In Greater Manchester, the patient's son can use the carers hub")]
+    [InlineData("Salford Royal, the patient's son said, was quick")]
     public void Keeps_a_place_or_heading_before_who_the_person_is(string text) =>
         Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
 
