@@ -24,6 +24,19 @@ internal static class Cues
     public static readonly string[] Care =
         ["admitted", "admission", "discharged", "discharge", "died", "death", "deceased", "seen", "fell", "fall", "incident", "doa", "dod", "passed away", "visited"];
 
+    /// <summary>
+    /// Events of the working year whose date, past or coming, says nothing about a patient: "the training on 3 December".
+    /// Not "event": a reported event is an incident.
+    /// </summary>
+    public static readonly string[] Event =
+    [
+        "training", "session", "sessions", "course", "courses", "workshop", "meeting", "study day", "webinar", "conference", "huddle",
+        "teaching", "cohort", "refresher", "drill", "induction", "inspection", "lecture", "exam", "deadline", "intake", "launch",
+    ];
+
+    public static readonly string[] Vehicle =
+        ["reg", "registration", "reg plate", "number plate", "numberplate", "car", "vehicle", "van", "taxi", "motorbike", "vrn"];
+
     private const int Window = 48;
 
     private static readonly HashSet<string> Fillers = new(

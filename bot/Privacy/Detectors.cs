@@ -84,6 +84,21 @@ internal static class Detectors
         });
     }
 
+    public static void NumberPlates(string text, List<Finding> found)
+    {
+        Each(IdentifierPatterns.NumberPlate, text, match => Add(found, match, PersonalDataScrubber.VehicleRegistration, Finding.Structured));
+        foreach (var pattern in (ReadOnlySpan<Regex>)[IdentifierPatterns.CuedNumberPlate, IdentifierPatterns.OlderNumberPlate])
+        {
+            Each(pattern, text, match =>
+            {
+                if (Cues.Before(text, match.Index, Cues.Vehicle))
+                {
+                    Add(found, match, PersonalDataScrubber.VehicleRegistration, Finding.Structured);
+                }
+            });
+        }
+    }
+
     public static void Dates(string text, DateOnly today, List<Finding> found)
     {
         Each(IdentifierPatterns.NumericDate, text, match =>
@@ -126,6 +141,12 @@ internal static class Detectors
                 end = match.Groups[2].Index + match.Groups[2].Length;
             }
 
+            // "on 10 November." ends a sentence: the full stop (or an abbreviation's dot) carries nothing and stays.
+            if (readYear is null && text[end - 1] == '.')
+            {
+                end--;
+            }
+
             AddDate(text, match.Index, end, new DateParts(day, month, readYear), today, found);
         });
 
@@ -162,7 +183,7 @@ internal static class Detectors
         {
             // "March 24" is a day; "Mar-24", "Mar '24" and "March 2024" are a month and year.
             var dashed = match.Groups[2].Value.AsSpan().IndexOfAny('-', '/') >= 0;
-            if (!DigitAt(text, match.Index + match.Length) && DateParts.ReadYear(match.Groups[3].Value, today, spelled: dashed) is { } readYear)
+            if (!DigitAt(text, match.Index + match.Length) && !DayBefore(text, match.Index) && DateParts.ReadYear(match.Groups[3].Value, today, spelled: dashed) is { } readYear)
             {
                 AddDate(text, match.Index, match.Index + match.Length, new DateParts(null, DateParts.MonthNumber(match.Groups[1].Value), readYear), today, found);
             }
@@ -175,11 +196,14 @@ internal static class Detectors
             found.Add(new Finding(match.Groups[1].Index, match.Groups[1].Index + match.Groups[1].Length, PersonalDataScrubber.Date, Finding.Dated)));
     }
 
-    /// <summary>Records a date unless it is a coming one (a course, a deadline) with nothing marking it as a birth or care date.</summary>
+    /// <summary>
+    /// Records a date unless it is a coming one (a course, a deadline) or one that follows an event ("the training on 3
+    /// December 2026"), with nothing marking it as a birth or care date.
+    /// </summary>
     internal static void AddDate(string text, int start, int end, DateParts parts, DateOnly today, List<Finding> found)
     {
         var birth = Cues.Before(text, start, Cues.Birth);
-        if (!birth && !Cues.Before(text, start, Cues.Care) && !parts.IsPastOrUnreadable(today))
+        if (!birth && !Cues.Before(text, start, Cues.Care) && (!parts.IsPastOrUnreadable(today) || Cues.Before(text, start, Cues.Event)))
         {
             return;
         }
@@ -216,6 +240,39 @@ internal static class Detectors
 
     private static void Add(List<Finding> found, Match match, string kind, int rank) =>
         found.Add(new Finding(match.Index, match.Index + match.Length, kind, rank));
+
+    /// <summary>"3 " or "12th of " just before a month: the day and month detector has read (or kept) the whole date.</summary>
+    private static bool DayBefore(string text, int index)
+    {
+        var i = index - 1;
+        var stop = Math.Max(0, index - 12);
+        while (i >= stop && text[i] is ' ' or '-' or '.' or '/')
+        {
+            i--;
+        }
+
+        if (i >= stop + 1 && text[i - 1] == 'o' && text[i] == 'f' && (i < 2 || !char.IsLetter(text[i - 2])))
+        {
+            for (i -= 2; i >= stop && text[i] == ' '; i--)
+            {
+            }
+        }
+
+        if (i >= stop + 1 && text.AsSpan(i - 1, 2) is "st" or "nd" or "rd" or "th")
+        {
+            i -= 2;
+        }
+
+        var digits = 0;
+        while (i >= stop && char.IsAsciiDigit(text[i]) && digits < 3)
+        {
+            digits++;
+            i--;
+        }
+
+        return digits is 1 or 2 && (i < 0 || !char.IsLetterOrDigit(text[i]))
+            && DateParts.ReadDay(text.Substring(i + 1, digits), out _);
+    }
 
     private static bool DigitBefore(string text, int index) => index > 0 && char.IsAsciiDigit(text[index - 1]);
 

@@ -103,10 +103,23 @@ internal static class IdentifierPatterns
         + @"((?:[0-9]{1,4}[A-Za-z]?,? {1,2})?(?:[A-Z][A-Za-z'\-]+,? {1,2}){1,3}(?:" + StreetType[3..^1] + @"|Cottage|House|Farm|Lodge|Barn|Paddocks?|Manor|Estate)\b)",
         Exact, Timeout);
 
+    /// <summary>A number plate in the current format, in capitals: <c>AB12 CDE</c>, <c>KX68ZTU</c> (no I, Q or Z where the DVLA uses none).</summary>
+    public static readonly Regex NumberPlate = new(@"\b[A-HJ-PR-Y]{2}[0-25-7][0-9] {0,2}[A-HJ-PR-Z]{3}\b", Exact, Timeout);
+
+    /// <summary>A plate in the current format in any case, for after its cue ("reg", "car"...): <c>ma19 xyz</c>.</summary>
+    public static readonly Regex CuedNumberPlate = new(@"\b[A-Z]{2}[0-9]{2} {0,2}[A-Z]{3}\b", AnyCase, Timeout);
+
+    /// <summary>
+    /// The older formats in capitals, for after their cue: <c>A123 BCD</c>, <c>ABC 123D</c> (in lower case, "the car on the
+    /// m62 was" would be one).
+    /// </summary>
+    public static readonly Regex OlderNumberPlate = new(@"\b(?:[A-Z][0-9]{1,3} {0,2}[A-Z]{3}|[A-Z]{3} {0,2}[0-9]{1,3}[A-Z])\b", Exact, Timeout);
+
     /// <summary>Every pattern, for the test that proves none can backtrack.</summary>
     public static IReadOnlyList<Regex> All { get; } =
     [
         Email, BracketedEmail, WordedEmail, Postcode, NationalInsurance, LettersThenDigits, CapitalsSpaceDigits, ClientReference,
-        NumericDate, DayMonth, MonthDay, MonthYear, CuedYear, BracketedYear, Address, LowerCaseAddress, CuedAddress,
+        NumericDate, DayMonth, MonthDay, MonthYear, CuedYear, BracketedYear, Address, LowerCaseAddress, CuedAddress, NumberPlate,
+        CuedNumberPlate, OlderNumberPlate,
     ];
 }

@@ -31,6 +31,9 @@ internal static partial class NameFinder
         ],
         StringComparer.Ordinal);
 
+    /// <summary>Roles a colleague or carer has, before a name that stands alone: "my colleague Priya", "carer Jo noticed".</summary>
+    private static readonly HashSet<string> Roles = new(["colleague", "friend", "carer", "assistant", "hca"], StringComparer.Ordinal);
+
     /// <summary>Capitalised words that follow "patient" or "client" in names of services and roles ("patient Safety Specialist").</summary>
     private static readonly HashSet<string> AfterRelationNotNames = new(
         [
@@ -39,6 +42,7 @@ internal static partial class NameFinder
             "involvement", "engagement", "identification", "journey", "journeys", "survey", "surveys", "reported", "outcome", "outcomes",
             "led", "centred", "centered", "facing", "charter", "representative", "representatives", "partnership", "partnerships",
             "administration", "services", "relations", "satisfaction", "portal", "list", "lists", "tracking", "movement",
+            "leader", "leaders", "ambassador", "ambassadors", "partner", "partners", "forum", "council", "group", "questionnaire",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -64,6 +68,19 @@ internal static partial class NameFinder
             "never", "sometimes", "often", "has", "wants", "said", "called", "named", "is", "seems", "seemed", "might", "became",
         ],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs that follow a name in lower case ("mr jones lives alone"), so are not read as its surname.</summary>
+    private static readonly HashSet<string> CommonVerbs = new(
+        [
+            "want", "live", "lives", "feel", "feels", "felt", "like", "likes", "look", "looks", "use", "uses", "take", "takes", "took",
+            "go", "goes", "come", "comes", "die", "dies", "rang", "ring", "rings", "call", "calls", "need", "keep", "get", "see", "sees",
+            "saw", "left", "leaves", "lost", "loses", "made", "makes", "wear", "wears", "walk", "walks", "sleep", "sleeps", "eat", "eats",
+            "ate", "drink", "drinks", "drank", "refuse", "seem", "stay", "stays", "wait", "waits", "sit", "sits", "sat", "tries", "think",
+            "thinks", "thought", "know", "knows", "knew", "ask", "tell", "spoke", "speaks", "hates", "loves", "gave", "gives", "put", "puts",
+            "sent", "sends", "ran", "runs", "fall", "falls", "cried", "shouted", "won't", "can't", "doesn't", "didn't", "isn't", "wasn't",
+            "also", "again", "still", "now", "then", "today", "here", "there", "who", "whose", "whom", "which", "that", "and", "or", "but",
+        ],
+        StringComparer.Ordinal);
 
     /// <summary>Capitalised words that are roles, places, subjects, days and other things that are not names.</summary>
     private static readonly HashSet<string> NotNames = new(
@@ -99,7 +116,7 @@ internal static partial class NameFinder
             "clinical", "non-clinical", "theatre", "theatres", "outpatients", "inpatients", "maternity", "paediatric", "paediatrics",
             "emergency", "urgent", "primary", "secondary", "tissue", "viability", "end", "of", "palliative", "respiratory", "cardiac",
             "diabetes", "stroke", "rehab", "rehabilitation", "reablement", "domiciliary", "residential", "nursing", "social", "work",
-            "number", "no", "name", "removed", "dob", "mrn", "chi", "ni", "tel", "mob", "dx", "hx", "pmh", "pt", "ref", "aka", "nok", "gp's",
+            "scheme", "schemes", "passport", "number", "no", "name", "removed", "dob", "mrn", "chi", "ni", "tel", "mob", "dx", "hx", "pmh", "pt", "ref", "aka", "nok", "gp's",
         ],
         StringComparer.OrdinalIgnoreCase);
 }

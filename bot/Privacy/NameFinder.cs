@@ -23,6 +23,7 @@ internal static partial class NameFinder
     public static void Find(string text, List<Finding> found)
     {
         var tokens = Tokenise(text);
+        var firstName = found.Count;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Word)
@@ -39,12 +40,27 @@ internal static partial class NameFinder
             {
                 BeforePlace(text, tokens, i, found);
                 AfterPlace(text, tokens, number, found);
+                BedOnWard(text, tokens, i, number, found);
             }
-            else if (IsRelation(text, tokens, i, word))
+            else if (IsRelation(text, tokens, i, word) is var relation and not Relation.None)
             {
-                AfterRelation(text, tokens, i, found);
+                AfterRelation(text, tokens, i, relation == Relation.NameStandsAlone, found);
+                if (Relations.Contains(word))
+                {
+                    BeforeRelation(text, tokens, i, found);
+                }
+            }
+            else if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) && AgeAt(text, tokens, i + 1, aged: true) >= 0)
+            {
+                BeforeAge(text, tokens, i, found);
+            }
+            else if (IsYearOld(text, tokens, i, word))
+            {
+                AfterYearOld(text, tokens, i + 1, found);
             }
         }
+
+        AgesAfterNames(text, tokens, found, firstName);
     }
 
     private static void AfterTitle(string text, List<Token> tokens, int titleAt, string title, List<Finding> found)
@@ -69,8 +85,33 @@ internal static partial class NameFinder
                 : LowerCaseNameTitles.Contains(title) && !Function.Contains(first) && !NotNames.Contains(first);
         if (starts && Title(first) is null)
         {
-            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+            var end = NameEnd(text, tokens, at);
+            if (!IsCapitalised(first) && !IsInitial(first) && end <= tokens[at].End && LowerCaseSurname(text, tokens, at + 1) is { } surname)
+            {
+                end = WithoutPossessive(text, surname);
+            }
+
+            found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
         }
+    }
+
+    /// <summary>
+    /// "mr david thompson": after a lower-case first name, a lower-case word that is no function word or common verb is
+    /// the surname ("mr jones lives alone" loses at most a verb, which costs less than a kept surname).
+    /// </summary>
+    private static Token? LowerCaseSurname(string text, List<Token> tokens, int at)
+    {
+        if (at >= tokens.Count || tokens[at].Kind != TokenKind.Word || !tokens[at].SpaceBefore)
+        {
+            return null;
+        }
+
+        var word = WithoutPossessive(Word(text, tokens[at]));
+        var verbLike = word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal);
+        return word.Length >= 2 && char.IsLower(word[0]) && !verbLike && !Function.Contains(word) && !NotNames.Contains(word)
+            && !CommonVerbs.Contains(word) && Title(word) is null
+            ? tokens[at]
+            : null;
     }
 
     /// <summary>"Joan Smith in room 12", "Mary (bed 4)", "Mr Jones, bay 3": capitalised words just before the place.</summary>
@@ -121,8 +162,12 @@ internal static partial class NameFinder
         }
     }
 
-    /// <summary>"patient", "her son", "service user" (lower case), or any case with a colon after it ("Patient: ...").</summary>
-    private static bool IsRelation(string text, List<Token> tokens, int at, string word)
+    /// <summary>
+    /// "patient", "her son", "service user" (lower case), or any case with a colon after it ("Patient: ..."). A capitalised
+    /// relation that starts a sentence ("Resident Albert refused...") and the roles a colleague has ("my colleague Priya",
+    /// "carer Jo") count only when the name stands alone, not as the start of a heading ("Patient Leaders Programme").
+    /// </summary>
+    private static Relation IsRelation(string text, List<Token> tokens, int at, string word)
     {
         var lower = word.ToLowerInvariant();
         var serviceUser = lower == "user" && at > 0 && tokens[at - 1].Kind == TokenKind.Word && Word(text, tokens[at - 1]).Equals("service", StringComparison.OrdinalIgnoreCase);
@@ -130,20 +175,46 @@ internal static partial class NameFinder
         {
             // "Name: Mary Brown" on a line of its own or after "his", "her", "full"; not "Course name: Leading Change".
             var before = at > 0 && tokens[at - 1].Kind == TokenKind.Word ? Word(text, tokens[at - 1]).ToLowerInvariant() : null;
-            return IsMark(text, tokens, at + 1, ':') && (before is null or "his" or "her" or "their" or "full" or "first" or "surname");
+            return IsMark(text, tokens, at + 1, ':') && (before is null or "his" or "her" or "their" or "full" or "first" or "surname")
+                ? Relation.Named
+                : Relation.None;
         }
 
-        if (!Relations.Contains(lower) && !serviceUser)
+        var colon = IsMark(text, tokens, at + 1, ':');
+        if (lower == "contact")
         {
-            return false;
+            // "Contact: Lucy Green"; "contact Age UK" is an organisation more often than a person.
+            return colon ? Relation.Named : Relation.None;
+        }
+
+        var role = Roles.Contains(lower);
+        if (!Relations.Contains(lower) && !serviceUser && !role)
+        {
+            return Relation.None;
         }
 
         var nameFollows = at + 1 < tokens.Count && tokens[at + 1].Kind == TokenKind.Word && Word(text, tokens[at + 1]).Equals("name", StringComparison.OrdinalIgnoreCase);
-        return word == lower || IsMark(text, tokens, at + 1, ':') || (nameFollows && IsMark(text, tokens, at + 2, ':'));
+        if (colon || (nameFollows && IsMark(text, tokens, at + 2, ':')))
+        {
+            return Relation.Named;
+        }
+
+        if (word == lower)
+        {
+            return role ? Relation.NameStandsAlone : Relation.Named;
+        }
+
+        return IsCapitalised(word) && word[1..] == lower[1..] && StartsSentence(text, tokens, serviceUser ? at - 1 : at)
+            ? Relation.NameStandsAlone
+            : Relation.None;
     }
 
+    private static bool StartsSentence(string text, List<Token> tokens, int at) =>
+        at == 0 || (tokens[at - 1].Kind == TokenKind.Mark && text[tokens[at - 1].Start] is '.' or '!' or '?' or ';' or '(' or '"')
+        || text.AsSpan(tokens[at - 1].End, tokens[at].Start - tokens[at - 1].End).Contains('\n');
+
     /// <summary>"my patient John Smith", "her son, Daniel,", "patient: Mary Brown", "resident (Edith Walker)", "patient name: John Smith".</summary>
-    private static void AfterRelation(string text, List<Token> tokens, int relationAt, List<Finding> found)
+    private static void AfterRelation(string text, List<Token> tokens, int relationAt, bool standsAlone, List<Finding> found)
     {
         var at = relationAt + 1;
         if (at < tokens.Count && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]).ToLowerInvariant() is "name" or "called" or "named")
@@ -164,7 +235,51 @@ internal static partial class NameFinder
         if (at < tokens.Count && IsNameWord(text, tokens[at]) && Word(text, tokens[at]) is var first && first != first.ToUpperInvariant()
             && !AfterRelationNotNames.Contains(WithoutPossessive(first)) && !IsOrganisation(text, tokens, at))
         {
-            found.Add(new Finding(tokens[at].Start, NameEnd(text, tokens, at), PersonalDataScrubber.Name, Finding.Named));
+            var end = NameEnd(text, tokens, at);
+            var next = TokenAt(tokens, at, end);
+            if (!standsAlone || next >= tokens.Count || tokens[next].Kind != TokenKind.Word || !IsCapitalised(Word(text, tokens[next])))
+            {
+                found.Add(new Finding(tokens[at].Start, end, PersonalDataScrubber.Name, Finding.Named));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Tom Hargreaves, the patient's nephew", "Mary Brown, her daughter": two or three name words, a comma, then who
+    /// the person is ("Later, her son rang" has one word, so it stays; "In Greater Manchester, her son" is a place).
+    /// </summary>
+    private static void BeforeRelation(string text, List<Token> tokens, int relationAt, List<Finding> found)
+    {
+        var at = relationAt - 1;
+        if (at >= 0 && tokens[at].Kind == TokenKind.Word && (Word(text, tokens[at]) is "her" or "his" or "their" or "my" or "our"
+            || Word(text, tokens[at]).EndsWith("'s", StringComparison.Ordinal)))
+        {
+            at--;
+        }
+
+        if (at >= 0 && tokens[at].Kind == TokenKind.Word && Word(text, tokens[at]) == "the")
+        {
+            at--;
+        }
+
+        if (at == relationAt - 1 || at < 0 || tokens[at].Kind != TokenKind.Mark || text[tokens[at].Start] != ',')
+        {
+            return;
+        }
+
+        var last = at - 1;
+        var first = at;
+        while (first - 1 >= 0 && last - first + 1 < MaxNameWords && IsNameWord(text, tokens[first - 1]))
+        {
+            first--;
+        }
+
+        // "In Greater Manchester, the patient's son...": a place, not a person.
+        var place = first > 0 && tokens[first - 1].Kind == TokenKind.Word
+            && Word(text, tokens[first - 1]).ToLowerInvariant() is "in" or "at" or "from" or "near" or "across" or "around" or "within" or "outside";
+        if (last - first + 1 >= 2 && !place && !NamesAPlace(text, tokens, first, last))
+        {
+            found.Add(new Finding(tokens[first].Start, WithoutPossessive(text, tokens[last]), PersonalDataScrubber.Name, Finding.Named));
         }
     }
 
@@ -253,6 +368,18 @@ internal static partial class NameFinder
         return at < tokens.Count && tokens[at].Kind == TokenKind.Number ? at : -1;
     }
 
+    /// <summary>The index of the first token from <paramref name="from"/> that starts at or after <paramref name="position"/> (a name's few words on).</summary>
+    private static int TokenAt(List<Token> tokens, int from, int position)
+    {
+        var k = from;
+        while (k < tokens.Count && tokens[k].Start < position)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
     private static bool IsMark(string text, List<Token> tokens, int at, char mark) =>
         at < tokens.Count && tokens[at].Kind == TokenKind.Mark && text[tokens[at].Start] == mark;
 
@@ -321,6 +448,13 @@ internal static partial class NameFinder
         }
 
         return tokens;
+    }
+
+    private enum Relation
+    {
+        None,
+        Named,
+        NameStandsAlone,
     }
 
     private readonly record struct Token(int Start, int End, TokenKind Kind, bool SpaceBefore);

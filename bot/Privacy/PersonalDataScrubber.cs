@@ -22,18 +22,23 @@ public enum ScrubMarking
 /// <item>postcodes and street addresses (a house number and a street: <c>27 Acacia Avenue</c>; a street or named house
 /// after "lives at" or "address is": <c>lives at Rose Cottage, Mill Lane</c>);</item>
 /// <item>dates of birth and of care (any full date that is not in the future, a month and year that is not, and any
-/// date or year after a cue such as "DOB", "born" or "admitted", and six or eight digits after a birth cue: <c>DOB 120348</c>); durations such as "2 working days" are not dates;</item>
+/// date or year after a cue such as "DOB", "born" or "admitted", and six or eight digits after a birth cue: <c>DOB 120348</c>); durations such as "2 working days" are not dates,
+/// nor is the date of a training session or meeting (<c>the training on 3 December 2026</c>);</item>
 /// <item>hospital, MRN and unit numbers (letters and 6 to 8 digits, or 6 digits or more after "MRN", "hospital no"...);</item>
 /// <item>council and social care references after their cue (<c>client ref CR-204518</c>, <c>Mosaic ID 1234567</c>);</item>
 /// <item>National Insurance numbers (<c>AB 12 34 56 C</c>, any spacing);</item>
-/// <item>names after a title (<c>Mrs Joan Smith</c>, <c>Dr Patel</c>, <c>Sister Mary</c>) or beside a bed or room
+/// <item>vehicle registrations (<c>AB12 CDE</c> in capitals anywhere; any case and the older formats after "reg" or "car");</item>
+/// <item>names after a title (<c>Mrs Joan Smith</c>, <c>mr david thompson</c>, <c>Dr Patel</c>, <c>Sister Mary</c>) or beside a bed or room
 /// (<c>Mary in bed 4</c>, <c>room 12, Joan Smith</c>), or after the person they are to the writer or the patient
-/// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>); the title stays;</item>
+/// (<c>my patient John Smith</c>, <c>her son Daniel</c>, <c>service user: Tom Hughes</c>, <c>Name: Mary Brown</c>,
+/// <c>Resident Albert refused</c>, <c>my colleague Priya</c>) or before it (<c>Tom Hargreaves, the patient's nephew</c>); the title stays;</item>
+/// <item>an age beside a name (<c>Mrs Evans, 87,</c>, <c>Frank Doyle aged 84</c>), and the name an age points to;</item>
+/// <item>a bed's or side room's number beside its ward or bay (<c>bed 4 on Ward 7</c>, <c>Bay 3 bed 2</c>); the ward stays, and a bed alone stays;</item>
 /// <item>any other run of seven or more digits.</item>
 /// </list>
 /// Full-width digits, non-breaking and zero-width spaces and other look-alikes are read as what they look like.
 /// It errs on the side of removing: a lost date costs less than a kept identifier. It is a safety net behind the
-/// warnings, not a guarantee: a name on its own, with no title, bed or relation beside it, is not found. Every detector runs
+/// warnings, not a guarantee: a name on its own, with no title, bed, age, role or relation beside it, is not found. Every detector runs
 /// in time proportional to the text (non-backtracking expressions and single-pass scanners).
 /// </summary>
 public static class PersonalDataScrubber
@@ -52,13 +57,16 @@ public static class PersonalDataScrubber
     public const string ClientReference = "client reference";
     public const string NationalInsuranceNumber = "National Insurance number";
     public const string Name = "name";
+    public const string Age = "age";
+    public const string BedNumber = "bed number";
+    public const string VehicleRegistration = "vehicle registration";
     public const string LongNumber = "long number";
 
     /// <summary>Every kind, in the order <see cref="Describe"/> and the labelled markers know them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
         NhsNumber, ChiNumber, PhoneNumber, EmailAddress, Postcode, Address, DateOfBirth, Date, HospitalNumber, ClientReference,
-        NationalInsuranceNumber, Name, LongNumber,
+        NationalInsuranceNumber, Name, Age, BedNumber, VehicleRegistration, LongNumber,
     ];
 
     /// <summary>
@@ -79,7 +87,7 @@ public static class PersonalDataScrubber
     /// <summary>The kind with its article, for a sentence such as "I removed an NHS number".</summary>
     public static string Describe(string kind) => kind switch
     {
-        NhsNumber or EmailAddress or Address => "an " + kind,
+        NhsNumber or EmailAddress or Address or Age => "an " + kind,
         _ => "a " + kind,
     };
 
@@ -159,6 +167,7 @@ public static class PersonalDataScrubber
         Detectors.Postcodes(text, found);
         Detectors.Addresses(text, found);
         Detectors.HospitalNumbers(text, found);
+        Detectors.NumberPlates(text, found);
         Detectors.Dates(text, today, found);
         NumberRuns.Find(text, today, found);
         NameFinder.Find(text, found);

@@ -161,6 +161,10 @@ public sealed class PersonalDataScrubberTests
     [InlineData("Mrs Smith keeps refusing her meds", "Mrs [name removed] keeps refusing her meds")]
     [InlineData("Mrs J. Smith-Jones needs a hoist", "Mrs [name removed] needs a hoist")]
     [InlineData("mr jones has dementia", "mr [name removed] has dementia")]
+    [InlineData("the family of mr david thompson want a meeting", "the family of mr [name removed] want a meeting")]
+    [InlineData("mrs ann o'neill's son rang", "mrs [name removed]'s son rang")]
+    [InlineData("mr david lives alone", "mr [name removed] lives alone")]
+    [InlineData("dr patel explained it", "dr [name removed] explained it")]
     [InlineData("Sister Mary told me", "Sister [name removed] told me")]
     [InlineData("Mary in bed 4 keeps pulling her cannula out", "[name removed] in bed 4 keeps pulling her cannula out")]
     [InlineData("the lady in room 12, Joan Smith, has a sore", "the lady in room 12, [name removed], has a sore")]
@@ -196,6 +200,132 @@ public sealed class PersonalDataScrubberTests
         Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
 
     [Theory]
+    [InlineData("Resident Albert refused his lunch", "Resident [name removed] refused his lunch")]
+    [InlineData("The ward was busy. Patient Harold (Ward 9) had no drink", "The ward was busy. Patient [name removed] (Ward 9) had no drink")]
+    [InlineData("Client John said he was waiting", "Client [name removed] said he was waiting")]
+    [InlineData("Son, Daniel, says the glasses were lost", "Son, [name removed], says the glasses were lost")]
+    [InlineData("Service user Kelly said the carers are late", "Service user [name removed] said the carers are late")]
+    [InlineData("My colleague Priya noticed the sore", "My colleague [name removed] noticed the sore")]
+    [InlineData("My colleague, Ruth Kowalski, saw it first", "My colleague, [name removed], saw it first")]
+    [InlineData("Carer Stacey-Leigh Jackson didn't turn up", "Carer [name removed] didn't turn up")]
+    [InlineData("Healthcare assistant Jo-Ann Price raised it", "Healthcare assistant [name removed] raised it")]
+    [InlineData("Contact: Lucy Green, about the visit", "Contact: [name removed], about the visit")]
+    public void Removes_a_name_after_a_relation_that_starts_a_sentence_or_a_colleagues_role(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Patient Leaders Programme starts in May")]
+    [InlineData("Patient Safety Incident Response Framework training starts soon")]
+    [InlineData("Resident Doctors are on strike")]
+    [InlineData("Client Services will call back")]
+    [InlineData("The Patient Advice and Liaison Service leaflets are in reception")]
+    [InlineData("our carer Passport Scheme is open to families")]
+    [InlineData("Please contact Age UK for befriending")]
+    public void Keeps_headings_that_start_with_a_relation_or_role(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Mrs Evans, 87, fell in the bathroom", "Mrs [name removed], [age removed], fell in the bathroom")]
+    [InlineData("mum (Eileen Baxter, 79) was discharged", "mum ([name removed], [age removed]) was discharged")]
+    [InlineData("Miss Harper, aged 19, was on an adult ward", "Miss [name removed], aged [age removed], was on an adult ward")]
+    [InlineData("Mr Hassan Ali 76 years old was sent home", "Mr [name removed] [age removed] years old was sent home")]
+    [InlineData("Frank Doyle aged 84 waited on a trolley", "[name removed] aged [age removed] waited on a trolley")]
+    [InlineData("Frank West, aged 84, waited", "[name removed], aged [age removed], waited")]
+    [InlineData("Ninety-year-old Doris Walker waited six hours", "Ninety-year-old [name removed] waited six hours")]
+    [InlineData("a 90 year old Doris Walker waited", "a 90 year old [name removed] waited")]
+    public void Removes_an_age_beside_a_name_and_the_name_an_age_points_to(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Women aged 50 to 70 are invited for screening")]
+    [InlineData("Patients aged 65 and over need a falls check")]
+    [InlineData("Mrs Khan's ward, 3 days ago, had two falls")]
+    [InlineData("Our 16-year-old apprentices start in September")]
+    [InlineData("Sessions in Bolton (12) and Bury (8) are full")]
+    [InlineData("Mrs Khan, 2 weeks ago, said it was fine")]
+    [InlineData("The 100-year-old Royal Infirmary building is closing")]
+    public void Keeps_ages_and_counts_that_belong_to_no_name(string text) =>
+        Assert.Equal(text.Replace("Khan", "[name removed]", StringComparison.Ordinal), PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("the man in bed 4 on Ward 7 was not fed", "the man in bed [bed number removed] on Ward 7 was not fed")]
+    [InlineData("Bed 6, Ward 10, had a fall", "Bed [bed number removed], Ward 10, had a fall")]
+    [InlineData("seen on ward 9, bed 3 at noon", "seen on ward 9, bed [bed number removed] at noon")]
+    [InlineData("Bay 3 bed 2 was not repositioned", "Bay 3 bed [bed number removed] was not repositioned")]
+    [InlineData("the patient in side room 2 on Ash Ward was isolated", "the patient in side room [bed number removed] on Ash Ward was isolated")]
+    public void Removes_a_bed_number_beside_its_ward_or_bay(string text, string expected)
+    {
+        var result = PersonalDataScrubber.Scrub(text, Today);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([PersonalDataScrubber.BedNumber], result.Removed);
+    }
+
+    [Theory]
+    [InlineData("The lady in bed 4 needs a hoist")]
+    [InlineData("Ward 7 is piloting a new falls bundle")]
+    [InlineData("Our ward has 28 beds and 4 bays")]
+    [InlineData("Room 4 in the Learning Hub is booked, can we use room 5?")]
+    [InlineData("Ward 12 has 20 beds in 4 bays")]
+    [InlineData("Bed 4 has a broken hoist; Ward 7 is waiting for estates")]
+    [InlineData("Room 2 and Ward 7 training rooms are booked")]
+    public void Keeps_a_bed_ward_or_room_that_points_to_no_one(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Family car AB12 CDE was blocking the bay", "Family car [vehicle registration removed] was blocking the bay")]
+    [InlineData("KX68ZTU parked in the staff car park", "[vehicle registration removed] parked in the staff car park")]
+    [InlineData("Reg number ma19 xyz seen at the scene", "Reg number [vehicle registration removed] seen at the scene")]
+    [InlineData("his car, reg A123 BCD, was towed", "his car, reg [vehicle registration removed], was towed")]
+    [InlineData("the van ABC 123D blocked the entrance", "the van [vehicle registration removed] blocked the entrance")]
+    public void Removes_vehicle_registrations(string text, string expected)
+    {
+        var result = PersonalDataScrubber.Scrub(text, Today);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([PersonalDataScrubber.VehicleRegistration], result.Removed);
+    }
+
+    [Theory]
+    [InlineData("Is the M62 closed? I'm driving to the course")]
+    [InlineData("Does the poster come in A3 or A4 size?")]
+    [InlineData("The car park has 120 spaces and 12 EV chargers")]
+    [InlineData("Band 5 and band 6 staff use the A3 SBAR sheet")]
+    [InlineData("the car on the m62 was stuck, so I was late")]
+    [InlineData("the taxi on the A580 was late")]
+    public void Keeps_roads_paper_sizes_and_counts_that_look_like_plates(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("The training on 3 November 2026 was full")]
+    [InlineData("Slides from the session on 12/10/2026 are on the hub")]
+    [InlineData("the meeting on 2 October 2026 agreed the falls bundle")]
+    [InlineData("We held the fire drill on 5 Nov 2026.")]
+    public void Keeps_the_date_of_a_past_training_session_or_meeting(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("she was admitted on 3 November 2026 after the training", "she was admitted on [date removed] after the training")]
+    [InlineData("inspectors visited on 10 November.", "inspectors visited on [date removed].")]
+    [InlineData("seen 4 Nov. by the GP", "seen [date removed]. by the GP")]
+    public void Removes_a_date_of_care_but_leaves_the_full_stop_after_it(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("I spoke to Tom Hargreaves, the patient's nephew, about it", "I spoke to [name removed], the patient's nephew, about it")]
+    [InlineData("Mary Brown, her daughter, rang PALS", "[name removed], her daughter, rang PALS")]
+    public void Removes_a_name_followed_by_who_the_person_is(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
+    [InlineData("Later, her son rang the ward")]
+    [InlineData("After the Safeguarding Adults Board, her daughter asked for a meeting")]
+    [InlineData("In Greater Manchester, the patient's son can use the carers hub")]
+    [InlineData("Salford Royal, the patient's son said, was quick")]
+    public void Keeps_a_place_or_heading_before_who_the_person_is(string text) =>
+        Assert.Equal(text, PersonalDataScrubber.Scrub(text, Today).Text);
+
+    [Theory]
     [InlineData("Our client Acme Ltd wants a first aid course.")]
     [InlineData("our client Acme Ltd. has twelve staff")]
     [InlineData("our client Green Valley Housing Trust books it every year")]
@@ -211,6 +341,7 @@ public sealed class PersonalDataScrubberTests
     [Theory]
     [InlineData(PersonalDataScrubber.NhsNumber, "an NHS number")]
     [InlineData(PersonalDataScrubber.EmailAddress, "an email address")]
+    [InlineData(PersonalDataScrubber.Age, "an age")]
     [InlineData(PersonalDataScrubber.Address, "an address")]
     [InlineData(PersonalDataScrubber.PhoneNumber, "a phone number")]
     [InlineData(PersonalDataScrubber.DateOfBirth, "a date of birth")]

@@ -29,6 +29,9 @@ public sealed class ScrubberCorpusTests(ITestOutputHelper output)
         ["client"] = [PersonalDataScrubber.ClientReference],
         ["ni"] = [PersonalDataScrubber.NationalInsuranceNumber],
         ["name"] = [PersonalDataScrubber.Name],
+        ["age"] = [PersonalDataScrubber.Age],
+        ["bed"] = [PersonalDataScrubber.BedNumber],
+        ["vehicle"] = [PersonalDataScrubber.VehicleRegistration],
     };
 
     /// <summary>Titles stay in the text by design ("Mrs [name removed]"), so they are not a leak.</summary>

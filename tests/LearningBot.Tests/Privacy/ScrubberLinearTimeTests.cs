@@ -42,6 +42,12 @@ public sealed class ScrubberLinearTimeTests
         { "full-width digits", Repeat("\uff19", Length) },
         { "plus signs and digits", Repeat("+4", Length) },
         { "apostrophe years", Repeat("'3", Length) },
+        { "beds on wards", Repeat("bed 4 Ward 7 ", Length) },
+        { "names with ages", Repeat("Joan Smith, 87, ", Length) },
+        { "names before aged", Repeat("Joan Smith aged 84 ", Length) },
+        { "year-old names", Repeat("90-year-old Joan ", Length) },
+        { "capitalised relations", Repeat("Resident Joan. ", Length) },
+        { "number plates", Repeat("car AB12 CDE ", Length) },
         { "mixed", Repeat("Mrs J. Smith in bed 4, NHS 943 476 5919, DOB 1/2/45, (0161) 496 0000, jo at x dot uk ", Length) },
     };
 
