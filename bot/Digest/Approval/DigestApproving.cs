@@ -33,7 +33,7 @@ public sealed class DigestApproving(
     public const string Stale = "The edition changed since this was sent — here is the latest.";
 
     public const string NoApprovers =
-        "There is nobody to send it to: nobody other than you and the people who changed it approves digests. Ask the L&D Support Team to name digest approvers (Roles:DigestApprovers). Nothing was sent.";
+        "There is nobody to send it to: nobody other than you and the people who changed it approves digests. Ask the L&D Support Team to name who approves digests. Nothing was sent.";
 
     public const string Gone = "I can't find that edition.";
 

@@ -14,7 +14,7 @@ public sealed class DigestHistory(DigestEditionStore store, DigestApprovers appr
 {
     public const string NotAllowed = "Sorry, only digest editors, digest approvers and organisations' L&D leads can see an edition's history.";
 
-    public const string Usage = "Which edition? Type digest history and its number, for example digest history 7.";
+    public const string Usage = "Which edition? Type **digest history** and its number, for example **digest history 7**.";
 
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
