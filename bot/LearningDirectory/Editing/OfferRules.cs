@@ -114,7 +114,7 @@ public static class SessionRules
 
         if (session is null)
         {
-            return [new DirectoryProblem("date", "invalid", "Please give the date and the start and end times, such as 2026-03-10, 09:30 and 12:30.")];
+            return [new DirectoryProblem("date", "invalid", "Please give the date and the start and end times, such as 10 March 2026, 09:30 and 12:30.")];
         }
 
         var problems = Problems(session, now, mustBeUpcoming: form.IsNew).ToList();
