@@ -37,7 +37,7 @@ public sealed class AnnouncementsFeature(
     TimeProvider clock) : IBotFeature
 {
     public const string Purpose = "announcement";
-    public const string DraftGone = "I can't find that announcement. Type announce to write it again.";
+    public const string DraftGone = "I can't find that announcement. Type \"announce\" to write it again.";
 
     public void MapRoutes(BotRoutes routes) =>
         routes.For(Roles.SupportTeam)

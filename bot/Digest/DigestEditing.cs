@@ -25,7 +25,7 @@ public sealed class DigestEditing(DigestEditionStore store, DigestCards cards, T
     public const string SaveConflictNote =
         "This edition was changed after this form was shown, so nothing was saved yet. Your words are below: press Save again to save them into the latest version.";
 
-    public const string Gone = "I can't find that edition. Type start digest to begin one.";
+    public const string Gone = "I can't find that edition. Type \"start digest\" to begin one.";
 
     public const string ItemGone = "That item is no longer in the edition, so nothing was changed. Here is the latest version.";
 

@@ -14,7 +14,7 @@ public sealed class DigestFeature(
     : IBotFeature
 {
     public const string OnlyEditors =
-        "Sorry, only digest editors and the L&D Support Team can put together the newsletter. To send something for it, type contribute to the newsletter.";
+        "Sorry, only digest editors and the L&D Support Team can put together the newsletter. To send something for it, type \"contribute to the newsletter\".";
 
     public void MapRoutes(BotRoutes routes)
     {

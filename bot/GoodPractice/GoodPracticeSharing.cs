@@ -19,7 +19,7 @@ public sealed class GoodPracticeSharing(GoodPracticeStore store, GoodPracticeCar
 
     public const string NotYours = "Sorry, only the person who started an example can change it.";
 
-    public const string Gone = "I can't find that example any more. Type share to start a new one.";
+    public const string Gone = "I can't find that example any more. Type \"share\" to start a new one.";
 
     /// <summary>A new, unsaved example for the caller.</summary>
     public GoodPracticeExample NewExample(Caller caller) =>

@@ -13,7 +13,7 @@ namespace LearningBot.GoodPractice;
 public sealed class SharingFeature(GoodPracticeSharing sharing, GoodPracticeCards cards) : IBotFeature
 {
     public const string OnlySupportTeam =
-        "Only the L&D Support Team can enter an example on someone's behalf. To share your own, type share.";
+        "Only the L&D Support Team can enter an example on someone's behalf. To share your own, type \"share\".";
 
     public void MapRoutes(BotRoutes routes)
     {

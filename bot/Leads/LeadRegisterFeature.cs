@@ -25,7 +25,7 @@ namespace LearningBot.Leads;
 public sealed class LeadRegisterFeature(
     LeadRegister register, LeadCards cards, IPeopleDirectory people, TimeProvider clock, IOptions<LeadsOptions> options) : IBotFeature
 {
-    public const string LeadGone = "I can't find that lead in the register. Type leads to see it again.";
+    public const string LeadGone = "I can't find that lead in the register. Type \"leads\" to see the register again.";
 
     private int PageSize => options.Value.PageSize;
 
@@ -144,7 +144,7 @@ public sealed class LeadRegisterFeature(
 
         if (person is null)
         {
-            return [new CardInputProblem("person", "not found", "I can't find anyone with that person key or email address in the people directory.")];
+            return [new CardInputProblem("person", "not found", "I can't find anyone with that email address or Entra object id in the people directory.")];
         }
 
         return await register.FindAsync(person.Id, cancellationToken) is { Retired: false } current && current.AddedWith != form.FormId

@@ -120,7 +120,7 @@ describe('good practice', () => {
     await chat.switchTo('personal');
     await chat.send('add lead');
     const leadForm = await chat.waitForCard('Add a lead');
-    await leadForm.getByLabel(/Person key or email/).fill('priya.shah@community.example');
+    await leadForm.getByLabel(/Work email address or Entra object id/).fill('priya.shah@community.example');
     await leadForm.getByLabel(/Role title/).fill('Community support team leader');
     await leadForm.getByLabel(/^Organisation/).fill('Harbour Lane Community Trust');
     await chat.choose(leadForm, /Kind of organisation/, 'Voluntary sector');

@@ -25,7 +25,7 @@ public sealed class DigestApproving(
         "Sorry, only the people who approve newsletter digests, and organisations' L&D leads for their own organisation's items, can approve an edition or ask for changes.";
 
     public const string FourEyes =
-        "Sorry, you can't approve this edition or ask for changes to it: you started it or changed it, and someone else must check it (four eyes). Nothing was changed.";
+        "Sorry, you can't approve this edition or ask for changes to it: you started it or changed it, so a second person must check it. Nothing was changed.";
 
     public const string NothingForYou =
         "Sorry, this edition has no items for your organisation, so there is nothing for you to approve. Nothing was changed.";
@@ -33,7 +33,7 @@ public sealed class DigestApproving(
     public const string Stale = "The edition changed since this was sent — here is the latest.";
 
     public const string NoApprovers =
-        "There is nobody to send it to: nobody other than you and the people who changed it approves digests. Ask the L&D Support Team to name digest approvers (Roles:DigestApprovers). Nothing was sent.";
+        "There is nobody to send it to: nobody other than you and the people who changed it approves digests. Ask the L&D Support Team to name who approves digests. Nothing was sent.";
 
     public const string Gone = "I can't find that edition.";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningBot.Access;
+using LearningBot.Calendar;
 using LearningBot.Cards;
 using LearningBot.Connector.Hosting;
 
@@ -14,7 +15,7 @@ public sealed class DigestHistory(DigestEditionStore store, DigestApprovers appr
 {
     public const string NotAllowed = "Sorry, only digest editors, digest approvers and organisations' L&D leads can see an edition's history.";
 
-    public const string Usage = "Which edition? Type digest history and its number, for example digest history 7.";
+    public const string Usage = "Which edition? Type **digest history** and its number, for example **digest history 7**.";
 
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
@@ -74,7 +75,7 @@ public sealed class DigestHistory(DigestEditionStore store, DigestApprovers appr
                 name = names[line.Who] = CardText.Literal(await NameAsync(line.Who, cancellationToken));
             }
 
-            lines.Add(new(line.When.ToString("d MMMM yyyy, HH:mm 'UTC'", English), name, line.What));
+            lines.Add(new(UkTime.Local(line.When).ToString("d MMMM yyyy, HH:mm", English), name, line.What));
         }
 
         return cards.History(edition, lines);

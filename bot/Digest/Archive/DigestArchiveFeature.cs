@@ -15,7 +15,7 @@ public sealed class DigestArchiveFeature(DigestArchive archive, DigestArchiveCar
     public const string WordsInputId = "words";
 
     public const string HowToOpen =
-        "To open a past edition, type digest and its number, for example digest 7. To look through them all, type past digests; to search them, type search digest and a word or two.";
+        "To open a past edition, type **digest** and its number, for example **digest 7**. To look through them all, type **past digests**. To search them, type **search digest** and a word or two.";
 
     public void MapRoutes(BotRoutes routes) =>
         routes
@@ -73,8 +73,8 @@ public sealed class DigestArchiveFeature(DigestArchive archive, DigestArchiveCar
         await store.FindAsync(number, cancellationToken) switch
         {
             { Status: DigestStatus.Sent } edition => (cards.Reader(edition, isPreview: false), string.Empty),
-            null => (null, $"There is no edition {number} of the digest yet. To see the editions sent so far, type past digests."),
-            _ => (null, $"Edition {number} of the digest has not been sent yet. To see the editions sent so far, type past digests."),
+            null => (null, $"There is no edition {number} of the digest yet. To see the editions sent so far, type **past digests**."),
+            _ => (null, $"Edition {number} of the digest has not been sent yet. To see the editions sent so far, type **past digests**."),
         };
 
     private async Task<JsonObject> ArchiveAsync(int page, CancellationToken cancellationToken, string notice = "") =>

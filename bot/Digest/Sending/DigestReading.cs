@@ -22,9 +22,9 @@ public sealed partial class DigestReading(
     IDeliveries deliveries,
     ILogger<DigestReading> logger)
 {
-    public const string NotSent = "That edition hasn't gone out yet, so it can't be read here. Type digest for the latest edition.";
+    public const string NotSent = "That edition hasn't gone out yet, so it can't be read here. Type \"digest\" for the latest edition.";
 
-    public const string ReachUsage = "Type digest reach and the edition's number, for example: digest reach 7.";
+    public const string ReachUsage = "Type **digest reach** and the edition's number, for example **digest reach 7**.";
 
     /// <summary>"Read the full digest": anyone may open a sent edition, and only a sent one.</summary>
     public async Task<CardActionResult> ReadAsync(ITurnContext turn, CardActionRequest action)

@@ -14,7 +14,7 @@ namespace LearningBot.Digest.Sending;
 /// </summary>
 public sealed class DigestScheduling(DigestEditionStore store, DigestRecipients recipients, DigestSendingCards cards, DigestSender sender, TimeProvider clock)
 {
-    public const string Gone = "I can't find that edition. Type start digest to see the one in hand.";
+    public const string Gone = "I can't find that edition. Type \"start digest\" to see the one in hand.";
 
     public const string NoAudience = "Choose who gets it: everyone who has the app, one or more team channels, or one or more kinds of organisation.";
 

@@ -17,7 +17,7 @@ public sealed class LearningNeedsFeature(
     public const string Saved = "Saved.";
     public const string MarkedReady = "Saved and marked ready.";
     public const string Conflict = "Someone else saved this analysis while you were editing it, so your changes were not saved. This is their version: please make your changes again and save.";
-    public const string NoneToEdit = "You have no learning needs analyses to edit. A lead who was sent a feedback theme alert can start one from the alert with Start a learning needs analysis.";
+    public const string NoneToEdit = "You have no learning needs analyses to edit. A lead who was sent a feedback theme alert can start one by pressing Learning needs analysis on the alert.";
     private const string Gone = "I can't find that learning needs analysis any more.";
     private const string AlertGone = "I can't find that alert any more.";
     private const int ListedAtMost = 20;

@@ -18,7 +18,7 @@ public sealed class FindingFeature(GoodPracticeFinder finder, GoodPracticeStore 
     /// <summary>Longer searches are cut here: a topic needs a few words.</summary>
     public const int MaxWords = 200;
 
-    public const string NotShared = "That example is no longer shared. Type good practice about and a topic to find others.";
+    public const string NotShared = "That example is no longer shared. Type \"good practice about\" and a topic to find others.";
 
     public void MapRoutes(BotRoutes routes) =>
         routes

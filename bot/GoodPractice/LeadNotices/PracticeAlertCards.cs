@@ -29,7 +29,7 @@ public sealed class PracticeAlertCards(CardCatalog cards, IOptions<GoodPracticeO
         cards.Render(new GoodPracticeAlertCardData(
             "Your saved good practice",
             items.Count == 0
-                ? "You have not saved any examples yet. Press Save on an example in a good-practice alert to keep it here."
+                ? "You have not saved any examples yet. Press Save for later on an example in a good-practice alert to keep it here."
                 : items.Any(item => !IsOpen(item.Example))
                     ? "The examples you saved from your good-practice alerts. Examples retired since stay here, marked: they no longer collect responses."
                     : "The examples you saved from your good-practice alerts.",

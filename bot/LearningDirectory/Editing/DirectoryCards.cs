@@ -96,14 +96,14 @@ public sealed class DirectoryCards(CardCatalog catalog)
             headline, intro, facts, [.. problems.Select(p => new DirectoryImportProblem(CardText.Literal(p)))],
             "The columns are described in learning-directory/README.md."));
 
-    /// <summary>"Tue 10 Mar 2026, 13:30 to 15:30", in UK time.</summary>
+    /// <summary>"Tuesday 10 March 2026, 13:30 to 15:30", in UK time.</summary>
     public static string When(CourseSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         var starts = UkTime.Local(session.Starts);
         var ends = UkTime.Local(session.Ends);
         var culture = CultureInfo.InvariantCulture; // English day and month names; the bot runs in invariant globalisation mode
-        return $"{starts.ToString("ddd d MMM yyyy, HH:mm", culture)} to {ends.ToString("HH:mm", culture)}";
+        return $"{starts.ToString("dddd d MMMM yyyy, HH:mm", culture)} to {ends.ToString("HH:mm", culture)}";
     }
 
     private static string Where(CourseSession session) => (session.Place, session.JoiningRoute) switch

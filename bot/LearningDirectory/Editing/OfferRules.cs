@@ -31,7 +31,7 @@ public static partial class OfferRules
             }
         }
 
-        Check(isNew && !IsCode(offer.Id), "offerId", "The offer code must be lower-case letters and numbers joined by hyphens (up to 60), such as cgh-bls-adult.");
+        Check(isNew && !IsCode(offer.Id), "offerId", "Please give an offer code of lower-case letters and numbers joined by hyphens (up to 60 characters), such as cgh-bls-adult.");
         Check(string.IsNullOrWhiteSpace(offer.Title) || offer.Title.Length > MaxTitle, "title", $"Please give a title of up to {MaxTitle} characters.");
         Check(string.IsNullOrWhiteSpace(offer.Summary) || offer.Summary.Length > MaxSummary, "summary", $"Please say what the course is in up to {MaxSummary} characters.");
         Check(offer.Topics.Count == 0 || string.Join(", ", offer.Topics).Length > MaxList, "topics", $"Please give at least one topic (up to {MaxList} characters in all).");
@@ -51,9 +51,9 @@ public static partial class OfferRules
         Check(string.IsNullOrWhiteSpace(offer.Length) || offer.Length.Length > MaxLength, "length", $"Please say how long it takes (up to {MaxLength} characters).");
         Check(offer.Cost?.Length > MaxCost, "cost", $"Please keep the cost to {MaxCost} characters.");
         Check(offer.Booking.IsEmpty, "bookingUrl", "Please give at least one way to book: a web page, an email address or a phone number.");
-        Check(offer.Booking.Url is { } url && !IsWebPage(url), "bookingUrl", "The booking web page must be a full address starting https://");
+        Check(offer.Booking.Url is { } url && !IsWebPage(url), "bookingUrl", "Please give the booking web page as a full address starting https://");
         Check(offer.Booking.Email is { } email && !EmailPattern().IsMatch(email), "bookingEmail", "The booking email address does not look like one, such as training@example.org.");
-        Check(offer.Booking.Phone is { } phone && !PhonePattern().IsMatch(phone), "bookingPhone", "The booking phone number must be digits and spaces, such as 01632 960100.");
+        Check(offer.Booking.Phone is { } phone && !PhonePattern().IsMatch(phone), "bookingPhone", "Please give the booking phone number in digits and spaces, such as 01632 960100.");
         Check(offer.MandatoryTopic is not null && !MandatoryTopics.IsKnown(offer.MandatoryTopic), "mandatoryTopic",
             $"The mandatory topic must be one of {string.Join(", ", MandatoryTopics.All.Select(t => t.Id))}, or empty.");
         Check(offer.ArticleId is not null && !IsCode(offer.ArticleId), "articleId", "The knowledge article must be given by its id, lower-case words joined by hyphens.");
@@ -114,13 +114,13 @@ public static class SessionRules
 
         if (session is null)
         {
-            return [new DirectoryProblem("date", "invalid", "Please give the date and the start and end times, such as 2026-03-10, 09:30 and 12:30.")];
+            return [new DirectoryProblem("date", "invalid", "Please give the date and the start and end times, such as 10 March 2026, 09:30 and 12:30.")];
         }
 
         var problems = Problems(session, now, mustBeUpcoming: form.IsNew).ToList();
         if (form.PlacesLeft.Length > 0 && session.PlacesLeft is null)
         {
-            problems.Add(new DirectoryProblem("placesLeft", "invalid", "Places left must be a whole number, or left empty."));
+            problems.Add(new DirectoryProblem("placesLeft", "invalid", "Please give places left as a whole number, or leave it empty."));
         }
 
         return problems;
@@ -132,7 +132,7 @@ public static class SessionRules
         var problems = new List<DirectoryProblem>();
         if (session.Ends <= session.Starts)
         {
-            problems.Add(new DirectoryProblem("ends", "invalid", "The session must end after it starts."));
+            problems.Add(new DirectoryProblem("ends", "invalid", "Please give an end time after the start time."));
         }
 
         if (mustBeUpcoming && session.Starts <= now)
@@ -157,7 +157,7 @@ public static class SessionRules
 
         if (session.PlacesLeft is < 0 or > 999)
         {
-            problems.Add(new DirectoryProblem("placesLeft", "invalid", "Places left must be from 0 to 999."));
+            problems.Add(new DirectoryProblem("placesLeft", "invalid", "Please give places left as a number from 0 to 999."));
         }
 
         return problems;

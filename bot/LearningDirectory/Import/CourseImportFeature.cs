@@ -20,7 +20,7 @@ public sealed class CourseImportFeature(
     ImportFileReader files, CourseDirectoryStore store, DirectoryEditPolicy policy, DirectoryCards cards, TimeProvider clock) : IBotFeature
 {
     public const string HowTo =
-        "To import courses, attach a CSV file to a message that says import courses (in your chat with me), or paste the file's text on the lines after import courses. The columns are described in learning-directory/README.md; type my offers to change one offer at a time.";
+        "To import courses, type **import courses** in your chat with me and attach a CSV file, or paste the file's text on the lines after **import courses**. The columns are described in learning-directory/README.md. To change one offer at a time, type **my offers**.";
 
     private const int ProblemsShown = 25;
 

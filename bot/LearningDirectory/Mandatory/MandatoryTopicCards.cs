@@ -20,7 +20,7 @@ public sealed class MandatoryTopicCards(MandatoryTopicGuide guide, ICourseCatalo
     private const int SessionsPerOffer = 2;
 
     private const string NotOurs =
-        "This is not a Core Skills Training Framework subject, so recognition is up to each employer: keep your certificate and show it to your new L&D team before you start.";
+        "This is not a Core Skills Training Framework subject, so each employer decides whether to recognise it. Keep your certificate and show it to your new L&D team before you start.";
 
     public JsonObject List(string note = "") => cards.Render(new MandatoryTopicsCardData(
         note,

@@ -108,7 +108,7 @@ public static class GapsReport
             summary.Period.Label,
             figures,
             [.. summary.Unanswered.Select(q => new ReportQuestion(
-                CardText.Echo(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), UkTime.Local(q.LastAsked).ToString("d MMM", CultureInfo.InvariantCulture)))],
+                CardText.Echo(q.Question), "asked by " + SmallNumbers.Count(q.People, "person", "people"), UkTime.Local(q.LastAsked).ToString("d MMMM", CultureInfo.InvariantCulture)))],
             [.. summary.WorstRated.Select(r => new ReportRating(CardText.Literal(r.Title), RatingSummary(r)))])
         {
             Signposted = [.. summary.SignpostTopics.Select(t => new ReportFact(t.Topic, SmallNumbers.Count(t.Questions, "question")))],

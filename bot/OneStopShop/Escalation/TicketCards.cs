@@ -118,7 +118,7 @@ public sealed class TicketCards(CardCatalog cards, AnswerDeadline deadline)
 
         if (ticket.ArticleId is { Length: > 0 } article)
         {
-            parts.Add($"The answer is kept as a draft article ({article}): the L&D Support Team edits and publishes it (type knowledge drafts).");
+            parts.Add($"The answer is kept as a draft article ({article}): the L&D Support Team edits and publishes it (type **knowledge drafts**).");
         }
 
         return string.Join(" ", parts);

@@ -97,7 +97,7 @@ public sealed partial class LeadRegisterTests(LeadsHostFixture fixture) : IClass
             specialties: string.Empty, kind: "space-station", roleTitle: string.Empty)));
 
         Assert.True(CardJson.HasId(unknown, "person-problem"));
-        Assert.Contains("I can't find anyone with that person key or email address", CardJson.Texts(unknown), StringComparison.Ordinal);
+        Assert.Contains("I can't find anyone with that email address or Entra object id", CardJson.Texts(unknown), StringComparison.Ordinal);
         Assert.False(CardJson.HasId(incomplete, "person-problem"));
         Assert.True(CardJson.HasId(incomplete, "specialties-problem"));
         Assert.True(CardJson.HasId(incomplete, "organisationKind-problem"));

@@ -36,7 +36,7 @@ public sealed class CourseImportTests(DirectoryHostFixture fixture) : IClassFixt
 
         var texts = CardJson.Texts(card);
         Assert.Contains("Nothing was imported", texts, StringComparison.Ordinal);
-        Assert.Contains("Row 3: ends: The session must end after it starts.", texts, StringComparison.Ordinal);
+        Assert.Contains("Row 3: ends: Please give an end time after the start time.", texts, StringComparison.Ordinal);
         Assert.Contains("Row 5: providerKind: The kind of organisation must be one of", texts, StringComparison.Ordinal);
         Assert.Contains("Row 6: date '31/02/2026' is not a date", texts, StringComparison.Ordinal);
         Assert.Contains("Row 6: starts '9.30' is not a time", texts, StringComparison.Ordinal);

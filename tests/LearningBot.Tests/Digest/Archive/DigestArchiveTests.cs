@@ -55,7 +55,7 @@ public sealed class DigestArchiveTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains($"Learning digest: Edition {first}", CardJson.Texts(await hub.TypeAsync(colleague, $"digest edition {first}")), StringComparison.Ordinal);
 
         var notSent = await hub.TypeForReplyAsync(colleague, $"digest {draft}");
-        Assert.Equal($"Edition {draft} of the digest has not been sent yet. To see the editions sent so far, type past digests.", notSent.Text);
+        Assert.Equal($"Edition {draft} of the digest has not been sent yet. To see the editions sent so far, type **past digests**.", notSent.Text);
         Assert.Empty(notSent.Attachments ?? []);
 
         var back = await hub.PressAsync(colleague, typed, DigestArchiveVerbs.Archive);
@@ -69,7 +69,7 @@ public sealed class DigestArchiveTests(AzuriteFixture azurite) : IClassFixture<A
         var colleague = Colleague();
 
         var reply = await hub.TypeForReplyAsync(colleague, "digest 99");
-        Assert.Equal("There is no edition 99 of the digest yet. To see the editions sent so far, type past digests.", reply.Text);
+        Assert.Equal("There is no edition 99 of the digest yet. To see the editions sent so far, type **past digests**.", reply.Text);
 
         Assert.Contains("No digest has been sent yet.", CardJson.Texts(await hub.TypeAsync(colleague, "digest")), StringComparison.Ordinal);
         var number = await EditionAsync(hub, sent: true, Funding);

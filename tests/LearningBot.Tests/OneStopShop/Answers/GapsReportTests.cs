@@ -145,7 +145,7 @@ public sealed class GapsReportTests
 
         var card = GapsReport.CardData(GapsReport.Build(ReportPeriod.LastDays(7, asked.AddHours(1)), [NotSure("dress code for the awards", asked)], _ => null));
 
-        Assert.Equal("16 Jun", Assert.Single(card.Unanswered).LastAsked);
+        Assert.Equal("16 June", Assert.Single(card.Unanswered).LastAsked);
     }
 
     [Fact]
